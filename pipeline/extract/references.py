@@ -1,0 +1,202 @@
+"""Referenced documents: every citation of another document, normalized (DATASET.md).
+
+Found from the identifier outwards: the number-and-code is the anchor, the
+type word before it, the date and the issuer after it, the relation from the
+words before it in the same clause. Vocabularies live in `rules/`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import rules
+from ..document import Doc
+from ..names import canonical
+from ..structure import normalize_identifier, type_from_identifier
+from .dates import parse_day
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict:
+    cfg = rules.load("references")
+    names = rules.doc_type_names() + ["Văn bản", "Công văn"]
+    type_alt = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return {
+        "ident": re.compile(r"(?<![\w/.-])" + cfg["identifier"]),
+        "enum": re.compile(r"(?<![\w/.,-])" + cfg["enumeration"]),
+        "type_before": re.compile(r"(?i)(?P<type>" + type_alt + r")(?:\s+liên tịch)?" + cfg["number_word"] + r"(?:\(\s*)?$"),
+        "joined_before": re.compile(r"^\s*(?:,|và|;)\s*(?:(?:số|Số)\s+)?$"),
+        "date_after": re.compile(cfg["date_after"]),
+        "issuer_after": re.compile(cfg["issuer_after"]),
+        "named": [re.compile(p) for p in cfg["named"]],
+        "relations": cfg["relations"],
+        "window": cfg["relation_window"],
+        "type_names": {n.casefold(): n for n in rules.doc_type_names()},
+        "ocr_codes": {k.casefold(): v for k, v in (cfg.get("ocr_codes") or {}).items()},
+    }
+
+
+def _canonical_type(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = re.sub(r"\s+", " ", word).casefold()
+    if w in ("văn bản", "công văn"):
+        return "Công văn"
+    return _patterns()["type_names"].get(w)
+
+
+def _issuer_from_codes(ident: str) -> str | None:
+    """The issuing body spelled by the identifier's own code (`21-KH/BDVTU` → Ban Dân vận Tỉnh ủy)."""
+    table = {k.casefold(): v for k, v in rules.load("abbreviations")["issuers"].items()}
+    if re.match(r"^\d+-", ident):            # Party: number-TYPE/ISSUER
+        code = ident.rsplit("/", 1)[-1]
+    elif re.search(r"/QH\d*$", ident):
+        return "Quốc hội"
+    else:                                     # State: number/(year/)TYPE-ISSUER or number/ISSUER-UNIT
+        parts = re.split(r"[/]", ident)
+        tail = parts[-1].split("-")
+        code = tail[1] if len(tail) > 1 and tail[0].casefold() in rules.doc_type_by_code() else tail[0]
+    return table.get(code.casefold())
+
+
+def _relation(text: str, start: int, para_start: int) -> str:
+    """Relation from the nearest cue before the citation in the same clause."""
+    p = _patterns()
+    para = text[para_start:start]
+    if re.match(r"\s*[-+]?\s*Căn cứ", para) and ";" not in para:
+        return "basis"
+    window = para[-p["window"]:]
+    cut = max(window.rfind(";"), window.rfind(". "))
+    window = window[cut + 1:] if cut >= 0 else window
+    best, best_pos = "mentions", -1
+    for rel, cues in p["relations"].items():
+        for cue in cues:
+            pos = window.rfind(cue)
+            if pos > best_pos:
+                best, best_pos = rel, pos
+    return best
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str | None) -> dict:
+    p = _patterns()
+    text = doc.text
+    end = ident_end
+    date = None
+    m = p["date_after"].match(text, end, min(len(text), end + 60))
+    if m:
+        date = parse_day(m.group("date"))
+        end = m.end()
+    issuer = None
+    m = p["issuer_after"].match(text, end, min(len(text), end + 120))
+    if m:
+        raw = m.group("issuer").strip()
+        words = raw.split()
+        if 0 < len(words) <= 12:
+            issuer = canonical(raw)
+            end = m.start("issuer") + len(m.group("issuer").rstrip())
+            if date is None:
+                m2 = p["date_after"].match(text, end, min(len(text), end + 60))
+                if m2:
+                    date = parse_day(m2.group("date"))
+    if issuer is None:
+        issuer = _issuer_from_codes(ident)
+    doc_type = type_from_identifier(ident) or _canonical_type(type_word)
+    if doc_type is None:
+        doc_type = "Luật" if re.search(r"/QH\d*$", ident) else "Công văn"
+    return {
+        "doc_type": doc_type, "identifier": ident, "date": date, "issuer": issuer,
+        "relation": _relation(text, span_start, _paragraph_start(text, span_start)),
+        "title": None, "text": text[span_start:end], "start": span_start, "end": end,
+    }
+
+
+def _fix_codes(raw: str) -> str:
+    """OCR and typing slips in codes: `QÐ`, `QD` before a known issuer → `QĐ`."""
+    fixes = _patterns()["ocr_codes"]
+    return re.sub(r"[A-Za-zĐđÐ]+", lambda m: fixes.get(m.group(0).casefold(), m.group(0)), raw)
+
+
+def find(doc: Doc) -> list[dict]:
+    p = _patterns()
+    text = doc.text
+    own = (doc.metadata.get("identifier") or "").upper()
+    out: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    prev_type: tuple[int, str | None] = (-1, None)
+
+    def type_before(s: int) -> tuple[str | None, int]:
+        nonlocal prev_type
+        m = p["type_before"].search(text, max(0, s - 45), s)
+        if m:
+            return m.group("type"), m.start()
+        # `các Công văn số 123/UBND-KT và 456/UBND-VX`: the second shares the first's type
+        if prev_type[0] >= 0 and p["joined_before"].match(text[prev_type[0]:s]):
+            return prev_type[1], s
+        return None, s
+
+    for m in p["enum"].finditer(text):
+        nums = re.split(r"\s*(?:,|và)\s*", m.group("nums"))
+        word, start = type_before(m.start())
+        if word is None:
+            continue
+        codes = _fix_codes(m.group("codes"))
+        for n in nums:
+            ident = normalize_identifier(f"{n}{m.group('sep')}{codes}")
+            if ident and ident.upper() != own:
+                out.append(_build(doc, ident, start, m.end(), word))
+        taken.append(m.span())
+        prev_type = (m.end(), word)
+
+    for m in p["ident"].finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        line_start = _paragraph_start(text, m.start())
+        if re.match(r"\s*Số\s*[:.]?\s*$", text[line_start:m.start()]):
+            continue  # the document's own number line
+        codes = _fix_codes(m.group("codes"))
+        if not re.search(r"[A-ZĐ]{2}|[A-ZĐ][a-z]*[A-ZĐ]|^[A-ZĐ]+$", codes.replace(" ", "")):
+            continue
+        raw = m.group("num") + (m.group("year") or "") + m.group("sep") + codes
+        ident = normalize_identifier(raw)
+        if not ident or ident.upper() == own.upper():
+            prev_type = (m.end(), None)
+            continue
+        word, start = type_before(m.start())
+        code_type = type_from_identifier(ident)
+        if word is None and code_type is None and not _issuer_from_codes(ident):
+            # a bare code with no type word and no known issuer: likely not a citation
+            if not re.search(r"\b(?:số|Số)\s*$", text[max(0, m.start() - 6):m.start()]):
+                continue
+        out.append(_build(doc, ident, start, m.end(), word))
+        prev_type = (m.end(), word)
+
+    for pat in p["named"]:
+        for m in pat.finditer(text):
+            after = text[m.end():m.end() + 25]
+            if re.match(r"\s*(?:số|Số)\s*\d", after) or re.match(r"\s*(?:này|nay)\b", after):
+                continue
+            title = f"{m.group('type')} {m.group('title')}".strip()
+            if len(title.split()) < 2:
+                continue
+            out.append({"doc_type": _canonical_type(m.group("type")) or m.group("type"), "identifier": None,
+                        "date": None, "issuer": None,
+                        "relation": _relation(text, m.start(), _paragraph_start(text, m.start())),
+                        "title": title, "text": m.group(0), "start": m.start(), "end": m.end()})
+    return _dedupe(out)
+
+
+def _dedupe(items: list[dict]) -> list[dict]:
+    """One entry per (identifier or title) and position; the first citation keeps its details."""
+    seen = set()
+    out = []
+    for it in sorted(items, key=lambda x: (x["start"], x["end"])):
+        key = (it["identifier"] or it["title"], it["start"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(it)
+    return out

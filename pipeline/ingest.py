@@ -1,0 +1,357 @@
+"""Stage 1, ingest: read one file of any supported format into plain lines of text.
+
+The format is sniffed from the bytes, not trusted from the extension. Layout is
+flattened the way a reader scans a page: a two-column header table becomes its
+left column then its right column, data tables become `a | b | c` rows, PDF
+page numbers and running headers are dropped. A file that cannot be read
+raises `IngestError` with a stable code; the caller turns it into a record.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
+
+
+class IngestError(Exception):
+    """A file that cannot be read; `code` is stable for other systems to count on."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Ingested:
+    """What a file says, before normalization: text, its format and where its pages start."""
+
+    format: str
+    text: str
+    page_starts: list[int] = field(default_factory=list)
+    # True when physical lines are not paragraphs (PDF, plain text): normalize rejoins them.
+    wrapped: bool = False
+    # OCR per-page confidences and low-confidence spans in `text` (start, end, conf), if OCR'd.
+    ocr: dict | None = None
+
+
+@dataclass
+class Limits:
+    """Per-file limits that keep memory bounded whatever the input."""
+
+    max_bytes: int = 300 * 1024 * 1024
+    max_unzipped_bytes: int = 200 * 1024 * 1024
+    max_pdf_pages: int = 2000
+    converter_timeout: int = 120
+
+
+def sniff_format(path: Path, head: bytes) -> str:
+    """Decide the reader from the first bytes; the extension only breaks ties."""
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head[:4] in (b"\x89PNG", b"II*\x00", b"MM\x00*") or head[:3] == b"\xff\xd8\xff" or head[:4] == b"GIF8":
+        return "image"
+    if suffix in IMAGE_SUFFIXES and head[:4] == b"RIFF":
+        return "image"
+    if suffix == ".md":
+        return "md"
+    return "txt"
+
+
+def ingest(path: str | Path, limits: Limits | None = None) -> Ingested:
+    """Read one file; raise IngestError with a code for anything unreadable."""
+    limits = limits or Limits()
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise IngestError("unreadable", f"cannot open file: {exc.strerror or exc}") from exc
+    if size == 0:
+        raise IngestError("empty_file", "the file is empty (0 bytes)")
+    if size > limits.max_bytes:
+        raise IngestError("too_large", f"file is {size} bytes, over the limit of {limits.max_bytes}")
+    fmt = sniff_format(path, head)
+    reader = _READERS[fmt]
+    result = reader(path, limits)
+    if not result.text.strip():
+        raise IngestError("no_text", f"no text could be read from this {fmt} file")
+    return result
+
+
+# ---------------------------------------------------------------- plain text
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258; binary is refused."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    sample = data[:65536]
+    if sample.count(b"\x00") > 0:
+        raise IngestError("binary_content", "the file holds binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    if controls > len(sample) * 0.01:
+        raise IngestError("binary_content", "the file holds binary data, not text")
+    return data.decode("cp1258", errors="replace")
+
+
+def _read_text(path: Path, limits: Limits) -> Ingested:
+    data = path.read_bytes()
+    text = decode_text(data)
+    fmt = "md" if path.suffix.lower() == ".md" else "txt"
+    return Ingested(format=fmt, text=text, wrapped=True)
+
+
+# ---------------------------------------------------------------- DOCX
+
+def _check_zip(path: Path, limits: Limits) -> None:
+    """Refuse zip bombs and non-Word zips before python-docx inflates anything."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            total = sum(i.file_size for i in zf.infolist())
+    except zipfile.BadZipFile as exc:
+        raise IngestError("corrupt_docx", f"not a readable DOCX (zip) file: {exc}") from exc
+    if "word/document.xml" not in names:
+        raise IngestError("unsupported_format", "a zip file that is not a Word document")
+    if total > limits.max_unzipped_bytes:
+        raise IngestError("zip_bomb", f"the DOCX would unpack to {total} bytes, over the limit")
+
+
+def _cell_lines(cell) -> list[str]:
+    lines: list[str] = []
+    for block in cell.iter_inner_content():
+        if hasattr(block, "rows"):
+            lines.extend(_table_lines(block))
+        else:
+            lines.extend(block.text.split("\n"))
+    return lines
+
+
+def _table_lines(table) -> list[str]:
+    """A layout table (one or two columns) reads column by column; a data table row by row."""
+    rows = []
+    for row in table.rows:
+        seen, cells = set(), []
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(cell)
+        rows.append(cells)
+    width = max((len(r) for r in rows), default=0)
+    lines: list[str] = []
+    if width <= 2:
+        for col in range(width):
+            for cells in rows:
+                if col < len(cells):
+                    lines.extend(_cell_lines(cells[col]))
+        return lines
+    for cells in rows:
+        texts = [" ".join(t.strip() for t in _cell_lines(c) if t.strip()) for c in cells]
+        if any(texts):
+            lines.append(" | ".join(texts))
+    return lines
+
+
+def _read_docx(path: Path, limits: Limits) -> Ingested:
+    import docx  # python-docx
+    from lxml.etree import XMLSyntaxError
+
+    _check_zip(path, limits)
+    try:
+        document = docx.Document(str(path))
+    except XMLSyntaxError as exc:
+        raise IngestError("corrupt_docx", f"the DOCX XML is malformed: {exc}") from exc
+    except Exception as exc:  # python-docx raises several kinds for broken packages
+        raise IngestError("corrupt_docx", f"not a readable DOCX file: {exc}") from exc
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if hasattr(block, "rows"):
+            lines.extend(_table_lines(block))
+        else:
+            lines.extend(block.text.split("\n"))
+    return Ingested(format="docx", text="\n".join(lines))
+
+
+# ---------------------------------------------------------------- legacy DOC
+
+def _read_doc(path: Path, limits: Limits) -> Ingested:
+    """Legacy Word through antiword (Debian `antiword`); its `|` tables are unfolded."""
+    exe = shutil.which("antiword")
+    if not exe:
+        raise IngestError("converter_missing", "antiword is not installed (apt-get install antiword)")
+    try:
+        proc = subprocess.run([exe, "-w", "0", "-m", "UTF-8.txt", str(path)], capture_output=True,
+                              timeout=limits.converter_timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise IngestError("timeout", "antiword took too long on this file") from exc
+    if proc.returncode != 0 or not proc.stdout.strip():
+        msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise IngestError("corrupt_doc", f"antiword could not read it: {msg[-1] if msg else 'no output'}")
+    return Ingested(format="doc", text=unfold_ascii_tables(proc.stdout.decode("utf-8", "replace")))
+
+
+_TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def unfold_ascii_tables(text: str) -> str:
+    """Turn antiword's `|a|b|` table lines into columns (layout) or `a | b` rows (data)."""
+    out: list[str] = []
+    block: list[list[str]] = []
+
+    def flush():
+        if not block:
+            return
+        width = Counter(len(r) for r in block).most_common(1)[0][0]
+        if width <= 2 and all(len(r) <= 2 for r in block):
+            for col in range(width):
+                for r in block:
+                    if col < len(r) and r[col].strip():
+                        out.append(r[col].strip())
+        else:
+            for r in block:
+                cells = [c.strip() for c in r]
+                if any(cells):
+                    out.append(" | ".join(c for c in cells if c) if sum(1 for c in cells if c) > 1
+                               else next(c for c in cells if c))
+        block.clear()
+
+    for line in text.split("\n"):
+        if _TABLE_LINE.match(line):
+            block.append(line.strip()[1:-1].split("|"))
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- PDF
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.I)
+
+
+def _page_lines(page, first: bool = False) -> list[tuple[float, str]]:
+    """Words grouped into lines by position; a gap at mid-page splits a line into columns.
+
+    The header of page one is two centred columns set close together, so there a
+    smaller gap splits; elsewhere only a wide one does (tables, signature blocks).
+    """
+    width, height = float(page.width), float(page.height)
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, use_text_flow=False)
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - w["top"]) <= 3:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    lines: list[tuple[float, str]] = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        size = max(4.0, sum(w["bottom"] - w["top"] for w in row) / len(row))
+        segment = [row[0]]
+        for w in row[1:]:
+            gap = w["x0"] - segment[-1]["x1"]
+            in_header = first and row[0]["top"] < 0.3 * height
+            mid = 0.35 * width < w["x0"] < 0.75 * width
+            if (gap > 2.2 * size and (mid or gap > 6 * size)) or (in_header and mid and gap > 0.9 * size):
+                lines.append((row[0]["top"], " ".join(x["text"] for x in segment)))
+                segment = [w]
+            else:
+                segment.append(w)
+        lines.append((row[0]["top"], " ".join(x["text"] for x in segment)))
+    return lines
+
+
+def _read_pdf(path: Path, limits: Limits) -> Ingested:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(str(path))
+    except PDFPasswordIncorrect as exc:
+        raise IngestError("encrypted_pdf", "the PDF is encrypted with a password") from exc
+    except Exception as exc:
+        name = type(exc).__name__
+        if "Password" in name or "Encrypt" in str(exc):
+            raise IngestError("encrypted_pdf", "the PDF is encrypted with a password") from exc
+        raise IngestError("corrupt_pdf", f"not a readable PDF: {name}: {exc}") from exc
+    pages: list[list[tuple[float, str]]] = []
+    heights: list[float] = []
+    try:
+        with pdf:
+            if len(pdf.pages) > limits.max_pdf_pages:
+                raise IngestError("too_many_pages", f"{len(pdf.pages)} pages, over the limit of {limits.max_pdf_pages}")
+            for i, page in enumerate(pdf.pages):
+                pages.append(_page_lines(page, first=i == 0))
+                heights.append(float(page.height))
+    except IngestError:
+        raise
+    except Exception as exc:
+        raise IngestError("corrupt_pdf", f"the PDF could not be parsed: {type(exc).__name__}: {exc}") from exc
+    return _assemble_pages("pdf", pages, heights)
+
+
+def _assemble_pages(fmt: str, pages: list[list[tuple[float, str]]], heights: list[float]) -> Ingested:
+    """Join pages, dropping page numbers and lines repeated at the same edge of most pages."""
+    edge_counts: Counter = Counter()
+    if len(pages) >= 3:
+        for lines, h in zip(pages, heights):
+            for top, text in set(lines):
+                if top < 0.08 * h or top > 0.92 * h:
+                    edge_counts[re.sub(r"\d+", "#", text)] += 1
+    running = {t for t, n in edge_counts.items() if n >= max(3, len(pages) // 2)}
+    text_parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    for lines, h in zip(pages, heights):
+        kept = []
+        for top, text in lines:
+            at_edge = top < 0.1 * h or top > 0.9 * h
+            if at_edge and (_PAGE_NUMBER.match(text) or re.sub(r"\d+", "#", text) in running):
+                continue
+            kept.append(text)
+        page_text = "\n".join(kept)
+        starts.append(offset)
+        text_parts.append(page_text)
+        offset += len(page_text) + 1
+    return Ingested(format=fmt, text="\n".join(text_parts), page_starts=starts, wrapped=True)
+
+
+def _read_rtf(path: Path, limits: Limits) -> Ingested:
+    raise IngestError("unsupported_format", "RTF files are not read yet")
+
+
+def _read_image(path: Path, limits: Limits) -> Ingested:
+    raise IngestError("needs_ocr", "image files need OCR, which is not installed in this build")
+
+
+_READERS = {
+    "txt": _read_text,
+    "md": _read_text,
+    "docx": _read_docx,
+    "doc": _read_doc,
+    "pdf": _read_pdf,
+    "rtf": _read_rtf,
+    "image": _read_image,
+}

@@ -1,0 +1,101 @@
+"""Canonical names of bodies: abbreviations expanded, capitals cased, tones placed as usual."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import rules
+
+
+@lru_cache(maxsize=None)
+def _abbrev_pattern() -> tuple[re.Pattern, dict]:
+    table = {k.casefold(): v for k, v in rules.load("abbreviations")["bodies"].items()}
+    keys = sorted(table, key=len, reverse=True)
+    pat = re.compile(r"(?<![\wĐđ-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\wĐđ-])", re.I)
+    return pat, table
+
+
+def expand_abbreviations(name: str) -> str:
+    """`UBND tỉnh` → `Ủy ban nhân dân tỉnh`; only whole upper-case tokens are touched."""
+    pat, table = _abbrev_pattern()
+
+    def repl(m):
+        tok = m.group(1)
+        if not tok.isupper() and tok not in ("TĐ-KT",):
+            return tok
+        return table.get(tok.casefold(), tok)
+
+    return pat.sub(repl, name)
+
+
+@lru_cache(maxsize=None)
+def _tone_pattern() -> tuple[re.Pattern, dict]:
+    table = rules.load("names")["tones"]
+    pat = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in table) + r")(?!\w)")
+    return pat, table
+
+
+def place_tones(text: str) -> str:
+    """`Uỷ ban`, `hoà` → `Ủy ban`, `hòa`: one tone style for names, as DATASET.md asks."""
+    pat, table = _tone_pattern()
+    return pat.sub(lambda m: table[m.group(1)], text)
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def case_name(name: str) -> str:
+    """Case a name printed in capitals the way running text writes it.
+
+    `SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH` → `Sở Văn hóa, Thể thao và Du lịch`;
+    `ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG` → `Ủy ban nhân dân tỉnh Lâm Đồng`.
+    Mixed-case input is left as written.
+    """
+    _, abbrevs = _abbrev_pattern()
+    kept = [w for w in name.split(" ") if w.casefold() not in abbrevs]
+    letters = [c for c in "".join(kept) if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return name
+    cfg = rules.load("names")
+    words = [w if w.casefold() in abbrevs else w.lower() for w in name.split(" ")]
+    out: list[str] = []
+    place = False
+    heads = set(cfg["field_heads"])
+    units = set(cfg["units"])
+    cap_next = True
+    i = 0
+    while i < len(words):
+        w = words[i]
+        two = " ".join(words[i:i + 2])
+        if place:
+            out.append(_cap(w))
+        elif cap_next:
+            out.append(_cap(w))
+            cap_next = False
+        else:
+            out.append(w)
+        if not place and (w in units or two in units) and i + 1 < len(words):
+            if two in units:
+                out.append(words[i + 1])
+                i += 1
+            place = True
+        elif w.endswith(",") or w == "và":
+            cap_next = True
+        elif w in heads or two in heads:
+            if two in heads and two != w:
+                out.append(words[i + 1])
+                i += 1
+            cap_next = True
+        i += 1
+    text = " ".join(out)
+    for key, spelled in cfg["fixed"].items():
+        text = re.sub(re.escape(key), spelled, text, flags=re.I) if key.startswith(" ") else \
+            re.sub(r"(?<!\w)" + re.escape(key) + r"(?!\w)", spelled, text, flags=re.I)
+    return text
+
+
+def canonical(name: str) -> str:
+    """The canonical form of a body's name: expanded, cased, tones placed, edges trimmed."""
+    name = re.sub(r"\s+", " ", name).strip(" \t.,;:-–“”\"'()")
+    return place_tones(expand_abbreviations(case_name(name)))

@@ -1,0 +1,81 @@
+"""One file through every stage: ingest → normalize → structure → extract → a dataset record."""
+from __future__ import annotations
+
+import hashlib
+import traceback
+from pathlib import Path
+
+from . import SCHEMA_VERSION
+from .document import Doc
+from .extract import extract_all
+from .ingest import IngestError, Limits, ingest
+from .normalize import normalize
+from .structure import parse
+
+FIELDS = ("references", "bodies", "dates", "targets")
+
+
+def sha256_of(path: Path) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def empty_record(source: str, sha: str | None, fmt: str | None = None) -> dict:
+    return {"schema_version": SCHEMA_VERSION, "source": source, "sha256": sha, "status": "ok", "error": None,
+            "format": fmt, "text": "", "metadata": {"doc_type": None, "identifier": None, "issuer": None,
+                                                    "parent_issuer": None, "place": None, "issued_date": None,
+                                                    "title": None, "signer": None},
+            "sections": [], **{f: [] for f in FIELDS}}
+
+
+def error_record(source: str, sha: str | None, code: str, message: str, fmt: str | None = None) -> dict:
+    rec = empty_record(source, sha, fmt)
+    rec["status"] = "error"
+    rec["error"] = {"code": code, "message": message}
+    return rec
+
+
+def process_text(source: str, text: str, fmt: str = "txt", wrapped: bool = True) -> dict:
+    """The stages after ingest, for text already in hand (tests, notebooks, the API)."""
+    norm = normalize(text, fmt, wrapped)
+    structure = parse(norm.text)
+    doc = Doc(source=source, text=norm.text, structure=structure)
+    found = extract_all(doc)
+    rec = empty_record(source, hashlib.sha256(text.encode("utf-8")).hexdigest(), fmt)
+    rec["text"] = norm.text
+    rec["metadata"] = structure.metadata
+    rec["sections"] = structure.sections
+    rec.update(found)
+    return rec
+
+
+def process_file(path: str | Path, source: str | None = None, limits: Limits | None = None) -> dict:
+    """Never raises: an unreadable file gives an error record with a stable code."""
+    path = Path(path)
+    source = source or path.name
+    sha = sha256_of(path)
+    try:
+        raw = ingest(path, limits)
+    except IngestError as exc:
+        return error_record(source, sha, exc.code, exc.message)
+    except MemoryError:
+        return error_record(source, sha, "out_of_memory", "the file needed more memory than allowed")
+    except Exception as exc:  # a reader bug must not stop the batch
+        return error_record(source, sha, "ingest_failed", f"{type(exc).__name__}: {exc}")
+    try:
+        rec = process_text(source, raw.text, raw.format, raw.wrapped)
+    except Exception as exc:
+        tb = traceback.format_exc(limit=3).strip().splitlines()[-1]
+        return error_record(source, sha, "pipeline_failed", f"{type(exc).__name__}: {exc} ({tb})", raw.format)
+    rec["sha256"] = sha
+    if raw.page_starts:
+        rec["pages"] = len(raw.page_starts)
+    if raw.ocr:
+        rec["ocr"] = raw.ocr
+    return rec
