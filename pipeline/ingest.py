@@ -54,7 +54,7 @@ class Limits:
 def sniff_format(path: Path, head: bytes) -> str:
     """Decide the reader from the first bytes; the extension only breaks ties."""
     suffix = path.suffix.lower()
-    if head.startswith(b"%PDF"):
+    if b"%PDF-" in head:  # readers accept junk before the marker within the first KiB
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
@@ -78,7 +78,7 @@ def ingest(path: str | Path, limits: Limits | None = None) -> Ingested:
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
-            head = fh.read(8)
+            head = fh.read(1024)
     except OSError as exc:
         raise IngestError("unreadable", f"cannot open file: {exc.strerror or exc}") from exc
     if size == 0:

@@ -1,0 +1,40 @@
+# vanban: one-command set-up, run, test, eval and benchmark on a fresh Debian machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SHARED ?= ../shared
+DEBIAN_PACKAGES := antiword tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test eval eval-ocr bench setup system-deps train clean graph
+
+run: setup
+	$(VENV)/bin/vanban run corpus --out out
+
+test: setup
+	$(PY) -m pytest
+
+eval: setup
+	@if [ -d "$(SHARED)/corpus/dev" ]; then \
+	  $(VENV)/bin/vanban run $(SHARED)/corpus/dev $(SHARED)/seeds --out out/dev --quiet && \
+	  $(PYTHON) $(SHARED)/eval/score.py --pred out/dev/documents.jsonl --gold $(SHARED)/eval/gold; \
+	else echo "make eval: $(SHARED) is absent, nothing to score (skipped)"; fi
+
+bench: setup
+	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+setup: $(VENV)/.installed system-deps
+
+system-deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; fi
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf out $(VENV) *.egg-info
