@@ -109,5 +109,21 @@ def extract(file, text):
         sys.exit(1)
 
 
+def _register_extensions() -> None:
+    """Commands that live in their own modules (`graph`, `report`, `api`, `export`) add themselves."""
+    from importlib import import_module
+
+    for name in ("graph", "report", "api", "export"):
+        try:
+            module = import_module(f"pipeline.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"pipeline.{name}":
+                continue
+            raise
+        module.register(main)
+
+
+_register_extensions()
+
 if __name__ == "__main__":
     main()
