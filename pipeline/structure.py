@@ -73,6 +73,7 @@ def normalize_identifier(raw: str) -> str | None:
         return None
     m = re.match(r"^(\d+)(.*)$", ident)
     num, rest = m.group(1), m.group(2)
+    rest = re.sub(r"^/((?:19|20)\d{2})-", r"/\1/", rest)   # `126/2024-NĐ-CP`: the year takes a slash
     if len(num) == 1:
         num = "0" + num
     # official spellings of the codes (QĐ, KH, CTr, TTr, QĐi)

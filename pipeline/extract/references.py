@@ -12,7 +12,7 @@ from functools import lru_cache
 from .. import rules
 from ..document import Doc
 from ..names import canonical
-from ..structure import normalize_identifier, type_from_identifier
+from ..structure import normalize_identifier, section_at, type_from_identifier
 from .dates import parse_day
 
 
@@ -25,6 +25,12 @@ def _patterns() -> dict:
         "ident": re.compile(r"(?<![\w/.-])" + cfg["identifier"]),
         "enum": re.compile(r"(?<![\w/.,-])" + cfg["enumeration"]),
         "type_before": re.compile(r"(?i)(?P<type>" + type_alt + r")(?:\s+liên tịch)?" + cfg["number_word"] + r"(?:\(\s*)?$"),
+        "type_words_so": re.compile(r"(?P<type>" + type_alt + r")(?:\s+[a-zà-ỹđ]+){1," + str(cfg["type_words_between"])
+                                    + r"}\s+số\s*[:.]?\s*$"),
+        "so_before": re.compile(r"(?:số|Số)\s*[:.]?\s*$"),
+        "date_issuer_before": re.compile(cfg["date_issuer_before"]),
+        "issuer_before": re.compile(cfg["issuer_before"]),
+        "priority": {r: i for i, r in enumerate(cfg["relation_priority"])},
         "joined_before": re.compile(r"^\s*(?:,|và|;)\s*(?:(?:số|Số)\s+)?$"),
         "date_after": re.compile(cfg["date_after"]),
         "issuer_after": re.compile(cfg["issuer_after"]),
@@ -59,22 +65,45 @@ def _issuer_from_codes(ident: str) -> str | None:
     return table.get(code.casefold())
 
 
-def _relation(text: str, start: int, para_start: int) -> str:
-    """Relation from the nearest cue before the citation in the same clause."""
+def _relation(text: str, start: int, para_start: int, in_body: bool = False) -> str:
+    """Relation of this document to the cited one, from the nearest cue in the same clause.
+
+    `Căn cứ` opens a paragraph of bases (`Căn cứ A; B; C`), or a line ending in `:`
+    whose bullets are bases. Other cues speak for the document only outside its
+    numbered body: there, `triển khai thực hiện Chỉ thị …` says what a task concerns.
+    """
     p = _patterns()
     para = text[para_start:start]
-    if re.match(r"\s*[-+]?\s*Căn cứ", para) and ";" not in para:
+    if re.match(r"\s*[-+]?\s*Căn cứ", para):
         return "basis"
+    if re.match(r"\s*[-+•]", para):
+        prev_end = para_start - 1
+        while prev_end > 0:
+            prev_start = text.rfind("\n", 0, prev_end) + 1
+            line = text[prev_start:prev_end]
+            if not re.match(r"\s*[-+•]", line):
+                if line.rstrip().endswith(":") and re.search(r"(?i)căn cứ", line):
+                    return "basis"
+                break
+            prev_end = prev_start - 1
     window = para[-p["window"]:]
     cut = max(window.rfind(";"), window.rfind(". "))
     window = window[cut + 1:] if cut >= 0 else window
     best, best_pos = "mentions", -1
     for rel, cues in p["relations"].items():
+        if in_body and rel != "basis":
+            continue
         for cue in cues:
             pos = window.rfind(cue)
             if pos > best_pos:
                 best, best_pos = rel, pos
     return best
+
+
+def _in_body(section: str) -> bool:
+    """Inside the numbered body, except articles (`Điều 2. … thay thế Quyết định số …`),
+    which speak for the document itself."""
+    return section != "" and not section.startswith(("Điều", "Chương"))
 
 
 def _paragraph_start(text: str, offset: int) -> int:
@@ -102,16 +131,55 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
                 m2 = p["date_after"].match(text, end, min(len(text), end + 60))
                 if m2:
                     date = parse_day(m2.group("date"))
+    explicit_issuer = issuer is not None
+    if date is None or issuer is None:
+        sent = max(text.rfind("\n", 0, span_start), text.rfind(". ", 0, span_start)) + 1
+        before = text[max(sent, span_start - 200):span_start]
+        m = p["date_issuer_before"].search(before)
+        if m:
+            date = date or parse_day(m.group("date"))
+            if issuer is None:
+                issuer, explicit_issuer = canonical(m.group("issuer")), True
+        elif issuer is None:
+            m = p["issuer_before"].search(before)
+            if m:
+                issuer, explicit_issuer = canonical(m.group("issuer")), True
     if issuer is None:
         issuer = _issuer_from_codes(ident)
-    doc_type = type_from_identifier(ident) or _canonical_type(type_word)
-    if doc_type is None:
-        doc_type = "Luật" if re.search(r"/QH\d*$", ident) else "Công văn"
+    doc_type = _resolve_type(ident, type_word, text[max(0, span_start - 8):span_start])
     return {
         "doc_type": doc_type, "identifier": ident, "date": date, "issuer": issuer,
-        "relation": _relation(text, span_start, _paragraph_start(text, span_start)),
+        "relation": _relation(text, span_start, _paragraph_start(text, span_start),
+                              in_body=_in_body(section_at(doc.sections, span_start))),
         "title": None, "text": text[span_start:end], "start": span_start, "end": end,
+        "_explicit_issuer": explicit_issuer,
     }
+
+
+def _resolve_type(ident: str, type_word: str | None, before: str) -> str:
+    """The type word, unless the identifier's code says otherwise (DATASET.md: the code wins).
+
+    A refinement of the code's type (`Chương trình hành động` for CTr) keeps the word; a
+    letter (`Công văn số 635/TTr-TCDKNTC`) whose first code is also an issuer's stays a letter.
+    """
+    word_type = _canonical_type(type_word)
+    code_type = type_from_identifier(ident)
+    if code_type and word_type:
+        if word_type.startswith(code_type):
+            return word_type
+        if word_type == "Công văn":
+            first = re.split(r"[/-]", ident.split("/", 1)[1])[0] if "/" in ident else ""
+            issuers = {k.casefold() for k in rules.load("abbreviations")["issuers"]}
+            if first.casefold() in issuers and not re.match(r"^\d+-", ident):
+                return word_type
+        return code_type
+    if code_type or word_type:
+        return code_type or word_type
+    if re.search(r"/QH\d*$", ident):
+        return "Luật"
+    if type_word is None and _patterns()["so_before"].search(before):
+        return "Văn bản"   # `Đơn đề nghị số …`: a paper of no known type
+    return "Công văn"
 
 
 def _fix_codes(raw: str) -> str:
@@ -131,6 +199,9 @@ def find(doc: Doc) -> list[dict]:
     def type_before(s: int) -> tuple[str | None, int]:
         nonlocal prev_type
         m = p["type_before"].search(text, max(0, s - 45), s)
+        if m:
+            return m.group("type"), m.start()
+        m = p["type_words_so"].search(text, max(0, s - 60), s)
         if m:
             return m.group("type"), m.start()
         # `các Công văn số 123/UBND-KT và 456/UBND-VX`: the second shares the first's type
@@ -185,18 +256,48 @@ def find(doc: Doc) -> list[dict]:
             out.append({"doc_type": _canonical_type(m.group("type")) or m.group("type"), "identifier": None,
                         "date": None, "issuer": None,
                         "relation": _relation(text, m.start(), _paragraph_start(text, m.start())),
-                        "title": title, "text": m.group(0), "start": m.start(), "end": m.end()})
-    return _dedupe(out)
+                        "title": title, "text": m.group(0), "start": m.start(), "end": m.end(),
+                        "_explicit_issuer": False})
+    out.sort(key=lambda x: (x["start"], x["end"]))
+    _share_issuers(text, out)
+    return _merge(out)
 
 
-def _dedupe(items: list[dict]) -> list[dict]:
-    """One entry per (identifier or title) and position; the first citation keeps its details."""
-    seen = set()
-    out = []
-    for it in sorted(items, key=lambda x: (x["start"], x["end"])):
-        key = (it["identifier"] or it["title"], it["start"])
-        if key in seen:
+def _share_issuers(text: str, items: list[dict]) -> None:
+    """`Báo cáo số 126/BC-TTr … và Công văn số 635/… của Thanh tra tỉnh`: one issuer for both."""
+    for a, b in zip(reversed(items[:-1]), reversed(items[1:])):
+        if not a.get("_explicit_issuer") and b.get("_explicit_issuer") and \
+                re.fullmatch(r"\s*(?:,|và|;)\s*", text[a["end"]:b["start"]]):
+            a["issuer"], a["_explicit_issuer"] = b["issuer"], True
+
+
+def _merge(items: list[dict]) -> list[dict]:
+    """One reference per cited document; every citation's span stays in `occurrences`.
+
+    The first citation gives the span; the strongest relation, the first date and an
+    issuer the text states (over one read from the code) are kept.
+    """
+    prio = _patterns()["priority"]
+    merged: dict[str, dict] = {}
+    order: list[dict] = []
+    for it in items:
+        key = it["identifier"] or (it.get("title") or "").casefold()
+        explicit = it.pop("_explicit_issuer", False)
+        if key not in merged:
+            it["occurrences"] = [[it["start"], it["end"]]]
+            it["_explicit"] = explicit
+            merged[key] = it
+            order.append(it)
             continue
-        seen.add(key)
-        out.append(it)
-    return out
+        m = merged[key]
+        m["occurrences"].append([it["start"], it["end"]])
+        if prio.get(it["relation"], 99) < prio.get(m["relation"], 99):
+            m["relation"] = it["relation"]
+        m["date"] = m["date"] or it["date"]
+        if explicit and not m["_explicit"]:
+            m["issuer"], m["_explicit"] = it["issuer"], True
+        elif not m["issuer"]:
+            m["issuer"] = it["issuer"]
+    for it in order:
+        it.pop("_explicit", None)
+    return order
