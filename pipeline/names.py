@@ -99,3 +99,12 @@ def canonical(name: str) -> str:
     """The canonical form of a body's name: expanded, cased, tones placed, edges trimmed."""
     name = re.sub(r"\s+", " ", name).strip(" \t.,;:-–“”\"'()")
     return place_tones(expand_abbreviations(case_name(name)))
+
+
+def case_title(text: str) -> str:
+    """A title printed in capitals, in sentence case (`THỂ THỨC VÀ KỸ THUẬT …` → `Thể thức và kỹ thuật …`)."""
+    low = text.lower()
+    for key, spelled in rules.load("names")["fixed"].items():
+        if not key.startswith(" "):
+            low = re.sub(r"(?<!\w)" + re.escape(key) + r"(?!\w)", spelled, low)
+    return low[:1].upper() + low[1:]

@@ -62,7 +62,7 @@ _GLUED_BOLD = re.compile(r"(?<=[\w”\"])\*\*(?=\w)")
 _EMPHASIS = re.compile(r"\*\*|__|(?<=[\s(“\"])\*(?=\S)|(?<=\S)\*(?=[\s).,;:”\"]|$)")
 _HEADER_DATE_SPLIT = re.compile(r"(,\s*ngày[\s.…_]*)\n(?=[\s.…_\d]*tháng)")
 _EN_DASH_SPACED = re.compile(r"(?<= )[–—](?= )")
-_LOWER_START = re.compile(r"[a-zà-ỹđ(]")
+_WORD = re.compile(r"[^\W_]")
 _MARKER = re.compile(r"^(?:[-+*•]|[a-zđ]\)|\d+[.)]|[IVX]+\.)\s")
 
 
@@ -94,9 +94,10 @@ def _rejoin(text: str, offsets: list[int], aggressive: bool) -> tuple[str, list[
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[i + 1]
-        if line and nxt and not _MARKER.match(nxt) and "|" not in line and "|" not in nxt:
+        if line and nxt and not _MARKER.match(nxt) and "|" not in line and "|" not in nxt \
+                and _WORD.search(line):
             ends_sentence = line.rstrip()[-1:] in ".:;!?"
-            lower = bool(_LOWER_START.match(nxt))
+            lower = nxt[0].islower() or nxt[0] == "("
             if lower and not line.rstrip().endswith((":", "./.")) and not line.isupper():
                 joins.append(pos)
             elif aggressive and not ends_sentence and wide >= 40 and len(line) >= 0.85 * wide \

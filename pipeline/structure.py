@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import rules
-from .names import canonical, case_name
+from .names import canonical, case_name, case_title
 
 
 @dataclass
@@ -127,9 +127,10 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     own = units[-1]
     parent = units[-2] if len(units) > 1 else None
     if parent:
+        parent_suffix = cfg.get("parent_as_suffix", {}).get(parent, parent)
         if rules.compiled(cfg["needs_parent"]).match(own) or rules.compiled(cfg["party_parent"]).search(parent) \
                 and not rules.compiled(cfg["jurisdiction"]).search(own):
-            own = f"{own} {parent}"
+            own = f"{own} {parent_suffix}"
         else:
             m = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+\S.*$", parent)
             if m and not re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b", own):
@@ -183,6 +184,12 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
             title_lines.append(rest)
         for j in range(type_i + 1, min(type_i + 6, len(lines))):
             t = lines[j].text
+            first = not title_lines
+            if first and t and not rules.compiled(cfg["separator"]).match(t) \
+                    and not rules.compiled(cfg["not_title"]).match(t) and len(t) < 300 and not t.endswith(":"):
+                title_lines.append(t)   # the line under the type word is its title, whatever it starts with
+                end = max(end, j + 1)
+                continue
             if not t or _any(stop_re, t) or (title_lines and _is_upper(t) and not _is_upper(title_lines[-1])):
                 break
             if title_lines and rules.compiled(_cfg()["closing"]["signer_title"]).match(t) and _is_upper(t):
@@ -198,12 +205,17 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
                 break
             title_lines.append(t)
     meta.pop("_title_rest", None)
+    if not title_lines:
+        for i in range(min(len(lines), cfg["max_lines"] + 20)):
+            m = rules.compiled(cfg["abstract"]).search(lines[i].text)
+            if m:
+                title_lines.append(m.group("title"))
+                break
     if title_lines:
         title = " ".join(title_lines).strip()
         title = rules.compiled(cfg["title_prefix"]).sub("", title).strip(" .:")
         if _is_upper(title):
-            title = case_name(title)
-            title = title[:1].upper() + title[1:]
+            title = case_title(title)
         meta["title"] = title or None
     # issuer: capitals above the number line that are not the national motto
     top = number_i if number_i is not None else (type_i if type_i is not None else 0)
@@ -340,6 +352,9 @@ def _first_and_next(kind: str, label: str, prev: str | None) -> bool:
         return v == 1 if prev is None else 1 <= v - int(prev) <= 2
     if kind == "letter":
         return label in "ab" if prev is None else label != prev
+    if kind == "article":
+        v = int(label.split()[-1])
+        return v == 1 if prev is None else 1 <= v - int(prev.split()[-1]) <= 2
     if kind == "decimal":
         last = int(label.rsplit(".", 1)[1])
         if prev is None:
