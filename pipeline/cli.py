@@ -2,56 +2,31 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
 
-from .process import FIELDS, error_record, process_file
+from .process import FIELDS, process_file
 
 
 def discover(inputs: list[str]) -> list[tuple[Path, str]]:
     """Every file under the inputs, recursively, as (path, source) with `/`-separated sources.
 
-    Symlinked folders are not followed (no loops); a broken link still gets a record.
+    Symlinked folders are followed, except one leading back into a folder being
+    read (see `runner.walk_inputs`, which streams the same listing).
     """
-    found: list[tuple[Path, str]] = []
-    for inp in inputs:
-        root = Path(inp)
-        if root.is_dir():
-            base = root.resolve().name
-            for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-                dirnames.sort()
-                for name in sorted(filenames):
-                    p = Path(dirpath) / name
-                    rel = p.relative_to(root).as_posix()
-                    found.append((p, f"{base}/{rel}"))
-        else:
-            found.append((root, root.name))
-    return found
+    from .runner import walk_inputs
 
-
-def _work(item: tuple[str, str]) -> dict:
-    path, source = item
-    try:
-        return process_file(Path(path), source)
-    except BaseException as exc:  # noqa: BLE001 - the batch must go on
-        return error_record(source, None, "worker_failed", f"{type(exc).__name__}: {exc}")
+    return [(Path(e.path), e.source) for e in walk_inputs(inputs)]
 
 
 def iter_records(files: list[tuple[Path, str]], workers: int):
-    """Records in input order; with several workers, files are processed in parallel."""
-    items = [(str(p), s) for p, s in files]
-    if workers <= 1:
-        for it in items:
-            yield _work(it)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_work, items, chunksize=4)
+    """Records in input order; files are processed in worker processes, one file per worker at a time."""
+    from .runner import records_in_order
+
+    yield from records_in_order(files, max(1, workers))
 
 
 @click.group()
@@ -63,37 +38,63 @@ def main():
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(), help="output folder")
-@click.option("--workers", default=0, type=int, help="processes to use (0 = all cores)")
+@click.option("--workers", default=0, type=int, help="processes (local) or Dask workers to start (0 = all cores)")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local worker processes, or a Dask distributed cluster")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster on this machine)")
+@click.option("--force", is_flag=True, help="reprocess every file, ignoring what OUT/.state already holds")
+@click.option("--partitioned/--no-partitioned", default=None,
+              help="also write OUT/parquet/<table>/part-*.parquet (default: on with --engine dask)")
+@click.option("--timeout", default=600.0, show_default=True, type=float, help="seconds allowed per file")
+@click.option("--max-memory-mb", default=2048, show_default=True, type=int, help="memory allowed per worker")
+@click.option("--max-file-mb", default=300, show_default=True, type=float, help="larger files are refused")
+@click.option("--max-text-mb", default=16, show_default=True, type=float, help="larger plain-text files are refused")
 @click.option("--quiet", is_flag=True, help="no progress bar")
-def run(inputs, out_dir, workers, quiet):
-    """Process every file under INPUTS into OUT (documents.jsonl, Parquet, vanban.duckdb)."""
-    from tqdm import tqdm
+def run(inputs, out_dir, workers, engine, scheduler, force, partitioned, timeout, max_memory_mb, max_file_mb,
+        max_text_mb, quiet):
+    """Process every file under INPUTS into OUT (documents.jsonl, Parquet, vanban.duckdb).
 
-    from .store import write_dataset
+    Incremental and resumable: finished files are kept in OUT/.state, so a
+    re-run (or a run after a crash) only processes new or changed files.
+    """
+    import tqdm as tqdm_module
 
-    started = time.time()
-    files = discover(list(inputs))
-    workers = workers or os.cpu_count() or 1
+    from .runner import RunLimits, RunOptions
+    from .runner import run as run_batch
+    from .store import StateBusy
+
+    tqdm_module.tqdm.monitor_interval = 0  # no helper thread
+    bar = tqdm_module.tqdm(unit="file", disable=quiet, file=sys.stderr)
+    limits = RunLimits(max_file_bytes=int(max_file_mb * 2**20), max_text_bytes=int(max_text_mb * 2**20),
+                       timeout_s=timeout, max_memory_mb=max_memory_mb)
+    options = RunOptions(engine=engine, workers=workers, scheduler=scheduler, limits=limits, force=force,
+                         partitioned=partitioned, on_progress=lambda status, code: bar.update(1))
+    try:
+        summary = run_batch(list(inputs), Path(out_dir), options)
+    except StateBusy as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        bar.close()
+    took = summary.seconds
+    where = f"{summary.workers} workers" if engine == "local" else f"dask {scheduler or 'local cluster'}"
+    click.echo(f"\nvanban run: {summary.files} files -> {out_dir}/ in {took:.1f} s "
+               f"({summary.files / took if took else 0:.1f} files/s, {where})")
+    click.echo(f"  processed {summary.processed}   unchanged (kept from {out_dir}/.state) {summary.reused}")
     status = Counter()
-    errors = Counter()
-    bar = tqdm(total=len(files), unit="file", disable=quiet, file=sys.stderr)
-
-    def seen(rec):
-        status[rec["status"]] += 1
-        if rec["error"]:
-            errors[rec["error"]["code"]] += 1
-        bar.update(1)
-
-    counts = write_dataset(iter_records(files, workers), Path(out_dir), on_record=seen)
-    bar.close()
-    took = time.time() - started
-    click.echo(f"\nvanban run: {len(files)} files -> {out_dir}/ in {took:.1f} s "
-               f"({len(files) / took if took else 0:.1f} files/s, {workers} workers)")
+    for (st, code), n in summary.outcomes.items():
+        status[st] += n
     click.echo(f"  ok {status['ok']}   errors {status['error']}")
-    for code, n in errors.most_common():
-        click.echo(f"    {code:<20} {n}")
-    click.echo("  extracted: " + "  ".join(f"{t} {counts.get(t, 0)}" for t in ("sections", *FIELDS)))
-    click.echo(f"  dataset: {out_dir}/documents.jsonl, {out_dir}/*.parquet, {out_dir}/vanban.duckdb")
+    for (st, code), n in summary.outcomes.most_common():
+        if st == "error":
+            click.echo(f"    {code:<20} {n}")
+    if summary.wrote:
+        counts = summary.counts
+        click.echo("  extracted: " + "  ".join(f"{t} {counts.get(t, 0)}" for t in ("sections", *FIELDS)))
+        extra = f", {out_dir}/parquet/<table>/part-*.parquet" if (Path(out_dir) / "parquet").is_dir() else ""
+        click.echo(f"  dataset: {out_dir}/documents.jsonl, {out_dir}/*.parquet, {out_dir}/vanban.duckdb{extra}")
+    else:
+        click.echo(f"  dataset: unchanged, {out_dir}/ is up to date")
 
 
 @main.command()

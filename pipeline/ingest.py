@@ -5,6 +5,10 @@ flattened the way a reader scans a page: a two-column header table becomes its
 left column then its right column, data tables become `a | b | c` rows, PDF
 page numbers and running headers are dropped. A file that cannot be read
 raises `IngestError` with a stable code; the caller turns it into a record.
+
+Scans are read by OCR (`ocr.py`): images always, PDF pages whose text layer is not
+Vietnamese (none, an English OCR layer, a broken font map). Text typed in the pre-Unicode
+TCVN3/VNI fonts is converted (`legacy.py`) before anything else sees it.
 """
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import legacy
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
 
@@ -39,6 +45,8 @@ class Ingested:
     wrapped: bool = False
     # OCR per-page confidences and low-confidence spans in `text` (start, end, conf), if OCR'd.
     ocr: dict | None = None
+    # {"encoding": "tcvn3"|"vni", "fonts": [...]} when legacy-encoded text was converted.
+    legacy: dict | None = None
 
 
 @dataclass
@@ -49,6 +57,8 @@ class Limits:
     max_unzipped_bytes: int = 200 * 1024 * 1024
     max_pdf_pages: int = 2000
     converter_timeout: int = 120
+    ocr: bool = True            # read scanned pages and images with Tesseract when installed
+    max_ocr_pages: int = 200
 
 
 def sniff_format(path: Path, head: bytes) -> str:
@@ -118,7 +128,36 @@ def _read_text(path: Path, limits: Limits) -> Ingested:
     data = path.read_bytes()
     text = decode_text(data)
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
-    return Ingested(format=fmt, text=text, wrapped=True)
+    result = Ingested(format=fmt, text=text, wrapped=True)
+    if _is_8bit(data):
+        # TCVN3/VNI bytes read best as Windows-1252, the way Word's fonts drew them
+        fixed, enc = legacy.fix_text(data.decode("cp1252", errors="replace"))
+        if enc:
+            result.text, result.legacy = fixed, {"encoding": enc, "fonts": []}
+            return result
+    return _fix_legacy(result)
+
+
+def _is_8bit(data: bytes) -> bool:
+    """Neither UTF-8 nor UTF-16: a single-byte legacy file."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _fix_legacy(result: Ingested, fonts: list[str] | None = None) -> Ingested:
+    """Convert TCVN3/VNI runs to Unicode in place; the fonts, when known, hint the encoding."""
+    hints = [e for e in (legacy.encoding_of_font(f) for f in fonts or []) if e]
+    hint = max(set(hints), key=hints.count) if hints else None
+    fixed, enc = legacy.fix_text(result.text, hint)
+    if enc and fixed != result.text:
+        result.text = fixed
+        result.legacy = {"encoding": enc, "fonts": sorted(set(fonts or []))}
+    return result
 
 
 # ---------------------------------------------------------------- DOCX
@@ -160,7 +199,8 @@ def _table_lines(table) -> list[str]:
         rows.append(cells)
     width = max((len(r) for r in rows), default=0)
     lines: list[str] = []
-    if width <= 2:
+    # header and signature blocks: two columns, or a few rows whose cells are whole blocks
+    if width <= 2 or len(rows) <= 3:
         for col in range(width):
             for cells in rows:
                 if col < len(cells):
@@ -190,13 +230,30 @@ def _read_docx(path: Path, limits: Limits) -> Ingested:
             lines.extend(_table_lines(block))
         else:
             lines.extend(block.text.split("\n"))
-    return Ingested(format="docx", text="\n".join(lines))
+    return _fix_legacy(Ingested(format="docx", text="\n".join(lines)), _docx_fonts(document))
+
+
+def _docx_fonts(document) -> list[str]:
+    """Font names the document's runs and styles name (`.VnTime`, `VNI-Times`)."""
+    from docx.oxml.ns import qn
+
+    names = set()
+    for part in (document.element, document.styles.element):
+        for el in part.iter(qn("w:rFonts")):
+            for attr in ("w:ascii", "w:hAnsi"):
+                v = el.get(qn(attr))
+                if v:
+                    names.add(v)
+    return sorted(names)
 
 
 # ---------------------------------------------------------------- legacy DOC
 
 def _read_doc(path: Path, limits: Limits) -> Ingested:
-    """Legacy Word through antiword (Debian `antiword`); its `|` tables are unfolded."""
+    """Legacy Word through antiword (Debian `antiword`); its `|` tables are unfolded.
+
+    Files antiword refuses (some Word 97 saves) go to catdoc when it is installed.
+    """
     exe = shutil.which("antiword")
     if not exe:
         raise IngestError("converter_missing", "antiword is not installed (apt-get install antiword)")
@@ -206,9 +263,39 @@ def _read_doc(path: Path, limits: Limits) -> Ingested:
     except subprocess.TimeoutExpired as exc:
         raise IngestError("timeout", "antiword took too long on this file") from exc
     if proc.returncode != 0 or not proc.stdout.strip():
-        msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise IngestError("corrupt_doc", f"antiword could not read it: {msg[-1] if msg else 'no output'}")
-    return Ingested(format="doc", text=unfold_ascii_tables(proc.stdout.decode("utf-8", "replace")))
+        text = _catdoc(path, limits)
+        if text is None:
+            msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise IngestError("corrupt_doc", f"antiword could not read it: {msg[-1] if msg else 'no output'}")
+    else:
+        text = unfold_ascii_tables(proc.stdout.decode("utf-8", "replace"))
+    return _fix_legacy(Ingested(format="doc", text=text), doc_fonts(path))
+
+
+def _catdoc(path: Path, limits: Limits) -> str | None:
+    exe = shutil.which("catdoc")
+    if not exe:
+        return None
+    try:
+        proc = subprocess.run([exe, "-w", "-d", "utf-8", str(path)], capture_output=True,
+                              timeout=limits.converter_timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    text = proc.stdout.decode("utf-8", "replace")
+    text = re.sub(r"\[This was fast-saved.*?\]", "", text)
+    return text if proc.returncode == 0 and text.strip() else None
+
+
+_FONT_NAME = re.compile(rb"(?:\.\x00V\x00n\x00|V\x00N\x00I\x00[- ]\x00)(?:[\x20-\x7e]\x00){2,30}")
+
+
+def doc_fonts(path: Path) -> list[str]:
+    """Legacy font names in a .doc's font table (stored as UTF-16), e.g. `.VnTime`, `VNI-Times`."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return []
+    return sorted({m.group(0).decode("utf-16-le", "ignore") for m in _FONT_NAME.finditer(data)})
 
 
 _TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
@@ -298,52 +385,150 @@ def _read_pdf(path: Path, limits: Limits) -> Ingested:
         raise IngestError("corrupt_pdf", f"not a readable PDF: {name}: {exc}") from exc
     pages: list[list[tuple[float, str]]] = []
     heights: list[float] = []
+    scanned: list[int] = []
     try:
         with pdf:
             if len(pdf.pages) > limits.max_pdf_pages:
                 raise IngestError("too_many_pages", f"{len(pdf.pages)} pages, over the limit of {limits.max_pdf_pages}")
             for i, page in enumerate(pdf.pages):
-                pages.append(_page_lines(page, first=i == 0))
+                lines = _page_lines(page, first=i == 0)
+                pages.append(lines)
                 heights.append(float(page.height))
+                if needs_ocr("\n".join(t for _, t in lines), _image_share(page)):
+                    scanned.append(i)
     except IngestError:
         raise
     except Exception as exc:
         raise IngestError("corrupt_pdf", f"the PDF could not be parsed: {type(exc).__name__}: {exc}") from exc
-    return _assemble_pages("pdf", pages, heights)
+    ocr_pages = _ocr_pdf(path, scanned, limits) if scanned else {}
+    for i, page in ocr_pages.items():
+        pages[i] = [(line.top, line.text, line.words) for line in page.lines]
+    result = _assemble_pages("pdf", pages, heights)
+    if ocr_pages:
+        result.ocr["pages"] = [{"page": p.page, "confidence": p.confidence} for p in ocr_pages.values()]
+    else:
+        result.ocr = None
+        result = _fix_legacy(result)
+    return result
 
 
-def _assemble_pages(fmt: str, pages: list[list[tuple[float, str]]], heights: list[float]) -> Ingested:
-    """Join pages, dropping page numbers and lines repeated at the same edge of most pages."""
+# A text layer is kept when at least this share of its words are marked Vietnamese syllables.
+MIN_VIETNAMESE = 0.3
+MIN_WORDS = 15
+
+
+def needs_ocr(text: str, image_share: float) -> bool:
+    """Is this page's text layer useless (none, English OCR, a broken font map) so OCR must read it?
+
+    A page with few words is read only when an image covers much of it (a scan with a
+    signature stamp's text on top); a page with many words, only when they are not Vietnamese
+    (`CQNG HOA XA HQI`, `7ӌ1+`) and still not once TCVN3/VNI is converted.
+    """
+    score, words = legacy.vietnamese_score(text)
+    if words < MIN_WORDS:
+        return image_share > 0.3
+    if score >= MIN_VIETNAMESE:
+        return False
+    fixed, enc = legacy.fix_text(text)
+    return not (enc and legacy.vietnamese_score(fixed)[0] >= MIN_VIETNAMESE)
+
+
+def _image_share(page) -> float:
+    """Share of the page's area under images (a scan is one image the size of the page)."""
+    try:
+        area = float(page.width) * float(page.height)
+        covered = sum(max(0.0, (float(im["x1"]) - float(im["x0"])) * (float(im["bottom"]) - float(im["top"])))
+                      for im in page.images)
+    except Exception:
+        return 0.0
+    return min(1.0, covered / area) if area else 0.0
+
+
+def _ocr_pdf(path: Path, pages: list[int], limits: Limits) -> dict:
+    """OCR of the chosen pages, {index: OcrPage}; {} when OCR is off or not installed."""
+    from . import ocr
+
+    if not limits.ocr or not ocr.available() or len(pages) > limits.max_ocr_pages:
+        return {}
+    try:
+        return {p.page - 1: p for p in ocr.ocr_pdf_pages(path, pages)}
+    except ocr.OcrUnavailable:
+        return {}
+
+
+def _assemble_pages(fmt: str, pages: list[list[tuple]], heights: list[float]) -> Ingested:
+    """Join pages, dropping page numbers and lines repeated at the same edge of most pages.
+
+    A line may carry OCR word confidences as a third item, `[(start, end, conf)]` within the
+    line; words below `ocr.LOW_CONFIDENCE` are listed as spans of the joined text.
+    """
+    from .ocr import LOW_CONFIDENCE
+
     edge_counts: Counter = Counter()
     if len(pages) >= 3:
         for lines, h in zip(pages, heights):
-            for top, text in set(lines):
+            for top, text in {(item[0], item[1]) for item in lines}:
                 if top < 0.08 * h or top > 0.92 * h:
                     edge_counts[re.sub(r"\d+", "#", text)] += 1
     running = {t for t, n in edge_counts.items() if n >= max(3, len(pages) // 2)}
     text_parts: list[str] = []
     starts: list[int] = []
+    low: list[list] = []
     offset = 0
     for lines, h in zip(pages, heights):
         kept = []
-        for top, text in lines:
+        pos = offset
+        for item in lines:
+            top, text = item[0], item[1]
             at_edge = top < 0.1 * h or top > 0.9 * h
             if at_edge and (_PAGE_NUMBER.match(text) or re.sub(r"\d+", "#", text) in running):
                 continue
+            for start, end, conf in (item[2] if len(item) > 2 else ()):
+                if conf < LOW_CONFIDENCE:
+                    low.append([pos + start, pos + end, conf])
             kept.append(text)
+            pos += len(text) + 1
         page_text = "\n".join(kept)
         starts.append(offset)
         text_parts.append(page_text)
         offset += len(page_text) + 1
-    return Ingested(format=fmt, text="\n".join(text_parts), page_starts=starts, wrapped=True)
+    return Ingested(format=fmt, text="\n".join(text_parts), page_starts=starts, wrapped=True,
+                    ocr={"pages": [], "low_confidence": low})
 
 
 def _read_rtf(path: Path, limits: Limits) -> Ingested:
-    raise IngestError("unsupported_format", "RTF files are not read yet")
+    """RTF through striprtf; `\\'xx` bytes are read as Windows-1252, then TCVN3/VNI converted."""
+    try:
+        from striprtf.striprtf import rtf_to_text
+    except ImportError as exc:
+        raise IngestError("unsupported_format", "RTF needs the striprtf package (pip install striprtf)") from exc
+    raw = path.read_bytes().decode("latin-1")
+    try:
+        text = rtf_to_text(raw, encoding="cp1252", errors="replace")
+    except Exception as exc:
+        raise IngestError("corrupt_rtf", f"not a readable RTF file: {type(exc).__name__}: {exc}") from exc
+    fonts = re.findall(r"\\f\d+\\[^;{}]*?\s([^;{}\\]+);", raw[:200000])
+    return _fix_legacy(Ingested(format="rtf", text=text), [f.strip() for f in fonts])
 
 
 def _read_image(path: Path, limits: Limits) -> Ingested:
-    raise IngestError("needs_ocr", "image files need OCR, which is not installed in this build")
+    """Scans and photos (PNG, JPEG, TIFF with several pages): every frame OCR'd."""
+    from . import ocr
+
+    if not limits.ocr or not ocr.available():
+        raise IngestError("needs_ocr", "image files need OCR: install tesseract-ocr and tesseract-ocr-vie")
+    try:
+        pages = ocr.ocr_image_file(path)
+    except ocr.OcrUnavailable as exc:
+        raise IngestError("needs_ocr", str(exc)) from exc
+    except (OSError, ValueError) as exc:  # PIL: truncated or unknown image data
+        raise IngestError("corrupt_image", f"the image could not be decoded: {exc}") from exc
+    if len(pages) > limits.max_ocr_pages:
+        raise IngestError("too_many_pages", f"{len(pages)} frames, over the limit of {limits.max_ocr_pages}")
+    result = _assemble_pages("image", [[(l.top, l.text, l.words) for l in p.lines] for p in pages],
+                             [p.height for p in pages])
+    result.ocr["pages"] = [{"page": p.page, "confidence": p.confidence} for p in pages]
+    return result
 
 
 _READERS = {

@@ -82,7 +82,7 @@ def case_name(name: str) -> str:
             place = True
         elif w.endswith(",") or w == "và":
             cap_next = True
-        elif w in heads or two in heads:
+        elif i == 0 and (w in heads or two in heads):   # `Sở Nội vụ`: the field after the head
             if two in heads and two != w:
                 out.append(words[i + 1])
                 i += 1

@@ -2,12 +2,21 @@
 
 Everything is written beside its final name and moved into place with
 `os.replace`, so a crash never leaves a half-written dataset behind.
+`RunState` is the incremental half: every finished record is committed to a
+SQLite file under `OUT/.state/` as it arrives, keyed by source and content
+hash, so a re-run (or a run after `kill -9`) only processes what is missing
+and regenerates the same dataset files from the accumulated records.
 """
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import os
+import shutil
+import sqlite3
 import tempfile
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -82,14 +91,24 @@ def atomic_path(final: Path) -> Iterator[Path]:
 
 
 class TableWriter:
-    """Streams rows into one Parquet file per table in batches, so memory stays flat."""
+    """Streams rows into one Parquet file per table in batches, so memory stays flat.
 
-    def __init__(self, folder: Path, batch: int = 500):
+    With `part`, each table goes to `folder/<table>/<part>` instead (one part of a partitioned dataset).
+    """
+
+    def __init__(self, folder: Path, batch: int = 500, part: str | None = None):
         self.folder = folder
         self.batch = batch
+        self.part = part
         self.buffers: dict[str, list[dict]] = {t: [] for t in SCHEMAS}
         self.writers: dict[str, pq.ParquetWriter] = {}
         self.counts: dict[str, int] = {t: 0 for t in SCHEMAS}
+
+    def path(self, table: str) -> Path:
+        if self.part is None:
+            return self.folder / f"{table}.parquet"
+        (self.folder / table).mkdir(parents=True, exist_ok=True)
+        return self.folder / table / self.part
 
     def add(self, rec: dict) -> None:
         self._push("documents", [document_row(rec)])
@@ -106,8 +125,7 @@ class TableWriter:
     def _flush(self, table: str) -> None:
         buf = self.buffers[table]
         if table not in self.writers:
-            self.writers[table] = pq.ParquetWriter(str(self.folder / f"{table}.parquet"), SCHEMAS[table],
-                                                   compression="zstd")
+            self.writers[table] = pq.ParquetWriter(str(self.path(table)), SCHEMAS[table], compression="zstd")
         if buf:
             self.writers[table].write_table(pa.Table.from_pylist(buf, schema=SCHEMAS[table]))
         buf.clear()
@@ -118,13 +136,59 @@ class TableWriter:
             self.writers[t].close()
 
 
+PARTITIONED_DIR = "parquet"
+_PARTITIONED_MARK = "_VANBAN_DATASET"
+
+
+class PartitionedWriter:
+    """`parquet/<table>/part-NNNNN.parquet`, a new part every `part_docs` documents.
+
+    The layout DuckDB (`read_parquet('parquet/documents/*.parquet')`), pandas,
+    pyarrow.dataset and Spark read as one table; parts keep each file small.
+    """
+
+    def __init__(self, folder: Path, part_docs: int = 1000):
+        self.folder = folder
+        self.part_docs = part_docs
+        self.current: TableWriter | None = None
+        self.in_part = 0
+        self.parts = 0
+        self.counts: dict[str, int] = {t: 0 for t in SCHEMAS}
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / _PARTITIONED_MARK).write_text("written by vanban; the whole folder is replaced on each run\n")
+
+    def _roll(self) -> None:
+        self._close_part()
+        self.current = TableWriter(self.folder, part=f"part-{self.parts:05d}.parquet")
+        self.parts += 1
+        self.in_part = 0
+
+    def add(self, rec: dict) -> None:
+        if self.current is None or self.in_part >= self.part_docs:
+            self._roll()
+        self.current.add(rec)
+        self.in_part += 1
+
+    def _close_part(self) -> None:
+        if self.current is not None:
+            self.current.close()
+            for t, n in self.current.counts.items():
+                self.counts[t] += n
+            self.current = None
+
+    def close(self) -> None:
+        if self.parts == 0:  # every table still gets one (empty) part, so readers find a schema
+            self._roll()
+        self._close_part()
+
+
 def write_duckdb(parquet_dir: Path, db_path: Path, extra_tables: Iterable[str] = ()) -> None:
     """The same tables in one DuckDB file, built beside it and moved into place."""
     import duckdb
 
     with atomic_path(db_path) as tmp:
         tmp.unlink()
-        con = duckdb.connect(str(tmp))
+        con = duckdb.connect(str(tmp), config={"memory_limit": "1GB", "threads": 1})
         try:
             for table in [*SCHEMAS, *extra_tables]:
                 f = parquet_dir / f"{table}.parquet"
@@ -136,28 +200,199 @@ def write_duckdb(parquet_dir: Path, db_path: Path, extra_tables: Iterable[str] =
             con.close()
 
 
-def write_dataset(records: Iterable[dict], out: Path, on_record=None) -> dict[str, int]:
+def encode_record(rec: dict) -> str:
+    """The record as its documents.jsonl line (no newline); lone surrogates become `?`, never a crash."""
+    line = json.dumps(rec, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = line.encode("utf-8", "replace").decode("utf-8")
+    return line
+
+
+def write_dataset(records: Iterable[dict], out: Path, on_record=None, partitioned: bool = False) -> dict[str, int]:
     """Write documents.jsonl, the Parquet tables and vanban.duckdb from a stream of records."""
+    return write_lines(((encode_record(r), r) for r in records), out, on_record, partitioned)
+
+
+def write_lines(lines: Iterable[str | tuple[str, dict]], out: Path, on_record=None, partitioned: bool = False,
+                part_docs: int = 1000) -> dict[str, int]:
+    """The dataset from records already encoded as JSON lines (parsed here once for the tables).
+
+    With `partitioned`, `parquet/<table>/part-*.parquet` is written too; without
+    it, a partitioned folder left by an earlier run is removed so nothing stale stays.
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
         tables = TableWriter(staging)
+        parts = PartitionedWriter(staging / PARTITIONED_DIR, part_docs) if partitioned else None
         with open(staging / "documents.jsonl", "w", encoding="utf-8") as fh:
-            for rec in records:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            for item in lines:
+                line, rec = item if isinstance(item, tuple) else (item, json.loads(item))
+                fh.write(line + "\n")
                 tables.add(rec)
+                if parts:
+                    parts.add(rec)
                 if on_record:
                     on_record(rec)
         tables.close()
+        if parts:
+            parts.close()
         write_duckdb(staging, staging / "vanban.duckdb")
-        for f in staging.iterdir():
-            os.replace(f, out / f.name)
+        for f in sorted(staging.iterdir()):
+            if f.is_dir():
+                _replace_dir(f, out / f.name)
+            else:
+                os.replace(f, out / f.name)
+        stale = out / PARTITIONED_DIR
+        if not partitioned and (stale / _PARTITIONED_MARK).exists():
+            shutil.rmtree(stale)
         return dict(tables.counts)
     finally:
-        for f in staging.glob("*"):
-            f.unlink()
-        staging.rmdir()
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _replace_dir(new: Path, final: Path) -> None:
+    """Swap a folder into place: the old one is renamed aside first, then removed."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".old-{final.name}-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(final, old)
+    os.replace(new, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def clean_leftovers(out: Path) -> None:
+    """Staging folders and temporary files a killed run left in OUT (call only under the run lock)."""
+    for f in Path(out).glob(".staging-*"):
+        shutil.rmtree(f, ignore_errors=True)
+    for f in Path(out).glob(".old-*"):
+        shutil.rmtree(f, ignore_errors=True)
+    for f in Path(out).glob(".*.tmp"):
+        f.unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------- incremental state
+
+class StateBusy(RuntimeError):
+    """Another run holds the lock of this output folder."""
+
+
+class RunState:
+    """SQLite manifest under `OUT/.state/`: one committed row per finished file.
+
+    `records` keeps (source, sha256, pipeline fingerprint, status, record) and
+    survives between runs; `run_files` is the current run's file list in input
+    order, so the dataset is always regenerated in the same order whatever
+    order the workers finished in. Each record is its own transaction (WAL), so
+    a `kill -9` loses at most the files still being processed.
+    """
+
+    VERSION = "1"
+
+    def __init__(self, out: Path):
+        self.dir = Path(out) / ".state"
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self._lock = open(self.dir / "lock", "w")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            raise StateBusy(f"another vanban run is writing to {out}") from None
+        self.db = sqlite3.connect(str(self.dir / "state.sqlite"), isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        if self.meta("version") != self.VERSION:
+            self.db.execute("DROP TABLE IF EXISTS records")
+            self.db.execute("DROP TABLE IF EXISTS run_files")
+            self.db.execute("DELETE FROM meta")
+        self.db.execute("CREATE TABLE IF NOT EXISTS records (source TEXT PRIMARY KEY, sha256 TEXT, "
+                        "fingerprint TEXT, status TEXT, error_code TEXT, crc INTEGER, body BLOB)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS run_files (seq INTEGER PRIMARY KEY, source TEXT UNIQUE, "
+                        "path TEXT)")
+        self.set_meta("version", self.VERSION)
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.db.execute("DELETE FROM meta WHERE key = ?", [key])
+        else:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    def begin_run(self) -> None:
+        self.db.execute("DELETE FROM run_files")
+
+    def add_file(self, source: str, path: str) -> str | None:
+        """Register a file of this run; a clashing source gets ` (2)`…, the same file twice None."""
+        candidate, n = source, 1
+        while True:
+            try:
+                self.db.execute("INSERT INTO run_files (source, path) VALUES (?, ?)", [candidate, path])
+                return candidate
+            except sqlite3.IntegrityError:
+                other = self.db.execute("SELECT path FROM run_files WHERE source = ?", [candidate]).fetchone()[0]
+                if os.path.realpath(other) == os.path.realpath(path):
+                    return None
+                n += 1
+                candidate = f"{source} ({n})"
+
+    def cached(self, source: str, sha: str | None, fingerprint: str, retry_codes: Iterable[str]) -> bool:
+        """True when this exact content was already processed by this exact pipeline."""
+        if sha is None:
+            return False
+        row = self.db.execute("SELECT sha256, fingerprint, error_code FROM records WHERE source = ?",
+                              [source]).fetchone()
+        return bool(row) and row[0] == sha and row[1] == fingerprint and row[2] not in set(retry_codes)
+
+    def put(self, source: str, sha: str | None, fingerprint: str, status: str, error_code: str | None,
+            body: bytes) -> None:
+        """Commit one finished record (`body` is its JSON line, zlib-compressed)."""
+        self.db.execute("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [source, sha, fingerprint, status, error_code, zlib.crc32(body), body])
+
+    def prune(self) -> int:
+        """Forget records of files that are no longer among the inputs."""
+        cur = self.db.execute("DELETE FROM records WHERE source NOT IN (SELECT source FROM run_files)")
+        return cur.rowcount
+
+    def missing(self) -> list[str]:
+        rows = self.db.execute("SELECT f.source FROM run_files f LEFT JOIN records r USING (source) "
+                               "WHERE r.source IS NULL ORDER BY f.seq LIMIT 20").fetchall()
+        return [r[0] for r in rows]
+
+    def digest(self) -> str:
+        """What the dataset would be made of: changes whenever any record or the file list does."""
+        h = hashlib.sha256()
+        for row in self.db.execute("SELECT f.source, r.sha256, r.fingerprint, r.crc FROM run_files f "
+                                   "JOIN records r USING (source) ORDER BY f.seq"):
+            h.update(repr(row).encode("utf-8", "backslashreplace"))
+        return h.hexdigest()
+
+    def outcomes(self) -> list[tuple[str, str | None, int]]:
+        """(status, error code, count) over this run's files."""
+        return self.db.execute("SELECT r.status, r.error_code, count(*) FROM run_files f JOIN records r "
+                               "USING (source) GROUP BY 1, 2 ORDER BY 3 DESC").fetchall()
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM run_files").fetchone()[0]
+
+    def lines(self) -> Iterator[str]:
+        """The records of this run as JSON lines, in input order, streamed."""
+        cur = self.db.execute("SELECT r.body FROM run_files f JOIN records r USING (source) ORDER BY f.seq")
+        for (body,) in cur:
+            yield zlib.decompress(body).decode("utf-8")
+
+    def close(self) -> None:
+        self.db.close()
+        self._lock.close()
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:

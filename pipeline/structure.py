@@ -272,18 +272,36 @@ def find_closing(lines: list[Line], after: int) -> int:
     rec = rules.compiled(cfg["recipients"])
     auth = rules.compiled(cfg["authority"])
     for i in range(after, len(lines)):
-        t = lines[i].text
-        if rec.match(t):
-            return i
-        m = auth.match(t)
-        if m and _is_upper(m.group("who")) and len(t) < 80:
-            return i
+        for t in lines[i].text.split(" | "):
+            if rec.match(t) or _is_title_line(t):
+                return i
+            m = auth.match(t)
+            if m and _is_upper(m.group("who")) and len(t) < 80:
+                return i
     return len(lines)
+
+
+def _is_title_line(text: str) -> bool:
+    """A line that is only a signer's title in capitals (`PHÓ CHỦ TỊCH`, `GIÁM ĐỐC`)."""
+    m = rules.compiled(_cfg()["closing"]["signer_title"]).match(text)
+    return bool(m) and m.end() == len(text.rstrip()) and _is_upper(text) and len(text) < 40
+
+
+def case_title_word(text: str) -> str:
+    """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `BỘ TRƯỞNG` → `Bộ trưởng`: the spelling running text uses."""
+    spellings = {t.casefold(): t for t in _cfg()["closing"]["title_spellings"]}
+    folded = text.strip().casefold()
+    if folded in spellings:
+        return spellings[folded]
+    for key in sorted(spellings, key=len, reverse=True):
+        if folded.startswith(key + " "):
+            return spellings[key] + " " + case_name(text.strip()[len(key) + 1:])
+    return case_name(text.strip())
 
 
 def _authority_text(m: re.Match) -> str:
     auth = m.group("auth").upper()
-    return f"{auth} {case_name(m.group('who').strip())}".replace("  ", " ")
+    return f"{auth} {case_title_word(m.group('who'))}".replace("  ", " ")
 
 
 def parse_closing(lines: list[Line], start: int, stop: int) -> tuple[dict | None, list[Line]]:
@@ -298,9 +316,8 @@ def parse_closing(lines: list[Line], start: int, stop: int) -> tuple[dict | None
     recipients: list[Line] = []
     in_recipients = False
     title_i = None
-    for i in range(start, stop):
-        ln = lines[i]
-        t = ln.text.strip()
+    cells = [(i, lines[i], c.strip()) for i in range(start, stop) for c in lines[i].text.split(" | ")]
+    for i, ln, t in cells:
         if rec_re.match(t):
             in_recipients = True
             rest = rec_re.sub("", t).strip()
@@ -308,12 +325,12 @@ def parse_closing(lines: list[Line], start: int, stop: int) -> tuple[dict | None
                 recipients.append(Line(ln.start + ln.text.index(rest), ln.end, rest))
             continue
         m = auth_re.match(t)
-        if m and _is_upper(m.group("who")):
+        if m and _is_upper(m.group("who")) and title is None:
             authorities.append(_authority_text(m))
             in_recipients = False
             continue
         if title is None and _is_upper(t) and title_re.match(t) and len(t) < 60:
-            title = case_name(t)
+            title = case_title_word(t)
             title_i = i
             in_recipients = False
             continue

@@ -1,4 +1,12 @@
-"""Dates, deadlines, periods and recurrences, normalized to DATASET.md value forms."""
+"""Dates, deadlines, periods and recurrences, normalized to DATASET.md value forms.
+
+The patterns and cue words live in `rules/dates.yaml`. Each match becomes a value
+(`2020-11-30`, `2021-01`, `2022-Q3`, `2022-H1`, `2023`, `2021/2025`, `yearly`) and a
+kind (`deadline`, `event`, `period`, `recurrence`). Dates that belong to a cited
+document (its number or title right before, or the sentence saying it was issued
+that day), a reference's own date, and signature or issue-date lines are left out:
+they are metadata of other documents, not times of this one.
+"""
 from __future__ import annotations
 
 import re
@@ -7,15 +15,44 @@ from functools import lru_cache
 from .. import rules
 from ..document import Doc
 
-_ORDER = ["range_days", "time_day", "day_words", "day_bare", "month", "quarter", "half", "period",
-          "until_year", "year", "recurrence"]
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
+_SENTENCE_END = re.compile(r"[.;\n]")
+_DAY_KINDS = ("day", "day_bare")
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> dict:
+def _cfg() -> dict:
+    """The rules of `dates.yaml`, compiled once per process."""
     cfg = rules.load("dates")
-    return {name: re.compile(cfg["patterns"][name]) for name in _ORDER}
+    pieces = cfg["pieces"]
+
+    def expand(p: str) -> str:
+        for name, piece in pieces.items():
+            p = p.replace("{" + name + "}", piece)
+        return p
+
+    doc_types = "|".join(re.escape(n) for n in rules.doc_type_names())
+    flags = re.IGNORECASE
+    return {
+        # run on the lower-cased text: a literal first word lets `re` skip ahead fast
+        "patterns": {name: re.compile(expand(p)) for name, p in cfg["patterns"].items()},
+        "left_guard": {name: re.compile(p) for name, p in cfg["left_guard"].items()},
+        "time_prefix": re.compile(cfg["time_prefix"]),
+        "recurrence": cfg["recurrence_values"],
+        "deadline_before": re.compile(cfg["deadline_before"], flags),
+        "within_before": re.compile(cfg["deadline_within_before"], flags),
+        "within_after": re.compile(cfg["deadline_within_after"], flags),
+        "since_before": re.compile(cfg["since_before"], flags),
+        "since_after": re.compile(cfg["since_after"], flags),
+        # case matters here: `Luật Đất đai` is a title, `luật` in running text is not
+        "cited_before": re.compile(cfg["cited_before"].replace("{doc_types}", doc_types)),
+        "cited_title_before": re.compile(cfg["cited_title_before"]),
+        "cited_after": re.compile(cfg["cited_after"].replace("{doc_types}", doc_types)),
+        "recurrence_not_before": re.compile(cfg["recurrence_not_before"]),
+        "date_only_cell": re.compile(cfg["date_only_cell"], flags),
+        "anniversary_before": re.compile(cfg["anniversary_before"], flags),
+    }
 
 
 def iso_day(d, m, y) -> str | None:
@@ -35,80 +72,147 @@ def parse_day(s: str) -> str | None:
     return iso_day(*m.groups()) if m else None
 
 
-def _year_near(text: str, start: int, default: int | None) -> int | None:
-    """A partial date takes the year of its sentence, else the document's."""
-    sent_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    sent_end_candidates = [i for i in (text.find(".", start), text.find("\n", start)) if i >= 0]
-    sent_end = min(sent_end_candidates) if sent_end_candidates else len(text)
-    years = re.findall(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)", text[sent_start:sent_end])
-    return int(years[0]) if years else default
+def _month(m, y) -> str | None:
+    try:
+        m, y = int(m), int(y)
+    except (TypeError, ValueError):
+        return None
+    return f"{y:04d}-{m:02d}" if 1 <= m <= 12 and 1900 <= y <= 2100 else None
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(c, 0, start) for c in ".;\n") + 1
+    m = _SENTENCE_END.search(text, end)
+    return s, m.start() if m else len(text)
+
+
+def _year_near(text: str, start: int, end: int, default: int | None) -> int | None:
+    """A partial date takes the year written in its sentence, else the document's own year."""
+    s, e = _sentence_span(text, start, end)
+    years = _YEAR_IN_SENTENCE.findall(text[s:start] + " " + text[end:e])
+    return int(years[-1]) if years else default
 
 
 def _value(name: str, m: re.Match, text: str, year: int | None) -> str | None:
     g = m.groupdict()
     if name == "range_days":
-        y2 = int(g["y2"])
-        a = iso_day(g["d1"], g["m1"], g["y1"] or y2)
-        b = iso_day(g["d2"], g["m2"], y2)
-        return f"{a}/{b}" if a and b else None
-    if name in ("time_day", "day_words", "day_bare"):
-        y = g.get("y") or _year_near(text, m.start(), year)
-        return iso_day(g["d"], g["m"], y) if y else None
+        y2 = g["y2"]
+        a, b = iso_day(g["d1"], g["m1"], g["y1"] or y2), iso_day(g["d2"], g["m2"], y2)
+        return f"{a}/{b}" if a and b and a <= b else None
+    if name in ("range_months", "month_pair"):
+        a, b = _month(g["m1"], g.get("y1") or g["y2"]), _month(g["m2"], g["y2"])
+        return f"{a}/{b}" if a and b and a <= b else None
+    if name in ("range_years", "period", "paren_years"):
+        return f"{g['y1']}/{g['y2']}" if g["y1"] <= g["y2"] else None
+    if name in _DAY_KINDS:
+        mo = g.get("m") or g.get("m_w")
+        y = g.get("y") or g.get("y_w") or _year_near(text, m.start(), m.end(), year)
+        return iso_day(g["d"], mo, y) if y else None
     if name == "month":
-        mo = int(g["m"])
-        return f"{int(g['y']):04d}-{mo:02d}" if 1 <= mo <= 12 else None
+        return _month(g["m"], g["y"])
     if name == "quarter":
-        y = g.get("y") or _year_near(text, m.start(), year)
-        return f"{int(y)}-Q{_QUARTERS[g['q']]}" if y else None
+        y = g["y"] or _year_near(text, m.start(), m.end(), year)
+        return f"{int(y)}-Q{_QUARTERS[g['q'].upper()]}" if y else None
     if name == "half":
-        y = g.get("y") or _year_near(text, m.start(), year)
-        return f"{int(y)}-H{1 if 'đầu' in g['which'] else 2}" if y else None
-    if name == "period":
-        return f"{g['y1']}/{g['y2']}"
+        y = g["y"] or g["y_only"] or _year_near(text, m.start(), m.end(), year)
+        return f"{int(y)}-H{2 if (g['which'] or '').lower() == 'cuối' else 1}" if y else None
     if name in ("until_year", "year"):
         return g["y"]
     if name == "recurrence":
-        word = re.sub(r"\s+", " ", g["word"])
-        return rules.load("dates")["recurrence_values"].get(word, "periodic")
+        word = re.sub(r"\s+", " ", g["word"].lower())
+        if word.startswith("thường xuyên"):
+            return "regular"
+        unit = re.search(r"(?:hằng|hàng)\s+(\S+)$", word)
+        return _cfg()["recurrence"].get(unit.group(1), "periodic") if unit else "periodic"
     return None
 
 
-def _kind(name: str, text: str, start: int) -> str:
+def _kind(name: str, text: str, s: int, e: int) -> str:
+    cfg = _cfg()
     if name == "recurrence":
         return "recurrence"
-    if name in ("range_days", "period"):
+    if name in ("range_days", "range_months", "month_pair", "range_years", "period", "paren_years"):
         return "period"
-    before = text[max(0, start - 30):start].lower()
-    match_text = text[start:start + 12].lower()
-    if name == "until_year":
+    before, after = text[max(0, s - 80):s], text[e:e + 40]
+    if cfg["since_before"].search(before) and cfg["since_after"].search(after):
+        return "period"
+    if name == "until_year" or cfg["deadline_before"].search(before):
         return "deadline"
-    for cue in rules.load("dates")["deadline_cues"]:
-        if before.rstrip().endswith(cue) or match_text.startswith(cue):
-            return "deadline"
-    if re.search(r"(trước|chậm nhất|hạn)\s*(?:ngày)?\s*$", before):
+    if re.search(r"trong\s*$", before, re.I) and (cfg["within_before"].search(before)
+                                                  or cfg["within_after"].search(after)):
         return "deadline"
     return "event"
 
 
+def _clause_start(text: str, s: int) -> bool:
+    return not text[max(0, s - 3):s].strip() or bool(re.search(r"[.;:,\n]\s*$", text[max(0, s - 4):s]))
+
+
+def _is_cited(name: str, text: str, s: int, e: int) -> bool:
+    """A date that is a cited document's own date (its number or title just before it)."""
+    if name not in _DAY_KINDS and name != "year":
+        return False
+    cfg = _cfg()
+    before = text[max(0, s - 120):s]
+    if cfg["cited_before"].search(before) or cfg["cited_title_before"].search(before):
+        return True
+    return name in _DAY_KINDS and _clause_start(text, s) and bool(cfg["cited_after"].search(text[e:e + 140]))
+
+
+def _cell(text: str, s: int, e: int) -> str:
+    a = max(text.rfind("\n", 0, s), text.rfind("|", 0, s)) + 1
+    ends = [i for i in (text.find("\n", e), text.find("|", e)) if i >= 0]
+    return text[a:min(ends) if ends else len(text)]
+
+
+def _lower(text: str) -> str:
+    """Lower-case text with the same offsets (falls back to ASCII-only lowering if a letter would grow)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def find(doc: Doc) -> list[dict]:
-    text = doc.text
-    year = doc.year
-    blocked = [(r["start"], r["end"]) for r in doc.found.get("references", [])]
-    # the document's own place-and-date line is its issue date, not a date in the text
-    header = text[:doc.structure.header_end]
-    for m in re.finditer(r"[^\n]*ngày[^\n]*tháng[^\n]*năm[^\n]*", header):
-        blocked.append(m.span())
+    cfg = _cfg()
+    text, year = doc.text, doc.year
+    low = _lower(text)
+    refs = doc.found.get("references", [])
+    ref_spans = [(r["start"], r["end"]) for r in refs]
+    ref_dates = {r.get("date") for r in refs if r.get("date")}
+    issued = doc.metadata.get("issued_date")
+    header_end = doc.structure.header_end
     out: list[dict] = []
     taken: list[tuple[int, int]] = []
-    for name, pat in _patterns().items():
-        for m in pat.finditer(text):
+    for name, pat in cfg["patterns"].items():
+        guard = cfg["left_guard"].get(name)
+        for m in pat.finditer(low):
             s, e = m.span()
-            if any(a < e and s < b for a, b in taken) or any(a <= s < b for a, b in blocked):
+            if guard and guard.search(low[max(0, s - 8):s]):
                 continue
-            value = _value(name, m, text, year)
+            if name == "day":
+                s = cfg["time_prefix"].search(low, max(0, s - 40), s).start()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            value = _value(name, m, low, year)
             if not value:
                 continue
-            taken.append((s, e))
-            out.append({"value": value, "kind": _kind(name, text, s), "text": m.group(0),
-                        "start": s, "end": e})
+            taken.append((s, e))  # a rejected date still hides the pieces inside it
+            cell = _cell(text, s, e)
+            if name in _DAY_KINDS + ("month", "year") and (
+                    cfg["date_only_cell"].match(cell) or (s < header_end and re.search(r",\s*ngày", cell, re.I))):
+                continue  # the place-and-date line of this or an attached document
+            if name == "recurrence" and cfg["recurrence_not_before"].search(text[max(0, s - 30):s]):
+                continue
+            kind = _kind(name, text, s, e)
+            if any(a < e and s < b for a, b in ref_spans) or (kind == "event" and _is_cited(name, text, s, e)):
+                continue
+            if kind == "event" and name in _DAY_KINDS and (value in ref_dates or value == issued):
+                continue
+            if kind == "period" and name in ("range_days", "paren_years") \
+                    and cfg["anniversary_before"].search(text[max(0, s - 160):s]):
+                for part in value.split("/"):
+                    out.append({"value": part, "kind": "event", "text": text[s:e], "start": s, "end": e})
+                continue
+            out.append({"value": value, "kind": kind, "text": text[s:e], "start": s, "end": e})
     return out

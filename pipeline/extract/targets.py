@@ -1,4 +1,12 @@
-"""Quantitative targets: percentages, counts and sums set as goals (DATASET.md)."""
+"""Quantitative targets: percentages, counts and sums set as goals (DATASET.md).
+
+A candidate is a number with a unit (`90%`, `1.000 đồng`) or a number before a
+counted noun (`90 tập thể`). It is a target when its sentence, or a heading or
+lead-in line above it, sets a goal (`phấn đấu`, `chỉ tiêu`, `ít nhất`, `tặng`, …);
+weak verbs (`đạt`, `tăng`) count only outside reports and when nothing marks the
+number as a past result (`đã`, `so với cùng kỳ`, a year before the document's).
+Cue words, units and nouns live in `rules/targets.yaml`.
+"""
 from __future__ import annotations
 
 import re
@@ -7,23 +15,38 @@ from functools import lru_cache
 from .. import rules
 from ..document import Doc
 
+_YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?|trong\s+|vào\s+)?năm\s+((?:19|20)\d{2})(?![\d/])", re.I)
+
 
 @lru_cache(maxsize=None)
-def _patterns() -> dict:
+def _cfg() -> dict:
     cfg = rules.load("targets")
-    cmp_words = sorted(((w, op) for op, ws in cfg["comparators"].items() for w in ws), key=lambda x: -len(x[0]))
+    flags = re.I
+    cmp_words = sorted(((w.lower(), op) for op, ws in cfg["comparators"].items() for w in ws), key=lambda x: -len(x[0]))
     cmp_alt = "|".join(re.escape(w) for w, _ in cmp_words)
-    unit_alt = "|".join(f"(?P<u{i}>{p})" for i, p in enumerate(cfg["units"].values()))
-    nouns = "|".join(re.escape(n) for n in sorted(cfg["count_nouns"], key=len, reverse=True))
-    num = cfg["number"]
+    units = cfg["units"]
+    unit_alt = "|".join(f"(?P<u{i}>{u['pattern'].lower()})" for i, u in enumerate(units))
+    nouns = "|".join(re.escape(n.lower()) for n in sorted(cfg["count_nouns"], key=len, reverse=True))
+    # number first, matched on the lower-cased text: `re` then only tries where a digit stands
     return {
-        "measure": re.compile(r"(?:(?P<cmp>" + cmp_alt + r")\s+)?" + num + r"\s*(?:" + unit_alt + r")"),
-        "count": re.compile(r"(?:(?P<cmp>" + cmp_alt + r")\s+)?(?<![\w/.,-])" + num + r"\s+(?P<noun>(?:" + nouns + r")\b)"),
+        "measure": re.compile(cfg["number"] + r"\s*(?:" + unit_alt + r")(?!\w)"),
+        "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?\s+(?P<noun>(?:" + nouns + r"))(?!\w)"),
+        "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")\s+\Z"),
+        "left_guard": re.compile(r"[\w/.,+-]\Z"),
         "cmp": dict(cmp_words),
-        "units": list(cfg["units"].keys()),
-        "suffix": re.compile(cfg["at_least_suffix"]),
-        "goal": cfg["goal_cues"],
-        "past": cfg["past_cues"],
+        "units": units,
+        "at_least": re.compile(cfg["at_least_suffix"], flags),
+        "at_most": re.compile(cfg["at_most_suffix"], flags),
+        "strong": re.compile(cfg["goal_strong"], flags),
+        "weak": re.compile(cfg["goal_weak"], flags),
+        "past_before": re.compile(cfg["past_before"], flags),
+        "past_after": re.compile(cfg["past_after"], flags),
+        "not_goal_before": re.compile(cfg["not_goal_before"], flags),
+        "count_not_after": re.compile(cfg["count_not_after"], flags),
+        "report_types": set(cfg["report_types"]),
+        "stop": re.compile(cfg["subject_stop"], flags),
+        "verb_before": re.compile(cfg["subject_verb_before"], flags),
+        "lead": re.compile(cfg["subject_lead"], flags),
     }
 
 
@@ -40,57 +63,135 @@ def parse_number(s: str) -> float | None:
     return int(v) if v.is_integer() else v
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    s = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), text.rfind(";", 0, start)) + 1
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch between the nearest `;`, line break or sentence end on each side."""
+    s = max(text.rfind("\n", 0, start), text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
     ends = [i for i in (text.find("\n", end), text.find(";", end), text.find(". ", end)) if i >= 0]
-    return s, min(ends) if ends else len(text)
+    e = min(ends) if ends else len(text)
+    if text[e - 1:e] == "." and e == len(text):
+        e -= 1
+    return s, e
 
 
-def _subject(text: str, start: int, stop: int) -> str | None:
-    seg = text[start:stop]
-    seg = re.split(r"\s(?:trở lên|trong năm|vào năm|đến năm|năm 20\d\d)\b|[;:(]|\.\s|\.$", seg)[0]
-    words = seg.strip(" ,").split()
-    return " ".join(words[:14]) or None
+def _context(doc: Doc, start: int) -> str:
+    """Headings of the sections around `start` and the lead-in line (`… sau:`) above its list."""
+    parts = [s.get("heading") or "" for s in doc.sections if s["start"] <= start < s["end"]]
+    text = doc.text
+    line_start = text.rfind("\n", 0, start)
+    for _ in range(12):  # walk up through the bullets of a list to the line that opens it
+        if line_start <= 0:
+            break
+        prev = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev:line_start].strip()
+        if line.endswith(":"):
+            parts.append(line)
+            break
+        if not re.match(r"[-+*•]|[a-zđ]\)", line):
+            break
+        line_start = prev - 1
+    return " ".join(parts)
+
+
+def _subject(text: str, start: int, clause_start: int, clause_end: int) -> str | None:
+    """The noun phrase the number counts: after it, else before the verb that carries it."""
+    cfg = _cfg()
+    after = text[start:clause_end]
+    m = cfg["stop"].search(after)
+    subj = (after[:m.start()] if m else after).strip(" ,.-–")
+    if len(subj.split()) < 2:
+        before = text[clause_start:start]
+        v = cfg["verb_before"].search(before)
+        if v:
+            cand = before[:v.start()]
+            cand = re.split(r"[:]", cand)[-1]
+            cand = _YEAR.sub(" ", cand)
+            cand = cfg["lead"].sub("", cand.strip(" ,.-–"))
+            cand = re.sub(r"\s+", " ", cand).strip(" ,.-–")
+            if len(cand.split()) >= 2:
+                subj = cand
+    return subj or None
+
+
+def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: bool) -> bool:
+    """Does the text around the number set a goal rather than report a result or define a scale?"""
+    cfg = _cfg()
+    before, after = text[cs:s], text[e:ce]
+    chunk = before[max(before.rfind(","), 0):]
+    if cfg["past_before"].search(chunk) or cfg["not_goal_before"].search(before):
+        return False
+    sentence = text[max(text.rfind("\n", 0, s), text.rfind(". ", 0, s)) + 1:ce]
+    if cfg["strong"].search(sentence) or cfg["strong"].search(_context(doc, s)):
+        return True
+    if cfg["past_after"].search(after):
+        return False
+    if doc.metadata.get("doc_type") in cfg["report_types"]:
+        return False
+    years = [int(y) for y in _YEAR.findall(text[cs:ce])]
+    if doc.year and years and max(years) < doc.year:
+        return False  # a figure of an earlier year is a result
+    return bool(has_cmp or cfg["weak"].search(text[cs:ce]))
+
+
+def _year(doc: Doc, text: str, cs: int, ce: int, s: int) -> int | None:
+    m = _YEAR.findall(text[cs:ce])
+    if m:
+        return int(m[0])
+    m = _YEAR.findall(_context(doc, s))
+    return int(m[-1]) if m else None
 
 
 def find(doc: Doc) -> list[dict]:
-    p = _patterns()
+    cfg = _cfg()
     text = doc.text
+    low = text.lower()
+    if len(low) != len(text):  # keep offsets: lower only the letters that stay one character
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     blocked = [(x["start"], x["end"]) for k in ("references", "dates") for x in doc.found.get(k, [])]
+    body_from = doc.structure.header_end
     out: list[dict] = []
     taken: list[tuple[int, int]] = []
     for kind in ("measure", "count"):
-        for m in p[kind].finditer(text):
-            s, e = m.span()
-            if any(a < e and s < b for a, b in blocked + taken):
+        for m in cfg[kind].finditer(low, body_from):
+            ns, e = m.span()
+            if cfg["left_guard"].search(low, max(0, ns - 1), ns):
                 continue
-            if m.start() < doc.structure.header_end:
+            c = cfg["cmp_before"].search(low, max(0, ns - 25), ns)
+            cmp_word = c.group("cmp") if c else ""
+            s = c.start() if c else ns
+            if s < body_from or any(a < e and s < b for a, b in blocked + taken):
                 continue
-            line_start = text.rfind("\n", 0, s) + 1
-            if re.match(r"\s*$", text[line_start:s]) and re.match(r"\d+\s*[.)]", text[s:e]):
-                continue  # a section label
-            ss, se = _sentence(text, s, e)
-            before = text[ss:s].lower()
-            if any(c in before for c in p["past"]) or not any(c in text[ss:se].lower() for c in p["goal"]):
-                continue
+            line_start = text.rfind("\n", 0, ns) + 1
+            if re.match(r"\d+(?:\.\d+)*\s*[.)]\s", text[ns:ns + 8]) and not text[line_start:ns].strip():
+                continue  # a section label such as `3. ` at the start of a line
+            if text[max(0, ns - 1):ns] == "(" and not cmp_word:
+                continue  # a bracketed figure explains, it does not set a goal
+            if kind == "count" and (re.match(r"\s*\(", text[e:e + 3])
+                                    or cfg["count_not_after"].search(text[max(0, s - 25):s])):
+                continue  # `của 3 tỉnh (Lâm Đồng, …)` names a known set, it does not set a goal
             value = parse_number(m.group("num"))
             if value is None:
                 continue
+            cs, ce = _clause(text, s, e)
+            if not _is_goal(doc, text, s, e, cs, ce, bool(cmp_word)):
+                continue
             if kind == "measure":
-                unit = next(p["units"][i] for i in range(len(p["units"])) if m.group(f"u{i}"))
-                subject = _subject(text, e, se)
+                i = next(i for i in range(len(cfg["units"])) if m.group(f"u{i}"))
+                unit = cfg["units"][i]["unit"]
+                factor = cfg["units"][i].get("factor", 1)
+                if factor != 1:
+                    value = parse_number(str(round(value * factor)))
+                subject = _subject(text, e, cs, ce)
             else:
                 unit = "count"
-                subject = _subject(text, m.start("noun"), se)
-            cmp_word = m.group("cmp")
-            comparator = p["cmp"].get(cmp_word, "=") if cmp_word else "="
-            if comparator == ">=" and cmp_word == "từ" and not p["suffix"].match(text, e):
-                comparator = "="
-            if comparator == "=" and p["suffix"].match(text, e):
+                subject = _subject(text, m.start("noun"), cs, ce)
+            comparator = cfg["cmp"].get(cmp_word, "=") if cmp_word else "="
+            if cfg["at_least"].match(text[e:e + 12]):
                 comparator = ">="
-            yr = re.search(r"(?:đến|vào|trong)\s+năm\s+(20\d\d)|năm\s+(20\d\d)", text[ss:se])
-            year = int(yr.group(1) or yr.group(2)) if yr else None
+            elif cfg["at_most"].match(text[e:e + 12]):
+                comparator = "<="
+            elif cmp_word in ("từ", "đạt từ"):
+                comparator = "="  # `từ 5 đến 10` is a range; only `từ … trở lên` is a floor
             taken.append((s, e))
             out.append({"value": value, "unit": unit, "comparator": comparator, "subject": subject,
-                        "year": year, "text": text[s:e], "start": s, "end": e})
+                        "year": _year(doc, text, cs, ce, s), "text": text[s:e], "start": s, "end": e})
     return out

@@ -1,0 +1,147 @@
+"""The trained body-and-role model (spaCy NER) and how the pipeline uses it.
+
+Underthesea's bundled NER does not know organizations in directives, so the
+project trains its own small spaCy model (`scripts/train_bodies.py`, `make train`)
+from hand annotations in `corpus/annotations/` plus silver spans from the rules.
+Each entity label is a role (LEAD, COORDINATE, …, RECIPIENT). The model reads
+only the units that can hold a body (lines with a role cue or an organization
+head, and the Nơi nhận / Kính gửi items), never whole pages, so it stays fast.
+It is loaded once per process, lazily, from `pipeline/models/bodies/`, with no
+network access.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc, Span
+
+from .names import canonical
+
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "bodies"
+LABELS = ("LEAD", "COORDINATE", "ADVISE", "MONITOR", "REPORT_TO", "RECIPIENT")
+MAX_UNIT = 1500          # characters of one unit given to the model
+
+
+@Language.factory("vanban_body_names", default_config={})
+def make_body_names(nlp: Language, name: str):
+    """Copies the NER's role-labelled spans to `doc.spans["bodies"]` with their canonical names."""
+    return BodyNames()
+
+
+class BodyNames:
+    """Pipeline component: entity spans → `doc.spans["bodies"]`, `span._.canonical`."""
+
+    def __call__(self, doc: SpacyDoc) -> SpacyDoc:
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ in LABELS:
+                span = Span(doc, ent.start, ent.end, label=ent.label_)
+                spans.append(span)
+        doc.spans["bodies"] = spans
+        return doc
+
+
+if not Span.has_extension("canonical"):
+    Span.set_extension("canonical", getter=lambda span: canonical(span.text))
+
+
+def blank() -> Language:
+    """The tokenizer the model uses: multi-language, no word segmenter, so no extra download."""
+    return spacy.blank("xx")
+
+
+@lru_cache(maxsize=1)
+def load() -> Language | None:
+    """The trained model, or None when it has not been trained (rules still work)."""
+    if not (MODEL_DIR / "meta.json").exists():
+        return None
+    return spacy.load(MODEL_DIR)
+
+
+# ------------------------------------------------------------------ units
+
+_CUE_OR_HEAD = None
+
+
+def _prefilter() -> re.Pattern:
+    """A cheap test for a line worth giving to the model: a role cue or an organization head."""
+    global _CUE_OR_HEAD
+    if _CUE_OR_HEAD is None:
+        from . import rules
+        cfg = rules.load("roles")
+        words = set(cfg["name_heads"]) | set(cfg["lower_heads"])
+        for group in ("subject_verbs", "object_cues"):
+            for vs in cfg[group].values():
+                words.update(vs)
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        _CUE_OR_HEAD = re.compile(r"(?<![\wĐđ])(?:" + alt + r")(?![\wĐđ])", re.I)
+    return _CUE_OR_HEAD
+
+
+def units(doc) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the parts of a document the model reads."""
+    from .extract import bodies as rb
+    out = []
+    for s, item in rb._recipient_items(doc):
+        if item:
+            out.append((s, s + len(item), "recipient"))
+    pat = _prefilter()
+    text = doc.text
+    for rs, re_ in rb._regions(doc):
+        for ls, le in rb._lines(text, rs, re_):
+            line = text[ls:le]
+            if not line.strip() or line.count("|") >= 2 or not pat.search(line):
+                continue
+            while le - ls > MAX_UNIT:
+                cut = text.rfind(". ", ls, ls + MAX_UNIT)
+                cut = cut + 1 if cut > ls else ls + MAX_UNIT
+                out.append((ls, cut, "line"))
+                ls = cut
+            out.append((ls, le, "line"))
+    return out
+
+
+def predict(doc) -> list[dict]:
+    """Bodies from the model alone: one item per labelled span, role from the label."""
+    from .extract import bodies as rb
+    nlp = load()
+    if nlp is None:
+        return []
+    places = rb._place_of(doc.metadata.get("issuer"))
+    us = units(doc)
+    out = []
+    for (s, e, kind), sd in zip(us, nlp.pipe([doc.text[s:e] for s, e, _ in us], batch_size=64)):
+        for span in sd.spans.get("bodies", sd.ents):
+            a, b = s + span.start_char, s + span.end_char
+            raw = doc.text[a:b].strip(" ,;:.")
+            if len(raw.split()) < 2 and not raw.isupper():
+                continue
+            out.append(rb._body(raw, span.label_.lower(), a, a + len(raw), raw, places, "model"))
+    return out
+
+
+def combine(rule_items: list[dict], model_items: list[dict]) -> list[dict]:
+    """Rules first; the model adds the bodies the rules' grammar missed, and a second role
+    for a rule span only when the model reads the same span with another role."""
+    out = list(rule_items)
+    spans = [(r["start"], r["end"]) for r in rule_items]
+    for m in model_items:
+        overlapping = [r for r in rule_items if r["start"] < m["end"] and m["start"] < r["end"]]
+        if not overlapping:
+            out.append(m)
+    return out
+
+
+def bodies(doc, mode: str, find_rules) -> list[dict]:
+    """The bodies of one document in the given mode (`model` or `both`)."""
+    model_items = predict(doc)
+    if mode == "model":
+        return model_items
+    rule_items = find_rules(doc)
+    if load() is None:
+        return rule_items
+    return combine(rule_items, model_items)

@@ -1,0 +1,175 @@
+"""The document record of DATASET.md, defined once as pydantic models.
+
+Everything that describes a record derives from these classes: the JSON Schema
+shipped in `schema/document.schema.json` (`scripts/gen_schema.py`), the tests
+that validate every record a run writes, and the HTTP API's response models.
+
+Strictness, decided once:
+- the record's own fields are closed (`extra="forbid"`): a new top-level field
+  is a schema change, bumps `SCHEMA_VERSION` and gets a line in
+  `schema/CHANGELOG.md`. Documented optional extras (`pages`, `ocr`) are declared.
+- `metadata`, `signer`, `error` and the extracted items are open
+  (`extra="allow"`): extractors may add attributes (`name_as_written`, `title`,
+  `year`, …) without breaking readers; the DATASET.md fields keep their types.
+- types are strict (no `"3"` for 3), unknown values are `null`, never `""`.
+- what JSON Schema cannot say (offsets inside the text, a `section` that names a
+  section of the record) is checked by `DocumentRecord` itself.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from . import SCHEMA_VERSION, rules
+
+SCHEMA_ID = "urn:vanban:schema:document"
+
+# a value that is either a non-empty string or null ("unknown values are null, never \"\"")
+Text = Annotated[str, StringConstraints(min_length=1)]
+ISODate = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
+_POINT = r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4]|-H[12])?"
+_RECURRENCE = "daily|weekly|monthly|quarterly|yearly|regular|periodic"
+DateValue = Annotated[str, StringConstraints(pattern=rf"^({_POINT}(/{_POINT})?|{_RECURRENCE})$")]
+Offset = Annotated[int, Field(ge=0)]
+
+Status = Literal["ok", "error"]
+Relation = Literal["basis", "implements", "guides", "amends", "replaces", "repeals", "mentions"]
+Role = Literal["lead", "coordinate", "advise", "monitor", "report_to", "recipient"]
+DateKind = Literal["deadline", "event", "period", "recurrence"]
+Comparator = Literal["=", ">", ">=", "<", "<="]
+# the closed list of document types lives in rules/doc_types.yaml
+DocType = Literal[tuple(t["name"] for t in rules.load("doc_types")["types"])]  # type: ignore[misc]
+
+
+class _Open(BaseModel):
+    """An object whose known fields are typed and which may carry documented extras."""
+
+    model_config = ConfigDict(strict=True, extra="allow")
+
+
+class Span(_Open):
+    """Where an extracted value sits in the record's `text`."""
+
+    text: Text
+    start: Offset
+    end: Offset
+    section: str = Field(description='path of the innermost numbered section holding the span, "" outside')
+
+
+class Signer(_Open):
+    name: Text | None
+    title: Text | None
+    authority: Text | None
+
+
+class Metadata(_Open):
+    doc_type: DocType | None
+    identifier: Text | None = Field(description="số và ký hiệu in its official normal form")
+    issuer: Text | None
+    parent_issuer: Text | None = None
+    place: Text | None
+    issued_date: ISODate | None
+    title: Text | None
+    signer: Signer | None
+
+
+class ErrorInfo(_Open):
+    code: Text
+    message: str
+
+
+class Section(_Open):
+    path: Text
+    label: Text
+    heading: Text | None
+    level: Annotated[int, Field(ge=1)]
+    start: Offset
+    end: Offset
+
+
+class Reference(Span):
+    doc_type: DocType | None
+    identifier: Text | None
+    date: ISODate | None
+    issuer: Text | None
+    relation: Relation
+    title: Text | None = None
+
+
+class Body(Span):
+    name: Text
+    role: Role
+    name_as_written: Text | None = None
+
+
+class DateItem(Span):
+    value: DateValue
+    kind: DateKind
+
+
+class Target(Span):
+    value: float
+    unit: Text
+    comparator: Comparator
+    subject: Text | None
+    year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+
+
+_STATUS_RULE = {"allOf": [
+    {"if": {"properties": {"status": {"const": "error"}}},
+     "then": {"properties": {"error": {"type": "object"}}}},
+    {"if": {"properties": {"status": {"const": "ok"}}},
+     "then": {"properties": {"error": {"type": "null"}}}},
+]}
+
+
+class DocumentRecord(BaseModel):
+    """One line of documents.jsonl."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", title="vanban document record",
+                              json_schema_extra=_STATUS_RULE)
+
+    schema_version: Literal[SCHEMA_VERSION]  # type: ignore[valid-type]
+    source: Text = Field(description="path relative to the input root, /-separated")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None
+    status: Status
+    error: ErrorInfo | None
+    format: Text | None
+    text: str = Field(description="the normalized text; every start/end is an offset into it")
+    metadata: Metadata
+    sections: list[Section]
+    references: list[Reference]
+    bodies: list[Body]
+    dates: list[DateItem]
+    targets: list[Target]
+    # documented optional extras
+    pages: Annotated[int, Field(ge=0)] | None = None
+    ocr: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "DocumentRecord":
+        """What JSON Schema cannot say: status/error agree, spans lie in the text, sections exist."""
+        if (self.status == "error") != (self.error is not None):
+            raise ValueError("`error` must be an object exactly when status is 'error'")
+        n = len(self.text) if self.text is not None else None  # views may leave the text out
+        paths = {s.path for s in self.sections}
+        for field in ("sections", "references", "bodies", "dates", "targets"):
+            for i, it in enumerate(getattr(self, field)):
+                if it.start > it.end or n is not None and it.end > n:
+                    raise ValueError(f"{field}[{i}]: span {it.start}..{it.end} outside the text (length {n})")
+                if field != "sections" and it.section and it.section not in paths:
+                    raise ValueError(f"{field}[{i}]: section {it.section!r} is not a section of this record")
+        return self
+
+
+def json_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of one documents.jsonl line, as shipped in schema/."""
+    body = DocumentRecord.model_json_schema(mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+            "version": SCHEMA_VERSION, **body}
+
+
+def validate(record: dict) -> DocumentRecord:
+    """The record as a model; raises pydantic.ValidationError naming the broken field."""
+    return DocumentRecord.model_validate(record)

@@ -1,0 +1,123 @@
+"""Stage 2, normalize: one canonical NFC text per document, and a map back to the raw text."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from pipeline.normalize import normalize
+
+NFC = "Quyết định số 1441/QĐ-UBND của Ủy ban nhân dân tỉnh Lâm Đồng về việc hòa giải"
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def base(ch: str) -> str:
+    """The letter under the marks, with the lookalikes the normalizer folds."""
+    return unicodedata.normalize("NFD", ch.replace("Ð", "Đ").replace("–", "-"))[:1]
+
+
+def test_decomposed_input_becomes_nfc():
+    out = normalize(nfd(NFC)).text
+    assert out == NFC
+    assert unicodedata.is_normalized("NFC", out)
+
+
+def test_mixed_composition_in_one_line():
+    raw = "Ủy ban " + nfd("Ủy ban") + " tỉnh"
+    assert normalize(raw).text == "Ủy ban Ủy ban tỉnh"
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Số: 1441/QÐ-UBND", "Số: 1441/QĐ-UBND"),       # Latin Eth lookalike
+    ("ðồng chí", "đồng chí"),
+])
+def test_eth_lookalike_becomes_d_with_stroke(raw, expected):
+    assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("giai đoạn 2016 – 2020", "giai đoạn 2016 - 2020"),    # spaced en dash
+    ("giai đoạn 2016 — 2020", "giai đoạn 2016 - 2020"),    # spaced em dash
+    ("Số 21‐KH/BDVTU", "Số 21-KH/BDVTU"),                  # hyphen
+    ("Số 21−KH/BDVTU", "Số 21-KH/BDVTU"),                  # minus sign
+    ("phong trào «Dân vận khéo»", "phong trào “Dân vận khéo”"),
+    ("phong trào „Dân vận khéo”", "phong trào “Dân vận khéo”"),
+])
+def test_dashes_and_quotes_have_one_style(raw, expected):
+    assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Ủy\u00a0ban  nhân\tdân", "Ủy ban nhân dân"),          # NBSP, double space, tab
+    ("   ỦY BAN NHÂN DÂN   \n   Sở Nội vụ   ", "ỦY BAN NHÂN DÂN\nSở Nội vụ"),  # line edges trimmed
+    ("KẾ HOẠCH\n\n\n\nI. MỤC ĐÍCH", "KẾ HOẠCH\nI. MỤC ĐÍCH"),  # blank lines collapsed
+    ("Thủ\u200btục hành\u00adchính", "Thủtục hànhchính"),  # invisible characters dropped
+    ("dòng một\r\nI. dòng hai", "dòng một\nI. dòng hai"),
+])
+def test_spaces_and_line_breaks(raw, expected):
+    assert normalize(raw, "docx").text.strip("\n") == expected
+
+
+def test_header_date_split_over_two_lines_is_rejoined():
+    assert normalize("Bình Thuận, ngày\n05 tháng 10 năm 2020").text == "Bình Thuận, ngày 05 tháng 10 năm 2020"
+
+
+def test_wrapped_lines_join_but_list_markers_do_not():
+    raw = "Căn cứ Luật Tổ chức chính quyền\nđịa phương năm 2015;\n- gạch đầu dòng\n1. Mục một\na) điểm a"
+    out = normalize(raw, "pdf", True).text.split("\n")
+    assert out == ["Căn cứ Luật Tổ chức chính quyền địa phương năm 2015;", "- gạch đầu dòng",
+                   "1. Mục một", "a) điểm a"]
+
+
+@pytest.mark.parametrize("raw", [
+    "Quyết định\u00a0số  1441/QÐ-UBND \u200bngày 25/9/2025",
+    nfd("  Ủy ban nhân dân tỉnh   Lâm Đồng\n\n\n giai đoạn 2016 – 2020 "),
+    nfd("KẾ HOẠCH**tổng kết, biểu dương**\n\nphong trào “*Dân vận khéo*” giai đoạn 2016 - 2020"),
+])
+@pytest.mark.parametrize("fmt", ["txt", "md", "docx"])
+def test_offset_map_points_at_the_raw_character(raw, fmt):
+    norm = normalize(raw, fmt, True)
+    text, offsets = norm.text, norm.offsets
+    assert len(offsets) == len(text) + 1
+    assert offsets[-1] == len(raw)
+    assert offsets == sorted(offsets)
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        assert base(raw[offsets[i]]) == base(ch), f"char {i} {ch!r} maps to raw {offsets[i]} {raw[offsets[i]]!r}"
+
+
+def test_raw_span_recovers_the_written_words():
+    raw = "Căn  cứ " + nfd("Nghị định") + " số 30/2020/NĐ-CP"
+    norm = normalize(raw)
+    start = norm.text.index("Nghị định")
+    a, b = norm.raw_span(start, start + len("Nghị định"))
+    assert unicodedata.normalize("NFC", raw[a:b]) == "Nghị định"
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_markdown_emphasis_is_removed(fmt):
+    raw = "**KẾ HOẠCH**\n\nphong trào thi đua “*Dân vận khéo*” **trước ngày 30/11/2020**."
+    out = normalize(raw, fmt, True).text
+    assert "*" not in out
+    assert out.split("\n") == ["KẾ HOẠCH", "phong trào thi đua “Dân vận khéo” trước ngày 30/11/2020."]
+
+
+def test_markdown_bold_glued_to_a_word_marks_a_new_line():
+    out = normalize("KẾ HOẠCH**tổng kết, biểu dương**", "md", True).text
+    assert out.split("\n") == ["KẾ HOẠCH", "tổng kết, biểu dương"]
+
+
+def test_markdown_emphasis_map_skips_the_marks():
+    raw = "**KẾ HOẠCH**"
+    norm = normalize(raw, "md", True)
+    assert norm.text == "KẾ HOẠCH"
+    assert norm.offsets[0] == 2
+
+
+def test_asterisks_of_a_word_file_are_text():
+    # the `*` under a Party issuer is printed, not markdown
+    assert normalize("TỈNH ỦY BÌNH THUẬN\n*\nSố 123-KH/TU", "docx").text.split("\n")[1] == "*"

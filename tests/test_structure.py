@@ -1,0 +1,313 @@
+"""Stage 3, structure: header metadata, the numbered section tree and the signer (DATASET.md)."""
+from __future__ import annotations
+
+import pytest
+from fixtures import PARTY_BANNER, STATE_BANNER, AdminDoc, state_decision, to_docx, to_pdf
+
+from pipeline.normalize import normalize
+from pipeline.process import process_file
+from pipeline.structure import parse, section_at
+
+NATIONAL = "\n".join(STATE_BANNER[:2])
+
+
+def parse_text(raw: str, fmt: str = "docx"):
+    return parse(normalize(raw, fmt).text)
+
+
+def meta(raw: str, fmt: str = "docx") -> dict:
+    return parse_text(raw, fmt).metadata
+
+
+def paths(raw: str, fmt: str = "docx") -> list[str]:
+    return [s["path"] for s in parse_text(raw, fmt).sections]
+
+
+def state_header(issuer: str = "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG", number: str = "Số: 1441/QĐ-UBND",
+                 date: str = "Lâm Đồng, ngày 25 tháng 9 năm 2025", type_word: str = "QUYẾT ĐỊNH",
+                 title: str = "Về việc công bố Danh mục thủ tục hành chính") -> str:
+    """A header as a DOCX header table reads: left column, then right column, then type and title."""
+    return f"{issuer}\n{number}\n{NATIONAL}\n{date}\n{type_word}\n{title}\n"
+
+
+SIGNATURE = "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Bình\n"
+
+
+# ------------------------------------------------------------------ identifier, place, date
+
+@pytest.mark.parametrize("number,expected", [
+    ("Số: 1441/QĐ-UBND", "1441/QĐ-UBND"),
+    ("Số: 1441/QÐ-UBND", "1441/QĐ-UBND"),        # Eth lookalike in the code
+    ("Số 123-KH/TU", "123-KH/TU"),                # Party form, no colon
+    ("Số: 5 /KH-UBND", "05/KH-UBND"),             # padded to two digits, no spaces
+    ("Số: 30/2020/NĐ-CP", "30/2020/NĐ-CP"),
+    ("Số:      /QĐ-UBND", None),                  # a draft's blank number
+    ("Số: ....../QĐ-UBND", None),
+])
+def test_identifier(number, expected):
+    assert meta(state_header(number=number) + "Điều 1. Nội dung.\n")["identifier"] == expected
+
+
+@pytest.mark.xfail(strict=True, reason="structure bug: header `number` rule only matches a capital `Số`, "
+                                       "so `Luật số: 54/2024/QH15` gives identifier None")
+def test_identifier_of_a_law():
+    raw = "QUỐC HỘI\nLuật số: 54/2024/QH15\n" + NATIONAL + "\nLUẬT\nTHI ĐUA, KHEN THƯỞNG\nChương I\n"
+    assert meta(raw)["identifier"] == "54/2024/QH15"
+
+
+@pytest.mark.parametrize("date,place,iso", [
+    ("Lâm Đồng, ngày 25 tháng 9 năm 2025", "Lâm Đồng", "2025-09-25"),
+    ("Bình Thuận, ngày 05 tháng 01 năm 2021", "Bình Thuận", "2021-01-05"),
+    ("Hà Nội, ngày 1 tháng 12 năm 2020", "Hà Nội", "2020-12-01"),
+    ("Lâm Đồng, ngày    tháng 11 năm 2025", "Lâm Đồng", None),   # a draft leaves the day blank
+    ("Lâm Đồng, ngày ... tháng ... năm 2025", "Lâm Đồng", None),
+])
+def test_place_and_date(date, place, iso):
+    m = meta(state_header(date=date) + "Điều 1. Nội dung.\n")
+    assert (m["place"], m["issued_date"]) == (place, iso)
+
+
+# ------------------------------------------------------------------ doc_type
+
+@pytest.mark.parametrize("type_word,number,expected", [
+    ("KẾ HOẠCH", "Số: 4088/KH-UBND", "Kế hoạch"),
+    ("QUYẾT ĐỊNH", "Số: 1441/QĐ-UBND", "Quyết định"),
+    ("TỜ TRÌNH", "Số: 3367/TTr-SNV", "Tờ trình"),
+    ("QUYẾT ĐỊNH", "Số:      /QĐ-UBND", "Quyết định"),     # blank number: the word decides
+    ("CÔNG VĂN", "Số: 545/HD-BTV", "Hướng dẫn"),           # the code wins over the word
+    ("KẾ HOẠCH", "Số: 12/HD-UBND", "Hướng dẫn"),
+])
+def test_doc_type(type_word, number, expected):
+    raw = state_header(type_word=type_word, number=number, title="Về việc tổ chức thực hiện") + "I. NỘI DUNG\n"
+    assert meta(raw)["doc_type"] == expected
+
+
+def test_letter_with_vv_line_is_cong_van():
+    raw = ("ỦY BAN NHÂN DÂN\nTỈNH BÌNH THUẬN\nSố: 3083/UBND-NCKS\nV/v kết quả đại hội Hiệp hội Doanh nghiệp tỉnh\n"
+           f"{NATIONAL}\nBình Thuận, ngày 10 tháng 10 năm 2025\nKính gửi: Sở Nội vụ.\n"
+           "Ủy ban nhân dân tỉnh có ý kiến như sau.\n" + SIGNATURE)
+    m = meta(raw)
+    assert m["doc_type"] == "Công văn"
+    assert m["identifier"] == "3083/UBND-NCKS"
+    assert m["title"] == "kết quả đại hội Hiệp hội Doanh nghiệp tỉnh"
+
+
+def test_party_letter_code_cv():
+    raw = (f"ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH\n*\nSố 2449-CV/ĐU\nV/v tổng kết công tác năm\n"
+           f"{PARTY_BANNER[0]}\nBình Thuận, ngày 10 tháng 12 năm 2024\nKính gửi: Các chi bộ.\n")
+    assert meta(raw)["doc_type"] == "Công văn"
+
+
+# ------------------------------------------------------------------ issuer
+
+@pytest.mark.parametrize("left,issuer", [
+    ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ("TỈNH ỦY BÌNH THUẬN\nBAN DÂN VẬN\n*", "Ban Dân vận Tỉnh ủy Bình Thuận"),
+    ("BỘ NỘI VỤ\n-------", "Bộ Nội vụ"),
+    ("UBND TỈNH BÌNH THUẬN\nSỞ TƯ PHÁP", "Sở Tư pháp tỉnh Bình Thuận"),
+    ("UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG", "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"),
+])
+def test_issuer_composition(left, issuer):
+    assert meta(state_header(issuer=left) + "I. NỘI DUNG\n")["issuer"] == issuer
+
+
+@pytest.mark.xfail(strict=True, reason="names bug: `vụ` is a field head (Vụ Pháp chế), so case_name capitalizes "
+                                       "the word after `Nội vụ`: got `Sở Nội vụ Tỉnh Lâm Đồng`")
+def test_issuer_so_noi_vu_keeps_lower_case_tinh():
+    raw = state_header(issuer="UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ", number="Số: 3183/SNV-TCBC") + "I. NỘI DUNG\n"
+    m = meta(raw)
+    assert m["issuer"] == "Sở Nội vụ tỉnh Lâm Đồng"
+    assert m["parent_issuer"] == "Ủy ban nhân dân tỉnh Lâm Đồng"
+
+
+def test_party_issuer_parent():
+    raw = ("TỈNH ỦY BÌNH THUẬN\nBAN DÂN VẬN\n*\nSố 21-KH/BDVTU\n" + PARTY_BANNER[0]
+           + "\nBình Thuận, ngày 05 tháng 01 năm 2021\nKẾ HOẠCH\ntổng kết phong trào\nI- MỤC ĐÍCH\n")
+    m = meta(raw)
+    assert (m["issuer"], m["parent_issuer"]) == ("Ban Dân vận Tỉnh ủy Bình Thuận", "Tỉnh ủy Bình Thuận")
+    assert (m["identifier"], m["doc_type"], m["issued_date"]) == ("21-KH/BDVTU", "Kế hoạch", "2021-01-05")
+
+
+# ------------------------------------------------------------------ title
+
+def test_title_drops_ve_viec():
+    assert meta(state_header() + "Điều 1. Nội dung.\n")["title"] == "công bố Danh mục thủ tục hành chính"
+
+
+def test_title_over_several_lines():
+    raw = state_header(type_word="KẾ HOẠCH", number="Số: 4088/KH-UBND",
+                       title="hưởng ứng và tổ chức thực hiện phong trào thi đua\ntheo Chỉ thị số 16/CT-UBND") \
+        + "-----\nCăn cứ Chỉ thị số 16/CT-UBND;\nI. MỤC ĐÍCH\n"
+    assert meta(raw)["title"] == "hưởng ứng và tổ chức thực hiện phong trào thi đua theo Chỉ thị số 16/CT-UBND"
+
+
+def test_title_in_capitals_is_cased():
+    raw = state_header(type_word="KẾ HOẠCH", number="Số: 4088/KH-UBND", title="TRIỂN KHAI PHONG TRÀO THI ĐUA NĂM 2022") \
+        + "I. MỤC ĐÍCH\n"
+    assert meta(raw)["title"] == "Triển khai phong trào thi đua năm 2022"
+
+
+@pytest.mark.xfail(strict=True, reason="structure bug: the title runs on into the first body paragraph when "
+                                       "it starts with a capital and no `Căn cứ`-like opener (seed 004)")
+def test_title_stops_before_the_first_paragraph():
+    raw = state_header(type_word="KẾ HOẠCH", number="Số 123-KH/TU", title="tổng kết phong trào thi đua “Dân vận khéo”") \
+        + "Tiếp tục đẩy mạnh các phong trào thi đua yêu nước, Ban Thường vụ ban hành Kế hoạch như sau:\nI- MỤC ĐÍCH\n"
+    assert meta(raw)["title"] == "tổng kết phong trào thi đua “Dân vận khéo”"
+
+
+# ------------------------------------------------------------------ sections
+
+PLAN_BODY = """I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+1.1. Nâng cao chất lượng
+1.2. Đổi mới phương thức
+2. Yêu cầu
+- Bảo đảm thiết thực, hiệu quả.
++ Không hình thức.
+II- NỘI DUNG
+1. Công tác tuyên truyền
+2. Công tác khen thưởng
+2.1. Cấp tỉnh
+2.2. Cấp sở
+2.3. Cấp ngành
+2.4. Cấp huyện
+2.4.1. Tập thể
+2.4.2. Cá nhân
+a) Tiêu chuẩn
+b) Hồ sơ
+3. Tổ chức hội nghị tổng kết.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ chủ trì, phối hợp các cơ quan liên quan triển khai thực hiện Kế hoạch này.
+"""
+
+
+def plan(body: str = PLAN_BODY, after: str = "") -> str:
+    return state_header(type_word="KẾ HOẠCH", number="Số: 4088/KH-UBND", title="Triển khai phong trào") \
+        + body + SIGNATURE + after
+
+
+def test_section_paths_roman_arabic_decimal_letter():
+    assert paths(plan()) == [
+        "I", "I/1", "I/1/1.1", "I/1/1.2", "I/2",
+        "II", "II/1", "II/2", "II/2/2.1", "II/2/2.2", "II/2/2.3", "II/2/2.4", "II/2/2.4/2.4.1", "II/2/2.4/2.4.2",
+        "II/2/2.4/2.4.2/a", "II/2/2.4/2.4.2/b", "II/3",
+        "III", "III/1",
+    ]
+
+
+def test_section_labels_headings_levels():
+    by_path = {s["path"]: s for s in parse_text(plan()).sections}
+    assert by_path["II/2/2.4/2.4.1"]["label"] == "2.4.1"
+    assert by_path["II/2/2.4/2.4.1"]["level"] == 4
+    assert by_path["II"]["label"] == "II"
+    assert by_path["II"]["heading"] == "NỘI DUNG"
+    assert by_path["I/1/1.2"]["heading"] == "Đổi mới phương thức"
+    assert by_path["II/2/2.4/2.4.2/a"]["heading"] == "Tiêu chuẩn"
+    # a labelled sentence of the body has no heading
+    assert by_path["III/1"]["heading"] is None
+    assert by_path["II/3"]["heading"] is None
+
+
+def test_section_spans_and_section_at():
+    text = normalize(plan(), "docx").text
+    sections = parse(text).sections
+    by_path = {s["path"]: s for s in sections}
+    assert text[by_path["II/2/2.4"]["start"]:].startswith("2.4. Cấp huyện")
+    assert by_path["II/2/2.4"]["end"] == by_path["II/3"]["start"]
+    assert by_path["I"]["end"] == by_path["II"]["start"]
+    assert section_at(sections, text.index("Tập thể")) == "II/2/2.4/2.4.1"
+    assert section_at(sections, text.index("Bảo đảm thiết thực")) == "I/2"
+    assert section_at(sections, text.index("Triển khai phong trào")) == ""     # header
+    assert section_at(sections, text.index("Nguyễn Văn Bình")) == ""           # closing
+
+
+def test_bullets_recipients_and_table_rows_are_not_sections():
+    body = PLAN_BODY + "STT | Đơn vị | Số lượng\n1 | Sở Nội vụ | 5\n2 | Sở Tư pháp | 3\n"
+    raw = plan(body).replace("Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.",
+                             "Nơi nhận:\n1. Bộ Nội vụ;\n2. Thường trực Tỉnh ủy;\n3. Lưu: VT.")
+    got = paths(raw)
+    assert got[-2:] == ["III", "III/1"]
+    assert not [p for p in got if p.startswith("III/") and p != "III/1"]
+
+
+def test_chapters_articles_clauses_points():
+    raw = ("QUỐC HỘI\n" + NATIONAL + "\nLUẬT\nTHI ĐUA, KHEN THƯỞNG\n"
+           "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n1. Luật này quy định:\n"
+           "a) Đối tượng, nguyên tắc thi đua;\nb) Nội dung thi đua;\n2. Khoản hai.\nĐiều 2. Đối tượng áp dụng\n")
+    assert paths(raw) == ["Chương I", "Chương I/Điều 1", "Chương I/Điều 1/1", "Chương I/Điều 1/1/a",
+                          "Chương I/Điều 1/1/b", "Chương I/Điều 1/2", "Chương I/Điều 2"]
+
+
+@pytest.mark.xfail(strict=True, reason="structure bug: articles are numbered through the whole law, but after "
+                                       "`Chương II` resets the stack `Điều 3` must start at 1 and is dropped")
+def test_articles_continue_across_chapters():
+    raw = ("QUỐC HỘI\n" + NATIONAL + "\nLUẬT\nTHI ĐUA, KHEN THƯỞNG\n"
+           "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nĐiều 2. Đối tượng áp dụng\n"
+           "Chương II\nTỔ CHỨC THI ĐUA\nĐiều 3. Hình thức tổ chức thi đua\nĐiều 4. Danh hiệu\n")
+    assert paths(raw) == ["Chương I", "Chương I/Điều 1", "Chương I/Điều 2",
+                          "Chương II", "Chương II/Điều 3", "Chương II/Điều 4"]
+
+
+def test_decision_articles_under_no_chapter():
+    raw = state_header() + "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n" \
+        "Điều 1. Công bố kèm theo Quyết định này Danh mục.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n" \
+        "Điều 3. Chánh Văn phòng chịu trách nhiệm thi hành./.\n" + SIGNATURE
+    assert paths(raw) == ["Điều 1", "Điều 2", "Điều 3"]
+
+
+def test_appendix_after_signature_starts_its_own_root():
+    after = "PHỤ LỤC I\nTIÊU CHÍ XÉT CHỌN\n1. Đối với tập thể\n2. Đối với cá nhân\na) Cán bộ\nPhụ lục II\n1. Mẫu báo cáo\n"
+    got = paths(plan(after=after))
+    assert got[-6:] == ["Phụ lục I", "Phụ lục I/1", "Phụ lục I/2", "Phụ lục I/2/a", "Phụ lục II", "Phụ lục II/1"]
+    assert "III/1" in got and not [p for p in got if p.startswith("III/") and p != "III/1"]
+
+
+# ------------------------------------------------------------------ signer
+
+@pytest.mark.parametrize("block,signer", [
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Bình",
+     {"authority": "KT. Chủ tịch", "title": "Phó Chủ tịch", "name": "Nguyễn Văn Bình"}),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nĐỗ Hữu Huy",
+     {"authority": "TM. Ủy ban nhân dân", "title": "Chủ tịch", "name": "Đỗ Hữu Huy"}),
+    ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nDương Văn An",
+     {"authority": "T/M Ban Thường vụ", "title": "Phó Bí thư", "name": "Dương Văn An"}),
+    ("TL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nNguyễn Đức Hải Tùng",
+     {"authority": "TL. Chủ tịch, KT. Chánh Văn phòng", "title": "Phó Chánh Văn phòng",
+      "name": "Nguyễn Đức Hải Tùng"}),
+    ("GIÁM ĐỐC\n(Đã ký)\nĐỗ Văn Chung", {"authority": None, "title": "Giám đốc", "name": "Đỗ Văn Chung"}),
+])
+def test_signer(block, signer):
+    raw = plan().replace(SIGNATURE, "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n" + block + "\n")
+    assert meta(raw)["signer"] == signer
+
+
+# ------------------------------------------------------------------ the same header from real files
+
+@pytest.mark.parametrize("render", [to_docx, to_pdf], ids=["docx", "pdf"])
+def test_metadata_from_built_files(tmp_path, render):
+    doc = AdminDoc(issuer=["TỈNH ỦY BÌNH THUẬN", "BAN DÂN VẬN", "*"], number="Số 21-KH/BDVTU",
+                   national=list(PARTY_BANNER), place_date="Bình Thuận, ngày 05 tháng 01 năm 2021",
+                   type_word="KẾ HOẠCH", title=["tổng kết phong trào thi đua “Dân vận khéo” giai đoạn 2016 - 2020"],
+                   body=["Căn cứ Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng;",
+                         "I- MỤC ĐÍCH, YÊU CẦU", "1. Đánh giá kết quả thực hiện phong trào.",
+                         "II- TỔ CHỨC THỰC HIỆN", "1. Ban Dân vận Tỉnh ủy chủ trì triển khai."],
+                   recipients=["Nơi nhận:", "- Ban Dân vận Trung ương,", "- Lưu."],
+                   signature=["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "", "Nguyễn Thị Hoa"])
+    rec = process_file(render(doc, tmp_path / f"kh.{render.__name__[3:]}"))
+    assert rec["status"] == "ok"
+    m = rec["metadata"]
+    assert {k: m[k] for k in ("doc_type", "identifier", "issuer", "place", "issued_date", "title")} == {
+        "doc_type": "Kế hoạch", "identifier": "21-KH/BDVTU", "issuer": "Ban Dân vận Tỉnh ủy Bình Thuận",
+        "place": "Bình Thuận", "issued_date": "2021-01-05",
+        "title": "tổng kết phong trào thi đua “Dân vận khéo” giai đoạn 2016 - 2020"}
+    assert m["signer"] == {"authority": "K/T Trưởng ban", "title": "Phó Trưởng ban", "name": "Nguyễn Thị Hoa"}
+    assert [s["path"] for s in rec["sections"]] == ["I", "I/1", "II", "II/1"]
+
+
+def test_state_decision_from_docx(tmp_path):
+    rec = process_file(to_docx(state_decision(), tmp_path / "qd.docx"))
+    m = rec["metadata"]
+    assert (m["doc_type"], m["identifier"], m["issuer"], m["issued_date"]) == \
+        ("Quyết định", "1441/QĐ-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", "2025-09-25")
+    assert m["title"] == "công bố Danh mục thủ tục hành chính lĩnh vực nội vụ"
+    assert [s["path"] for s in rec["sections"]] == ["Điều 1", "Điều 2", "Điều 3"]
