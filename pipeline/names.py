@@ -108,3 +108,25 @@ def case_title(text: str) -> str:
         if not key.startswith(" "):
             low = re.sub(r"(?<!\w)" + re.escape(key) + r"(?!\w)", spelled, low)
     return low[:1].upper() + low[1:]
+
+
+_UNIT_AT_END = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã)\s*$")
+
+
+def complete_jurisdiction(name: str | None, document_issuer: str | None) -> str | None:
+    """`Ủy ban nhân dân tỉnh` in a Lâm Đồng document is `Ủy ban nhân dân tỉnh Lâm Đồng`.
+
+    Only a name that ends on a bare unit word is completed, from the same unit
+    named in the issuing body of the document.
+    """
+    if not name or not document_issuer:
+        return name
+    m = _UNIT_AT_END.search(name)
+    if not m:
+        return name
+    unit = m.group(1)
+    party = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
+    place = re.search(r"(?:\b" + unit + r"|" + party[unit] + r")\s+((?:[A-ZĐÀ-Ỹ][^\s,;]*\s?)+)", document_issuer)
+    if not place:
+        return name
+    return f"{name} {place.group(1).strip()}"

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .. import rules
 from ..document import Doc
-from ..names import canonical
+from ..names import canonical, complete_jurisdiction
 from ..structure import normalize_identifier, section_at, type_from_identifier
 from .dates import parse_day
 
@@ -27,6 +27,7 @@ def _patterns() -> dict:
         "type_before": re.compile(r"(?i)(?P<type>" + type_alt + r")(?:\s+liên tịch)?" + cfg["number_word"] + r"(?:\(\s*)?$"),
         "type_words_so": re.compile(r"(?P<type>" + type_alt + r")(?:\s+[a-zà-ỹđ]+){1," + str(cfg["type_words_between"])
                                     + r"}\s+số\s*[:.]?\s*$"),
+        "named_before_number": re.compile(cfg["named_before_number"]),
         "so_before": re.compile(r"(?:số|Số)\s*[:.]?\s*$"),
         "date_issuer_before": re.compile(cfg["date_issuer_before"]),
         "issuer_before": re.compile(cfg["issuer_before"]),
@@ -86,7 +87,7 @@ def _relation(text: str, start: int, para_start: int, in_body: bool = False) -> 
                     return "basis"
                 break
             prev_end = prev_start - 1
-    window = para[-p["window"]:]
+    window = para[-p["window"]:].lower()
     cut = max(window.rfind(";"), window.rfind(". "))
     window = window[cut + 1:] if cut >= 0 else window
     best, best_pos = "mentions", -1
@@ -94,7 +95,7 @@ def _relation(text: str, start: int, para_start: int, in_body: bool = False) -> 
         if in_body and rel != "basis":
             continue
         for cue in cues:
-            pos = window.rfind(cue)
+            pos = window.rfind(cue.lower())
             if pos > best_pos:
                 best, best_pos = rel, pos
     return best
@@ -146,6 +147,7 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
                 issuer, explicit_issuer = canonical(m.group("issuer")), True
     if issuer is None:
         issuer = _issuer_from_codes(ident)
+    issuer = complete_jurisdiction(issuer, doc.metadata.get("issuer"))
     doc_type = _resolve_type(ident, type_word, text[max(0, span_start - 8):span_start])
     return {
         "doc_type": doc_type, "identifier": ident, "date": date, "issuer": issuer,
@@ -202,6 +204,9 @@ def find(doc: Doc) -> list[dict]:
         if m:
             return m.group("type"), m.start()
         m = p["type_words_so"].search(text, max(0, s - 60), s)
+        if m:
+            return m.group("type"), m.start()
+        m = p["named_before_number"].search(text, max(0, s - 100), s)
         if m:
             return m.group("type"), m.start()
         # `các Công văn số 123/UBND-KT và 456/UBND-VX`: the second shares the first's type
