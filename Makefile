@@ -3,13 +3,14 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 SHARED ?= ../shared
-DEBIAN_PACKAGES := antiword tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core
+DEBIAN_PACKAGES := antiword tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core chromium chromium-driver catdoc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test eval eval-ocr bench setup system-deps train clean graph
 
 run: setup
 	$(VENV)/bin/vanban run corpus --out out
+	$(VENV)/bin/vanban graph out
 
 test: setup
 	$(PY) -m pytest
@@ -22,6 +23,9 @@ eval: setup
 
 bench: setup
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+eval-ocr: setup
+	$(PY) scripts/eval_ocr.py $(SHARED)/corpus/scans
 
 setup: $(VENV)/.installed system-deps
 

@@ -192,6 +192,8 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
                 continue
             if not t or _any(stop_re, t) or (title_lines and _is_upper(t) and not _is_upper(title_lines[-1])):
                 break
+            if len(t) > 160 or t.endswith(":"):
+                break   # a paragraph of the preamble, not a wrapped title line
             if title_lines and rules.compiled(_cfg()["closing"]["signer_title"]).match(t) and _is_upper(t):
                 break
             title_lines.append(t)
@@ -228,6 +230,12 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
         if _is_upper(t) and len(t) < 80:
             issuer_lines.append(t)
     meta["issuer"], meta["parent_issuer"] = _compose_issuer(issuer_lines)
+    if meta["issuer"] is None:
+        for i in range(min(len(lines), end + 4)):
+            m = rules.compiled(cfg["issuer_in_preamble"]).search(lines[i].text)
+            if m:
+                meta["issuer"] = canonical(m.group("org"))
+                break
     # type: the code in the identifier wins over the word (DATASET.md); a letter has V/v
     by_code = type_from_identifier(meta["identifier"])
     if by_code:
