@@ -174,12 +174,14 @@ class Database:
         if not path.is_file():
             raise FileNotFoundError(f"no DuckDB file at {path}")
         self.path = path
-        self.con = duckdb.connect(":memory:", config={"threads": 2})
+        # one thread per query: requests already run side by side, and point queries gain nothing from more
+        self.con = duckdb.connect(":memory:", config={"threads": 1})
         con = self.con
         con.execute("ATTACH ? AS run (READ_ONLY)", [str(path)])
         found = con.execute("SELECT table_name, table_type FROM information_schema.tables "
                             "WHERE table_catalog = 'run'").fetchall()
         self.tables = {name for name, _ in found}
+        self.columns: dict[str, set[str]] = {}
         if "documents" not in self.tables:
             raise ValueError(f"{path} has no documents table: not a vanban run")
         for name, kind in found:   # names come from the run's own catalogue
@@ -188,13 +190,19 @@ class Database:
             cols = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
                                               "WHERE table_catalog = 'run' AND table_name = ?", [name]).fetchall()}
             # tables are copied into memory (fast point queries); full texts stay in the file
+            self.columns[name] = cols
             keep_out = " EXCLUDE (text)" if name == "documents" else ""
             con.execute(f'CREATE TABLE "{name}" AS SELECT *{keep_out} FROM run."{name}"')
             if "source" in cols:
                 con.execute(f'CREATE INDEX "{name}_source" ON "{name}" (source)')
         con.execute("CREATE VIEW document_texts AS SELECT source, text FROM run.documents")
-        self.has_graph = {"graph_nodes", "graph_edges"} <= self.tables
-        con.execute("CREATE TABLE reference_targets AS " + _REFERENCE_TARGETS)
+        # the graph stage's tables, when present with the columns read here
+        self.has_graph = ({"node_id", "source", "doc_type", "identifier", "year", "issuer", "title"}
+                          <= self.columns.get("graph_nodes", set())
+                          and {"target_node", "relation", "source", "start", "end"}
+                          <= self.columns.get("graph_edges", set()))
+        con.execute("CREATE TABLE reference_targets AS "
+                    + (_REFERENCE_TARGETS_GRAPH if self.has_graph else _REFERENCE_TARGETS))
         con.execute("CREATE TABLE citation_edges AS " + (_EDGES_GRAPH if self.has_graph else _EDGES_FALLBACK))
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
@@ -241,9 +249,14 @@ def rows(cur, sql: str, params: list | tuple = ()) -> list[dict]:
 
 def paged(cur, select: str, from_where: str, params: list, order: str, limit: int, offset: int) -> dict:
     """`total` and one page of `SELECT select FROM from_where ORDER BY order`."""
-    total = cur.execute(f"SELECT count(*) FROM (SELECT {select} FROM {from_where})", params).fetchone()[0]
-    items = rows(cur, f"SELECT {select} FROM {from_where} ORDER BY {order} LIMIT ? OFFSET ?",
-                 [*params, limit, offset])
+    items = rows(cur, f"SELECT {select}, count(*) OVER () AS __total FROM {from_where} ORDER BY {order} "
+                      "LIMIT ? OFFSET ?", [*params, limit, offset])
+    if items:
+        total = items[0]["__total"]
+        for it in items:
+            del it["__total"]
+    else:   # past the end: count on its own
+        total = cur.execute(f"SELECT count(*) FROM (SELECT {select} FROM {from_where})", params).fetchone()[0]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
@@ -264,11 +277,18 @@ _EDGES_FALLBACK = """
     SELECT source, target_source, relation, doc_type, identifier, coalesce(target_year, ref_year) AS year,
            issuer, title, count(*) AS mentions, min(start) AS first_start
     FROM reference_targets GROUP BY ALL"""
+# With the graph stage's tables, edges and each reference's target come from them.
 _EDGES_GRAPH = """
     SELECT e.source AS source, n.source AS target_source, e.relation AS relation, n.doc_type AS doc_type,
-           n.identifier AS identifier, n.year AS year, n.issuer AS issuer, NULL::VARCHAR AS title,
-           count(*) AS mentions, 0 AS first_start
+           n.identifier AS identifier, n.year AS year, n.issuer AS issuer, n.title AS title,
+           count(*) AS mentions, min(e.start) AS first_start
     FROM graph_edges e JOIN graph_nodes n ON n.node_id = e.target_node
+    GROUP BY ALL"""
+_REFERENCE_TARGETS_GRAPH = f"""
+    WITH r AS (SELECT *, {_REF_YEAR} AS ref_year FROM "references" r)
+    SELECT r.*, min(n.source) AS target_source, min(n.year) AS target_year
+    FROM r LEFT JOIN graph_edges e ON e.source = r.source AND e.start = r.start AND e."end" = r."end"
+    LEFT JOIN graph_nodes n ON n.node_id = e.target_node
     GROUP BY ALL"""
 _CITATION_FIELDS = "source, target_source, relation, doc_type, identifier, year, issuer, title, mentions"
 
@@ -381,7 +401,8 @@ def create_app(out: str | Path | None) -> "FastAPI":  # noqa: F821
                        status: Status | None = None,
                        q: Annotated[str | None, Query(**_FREE_TEXT, description="part of the title")] = None,
                        sort: Literal["source", "issued_date", "-issued_date"] = "source"):
-        """Documents by type, issuer, date range, identifier, year, status or title words."""
+        """Documents by type, issuer, issue-date range (inclusive; an inverted range matches nothing),
+        identifier, year, status or title words."""
         w = Where()
         w.when(doc_type, "doc_type = ?")
         w.when(issuer, "contains(lower(issuer), lower(?))")
@@ -409,14 +430,18 @@ def create_app(out: str | Path | None) -> "FastAPI":  # noqa: F821
     @app.get("/cites/{source:path}", response_model=Page[Citation], responses=not_found, tags=["graph"])
     def cites(request: Request, cur: Cur, source: str, limit: Limit = 50, offset: Offset = 0):
         """The documents SOURCE cites, resolved to documents of the run when they are in it."""
-        require_document(cur, source)
-        return citations(cur, source, "cites", limit, offset)
+        page = citations(cur, source, "cites", limit, offset)
+        if not page["total"]:
+            require_document(cur, source)
+        return page
 
     @app.get("/cited-by/{source:path}", response_model=Page[Citation], responses=not_found, tags=["graph"])
     def cited_by(request: Request, cur: Cur, source: str, limit: Limit = 50, offset: Offset = 0):
         """The documents of the run that cite SOURCE."""
-        require_document(cur, source)
-        return citations(cur, source, "cited_by", limit, offset)
+        page = citations(cur, source, "cited_by", limit, offset)
+        if not page["total"]:
+            require_document(cur, source)
+        return page
 
     @app.get("/references", response_model=Page[ReferenceRow], tags=["extractions"])
     def list_references(cur: Cur, limit: Limit = 50, offset: Offset = 0, source: Src = None,

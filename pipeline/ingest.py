@@ -132,7 +132,7 @@ def _read_text(path: Path, limits: Limits) -> Ingested:
     if _is_8bit(data):
         # TCVN3/VNI bytes read best as Windows-1252, the way Word's fonts drew them
         fixed, enc = legacy.fix_text(data.decode("cp1252", errors="replace"))
-        if enc:
+        if enc and legacy.vietnamese_score(fixed)[0] > legacy.vietnamese_score(text)[0]:
             result.text, result.legacy = fixed, {"encoding": enc, "fonts": []}
             return result
     return _fix_legacy(result)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 import traceback
 from pathlib import Path
 
@@ -43,6 +44,15 @@ def error_record(source: str, sha: str | None, code: str, message: str, fmt: str
 
 def process_text(source: str, text: str, fmt: str = "txt", wrapped: bool = True) -> dict:
     """The stages after ingest, for text already in hand (tests, notebooks, the API)."""
+    return _process(source, text, fmt, wrapped)[0]
+
+
+def to_normalized(offsets: list[int], raw_offset: int) -> int:
+    """The normalized position of a raw offset (the first character that came from at or after it)."""
+    return bisect_left(offsets, raw_offset)
+
+
+def _process(source: str, text: str, fmt: str, wrapped: bool):
     norm = normalize(text, fmt, wrapped)
     structure = parse(norm.text)
     doc = Doc(source=source, text=norm.text, structure=structure)
@@ -52,7 +62,7 @@ def process_text(source: str, text: str, fmt: str = "txt", wrapped: bool = True)
     rec["metadata"] = structure.metadata
     rec["sections"] = structure.sections
     rec.update(found)
-    return rec
+    return rec, norm
 
 
 def process_file(path: str | Path, source: str | None = None, limits: Limits | None = None) -> dict:
@@ -69,13 +79,27 @@ def process_file(path: str | Path, source: str | None = None, limits: Limits | N
     except Exception as exc:  # a reader bug must not stop the batch
         return error_record(source, sha, "ingest_failed", f"{type(exc).__name__}: {exc}")
     try:
-        rec = process_text(source, raw.text, raw.format, raw.wrapped)
+        rec, norm = _process(source, raw.text, raw.format, raw.wrapped)
     except Exception as exc:
         tb = traceback.format_exc(limit=3).strip().splitlines()[-1]
         return error_record(source, sha, "pipeline_failed", f"{type(exc).__name__}: {exc} ({tb})", raw.format)
     rec["sha256"] = sha
     if raw.page_starts:
         rec["pages"] = len(raw.page_starts)
+        # where each page starts in the normalized text, so a span can be traced to its page
+        rec["page_starts"] = [to_normalized(norm.offsets, p) for p in raw.page_starts]
     if raw.ocr:
-        rec["ocr"] = raw.ocr
+        rec["ocr"] = _ocr_in_normalized(raw.ocr, norm.offsets)
     return rec
+
+
+def _ocr_in_normalized(ocr: dict, offsets: list[int]) -> dict:
+    """OCR spans are found in the raw text; the dataset's offsets are into the normalized one."""
+    ocr = dict(ocr)
+    spans = []
+    for start, end, *rest in ocr.get("low_confidence") or []:
+        s, e = to_normalized(offsets, start), to_normalized(offsets, end)
+        if e > s:
+            spans.append([s, e, *rest])
+    ocr["low_confidence"] = spans
+    return ocr

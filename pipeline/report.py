@@ -42,12 +42,6 @@ def page_name(source: str) -> str:
     return f"{stem}-{hashlib.sha1(source.encode('utf-8')).hexdigest()[:8]}.html"
 
 
-def doc_label(meta: dict, source: str) -> str:
-    parts = [meta.get("doc_type"), meta.get("identifier")]
-    label = " ".join(p for p in parts if p)
-    return label if meta.get("identifier") else (label + " · " if label else "") + source.rsplit("/", 1)[-1]
-
-
 # --- highlighted text -------------------------------------------------------
 
 @dataclass
@@ -82,18 +76,18 @@ def _describe(kind: str, it: dict) -> tuple[str, str]:
     return value, f"{value} · {it.get('subject') or '?'}" + (f" · {it['year']}" if it.get("year") else "")
 
 
-def record_spans(rec: dict) -> tuple[list[Span], list[str]]:
+def record_spans(rec: dict) -> tuple[list[Span], set[str]]:
     """Every span of a record that lies inside its text, and the ids of those that do not."""
     n = len(rec.get("text") or "")
     spans: list[Span] = []
-    unplaced: list[str] = []
+    unplaced: set[str] = set()
     for field in FIELDS:
         kind = KIND[field]
         for i, it in enumerate(rec.get(field) or []):
             ident = f"{kind}-{i}"
             start, end = it.get("start"), it.get("end")
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n):
-                unplaced.append(ident)
+                unplaced.add(ident)
                 continue
             label, title = _describe(kind, it)
             spans.append(Span(kind, ident, start, end, label, title))
@@ -112,6 +106,18 @@ def low_confidence(rec: dict) -> list[tuple[int, int, float]]:
         if isinstance(item, (list, tuple)) and len(item) >= 2 and all(isinstance(x, int) for x in item[:2]):
             found.append((item[0], item[1], item[2] if len(item) > 2 else None))
     return found
+
+
+def ocr_summary(ocr: dict | None) -> str | None:
+    """One line about a record's OCR: pages read and their mean word confidence, when known."""
+    if not ocr:
+        return None
+    pages = ocr.get("pages") if isinstance(ocr.get("pages"), list) else []
+    confs = [p["confidence"] for p in pages if isinstance(p, dict) and isinstance(p.get("confidence"), (int, float))]
+    parts = [f"{len(pages)} pages OCR'd" if pages else "OCR'd"]
+    if confs:
+        parts.append(f"mean word confidence {sum(confs) / len(confs):.0f}")
+    return ", ".join(parts)
 
 
 def highlight(text: str, spans: list[Span], anchors: dict[int, list[str]]) -> Markup:
@@ -149,58 +155,11 @@ def highlight(text: str, spans: list[Span], anchors: dict[int, list[str]]) -> Ma
 # --- citation graph -----------------------------------------------------------
 
 def citation_graph(records: list[dict]) -> nx.DiGraph:
-    """The citation graph: `pipeline.graph.build_graph` when it exists, else a minimal one."""
-    try:
-        from .graph import build_graph
-    except ImportError:
-        return minimal_graph(records)
+    """The project's citation graph (`pipeline.graph`): nodes carry doc_type, identifier, year,
+    issuer, label and `source` (None when cited but not in the corpus); edges carry `relation`."""
+    from .graph import build_graph
+
     return build_graph(records)
-
-
-def _ident_key(identifier: str) -> str:
-    return re.sub(r"\s+", "", identifier).upper()
-
-
-def minimal_graph(records: list[dict]) -> nx.DiGraph:
-    """Documents and what they cite, matched by identifier (and year when both sides know it).
-
-    Node attributes as `pipeline.graph.build_graph`: doc_type, identifier, year, issuer, source
-    (None when cited but not in the corpus), label; edges carry `relation`.
-    """
-    g = nx.DiGraph()
-    by_ident: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
-    for rec in records:
-        if rec.get("status") != "ok":
-            continue
-        meta = rec.get("metadata") or {}
-        year = int(meta["issued_date"][:4]) if meta.get("issued_date") else None
-        node = f"doc:{rec['source']}"
-        g.add_node(node, doc_type=meta.get("doc_type"), identifier=meta.get("identifier"), year=year,
-                   issuer=meta.get("issuer"), source=rec["source"], label=doc_label(meta, rec["source"]))
-        if meta.get("identifier"):
-            by_ident[_ident_key(meta["identifier"])].append((node, year))
-    for rec in records:
-        if rec.get("status") != "ok":
-            continue
-        here = f"doc:{rec['source']}"
-        for ref in rec.get("references") or []:
-            ident, title = ref.get("identifier"), ref.get("title")
-            year = int(ref["date"][:4]) if ref.get("date") else None
-            if ident:
-                same = [n for n, y in by_ident.get(_ident_key(ident), []) if n != here
-                        and (y is None or year is None or y == year)]
-                target = same[0] if same else f"cited:{_ident_key(ident)}:{year or ''}"
-            elif title:
-                target = f"cited:{ref.get('doc_type')}:{title.lower()}"
-            else:
-                continue
-            if target not in g:
-                label = " ".join(p for p in (ref.get("doc_type"), ident or title) if p)
-                g.add_node(target, doc_type=ref.get("doc_type"), identifier=ident, year=year,
-                           issuer=ref.get("issuer"), source=None, label=label)
-            if target != here and not g.has_edge(here, target):
-                g.add_edge(here, target, relation=ref.get("relation") or "mentions")
-    return g
 
 
 def layout(g: nx.Graph) -> dict:
@@ -214,11 +173,22 @@ def layout(g: nx.Graph) -> dict:
     return nx.spring_layout(g, seed=7, iterations=60)
 
 
+def node_label(attrs: dict, node) -> str:
+    """A node's label with its document type in front, unless the label already says it."""
+    label = attrs.get("label") or str(node)
+    doc_type = attrs.get("doc_type")
+    return f"{doc_type} {label}" if doc_type and not label.startswith(doc_type) else label
+
+
 def graph_view(g: nx.DiGraph, pages: dict[str, str]) -> dict:
-    """Positions and drawing attributes for the graph page; isolated nodes are listed, not drawn."""
+    """Positions and drawing attributes for the graph page; isolated nodes are listed, not drawn.
+
+    Works on a DiGraph or a MultiDiGraph: parallel citations are drawn as one line (the first
+    relation) and counted in the in-degree.
+    """
     drawn = [n for n in g if g.degree(n) > 0]
     sub = g.subgraph(drawn)
-    pos = layout(sub.to_undirected()) if drawn else {}
+    pos = layout(nx.Graph(sub.to_undirected())) if drawn else {}
     w = max(600.0, min(GRAPH_MAX_WIDTH, 100.0 * len(drawn) ** 0.5))  # small graphs keep readable nodes
     h = round(w * 0.69)
     if pos:
@@ -234,40 +204,48 @@ def graph_view(g: nx.DiGraph, pages: dict[str, str]) -> dict:
         attrs = g.nodes[n]
         source = attrs.get("source")
         indeg = sub.in_degree(n)
-        label = attrs.get("label") or str(n)
+        label = node_label(attrs, n)
         nodes.append({"id": ids[n], "x": round(pos[n][0], 1), "y": round(pos[n][1], 1),
                       "r": round(4 + min(indeg, 16) ** 0.5 * 2.5, 1), "label": label,
-                      "short": label if len(label) <= 32 else label[:31] + "…", "doc_type": attrs.get("doc_type") or "",
+                      "short": label if len(label) <= 32 else label[:31] + "…",
                       "href": pages.get(source) if source else None, "missing": source is None,
                       "indeg": indeg, "outdeg": sub.out_degree(n),
                       "show_label": indeg >= 3 or (source is not None and sub.degree(n) >= 5)})
-    edges = [{"s": ids[a], "t": ids[b], "relation": d.get("relation") or "mentions",
-              "x1": round(pos[a][0], 1), "y1": round(pos[a][1], 1), "x2": round(pos[b][0], 1),
-              "y2": round(pos[b][1], 1)} for a, b, d in sub.edges(data=True)]
-    isolated = [{"label": g.nodes[n].get("label") or str(n), "href": pages.get(g.nodes[n].get("source"))}
+    edges: dict[tuple, dict] = {}
+    for a, b, d in sub.edges(data=True):
+        if a != b and (a, b) not in edges:
+            edges[(a, b)] = {"s": ids[a], "t": ids[b], "relation": d.get("relation") or "mentions",
+                             "x1": round(pos[a][0], 1), "y1": round(pos[a][1], 1),
+                             "x2": round(pos[b][0], 1), "y2": round(pos[b][1], 1)}
+    isolated = [{"label": node_label(g.nodes[n], n), "href": pages.get(g.nodes[n].get("source"))}
                 for n in g if g.degree(n) == 0]
-    most_cited = sorted(({"label": g.nodes[n].get("label") or str(n), "indeg": g.in_degree(n),
+    most_cited = sorted(({"label": node_label(g.nodes[n], n), "indeg": g.in_degree(n),
                           "href": pages.get(g.nodes[n].get("source")) if g.nodes[n].get("source") else None}
                          for n in g if g.in_degree(n) > 0), key=lambda d: (-d["indeg"], d["label"]))[:30]
-    return {"nodes": nodes, "edges": edges, "isolated": isolated, "most_cited": most_cited,
+    return {"nodes": nodes, "edges": list(edges.values()), "isolated": isolated, "most_cited": most_cited,
             "width": w, "height": h, "n_nodes": g.number_of_nodes(), "n_edges": g.number_of_edges(),
             "n_missing": sum(1 for n in g if g.nodes[n].get("source") is None),
-            "relations": sorted({e["relation"] for e in edges})}
+            "relations": sorted({e["relation"] for e in edges.values()})}
 
 
-def links_of(g: nx.DiGraph, source: str, pages: dict[str, str]) -> dict[str, list[dict]]:
-    """What a document cites and what cites it, as links where the other side has a page."""
-    node = next((n for n, s in g.nodes(data="source") if s == source), None)
+def links_of(g: nx.DiGraph, node, pages: dict[str, str]) -> dict[str, list[dict]]:
+    """What a document's node cites and what cites it (once per other node and relation)."""
     if node is None:
         return {"cites": [], "cited_by": []}
 
-    def item(n, rel):
-        src = g.nodes[n].get("source")
-        return {"label": g.nodes[n].get("label") or str(n), "href": pages.get(src) if src else None,
-                "relation": rel}
+    def items(pairs):
+        seen, out = set(), []
+        for other, rel in pairs:
+            if (other, rel) in seen:
+                continue
+            seen.add((other, rel))
+            src = g.nodes[other].get("source")
+            out.append({"label": node_label(g.nodes[other], other), "href": pages.get(src) if src else None,
+                        "relation": rel})
+        return out
 
-    return {"cites": [item(t, d.get("relation")) for _, t, d in g.out_edges(node, data=True)],
-            "cited_by": [item(s, d.get("relation")) for s, _, d in g.in_edges(node, data=True)]}
+    return {"cites": items((t, d.get("relation")) for _, t, d in g.out_edges(node, data=True)),
+            "cited_by": items((s, d.get("relation")) for s, _, d in g.in_edges(node, data=True))}
 
 
 # --- pages ----------------------------------------------------------------
@@ -298,7 +276,7 @@ def doc_context(rec: dict, links: dict) -> dict:
     low = low_confidence(rec)
     return {"rec": rec, "meta": rec.get("metadata") or {}, "signer": (rec.get("metadata") or {}).get("signer") or {},
             "html": highlight(text, spans, anchors), "sections": sections, "tables": tables,
-            "n_unplaced": len(unplaced), "ocr": rec.get("ocr"), "n_low": len(low), "links": links,
+            "n_unplaced": len(unplaced), "ocr": ocr_summary(rec.get("ocr")), "n_low": len(low), "links": links,
             "counts": {f: len(rec.get(f) or []) for f in FIELDS}}
 
 
@@ -319,6 +297,7 @@ def build_report(run_dir: Path, site: Path | None = None) -> dict:
     jsonl = run_dir / "documents.jsonl"
     if not jsonl.exists():
         raise click.ClickException(f"{jsonl} not found: give the --out folder of a `vanban run`")
+    check_site_folder(run_dir, site)
     records = list(read_jsonl(jsonl))
     pages = {rec["source"]: f"docs/{page_name(rec['source'])}" for rec in records}
     graph = citation_graph(records)
@@ -332,8 +311,9 @@ def build_report(run_dir: Path, site: Path | None = None) -> dict:
         (staging / "docs").mkdir()
         shutil.copytree(ASSETS, staging / "assets", ignore=shutil.ignore_patterns("__pycache__"))
         doc_tpl = env.get_template("doc.html")
+        node_of = {src: n for n, src in graph.nodes(data="source") if src}
         for rec in records:
-            ctx = doc_context(rec, links_of(graph, rec["source"], pages))
+            ctx = doc_context(rec, links_of(graph, node_of.get(rec["source"]), pages))
             (staging / pages[rec["source"]]).write_text(doc_tpl.render(root="../", **common, **ctx),
                                                         encoding="utf-8")
         rows = [index_row(rec, pages) for rec in records]
@@ -353,6 +333,16 @@ def build_report(run_dir: Path, site: Path | None = None) -> dict:
             shutil.rmtree(staging)
     return {"documents": len(records), "errors": common["n_errors"], "nodes": view["n_nodes"],
             "edges": view["n_edges"], "missing": view["n_missing"], "site": str(site)}
+
+
+def check_site_folder(run_dir: Path, site: Path) -> None:
+    """Refuse a site folder whose replacement would delete the run or someone else's files."""
+    run, target = run_dir.resolve(), site.resolve()
+    if target == run or target in run.parents:
+        raise click.ClickException(f"{site} holds the run itself: choose another --out")
+    is_report = (target / "index.html").is_file() and (target / "assets" / "report.css").is_file()
+    if target.is_file() or (target.is_dir() and any(target.iterdir()) and not is_report):
+        raise click.ClickException(f"{site} exists and is not a vanban report: choose another --out")
 
 
 def _write(path: Path, html: str) -> None:

@@ -314,7 +314,7 @@ class RunState:
         self.db.execute("CREATE TABLE IF NOT EXISTS records (source TEXT PRIMARY KEY, sha256 TEXT, "
                         "fingerprint TEXT, status TEXT, error_code TEXT, crc INTEGER, body BLOB)")
         self.db.execute("CREATE TABLE IF NOT EXISTS run_files (seq INTEGER PRIMARY KEY, source TEXT UNIQUE, "
-                        "path TEXT)")
+                        "path BLOB)")
         self.set_meta("version", self.VERSION)
 
     def meta(self, key: str) -> str | None:
@@ -333,13 +333,14 @@ class RunState:
     def add_file(self, source: str, path: str) -> str | None:
         """Register a file of this run; a clashing source gets ` (2)`…, the same file twice None."""
         candidate, n = source, 1
+        raw = os.fsencode(path)  # bytes: a file name need not be valid UTF-8
         while True:
             try:
-                self.db.execute("INSERT INTO run_files (source, path) VALUES (?, ?)", [candidate, path])
+                self.db.execute("INSERT INTO run_files (source, path) VALUES (?, ?)", [candidate, raw])
                 return candidate
             except sqlite3.IntegrityError:
                 other = self.db.execute("SELECT path FROM run_files WHERE source = ?", [candidate]).fetchone()[0]
-                if os.path.realpath(other) == os.path.realpath(path):
+                if os.path.realpath(other) == os.path.realpath(raw):
                     return None
                 n += 1
                 candidate = f"{source} ({n})"

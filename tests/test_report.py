@@ -183,6 +183,17 @@ def test_rebuild_replaces_the_site_and_missing_run_is_an_error(tmp_path, run_dir
     assert result.exit_code != 0 and "documents.jsonl" in result.output
 
 
+def test_refuses_to_replace_the_run_or_a_foreign_folder(tmp_path, run_dir):
+    keep = tmp_path / "notes"
+    keep.mkdir()
+    (keep / "mine.txt").write_text("do not delete")
+    for target in (run_dir, run_dir.parent, keep):
+        result = CliRunner().invoke(main, ["report", str(run_dir), "--out", str(target)])
+        assert result.exit_code != 0, target
+    assert (keep / "mine.txt").read_text() == "do not delete"
+    assert (run_dir / "documents.jsonl").is_file()
+
+
 # --- the site in a real browser ---------------------------------------------------
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

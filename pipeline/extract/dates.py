@@ -200,7 +200,7 @@ def find(doc: Doc) -> list[dict]:
             taken.append((s, e))  # a rejected date still hides the pieces inside it
             cell = _cell(text, s, e)
             if name in _DAY_KINDS + ("month", "year") and (
-                    cfg["date_only_cell"].match(cell) or (s < header_end and re.search(r",\s*ngày", cell, re.I))):
+                    cfg["date_only_cell"].match(cell) or (s < header_end and re.match(r"\s*[^\d,|]{1,40},\s*ngày\b", cell, re.I))):
                 continue  # the place-and-date line of this or an attached document
             if name == "recurrence" and cfg["recurrence_not_before"].search(text[max(0, s - 30):s]):
                 continue

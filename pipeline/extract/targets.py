@@ -42,8 +42,14 @@ def _cfg() -> dict:
         "past_before": re.compile(cfg["past_before"], flags),
         "past_after": re.compile(cfg["past_after"], flags),
         "not_goal_before": re.compile(cfg["not_goal_before"], flags),
+        "band_after": re.compile(cfg["band_after"], flags),
+        "band_before": re.compile(cfg["band_before"], flags),
+        "score_after": re.compile(cfg["score_after"], flags),
+        "colon_label_goal": re.compile(cfg["colon_label_goal"], flags),
+        "past_heading": re.compile(cfg["past_heading"], flags),
         "count_not_after": re.compile(cfg["count_not_after"], flags),
         "report_types": set(cfg["report_types"]),
+        "report_title": re.compile(cfg["report_title"], flags),
         "stop": re.compile(cfg["subject_stop"], flags),
         "verb_before": re.compile(cfg["subject_verb_before"], flags),
         "lead": re.compile(cfg["subject_lead"], flags),
@@ -92,14 +98,14 @@ def _context(doc: Doc, start: int) -> str:
     return " ".join(parts)
 
 
-def _subject(text: str, start: int, clause_start: int, clause_end: int) -> str | None:
+def _subject(text: str, start: int, number_start: int, clause_start: int, clause_end: int) -> str | None:
     """The noun phrase the number counts: after it, else before the verb that carries it."""
     cfg = _cfg()
     after = text[start:clause_end]
     m = cfg["stop"].search(after)
     subj = (after[:m.start()] if m else after).strip(" ,.-–")
     if len(subj.split()) < 2:
-        before = text[clause_start:start]
+        before = text[clause_start:number_start]
         v = cfg["verb_before"].search(before)
         if v:
             cand = before[:v.start()]
@@ -112,19 +118,50 @@ def _subject(text: str, start: int, clause_start: int, clause_end: int) -> str |
     return subj or None
 
 
+def _strong_at(cfg: dict, text: str) -> int:
+    """Offset of the last goal cue in `text` that is not reported as done (`đã hoàn thành`), or -1."""
+    at = -1
+    for m in cfg["strong"].finditer(text):
+        if not re.search(r"(?:đã|chưa|không)\s+(?:được\s+)?\Z", text[max(0, m.start() - 12):m.start()]):
+            at = m.start()
+    return at
+
+
+def _is_report(doc: Doc) -> bool:
+    cfg = _cfg()
+    return doc.metadata.get("doc_type") in cfg["report_types"] or \
+        bool(cfg["report_title"].search(doc.metadata.get("title") or ""))
+
+
 def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: bool) -> bool:
-    """Does the text around the number set a goal rather than report a result or define a scale?"""
+    """Does the text around the number set a goal rather than report a result or grade on a scale?"""
     cfg = _cfg()
     before, after = text[cs:s], text[e:ce]
-    chunk = before[max(before.rfind(","), 0):]
-    if cfg["past_before"].search(chunk) or cfg["not_goal_before"].search(before):
+    if cfg["not_goal_before"].search(before):
         return False
-    sentence = text[max(text.rfind("\n", 0, s), text.rfind(". ", 0, s)) + 1:ce]
-    if cfg["strong"].search(sentence) or cfg["strong"].search(_context(doc, s)):
+    if cfg["band_after"].search(text[e:e + 12]) or cfg["band_before"].search(text[max(0, s - 12):s]) \
+            or cfg["score_after"].search(text[e:ce + 12]):
+        return False
+    sent_start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s)) + 1
+    lead = text[sent_start:s]
+    paren = lead.rfind("(")
+    if paren > lead.rfind(")"):  # inside brackets: only a restated goal (`chỉ tiêu đề ra là 98%`) counts
+        return _strong_at(cfg, lead[paren:]) >= 0
+    strong = _strong_at(cfg, lead)
+    past = [m.end() for m in cfg["past_before"].finditer(before)]
+    if past and cs + past[-1] > sent_start + strong:
+        return False  # `đã …` after the last goal cue: a result
+    if re.search(r":\s*\Z", lead):  # `Ban Chấp hành: 25 người`, `Kết quả kiểm tra: 100%` list what is
+        label = re.split(r"[,;:.]", lead.rstrip()[:-1])[-1]
+        return bool(cfg["colon_label_goal"].search(label))
+    if strong >= 0:
         return True
-    if cfg["past_after"].search(after):
+    context = _context(doc, s)
+    if cfg["past_heading"].search(context) or re.search(r"\bđã\b", context):
         return False
-    if doc.metadata.get("doc_type") in cfg["report_types"]:
+    if _strong_at(cfg, context) >= 0:
+        return True
+    if cfg["past_after"].search(after) or _is_report(doc):
         return False
     years = [int(y) for y in _YEAR.findall(text[cs:ce])]
     if doc.year and years and max(years) < doc.year:
@@ -180,10 +217,10 @@ def find(doc: Doc) -> list[dict]:
                 factor = cfg["units"][i].get("factor", 1)
                 if factor != 1:
                     value = parse_number(str(round(value * factor)))
-                subject = _subject(text, e, cs, ce)
+                subject = _subject(text, e, s, cs, ce)
             else:
                 unit = "count"
-                subject = _subject(text, m.start("noun"), cs, ce)
+                subject = _subject(text, m.start("noun"), s, cs, ce)
             comparator = cfg["cmp"].get(cmp_word, "=") if cmp_word else "="
             if cfg["at_least"].match(text[e:e + 12]):
                 comparator = ">="

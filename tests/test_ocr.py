@@ -1,0 +1,150 @@
+"""OCR on scans the tests make: a document rendered to an image, degraded (noise, blur, a small
+rotation, uneven light, low resolution), read by the real Tesseract, then extracted."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from pipeline import ocr
+from pipeline.ingest import ingest, needs_ocr
+from pipeline.process import process_file
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+needs_tesseract = pytest.mark.skipif(not ocr.available(), reason="tesseract-ocr-vie is not installed")
+
+DECISION = [
+    "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+    "Số: 125/QĐ-UBND",
+    "QUYẾT ĐỊNH",
+    "Về việc thành lập Hội đồng thẩm định",
+    "Căn cứ Quyết định số 1716/QĐ-UBND ngày 10 tháng 9 năm 2025 của",
+    "Ủy ban nhân dân tỉnh về việc ban hành quy chế làm việc;",
+    "Điều 1. Thành lập Hội đồng thẩm định gồm 7 thành viên.",
+    "Điều 2. Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan.",
+]
+
+
+def render(lines: list[str], dpi: int = 200, angle: float = 0.0, noise: float = 0.0, blur: float = 0.0,
+           shade: bool = False, seed: int = 7) -> Image.Image:
+    """A page of text as a scanner or a phone camera would give it back."""
+    size = round(12 * dpi / 72)  # 12 pt
+    font = ImageFont.truetype(FONT, size)
+    width = round(7.5 * dpi)
+    image = Image.new("L", (width, round(size * 1.8 * (len(lines) + 3))), 255)
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(lines):
+        draw.text((round(0.6 * dpi), round(size * 1.8 * (i + 1.5))), line, font=font, fill=0)
+    if angle:
+        image = image.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    arr = np.asarray(image, dtype=np.float32)
+    if shade:  # light falling off across the page, as under a desk lamp
+        arr = arr * np.linspace(1.0, 0.55, arr.shape[1])[None, :] * np.linspace(1.0, 0.8, arr.shape[0])[:, None]
+    if noise:
+        arr = arr + np.random.default_rng(seed).normal(0, noise, arr.shape)
+    image = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "L")
+    if blur:
+        image = image.filter(ImageFilter.GaussianBlur(blur))
+    return image
+
+
+def wer(reference: str, hypothesis: str) -> float:
+    from difflib import SequenceMatcher
+    r, h = reference.split(), hypothesis.split()
+    matched = sum(m.size for m in SequenceMatcher(None, r, h, autojunk=False).get_matching_blocks())
+    return 1 - matched / len(r)
+
+
+# ---------------------------------------------------------------- no OCR needed
+
+def test_triage_keeps_vietnamese_and_rejects_garbage_layers():
+    vietnamese = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025; " * 3
+    english_ocr = "CQNG HOA XA HQI CHU NGHIA VIET NAM DQc lap Tu do Hanh phuc Lam Dong ngay thang nam " * 2
+    broken_map = "UBND 7ӌ1+ LÀO CAI 6Ӣ 1Ӝ,9Ө 7+Ï1* %È2 &È2 9ӄ 9,ӊ& 7+Ӵ& +,ӊ1 48< Ĉӎ1+ " * 2
+    assert not needs_ocr(vietnamese, image_share=1.0)
+    assert needs_ocr(english_ocr, image_share=1.0)
+    assert needs_ocr(broken_map, image_share=0.0)
+    assert needs_ocr("Ký bởi: Ủy ban nhân dân tỉnh", image_share=0.95)   # a stamp's text on a scan
+    assert not needs_ocr("Trang 2", image_share=0.0)                       # a short born-digital page
+
+
+def test_skew_is_measured_and_corrected():
+    page = render(DECISION, dpi=150)
+    tilted = page.rotate(2.0, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    assert abs(ocr.skew_angle(tilted) + 2.0) <= 0.3
+    straight, angle = ocr.deskew(tilted)
+    assert abs(angle + 2.0) <= 0.3 and abs(ocr.skew_angle(straight)) <= 0.3
+
+
+def test_low_resolution_is_upscaled_and_light_flattened():
+    photo = render(DECISION[:3], dpi=100, shade=True)
+    big, dpi = ocr.upscale(photo, ocr.source_dpi(photo, 100))
+    assert dpi == pytest.approx(300) and big.width == 3 * photo.width
+    flat = np.asarray(ocr.flatten_light(big), dtype=np.float32)
+    right_margin = flat[:, -40:]
+    assert right_margin.mean() > 235          # the shaded side is paper-white again
+
+
+def test_tsv_words_keep_lines_and_confidences():
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "5\t1\t1\t1\t1\t1\t10\t300\t50\t20\t96.5\tSố:\n"
+           "5\t1\t1\t1\t1\t2\t70\t302\t90\t20\t41.0\t125/QĐ-UBND\n"
+           "5\t1\t1\t1\t2\t1\t10\t600\t90\t20\t90.0\tQUYẾT\n")
+    page = ocr.parse_tsv(tsv, page=3, dpi=300, height_px=3300)
+    assert [l.text for l in page.lines] == ["Số: 125/QĐ-UBND", "QUYẾT"]
+    assert page.lines[0].words[1] == (4, 15, 41.0) and page.lines[0].top == pytest.approx(72.0)
+    assert page.page == 3 and page.height == pytest.approx(792.0) and page.confidence == pytest.approx(75.8, abs=0.1)
+
+
+# ---------------------------------------------------------------- real OCR
+
+@needs_tesseract
+def test_scanned_decision_is_read_and_extracted(tmp_path):
+    scan = render(DECISION, dpi=200, angle=1.2, noise=12, blur=0.8)
+    path = tmp_path / "scan.png"
+    scan.save(path, dpi=(200, 200))
+    rec = process_file(path)
+    assert rec["status"] == "ok", rec["error"]
+    assert rec["format"] == "image"
+    assert rec["metadata"]["identifier"] == "125/QĐ-UBND"
+    assert rec["metadata"]["doc_type"] == "Quyết định"
+    assert "1716/QĐ-UBND" in {r["identifier"] for r in rec["references"]}
+    assert rec["ocr"]["pages"][0]["page"] == 1 and rec["ocr"]["pages"][0]["confidence"] > 75
+    assert wer(" ".join(DECISION), rec["text"]) <= 0.10
+
+
+@needs_tesseract
+def test_phone_photo_multipage_tiff(tmp_path):
+    """Page 1 a 100 dpi photo under uneven light, page 2 a clean scan: both read, pages kept apart."""
+    photo = render(DECISION[4:], dpi=100, angle=-1.0, noise=6, shade=True)
+    clean = render(DECISION[:2], dpi=200)
+    path = tmp_path / "photos.tif"
+    photo.save(path, save_all=True, append_images=[clean.resize(photo.size)], dpi=(100, 100))
+    got = ingest(path)
+    assert got.format == "image" and len(got.page_starts) == 2
+    assert [p["page"] for p in got.ocr["pages"]] == [1, 2]
+    first_page = got.text[: got.page_starts[1]]
+    assert wer(" ".join(DECISION[4:]), first_page) <= 0.10
+    for start, end, conf in got.ocr["low_confidence"]:
+        assert 0 <= start < end <= len(got.text) and conf < ocr.LOW_CONFIDENCE
+
+
+@needs_tesseract
+def test_pdf_with_an_english_ocr_layer_is_read_again(tmp_path):
+    fpdf = pytest.importorskip("fpdf")
+    scan = render(DECISION[:4], dpi=200, angle=0.6, noise=8)
+    png = tmp_path / "page.png"
+    scan.save(png)
+    pdf = fpdf.FPDF(unit="pt", format=(scan.width * 72 / 200, scan.height * 72 / 200))
+    pdf.add_page()
+    pdf.image(str(png), x=0, y=0, w=pdf.w, h=pdf.h)
+    pdf.set_font("helvetica", size=10)
+    pdf.text_mode = "INVISIBLE"
+    pdf.set_xy(20, 20)
+    pdf.multi_cell(pdf.w - 40, 12, "UY BAN NHAN DAN TINH LAM DONG CQNG HOA XA HQI CHU NGHIA VIET NAM "
+                                   "So 125/QD-UBND QUYET DINH Ve viec thanh lap Hoi dong tham dinh")
+    path = tmp_path / "signed.pdf"
+    pdf.output(str(path))
+    got = ingest(path)
+    assert got.ocr and [p["page"] for p in got.ocr["pages"]] == [1]
+    assert "QUYẾT ĐỊNH" in got.text and "125/QĐ-UBND" in got.text.replace(" ", "")
