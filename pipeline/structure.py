@@ -102,7 +102,7 @@ def _type_line(text: str) -> tuple[str, str] | None:
         up = name.upper()
         if text == up or text.startswith(up + " ") and not text.startswith(up + " SỐ"):
             rest = text[len(up):].strip()
-            if rest and _is_upper(rest) and len(rest) < 40 and not rest.startswith(("VỀ", "V/V")):
+            if rest and _is_upper(rest) and len(rest) < 40 and not rest.startswith(("VỀ", "V/V", "(")):
                 continue  # an all-caps line that merely begins with a type word
             return name, rest
     return None
@@ -199,10 +199,16 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
             title_lines.append(t)
             end = max(end, j + 1)
     elif subject_i is not None:
+        inline = rules.compiled(cfg["national_inline"])
         m = rules.compiled(cfg["subject"]).match(lines[subject_i].text)
-        title_lines.append(m.group("title"))
+        title_lines.append(inline.sub("", m.group("title")))
         for j in range(subject_i + 1, min(subject_i + 6, len(lines))):
             t = lines[j].text
+            cut = inline.sub("", t)
+            if cut != t:
+                if cut:
+                    title_lines.append(cut)
+                break
             if not t or _any(stop_re, t) or _type_line(t):
                 break
             title_lines.append(t)
@@ -222,9 +228,10 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
     # issuer: capitals above the number line that are not the national motto
     top = number_i if number_i is not None else (type_i if type_i is not None else 0)
     issuer_lines = []
+    inline = rules.compiled(cfg["national_inline"])
     for i in range(0, top):
-        t = lines[i].text
-        if i in national or _any(cfg["national_lines"], t) or rules.compiled(cfg["separator"]).match(t) \
+        t = inline.sub("", lines[i].text)
+        if not t or i in national or _any(cfg["national_lines"], t) or rules.compiled(cfg["separator"]).match(t) \
                 or rules.compiled(cfg["place_date"]).search(t):
             continue
         if _is_upper(t) and len(t) < 80:
@@ -257,6 +264,8 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
                     break
             if meta["doc_type"]:
                 break
+    if meta["doc_type"] is None and (meta["title"] or meta["issuer"]):
+        meta["doc_type"] = rules.load("doc_types")["fallback"]   # a document of no known type
     if meta["title"] is None and meta["doc_type"] and type_i is None:
         for i in range(max(0, (place_i or 0) + 1), min(limit, (place_i or 0) + 4)):
             t = lines[i].text
