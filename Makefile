@@ -3,13 +3,13 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 SHARED ?= ../shared
-DEBIAN_PACKAGES := antiword tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core chromium chromium-driver catdoc
+DEBIAN_PACKAGES := antiword tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core chromium chromium-driver catdoc postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test eval eval-ocr bench setup system-deps train clean graph
 
 run: setup
-	$(VENV)/bin/vanban run corpus --out out
+	$(VENV)/bin/vanban run corpus/seeds corpus/fixtures --out out
 	$(VENV)/bin/vanban graph out
 
 test: setup
@@ -20,6 +20,9 @@ eval: setup
 	  $(VENV)/bin/vanban run $(SHARED)/corpus/dev $(SHARED)/seeds --out out/dev --quiet && \
 	  $(PYTHON) $(SHARED)/eval/score.py --pred out/dev/documents.jsonl --gold $(SHARED)/eval/gold; \
 	else echo "make eval: $(SHARED) is absent, nothing to score (skipped)"; fi
+
+train: setup
+	$(PY) scripts/train_bodies.py $(if $(wildcard $(SHARED)/corpus/dev),$(SHARED)/corpus/dev) corpus/seeds
 
 bench: setup
 	$(PY) scripts/bench.py $(BENCH_ARGS)

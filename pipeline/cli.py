@@ -46,13 +46,15 @@ def main():
 @click.option("--force", is_flag=True, help="reprocess every file, ignoring what OUT/.state already holds")
 @click.option("--partitioned/--no-partitioned", default=None,
               help="also write OUT/parquet/<table>/part-*.parquet (default: on with --engine dask)")
-@click.option("--timeout", default=600.0, show_default=True, type=float, help="seconds allowed per file")
+@click.option("--part-docs", default=1000, show_default=True, type=int,
+              help="documents per part of the partitioned dataset")
+@click.option("--timeout", default=1800.0, show_default=True, type=float, help="seconds allowed per file")
 @click.option("--max-memory-mb", default=2048, show_default=True, type=int, help="memory allowed per worker")
 @click.option("--max-file-mb", default=300, show_default=True, type=float, help="larger files are refused")
 @click.option("--max-text-mb", default=16, show_default=True, type=float, help="larger plain-text files are refused")
 @click.option("--quiet", is_flag=True, help="no progress bar")
-def run(inputs, out_dir, workers, engine, scheduler, force, partitioned, timeout, max_memory_mb, max_file_mb,
-        max_text_mb, quiet):
+def run(inputs, out_dir, workers, engine, scheduler, force, partitioned, part_docs, timeout, max_memory_mb,
+        max_file_mb, max_text_mb, quiet):
     """Process every file under INPUTS into OUT (documents.jsonl, Parquet, vanban.duckdb).
 
     Incremental and resumable: finished files are kept in OUT/.state, so a
@@ -60,7 +62,7 @@ def run(inputs, out_dir, workers, engine, scheduler, force, partitioned, timeout
     """
     import tqdm as tqdm_module
 
-    from .runner import RunLimits, RunOptions
+    from .runner import EngineError, RunLimits, RunOptions
     from .runner import run as run_batch
     from .store import StateBusy
 
@@ -69,10 +71,10 @@ def run(inputs, out_dir, workers, engine, scheduler, force, partitioned, timeout
     limits = RunLimits(max_file_bytes=int(max_file_mb * 2**20), max_text_bytes=int(max_text_mb * 2**20),
                        timeout_s=timeout, max_memory_mb=max_memory_mb)
     options = RunOptions(engine=engine, workers=workers, scheduler=scheduler, limits=limits, force=force,
-                         partitioned=partitioned, on_progress=lambda status, code: bar.update(1))
+                         partitioned=partitioned, part_docs=part_docs, on_progress=lambda status, code: bar.update(1))
     try:
         summary = run_batch(list(inputs), Path(out_dir), options)
-    except StateBusy as exc:
+    except (StateBusy, EngineError) as exc:
         raise click.ClickException(str(exc)) from None
     finally:
         bar.close()

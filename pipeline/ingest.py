@@ -380,7 +380,10 @@ def _read_pdf(path: Path, limits: Limits) -> Ingested:
         raise IngestError("encrypted_pdf", "the PDF is encrypted with a password") from exc
     except Exception as exc:
         name = type(exc).__name__
-        if "Password" in name or "Encrypt" in str(exc):
+        # pdfplumber wraps pdfminer's PDFPasswordIncorrect in a PdfminerException
+        wrapped = any(isinstance(a, PDFPasswordIncorrect) for a in exc.args) or \
+            isinstance(exc.__cause__ or exc.__context__, PDFPasswordIncorrect)
+        if wrapped or "Password" in name or "Encrypt" in str(exc):
             raise IngestError("encrypted_pdf", "the PDF is encrypted with a password") from exc
         raise IngestError("corrupt_pdf", f"not a readable PDF: {name}: {exc}") from exc
     pages: list[list[tuple[float, str]]] = []

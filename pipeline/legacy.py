@@ -54,7 +54,7 @@ def vietnamese_score(text: str) -> tuple[float, int]:
     Unicode Vietnamese prose scores about 0.5-0.8; an English OCR layer (`CQNG HOA XA HQI`),
     a broken font map (`7ӌ1+`) or legacy-encoded text scores near 0.
     """
-    words = [w for w in _WORD.findall(unicodedata.normalize("NFC", text)) if w.isalpha()]
+    words = [w for w in _WORD.findall(unicodedata.normalize("NFC", text)) if any(c.isalpha() for c in w)]
     if not words:
         return 0.0, 0
     good = sum(1 for w in words if has_marks(w) and is_syllable(w))

@@ -24,6 +24,7 @@ from .names import canonical
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "bodies"
 LABELS = ("LEAD", "COORDINATE", "ADVISE", "MONITOR", "REPORT_TO", "RECIPIENT")
 MAX_UNIT = 1500          # characters of one unit given to the model
+_HEADING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-]\s*(?:Đề nghị\s+)?[A-ZĐỦ]")
 
 
 @Language.factory("vanban_body_names", default_config={})
@@ -73,7 +74,7 @@ def _prefilter() -> re.Pattern:
     if _CUE_OR_HEAD is None:
         from . import rules
         cfg = rules.load("roles")
-        words = set(cfg["name_heads"]) | set(cfg["lower_heads"])
+        words = set()
         for group in ("subject_verbs", "object_cues"):
             for vs in cfg[group].values():
                 words.update(vs)
@@ -94,7 +95,9 @@ def units(doc) -> list[tuple[int, int, str]]:
     for rs, re_ in rb._regions(doc):
         for ls, le in rb._lines(text, rs, re_):
             line = text[ls:le]
-            if not line.strip() or line.count("|") >= 2 or not pat.search(line):
+            if not line.strip() or line.count("|") >= 2:
+                continue
+            if not (pat.search(line) or (len(line) < 200 and _HEADING.match(line))):
                 continue
             while le - ls > MAX_UNIT:
                 cut = text.rfind(". ", ls, ls + MAX_UNIT)
@@ -124,15 +127,30 @@ def predict(doc) -> list[dict]:
     return out
 
 
-def combine(rule_items: list[dict], model_items: list[dict]) -> list[dict]:
-    """Rules first; the model adds the bodies the rules' grammar missed, and a second role
-    for a rule span only when the model reads the same span with another role."""
-    out = list(rule_items)
-    spans = [(r["start"], r["end"]) for r in rule_items]
+def combine(rule_items: list[dict], model_items: list[dict], places: dict) -> list[dict]:
+    """Each side checks the other: a rule span from running text stays when the model also
+    reads a body there (headings and recipients are kept as they are); a model span the
+    rules missed is added when the name grammar accepts it (it opens with an organization head)."""
+    from .extract import bodies as rb
+    import os
+    variant = os.environ.get("VANBAN_COMBINE", "check")
+    out = []
+    for r in rule_items:
+        confirmed = any(m["start"] < r["end"] and r["start"] < m["end"] for m in model_items)
+        if variant in ("union", "add") or confirmed or r.get("source") in ("recipient", "heading"):
+            out.append(r)
     for m in model_items:
-        overlapping = [r for r in rule_items if r["start"] < m["end"] and m["start"] < r["end"]]
-        if not overlapping:
+        if any(r["start"] < m["end"] and m["start"] < r["end"] for r in rule_items):
+            continue
+        toks = rb.tokenize(m["name_as_written"])
+        if variant == "union":
             out.append(m)
+        elif toks and rb._head_at(toks, 0):
+            # the model finds where a body is; the grammar says where its name ends
+            j = rb._scan_name(toks, 0)
+            raw = m["name_as_written"][:toks[j - 1].e]
+            out.append({**m, "name": rb.resolve_jurisdiction(canonical(raw), places), "name_as_written": raw,
+                        "text": raw, "end": m["start"] + len(raw)})
     return out
 
 
@@ -144,4 +162,5 @@ def bodies(doc, mode: str, find_rules) -> list[dict]:
     rule_items = find_rules(doc)
     if load() is None:
         return rule_items
-    return combine(rule_items, model_items)
+    from .extract import bodies as rb
+    return combine(rule_items, model_items, rb._place_of(doc.metadata.get("issuer")))

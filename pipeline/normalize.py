@@ -66,6 +66,13 @@ _WORD = re.compile(r"[^\W_]")
 _MARKER = re.compile(r"^(?:[-+*•]|[a-zđ]\)|\d+[.)]|[IVX]+\.)\s")
 
 
+def _opens_paragraph(line: str) -> bool:
+    """`Căn cứ …`, `Thực hiện …`: words that open a preamble paragraph, never continue a line."""
+    from . import rules
+
+    return any(rules.compiled(p).match(line) for p in rules.load("structure")["header"]["body_start"])
+
+
 def _translate(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Character-for-character replacements (lookalikes, spaces); deletions drop their map entries."""
     out, out_map = [], []
@@ -101,7 +108,7 @@ def _rejoin(text: str, offsets: list[int], aggressive: bool) -> tuple[str, list[
             if lower and not line.rstrip().endswith((":", "./.")) and not line.isupper():
                 joins.append(pos)
             elif aggressive and not ends_sentence and wide >= 40 and len(line) >= 0.85 * wide \
-                    and not line.isupper():
+                    and not line.isupper() and not _opens_paragraph(nxt):
                 joins.append(pos)
         pos += 1
     if not joins:

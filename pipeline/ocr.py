@@ -220,7 +220,13 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
 
 
 def workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    """Tesseract processes per document: all cores, or `VANBAN_OCR_WORKERS` when a batch runs
+    several documents at once (so that cores are not oversubscribed)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        return max(1, min(cores, int(os.environ.get("VANBAN_OCR_WORKERS") or cores)))
+    except ValueError:
+        return max(1, cores)
 
 
 def ocr_images(images: list[tuple[int, Image.Image, float | None]], lang: str = "vie",

@@ -90,6 +90,8 @@ def process_file(path: str | Path, source: str | None = None, limits: Limits | N
         rec["page_starts"] = [to_normalized(norm.offsets, p) for p in raw.page_starts]
     if raw.ocr:
         rec["ocr"] = _ocr_in_normalized(raw.ocr, norm.offsets)
+    if getattr(raw, "legacy", None):
+        rec["legacy"] = raw.legacy
     return rec
 
 

@@ -43,13 +43,17 @@ PRELOAD = ["pipeline.runner", "pipeline.extract", "pipeline.nlp", "pipeline.ocr"
            "pdfplumber", "pypdfium2", "docx", "lxml.etree"]
 
 
+class EngineError(RuntimeError):
+    """The engine itself cannot run (e.g. the Dask scheduler is unreachable); finished files are kept."""
+
+
 @dataclass
 class RunLimits:
     """Per-file limits; all configurable from `vanban run`."""
 
     max_file_bytes: int = 300 * 1024 * 1024   # any file (checked before reading it)
     max_text_bytes: int = 16 * 1024 * 1024    # plain text: a real document is well under 2 MB
-    timeout_s: float = 600.0                  # wall time for one file in a local worker
+    timeout_s: float = 1800.0                 # wall time for one file in a local worker (OCR of 200 pages)
     max_memory_mb: int = 2048                 # resident memory of one local worker
     ingest: dict = field(default_factory=dict)  # extra `ingest.Limits` fields (max_unzipped_bytes, …)
 
@@ -372,7 +376,10 @@ def run_dask(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task,
 
     cluster = None
     if options.scheduler:
-        client = Client(options.scheduler)
+        try:
+            client = Client(options.scheduler, timeout="30s")
+        except (OSError, TimeoutError) as exc:
+            raise EngineError(f"cannot reach the Dask scheduler at {options.scheduler}: {exc}") from exc
     else:
         cluster = LocalCluster(n_workers=options.n_workers(), threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address=None)
@@ -420,18 +427,19 @@ ENGINES = {"local": run_local, "dask": run_dask}
 # ---------------------------------------------------------------- the run
 
 def pipeline_fingerprint(limits: RunLimits) -> str:
-    """Changes whenever the code, the rules, the limits or a VANBAN_* setting change: stored records
-    made by another pipeline are then made again, never reused."""
+    """Changes whenever the code (and the models shipped in the package), the rules, the limits or a
+    VANBAN_* setting change: stored records made by another pipeline are then made again, never reused."""
     from .rules import rules_dir
 
     h = hashlib.sha256(SCHEMA_VERSION.encode())
     h.update(json.dumps(dataclasses.asdict(limits), sort_keys=True, default=str).encode())
     h.update(json.dumps(sorted((k, v) for k, v in os.environ.items() if k.startswith("VANBAN_"))).encode())
     package = Path(__file__).resolve().parent
-    for folder, pattern in ((package, "*.py"), (rules_dir(), "*.yaml")):
-        for f in sorted(Path(folder).rglob(pattern)):
-            h.update(f.relative_to(folder).as_posix().encode())
-            h.update(f.read_bytes())
+    for folder in (package, rules_dir()):
+        for f in sorted(Path(folder).rglob("*")):
+            if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
+                h.update(f.relative_to(folder).as_posix().encode())
+                h.update(f.read_bytes())
     return h.hexdigest()
 
 

@@ -144,8 +144,9 @@ class DocumentRecord(BaseModel):
     dates: list[DateItem]
     targets: list[Target]
     # documented optional extras
-    pages: Annotated[int, Field(ge=0)] | None = None
-    ocr: dict[str, Any] | None = None
+    pages: Annotated[int, Field(ge=0)] | None = Field(None, description="page count of a paged format (PDF)")
+    page_starts: list[Offset] | None = Field(None, description="offset in `text` where each page starts")
+    ocr: dict[str, Any] | None = Field(None, description="OCR confidences and low-confidence spans, if OCR'd")
 
     @model_validator(mode="after")
     def _consistent(self) -> "DocumentRecord":
@@ -154,6 +155,8 @@ class DocumentRecord(BaseModel):
             raise ValueError("`error` must be an object exactly when status is 'error'")
         n = len(self.text) if self.text is not None else None  # views may leave the text out
         paths = {s.path for s in self.sections}
+        if n is not None and any(p > n for p in self.page_starts or []):
+            raise ValueError(f"page_starts beyond the text (length {n})")
         for field in ("sections", "references", "bodies", "dates", "targets"):
             for i, it in enumerate(getattr(self, field)):
                 if it.start > it.end or n is not None and it.end > n:

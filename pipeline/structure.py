@@ -154,7 +154,8 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
             break
         if number_i is None:
             m = rules.compiled(cfg["number"]).search(t)
-            if m and (t.startswith("Số") or "|" in t or m.start() < 3 or i in national):
+            if m and (t.startswith("Số") or "|" in t or m.start() < 3 or i in national
+                      or rules.compiled(cfg["number_after_type"]).match(t)):
                 number_i = i
                 meta["identifier"] = normalize_identifier(m.group("ident"))
         if place_i is None:
@@ -173,7 +174,8 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
                 meta["_title_rest"] = found[1]
         if subject_i is None and rules.compiled(cfg["subject"]).match(t) and type_i is None:
             subject_i = i
-        end = i + 1
+        if number_i == i or place_i == i or type_i == i or subject_i == i or i in national:
+            end = i + 1
     # title: the lines under the type word, or the V/v subject of a letter
     title_lines: list[str] = []
     stop_re = [cfg["separator"], *body_re, r"^Kính gửi", r"^\(?[Dd]ự thảo", *cfg["national_lines"],
@@ -342,20 +344,24 @@ def parse_closing(lines: list[Line], start: int, stop: int) -> tuple[dict | None
                 recipients.append(Line(ln.start + ln.text.index(rest), ln.end, rest))
             continue
         m = auth_re.match(t)
-        if m and _is_upper(m.group("who")) and title is None:
-            authorities.append(_authority_text(m))
-            in_recipients = False
-            continue
+        if m and _is_upper(m.group("who")):
+            if title is None:
+                authorities.append(_authority_text(m))
+            continue   # a PDF interleaves the signature with the Nơi nhận column
         if title is None and _is_upper(t) and title_re.match(t) and len(t) < 60:
             title = case_title_word(t)
             title_i = i
-            in_recipients = False
             continue
         if in_recipients and t.startswith(("-", "+", "•")):
-            recipients.append(ln)
+            recipients.append(ln if t == ln.text.strip() else Line(ln.start + ln.text.find(t), ln.start + ln.text.find(t) + len(t), t))
+            if re.match(r"[-+•]\s*Lưu\b", t):
+                in_recipients = False   # `- Lưu: VT` closes the list
             continue
         if title is not None and name is None and name_re.match(t) and not not_name.search(t) and i > (title_i or 0):
             name = t
+            continue
+        if in_recipients and t and not _is_upper(t):
+            in_recipients = False
     if not (authorities or title or name):
         return None, recipients
     signer = {"name": name, "title": title, "authority": ", ".join(authorities) or None}
@@ -408,6 +414,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
     markers = [(m["kind"], rules.compiled(m["pattern"])) for m in cfg["markers"]]
     sentence_end = rules.compiled(cfg["heading_sentence_end"])
     stack: list[tuple[str, str, dict]] = []   # (kind key, label, section)
+    last_label: dict[str, str] = {}
     sections: list[dict] = []
     root = root or []
     for i in range(start, stop):
@@ -428,6 +435,8 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                     m = None
                 else:
                     del stack[idx:]
+            elif kind == "article" and key in last_label and _first_and_next(kind, label, last_label[key]):
+                pass   # articles run on through the chapters of a law (Chương II / Điều 3)
             else:
                 if kind == "decimal" and stack:
                     parent_label = label.rsplit(".", 1)[0]
@@ -454,7 +463,15 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                    "start": ln.start, "end": None}
             stack.append((key, label, sec))
             sections.append(sec)
+            last_label[key] = label
+            if heading is None and rest and len(rest) <= cfg["heading_max_chars"]:
+                sec["_rest"] = rest.rstrip(":. ").strip()
             break
+    # a labelled line with items under it is their heading, even when it ends in `.`
+    for n, sec in enumerate(sections):
+        rest = sec.pop("_rest", None)
+        if rest and n + 1 < len(sections) and sections[n + 1]["level"] > sec["level"]:
+            sec["heading"] = rest
     end_offset = lines[stop - 1].end if stop > start else (text_end or 0)
     # a section runs to the next section at its own level or above
     for n, sec in enumerate(sections):

@@ -29,12 +29,17 @@ TASKS_SCHEMA = pa.schema([
 ])
 
 _BULLET = re.compile(r"^[ \t]*[-+*•–]\s", re.M)
+_PARAGRAPH = re.compile(r"^(?=[ \t]*\S)", re.M)  # outside every numbered section, each paragraph is a unit
 _EXCERPT = 400
 
 
 @dataclass
 class _Unit:
-    """A stretch of text that can carry one task: a section's own text or one bullet in it."""
+    """A stretch of text that can carry one task: a section's own text or one bullet in it.
+
+    `bullet` numbers the bullets of a section; outside every numbered section (a letter
+    without numbered parts) it numbers the paragraphs.
+    """
     section: str
     heading: str | None
     start: int
@@ -72,7 +77,7 @@ def _units(record: dict) -> list[_Unit]:
         out.append(unit)
         intro_end = None
         for a, b in _own_ranges(sec, kids.get(sec["path"], [])):
-            marks = [m.start() for m in _BULLET.finditer(text, a, b)]
+            marks = [m.start() for m in (_PARAGRAPH if parent is None else _BULLET).finditer(text, a, b)]
             if intro_end is None:
                 intro_end = marks[0] if marks else b
             for i, m in enumerate(marks):

@@ -5,6 +5,7 @@ project: tests that need it ask for `shared_dir` and are skipped when it is abse
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("VANBAN_SHARED") or ROOT.parent / "shared")  # override to test without it
 sys.path.insert(0, str(TESTS))  # `import fixtures` from any test module
 
 

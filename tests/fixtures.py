@@ -29,7 +29,7 @@ class AdminDoc:
 
     issuer: list[str]                      # left header column above the number: ["TỈNH ỦY BÌNH THUẬN", "*"]
     number: str                            # "Số 123-KH/TU", "Số: 1441/QĐ-UBND"
-    national: list[str]                    # right header column above the date: Quốc hiệu + Tiêu ngữ, or the Party banner
+    national: list[str]                    # right column above the date: Quốc hiệu + Tiêu ngữ, or Party banner
     place_date: str                        # "Bình Thuận, ngày 05 tháng 10 năm 2020"
     type_word: str | None = None           # "KẾ HOẠCH"; None for a letter (Công văn)
     title: list[str] = field(default_factory=list)       # lines under the type word

@@ -190,9 +190,7 @@ CASES = [
     ("bad/broken.txt", "broken_link"),
     ("bad/loop", "symlink_loop"),
     ("bad/io-error.txt", "unreadable"),
-    pytest.param("bad/encrypted.pdf", "encrypted_pdf", marks=pytest.mark.xfail(
-        strict=True, reason="ingest.py reports corrupt_pdf: pdfplumber wraps PDFPasswordIncorrect in "
-                            "PdfminerException (fix requested from the ingest owner)")),
+    ("bad/encrypted.pdf", "encrypted_pdf"),
 ]
 
 

@@ -5,12 +5,15 @@ project's seeds with a distinguishing closing line, so each has its own hash.
 """
 from __future__ import annotations
 
+import io
 import json
 import shutil
+import zipfile
 import threading
 import time
 from pathlib import Path
 
+import docx
 import psutil
 import pytest
 
@@ -68,7 +71,8 @@ def test_other_rules_or_settings_mean_reprocessing(tmp_path, monkeypatch):
     rules = tmp_path / "rules"
     shutil.copytree(Path(__file__).resolve().parent.parent / "rules", rules)
     monkeypatch.setenv("VANBAN_RULES", str(rules))
-    assert run([str(src)], out, RunOptions(workers=1)).processed == 0 or True  # same tables, other folder
+    assert run([str(src)], out, RunOptions(workers=1)).processed == 2  # another rules folder
+    assert run([str(src)], out, RunOptions(workers=1)).processed == 0
     with open(rules / "targets.yaml", "a", encoding="utf-8") as fh:
         fh.write("\n# a province's own edit\n")
     assert run([str(src)], out, RunOptions(workers=1)).processed == 2
@@ -138,15 +142,37 @@ def test_a_file_over_its_time_limit_is_stopped_and_retried_next_run(tmp_path):
     assert {r["source"]: r["status"] for r in jsonl(out)}["archive/doc-001-huge.txt"] == "ok"
 
 
+def fat_docx(path: Path, xml_mb: int = 100) -> Path:
+    """A DOCX of under 1 MB that unpacks within the zip limit to 100 MB of XML: parsing it needs GBs."""
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    head, tail = src.read("word/document.xml").decode("utf-8").split("<w:body>")
+    chunk = ("<w:p><w:r><w:t>Ủy ban nhân dân tỉnh</w:t></w:r></w:p>" * 20000).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                z.writestr(info.filename, src.read(info.filename))
+                continue
+            with z.open(info.filename, "w", force_zip64=True) as fh:
+                fh.write((head + "<w:body>").encode("utf-8"))
+                for _ in range(xml_mb * (1 << 20) // len(chunk)):
+                    fh.write(chunk)
+                fh.write(tail.encode("utf-8"))
+    return path
+
+
 def test_a_file_over_its_memory_limit_is_stopped(tmp_path):
     src, out = tmp_path / "archive", tmp_path / "out"
-    make_docs(src, 1)
-    slow_text(src / "doc-001-huge.txt")
-    run([str(src)], out, RunOptions(workers=1, limits=RunLimits(max_memory_mb=450, timeout_s=120)))
+    make_docs(src, 2)
+    fat_docx(src / "doc-000-fat.docx")
+    started = time.monotonic()
+    run([str(src)], out, RunOptions(workers=1, limits=RunLimits(max_memory_mb=600, timeout_s=120)))
+    assert time.monotonic() - started < 60
     recs = {r["source"]: r for r in jsonl(out)}
-    assert recs["archive/doc-001-huge.txt"]["error"]["code"] == "out_of_memory"
-    assert "450 MB" in recs["archive/doc-001-huge.txt"]["error"]["message"]
-    assert recs["archive/doc-000.txt"]["status"] == "ok"
+    assert recs["archive/doc-000-fat.docx"]["error"]["code"] == "out_of_memory"
+    assert "600 MB" in recs["archive/doc-000-fat.docx"]["error"]["message"]
+    assert recs["archive/doc-000.txt"]["status"] == recs["archive/doc-001.txt"]["status"] == "ok"
 
 
 def test_a_worker_that_dies_gives_a_record_and_the_batch_goes_on(tmp_path):

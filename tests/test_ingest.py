@@ -211,8 +211,6 @@ def test_corrupt_pdf(tmp_path):
     assert error_code(path) == "corrupt_pdf"
 
 
-@pytest.mark.xfail(strict=True, reason="ingest bug: pdfplumber wraps PDFPasswordIncorrect in PdfminerException "
-                                       "(empty message), so _read_pdf reports corrupt_pdf")
 def test_encrypted_pdf(tmp_path):
     path = to_pdf(state_decision(), tmp_path / "locked.pdf", user_password="mat-khau")
     assert error_code(path) == "encrypted_pdf"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
 
 import fixtures
@@ -15,9 +16,11 @@ import pytest
 from pydantic import ValidationError
 
 from pipeline import SCHEMA_VERSION, schema
-from pipeline.cli import discover, iter_records
+from click.testing import CliRunner
+
+from pipeline.cli import main
 from pipeline.process import process_file
-from pipeline.store import read_jsonl, write_dataset
+from pipeline.store import read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -93,7 +96,8 @@ def build_sample_run(out: Path) -> Path:
     (inp / "qd-45.txt").write_text(DECISION, encoding="utf-8")
     (inp / "broken.pdf").write_bytes(b"%PDF-1.4\nthis is not a pdf at all\n")
     fixtures.to_docx(fixtures.state_decision(), inp / "qd-1441.docx")   # a real two-column DOCX
-    write_dataset(iter_records(discover([str(inp)]), workers=1), out)
+    res = CliRunner().invoke(main, ["run", str(inp), "--out", str(out), "--workers", "1", "--quiet"])
+    assert res.exit_code == 0, res.output
     return out
 
 
@@ -199,7 +203,8 @@ def test_what_json_schema_cannot_say_the_model_checks(sample_records, validator)
 
 def test_documented_extras_are_accepted(sample_records, validator):
     rec = copy.deepcopy(next(r for r in sample_records if r["source"] == PLAN_SOURCE))
-    rec["pages"] = 3
+    rec["pages"] = 2
+    rec["page_starts"] = [0, len(rec["text"]) // 2]
     rec["ocr"] = {"pages": [{"page": 1, "confidence": 91.5}]}
     rec["metadata"]["year_hint"] = 2025
     rec["bodies"][0]["confidence"] = 0.8          # an extractor's own attribute on an item
@@ -227,3 +232,29 @@ def test_real_documents_validate(validator):
         rec = process_file(path, f"dev/{path.name}")
         assert errors_of(validator, rec) == [], path.name
         schema.validate(rec)
+
+
+def dev_run() -> Path | None:
+    """An existing run of the dev corpus: VANBAN_DEV_RUN, else out/dev (written by `make eval`)."""
+    for candidate in (os.environ.get("VANBAN_DEV_RUN"), ROOT / "out" / "dev"):
+        if candidate and (Path(candidate) / "documents.jsonl").is_file():
+            return Path(candidate)
+    return None
+
+
+@pytest.mark.skipif(dev_run() is None, reason="no dev run: `make eval` writes out/dev, or set VANBAN_DEV_RUN")
+def test_every_line_of_the_dev_run_validates(validator):
+    failures = {}
+    lines = 0
+    for rec in read_jsonl(dev_run() / "documents.jsonl"):
+        lines += 1
+        errors = errors_of(validator, rec)
+        if not errors:
+            try:
+                schema.validate(rec)
+            except ValidationError as exc:
+                errors = [str(exc)]
+        if errors:
+            failures[rec.get("source")] = errors[:3]
+    assert lines > 0
+    assert failures == {}, f"{len(failures)}/{lines} records break the schema, e.g. {list(failures.items())[:3]}"

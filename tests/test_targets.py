@@ -96,11 +96,13 @@ def test_what_is_not_a_target(sentence):
 
 
 def test_section_labels_are_not_counts():
-    assert targets("3. 100 hồ sơ\n") == [] or all(t["value"] != 3 for t in targets("3. 100 hồ sơ\n"))
+    body = "a) Tiêu chuẩn khen thưởng:\n3. Cá nhân phải hoàn thành xuất sắc nhiệm vụ.\n2 cá nhân tiêu biểu được tặng Bằng khen.\n"
+    assert [(t["value"], t["unit"]) for t in targets(body)] == [(2, "count")]
 
 
 def test_a_report_states_results_not_goals():
-    report = HEADER.replace("KẾ HOẠCH", "BÁO CÁO").replace("thực hiện nhiệm vụ năm 2021", "kết quả năm 2020")
+    report = HEADER.replace("KẾ HOẠCH", "BÁO CÁO").replace("-KH/", "-BC/").replace(
+        "thực hiện nhiệm vụ năm 2021", "kết quả năm 2020")
     assert targets("- Tỷ lệ hồ sơ nộp trực tuyến đạt 88%.", report) == []
     assert [t["value"] for t in targets("- Năm 2021, phấn đấu 100% hồ sơ được số hóa.", report)] == [100]
 

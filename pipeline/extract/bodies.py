@@ -23,6 +23,7 @@ from functools import lru_cache
 from .. import rules
 from ..document import Doc
 from ..names import canonical
+from ..structure import section_at
 
 MERGE_PREFIXES = False
 ROLES = ("lead", "coordinate", "advise", "monitor", "report_to", "recipient")
@@ -661,7 +662,7 @@ def _finalize(doc: Doc, items: list[dict]) -> list[dict]:
                     break
         if name.casefold() in forms and it["role"] != "report_to" and it.get("source") != "heading":
             continue
-        key = (name.casefold(), it["role"], it["start"])
+        key = (name.casefold(), it["role"], section_at(doc.sections, it["start"]))   # one row per section
         if key in seen:
             continue
         seen.add(key)

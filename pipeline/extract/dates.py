@@ -51,6 +51,7 @@ def _cfg() -> dict:
         "cited_after": re.compile(cfg["cited_after"].replace("{doc_types}", doc_types)),
         "recurrence_not_before": re.compile(cfg["recurrence_not_before"]),
         "date_only_cell": re.compile(cfg["date_only_cell"], flags),
+        "place_date": re.compile(cfg["place_date"]),
         "anniversary_before": re.compile(cfg["anniversary_before"], flags),
     }
 
@@ -181,7 +182,6 @@ def find(doc: Doc) -> list[dict]:
     ref_spans = [(r["start"], r["end"]) for r in refs]
     ref_dates = {r.get("date") for r in refs if r.get("date")}
     issued = doc.metadata.get("issued_date")
-    header_end = doc.structure.header_end
     out: list[dict] = []
     taken: list[tuple[int, int]] = []
     for name, pat in cfg["patterns"].items():
@@ -200,12 +200,14 @@ def find(doc: Doc) -> list[dict]:
             taken.append((s, e))  # a rejected date still hides the pieces inside it
             cell = _cell(text, s, e)
             if name in _DAY_KINDS + ("month", "year") and (
-                    cfg["date_only_cell"].match(cell) or (s < header_end and re.match(r"\s*[^\d,|]{1,40},\s*ngày\b", cell, re.I))):
+                    cfg["date_only_cell"].match(cell) or cfg["place_date"].search(cell)):
                 continue  # the place-and-date line of this or an attached document
             if name == "recurrence" and cfg["recurrence_not_before"].search(text[max(0, s - 30):s]):
                 continue
             kind = _kind(name, text, s, e)
-            if any(a < e and s < b for a, b in ref_spans) or (kind == "event" and _is_cited(name, text, s, e)):
+            if name in _DAY_KINDS and any(a < e and s < b for a, b in ref_spans):
+                continue  # inside a citation: the cited document's date (periods in its title still count)
+            if kind == "event" and _is_cited(name, text, s, e):
                 continue
             if kind == "event" and name in _DAY_KINDS and (value in ref_dates or value == issued):
                 continue

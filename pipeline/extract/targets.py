@@ -29,8 +29,8 @@ def _cfg() -> dict:
     nouns = "|".join(re.escape(n.lower()) for n in sorted(cfg["count_nouns"], key=len, reverse=True))
     # number first, matched on the lower-cased text: `re` then only tries where a digit stands
     return {
-        "measure": re.compile(cfg["number"] + r"\s*(?:" + unit_alt + r")(?!\w)"),
-        "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?\s+(?P<noun>(?:" + nouns + r"))(?!\w)"),
+        "measure": re.compile(cfg["number"] + r"[ \t]*(?:" + unit_alt + r")(?!\w)"),
+        "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+(?P<noun>(?:" + nouns + r"))(?!\w)"),
         "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")\s+\Z"),
         "left_guard": re.compile(r"[\w/.,+-]\Z"),
         "cmp": dict(cmp_words),
@@ -39,6 +39,7 @@ def _cfg() -> dict:
         "at_most": re.compile(cfg["at_most_suffix"], flags),
         "strong": re.compile(cfg["goal_strong"], flags),
         "weak": re.compile(cfg["goal_weak"], flags),
+        "goal_after": re.compile(cfg["goal_after"], flags),
         "past_before": re.compile(cfg["past_before"], flags),
         "past_after": re.compile(cfg["past_after"], flags),
         "not_goal_before": re.compile(cfg["not_goal_before"], flags),
@@ -144,17 +145,17 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return False
     sent_start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s)) + 1
     lead = text[sent_start:s]
-    paren = lead.rfind("(")
-    if paren > lead.rfind(")"):  # inside brackets: only a restated goal (`chỉ tiêu đề ra là 98%`) counts
-        return _strong_at(cfg, lead[paren:]) >= 0
     strong = _strong_at(cfg, lead)
     past = [m.end() for m in cfg["past_before"].finditer(before)]
     if past and cs + past[-1] > sent_start + strong:
-        return False  # `đã …` after the last goal cue: a result
+        return False  # `đã …`, `hiện đạt` after the last goal cue: a result
+    paren = lead.rfind("(")
+    if paren > lead.rfind(")"):  # inside brackets: only a restated goal (`chỉ tiêu đề ra là 98%`) counts
+        return _strong_at(cfg, lead[paren:]) >= 0
     if re.search(r":\s*\Z", lead):  # `Ban Chấp hành: 25 người`, `Kết quả kiểm tra: 100%` list what is
         label = re.split(r"[,;:.]", lead.rstrip()[:-1])[-1]
         return bool(cfg["colon_label_goal"].search(label))
-    if strong >= 0:
+    if strong >= 0 or cfg["goal_after"].search(after):
         return True
     context = _context(doc, s)
     if cfg["past_heading"].search(context) or re.search(r"\bđã\b", context):
@@ -163,6 +164,8 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return True
     if cfg["past_after"].search(after) or _is_report(doc):
         return False
+    if re.fullmatch(r"\s*[-+*•–]\s*", lead):
+        return True  # a plan's bullet that opens with the figure (`- 100% hồ sơ được số hóa`) states a goal
     years = [int(y) for y in _YEAR.findall(text[cs:ce])]
     if doc.year and years and max(years) < doc.year:
         return False  # a figure of an earlier year is a result
@@ -184,18 +187,17 @@ def find(doc: Doc) -> list[dict]:
     if len(low) != len(text):  # keep offsets: lower only the letters that stay one character
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     blocked = [(x["start"], x["end"]) for k in ("references", "dates") for x in doc.found.get(k, [])]
-    body_from = doc.structure.header_end
     out: list[dict] = []
     taken: list[tuple[int, int]] = []
     for kind in ("measure", "count"):
-        for m in cfg[kind].finditer(low, body_from):
+        for m in cfg[kind].finditer(low):
             ns, e = m.span()
             if cfg["left_guard"].search(low, max(0, ns - 1), ns):
                 continue
             c = cfg["cmp_before"].search(low, max(0, ns - 25), ns)
             cmp_word = c.group("cmp") if c else ""
             s = c.start() if c else ns
-            if s < body_from or any(a < e and s < b for a, b in blocked + taken):
+            if any(a < e and s < b for a, b in blocked + taken):
                 continue
             line_start = text.rfind("\n", 0, ns) + 1
             if re.match(r"\d+(?:\.\d+)*\s*[.)]\s", text[ns:ns + 8]) and not text[line_start:ns].strip():
@@ -213,6 +215,8 @@ def find(doc: Doc) -> list[dict]:
                 continue
             if kind == "measure":
                 i = next(i for i in range(len(cfg["units"])) if m.group(f"u{i}"))
+                if text[m.start(f"u{i}")] == "Đ":
+                    continue  # `9 Đồng Nai` is a province in a table, not nine đồng
                 unit = cfg["units"][i]["unit"]
                 factor = cfg["units"][i].get("factor", 1)
                 if factor != 1:
