@@ -48,6 +48,7 @@ def _sub(pattern: re.Pattern, repl, text: str, offsets: list[int]) -> tuple[str,
 _COMBINING = re.compile(r"[^\u0300-\u036f\n][\u0300-\u036f]+")
 _CHARMAP = str.maketrans({
     "Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ",
+    "⁄": "/", "∕": "/", "／": "/",
     "‐": "-", "‑": "-", "‒": "-", "−": "-", "﹣": "-", "－": "-",
     "„": "“", "‟": "“", "«": "“", "»": "”", "″": "”",
     "‛": "‘", "′": "’",
