@@ -127,6 +127,8 @@ def decode_text(data: bytes) -> str:
 def _read_text(path: Path, limits: Limits) -> Ingested:
     data = path.read_bytes()
     text = decode_text(data)
+    if "|" in text:
+        text = unfold_ascii_tables(text)   # Markdown-style `| a | b |` tables, as in .doc output
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
     result = Ingested(format=fmt, text=text, wrapped=True)
     if _is_8bit(data):

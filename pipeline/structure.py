@@ -179,6 +179,7 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
     # title: the lines under the type word, or the V/v subject of a letter
     title_lines: list[str] = []
     stop_re = [cfg["separator"], *body_re, r"^Kính gửi", r"^\(?[Dd]ự thảo", *cfg["national_lines"],
+               r"^[-+•*]\s", r"^\d{1,2}\s*[.)]\s",
                cfg["place_date"], r"^Số\s*[:.]"]
     if type_i is not None:
         rest = meta.pop("_title_rest", "")
