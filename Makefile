@@ -3,7 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 SHARED ?= ../shared
-DEBIAN_PACKAGES := antiword tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core chromium chromium-driver catdoc postgresql
+# What the pipeline needs to run, and what the tests need beside it (browser, database, fonts).
+RUN_PACKAGES  := antiword catdoc tesseract-ocr tesseract-ocr-vie poppler-utils
+TEST_PACKAGES := $(RUN_PACKAGES) fonts-dejavu-core chromium chromium-driver postgresql
+DEBIAN_PACKAGES ?= $(RUN_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test eval eval-ocr bench setup system-deps train clean graph
@@ -12,7 +15,8 @@ run: setup
 	$(VENV)/bin/vanban run corpus/seeds corpus/fixtures --out out
 	$(VENV)/bin/vanban graph out
 
-test: setup
+test:
+	$(MAKE) setup DEBIAN_PACKAGES="$(TEST_PACKAGES)"
 	$(PY) -m pytest
 
 eval: setup
@@ -30,10 +34,11 @@ bench: setup
 eval-ocr: setup
 	$(PY) scripts/eval_ocr.py $(SHARED)/corpus/scans
 
-setup: $(VENV)/.installed system-deps
+setup: system-deps $(VENV)/.installed
 
 system-deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	$(PYTHON) -c "import ensurepip" 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; fi
 
