@@ -1,15 +1,18 @@
 """`vanban serve OUT`: a read-only HTTP API over a run's vanban.duckdb.
 
 Why it is safe to expose on a workstation: it binds to 127.0.0.1 unless told
-otherwise, opens the database read-only with file access disabled, and every
-query is a constant SQL string with `?` parameters: nothing from a request is
-ever spliced into SQL. Each request gets its own DuckDB cursor (a connection of
-its own onto the shared database), so concurrent requests do not share state.
+otherwise, attaches the run's file READ_ONLY, switches file access off and locks
+the configuration before serving, and every query is a constant SQL string with
+`?` parameters: nothing from a request is ever spliced into SQL. Each request
+gets its own DuckDB cursor, so concurrent requests do not share state.
 
-Citations: when the graph stage has written `graph_nodes`/`graph_edges`, cites
-and cited-by come from them; otherwise a reference is resolved to a document of
-the run by its identifier (case-insensitive) and year, as DATASET.md keys the
-graph. Tasks of a body are derived from its mentions and the line around them.
+The run's tables are copied into memory at start (point queries on an attached
+file cost ten times more), except the documents' full texts, which stay in the
+file. Citations: when the graph stage has written `graph_nodes`/`graph_edges`,
+cites and cited-by come from them; otherwise a reference is resolved to a
+document of the run by identifier (any case) and year, as DATASET.md keys the
+graph. Tasks of a body come from the run's `tasks` table when there is one,
+else from the body's mentions and the line around each.
 """
 import datetime as dt
 import re
@@ -20,7 +23,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from . import SCHEMA_VERSION, __version__
 from .schema import (Body, Comparator, DateItem, DateKind, DocType, DocumentRecord, ErrorInfo, Metadata,
-                     Reference, Relation, Role, Section, Status, Target)
+                     Reference, Relation, Role, Status, Target)
 
 T = TypeVar("T")
 MAX_LIMIT = 500
@@ -129,7 +132,7 @@ class BodySummary(BaseModel):
 
 
 class Task(BaseModel):
-    """A body's part in a document: the line that names it, under its section."""
+    """A body's part in a document: the task's text (or the line naming the body) under its section."""
 
     body: str
     role: Role
@@ -142,6 +145,7 @@ class Task(BaseModel):
     task: str
     start: int
     end: int
+    due: str | None = None   # the earliest deadline's last day, when the run has a tasks table
 
 
 class ErrorRow(BaseModel):
@@ -335,9 +339,52 @@ def task_line(window: str, at: int, end: int) -> str:
     return line if len(line) <= _TASK_WINDOW else line[:_TASK_WINDOW].rstrip() + "…"
 
 
+_TASK_TABLE_COLUMNS = {"source", "section", "heading", "text", "lead", "coordinate", "due", "start", "end"}
+
+
+def body_tasks(cur, db: Database, body: str, role: str | None, source: str | None, limit: int, offset: int) -> dict:
+    """A page of `Task`: from the `tasks` table when the run has one, else from body mentions and their lines."""
+    if _TASK_TABLE_COLUMNS <= db.columns.get("tasks", set()):
+        if role not in (None, "lead", "coordinate"):
+            return {"total": 0, "limit": limit, "offset": offset, "items": []}
+        parts, params = [], []
+        for r in ("lead", "coordinate") if role is None else (role,):
+            # `r` is one of two constants; the body's name is a parameter
+            parts.append(f"SELECT t.*, '{r}' AS role, ? AS body FROM tasks t "
+                         f"WHERE EXISTS (SELECT 1 FROM (SELECT unnest(t.{r}) AS name) WHERE lower(name) = lower(?))"
+                         + (" AND t.source = ?" if source else ""))
+            params += [body, body] + ([source] if source else [])
+        select = ("t.body AS body, t.role AS role, t.source AS source, d.doc_type AS doc_type, "
+                  "d.identifier AS identifier, d.title AS doc_title, t.section AS section, "
+                  't.heading AS section_heading, t.text AS task, t.start AS start, t."end" AS "end", t.due AS due')
+        from_where = f"({' UNION ALL '.join(parts)}) t JOIN documents d ON d.source = t.source"
+        return paged(cur, select, from_where, params, 't.source, t.start, t."end", t.role', limit, offset)
+    w = Where()
+    w.add("lower(b.name) = lower(?)", body)
+    if role is None:
+        w.add("b.role <> 'recipient'")
+    else:
+        w.add("b.role = ?", role)
+    w.when(source, "b.source = ?")
+    select = ("b.name AS body, b.role AS role, b.source AS source, d.doc_type AS doc_type, "
+              "d.identifier AS identifier, d.title AS doc_title, b.section AS section, "
+              "s.heading AS section_heading, b.start AS start, b.\"end\" AS \"end\", NULL AS due, "
+              f"greatest(b.start - {_TASK_WINDOW}, 0) AS win_start, "
+              f"substr(dt.text, greatest(b.start - {_TASK_WINDOW}, 0) + 1, "
+              f"b.\"end\" - greatest(b.start - {_TASK_WINDOW}, 0) + {_TASK_WINDOW}) AS win")
+    from_where = ("bodies b JOIN documents d ON d.source = b.source "
+                  "JOIN document_texts dt ON dt.source = b.source "
+                  "LEFT JOIN sections s ON s.source = b.source AND s.path = b.section" + w.sql)
+    page = paged(cur, select, from_where, w.params, 'b.source, b.start, b."end", b.role', limit, offset)
+    for it in page["items"]:
+        win, base = it.pop("win") or "", it.pop("win_start")
+        it["task"] = task_line(win, it["start"] - base, it["end"] - base) or it["body"]
+    return page
+
+
 # ------------------------------------------------------------------ the application
 
-def create_app(out: str | Path | None) -> "FastAPI":  # noqa: F821
+def create_app(out: str | Path | None):
     """The FastAPI application over OUT's vanban.duckdb (None: no database, for the OpenAPI text only)."""
     from contextlib import asynccontextmanager
 
@@ -487,32 +534,14 @@ def create_app(out: str | Path | None) -> "FastAPI":  # noqa: F821
         return paged(cur, "*", "bodies" + w.sql, w.params, 'source, start, "end", name', limit, offset)
 
     @app.get("/tasks", response_model=Page[Task], tags=["bodies"])
-    def tasks(cur: Cur, body: Annotated[str, Query(**_FREE_TEXT, description="the body's name, any case")],
+    def tasks(request: Request, cur: Cur,
+              body: Annotated[str, Query(**_FREE_TEXT, description="the body's name, any case")],
               limit: Limit = 50, offset: Offset = 0,
               role: Annotated[Role | None, Query(description="default: every role but recipient")] = None,
               source: Src = None):
-        """What a body is asked to do: each line naming it with a role, under its section."""
-        w = Where()
-        w.add("lower(b.name) = lower(?)", body)
-        if role is None:
-            w.add("b.role <> 'recipient'")
-        else:
-            w.add("b.role = ?", role)
-        w.when(source, "b.source = ?")
-        select = ("b.name AS body, b.role AS role, b.source AS source, d.doc_type AS doc_type, "
-                  "d.identifier AS identifier, d.title AS doc_title, b.section AS section, "
-                  "s.heading AS section_heading, b.start AS start, b.\"end\" AS \"end\", "
-                  f"greatest(b.start - {_TASK_WINDOW}, 0) AS win_start, "
-                  f"substr(dt.text, greatest(b.start - {_TASK_WINDOW}, 0) + 1, "
-                  f"b.\"end\" - greatest(b.start - {_TASK_WINDOW}, 0) + {_TASK_WINDOW}) AS win")
-        from_where = ("bodies b JOIN documents d ON d.source = b.source "
-                      "JOIN document_texts dt ON dt.source = b.source "
-                      "LEFT JOIN sections s ON s.source = b.source AND s.path = b.section" + w.sql)
-        page = paged(cur, select, from_where, w.params, 'b.source, b.start, b."end", b.role', limit, offset)
-        for it in page["items"]:
-            win, base = it.pop("win") or "", it.pop("win_start")
-            it["task"] = task_line(win, it["start"] - base, it["end"] - base) or it["body"]
-        return page
+        """What a body is asked to do: the tasks naming it as lead or coordinator when the run has a
+        `tasks` table, else each line naming it with a role, under its section."""
+        return body_tasks(cur, db_of(request), body, role, source, limit, offset)
 
     @app.get("/dates", response_model=Page[DateRow], tags=["extractions"])
     def list_dates(cur: Cur, limit: Limit = 50, offset: Offset = 0, source: Src = None,

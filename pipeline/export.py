@@ -241,7 +241,6 @@ class AknBuilder:
 
     def build_sections(self, parent, sections: list[dict]) -> None:
         """The numbered tree: each section holds its own text and, nested, the sections under it."""
-        nodes: dict[int, tuple[object, str, str]] = {}   # index → (element, tag, eId)
         by_path: dict[str, int] = {}
         children: dict[int | None, list[int]] = {}
         for i, sec in enumerate(sections):
@@ -411,14 +410,22 @@ def run_tables(out: Path) -> list[str]:
 
 
 def read_table(out: Path, table: str):
-    """One table of the run as an Arrow table."""
+    """One table of the run as an Arrow table; lists and structs (tasks' leads, …) become JSON text."""
+    import json
+
     import duckdb
+    import pyarrow as pa
 
     con = duckdb.connect(str(out / "vanban.duckdb"), read_only=True)
     try:
-        return con.sql(f'SELECT * FROM "{table}"').to_arrow_table()  # the name comes from the catalogue
+        data = con.sql(f'SELECT * FROM "{table}"').to_arrow_table()  # the name comes from the catalogue
     finally:
         con.close()
+    for i, field in enumerate(data.schema):
+        if pa.types.is_nested(field.type):
+            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in data.column(i).to_pylist()]
+            data = data.set_column(i, pa.field(field.name, pa.string()), pa.array(values, pa.string()))
+    return data
 
 
 def export_csv(out: Path, dest: Path, with_text: bool = False) -> dict[str, int]:
@@ -507,7 +514,7 @@ def register(main) -> None:
                   help="akn: one Akoma Ntoso XML per document; csv: one CSV per table (repeatable)")
     @click.option("--to", "url", help="SQLAlchemy URL to load the tables into, e.g. postgresql+psycopg://…, "
                                       "mssql+pyodbc://…, sqlite:///vanban.db")
-    @click.option("--dest", type=click.Path(file_okay=False), help="folder for files (default OUT/akn, OUT/csv)")
+    @click.option("--dest", type=click.Path(file_okay=False), help="folder for the files (default OUT/akn, OUT/csv; DEST/akn and DEST/csv when both are asked for)")
     @click.option("--with-text", is_flag=True, help="csv: keep the documents' full text column")
     @click.option("--no-validate", is_flag=True, help="akn: skip the schema check")
     def export(out, formats, url, dest, with_text, no_validate):

@@ -108,14 +108,15 @@ def units(doc) -> list[tuple[int, int, str]]:
     return out
 
 
-def predict(doc) -> list[dict]:
-    """Bodies from the model alone: one item per labelled span, role from the label."""
+def predict(doc, needed=None) -> list[dict]:
+    """Bodies from the model alone: one item per labelled span, role from the label.
+    `needed(start, end, kind)` limits the model to the units it has to check."""
     from .extract import bodies as rb
     nlp = load()
     if nlp is None:
         return []
     places = rb._place_of(doc.metadata.get("issuer"))
-    us = units(doc)
+    us = [u for u in units(doc) if needed is None or needed(*u)]
     out = []
     for (s, e, kind), sd in zip(us, nlp.pipe([doc.text[s:e] for s, e, _ in us], batch_size=64)):
         for span in sd.spans.get("bodies", sd.ents):
@@ -123,29 +124,34 @@ def predict(doc) -> list[dict]:
             raw = doc.text[a:b].strip(" ,;:.")
             if len(raw.split()) < 2 and not raw.isupper():
                 continue
-            out.append(rb._body(raw, span.label_.lower(), a, a + len(raw), raw, places, "model"))
+            out.append({**rb._body(raw, span.label_.lower(), a, a + len(raw), raw, places, "model"), "kind": kind})
     return out
 
 
 def combine(rule_items: list[dict], model_items: list[dict], places: dict) -> list[dict]:
-    """Each side checks the other: a rule span from running text stays when the model also
-    reads a body there (headings and recipients are kept as they are); a model span the
-    rules missed is added when the name grammar accepts it (it opens with an organization head)."""
+    """The rules cut names and read roles from the clause; the model, trained to find bodies in
+    context, checks them and adds what the clause grammar misses:
+
+    - every rule span stays (headings, subjects, recipients, strong cues), except an object of a weak cue
+      (`gửi`, `trình`: rules/roles.yaml `model_checks_objects_of`) that the model
+      does not see is dropped;
+    - a model span the rules missed is added when the name grammar accepts it (it opens with an
+      organization head) and it sits in a Nơi nhận / Kính gửi item.
+    """
     from .extract import bodies as rb
-    import os
-    variant = os.environ.get("VANBAN_COMBINE", "check")
+    from . import rules
+    weak = set(rules.load("roles")["model_checks_objects_of"])
     out = []
     for r in rule_items:
-        confirmed = any(m["start"] < r["end"] and r["start"] < m["end"] for m in model_items)
-        if variant in ("union", "add") or confirmed or r.get("source") in ("recipient", "heading"):
-            out.append(r)
+        over = [m for m in model_items if m["start"] < r["end"] and r["start"] < m["end"]]
+        if not over and r.get("source") == "object" and r["role"] in weak:
+            continue
+        out.append(r)
     for m in model_items:
-        if any(r["start"] < m["end"] and m["start"] < r["end"] for r in rule_items):
+        if m.get("kind") != "recipient" or any(r["start"] < m["end"] and m["start"] < r["end"] for r in rule_items):
             continue
         toks = rb.tokenize(m["name_as_written"])
-        if variant == "union":
-            out.append(m)
-        elif toks and rb._head_at(toks, 0):
+        if toks and rb._head_at(toks, 0):
             # the model finds where a body is; the grammar says where its name ends
             j = rb._scan_name(toks, 0)
             raw = m["name_as_written"][:toks[j - 1].e]
@@ -156,11 +162,19 @@ def combine(rule_items: list[dict], model_items: list[dict], places: dict) -> li
 
 def bodies(doc, mode: str, find_rules) -> list[dict]:
     """The bodies of one document in the given mode (`model` or `both`)."""
-    model_items = predict(doc)
     if mode == "model":
-        return model_items
+        return predict(doc)
     rule_items = find_rules(doc)
     if load() is None:
         return rule_items
     from .extract import bodies as rb
+    from . import rules
+    weak = set(rules.load("roles")["model_checks_objects_of"])
+    checks = [(r["start"], r["end"]) for r in rule_items if r.get("source") == "object" and r["role"] in weak]
+
+    def needed(s, e, kind):
+        """The model reads only the units where combine() uses it: recipients and weak objects."""
+        return kind == "recipient" or any(s <= a < e for a, _ in checks)
+
+    model_items = predict(doc, needed)
     return combine(rule_items, model_items, rb._place_of(doc.metadata.get("issuer")))

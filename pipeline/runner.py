@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import functools
 import hashlib
 import itertools
 import json
@@ -434,12 +435,23 @@ def pipeline_fingerprint(limits: RunLimits) -> str:
     h = hashlib.sha256(SCHEMA_VERSION.encode())
     h.update(json.dumps(dataclasses.asdict(limits), sort_keys=True, default=str).encode())
     h.update(json.dumps(sorted((k, v) for k, v in os.environ.items() if k.startswith("VANBAN_"))).encode())
-    package = Path(__file__).resolve().parent
-    for folder in (package, rules_dir()):
-        for f in sorted(Path(folder).rglob("*")):
-            if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
-                h.update(f.relative_to(folder).as_posix().encode())
-                h.update(f.read_bytes())
+    h.update(_package_digest().encode())
+    h.update(_folder_digest(rules_dir()).encode())  # read again each run: rules are read lazily from disk
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _package_digest() -> str:
+    """The code and models of this process: hashed once, as the code was imported once."""
+    return _folder_digest(Path(__file__).resolve().parent)
+
+
+def _folder_digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for f in sorted(Path(folder).rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
+            h.update(f.relative_to(folder).as_posix().encode())
+            h.update(f.read_bytes())
     return h.hexdigest()
 
 

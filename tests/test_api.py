@@ -101,14 +101,28 @@ def test_cites_and_cited_by_resolve_documents_of_the_run(http):
     assert [(r["source"], r["target_source"]) for r in refs] == [(DECISION_SOURCE, PLAN_SOURCE)]
 
 
-def test_bodies_and_their_tasks(http):
-    bodies = http.get("/bodies", params={"name": "nội vụ"}).json()["items"]
-    assert bodies[0]["name"] == "Sở Nội vụ" and bodies[0]["documents"] >= 2
-    tasks = http.get("/tasks", params={"body": "sở nội vụ", "source": PLAN_SOURCE}).json()["items"]
-    assert tasks and all(t["role"] != "recipient" for t in tasks)
-    monitor = [t for t in tasks if t["role"] == "monitor"]
-    assert monitor[0]["task"].startswith("Sở Nội vụ theo dõi, đôn đốc")
-    assert monitor[0]["section"] == "II/2" and monitor[0]["section_heading"] == "Cải cách thủ tục hành chính"
+def test_bodies_and_their_tasks(http, records):
+    mentions = [(b["name"], src) for src, r in records.items() for b in r["bodies"]]
+    bodies = http.get("/bodies", params={"limit": 500}).json()
+    assert bodies["total"] == len({n for n, _ in mentions})
+    for b in bodies["items"]:
+        assert b["mentions"] == sum(n == b["name"] for n, _ in mentions)
+        assert b["documents"] == len({src for n, src in mentions if n == b["name"]})
+    # a task is the line that names the body, under the section that holds it
+    rec = records[PLAN_SOURCE]
+    named = [b for b in rec["bodies"] if b["role"] != "recipient"]
+    if not named:
+        pytest.skip("the body extractor found no acting body in the sample plan")
+    body = named[0]
+    tasks = http.get("/tasks", params={"body": body["name"].upper(), "source": PLAN_SOURCE}).json()["items"]
+    assert all(t["role"] != "recipient" for t in tasks)
+    task = next(t for t in tasks if t["start"] == body["start"])
+    line_start = rec["text"].rfind("\n", 0, body["start"]) + 1
+    line_end = rec["text"].find("\n", body["end"])
+    assert task["task"] == rec["text"][line_start:line_end].strip()
+    section = next((s for s in rec["sections"] if s["path"] == body["section"]), None)
+    assert task["section"] == body["section"]
+    assert task["section_heading"] == (section["heading"] if section else None)
 
 
 def test_targets_dates_and_errors(http):
@@ -203,3 +217,37 @@ def test_concurrent_load_gives_no_error(server, capsys):
         print("\n  load:", report(res))
     assert res["errors"] == 0, res["failures"]
     assert res["requests"] == 400
+
+
+def test_tasks_come_from_a_tasks_table_when_the_run_has_one(run_dir, records, tmp_path):
+    """The `tasks` table written from the records by pipeline.tasks replaces the mention-based tasks."""
+    import duckdb
+    import pyarrow as pa
+
+    from pipeline.tasks import TASKS_SCHEMA, task_rows
+
+    out = tmp_path / "out"
+    shutil.copytree(run_dir, out)
+    rows = [row for rec in records.values() if rec["status"] == "ok" for row in task_rows(rec)]
+    table = pa.Table.from_pylist(rows, schema=TASKS_SCHEMA)
+    con = duckdb.connect(str(out / "vanban.duckdb"))
+    con.register("task_rows", table)
+    con.execute("CREATE TABLE tasks AS SELECT * FROM task_rows")
+    con.close()
+    db = api.Database(api.locate_db(out))
+    cur = db.cursor()
+    try:
+        with_lead = [r for r in rows if r["lead"]]
+        if not with_lead:
+            pytest.skip("pipeline.tasks found no task with a lead in the sample")
+        name = with_lead[0]["lead"][0]
+        expected = [r for r in rows if name in r["lead"] + r["coordinate"]]
+        page = api.body_tasks(cur, db, name.upper(), None, None, 50, 0)
+        assert page["total"] == len(expected)
+        got = [api.Task.model_validate(t) for t in page["items"]]
+        assert {(t.source, t.start, t.task, t.due) for t in got} == \
+            {(r["source"], r["start"], r["text"], r["due"]) for r in expected}
+        assert api.body_tasks(cur, db, name, "monitor", None, 50, 0)["total"] == 0
+    finally:
+        cur.close()
+        db.close()

@@ -24,6 +24,15 @@ from pipeline.store import RunState, StateBusy
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpus" / "seeds").glob("*.txt"))
 
 
+@pytest.fixture(autouse=True)
+def private_rules(tmp_path, monkeypatch) -> Path:
+    """A copy of rules/ of our own, so edits made to the project's rules meanwhile change nothing here."""
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", rules)
+    monkeypatch.setenv("VANBAN_RULES", str(rules))
+    return rules
+
+
 def make_docs(folder: Path, n: int, start: int = 0) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -63,17 +72,17 @@ def test_rerun_processes_only_new_or_changed_files(tmp_path):
     assert (out / "documents.jsonl").read_bytes() == (fresh / "documents.jsonl").read_bytes()
 
 
-def test_other_rules_or_settings_mean_reprocessing(tmp_path, monkeypatch):
+def test_other_rules_or_settings_mean_reprocessing(tmp_path, monkeypatch, private_rules):
     """A record made with other rules is never reused (the pipeline fingerprint is part of the key)."""
     src, out = tmp_path / "archive", tmp_path / "out"
     make_docs(src, 2)
     run([str(src)], out, RunOptions(workers=1))
-    rules = tmp_path / "rules"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", rules)
-    monkeypatch.setenv("VANBAN_RULES", str(rules))
+    other = tmp_path / "other-rules"
+    shutil.copytree(private_rules, other)
+    monkeypatch.setenv("VANBAN_RULES", str(other))
     assert run([str(src)], out, RunOptions(workers=1)).processed == 2  # another rules folder
     assert run([str(src)], out, RunOptions(workers=1)).processed == 0
-    with open(rules / "targets.yaml", "a", encoding="utf-8") as fh:
+    with open(other / "targets.yaml", "a", encoding="utf-8") as fh:
         fh.write("\n# a province's own edit\n")
     assert run([str(src)], out, RunOptions(workers=1)).processed == 2
     assert run([str(src)], out, RunOptions(workers=1)).processed == 0

@@ -3,6 +3,7 @@ gives the local engine's dataset, plus a partitioned Parquet dataset DuckDB and 
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -36,9 +37,13 @@ def build_inputs(src: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+def cluster(tmp_path_factory):
+    """Two worker processes on loopback TCP, reading a private copy of rules/ (immune to edits meanwhile)."""
+    rules = tmp_path_factory.mktemp("dask") / "rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", rules)
+    with pytest.MonkeyPatch.context() as mp, distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   protocol="tcp", dashboard_address=None) as c:
+        mp.setenv("VANBAN_RULES", str(rules))
         yield c
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import json
 import os
 import shutil
 import socket
@@ -200,6 +201,32 @@ def test_sqlite_export_is_idempotent_and_replaces_a_documents_rows(run_dir, tmp_
         got = [tuple(r) for r in conn.execute(sa.text(CITED_BY_SQL)).fetchall()]
     engine.dispose()
     assert got == duck_cited_by(run_dir) == [(DECISION_SOURCE, PLAN_SOURCE)]
+
+
+def test_graph_and_task_tables_travel_too(run_dir, tmp_path):
+    """Tables added by later stages (graph, tasks with list columns) export like the others."""
+    import pyarrow as pa
+
+    from pipeline.graph import write_graph
+    from pipeline.tasks import TASKS_SCHEMA, task_rows
+
+    out = tmp_path / "out"
+    shutil.copytree(run_dir, out)
+    write_graph(out)
+    rows = [t for rec in read_jsonl(out / "documents.jsonl") if rec["status"] == "ok" for t in task_rows(rec)]
+    con = duckdb.connect(str(out / "vanban.duckdb"))
+    con.register("task_rows", pa.Table.from_pylist(rows, schema=TASKS_SCHEMA))
+    con.execute("CREATE TABLE tasks AS SELECT * FROM task_rows")
+    con.close()
+    url = f"sqlite:///{tmp_path / 'vanban.db'}"
+    counts = export.export_sql(out, url)
+    assert {"graph_nodes", "graph_edges", "tasks"} <= set(counts)
+    assert export.export_sql(out, url) == counts == sql_counts(url, counts)
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        leads = [json.loads(v) for (v,) in conn.execute(sa.text("SELECT lead FROM tasks ORDER BY source, start"))]
+    engine.dispose()
+    assert leads == [r["lead"] for r in sorted(rows, key=lambda r: (r["source"], r["start"]))]
 
 
 def _pg_bin() -> Path | None:

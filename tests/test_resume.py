@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -21,10 +22,11 @@ SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpus" / "seeds").glo
 N_DOCS = 12
 
 
-def vanban(*args: str, **kwargs) -> subprocess.Popen:
+def vanban(*args: str, rules: Path) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("vanban")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.cli"]
-    return subprocess.Popen([*cmd, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    env = dict(os.environ, VANBAN_RULES=str(rules))  # our own copy: edits to rules/ meanwhile change nothing
+    return subprocess.Popen([*cmd, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
 def finished_records(out: Path) -> int:
@@ -48,8 +50,10 @@ def test_kill_9_then_resume_gives_the_uninterrupted_dataset(tmp_path):
         text = SEEDS[i % len(SEEDS)].read_text(encoding="utf-8") + f"\nBản sao số {i}.\n"
         (src / f"doc-{i:03d}.txt").write_text(text, encoding="utf-8")
     killed_out, clean_out = tmp_path / "killed", tmp_path / "clean"
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", rules)
 
-    proc = vanban("run", str(src), "--out", str(killed_out), "--workers", "1", "--quiet")
+    proc = vanban("run", str(src), "--out", str(killed_out), "--workers", "1", "--quiet", rules=rules)
     deadline = time.monotonic() + 120
     while finished_records(killed_out) < 2 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -62,14 +66,14 @@ def test_kill_9_then_resume_gives_the_uninterrupted_dataset(tmp_path):
     gone, alive = psutil.wait_procs(family, timeout=30)  # workers notice the parent is gone and stop
     assert not alive
 
-    resumed = vanban("run", str(src), "--out", str(killed_out), "--workers", "2", "--quiet")
+    resumed = vanban("run", str(src), "--out", str(killed_out), "--workers", "2", "--quiet", rules=rules)
     stdout, stderr = resumed.communicate(timeout=300)
     assert resumed.returncode == 0, stderr
     processed = int(re.search(r"processed (\d+)", stdout).group(1))
     assert processed <= N_DOCS - done_before + 1  # at most the file in flight when killed is redone
     assert f"unchanged (kept from {killed_out}/.state) {N_DOCS - processed}" in stdout
 
-    clean = vanban("run", str(src), "--out", str(clean_out), "--workers", "2", "--quiet")
+    clean = vanban("run", str(src), "--out", str(clean_out), "--workers", "2", "--quiet", rules=rules)
     _, stderr = clean.communicate(timeout=300)
     assert clean.returncode == 0, stderr
 

@@ -101,6 +101,8 @@ def _cfg():
         "list_nouns": _Phrases([(s, True) for s in cfg["list_nouns"]]),
         "units": _Phrases([(s, True) for s in cfg["units"]], fold=False),
         "after_unit": _Phrases([(s, True) for s in cfg["after_unit"]]),
+        "not_units": _Phrases([(s, True) for s in cfg["not_units"]]),
+        "relative": [tuple(w.casefold() for w in _TOKEN.findall(x)) for x in cfg["relative_tails"]],
         "subject_verbs": _Phrases([(v, r) for r, vs in cfg["subject_verbs"].items() for v in vs]),
         "object_cues": _Phrases([(v, r) for r, vs in cfg["object_cues"].items() for v in vs]),
         "report_about": _Phrases([(s, True) for s in cfg["report_about"]]),
@@ -183,8 +185,11 @@ def _scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
             break
         if not re.match(r"[\wĐđ]", t):
             break
+        if t == "số" and j + 1 < len(toks) and re.fullmatch(r"\d{1,2}", toks[j + 1].t):
+            j += 2                    # `Ban Quản lý dự án đầu tư xây dựng số 1`
+            continue
         k, _ = c["stop"].match(toks, j)
-        if k:
+        if k and not _is_cap(t):      # `Ban Quản lý`: a capitalized word continues the name
             break
         if t.isdigit() or re.fullmatch(r"\d+[A-Za-z]?|[IVXLC]+", t):
             prev = toks[j - 1].t
@@ -195,6 +200,8 @@ def _scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
         if re.search(r"\d", t):
             break
         ku, _ = c["units"].match(toks, j)
+        if ku and c["not_units"].match(toks, j)[0]:
+            ku = 0                    # `chính trị - xã hội` is not a commune
         if ku:
             j += ku
             lower_run = 0
@@ -468,7 +475,7 @@ def _subject_prefix(toks, a, names_in) -> tuple[list, int]:
             return [], a
         subj.append((hit, title))
         i = hit[1]
-        if i < len(toks) and toks[i].t in (",", "và"):
+        if i < len(toks) and toks[i].t in (",", "và", ";"):
             i += 1
             continue
         break
@@ -496,7 +503,11 @@ def find_rules(doc: Doc) -> list[dict]:
             if not toks:
                 continue
             names = [n for n in find_names(toks) if not any(a <= toks[n[0]].s < b for a, b in blocked)]
-            names = [n for n in names if not (n[0] > 0 and toks[n[0] - 1].t in ("của", "Của"))]
+            # a line that continues a sentence (`... của Chủ tịch` / `UBND tỉnh về việc ...`) keeps its left context
+            prev = text[max(rs, ls - 40):max(rs, ls - 1)]
+            ctx = tokenize(prev) if prev.strip() and not re.search(r"[.:;]\s*$", prev) and not lab else []
+            ctx_toks = ctx + toks
+            names = [n for n in names if not _owner_of_something(ctx_toks, n[0] + len(ctx))]
             rank = _rank(line)
             # a heading made only of bodies: `a) Sở Y tế`, `g) Đề nghị Ủy ban MTTQ ..., Tỉnh đoàn`, `- Sở Nội vụ:`
             colon = next((i for i, t in enumerate(toks) if t.t == ":"), None)
@@ -517,12 +528,39 @@ def find_rules(doc: Doc) -> list[dict]:
                 first = 0
             toks_line = toks
             actor = line_actor
-            for ca, cb in _clause_bounds(toks_line):
+            for ca, cb in _merge_name_lists(toks_line, _clause_bounds(toks_line), first, names):
                 if cb <= first:
                     continue
                 ca = max(ca, first)
                 actor = _clause(em, toks_line, ca, cb, names, actor)
     return em.out
+
+
+def _owner_of_something(toks: list[Tok], i: int) -> bool:
+    """`của Sở Tư pháp`, `của Chủ tịch UBND tỉnh`: the body owns a thing (a cited act, a request)."""
+    c = _cfg()
+    for k in range(1, 6):
+        a = i - k
+        if a < 0:
+            return False
+        if toks[a].low == "của" and (k == 1 or c["titles"].match(toks, a + 1)[0] == k - 1):
+            # `theo đề nghị của Sở Tư pháp` is a cue, not ownership
+            return not (a > 0 and toks[a - 1].low == "nghị")
+    return False
+
+
+def _merge_name_lists(toks, bounds, first, names) -> list[tuple[int, int]]:
+    """`Ban Tuyên giáo Tỉnh ủy; Báo Bình Thuận và Đài ... xây dựng`: names listed with `;` at the
+    start of a line share the verb of the clause that follows them."""
+    out = list(bounds)
+    while len(out) > 1:
+        a, b = out[0]
+        a = max(a, first)
+        if a < b and any(n[0] == a for n in names) and _names_only(toks, a, b, names):
+            out[0:2] = [(out[0][0], out[1][1])]
+            continue
+        break
+    return out
 
 
 def _clause(em: _Emitter, toks, a, b, names, actor):
@@ -642,11 +680,38 @@ def _vague(name: str) -> bool:
     return all(w in vague for w in words[1:])
 
 
+def _relative(doc: Doc, it: dict) -> bool:
+    """`Ban Thường vụ cấp ủy cùng cấp`: a body named relative to the reader, not an organization."""
+    words = [w.casefold() for w in _TOKEN.findall(it["name"])]
+    after = [w.casefold() for w in _TOKEN.findall(doc.text[it["end"]:it["end"] + 20])]
+    for tail in _cfg()["relative"]:
+        n = len(tail)
+        if tuple(words[-n:]) == tail or tuple(after[:n]) == tail:
+            return True
+    return False
+
+
+def _after_person_title(doc: Doc, it: dict) -> bool:
+    """`Chủ tịch UBND tỉnh`, `Chủ tịch, các PCT UBND tỉnh`: the body is named through its head person."""
+    line_start = doc.text.rfind("\n", 0, it["start"]) + 1
+    before = tokenize(doc.text[max(line_start, it["start"] - 40):it["start"]])
+    c = _cfg()
+    for i in range(len(before)):
+        k, _ = c["titles"].match(before, i)
+        rest = before[i + k:]
+        if k and all(t.t in (",", "các", "và", "PCT", "PCTT", "PCVP", "Phó") or c["titles"].match(rest, m)[0]
+                     for m, t in enumerate(rest)):
+            return True
+    return False
+
+
 def _finalize(doc: Doc, items: list[dict]) -> list[dict]:
     """Drop the issuer unless reported to, vague collectives and duplicates."""
     places = _place_of(doc.metadata.get("issuer"))
     forms = _issuer_forms(doc.metadata.get("issuer"), places)
-    items = [it for it in items if not _vague(it["name"])]
+    items = [it for it in items if not _vague(it["name"]) and not _relative(doc, it)]
+    chain = forms | _issuer_forms(doc.metadata.get("parent_issuer"), places)
+    items = [it for it in items if not (it["name"].casefold() in chain and _after_person_title(doc, it))]
     iss = None
     # names that end cleanly somewhere in the document win over longer run-ons
     known = sorted({it["name"] for it in items}, key=len)
@@ -666,7 +731,7 @@ def _finalize(doc: Doc, items: list[dict]) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        it = {k: v for k, v in it.items() if k != "source"}
+        it = {k: v for k, v in it.items() if k not in ("source", "kind")}
         out.append(it)
     return out
 
