@@ -130,7 +130,8 @@ class DocumentRecord(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", title="vanban document record",
                               json_schema_extra=_STATUS_RULE)
 
-    schema_version: Literal[SCHEMA_VERSION]  # type: ignore[valid-type]
+    # a MINOR version only adds optional fields, so records of earlier MINOR versions stay valid
+    schema_version: Literal["1.0", "1.1"]
     source: Text = Field(description="path relative to the input root, /-separated")
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None
     status: Status
@@ -147,6 +148,7 @@ class DocumentRecord(BaseModel):
     pages: Annotated[int, Field(ge=0)] | None = Field(None, description="page count of a paged format (PDF)")
     page_starts: list[Offset] | None = Field(None, description="offset in `text` where each page starts")
     ocr: dict[str, Any] | None = Field(None, description="OCR confidences and low-confidence spans, if OCR'd")
+    legacy: dict[str, Any] | None = Field(None, description="legacy encoding converted (TCVN3, VNI) and the fonts seen")
 
     @model_validator(mode="after")
     def _consistent(self) -> "DocumentRecord":

@@ -99,3 +99,38 @@ def test_distinct_bodies_groups_variants():
     assert set(ub["variants"]) == {"UBND tỉnh", "Ủy ban nhân dân tỉnh"}
     assert set(ub["roles"]) == {"lead", "report_to"}
     assert out["sở nội vụ"]["documents"] == ["b"]
+
+
+def _rules(text):
+    old = os.environ.get("VANBAN_BODIES")
+    os.environ["VANBAN_BODIES"] = "rules"
+    try:
+        return process_text("t.txt", text)["bodies"]
+    finally:
+        if old is None:
+            os.environ.pop("VANBAN_BODIES")
+        else:
+            os.environ["VANBAN_BODIES"] = old
+
+
+def test_names_listed_with_semicolons_share_the_next_verb():
+    text = PLAN.replace("3. Các sở, ban, ngành báo cáo", "3. Ban Tuyên giáo Tỉnh ủy; Báo Lâm Đồng và Đài Phát thanh - Truyền hình tỉnh xây dựng chuyên mục.\n4. Các sở, ban, ngành báo cáo")
+    got = _rules(text)
+    assert roles_of(got, "Ban Tuyên giáo Tỉnh ủy") == {"lead"}
+    assert roles_of(got, "Báo Lâm Đồng") == {"lead"}
+
+
+def test_social_organizations_relative_bodies_and_numbered_boards():
+    text = PLAN.replace("3. Các sở, ban, ngành báo cáo", "3. Các đoàn thể chính trị - xã hội tỉnh chỉ đạo tổng kết, gửi báo cáo Ban Thường vụ cấp ủy cùng cấp.\n4. Giao Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì thi công.\n5. Các sở, ban, ngành báo cáo")
+    got = _rules(text)
+    names = {b["name"] for b in got}
+    assert "các đoàn thể chính trị - xã hội tỉnh Lâm Đồng" in {n for n in names} or any(n.startswith("Các đoàn thể chính trị - xã hội tỉnh") for n in names)
+    assert not any("cấp ủy" in n for n in names)
+    assert roles_of(got, "Ban Quản lý dự án đầu tư xây dựng số 1") == {"lead"}
+
+
+def test_issuer_of_a_cited_act_across_a_line_break_is_not_a_body():
+    text = PLAN.replace("1. Nâng cao chất lượng phục vụ người dân.", "Căn cứ Quyết định số 787/QĐ-UBND ngày 21/8/2025 của Chủ tịch\nUBND tỉnh về việc thí điểm các mô hình; theo đề nghị của Sở Tư pháp.")
+    got = _rules(text)
+    assert not any(b["role"] in ("lead", "monitor") and b["name"].startswith("Ủy ban nhân dân tỉnh") for b in got)
+    assert "advise" in roles_of(got, "Sở Tư pháp")
