@@ -24,6 +24,9 @@ from typing import Iterable, Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import bodies_table
+from .tasks import TASKS_SCHEMA, task_rows
+
 _STR = pa.string()
 _INT = pa.int64()
 
@@ -49,6 +52,7 @@ SCHEMAS: dict[str, pa.Schema] = {
                           ("start", _INT), ("end", _INT)]),
 }
 ITEM_TABLES = ("sections", "references", "bodies", "dates", "targets")
+SCHEMAS["tasks"] = TASKS_SCHEMA   # one row per section that assigns work (pipeline/tasks.py)
 
 
 def document_row(rec: dict) -> dict:
@@ -114,6 +118,7 @@ class TableWriter:
         self._push("documents", [document_row(rec)])
         for t in ITEM_TABLES:
             self._push(t, item_rows(rec, t))
+        self._push("tasks", task_rows(rec))
 
     def _push(self, table: str, rows: list[dict]) -> None:
         buf = self.buffers[table]
@@ -240,7 +245,8 @@ def write_lines(lines: Iterable[str | tuple[str, dict]], out: Path, on_record=No
         tables.close()
         if parts:
             parts.close()
-        write_duckdb(staging, staging / "vanban.duckdb")
+        bodies_table.write_distinct(staging)   # canonical names with their variants, across the run
+        write_duckdb(staging, staging / "vanban.duckdb", extra_tables=[bodies_table.TABLE])
         for f in sorted(staging.iterdir()):
             if f.is_dir():
                 _replace_dir(f, out / f.name)
