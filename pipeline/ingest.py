@@ -54,7 +54,7 @@ class Limits:
     """Per-file limits that keep memory bounded whatever the input."""
 
     max_bytes: int = 300 * 1024 * 1024
-    max_unzipped_bytes: int = 200 * 1024 * 1024
+    max_unzipped_bytes: int = 50 * 1024 * 1024
     max_pdf_pages: int = 2000
     converter_timeout: int = 120
     ocr: bool = True            # read scanned pages and images with Tesseract when installed
@@ -176,6 +176,14 @@ def _check_zip(path: Path, limits: Limits) -> None:
         raise IngestError("unsupported_format", "a zip file that is not a Word document")
     if total > limits.max_unzipped_bytes:
         raise IngestError("zip_bomb", f"the DOCX would unpack to {total} bytes, over the limit")
+    with zipfile.ZipFile(path) as zf:
+        for name in names:
+            if name.endswith((".xml", ".rels")):
+                with zf.open(name) as part:
+                    head = part.read(4096)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    # Word never writes a DTD: entities are an entity bomb or an external fetch
+                    raise IngestError("unsafe_xml", f"the DOCX part {name} declares XML entities; refused")
 
 
 def _cell_lines(cell) -> list[str]:

@@ -15,6 +15,7 @@ import dataclasses
 import errno
 import functools
 import hashlib
+import heapq
 import itertools
 import json
 import multiprocessing as mp
@@ -164,8 +165,8 @@ def _walk_dir(folder: str, prefix: str, ancestors: tuple) -> Iterator[Entry]:
 
 # ---------------------------------------------------------------- preflight (parent process)
 
-def preflight(path: str, limits: RunLimits) -> tuple[str | None, tuple[str, str] | None]:
-    """(sha256, None) for a file a worker may read, else (sha256 or None, (code, message)).
+def preflight(path: str, limits: RunLimits) -> tuple[str | None, tuple[str, str] | None, int]:
+    """(sha256, None, size) for a file a worker may read, else (sha256 or None, (code, message), size).
 
     Done before any reader touches the file, so a FIFO never blocks, a link
     loop never recurses and a huge file is never loaded.
@@ -174,27 +175,28 @@ def preflight(path: str, limits: RunLimits) -> tuple[str | None, tuple[str, str]
         st = os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return None, ("symlink_loop", "a symbolic link that points back to itself")
+            return None, ("symlink_loop", "a symbolic link that points back to itself"), 0
         if exc.errno == errno.ENOENT and os.path.islink(path):
-            return None, ("broken_link", f"a symbolic link to a missing file ({os.readlink(path)})")
-        return None, ("unreadable", f"cannot open file: {exc.strerror or exc}")
+            return None, ("broken_link", f"a symbolic link to a missing file ({os.readlink(path)})"), 0
+        return None, ("unreadable", f"cannot open file: {exc.strerror or exc}"), 0
+    size = st.st_size
     if not stat.S_ISREG(st.st_mode):
-        return None, ("not_a_file", "not a regular file (a pipe, socket or device)")
-    if st.st_size > limits.max_file_bytes:
-        return None, ("too_large", f"file is {st.st_size} bytes, over the limit of {limits.max_file_bytes}")
+        return None, ("not_a_file", "not a regular file (a pipe, socket or device)"), size
+    if size > limits.max_file_bytes:
+        return None, ("too_large", f"file is {size} bytes, over the limit of {limits.max_file_bytes}"), size
     h = hashlib.sha256()
     try:
         with open(path, "rb") as fh:
             head = fh.read(1024)
             h.update(head)
-            if st.st_size > limits.max_text_bytes and sniff_format(Path(path), head) in TEXT_FORMATS:
-                return None, ("too_large", f"a text file of {st.st_size} bytes, over the text limit of "
-                                           f"{limits.max_text_bytes}")
+            if size > limits.max_text_bytes and sniff_format(Path(path), head) in TEXT_FORMATS:
+                return None, ("too_large", f"a text file of {size} bytes, over the text limit of "
+                                           f"{limits.max_text_bytes}"), size
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
     except OSError as exc:
-        return None, ("unreadable", f"cannot read file: {exc.strerror or exc}")
-    return h.hexdigest(), None
+        return None, ("unreadable", f"cannot read file: {exc.strerror or exc}"), size
+    return h.hexdigest(), None, size
 
 
 # ---------------------------------------------------------------- the per-file task (any engine)
@@ -234,6 +236,19 @@ class Task:
     source: str
     sha256: str | None
     seq: int = 0
+    size: int = 0
+
+
+def largest_first(tasks: Iterable[Task], window: int = 64) -> Iterator[Task]:
+    """Within a bounded look-ahead, the biggest files first, so a run does not end with every worker
+    but one idle, waiting on a big file picked up last. The dataset order is not affected."""
+    heap: list[tuple[int, int, Task]] = []
+    for n, task in enumerate(tasks):
+        heapq.heappush(heap, (-task.size, n, task))
+        if len(heap) >= window:
+            yield heapq.heappop(heap)[2]
+    while heap:
+        yield heapq.heappop(heap)[2]
 
 
 # ---------------------------------------------------------------- local engine
@@ -259,11 +274,13 @@ def _worker_main(conn, limits: RunLimits, env: dict[str, str]) -> None:
 class _Worker:
     """One worker process holding at most one file, watched for wall time and memory."""
 
-    def __init__(self, ctx, limits: RunLimits):
+    def __init__(self, ctx, limits: RunLimits, n_workers: int = 1):
         import psutil
 
         self.conn, child = ctx.Pipe()
         env = {k: v for k, v in os.environ.items() if k.startswith("VANBAN_")}
+        # several documents OCR at once: share the cores instead of each taking them all
+        env.setdefault("VANBAN_OCR_WORKERS", str(max(1, (os.cpu_count() or 1) // max(1, n_workers))))
         self.proc = ctx.Process(target=_worker_main, args=(child, limits, env), daemon=True)
         self.proc.start()
         child.close()
@@ -312,7 +329,7 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
         return
     tasks = itertools.chain([first], tasks)
     ctx = _context()
-    workers = [_Worker(ctx, limits) for _ in range(options.n_workers())]
+    workers = [_Worker(ctx, limits, options.n_workers()) for _ in range(options.n_workers())]
     exhausted = False
     try:
         while True:
@@ -320,7 +337,7 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
                 if w.task is None and not exhausted:
                     if w.done >= options.max_tasks_per_worker or not w.proc.is_alive():
                         w.stop()
-                        workers[i] = w = _Worker(ctx, limits)
+                        workers[i] = w = _Worker(ctx, limits, options.n_workers())
                     task = next(tasks, None)
                     if task is None:
                         exhausted = True
@@ -354,7 +371,7 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
                     continue
                 if outcome.error_code in ("worker_crashed", "timeout", "out_of_memory"):
                     w.stop(kill=True)
-                    workers[i] = _Worker(ctx, limits)
+                    workers[i] = _Worker(ctx, limits, options.n_workers())
                 else:
                     w.task = None
                     w.done += 1
@@ -477,7 +494,10 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
                 if source is None:  # the same file named twice among the inputs
                     continue
                 summary.files += 1
-                sha, problem = (None, entry.error) if entry.error else preflight(entry.path, options.limits)
+                if entry.error:
+                    sha, problem, size = None, entry.error, 0
+                else:
+                    sha, problem, size = preflight(entry.path, options.limits)
                 if problem:
                     res = failure(source, sha, *problem)
                     state.put(source, sha, fingerprint, res.status, res.error_code, res.body)
@@ -486,9 +506,9 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
                     summary.reused += 1
                     progress("reused", None)
                 else:
-                    yield Task(entry.path, source, sha)
+                    yield Task(entry.path, source, sha, size=size)
 
-        for task, res in ENGINES[options.engine](todo(), options):
+        for task, res in ENGINES[options.engine](largest_first(todo()), options):
             state.put(task.source, res.sha256 or task.sha256, fingerprint, res.status, res.error_code, res.body)
             summary.processed += 1
             progress(res.status, res.error_code)

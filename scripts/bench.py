@@ -190,7 +190,9 @@ def main() -> int:
         print(f"\nOCR (scripts/bench_ocr.py on {len(pdfs)} scans{'' if args.full else '; all with --full'}):",
               flush=True)
         subprocess.run([sys.executable, str(ocr_bench), *map(str, pdfs)], check=False)
-    print(f"bench: load average at the end {os.getloadavg()[0]:.1f} (above {cores}, other work shared the cores)")
+    load = os.getloadavg()[0]
+    print(f"bench: load average at the end {load:.1f}"
+          + (f" (above {cores}: other work shared the cores, compare CPU s)" if load > cores else ""))
     return 0
 
 

@@ -181,7 +181,8 @@ CASES = [
     ("bad/empty.docx", "no_text"),
     ("bad/truncated.pdf", "corrupt_pdf"),
     ("bad/bomb.docx", "zip_bomb"),
-    ("bad/entities.docx", "corrupt_docx"),
+    ("bad/entities.docx", "unsafe_xml"),
+    ("bad/external.docx", "unsafe_xml"),
     ("bad/huge.txt", "too_large"),
     ("bad/binary.txt", "binary_content"),
     ("bad/random.bin", "binary_content"),
@@ -233,7 +234,7 @@ def test_vietnamese_and_undecodable_file_names(batch):
 def test_nothing_in_a_document_is_fetched_or_executed(batch):
     recs = batch["records"]
     ext = recs["batch/bad/external.docx"]
-    assert ext["status"] == "ok" and "KẾ HOẠCH" in ext["text"]
+    assert ext["status"] == "error" and ext["error"]["code"] == "unsafe_xml"   # refused before any parser
     assert "SECRET-ON-THIS-MACHINE" not in ext["text"]
     assert "FETCHED-FROM-NETWORK" not in ext["text"]
     assert recs["batch/bad/linked.pdf"]["status"] == "ok"

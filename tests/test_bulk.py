@@ -140,13 +140,13 @@ def test_a_file_over_its_time_limit_is_stopped_and_retried_next_run(tmp_path):
     make_docs(src, 2)
     slow_text(src / "doc-001-huge.txt")
     started = time.monotonic()
-    run([str(src)], out, RunOptions(workers=2, limits=RunLimits(timeout_s=8)))
+    run([str(src)], out, RunOptions(workers=2, limits=RunLimits(timeout_s=6)))
     assert time.monotonic() - started < 60
     recs = {r["source"]: r for r in jsonl(out)}
     assert recs["archive/doc-001-huge.txt"]["error"]["code"] == "timeout"
     assert recs["archive/doc-000.txt"]["status"] == recs["archive/doc-001.txt"]["status"] == "ok"
     (src / "doc-001-huge.txt").write_text("KẾ HOẠCH\nĐã rút gọn.\n", encoding="utf-8")
-    again = run([str(src)], out, RunOptions(workers=2, limits=RunLimits(timeout_s=8)))
+    again = run([str(src)], out, RunOptions(workers=2, limits=RunLimits(timeout_s=6)))
     assert again.processed == 1
     assert {r["source"]: r["status"] for r in jsonl(out)}["archive/doc-001-huge.txt"] == "ok"
 

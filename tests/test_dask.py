@@ -41,10 +41,11 @@ def cluster(tmp_path_factory):
     """Two worker processes on loopback TCP, reading a private copy of rules/ (immune to edits meanwhile)."""
     rules = tmp_path_factory.mktemp("dask") / "rules"
     shutil.copytree(Path(__file__).resolve().parent.parent / "rules", rules)
-    with pytest.MonkeyPatch.context() as mp, distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  protocol="tcp", dashboard_address=None) as c:
-        mp.setenv("VANBAN_RULES", str(rules))
-        yield c
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VANBAN_RULES", str(rules))  # before the workers start: they inherit it
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                      protocol="tcp", dashboard_address=None) as c:
+            yield c
 
 
 def invoke(*args: str) -> str:
