@@ -151,8 +151,8 @@ def test_a_file_over_its_time_limit_is_stopped_and_retried_next_run(tmp_path):
     assert {r["source"]: r["status"] for r in jsonl(out)}["archive/doc-001-huge.txt"] == "ok"
 
 
-def fat_docx(path: Path, xml_mb: int = 100) -> Path:
-    """A DOCX of under 1 MB that unpacks within the zip limit to 100 MB of XML: parsing it needs GBs."""
+def fat_docx(path: Path, xml_mb: int = 45) -> Path:
+    """A DOCX of under 1 MB that unpacks within the zip limit (50 MB) to 45 MB of XML: parsing it needs GBs."""
     buf = io.BytesIO()
     docx.Document().save(buf)
     src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
@@ -176,11 +176,11 @@ def test_a_file_over_its_memory_limit_is_stopped(tmp_path):
     make_docs(src, 2)
     fat_docx(src / "doc-000-fat.docx")
     started = time.monotonic()
-    run([str(src)], out, RunOptions(workers=1, limits=RunLimits(max_memory_mb=600, timeout_s=120)))
+    run([str(src)], out, RunOptions(workers=1, limits=RunLimits(max_memory_mb=400, timeout_s=120)))
     assert time.monotonic() - started < 60
     recs = {r["source"]: r for r in jsonl(out)}
     assert recs["archive/doc-000-fat.docx"]["error"]["code"] == "out_of_memory"
-    assert "600 MB" in recs["archive/doc-000-fat.docx"]["error"]["message"]
+    assert "400 MB" in recs["archive/doc-000-fat.docx"]["error"]["message"]
     assert recs["archive/doc-000.txt"]["status"] == recs["archive/doc-001.txt"]["status"] == "ok"
 
 

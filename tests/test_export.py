@@ -216,7 +216,7 @@ def test_graph_and_task_tables_travel_too(run_dir, tmp_path):
     rows = [t for rec in read_jsonl(out / "documents.jsonl") if rec["status"] == "ok" for t in task_rows(rec)]
     con = duckdb.connect(str(out / "vanban.duckdb"))
     con.register("task_rows", pa.Table.from_pylist(rows, schema=TASKS_SCHEMA))
-    con.execute("CREATE TABLE tasks AS SELECT * FROM task_rows")
+    con.execute("CREATE OR REPLACE TABLE tasks AS SELECT * FROM task_rows")
     con.close()
     url = f"sqlite:///{tmp_path / 'vanban.db'}"
     counts = export.export_sql(out, url)
