@@ -349,13 +349,76 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\
 
 
 def _page_lines(page, first: bool = False) -> list[tuple[float, str]]:
+    """pdfplumber's words of a page, as lines (the fallback reader)."""
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, use_text_flow=False)
+    return _lines_from_words(words, float(page.width), float(page.height), first)
+
+
+def _pdfium_words(page) -> list[dict]:
+    """Words with their boxes from PDFium's text layer (top-down coordinates, like pdfplumber's).
+
+    PDFium reads a page's content in C; pdfminer, under pdfplumber, interprets every drawing
+    operator in Python, which costs seconds on pages full of table rules.
+    """
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    try:
+        n = textpage.count_chars()
+        if n <= 0:
+            return []
+        text = textpage.get_text_range(0, n)
+        height = page.get_height()
+        words: list[dict] = []
+        cur = None
+        x, y = ctypes.c_double(), ctypes.c_double()
+        for i, ch in enumerate(text[:n]):
+            if ch == "\ufffe" and cur is not None:
+                cur["text"] += "-"   # PDFium's mark for a hyphen that broke the line
+                continue
+            if ch.isspace() or ch == "\x00":
+                cur = None
+                continue
+            left, _, right, _ = textpage.get_charbox(i)
+            if right <= left or not pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y)):
+                cur = None
+                continue
+            # rows are told apart by the baseline, the same for every font on a line
+            size = max(1.0, pdfium_c.FPDFText_GetFontSize(textpage.raw, i))
+            bottom = height - y.value
+            top = bottom - size
+            if cur and abs(cur["bottom"] - bottom) <= 0.5 * size and -0.5 * size <= left - cur["x1"] <= 0.3 * size:
+                cur["text"] += ch
+                cur["x1"] = max(cur["x1"], right)
+                cur["top"], cur["bottom"] = min(cur["top"], top), max(cur["bottom"], bottom)
+            else:
+                cur = {"x0": left, "x1": right, "top": top, "bottom": bottom, "text": ch}
+                words.append(cur)
+        return words
+    finally:
+        textpage.close()
+
+
+def _pdfium_image_share(page) -> float:
+    """Share of the page under images, from PDFium's page objects."""
+    import pypdfium2.raw as pdfium_c
+
+    area = page.get_width() * page.get_height()
+    covered = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_pos()
+        covered += max(0.0, (right - left) * (top - bottom))
+    return min(1.0, covered / area) if area else 0.0
+
+
+def _lines_from_words(words: list[dict], width: float, height: float, first: bool = False) -> list[tuple[float, str]]:
     """Words grouped into lines by position; a gap at mid-page splits a line into columns.
 
     The header of page one is two centred columns set close together, so there a
     smaller gap splits; elsewhere only a wide one does (tables, signature blocks).
     """
-    width, height = float(page.width), float(page.height)
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, use_text_flow=False)
     rows: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if rows and abs(rows[-1][0]["top"] - w["top"]) <= 3:
@@ -381,6 +444,43 @@ def _page_lines(page, first: bool = False) -> list[tuple[float, str]]:
 
 
 def _read_pdf(path: Path, limits: Limits) -> Ingested:
+    """PDF pages through PDFium (fast); pdfplumber reads what PDFium cannot open."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise IngestError("encrypted_pdf", "the PDF is encrypted with a password") from exc
+        return _read_pdf_plumber(path, limits)
+    pages: list[list[tuple[float, str]]] = []
+    heights: list[float] = []
+    scanned: list[int] = []
+    try:
+        if len(pdf) > limits.max_pdf_pages:
+            raise IngestError("too_many_pages", f"{len(pdf)} pages, over the limit of {limits.max_pdf_pages}")
+        for i in range(len(pdf)):
+            page = pdf[i]
+            try:
+                width, height = page.get_width(), page.get_height()
+                lines = _lines_from_words(_pdfium_words(page), width, height, first=i == 0)
+                share = _pdfium_image_share(page)
+            finally:
+                page.close()
+            pages.append(lines)
+            heights.append(height)
+            if needs_ocr("\n".join(t for _, t in lines), share):
+                scanned.append(i)
+    except IngestError:
+        raise
+    except Exception:
+        return _read_pdf_plumber(path, limits)
+    finally:
+        pdf.close()
+    return _finish_pdf(path, pages, heights, scanned, limits)
+
+
+def _read_pdf_plumber(path: Path, limits: Limits) -> Ingested:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -413,6 +513,11 @@ def _read_pdf(path: Path, limits: Limits) -> Ingested:
         raise
     except Exception as exc:
         raise IngestError("corrupt_pdf", f"the PDF could not be parsed: {type(exc).__name__}: {exc}") from exc
+    return _finish_pdf(path, pages, heights, scanned, limits)
+
+
+def _finish_pdf(path: Path, pages: list, heights: list[float], scanned: list[int], limits: Limits) -> Ingested:
+    """OCR the pages whose text layer is useless, then join the pages."""
     ocr_pages = _ocr_pdf(path, scanned, limits) if scanned else {}
     for i, page in ocr_pages.items():
         pages[i] = [(line.top, line.text, line.words) for line in page.lines]
