@@ -44,7 +44,9 @@ def error_record(source: str, sha: str | None, code: str, message: str, fmt: str
 
 def process_text(source: str, text: str, fmt: str = "txt", wrapped: bool = True) -> dict:
     """The stages after ingest, for text already in hand (tests, notebooks, the API)."""
-    return _process(source, text, fmt, wrapped)[0]
+    rec = _process(source, text, fmt, wrapped)[0]
+    rec["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return rec
 
 
 def to_normalized(offsets: list[int], raw_offset: int) -> int:
@@ -57,7 +59,7 @@ def _process(source: str, text: str, fmt: str, wrapped: bool):
     structure = parse(norm.text)
     doc = Doc(source=source, text=norm.text, structure=structure)
     found = extract_all(doc)
-    rec = empty_record(source, hashlib.sha256(text.encode("utf-8")).hexdigest(), fmt)
+    rec = empty_record(source, None, fmt)   # the caller knows what to hash: the file, or the text
     rec["text"] = norm.text
     rec["metadata"] = structure.metadata
     rec["sections"] = structure.sections

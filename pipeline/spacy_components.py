@@ -57,26 +57,10 @@ def _label(field: str, item: dict) -> str:
             "targets": item.get("unit")}.get(field) or field
 
 
-@Language.factory("vanban_extract")
-def make_extract(nlp: Language, name: str):
-    return RuleExtractor(tuple(EXTRACTORS))
+def _register(name: str, fields: tuple[str, ...]) -> None:
+    Language.factory(name, func=lambda nlp, name: RuleExtractor(fields))
 
 
-@Language.factory("vanban_references")
-def make_references(nlp: Language, name: str):
-    return RuleExtractor(("references",))
-
-
-@Language.factory("vanban_bodies")
-def make_bodies(nlp: Language, name: str):
-    return RuleExtractor(("bodies",))
-
-
-@Language.factory("vanban_dates")
-def make_dates(nlp: Language, name: str):
-    return RuleExtractor(("dates",))
-
-
-@Language.factory("vanban_targets")
-def make_targets(nlp: Language, name: str):
-    return RuleExtractor(("targets",))
+_register("vanban_extract", tuple(EXTRACTORS))
+for _field in EXTRACTORS:
+    _register(f"vanban_{_field}", (_field,))
