@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import legacy
+from .layout import split_columns
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
 
@@ -428,18 +429,8 @@ def _lines_from_words(words: list[dict], width: float, height: float, first: boo
     lines: list[tuple[float, str]] = []
     for row in rows:
         row.sort(key=lambda w: w["x0"])
-        size = max(4.0, sum(w["bottom"] - w["top"] for w in row) / len(row))
-        segment = [row[0]]
-        for w in row[1:]:
-            gap = w["x0"] - segment[-1]["x1"]
-            in_header = first and row[0]["top"] < 0.3 * height
-            mid = 0.35 * width < w["x0"] < 0.75 * width
-            if (gap > 2.2 * size and (mid or gap > 6 * size)) or (in_header and mid and gap > 0.9 * size):
-                lines.append((row[0]["top"], " ".join(x["text"] for x in segment)))
-                segment = [w]
-            else:
-                segment.append(w)
-        lines.append((row[0]["top"], " ".join(x["text"] for x in segment)))
+        for segment in split_columns(row, width, height, first):
+            lines.append((row[0]["top"], " ".join(x["text"] for x in segment)))
     return lines
 
 

@@ -20,6 +20,8 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps, ImageSequence
 
+from .layout import split_columns
+
 DPI = 300
 LOW_CONFIDENCE = 60      # a word read with less is listed in `low_confidence`
 MIN_SOURCE_DPI = 250     # images below this are upscaled to DPI
@@ -181,34 +183,45 @@ def run_tesseract(image: Image.Image, dpi: float = DPI, lang: str = "vie", psm: 
 
 
 def parse_tsv(tsv: str, page: int, dpi: float, height_px: int) -> OcrPage:
-    """Words grouped back into lines, in reading order, each with its confidence."""
+    """Words grouped back into lines, in reading order, each with its confidence.
+
+    A line Tesseract read across two columns (the header's issuer beside the national
+    motto, `Nơi nhận:` beside the signer) is cut at the column gap, as a PDF's text layer is
+    (`layout.split_columns`), so the structure stage sees one layout for both.
+    """
     rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
-    lines: dict[tuple, dict] = {}
+    lines: dict[tuple, list[dict]] = {}
     confs: list[float] = []
+    width = height = 0.0
     for r in rows:
+        if r.get("level") == "1":
+            width, height = float(r["width"]), float(r["height"])
         if r.get("level") != "5":
             continue
         text = (r.get("text") or "").strip()
         if not text:
             continue
         conf = float(r.get("conf") or -1)
+        left, top = int(r["left"]), int(r["top"])
         key = (int(r["block_num"]), int(r["par_num"]), int(r["line_num"]))
-        line = lines.setdefault(key, {"top": int(r["top"]), "words": []})
-        line["top"] = min(line["top"], int(r["top"]))
-        line["words"].append((text, conf))
+        lines.setdefault(key, []).append({"text": text, "conf": conf, "x0": left, "x1": left + int(r["width"]),
+                                          "top": top, "bottom": top + int(r["height"])})
         if conf >= 0:
             confs.append(conf)
     scale = 72.0 / dpi
     out: list[OcrLine] = []
     for key in sorted(lines):
-        parts, spans, pos = [], [], 0
-        for text, conf in lines[key]["words"]:
-            if parts:
-                pos += 1
-            parts.append(text)
-            spans.append((pos, pos + len(text), conf))
-            pos += len(text)
-        out.append(OcrLine(top=lines[key]["top"] * scale, text=" ".join(parts), words=spans))
+        words = sorted(lines[key], key=lambda w: w["x0"])
+        top = min(w["top"] for w in words)
+        for segment in split_columns(words, width or height_px, height or height_px, first_page=page == 1):
+            parts, spans, pos = [], [], 0
+            for w in segment:
+                if parts:
+                    pos += 1
+                parts.append(w["text"])
+                spans.append((pos, pos + len(w["text"]), w["conf"]))
+                pos += len(w["text"])
+            out.append(OcrLine(top=top * scale, text=" ".join(parts), words=spans))
     mean = sum(confs) / len(confs) if confs else 0.0
     return OcrPage(page=page, lines=out, confidence=round(mean, 1), height=height_px * scale)
 

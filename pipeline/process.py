@@ -54,9 +54,9 @@ def to_normalized(offsets: list[int], raw_offset: int) -> int:
     return bisect_left(offsets, raw_offset)
 
 
-def _process(source: str, text: str, fmt: str, wrapped: bool):
+def _process(source: str, text: str, fmt: str, wrapped: bool, ocr: bool = False):
     norm = normalize(text, fmt, wrapped)
-    structure = parse(norm.text)
+    structure = parse(norm.text, ocr=ocr)
     doc = Doc(source=source, text=norm.text, structure=structure)
     found = extract_all(doc)
     rec = empty_record(source, None, fmt)   # the caller knows what to hash: the file, or the text
@@ -81,7 +81,8 @@ def process_file(path: str | Path, source: str | None = None, limits: Limits | N
     except Exception as exc:  # a reader bug must not stop the batch
         return error_record(source, sha, "ingest_failed", f"{type(exc).__name__}: {exc}")
     try:
-        rec, norm = _process(source, raw.text, raw.format, raw.wrapped)
+        read_by_ocr = bool(raw.ocr and raw.ocr.get("pages"))
+        rec, norm = _process(source, raw.text, raw.format, raw.wrapped, ocr=read_by_ocr)
     except Exception as exc:
         tb = traceback.format_exc(limit=3).strip().splitlines()[-1]
         return error_record(source, sha, "pipeline_failed", f"{type(exc).__name__}: {exc} ({tb})", raw.format)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .names import canonical, case_name, case_title
+from .ocr_repair import repair_line
 
 
 @dataclass
@@ -138,7 +139,34 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     return canonical(own), canonical(parent) if parent else None
 
 
-def parse_header(lines: list[Line]) -> tuple[dict, int]:
+def _ocr_identifier(ident: str | None) -> str | None:
+    """An OCR'd identifier only in the official shape; a hand-written number OCR garbled is None."""
+    return ident if ident and rules.compiled(rules.load("ocr")["identifier"]).match(ident) else None
+
+
+def _ocr_place_date(text: str) -> re.Match | None:
+    return rules.compiled(rules.load("ocr")["place_date"]).search(text)
+
+
+def _ocr_iso(m: re.Match) -> str | None:
+    clean = rules.compiled(rules.load("ocr")["clean_day"])
+    return _iso(m.group("d"), m.group("m"), m.group("y")) if clean.match(m.group("d")) and clean.match(m.group("m")) else None
+
+
+def _is_debris(text: str) -> bool:
+    """An OCR'd header line that is a stamp's edge or a signature's ink (`RIN,=T:`), not a name:
+    few letters among its characters, or few real syllables among its words."""
+    from .legacy import is_syllable
+
+    chars = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() for c in chars)
+    words = re.findall(r"[^\W\d_]+", text)
+    syllables = sum(1 for w in words if is_syllable(w) or (w.isupper() and len(w) <= 6))
+    share = rules.load("ocr")["min_vietnamese"]
+    return not chars or letters < 0.8 * len(chars) or syllables < share * max(1, len(words))
+
+
+def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
     """Metadata from the header block; returns it and the index of the first line after it."""
     cfg = _cfg()["header"]
     meta = {"doc_type": None, "identifier": None, "issuer": None, "parent_issuer": None,
@@ -158,14 +186,19 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
                       or rules.compiled(cfg["number_after_type"]).match(t)):
                 number_i = i
                 meta["identifier"] = normalize_identifier(m.group("ident"))
+                if ocr:
+                    meta["identifier"] = _ocr_identifier(meta["identifier"])
         if place_i is None:
             m = rules.compiled(cfg["place_date"]).search(t)
+            if m is None and ocr:
+                m = _ocr_place_date(t)
             if m and i < 25:
                 place_i = i
                 place = m.group("place").strip(" .|-")
                 place = re.sub(r"^.*\b(?:Số\s*:?\s*\S*)\s+", "", place).strip()
+                place = re.sub(r"^\S*[/-]\S*\s+", "", place)   # an identifier before it on the line
                 meta["place"] = place if place and len(place) < 40 and place[0].isupper() else None
-                meta["issued_date"] = _iso(m.group("d"), m.group("m"), m.group("y"))
+                meta["issued_date"] = _ocr_iso(m) if ocr else _iso(m.group("d"), m.group("m"), m.group("y"))
         if type_i is None:
             found = _type_line(t)
             if found:
@@ -187,9 +220,12 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
             title_lines.append(rest)
         for j in range(type_i + 1, min(type_i + 6, len(lines))):
             t = lines[j].text
+            if ocr and t and _is_debris(t):
+                continue   # a speck under the type word
             first = not title_lines
             if first and t and not rules.compiled(cfg["separator"]).match(t) \
-                    and not rules.compiled(cfg["not_title"]).match(t) and len(t) < 300 and not t.endswith(":"):
+                    and not rules.compiled(cfg["not_title"]).match(t) and len(t) < cfg["title_max_chars"] \
+                    and not t.endswith(":"):
                 title_lines.append(t)   # the line under the type word is its title, whatever it starts with
                 end = max(end, j + 1)
                 continue
@@ -237,7 +273,7 @@ def parse_header(lines: list[Line]) -> tuple[dict, int]:
         if not t or i in national or _any(cfg["national_lines"], t) or rules.compiled(cfg["separator"]).match(t) \
                 or rules.compiled(cfg["place_date"]).search(t):
             continue
-        if _is_upper(t) and len(t) < 80:
+        if _is_upper(t) and len(t) < 80 and not (ocr and _is_debris(t)):
             issuer_lines.append(t)
     meta["issuer"], meta["parent_issuer"] = _compose_issuer(issuer_lines)
     if meta["issuer"] is None:
@@ -484,10 +520,16 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
     return sections
 
 
-def parse(text: str) -> Structure:
-    """The whole structure of one normalized document."""
+def parse(text: str, ocr: bool = False) -> Structure:
+    """The whole structure of one normalized document.
+
+    With `ocr`, the lines are first read back through `ocr_repair` (same lengths, so every
+    offset still points into `text`) and the header is read with OCR's damage allowed for.
+    """
     lines = split_lines(text)
-    meta, header_end = parse_header(lines)
+    if ocr:
+        lines = [Line(ln.start, ln.end, repair_line(ln.text)) for ln in lines]
+    meta, header_end = parse_header(lines, ocr=ocr)
     closing = find_closing(lines, header_end)
     cfg = _cfg()["closing"]
     appendix_re = rules.compiled(cfg["appendix"])
