@@ -49,13 +49,14 @@ def plain(pdfs: list[Path], cores: int) -> tuple[float, float, int]:
 
 
 def ours(pdfs: list[Path], cores: int) -> tuple[float, int]:
+    """The pipeline's OCR stage over every page, streamed across the PDFs like plain's pool."""
+    def pages():
+        for pdf in pdfs:
+            yield from ocr.iter_pdf_pages(pdf)
+
     t0 = time.perf_counter()
-    images = []
-    for pdf in pdfs:
-        pages = list(range(page_count(pdf)))
-        images += [(p + 1, im, ocr.DPI) for p, im in zip(pages, ocr.rasterize_pdf(pdf, pages))]
-    ocr.ocr_images(images, max_workers=cores)
-    return time.perf_counter() - t0, len(images)
+    n = len(ocr.read_stream(pages(), max_workers=cores))
+    return time.perf_counter() - t0, n
 
 
 def main(args: list[str]) -> int:
@@ -67,13 +68,20 @@ def main(args: list[str]) -> int:
         print("bench-ocr: tesseract with `vie` is not installed (skipped)")
         return 0
     cores = ocr.workers()
-    t_ours, n = ours(pdfs, cores)
-    t_plain, t_tess, n_plain = plain(pdfs, cores)
-    print(f"{n} pages from {len(pdfs)} PDFs, {cores} cores")
-    print(f"ours                     {t_ours:7.1f} s  {n / t_ours:6.3f} pages/s")
-    print(f"plain pdftoppm+tesseract {t_plain:7.1f} s  {n_plain / t_plain:6.3f} pages/s")
-    print(f"plain tesseract alone    {t_tess:7.1f} s  {n_plain / t_tess:6.3f} pages/s")
-    print(f"overhead: {100 * (t_ours / t_plain - 1):+.1f}% vs pdftoppm+tesseract, "
+    repeat = int(os.environ.get("BENCH_OCR_REPEAT", "2"))
+    runs_ours, runs_plain, runs_tess = [], [], []
+    for _ in range(repeat):   # interleaved, best of each: a background blip hits one run, not one side
+        t, n = ours(pdfs, cores)
+        runs_ours.append(t)
+        t_plain, t_tess, n_plain = plain(pdfs, cores)
+        runs_plain.append(t_plain)
+        runs_tess.append(t_tess)
+    t_ours, t_plain, t_tess = min(runs_ours), min(runs_plain), min(runs_tess)
+    print(f"{n} pages from {len(pdfs)} PDFs, {cores} cores, best of {repeat}")
+    print(f"ours (render, clean up, TSV)  {t_ours:7.1f} s  {n / t_ours:6.3f} pages/s")
+    print(f"plain pdftoppm + tesseract    {t_plain:7.1f} s  {n_plain / t_plain:6.3f} pages/s")
+    print(f"plain tesseract on PNGs       {t_tess:7.1f} s  {n_plain / t_tess:6.3f} pages/s  (rendering not counted)")
+    print(f"overhead: {100 * (t_ours / t_plain - 1):+.1f}% vs pdftoppm + tesseract, "
           f"{100 * (t_ours / t_tess - 1):+.1f}% vs tesseract alone (target <= +10%)")
     return 0
 

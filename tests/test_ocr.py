@@ -148,3 +148,70 @@ def test_pdf_with_an_english_ocr_layer_is_read_again(tmp_path):
     got = ingest(path)
     assert got.ocr and [p["page"] for p in got.ocr["pages"]] == [1]
     assert "QUYẾT ĐỊNH" in got.text and "125/QĐ-UBND" in got.text.replace(" ", "")
+
+
+def render_columns(rows: list[tuple[str, str]], dpi: int = 200, angle: float = 0.0, noise: float = 0.0) -> Image.Image:
+    """Two columns side by side, as a header or signature table prints them."""
+    size = round(12 * dpi / 72)
+    font = ImageFont.truetype(FONT, size)
+    image = Image.new("L", (round(8.27 * dpi), round(size * 1.8 * (len(rows) + 3))), 255)
+    draw = ImageDraw.Draw(image)
+    for i, (left, right) in enumerate(rows):
+        y = round(size * 1.8 * (i + 1.5))
+        if left:
+            draw.text((round(0.4 * dpi), y), left, font=font, fill=0)
+        if right:
+            draw.text((round(3.9 * dpi), y), right, font=font, fill=0)
+    if angle:
+        image = image.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    if noise:
+        arr = np.asarray(image, dtype=np.float32) + np.random.default_rng(3).normal(0, noise, image.size[::-1])
+        image = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "L")
+    return image
+
+
+HEADER_ROWS = [
+    ("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("TỈNH LÂM ĐỒNG", "Độc lập - Tự do - Hạnh phúc"),
+    ("Số: 125/QĐ-UBND", "Lâm Đồng, ngày 10 tháng 9 năm 2025"),
+    ("", "QUYẾT ĐỊNH"),
+    ("", "Về việc thành lập Hội đồng thẩm định"),
+    ("Điều 1. Thành lập Hội đồng thẩm định cải cách hành chính của tỉnh Lâm Đồng.", ""),
+    ("Điều 2. Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan thực hiện.", ""),
+    ("Nơi nhận:", "KT. CHỦ TỊCH"),
+    ("- Như Điều 2;", "PHÓ CHỦ TỊCH"),
+    ("- Lưu: VT.", ""),
+    ("", "Nguyễn Minh"),
+]
+
+
+@needs_tesseract
+def test_two_column_scan_is_cut_into_columns_and_its_header_read(tmp_path):
+    """Tesseract reads a header row as one line; it is cut at the gap like a PDF text layer."""
+    path = tmp_path / "header.png"
+    render_columns(HEADER_ROWS, angle=0.8, noise=8).save(path, dpi=(200, 200))
+    rec = process_file(path)
+    assert rec["status"] == "ok", rec["error"]
+    lines = rec["text"].split("\n")
+    assert "ỦY BAN NHÂN DÂN" in lines and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines
+    assert "Nơi nhận:" in lines
+    m = rec["metadata"]
+    assert (m["doc_type"], m["identifier"], m["issued_date"], m["place"]) == \
+        ("Quyết định", "125/QĐ-UBND", "2025-09-10", "Lâm Đồng")
+    assert m["issuer"] == "Ủy ban nhân dân tỉnh Lâm Đồng"
+    assert m["signer"] == {"name": "Nguyễn Minh", "title": "Phó Chủ tịch", "authority": "KT. Chủ tịch"}
+
+
+@needs_tesseract
+def test_pages_stream_through_the_readers_in_order():
+    """A generator of pages is read in page order with the pages rendered as they are asked for."""
+    drawn = []
+
+    def pages():
+        for n in range(1, 6):
+            drawn.append(n)
+            yield n, render([f"Trang số {n} của văn bản"], dpi=200), 200
+
+    got = ocr.read_stream(pages(), max_workers=2)
+    assert [p.page for p in got] == [1, 2, 3, 4, 5] and drawn == [1, 2, 3, 4, 5]
+    assert all(f"Trang số {p.page}" in " ".join(line.text for line in p.lines) for p in got)

@@ -1,0 +1,104 @@
+"""OCR-damaged headers and closings (lines as Tesseract gave them for real scans) still give
+their metadata, and nothing OCR could not read is guessed."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ocr_repair import fold, repair_line
+from pipeline.structure import parse
+
+# The header and closing of a scanned decision, as our OCR read it: columns already cut
+# (layout.split_columns), `ĐÒNG`/`Đông` for `ĐỒNG`, `QUYÉT`, a hand-written number and day.
+SCANNED_DECISION = """ỦY BAN NHÂN DÂN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TÍNH LÂM ĐÒNG
+Độc lập - Tự do - Hạnh phúc
+Số: l#Œ/QĐ-UBND
+Lâm Đông, ngày .Ò-} tháng 9 năm 2025
+QUYÉT ĐỊNH
+Về việc cho phép hợp nhất Hội Công chứng viên tỉnh Lâm Đồng
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐÒNG
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Cho phép hợp nhất Hội Công chứng viên.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+KT. CHỦ TỊCH
+- Như Điều 2;
+PHO CHU TICH
+- Lưu: VT, NC.
+"""
+
+SCANNED_LETTER = """UBND TĨNH LÂM ĐÔNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Độc lập - Tự do - Hạnh phúc
+Só: 1172/SNNMT-TCCB
+Lâm Đông, ngày 04tháng 9 năm 2025
+V/v cử đại diện lãnh đạo tham gia
+Ban Vì sự tiến bộ của phụ nữ
+Kính gửi: Sở Nội vụ
+Sở Nông nghiệp và Môi trường nhận được Công văn số 1189/SNV-LĐVL&TN ngày 29/8/2025 của Sở Nội vụ.
+"""
+
+
+@pytest.mark.parametrize("damaged, read", [
+    ("TÍNH LÂM ĐÒNG", "TỈNH LÂM ĐỒNG"),
+    ("Lâm Đông, ngày 12 tháng 9", "Lâm Đồng, ngày 12 tháng 9"),
+    ("QUYÉT ĐỊNH", "QUYẾT ĐỊNH"),
+    ("GIÁY MỜI", "GIẤY MỜI"),
+    ("BIẾN BẢN", "BIÊN BẢN"),
+    ("KT. CHANH VAN PHONG", "KT. CHÁNH VĂN PHÒNG"),
+    ("Só:¿92 /TB-UBND", "Số:¿92 /TB-UBND"),
+    ("xem xét đề nghị của Ủy ban MTTQ", "xem xét đề nghị của Ủy ban MTTQ"),   # case of the line kept
+    ("so với năm 2024 tính theo", "so với năm 2024 tính theo"),            # one syllable is never folded
+])
+def test_repair_reads_fixed_phrases_back_at_the_same_length(damaged, read):
+    assert repair_line(damaged) == read
+    assert len(repair_line(damaged)) == len(damaged)
+
+
+def test_fold_keeps_one_character_for_one():
+    text = "Ủy ban nhân dân tỉnh Lâm Đồng ¿ß"
+    assert len(fold(text)) == len(text)
+    assert fold("LÂM ĐÒNG") == fold("Lâm Đồng") == "lam dong"
+
+
+def test_scanned_decision_header_and_signer():
+    s = parse(SCANNED_DECISION, ocr=True)
+    m = s.metadata
+    assert m["doc_type"] == "Quyết định"
+    assert m["issuer"] == "Ủy ban nhân dân tỉnh Lâm Đồng"
+    assert m["place"] == "Lâm Đồng"
+    assert m["identifier"] is None          # `l#Œ` is a hand-written number OCR could not read
+    assert m["issued_date"] is None         # so is the day `.Ò-}`
+    assert m["title"].startswith("cho phép hợp nhất Hội Công chứng viên")
+    assert m["signer"]["authority"] == "KT. Chủ tịch"
+    assert m["signer"]["title"] == "Phó Chủ tịch"
+    assert [x["path"] for x in s.sections] == ["Điều 1", "Điều 2"]
+
+
+def test_scanned_letter_header():
+    m = parse(SCANNED_LETTER, ocr=True).metadata
+    assert m["identifier"] == "1172/SNNMT-TCCB"
+    assert m["issued_date"] == "2025-09-04"
+    assert m["place"] == "Lâm Đồng"
+    assert m["doc_type"] == "Công văn"
+    assert m["issuer"] == "Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng"
+    assert m["title"] == "cử đại diện lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ"
+
+
+def test_garbled_day_is_not_read_as_a_date():
+    text = SCANNED_LETTER.replace("ngày 04tháng", "ngày J2 tháng")
+    assert parse(text, ocr=True).metadata["issued_date"] is None
+
+
+def test_ocr_mode_keeps_every_offset_into_the_text():
+    s = parse(SCANNED_DECISION, ocr=True)
+    for sec in s.sections:
+        assert SCANNED_DECISION[sec["start"]:].startswith(sec["label"])
+
+
+def test_clean_text_is_read_the_same_without_ocr_mode():
+    clean = SCANNED_LETTER.replace("TĨNH LÂM ĐÔNG", "TỈNH LÂM ĐỒNG").replace("Só:", "Số:").replace("Đông,", "Đồng,")
+    assert parse(clean).metadata == parse(clean, ocr=True).metadata
