@@ -77,6 +77,7 @@ def normalize_identifier(raw: str) -> str | None:
     rest = re.sub(r"^/((?:19|20)\d{2})-", r"/\1/", rest)   # `126/2024-NĐ-CP`: the year takes a slash
     if len(num) == 1:
         num = "0" + num
+    rest = re.sub(r"(?<=[A-ZĐ])[Il](?=\d)", "1", rest)   # OCR's `QHI5` for the 15th National Assembly's QH15
     # official spellings of the codes (QĐ, KH, CTr, TTr, QĐi)
     rest = re.sub(r"[A-Za-zĐđÐ]+", lambda c: rules.canonical_code(c.group(0)), rest)
     return num + rest

@@ -102,3 +102,13 @@ def test_ocr_mode_keeps_every_offset_into_the_text():
 def test_clean_text_is_read_the_same_without_ocr_mode():
     clean = SCANNED_LETTER.replace("TĨNH LÂM ĐÔNG", "TỈNH LÂM ĐỒNG").replace("Só:", "Số:").replace("Đông,", "Đồng,")
     assert parse(clean).metadata == parse(clean, ocr=True).metadata
+
+
+def test_ocr_damaged_own_number_is_not_a_reference():
+    from pipeline.process import process_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSó:¿92 /TB-UBND\nLâm Đồng, ngày 12 tháng 11 năm 2025\nTHÔNG BÁO\n"
+            "Kết luận của đồng chí Phó Chủ tịch\n"
+            "Thực hiện Nghị quyết số 202/2025/QHI5 ngày 12/6/2025 của Quốc hội về sắp xếp đơn vị hành chính.\n")
+    refs = {r["identifier"] for r in process_text("scan.txt", text)["references"]}
+    assert refs == {"202/2025/QH15"}     # `QHI5`: OCR's I for 1 inside a code

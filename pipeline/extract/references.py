@@ -40,6 +40,7 @@ def _patterns() -> dict:
         "window": cfg["relation_window"],
         "type_names": {n.casefold(): n for n in rules.doc_type_names()},
         "ocr_codes": {k.casefold(): v for k, v in (cfg.get("ocr_codes") or {}).items()},
+        "own_number_ocr": re.compile(cfg["own_number_ocr"]),
     }
 
 
@@ -231,8 +232,10 @@ def find(doc: Doc) -> list[dict]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         line_start = _paragraph_start(text, m.start())
-        if re.match(r"\s*Số\s*[:.]?\s*$", text[line_start:m.start()]):
-            continue  # the document's own number line
+        before = text[line_start:m.start()]
+        if re.match(r"\s*Số\s*[:.]?\s*$", before) or (
+                m.start() < doc.structure.header_end and p["own_number_ocr"].match(before)):
+            continue  # the document's own number line (`Só:¿92 /TB-UBND` as OCR reads a hand-written one)
         codes = _fix_codes(m.group("codes"))
         if not re.search(r"[A-ZĐ]{2}|[A-ZĐ][a-z]*[A-ZĐ]|^[A-ZĐ]+$", codes.replace(" ", "")):
             continue
