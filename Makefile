@@ -9,7 +9,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) fonts-dejavu-core chromium chromium-driver post
 DEBIAN_PACKAGES ?= $(RUN_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test eval eval-ocr bench setup system-deps train clean graph
+.PHONY: run test eval eval-ocr eval-legacy bench setup system-deps train clean graph
 
 run: setup
 	$(VENV)/bin/vanban run corpus/seeds corpus/fixtures --out out
@@ -33,6 +33,14 @@ bench: setup
 
 eval-ocr: setup
 	$(PY) scripts/eval_ocr.py $(SHARED)/corpus/scans
+
+# Diacritic accuracy on the TCVN3/VNI documents (their transcripts are not run as input).
+LEGACY_FILES = $(wildcard $(SHARED)/corpus/legacy/*.doc $(SHARED)/corpus/legacy/*.rtf $(SHARED)/corpus/legacy/*.pdf)
+eval-legacy: setup
+	@if [ -n "$(LEGACY_FILES)" ]; then \
+	  $(VENV)/bin/vanban run $(LEGACY_FILES) --out out/legacy --quiet && \
+	  $(PYTHON) $(SHARED)/eval/legacy_score.py out/legacy/documents.jsonl $(SHARED)/corpus/legacy/transcripts; \
+	else echo "make eval-legacy: $(SHARED)/corpus/legacy is absent (skipped)"; fi
 
 setup: system-deps $(VENV)/.installed
 

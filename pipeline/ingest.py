@@ -312,6 +312,28 @@ def doc_fonts(path: Path) -> list[str]:
 _TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
 
+def _table_rows(lines: list[list[str]]) -> list[list[str]]:
+    """antiword's table lines gathered into rows: it wraps a long cell onto the lines below
+    without marking where a row ends. A line whose every cell goes on in lower case continues
+    the row above (`…có hồ` / `sơ quản lý…`); any other line starts a row; an empty line ends one."""
+    rows: list[list[list[str]]] = []
+    open_row = False
+    for raw in lines:
+        cells = [c.strip() for c in raw]
+        if not any(cells):
+            open_row = False
+            continue
+        goes_on = open_row and len(cells) == len(rows[-1]) and all(c[:1].islower() for c in cells if c)
+        if goes_on:
+            for col, c in enumerate(cells):
+                if c:
+                    rows[-1][col].append(c)
+        else:
+            rows.append([[c] if c else [] for c in cells])
+            open_row = True
+    return [[" ".join(parts) for parts in row] for row in rows]
+
+
 def unfold_ascii_tables(text: str) -> str:
     """Turn antiword's `|a|b|` table lines into columns (layout) or `a | b` rows (data)."""
     out: list[str] = []
@@ -327,11 +349,9 @@ def unfold_ascii_tables(text: str) -> str:
                     if col < len(r) and r[col].strip():
                         out.append(r[col].strip())
         else:
-            for r in block:
-                cells = [c.strip() for c in r]
-                if any(cells):
-                    out.append(" | ".join(c for c in cells if c) if sum(1 for c in cells if c) > 1
-                               else next(c for c in cells if c))
+            for cells in _table_rows(block):
+                out.append(" | ".join(c for c in cells if c) if sum(1 for c in cells if c) > 1
+                           else next(c for c in cells if c))
         block.clear()
 
     for line in text.split("\n"):
@@ -375,6 +395,7 @@ def _pdfium_words(page) -> list[dict]:
         words: list[dict] = []
         cur = None
         x, y = ctypes.c_double(), ctypes.c_double()
+        matrix = pdfium_c.FS_MATRIX()
         for i, ch in enumerate(text[:n]):
             if ch == "\ufffe" and cur is not None:
                 cur["text"] += "-"   # PDFium's mark for a hyphen that broke the line
@@ -386,11 +407,14 @@ def _pdfium_words(page) -> list[dict]:
             if right <= left or not pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y)):
                 cur = None
                 continue
-            # rows are told apart by the baseline, the same for every font on a line
+            # rows are told apart by the baseline, the same for every font on a line; the size
+            # is the font's times the text matrix's scale (old PDFs set size 1 and scale by 16)
             size = max(1.0, pdfium_c.FPDFText_GetFontSize(textpage.raw, i))
+            if size < 2.0 and pdfium_c.FPDFText_GetMatrix(textpage.raw, i, ctypes.byref(matrix)):
+                size = max(size, size * abs(matrix.d) if matrix.d else size * abs(matrix.b))
             bottom = height - y.value
             top = bottom - size
-            if cur and abs(cur["bottom"] - bottom) <= 0.5 * size and -0.5 * size <= left - cur["x1"] <= 0.3 * size:
+            if cur and abs(cur["bottom"] - bottom) <= 0.5 * size and -0.5 * size <= left - cur["x1"] <= 0.6 * size:
                 cur["text"] += ch
                 cur["x1"] = max(cur["x1"], right)
                 cur["top"], cur["bottom"] = min(cur["top"], top), max(cur["bottom"], bottom)
@@ -584,13 +608,14 @@ def _assemble_pages(fmt: str, pages: list[list[tuple]], heights: list[float]) ->
     starts: list[int] = []
     low: list[list] = []
     offset = 0
-    for lines, h in zip(pages, heights):
+    for page_index, (lines, h) in enumerate(zip(pages, heights)):
         kept = []
         pos = offset
         for item in lines:
             top, text = item[0], item[1]
             at_edge = top < 0.1 * h or top > 0.9 * h
-            if at_edge and (_PAGE_NUMBER.match(text) or re.sub(r"\d+", "#", text) in running):
+            # page one keeps its header even when attachments repeat it (`BỘ TƯ PHÁP` on pages 1, 3, 4)
+            if at_edge and (_PAGE_NUMBER.match(text) or page_index > 0 and re.sub(r"\d+", "#", text) in running):
                 continue
             for start, end, conf in (item[2] if len(item) > 2 else ()):
                 if conf < LOW_CONFIDENCE:

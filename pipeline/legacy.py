@@ -115,6 +115,12 @@ def encoding_of_font(name: str | None) -> str | None:
     return None
 
 
+def capital_fonts(info: dict | None) -> bool:
+    """Did a converted file use TCVN3's capital fonts (`.VnTimeH`), which show lower case as capitals?"""
+    pattern = rules.compiled(rules.load("encodings")["tcvn3"]["capital_fonts"])
+    return bool(info) and info.get("encoding") == "tcvn3" and any(pattern.match(f) for f in info.get("fonts") or [])
+
+
 # ---------------------------------------------------------------- detection
 
 def _evidence(line: str, encoding: str) -> int:
@@ -125,7 +131,9 @@ def _evidence(line: str, encoding: str) -> int:
         if new == w:
             continue
         before, after = is_syllable(w), is_syllable(new)
-        if after and not before:
+        if encoding == "tcvn3" and _caps(w) and after and any(c.islower() and not c.isascii() for c in w):
+            score += 1   # `MôC`: capitals with a lower-case toned letter are TCVN3 in a capitals font
+        elif after and not before:
             score += 1
         elif before and not after:
             score -= 1
@@ -149,14 +157,16 @@ def _convert_line(line: str, encoding: str, sure: bool) -> str:
     cased = [w for w in words if any(c.isascii() and c.isalpha() for c in w)]
     lower = sum(1 for w in cased if any(c.isascii() and c.islower() for c in w))
     caps_line = encoding == "tcvn3" and sum(1 for w in cased if _caps(w)) >= 2 and lower <= 0.1 * len(cased)
+    converted = caps_line and any(convert(w, encoding) != w for w in words)
 
     def fix(m: re.Match) -> str:
         w = m.group(0)
         new = convert(w, encoding)
         if new != w and has_marks(w) and is_syllable(w) and (not sure or not is_syllable(new)):
             return w
-        if new != w and encoding == "tcvn3" and (caps_line or _caps(w)):
-            return new.upper()
+        if encoding == "tcvn3" and (caps_line or _caps(w)) and (
+                new != w or sure and caps_line and converted and any(c.islower() and not c.isascii() for c in w)):
+            return new.upper()   # `QU¶N Lý`: on a TCVN3 capitals line the font draws `ý` as `Ý`
         return new
     return _WORD.sub(fix, line)
 

@@ -85,7 +85,7 @@ def _translate(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     return "".join(out), out_map
 
 
-def _rejoin(text: str, offsets: list[int], aggressive: bool) -> tuple[str, list[int]]:
+def _rejoin(text: str, offsets: list[int], aggressive: bool, join_lower: bool = True) -> tuple[str, list[int]]:
     """Join physical lines that are one paragraph wrapped on the page.
 
     A line that starts in lower case continues the previous one unless it is a
@@ -106,7 +106,7 @@ def _rejoin(text: str, offsets: list[int], aggressive: bool) -> tuple[str, list[
                 and _WORD.search(line):
             ends_sentence = line.rstrip()[-1:] in ".:;!?"
             lower = nxt[0].islower() or nxt[0] == "("
-            if lower and not line.rstrip().endswith((":", "./.")) and not line.isupper():
+            if join_lower and lower and not line.rstrip().endswith((":", "./.")) and not line.isupper():
                 joins.append(pos)
             elif aggressive and not ends_sentence and wide >= 40 and len(line) >= 0.85 * wide \
                     and not line.isupper() and not _opens_paragraph(nxt):
@@ -120,8 +120,12 @@ def _rejoin(text: str, offsets: list[int], aggressive: bool) -> tuple[str, list[
     return "".join(chars), offsets
 
 
-def normalize(raw: str, fmt: str = "txt", wrapped: bool = False) -> Normalized:
-    """NFC, `Ð`→`Đ`, one dash and quote style, single spaces, paragraphs one per line."""
+def normalize(raw: str, fmt: str = "txt", wrapped: bool = False, join_lower: bool = True) -> Normalized:
+    """NFC, `Ð`→`Đ`, one dash and quote style, single spaces, paragraphs one per line.
+
+    `join_lower=False` keeps a line that starts in lower case on its own: in a TCVN3 file set
+    in capital fonts (`.VnTimeH`), headings are typed in lower case and only look capital.
+    """
     offsets = list(range(len(raw) + 1))
     text = raw
     text, offsets = _sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)), text, offsets)
@@ -137,7 +141,7 @@ def normalize(raw: str, fmt: str = "txt", wrapped: bool = False) -> Normalized:
     text, offsets = _sub(_LINE_EDGES, lambda m: "\n" if "\n" in m.group(0) else "", text, offsets)
     text, offsets = _sub(_BLANK_LINES, "\n", text, offsets)
     text, offsets = _sub(_HEADER_DATE_SPLIT, r"\1 ", text, offsets)
-    text, offsets = _rejoin(text, offsets, aggressive=wrapped)
+    text, offsets = _rejoin(text, offsets, aggressive=wrapped, join_lower=join_lower)
     text, offsets = _sub(_SPACES, " ", text, offsets)
     # strip leading newline
     if text.startswith("\n"):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import traceback
 from pathlib import Path
 
@@ -10,6 +10,7 @@ from . import SCHEMA_VERSION
 from .document import Doc
 from .extract import extract_all
 from .ingest import IngestError, Limits, ingest
+from .legacy import capital_fonts
 from .normalize import normalize
 from .structure import parse
 
@@ -54,8 +55,8 @@ def to_normalized(offsets: list[int], raw_offset: int) -> int:
     return bisect_left(offsets, raw_offset)
 
 
-def _process(source: str, text: str, fmt: str, wrapped: bool, ocr: bool = False):
-    norm = normalize(text, fmt, wrapped)
+def _process(source: str, text: str, fmt: str, wrapped: bool, ocr: bool = False, capital_fonts: bool = False):
+    norm = normalize(text, fmt, wrapped, join_lower=not capital_fonts)
     structure = parse(norm.text, ocr=ocr)
     doc = Doc(source=source, text=norm.text, structure=structure)
     found = extract_all(doc)
@@ -82,7 +83,8 @@ def process_file(path: str | Path, source: str | None = None, limits: Limits | N
         return error_record(source, sha, "ingest_failed", f"{type(exc).__name__}: {exc}")
     try:
         read_by_ocr = bool(raw.ocr and raw.ocr.get("pages"))
-        rec, norm = _process(source, raw.text, raw.format, raw.wrapped, ocr=read_by_ocr)
+        rec, norm = _process(source, raw.text, raw.format, raw.wrapped, ocr=read_by_ocr,
+                             capital_fonts=capital_fonts(getattr(raw, "legacy", None)))
     except Exception as exc:
         tb = traceback.format_exc(limit=3).strip().splitlines()[-1]
         return error_record(source, sha, "pipeline_failed", f"{type(exc).__name__}: {exc} ({tb})", raw.format)
@@ -93,9 +95,34 @@ def process_file(path: str | Path, source: str | None = None, limits: Limits | N
         rec["page_starts"] = [to_normalized(norm.offsets, p) for p in raw.page_starts]
     if raw.ocr:
         rec["ocr"] = _ocr_in_normalized(raw.ocr, norm.offsets)
+    locate_values(rec)
     if getattr(raw, "legacy", None):
         rec["legacy"] = raw.legacy
     return rec
+
+
+VALUE_LISTS = ("sections", "references", "bodies", "dates", "targets")
+
+
+def locate_values(rec: dict) -> None:
+    """Give every value of a paged source its page, and of an OCR'd one a low-confidence flag,
+    so a reader can open the page and knows which readings to check against the scan."""
+    starts = rec.get("page_starts")
+    ocr = rec.get("ocr")
+    low = sorted((s, e) for s, e, *_ in (ocr or {}).get("low_confidence") or [])
+    low_starts = [s for s, _ in low]
+    for name in VALUE_LISTS:
+        for item in rec.get(name) or []:
+            start, end = item.get("start"), item.get("end")
+            if start is None or end is None:
+                continue
+            if starts:
+                item["page"] = max(1, bisect_right(starts, start))
+            if ocr and ocr.get("pages") and name != "sections":
+                # word spans neither overlap nor go back, so only the last one starting before
+                # the value's end can reach into it
+                i = bisect_left(low_starts, end)
+                item["low_confidence"] = i > 0 and low[i - 1][1] > start
 
 
 def _ocr_in_normalized(ocr: dict, offsets: list[int]) -> dict:

@@ -55,6 +55,10 @@ class Span(_Open):
     start: Offset
     end: Offset
     section: str = Field(description='path of the innermost numbered section holding the span, "" outside')
+    page: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="1-based page of a paged source (PDF, image) where the span starts; absent otherwise")
+    low_confidence: bool | None = Field(
+        None, description="true when OCR read a word of the span with low confidence; absent when not OCR'd")
 
 
 class Signer(_Open):
@@ -86,6 +90,8 @@ class Section(_Open):
     level: Annotated[int, Field(ge=1)]
     start: Offset
     end: Offset
+    page: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="1-based page of a paged source (PDF, image) where the section starts")
 
 
 class Reference(Span):
@@ -131,7 +137,7 @@ class DocumentRecord(BaseModel):
                               json_schema_extra=_STATUS_RULE)
 
     # a MINOR version only adds optional fields, so records of earlier MINOR versions stay valid
-    schema_version: Literal["1.0", "1.1"]
+    schema_version: Literal["1.0", "1.1", "1.2"]
     source: Text = Field(description="path relative to the input root, /-separated")
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None
     status: Status

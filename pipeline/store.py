@@ -52,6 +52,10 @@ SCHEMAS: dict[str, pa.Schema] = {
                           ("start", _INT), ("end", _INT)]),
 }
 ITEM_TABLES = ("sections", "references", "bodies", "dates", "targets")
+for _table in ITEM_TABLES:   # where a value sits on a paged source, and whether OCR doubted it (schema 1.2)
+    SCHEMAS[_table] = SCHEMAS[_table].append(pa.field("page", _INT))
+    if _table != "sections":
+        SCHEMAS[_table] = SCHEMAS[_table].append(pa.field("low_confidence", pa.bool_()))
 SCHEMAS["tasks"] = TASKS_SCHEMA   # one row per section that assigns work (pipeline/tasks.py)
 
 

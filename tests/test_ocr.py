@@ -215,3 +215,29 @@ def test_pages_stream_through_the_readers_in_order():
     got = ocr.read_stream(pages(), max_workers=2)
     assert [p.page for p in got] == [1, 2, 3, 4, 5] and drawn == [1, 2, 3, 4, 5]
     assert all(f"Trang số {p.page}" in " ".join(line.text for line in p.lines) for p in got)
+
+
+def test_values_carry_their_page_and_ocr_doubt():
+    from pipeline.process import locate_values
+
+    rec = {"page_starts": [0, 100], "ocr": {"pages": [{"page": 1}, {"page": 2}], "low_confidence": [[10, 14, 40.0], [130, 136, 51.0]]},
+           "sections": [{"path": "1", "start": 0, "end": 150}],
+           "references": [{"start": 5, "end": 12}, {"start": 120, "end": 129}, {"start": 136, "end": 140}],
+           "dates": [{"start": 128, "end": 131}], "bodies": [], "targets": []}
+    locate_values(rec)
+    assert [r["page"] for r in rec["references"]] == [1, 2, 2]
+    assert [r["low_confidence"] for r in rec["references"]] == [True, False, False]
+    assert rec["dates"][0] == {"start": 128, "end": 131, "page": 2, "low_confidence": True}
+    assert rec["sections"][0] == {"path": "1", "start": 0, "end": 150, "page": 1}   # no doubt flag on a whole section
+
+
+@needs_tesseract
+def test_reference_on_page_two_of_a_scan_says_so(tmp_path):
+    first = render(DECISION[:4], dpi=200)
+    second = render(DECISION[4:], dpi=200, noise=10)
+    path = tmp_path / "two-pages.tif"
+    first.save(path, save_all=True, append_images=[second.resize(first.size)], dpi=(200, 200))
+    rec = process_file(path)
+    ref = next(r for r in rec["references"] if r["identifier"] == "1716/QĐ-UBND")
+    assert ref["page"] == 2 and isinstance(ref["low_confidence"], bool)
+    assert all(s["page"] in (1, 2) for s in rec["sections"])
