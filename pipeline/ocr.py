@@ -262,13 +262,12 @@ def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: st
         return [ocr_image(im, page, dpi, lang) for page, im, dpi in items]
     waiting = threading.BoundedSemaphore(2 * n)
     futures = []
+    pages = iter(items)
     with ThreadPoolExecutor(max_workers=n) as pool:
-        for page, im, dpi in items:
-            waiting.acquire()
-            future = pool.submit(ocr_image, im, page, dpi, lang)
+        while waiting.acquire() and (item := next(pages, None)) is not None:
+            future = pool.submit(ocr_image, item[1], item[0], item[2], lang)
             future.add_done_callback(lambda _: waiting.release())
             futures.append(future)
-            del im
         return [f.result() for f in futures]
 
 
