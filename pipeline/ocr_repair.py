@@ -27,6 +27,16 @@ def fold(text: str) -> str:
     return "".join(_fold_char(c) for c in text)
 
 
+@lru_cache(maxsize=None)
+def _lookalikes() -> dict:
+    return str.maketrans(rules.load("ocr").get("lookalikes") or {})
+
+
+def _key(text: str) -> str:
+    """What a phrase and its OCR'd reading share: folded, and OCR's lookalike letters made one."""
+    return fold(text).translate(_lookalikes())
+
+
 def _phrases() -> list[str]:
     cfg = rules.load("ocr")
     places = list(cfg["places"])
@@ -42,7 +52,7 @@ def _matcher() -> tuple[re.Pattern, dict[str, str]]:
     """One regex over folded text for every phrase (longest first) and folded → phrase."""
     table: dict[str, str] = {}
     for phrase in sorted(_phrases(), key=len, reverse=True):
-        key = " ".join(fold(phrase).split())
+        key = " ".join(_key(phrase).split())
         table.setdefault(key, phrase)
     alternatives = [r"\s*-\s*".join(r"\s+".join(map(re.escape, part.split())) for part in key.split(" - "))
                     for key in table]
@@ -67,7 +77,7 @@ def repair_line(text: str) -> str:
         if m and len(m.group(0)) == len(fix["replace"]):
             out[m.start():m.end()] = fix["replace"]
     pattern, table = _matcher()
-    folded = fold(text)
+    folded = _key(text)
     for m in pattern.finditer(folded):
         key = " ".join(m.group(0).replace("-", " - ").split())
         phrase = table.get(key)

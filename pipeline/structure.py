@@ -155,8 +155,8 @@ def _ocr_iso(m: re.Match) -> str | None:
 
 
 def _is_debris(text: str) -> bool:
-    """An OCR'd header line that is a stamp's edge or a signature's ink (`RIN,=T:`), not a name:
-    few letters among its characters, or few real syllables among its words."""
+    """An OCR'd header line that is a stamp's edge or a signature's ink (`RIN,=T:`, `í`), not a
+    name: under three letters, few letters among its characters, or few real syllables."""
     from .legacy import is_syllable
 
     chars = [c for c in text if not c.isspace()]
@@ -164,7 +164,7 @@ def _is_debris(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text)
     syllables = sum(1 for w in words if is_syllable(w) or (w.isupper() and len(w) <= 6))
     share = rules.load("ocr")["min_vietnamese"]
-    return not chars or letters < 0.8 * len(chars) or syllables < share * max(1, len(words))
+    return letters < 3 or letters < 0.8 * len(chars) or syllables < share * max(1, len(words))
 
 
 def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
@@ -400,6 +400,11 @@ def parse_closing(lines: list[Line], start: int, stop: int) -> tuple[dict | None
             continue
         if in_recipients and t and not _is_upper(t):
             in_recipients = False
+    if name is None and cells:
+        # a signature stamped over the title (a scan) leaves the typed name as the block's last line
+        _, _, last = next((c for c in reversed(cells) if c[2]), cells[-1])
+        if name_re.match(last) and not not_name.search(last) and not last.startswith(("-", "+", "•")):
+            name = last
     if not (authorities or title or name):
         return None, recipients
     signer = {"name": name, "title": title, "authority": ", ".join(authorities) or None}

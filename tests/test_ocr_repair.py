@@ -49,6 +49,7 @@ Sở Nông nghiệp và Môi trường nhận được Công văn số 1189/SNV-
     ("GIÁY MỜI", "GIẤY MỜI"),
     ("BIẾN BẢN", "BIÊN BẢN"),
     ("KT. CHANH VAN PHONG", "KT. CHÁNH VĂN PHÒNG"),
+    ("KT. GLAM ĐỌC", "KT. GIÁM ĐỐC"),                                       # OCR's l for I
     ("Só:¿92 /TB-UBND", "Số:¿92 /TB-UBND"),
     ("xem xét đề nghị của Ủy ban MTTQ", "xem xét đề nghị của Ủy ban MTTQ"),   # case of the line kept
     ("so với năm 2024 tính theo", "so với năm 2024 tính theo"),            # one syllable is never folded
