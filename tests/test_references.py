@@ -129,3 +129,143 @@ def test_every_citation_keeps_its_span():
     assert len(r["occurrences"]) == 2
     for start, end in r["occurrences"]:
         assert rec["text"][start:end].startswith("Kế hoạch số 99/KH-UBND")
+
+
+# Relations (DATASET.md "references"): the cue that governs each citation, on sentences of the dev corpus.
+
+BODY = "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng công tác.\nII. NHIỆM VỤ\n1. Công tác chỉ đạo\n"
+
+
+def relations(body: str, header: str = HEADER) -> dict:
+    return {r["identifier"] or r["title"]: r["relation"] for r in refs(body, header)}
+
+
+def test_a_task_of_the_body_implements_what_it_carries_out():
+    found = relations(BODY + "b) Tập trung thực hiện Quyết định số 787/QĐ-UBND ngày 25/9/2025 của Chủ tịch "
+                             "UBND tỉnh về việc công bố danh mục thủ tục hành chính.")
+    assert found == {"787/QĐ-UBND": "implements"}
+
+
+def test_carrying_out_that_is_only_watched_or_summed_up_is_a_mention():
+    found = relations(BODY + "- Theo dõi việc triển khai thực hiện Chỉ thị số 11-CT/TU, ngày 07/9/2021 của Ban "
+                             "Thường vụ Tỉnh ủy về tăng cường công tác dân vận.\n"
+                             "- Năm 2023, tham mưu Ban Thường vụ Tỉnh ủy tổng kết 10 năm thực hiện Quyết định số "
+                             "217, 218-QĐ/TW của Bộ Chính trị (khóa XI).")
+    assert found == {"11-CT/TU": "mentions", "217-QĐ/TW": "mentions", "218-QĐ/TW": "mentions"}
+
+
+def test_a_citation_inside_another_ones_description_is_a_mention_and_lists_share_their_head():
+    found = relations(BODY + (
+        "Chủ động tham mưu triển khai thực hiện có hiệu quả các nhiệm vụ được nêu tại Kế hoạch số 21-KH/BDVTU, "
+        "ngày 28/4/2021 của Ban Dân vận Tỉnh ủy thực hiện Chương trình hành động số 06-CTr/TU, ngày 22/01/2021 "
+        "của Ban Chấp hành Đảng bộ tỉnh thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIV, nhiệm kỳ "
+        "2020 - 2025; Kế hoạch số 30-KH/BDVTU, ngày 19/8/2021 của Ban Dân vận Tỉnh ủy về thực hiện Chương trình "
+        "hành động số 01-CTr/BDVTW, ngày 17/6/2021 của Ban Dân vận Trung ương; đồng thời, triển khai thực hiện "
+        "tốt Chương trình hành động số 16-CTr/TU, ngày 10/08/2021 của Tỉnh ủy."))
+    assert {k: v for k, v in found.items() if "/" in k} == {
+        "21-KH/BDVTU": "implements", "06-CTr/TU": "mentions", "30-KH/BDVTU": "implements",
+        "01-CTr/BDVTW": "mentions", "16-CTr/TU": "implements"}
+
+
+def test_citations_listed_after_the_first_share_its_cue():
+    found = relations(BODY + (
+        "Tham mưu triển khai thực hiện hiệu quả Nghị quyết số 201/2023/NQ-HĐND ngày 12/7/2023 của Hội đồng "
+        "nhân dân tỉnh về quy định một số chế độ đối với người cai nghiện ma túy và Nghị quyết số "
+        "420/2025/NQ-HĐND của Hội đồng nhân dân tỉnh Lâm Đồng về quy định mức hỗ trợ.\n"))
+    assert found == {"201/2023/NQ-HĐND": "implements", "420/2025/NQ-HĐND": "implements"}
+    found = relations(
+        "Thực hiện Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội nước Cộng hòa xã hội chủ nghĩa "
+        "Việt Nam, theo đó sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của tỉnh Đắk Nông, tỉnh Bình "
+        "Thuận và tỉnh Lâm Đồng (cũ) thành tỉnh mới có tên gọi là tỉnh Lâm Đồng, Công văn 3917/BTP-BTTP ngày "
+        "01/7/2025 của Bộ tư pháp về việc hợp nhất TCXH - NN của công chứng viên.")
+    assert found == {"202/2025/QH15": "implements", "3917/BTP-BTTP": "implements"}
+
+
+def test_a_listed_citation_after_a_law_named_in_a_description_shares_the_basis():
+    found = relations(BODY + (
+        "Sở Tư pháp đề xuất, căn cứ quy định Luật Công chứng 2024, Nghị định số 104/2025/NĐ-CP ngày 15/5/2025 "
+        "của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Công chứng, Quyết định số "
+        "1178/QĐ-BTP ngày 28/6/2023 của Bộ trưởng Bộ Tư pháp về việc phê duyệt Điều lệ Hiệp hội.\n"))
+    assert (found["104/2025/NĐ-CP"], found["1178/QĐ-BTP"]) == ("basis", "basis")
+
+
+def test_amending_or_replacing_done_by_another_document_or_only_proposed_is_a_mention():
+    found = relations(
+        "Ủy ban nhân dân tỉnh nhận được Công văn số 1127/BTC-CST ngày 24/01/2025 về việc tham gia ý kiến về "
+        "dự thảo Thông tư thay thế Thông tư số 244/2016/TT-BTC ngày 11/11/2016 của Bộ Tài chính.\n"
+        "- Tại Nghị định số 93/2019/NĐ-CP ngày 25/11/2019 của Chính phủ (được sửa đổi bổ sung tại Nghị định "
+        "số 136/2024/NĐ-CP ngày 23/10/2024 của Chính phủ) về tổ chức quỹ.\n"
+        "Đề nghị Bộ Nội vụ xem xét, sớm trình Chính phủ sửa đổi, bổ sung Nghị định số 126/2024/NĐ-CP ngày "
+        "08/10/2024 của Chính phủ.")
+    assert found == {"1127/BTC-CST": "mentions", "244/2016/TT-BTC": "mentions", "93/2019/NĐ-CP": "mentions",
+                     "136/2024/NĐ-CP": "mentions", "126/2024/NĐ-CP": "mentions"}
+
+
+def test_an_article_replaces_and_the_list_after_it_too():
+    found = relations(
+        "Điều 1. Thành lập Hội đồng.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành và thay thế "
+        "Quyết định số 385/QĐ-UBND ngày 18 tháng 02 năm 2003 của Chủ tịch Ủy ban nhân dân tỉnh về công nhận "
+        "Điều lệ Hiệp hội và Quyết định số 1366/QĐ-UBND ngày 23 tháng 6 năm 2011 của Chủ tịch Ủy ban nhân dân tỉnh.")
+    assert found == {"385/QĐ-UBND": "replaces", "1366/QĐ-UBND": "replaces"}
+
+
+def test_keeping_to_a_rule_is_not_carrying_it_out():
+    found = relations(
+        "Việc chỉnh lý hồ sơ địa chính được thực hiện theo khoản 3 Điều 5 Thông tư số 24/2014/TT-BTNMT ngày "
+        "19/4/2014 của Bộ Tài nguyên và Môi trường.\n"
+        "Văn phòng Đăng ký đất đai có trách nhiệm thực hiện việc đo đạc địa chính để thực hiện chia tách thửa "
+        "đất theo quy định tại điểm a khoản 2 Điều 75 Nghị định số 43/2014/NĐ-CP ngày 15/5/2014 của Chính phủ.")
+    assert found == {"24/2014/TT-BTNMT": "mentions", "43/2014/NĐ-CP": "mentions"}
+
+
+def test_a_basis_far_before_a_main_clause_does_not_reach_a_later_citation():
+    found = relations(BODY + (
+        "Căn cứ quy định nêu trên, ý kiến của Sở Nội vụ đối với Đề án tổ chức Đại hội hợp nhất Hội Công chứng "
+        "viên tỉnh, Sở Tư pháp kính trình Ủy ban nhân dân tỉnh xem xét phê duyệt Đề án theo Tờ trình số "
+        "59/TTr-HCCV ngày 28/11/2025 của Hội Công chứng viên tỉnh Lâm Đồng.\n"))
+    assert found == {"59/TTr-HCCV": "mentions"}
+
+
+def test_bullets_under_a_can_cu_line_are_bases_even_when_wrapped():
+    found = relations(BODY + (
+        "Đề nghị các Ban Chủ nhiệm các Đoàn Luật sư, căn cứ quy định tại:\n"
+        "- Công văn số 1018/MTTQ-BTT ngày 13/6/2025 của Ủy ban Trung ương\n"
+        "Mặt trận Tổ quốc Việt Nam triển khai thực hiện sắp xếp Mặt trận tổ quốc;\n"
+        "- Công văn số 358/LĐLSVN-BTV ngày 16/7/2025 của Liên Đoàn Luật sư\n"
+        "Việt Nam về việc hướng dẫn các Đoàn Luật sư thực hiện hợp nhất.\n"))
+    assert found == {"1018/MTTQ-BTT": "basis", "358/LĐLSVN-BTV": "basis"}
+
+
+def test_a_provision_quoted_as_the_ground_is_a_basis():
+    found = relations(BODY + (
+        "1.1. Khoản 2 Điều 18 Quyết định số 1178/QĐ-BTP ngày 28/6/2023 của Bộ Tư pháp về việc phê duyệt Điều "
+        "lệ Hiệp hội công chứng viên Việt Nam (sau đây gọi tắt Điều lệ Hiệp hội) có quy định: “Đại hội Hội "
+        "công chứng viên được tổ chức theo hình thức Đại hội toàn thể”.\n"))
+    assert found == {"1178/QĐ-BTP": "basis"}
+
+
+def test_what_the_document_says_for_itself_outranks_its_body():
+    body = ("Thực hiện Công văn số 3944/BTP-BTTP ngày 02/7/2025 của Bộ Tư pháp, Ban Thường vụ hướng dẫn như sau:\n"
+            "1. Tên gọi Đại hội\n"
+            "Hiệp hội đề nghị thống nhất tên gọi, căn cứ theo tinh thần hướng dẫn của Công văn số 3917/BTP-BTTP "
+            "ngày 01/7/2025 của Bộ Tư pháp “V/v hợp nhất TCXH-NN của công chứng viên, luật sư khi thực hiện hợp "
+            "nhất địa giới hành chính” và Công văn số 3944/BTP-BTTP ngày 02/7/2025 của Bộ Tư pháp.\n")
+    assert relations(body) == {"3944/BTP-BTTP": "implements", "3917/BTP-BTTP": "basis"}
+
+
+def test_as_requested_by_a_letter_implements_it():
+    found = relations(
+        "Ủy ban nhân dân tỉnh nhận được Công văn số 5240/BCA-V01 ngày 23/11/2025 của Bộ Công an về việc báo "
+        "cáo tổng kết công tác phòng, chống ma túy năm 2025.\nChủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh "
+        "tổng hợp, xây dựng báo cáo tổng kết theo yêu cầu và đề cương đính kèm Công văn số 5240/BCA-V01 "
+        "ngày 23/11/2025 nêu trên.")
+    assert found == {"5240/BCA-V01": "implements"}
+    assert relations("Ủy ban nhân dân tỉnh nhận được Công văn số 5240/BCA-V01 ngày 23/11/2025 của Bộ Công an "
+                     "về việc báo cáo tổng kết.") == {"5240/BCA-V01": "mentions"}
+
+
+def test_a_conjunction_where_a_line_broke_is_not_part_of_the_issuer():
+    found = refs("Thực hiện Quyết định số 28/QĐ-TTg ngày 24/8/2025 của Thủ tướng Chính phủ và\n"
+                 "Hướng dẫn số 37/HD-BCA ngày 24/9/2025 của Bộ Công an, Ủy ban nhân dân thành phố báo cáo.")
+    assert [(r["identifier"], r["issuer"], r["relation"]) for r in found] == [
+        ("28/QĐ-TTg", "Thủ tướng Chính phủ", "implements"), ("37/HD-BCA", "Bộ Công an", "implements")]

@@ -35,9 +35,27 @@ def _patterns() -> dict:
         "joined_before": re.compile(r"^\s*(?:,|và|;)\s*(?:(?:số|Số)\s+)?$"),
         "date_after": re.compile(cfg["date_after"]),
         "issuer_after": re.compile(cfg["issuer_after"]),
+        "issuer_tail": re.compile(cfg["issuer_tail"]),
         "named": [re.compile(p) for p in cfg["named"]],
         "relations": cfg["relations"],
         "window": cfg["relation_window"],
+        "object_words": cfg["relation_object_words"],
+        "watch_words": re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in cfg["relation_watch_words"])
+                                  + r")(?!\w)(?P<viec>\s+việc\b)?"),
+        "watch_window": cfg["relation_watch_window"],
+        "watched_cues": set(cfg["relation_watched_cues"]),
+        "nested_gap": re.compile(cfg["relation_nested_gap"]),
+        "passive": re.compile(cfg["relation_passive"]),
+        "not_object": re.compile(cfg["relation_not_object"]),
+        "proposal_words": re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in cfg["relation_proposal_words"])
+                                     + r")(?!\w)"),
+        "list_separator": re.compile(cfg["relation_list_separator"] + "(?:" + cfg["relation_list_lead"] + ")?$"),
+        "other_doc_verb": re.compile(r"(?<![\w])(?:" + type_alt + r")(?:(?:\s*\([^()\n]{1,20}\))?\s*|\b"
+                                     + cfg["relation_topic"] + ")$"),
+        "line_label": re.compile(cfg["relation_line_label"]),
+        "heading_chars": cfg["relation_heading_chars"],
+        "quoted_before": re.compile(cfg["relation_quoted_before"]),
+        "quoted_after": re.compile(cfg["relation_quoted_after"]),
         "type_names": {n.casefold(): n for n in rules.doc_type_names()},
         "ocr_codes": {k.casefold(): v for k, v in (cfg.get("ocr_codes") or {}).items()},
         "own_number_ocr": re.compile(cfg["own_number_ocr"]),
@@ -67,39 +85,165 @@ def _issuer_from_codes(ident: str) -> str | None:
     return table.get(code.casefold())
 
 
-def _relation(text: str, start: int, para_start: int, in_body: bool = False) -> str:
-    """Relation of this document to the cited one, from the nearest cue in the same clause.
+def _assign_relations(doc: Doc, items: list[dict]) -> None:
+    """Relation of this document to each cited one, in text order (later ones may share earlier ones').
 
-    `Căn cứ` opens a paragraph of bases (`Căn cứ A; B; C`), or a line ending in `:`
-    whose bullets are bases. Other cues speak for the document only outside its
-    numbered body: there, `triển khai thực hiện Chỉ thị …` says what a task concerns.
+    Each citation takes the last cue that governs it (`Thực hiện A`); a citation named
+    inside another's description (`A của X thực hiện B`) is only mentioned; one listed
+    after another (`Thực hiện A, B và C`; `A …; B …`) shares the relation of the list's head.
+    """
+    done: list[dict] = []
+    for it in items:
+        own = not _in_body(section_at(doc.sections, it["start"]))
+        it["relation"], it["_nested"] = _relation(doc, it, done, own)
+        it["_own"] = own
+        done.append(it)
+    for it in items:
+        it.pop("_nested", None)
+
+
+def _relation(doc: Doc, it: dict, earlier: list[dict], own: bool) -> tuple[str, bool]:
+    """(relation, whether the citation is named inside an earlier citation's description)."""
+    p = _patterns()
+    text, s = doc.text, it["start"]
+    if _basis_list(text, s, own):
+        return "basis", False
+    sent = _sentence_start(text, s, doc.structure.header_end)
+    if p["quoted_before"].fullmatch(text[sent:s]) and p["quoted_after"].match(text, it["end"]):
+        return "basis", False       # `Tại khoản 6 Điều 18 Quyết định số 1178/QĐ-BTP … quy định: “…”`
+    clause = max(sent, text.rfind(";", sent, s) + 1)
+    before = [q for q in earlier if q["start"] >= sent and q["end"] <= s]
+    last = before[-1] if before else None
+    region = max(clause, last["end"]) if last else clause
+    cue = _last_cue(text, region, s, clause, own)
+    if cue:
+        rel, c_start, c_end = cue
+        if not (last and last["end"] >= clause and _describes(text[last["end"]:c_start])):
+            return rel, False
+        if _governs(text[c_end:s], rel):
+            return "mentions", True     # `Kế hoạch số 21-KH/BDVTU … thực hiện Chương trình số 06-CTr/TU`
+    m = p["list_separator"].search(text[max(sent, last["end"]):s]) if last else None
+    if m:
+        head = _list_head(text, before, sent, clause, m.group("sep"))
+        if head:
+            return head["relation"], head["_nested"]
+    return "mentions", False
+
+
+def _list_head(text: str, before: list[dict], sent: int, clause: int, sep: str) -> dict | None:
+    """The citation a listed one shares its relation with: after `;`, the first of the previous
+    clause (`Thực hiện A của X thực hiện B; C` → A); after `,`/`và`, the nearest one but a law
+    only named inside another's description (`Nghị định số 104/2025/NĐ-CP … quy định chi tiết … Luật
+    Công chứng, Quyết định số 1178/QĐ-BTP` → 104/2025; `thay thế Nghị định số 45/2010/NĐ-CP … và
+    Nghị định số 33/2012/NĐ-CP` → 45/2010)."""
+    if sep == ";":
+        prev_clause = text.rfind(";", sent, clause - 1) + 1 or sent
+        return next((q for q in before if q["start"] >= max(sent, prev_clause)), None)
+    return next((q for q in reversed(before) if q["identifier"] or not q["_nested"]), None)
+
+
+def _describes(gap: str) -> bool:
+    """Whether a cue this close after a citation belongs to that citation's own description."""
+    p = _patterns()
+    return bool(p["nested_gap"].fullmatch(gap)) and not re.fullmatch(r"\s*,?\s*và\s*", gap)
+
+
+def _last_cue(text: str, region: int, s: int, clause: int, own: bool) -> tuple[str, int, int] | None:
+    """The cue nearest before the citation that speaks for this document, if any.
+
+    A `Căn cứ` may stand some words away; an action (`thực hiện`, `thay thế`) must take
+    the citation as its object. Not cues: an action that another named document does
+    (`dự thảo Thông tư thay thế Thông tư số …`) or that is done to the cited one
+    (`được sửa đổi, bổ sung tại …`), carrying out watched or reported on (`theo dõi việc
+    triển khai thực hiện Chỉ thị …`), words inside a quoted title, and amending or
+    replacing that the document only proposes or that its body, not its articles, states.
     """
     p = _patterns()
-    para = text[para_start:start]
-    if re.match(r"\s*[-+]?\s*Căn cứ", para):
-        return "basis"
-    if re.match(r"\s*[-+•]", para):
-        prev_end = para_start - 1
-        while prev_end > 0:
-            prev_start = text.rfind("\n", 0, prev_end) + 1
-            line = text[prev_start:prev_end]
-            if not re.match(r"\s*[-+•]", line):
-                if line.rstrip().endswith(":") and re.search(r"(?i)căn cứ", line):
-                    return "basis"
-                break
-            prev_end = prev_start - 1
-    window = para[-p["window"]:].lower()
-    cut = max(window.rfind(";"), window.rfind(". "))
-    window = window[cut + 1:] if cut >= 0 else window
-    best, best_pos = "mentions", -1
+    low = text[region:s].lower()
+    found = []
     for rel, cues in p["relations"].items():
-        if in_body and rel != "basis":
-            continue
         for cue in cues:
-            pos = window.rfind(cue.lower())
-            if pos > best_pos:
-                best, best_pos = rel, pos
-    return best
+            for m in re.finditer(r"(?<![\w])" + re.escape(cue.lower()) + r"(?![\w])", low):
+                found.append((region + m.start(), region + m.end(), rel))
+    cues: list[tuple[int, int, str]] = []
+    for c in sorted(found, key=lambda c: (c[0], -c[1])):   # overlapping cues are one phrase
+        if not cues or c[0] >= cues[-1][1]:
+            cues.append(c)
+    for c_start, c_end, rel in reversed(cues):
+        before = text[clause:c_start]
+        if rel == "basis":
+            if s - c_start > p["window"]:
+                continue
+        elif not _governs(text[c_end:s], rel):
+            continue
+        if p["other_doc_verb"].search(text, max(clause, c_start - 120), c_start):
+            continue
+        if before.count("“") > before.count("”"):
+            continue
+        if rel != "basis" and p["passive"].search(text, max(0, c_start - 20), c_start):
+            continue
+        if text[c_start:c_end].lower() in p["watched_cues"] and _watched(before.lower()):
+            continue
+        if rel in ("amends", "replaces", "repeals") and (
+                p["proposal_words"].search(before.lower()) or not (own or re.search(r"\bnày\b", before))):
+            continue
+        return rel, c_start, c_end
+    return None
+
+
+def _watched(before: str) -> bool:
+    """`theo dõi việc …` watches the whole clause after it; a bare `kiểm tra` only the next words."""
+    p = _patterns()
+    return any(m.group("viec") or len(before) - m.start() <= p["watch_window"]
+               for m in p["watch_words"].finditer(before))
+
+
+def _governs(between: str, rel: str) -> bool:
+    """Whether an action cue takes the citation as its object (`thực hiện có hiệu quả Kế hoạch số …`),
+    not a phrase of its own (`thực hiện thủ tục hành chính, dịch vụ công ban hành tại …`)."""
+    p = _patterns()
+    short_list = all(len(part.split()) <= 2 for part in between.split(",")[1:])   # `các chỉ tiêu, mục tiêu, nhiệm vụ`
+    return not (re.search(r"[;()“”\"]|\.\s", between) or not short_list
+                or len(between.split()) > p["object_words"] or p["not_object"].search(between))
+
+
+def _sentence_start(text: str, s: int, body_start: int = 0) -> int:
+    """Start of the sentence holding offset `s`; a line wrapped inside a sentence does not end it,
+    a heading (`2. Căn cứ pháp lý`) or the header's title above does."""
+    p = _patterns()
+    cut = max(text.rfind(". ", 0, s) + 2, text.rfind(":", 0, s) + 1, text.rfind("|", 0, s) + 1, 0)
+    line = text.rfind("\n", 0, s) + 1
+    while line > max(cut, body_start):
+        prev_start = text.rfind("\n", 0, line - 1) + 1
+        prev = text[prev_start:line - 1].rstrip()
+        if not prev or prev[-1] in ".;:!?" or prev.isupper() or p["line_label"].match(text, line) or (
+                p["line_label"].match(text, prev_start) and len(prev) < p["heading_chars"]):
+            break
+        line = prev_start
+    return max(cut, line)
+
+
+def _basis_list(text: str, s: int, own: bool) -> bool:
+    """`Căn cứ` opening a paragraph outside the numbered body (`Căn cứ A; B; C`), or a line
+    ending in `:` with `căn cứ` whose bullets (wrapped lines included) are the bases."""
+    para_start = _paragraph_start(text, s)
+    para = text[para_start:s]
+    if re.match(r"\s*[-+]?\s*Căn cứ", para) and own:
+        return True
+    if not re.match(r"\s*[-+•]", para):
+        return False
+    prev_end = para_start - 1
+    while prev_end > 0:
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end].rstrip()
+        if not re.match(r"\s*[-+•]", line):
+            if line.endswith(":"):
+                return bool(re.search(r"(?i)căn cứ", line))
+            above = text[text.rfind("\n", 0, max(0, prev_start - 1)) + 1:max(0, prev_start - 1)].rstrip()
+            if not above or above[-1] in ".;!?":
+                return False       # a paragraph of its own, not the wrapped end of a bullet
+        prev_end = prev_start - 1
+    return False
 
 
 def _in_body(section: str) -> bool:
@@ -124,11 +268,11 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
     issuer = None
     m = p["issuer_after"].match(text, end, min(len(text), end + 120))
     if m:
-        raw = m.group("issuer").strip()
+        raw = p["issuer_tail"].sub("", m.group("issuer"))   # `của Thủ tướng Chính phủ và⏎Hướng dẫn …`
         words = raw.split()
         if 0 < len(words) <= 12:
-            issuer = canonical(raw)
-            end = m.start("issuer") + len(m.group("issuer").rstrip())
+            issuer = canonical(raw.strip())
+            end = m.start("issuer") + len(raw)
             if date is None:
                 m2 = p["date_after"].match(text, end, min(len(text), end + 60))
                 if m2:
@@ -152,8 +296,7 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
     doc_type = _resolve_type(ident, type_word, text[max(0, span_start - 8):span_start])
     return {
         "doc_type": doc_type, "identifier": ident, "date": date, "issuer": issuer,
-        "relation": _relation(text, span_start, _paragraph_start(text, span_start),
-                              in_body=_in_body(section_at(doc.sections, span_start))),
+        "relation": None,
         "title": None, "text": text[span_start:end], "start": span_start, "end": end,
         "_explicit_issuer": explicit_issuer,
     }
@@ -263,10 +406,11 @@ def find(doc: Doc) -> list[dict]:
                 continue
             out.append({"doc_type": _canonical_type(m.group("type")) or m.group("type"), "identifier": None,
                         "date": None, "issuer": None,
-                        "relation": _relation(text, m.start(), _paragraph_start(text, m.start())),
+                        "relation": None,
                         "title": title, "text": m.group(0), "start": m.start(), "end": m.end(),
                         "_explicit_issuer": False})
     out.sort(key=lambda x: (x["start"], x["end"]))
+    _assign_relations(doc, out)
     _share_issuers(text, out)
     return _merge(out)
 
@@ -282,8 +426,8 @@ def _share_issuers(text: str, items: list[dict]) -> None:
 def _merge(items: list[dict]) -> list[dict]:
     """One reference per cited document; every citation's span stays in `occurrences`.
 
-    The first citation gives the span; the strongest relation, the first date and an
-    issuer the text states (over one read from the code) are kept.
+    The first citation gives the span; the relation that stands for the document (`_rank`),
+    the first date and an issuer the text states (over one read from the code) are kept.
     """
     prio = _patterns()["priority"]
     merged: dict[str, dict] = {}
@@ -299,8 +443,8 @@ def _merge(items: list[dict]) -> list[dict]:
             continue
         m = merged[key]
         m["occurrences"].append([it["start"], it["end"]])
-        if prio.get(it["relation"], 99) < prio.get(m["relation"], 99):
-            m["relation"] = it["relation"]
+        if _rank(it, prio) < _rank(m, prio):
+            m["relation"], m["_own"] = it["relation"], it["_own"]
         m["date"] = m["date"] or it["date"]
         if explicit and not m["_explicit"]:
             m["issuer"], m["_explicit"] = it["issuer"], True
@@ -308,4 +452,11 @@ def _merge(items: list[dict]) -> list[dict]:
             m["issuer"] = it["issuer"]
     for it in order:
         it.pop("_explicit", None)
+        it.pop("_own", None)
     return order
+
+
+def _rank(it: dict, prio: dict) -> tuple:
+    """Which citation's relation stands for the document: any over `mentions`; one stated
+    outside the numbered body (preamble, articles, header) over the body's; then the strongest."""
+    return it["relation"] == "mentions", not it.get("_own", True), prio.get(it["relation"], 99)
