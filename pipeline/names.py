@@ -18,14 +18,24 @@ def _abbrev_pattern() -> tuple[re.Pattern, dict]:
 def expand_abbreviations(name: str) -> str:
     """`UBND tỉnh` → `Ủy ban nhân dân tỉnh`; only whole upper-case tokens are touched."""
     pat, table = _abbrev_pattern()
+    heads = _field_heads()
 
     def repl(m):
         tok = m.group(1)
         if not tok.isupper() and tok not in ("TĐ-KT",):
             return tok
-        return table.get(tok.casefold(), tok)
+        full = table.get(tok.casefold(), tok)
+        before = name[:m.start()].split()
+        if before and before[-1].casefold() in heads:
+            full = _cap(full)      # `Phòng CCVC` → `Phòng Công chức, viên chức`: a field after its head
+        return full
 
     return pat.sub(repl, name)
+
+
+@lru_cache(maxsize=None)
+def _field_heads() -> frozenset:
+    return frozenset(h.casefold() for h in rules.load("names")["field_heads"] if " " not in h)
 
 
 @lru_cache(maxsize=None)
@@ -97,8 +107,17 @@ def case_name(name: str) -> str:
 
 def canonical(name: str) -> str:
     """The canonical form of a body's name: expanded, cased, tones placed, edges trimmed."""
-    name = re.sub(r"\s+", " ", name).strip(" \t.,;:-–“”\"'()")
-    return place_tones(expand_abbreviations(case_name(name)))
+    return place_tones(expand_abbreviations(case_name(trim_edges(name))))
+
+
+def trim_edges(name: str) -> str:
+    """Spaces and punctuation off both ends, but a closing qualifier stays: `Đoàn Luật sư tỉnh Lâm Đồng (cũ)`."""
+    name = re.sub(r"\s+", " ", name)
+    keep = name.rstrip(" \t.,;:-–“”\"'").endswith(")") and "(" in name
+    name = name.strip(" \t.,;:-–“”\"'()")
+    if keep and name.count("(") > name.count(")"):
+        name += ")"
+    return name
 
 
 def case_title(text: str) -> str:

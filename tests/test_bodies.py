@@ -134,3 +134,130 @@ def test_issuer_of_a_cited_act_across_a_line_break_is_not_a_body():
     got = _rules(text)
     assert not any(b["role"] in ("lead", "monitor") and b["name"].startswith("Ủy ban nhân dân tỉnh") for b in got)
     assert "advise" in roles_of(got, "Sở Tư pháp")
+
+
+# ------------------------------------------------------------------ names, lists and clauses of real documents
+
+def _body_of(text):
+    """A decision of the Lâm Đồng UBND whose articles and Nơi nhận are `text`."""
+    head = PLAN.split("I. MỤC ĐÍCH")[0].replace("KẾ HOẠCH", "QUYẾT ĐỊNH")
+    return _rules(head + text + "\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n")
+
+
+def roles_by_name(items, name):
+    return {b["role"] for b in items if b["name"] == name}
+
+
+def test_abbreviated_front_and_capitalised_federation_in_recipients():
+    got = _body_of("Điều 1. Cho phép hợp nhất.\nNơi nhận:\n- Bộ Tư pháp;\n- Liên Đoàn Luật sư Việt Nam;\n"
+                   "- UBMTTQVN tỉnh;\n- Cục BTTP - Bộ Tư pháp;\n- Trang TTĐT Sở Tư pháp;\n- Lưu: VT, NC.")
+    rec = {b["name"] for b in got if b["role"] == "recipient"}
+    assert {"Liên Đoàn Luật sư Việt Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng",
+            "Cục Bổ trợ tư pháp - Bộ Tư pháp", "Trang Thông tin điện tử Sở Tư pháp"} <= rec
+
+
+def test_divisions_and_fields_listed_after_a_colon():
+    got = _body_of("Điều 1. Sở Nội vụ báo cáo các sở: Nông nghiệp và Môi trường, Tài chính để được hướng dẫn.\n"
+                   "Nơi nhận:\n- Các phòng: CCVC, XDCQ, TCBC (góp ý);\n- Lưu: VT.")
+    rec = {b["name"] for b in got if b["role"] == "recipient"}
+    assert {"Phòng Công chức, viên chức", "Phòng Xây dựng chính quyền", "Phòng Tổ chức, biên chế"} <= rec
+    assert roles_by_name(got, "Sở Tài chính") == {"report_to"}
+    assert roles_by_name(got, "Sở Nông nghiệp và Môi trường") == {"report_to"}
+
+
+def test_address_line_gives_recipients_not_report_to():
+    text = PLAN.replace("KẾ HOẠCH\nTriển khai công tác cải cách hành chính năm 2025\n",
+                        "V/v xây dựng báo cáo\nKính gửi: Công an tỉnh.\n")
+    got = _rules(text)
+    assert "report_to" not in roles_by_name(got, "Công an tỉnh Lâm Đồng")
+    assert "recipient" in roles_by_name(got, "Công an tỉnh Lâm Đồng")
+
+
+def test_body_named_to_advise_after_a_colon():
+    got = _body_of("Điều 1. Theo dõi việc thực hiện.\n* Chịu trách nhiệm tham mưu: Phòng Dân vận các cơ quan nhà nước.\n")
+    assert roles_by_name(got, "Phòng Dân vận các cơ quan nhà nước") == {"advise"}
+
+
+def test_heads_of_bodies_name_their_bodies_in_a_heading():
+    got = _body_of("1. Thủ trưởng các sở, ban, ngành và Chủ tịch UBND các xã, phường, đặc khu:\n"
+                   "a) Chủ động áp dụng các mô hình cải cách hành chính.\n")
+    assert "lead" in roles_by_name(got, "các sở, ban, ngành")
+    assert "lead" in roles_by_name(got, "Ủy ban nhân dân các xã, phường, đặc khu")
+
+
+def test_subject_after_an_opening_adverbial():
+    got = _body_of("Điều 5. Trong thời hạn 60 ngày làm việc, Ban Chủ nhiệm Đoàn Luật sư lâm thời có trách nhiệm tổ chức Đại hội.\n"
+                   "Điều 6. Căn cứ nội dung Kế hoạch này, các sở, ban, ngành, các cơ quan Trung ương đóng trên địa bàn xây dựng kế hoạch.\n")
+    assert "lead" in roles_by_name(got, "Ban Chủ nhiệm Đoàn Luật sư lâm thời")
+    assert "lead" in roles_by_name(got, "các sở, ban, ngành")
+    assert "lead" in roles_by_name(got, "các cơ quan Trung ương đóng trên địa bàn")
+
+
+def test_old_and_new_bodies_of_a_merger_stay_apart():
+    got = _body_of("Điều 4. Đoàn Luật sư tỉnh Bình Thuận (cũ), Đoàn Luật sư tỉnh Đắk Nông (cũ) có trách nhiệm chuyển giao "
+                   "tài sản cho Đoàn Luật sư tỉnh Lâm Đồng (mới).\n")
+    assert "lead" in roles_by_name(got, "Đoàn Luật sư tỉnh Bình Thuận (cũ)")
+    assert "lead" in roles_by_name(got, "Đoàn Luật sư tỉnh Đắk Nông (cũ)")
+
+
+def test_applicant_is_not_an_adviser_and_the_agency_after_it_is():
+    got = _body_of("Theo đề nghị của Hội Cựu giáo chức tỉnh Lâm Đồng tại Báo cáo số 34/BC-CGC ngày 29 tháng 12 năm 2025 "
+                   "và Sở Nội vụ tại Tờ trình số 14/TTr-SNV ngày 09 tháng 01 năm 2026.\nĐiều 1. Phê duyệt Điều lệ.\n")
+    assert roles_by_name(got, "Sở Nội vụ") == {"advise"}
+    assert not roles_by_name(got, "Hội Cựu giáo chức tỉnh Lâm Đồng")
+
+
+def test_state_management_of_a_body_is_monitoring():
+    got = _body_of("Điều 5. Đoàn Luật sư tỉnh Lâm Đồng (mới) là tổ chức xã hội - nghề nghiệp, chịu sự quản lý nhà nước của "
+                   "Sở Tư pháp, Sở Nội vụ và các cơ quan có liên quan.\n")
+    assert "monitor" in roles_by_name(got, "Sở Tư pháp")
+    assert "monitor" in roles_by_name(got, "Sở Nội vụ")
+
+
+def test_body_given_a_task_does_what_follows_and_receivers_watch():
+    got = _body_of("Điều 1. Chủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh tổng hợp, xây dựng báo cáo tổng kết; "
+                   "tham mưu Ủy ban nhân dân tỉnh trước ngày 12/12/2025.\n"
+                   "Giao Sở Tài chính chủ trì, phối hợp với Sở Tư pháp nghiên cứu, gửi Ủy ban nhân dân tỉnh biết, theo dõi.\n")
+    assert roles_by_name(got, "Công an tỉnh Lâm Đồng") >= {"lead", "advise"}
+    assert "monitor" not in roles_by_name(got, "Sở Tài chính")
+    assert roles_by_name(got, "Sở Tư pháp") == {"coordinate"}
+
+
+def test_past_acts_cited_acts_and_quotes_assign_nothing():
+    got = _body_of("Điều 1. Sở Nội vụ đã phối hợp với Sở Xây dựng rà soát hồ sơ.\n"
+                   "Chủ tịch UBND tỉnh ban hành Quyết định số 510/QĐ-UBND giao Thanh tra tỉnh chủ trì, phối hợp với Sở Y tế xác minh.\n"
+                   "Điều lệ quy định: “Hội công chứng viên chịu sự quản lý của Sở Công Thương và phối hợp với\n"
+                   "Sở Ngoại vụ”.\n")
+    for name in ("Sở Xây dựng", "Thanh tra tỉnh Lâm Đồng", "Sở Y tế", "Sở Công Thương", "Sở Ngoại vụ"):
+        assert not roles_by_name(got, name), name
+
+
+def test_part_telling_what_happened_assigns_nothing():
+    got = _body_of("I. DIỄN BIẾN VỤ VIỆC\nỦy ban nhân dân tỉnh giao Sở Xây dựng xác minh.\n"
+                   "II. Ý KIẾN\nĐề nghị Tòa án nhân dân khu vực 1 xem xét.\n")
+    assert not roles_by_name(got, "Sở Xây dựng")
+    assert roles_by_name(got, "Tòa án nhân dân khu vực 1") == {"lead"}
+
+
+def test_short_name_given_by_the_document_stands_for_the_full_one():
+    got = _body_of("Điều 1. Ban Thường vụ Hội Luật gia tỉnh Lâm Đồng (gọi tắt là Ban Thường vụ Hội) hướng dẫn như sau:\n"
+                   "1. Các chi hội gửi hồ sơ về Ban Thường vụ Hội trước ngày 15/8/2025.\n")
+    assert roles_by_name(got, "Ban Thường vụ Hội Luật gia tỉnh Lâm Đồng") >= {"report_to"}
+    assert not roles_by_name(got, "Ban Thường vụ Hội")
+
+
+def test_name_wrapped_over_two_lines_is_one_name():
+    got = _body_of("Điều 1. Giao Sở Tư pháp chủ trì.\nVậy, Sở Tư pháp đề nghị Ban Chủ nhiệm Đoàn Luật sư, Ban chấp hành\n"
+                   "Hội công chứng viên của 3 tỉnh triển khai thực hiện các nội dung nêu trên.\n")
+    assert "lead" in {b["role"] for b in got if b["name"].casefold() == "ban chấp hành hội công chứng viên"}
+
+
+def test_collectives_end_at_their_verb_and_nouns_are_not_tasks():
+    got = _body_of("Điều 1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các sở, ngành liên quan xây dựng kế hoạch.\n"
+                   "Điều 2. Sở Tư pháp tham mưu triển khai thực hiện các nội dung tại Dự án 8: Nâng cao khả năng tiếp cận.\n"
+                   "Điều 3. Sở Y tế chỉ đạo thực hiện các chương trình phối hợp hành động với Bộ Công an; tăng cường "
+                   "công tác quản lý, kiểm tra các cơ sở.\n")
+    assert roles_by_name(got, "các sở, ngành liên quan") == {"coordinate"}
+    assert roles_by_name(got, "Sở Tư pháp") == {"advise"}
+    assert roles_by_name(got, "Sở Y tế") == {"lead"}
+    assert not roles_by_name(got, "Bộ Công an")
