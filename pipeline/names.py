@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from . import rules
@@ -49,6 +50,21 @@ def place_tones(text: str) -> str:
     """`Uỷ ban`, `hoà` → `Ủy ban`, `hòa`: one tone style for names, as DATASET.md asks."""
     pat, table = _tone_pattern()
     return pat.sub(lambda m: table[m.group(1)], text)
+
+
+def _fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFD", c)[0].lower()
+    base = {"đ": "d", "ð": "d"}.get(base, base)
+    return base if len(base) == 1 else c
+
+
+def fold(text: str) -> str:
+    """Tone marks, `Đ` and case folded away, one character for one: `Lâm Đồng` → `lam dong`.
+
+    For matching names however they were typed or read (OCR, old encodings); keeping the
+    length lets a match in the folded text be replaced in the original.
+    """
+    return "".join(_fold_char(c) for c in text)
 
 
 def _cap(word: str) -> str:

@@ -10,21 +10,10 @@ changed, only what the header parser sees.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from . import rules
-
-
-def _fold_char(c: str) -> str:
-    base = unicodedata.normalize("NFD", c)[0].lower()
-    base = {"đ": "d", "ð": "d"}.get(base, base)
-    return base if len(base) == 1 else c
-
-
-def fold(text: str) -> str:
-    """Tone marks, `Đ` and case folded away, one character for one: `Lâm Đồng` → `lam dong`."""
-    return "".join(_fold_char(c) for c in text)
+from .names import fold
 
 
 @lru_cache(maxsize=None)

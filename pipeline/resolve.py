@@ -14,6 +14,8 @@ from typing import Iterable
 
 import networkx as nx
 
+from .names import fold
+
 
 def ident_key(identifier: str | None) -> str | None:
     """Identifier as compared: upper case, `Đ` folded, no spaces, no leading zeros."""
@@ -32,13 +34,8 @@ def year_of(date: str | None, identifier: str | None = None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _fold(name: str | None) -> str:
-    s = unicodedata.normalize("NFD", (name or "").casefold())
-    return re.sub(r"[\u0300-\u036f]", "", s).replace("đ", "d")
-
-
 def _issuers_agree(a: str | None, b: str | None) -> bool:
-    fa, fb = _fold(a), _fold(b)
+    fa, fb = fold(a or ""), fold(b or "")
     return bool(fa and fb) and (fa in fb or fb in fa)
 
 
@@ -100,7 +97,7 @@ def _external_node(g: nx.MultiDiGraph, ref: dict) -> str:
             if len(same) == 1:
                 return same[0]
     else:
-        node = f"ref:title:{_fold(ref.get('title'))}"
+        node = f"ref:title:{fold(ref.get('title') or '')}"
     if node not in g:
         g.add_node(node, kind="cited", source=None, doc_type=ref.get("doc_type"),
                    identifier=ref.get("identifier"), year=year, issuer=ref.get("issuer"),
