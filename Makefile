@@ -9,7 +9,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) fonts-dejavu-core chromium chromium-driver post
 DEBIAN_PACKAGES ?= $(RUN_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test eval eval-ocr eval-legacy bench setup system-deps train clean graph
+.PHONY: run test eval eval-own eval-ocr eval-legacy bench setup system-deps train clean graph
 
 run: setup
 	$(VENV)/bin/vanban run corpus/seeds corpus/fixtures --out out
@@ -24,6 +24,13 @@ eval: setup
 	  $(VENV)/bin/vanban run $(SHARED)/corpus/dev $(SHARED)/seeds --out out/dev --quiet && \
 	  $(PYTHON) $(SHARED)/eval/score.py --pred out/dev/documents.jsonl --gold $(SHARED)/eval/gold; \
 	else echo "make eval: $(SHARED) is absent, nothing to score (skipped)"; fi
+
+# The project's own gold (corpus/annotations/gold), per group, issuer level and split.
+eval-own: setup
+	@if [ -d "$(SHARED)/corpus/wide" ]; then \
+	  $(VENV)/bin/vanban run $$($(PY) scripts/eval_own.py --sources) --out out/own --quiet && \
+	  $(PY) scripts/eval_own.py --pred out/own/documents.jsonl; \
+	else echo "make eval-own: $(SHARED)/corpus is absent, nothing to score (skipped)"; fi
 
 train: setup
 	$(PY) scripts/train_bodies.py $(if $(wildcard $(SHARED)/corpus/dev),$(SHARED)/corpus/dev) corpus/seeds
