@@ -1,4 +1,3 @@
 """vanban: Vietnamese directives and plans to a normalized dataset and a citation graph."""
 
-__version__ = "0.1.0"
-SCHEMA_VERSION = "1.2"
+from pipeline.model import SCHEMA_VERSION, __version__

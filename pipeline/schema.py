@@ -21,7 +21,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from . import SCHEMA_VERSION, rules
+from pipeline import rules
+from pipeline.model import SCHEMA_VERSION
 
 SCHEMA_ID = "urn:vanban:schema:document"
 

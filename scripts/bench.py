@@ -96,7 +96,7 @@ class PeakMemory:
 
 def vanban_cmd() -> list[str]:
     exe = Path(sys.executable).with_name("vanban")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.cli"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.apps.cli"]
 
 
 def one_run(inputs: Path, out: Path, workers: int) -> tuple[float, int, int, float]:

@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.document import Doc
+from pipeline.parse.document import Doc
 from pipeline.extract import EXTRACTORS
-from pipeline.structure import parse
+from pipeline.parse.structure import parse
 
 
 def main(path: str = "out/dev/documents.jsonl") -> None:

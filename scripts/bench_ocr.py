@@ -3,7 +3,7 @@
 
 Both read the same PDF pages at 300 dpi with one single-threaded tesseract per core. Plain is
 `pdftoppm -r 300` then `tesseract PAGE.png out -l vie`; its time is shown with and without
-the rendering. Ours is `pipeline.ocr.ocr_pdf_pages`, everything included.
+the rendering. Ours is `pipeline.read.ocr.ocr.ocr_pdf_pages`, everything included.
 usage: bench_ocr.py [PDF ...]   (default: the PDFs of ../shared/corpus/scans)
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import ocr  # noqa: E402
+from pipeline.read.ocr import ocr
 
 
 def page_count(pdf: Path) -> int:

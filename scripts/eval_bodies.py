@@ -21,11 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from pipeline.document import Doc  # noqa: E402
-from pipeline.extract import bodies, references  # noqa: E402
-from pipeline.ingest import ingest  # noqa: E402
-from pipeline.normalize import normalize  # noqa: E402
-from pipeline.structure import parse  # noqa: E402
+from pipeline.parse.document import Doc
+from pipeline.extract import bodies, references
+from pipeline.read.ingest import ingest
+from pipeline.read.normalize import normalize
+from pipeline.parse.structure import parse
 
 MODES = ("rules", "model", "both")
 

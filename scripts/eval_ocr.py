@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 from PIL import Image, ImageFilter  # noqa: E402
 
-from pipeline import ocr  # noqa: E402
-from pipeline.ingest import ingest  # noqa: E402
+from pipeline.read.ocr import ocr
+from pipeline.read.ingest import ingest
 
 
 def plain_tesseract(pdf: Path) -> str:

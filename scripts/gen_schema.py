@@ -1,7 +1,7 @@
 """Write the published schemas from the code that defines them.
 
 `schema/document.schema.json` comes from `pipeline.schema.DocumentRecord`,
-`schema/openapi.json` from the HTTP API (`pipeline.api`). Run after changing
+`schema/openapi.json` from the HTTP API (`pipeline.apps.api`). Run after changing
 either, bump `SCHEMA_VERSION` when the record changes, and note it in
 `schema/CHANGELOG.md`. `--check` exits 1 when a shipped file is stale (CI).
 """
@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.api import openapi_document  # noqa: E402
-from pipeline.schema import json_schema  # noqa: E402
+from pipeline.apps.api import openapi_document
+from pipeline.schema import json_schema
 
 TARGETS = {
     ROOT / "schema" / "document.schema.json": json_schema,

@@ -37,7 +37,7 @@ def serving(out: str | Path, timeout: float = 30.0):
     """`vanban serve OUT` in a subprocess on a free loopback port; yields its base URL."""
     port = free_port()
     vanban = Path(sys.executable).with_name("vanban")
-    cmd = [str(vanban)] if vanban.exists() else [sys.executable, "-m", "pipeline.cli"]
+    cmd = [str(vanban)] if vanban.exists() else [sys.executable, "-m", "pipeline.apps.cli"]
     proc = subprocess.Popen([*cmd, "serve", str(out), "--host", "127.0.0.1", "--port", str(port)],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"

@@ -10,7 +10,7 @@ cells = [
     nbf.v4.new_code_cell(
         "import os\nfrom pathlib import Path\n\nimport duckdb\nimport matplotlib\nmatplotlib.use('Agg')\n"
         "import matplotlib.pyplot as plt\nimport networkx as nx\nimport pandas as pd\n\n"
-        "from pipeline.graph import write_graph\n\n"
+        "from pipeline.apps.graph import write_graph\n\n"
         "OUT = Path(os.environ.get('VANBAN_OUT', 'out'))\n"
         "documents = pd.read_parquet(OUT / 'documents.parquet')\n"
         "references = pd.read_parquet(OUT / 'references.parquet')\n"

@@ -28,13 +28,14 @@ import spacy  # noqa: E402
 from spacy.training import Example  # noqa: E402
 from spacy.util import filter_spans, minibatch, fix_random_seed  # noqa: E402
 
-from pipeline import nlp as bnlp  # noqa: E402
-from pipeline.document import Doc  # noqa: E402
-from pipeline.extract import bodies as rb  # noqa: E402
-from pipeline.extract import references  # noqa: E402
-from pipeline.ingest import IngestError, ingest  # noqa: E402
-from pipeline.normalize import normalize  # noqa: E402
-from pipeline.structure import parse  # noqa: E402
+from pipeline.extract import bodies_model as bnlp
+from pipeline.parse.document import Doc
+from pipeline.extract import bodies as rb
+from pipeline.extract import references
+from pipeline.read.base import IngestError
+from pipeline.read.ingest import ingest
+from pipeline.read.normalize import normalize
+from pipeline.parse.structure import parse
 
 NER_CONFIG = {"model": {
     "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,

@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from load_test import report, run_load, serving  # noqa: E402
 
-from pipeline import api  # noqa: E402
-from pipeline.schema import DocumentRecord  # noqa: E402
-from pipeline.store import read_jsonl  # noqa: E402
+from pipeline.apps import api
+from pipeline.schema import DocumentRecord
+from pipeline.store.dataset import read_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def http(server):
 
 
 def test_serve_binds_to_loopback_by_default():
-    from pipeline.cli import main
+    from pipeline.apps.cli import main
 
     params = {p.name: p for p in main.commands["serve"].params}
     assert params["host"].default == "127.0.0.1"
@@ -110,7 +110,7 @@ def test_bodies_and_their_tasks(http, records):
         assert b["documents"] == len({src for n, src in mentions if n == b["name"]})
     # a run writes a `tasks` table: a body's tasks are the sections that name it as lead or coordinator
     rec = records[PLAN_SOURCE]
-    from pipeline.tasks import task_rows
+    from pipeline.extract.tasks import task_rows
 
     rows = task_rows(rec)
     named = [n for r in rows for n in r["lead"] + r["coordinate"]]
@@ -167,7 +167,7 @@ def test_request_strings_never_reach_sql(http, records):
 
 def test_graph_tables_are_used_when_present(run_dir, tmp_path):
     """With the graph stage's tables in the file, cites and cited-by come from them."""
-    from pipeline.graph import write_graph
+    from pipeline.apps.graph import write_graph
 
     out = tmp_path / "out"
     shutil.copytree(run_dir, out)
@@ -219,11 +219,11 @@ def test_concurrent_load_gives_no_error(server, capsys):
 
 
 def test_tasks_come_from_a_tasks_table_when_the_run_has_one(run_dir, records, tmp_path):
-    """The `tasks` table written from the records by pipeline.tasks replaces the mention-based tasks."""
+    """The `tasks` table written from the records by pipeline.extract.tasks replaces the mention-based tasks."""
     import duckdb
     import pyarrow as pa
 
-    from pipeline.tasks import TASKS_SCHEMA, task_rows
+    from pipeline.extract.tasks import TASKS_SCHEMA, task_rows
 
     out = tmp_path / "out"
     shutil.copytree(run_dir, out)
@@ -238,7 +238,7 @@ def test_tasks_come_from_a_tasks_table_when_the_run_has_one(run_dir, records, tm
     try:
         with_lead = [r for r in rows if r["lead"]]
         if not with_lead:
-            pytest.skip("pipeline.tasks found no task with a lead in the sample")
+            pytest.skip("pipeline.extract.tasks found no task with a lead in the sample")
         name = with_lead[0]["lead"][0]
         expected = [r for r in rows if name in r["lead"] + r["coordinate"]]
         page = api.body_tasks(cur, db, name.upper(), None, None, 50, 0)

@@ -19,7 +19,8 @@ import docx
 import pytest
 from fpdf import FPDF
 
-from pipeline.runner import RunLimits, RunOptions, run
+from pipeline.run.batch import run
+from pipeline.run.jobs import RunLimits, RunOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))

@@ -3,8 +3,8 @@ import os
 
 import pytest
 
-from pipeline.bodies_table import body_key, distinct_bodies
-from pipeline.process import process_text
+from pipeline.resolve.bodies import body_key, distinct_bodies
+from pipeline.run.process import process_text
 
 PLAN = """ỦY BAN NHÂN DÂN
 TỈNH LÂM ĐỒNG

@@ -17,9 +17,10 @@ import docx
 import psutil
 import pytest
 
-from pipeline.cli import discover, iter_records
-from pipeline.runner import RunLimits, RunOptions, run
-from pipeline.store import RunState, StateBusy
+from pipeline.apps.cli import discover, iter_records
+from pipeline.run.batch import run
+from pipeline.run.jobs import RunLimits, RunOptions
+from pipeline.store.state import RunState, StateBusy
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpus" / "seeds").glob("*.txt"))
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from fixtures import long_plan, state_decision, to_docx, to_pdf
 
-from pipeline.cli import main
+from pipeline.apps.cli import main
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "seeds" / "004_d057b98ca2b67fd4.txt"
 GOOD = {"qd.docx", "kh.pdf", "nested/seed.md", "nested/deeper/note.txt"}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.process import process_file
+from pipeline.run.process import process_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

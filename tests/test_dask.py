@@ -11,8 +11,8 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.store import SCHEMAS
+from pipeline.apps.cli import main
+from pipeline.store.dataset import SCHEMAS
 
 distributed = pytest.importorskip("distributed")
 

@@ -6,7 +6,7 @@ earlier and the document's own date take part exactly as they do in a run.
 import pytest
 
 from pipeline.extract.dates import parse_day
-from pipeline.process import process_text
+from pipeline.run.process import process_text
 
 
 def header(year: int = 2025) -> str:

@@ -33,7 +33,7 @@ def dev_run(shared_dir, tmp_path_factory):
     if not dev.is_dir():
         pytest.skip(f"{dev} is absent")
     exe = Path(sys.executable).with_name("vanban")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.cli"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.apps.cli"]
     out = tmp_path_factory.mktemp("dev-run")
     proc = subprocess.run([*cmd, "run", str(dev), str(seeds), "--out", str(out), "--workers", "2", "--quiet"],
                           capture_output=True, text=True, timeout=600)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import doc_fonts, ingest, unfold_ascii_tables
+from pipeline.read.doc import doc_fonts, unfold_ascii_tables
+from pipeline.read.ingest import ingest
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 DEV_DOCS = sorted((SHARED / "corpus" / "dev").glob("*.doc"))
@@ -73,7 +74,7 @@ def test_antiword_wrapped_cells_are_joined_into_their_row():
 
 def test_tcvn3_capitals_line_is_raised_whole():
     """In a `.VnTimeH` heading `Lý` is typed with TCVN3's `ý` and drawn as a capital."""
-    from pipeline.legacy import fix_text
+    from pipeline.read.legacy import fix_text
 
     fixed, enc = fix_text("C¸C Dù ¸N øNG DôNG CNTT TRONG QU¶N Lý Vµ NGHIÖP Vô\nMôC LôC", "tcvn3")
     assert enc == "tcvn3"
@@ -81,13 +82,13 @@ def test_tcvn3_capitals_line_is_raised_whole():
 
 
 def test_unicode_line_in_a_file_with_tcvn3_fonts_is_left_as_is():
-    from pipeline.legacy import fix_text
+    from pipeline.read.legacy import fix_text
 
     assert fix_text("Số: /TB-UBND\nquyÕt ®Þnh cña bé tr­ëng", "tcvn3")[0].split("\n")[0] == "Số: /TB-UBND"
 
 
 def test_capital_font_headings_typed_in_lower_case_keep_their_lines():
-    from pipeline.normalize import normalize
+    from pipeline.read.normalize import normalize
 
     text = "Số: 12/2001/QĐ-BTC\ncộng hoà xã hội chủ nghĩa Việt nam\nĐộc lập"
     assert normalize(text, "doc", join_lower=False).text.split("\n")[:2] == \
@@ -122,7 +123,7 @@ def test_pdf_font_of_size_one_scaled_by_the_text_matrix_reads_as_words(tmp_path)
     raw = head + body + raw[stream.end(1):]   # PDFium rebuilds the cross-reference table
     path = tmp_path / "scaled.pdf"
     path.write_bytes(raw)
-    from pipeline.ingest import Limits
+    from pipeline.read.base import Limits
 
     got = ingest(path, Limits(ocr=False))   # the text layer itself, not OCR's reading of the page
     assert [l for l in got.text.split("\n") if l.strip()][:2] == lines

@@ -26,9 +26,9 @@ from lxml import etree
 import test_schema as schema_tests
 from test_schema import DECISION_SOURCE, DOCX_SOURCE, PLAN_SOURCE, build_sample_run
 
-from pipeline import export
-from pipeline.cli import main
-from pipeline.store import read_jsonl
+from pipeline.apps import export
+from pipeline.apps.cli import main
+from pipeline.store.dataset import read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 NS = {"a": export.AKN_NS}
@@ -207,8 +207,8 @@ def test_graph_and_task_tables_travel_too(run_dir, tmp_path):
     """Tables added by later stages (graph, tasks with list columns) export like the others."""
     import pyarrow as pa
 
-    from pipeline.graph import write_graph
-    from pipeline.tasks import TASKS_SCHEMA, task_rows
+    from pipeline.apps.graph import write_graph
+    from pipeline.extract.tasks import TASKS_SCHEMA, task_rows
 
     out = tmp_path / "out"
     shutil.copytree(run_dir, out)

@@ -4,10 +4,10 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.graph import query, write_graph
-from pipeline.process import process_file
-from pipeline.store import write_dataset
+from pipeline.apps.cli import main
+from pipeline.apps.graph import query, write_graph
+from pipeline.run.process import process_file
+from pipeline.store.dataset import write_dataset
 
 
 def doc(number: str, date: tuple[int, int, int], body: str, issuer=("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG")) -> str:

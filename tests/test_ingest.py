@@ -8,8 +8,9 @@ import zipfile
 import pytest
 from fixtures import PARTY_BANNER, AdminDoc, long_plan, pdf_pages, state_decision, to_docx, to_pdf
 
-from pipeline.ingest import IngestError, ingest
-from pipeline.normalize import normalize
+from pipeline.read.base import IngestError
+from pipeline.read.ingest import ingest
+from pipeline.read.normalize import normalize
 
 VIETNAMESE = "Ủy ban nhân dân tỉnh Lâm Đồng ban hành Quyết định về việc công bố thủ tục hành chính."
 TONES = "\u0300\u0301\u0303\u0309\u0323"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import docx
 import pytest
 
-from pipeline import legacy
-from pipeline.ingest import ingest
+from pipeline.read import legacy
+from pipeline.read.ingest import ingest
 
 UNICODE = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
            "Căn cứ Nghị định số 15/CP ngày 2/3/1993 của Chính phủ về nhiệm vụ, quyền hạn;",

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import nlp
+from pipeline.extract import bodies_model as nlp
 
 pytestmark = pytest.mark.skipif(nlp.load() is None, reason="model not trained (make train)")
 
@@ -26,7 +26,7 @@ def test_model_tags_a_body_with_its_role():
 
 def test_default_pipeline_uses_the_model(monkeypatch):
     from pipeline.extract import bodies
-    from pipeline.process import process_text
+    from pipeline.run.process import process_text
     monkeypatch.delenv("VANBAN_BODIES", raising=False)
     calls = []
     real = nlp.predict
@@ -51,7 +51,7 @@ def test_both_drops_a_weak_object_the_model_does_not_see():
 
 def test_both_reads_the_model_only_where_it_is_needed(monkeypatch):
     from pipeline.extract import bodies
-    from pipeline.process import process_text
+    from pipeline.run.process import process_text
     monkeypatch.delenv("VANBAN_BODIES", raising=False)
     seen = []
     real = nlp.predict
@@ -66,8 +66,8 @@ def test_both_reads_the_model_only_where_it_is_needed(monkeypatch):
 
 
 def bodies_doc(text):
-    from pipeline.document import Doc
-    from pipeline.normalize import normalize
-    from pipeline.structure import parse
+    from pipeline.parse.document import Doc
+    from pipeline.read.normalize import normalize
+    from pipeline.parse.structure import parse
     norm = normalize(text, "txt", True)
     return Doc(source="k.txt", text=norm.text, structure=parse(norm.text))

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.normalize import normalize
+from pipeline.read.normalize import normalize
 
 NFC = "Quyết định số 1441/QĐ-UBND của Ủy ban nhân dân tỉnh Lâm Đồng về việc hòa giải"
 

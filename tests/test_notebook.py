@@ -6,8 +6,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from pipeline.process import process_file
-from pipeline.store import write_dataset
+from pipeline.run.process import process_file
+from pipeline.store.dataset import write_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from pipeline import ocr
-from pipeline.ingest import ingest, needs_ocr
-from pipeline.process import process_file
+from pipeline.read.ocr import ocr
+from pipeline.read.ingest import ingest
+from pipeline.read.pdf import needs_ocr
+from pipeline.run.process import process_file
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 needs_tesseract = pytest.mark.skipif(not ocr.available(), reason="tesseract-ocr-vie is not installed")
@@ -218,7 +219,7 @@ def test_pages_stream_through_the_readers_in_order():
 
 
 def test_values_carry_their_page_and_ocr_doubt():
-    from pipeline.process import locate_values
+    from pipeline.run.process import locate_values
 
     rec = {"page_starts": [0, 100], "ocr": {"pages": [{"page": 1}, {"page": 2}], "low_confidence": [[10, 14, 40.0], [130, 136, 51.0]]},
            "sections": [{"path": "1", "start": 0, "end": 150}],

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ocr_repair import fold, repair_line
-from pipeline.structure import parse
+from pipeline.read.ocr.ocr_repair import fold, repair_line
+from pipeline.parse.structure import parse
 
 # The header and closing of a scanned decision, as our OCR read it: columns already cut
 # (layout.split_columns), `ĐÒNG`/`Đông` for `ĐỒNG`, `QUYÉT`, a hand-written number and day.
@@ -106,7 +106,7 @@ def test_clean_text_is_read_the_same_without_ocr_mode():
 
 
 def test_ocr_damaged_own_number_is_not_a_reference():
-    from pipeline.process import process_text
+    from pipeline.run.process import process_text
 
     text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSó:¿92 /TB-UBND\nLâm Đồng, ngày 12 tháng 11 năm 2025\nTHÔNG BÁO\n"
             "Kết luận của đồng chí Phó Chủ tịch\n"

@@ -1,7 +1,7 @@
 """Referenced documents: every citation form of issue 3, on real sentences."""
 import pytest
 
-from pipeline.process import process_text
+from pipeline.run.process import process_text
 
 HEADER = (
     "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 1441/QĐ-UBND\n"

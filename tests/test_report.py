@@ -18,10 +18,10 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.process import process_text
-from pipeline.report import Span, build_report, highlight, page_name
-from pipeline.store import read_jsonl, write_dataset
+from pipeline.apps.cli import main
+from pipeline.run.process import process_text
+from pipeline.apps.report import Span, build_report, highlight, page_name
+from pipeline.store.dataset import read_jsonl, write_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"

@@ -16,7 +16,7 @@ import duckdb
 import psutil
 import pyarrow.parquet as pq
 
-from pipeline.store import SCHEMAS
+from pipeline.store.dataset import SCHEMAS
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpus" / "seeds").glob("*.txt"))
 N_DOCS = 12
@@ -24,7 +24,7 @@ N_DOCS = 12
 
 def vanban(*args: str, rules: Path) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("vanban")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.cli"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.apps.cli"]
     env = dict(os.environ, VANBAN_RULES=str(rules))  # our own copy: edits to rules/ meanwhile change nothing
     return subprocess.Popen([*cmd, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 

@@ -15,12 +15,13 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from pipeline import SCHEMA_VERSION, schema
+from pipeline import schema
+from pipeline.model import SCHEMA_VERSION
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.process import process_file
-from pipeline.store import read_jsonl
+from pipeline.apps.cli import main
+from pipeline.run.process import process_file
+from pipeline.store.dataset import read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -1,7 +1,7 @@
 """The extractors plug into spaCy as registered components."""
 import spacy
 
-import pipeline.spacy_components  # noqa: F401  (registers the factories)
+import pipeline.extract.spacy_components  # noqa: F401  (registers the factories)
 
 TEXT = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 05 tháng 01 năm 2022\nKẾ HOẠCH\nThực hiện nhiệm vụ\n"

@@ -7,8 +7,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.process import error_record, process_text
-from pipeline.store import write_dataset
+from pipeline.run.process import error_record, process_text
+from pipeline.store.dataset import write_dataset
 
 PLAN = """ỦY BAN NHÂN DÂN
 TỈNH BÌNH THUẬN

@@ -4,9 +4,10 @@ from __future__ import annotations
 import pytest
 from fixtures import PARTY_BANNER, STATE_BANNER, AdminDoc, state_decision, to_docx, to_pdf
 
-from pipeline.normalize import normalize
-from pipeline.process import process_file
-from pipeline.structure import parse, section_at
+from pipeline.read.normalize import normalize
+from pipeline.run.process import process_file
+from pipeline.parse.sections import section_at
+from pipeline.parse.structure import parse
 
 NATIONAL = "\n".join(STATE_BANNER[:2])
 

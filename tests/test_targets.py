@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.extract.targets import parse_number
-from pipeline.process import process_text
+from pipeline.run.process import process_text
 
 HEADER = ("TỈNH ỦY BÌNH THUẬN\n*\nSố 285-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
           "Bình Thuận, ngày 05 tháng 10 năm 2020\nKẾ HOẠCH\nthực hiện nhiệm vụ năm 2021\n"

@@ -4,8 +4,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.process import error_record, process_text
-from pipeline.tasks import TASKS_SCHEMA, last_day, task_rows
+from pipeline.run.process import error_record, process_text
+from pipeline.extract.tasks import TASKS_SCHEMA, last_day, task_rows
 
 PLAN = """ỦY BAN NHÂN DÂN
 TỈNH LÂM ĐỒNG

@@ -3,13 +3,13 @@
 Each extractor is a plain function `find(doc) -> list[dict]`; every item carries
 `text`, `start`, `end` (offsets into the normalized text). `extract_all` adds the
 section path of each span. The same functions run as spaCy components
-(`pipeline.nlp`), so a trained model can sit beside or after them.
+(`pipeline.extract.bodies_model`), so a trained model can sit beside or after them.
 """
 from __future__ import annotations
 
-from ..document import Doc
-from ..structure import section_at
-from . import bodies, dates, references, targets
+from pipeline.parse.document import Doc
+from pipeline.parse.sections import section_at
+from pipeline.extract import bodies, dates, references, targets
 
 EXTRACTORS = {
     "references": references.find,

@@ -14,7 +14,7 @@ số … giao X`), a quotation, an applicant in `Theo đề nghị của …` gi
 Lines wrapped by the page are read rejoined; a body told to act (`giao X tổng hợp
 …; tham mưu …`) does what follows it.
 
-The trained span model (`pipeline.nlp`) then checks the clauses the rules looked
+The trained span model (`pipeline.extract.bodies_model`) then checks the clauses the rules looked
 at: where it agrees it keeps the rule's span, where it finds a name the grammar
 missed it adds it (role from the same cues). `VANBAN_BODIES=rules|model|both`
 picks the mode (default `both`).
@@ -26,10 +26,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import rules
-from ..document import Doc
-from ..names import canonical
-from ..structure import section_at
+from pipeline import rules
+from pipeline.parse.document import Doc
+from pipeline.text.names import canonical
+from pipeline.parse.sections import section_at
 
 MERGE_PREFIXES = False
 ROLES = ("lead", "coordinate", "advise", "monitor", "report_to", "recipient")
@@ -1109,5 +1109,5 @@ def find(doc: Doc) -> list[dict]:
     mode = os.environ.get("VANBAN_BODIES", "both")
     if mode == "rules":
         return _finalize(doc, find_rules(doc))
-    from .. import nlp  # the model is loaded once per process, on first use
+    from pipeline.extract import bodies_model as nlp
     return _finalize(doc, nlp.bodies(doc, mode, find_rules))

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import rules
-from ..document import Doc
-from ..names import canonical, complete_jurisdiction
-from ..structure import normalize_identifier, section_at, type_from_identifier
-from .dates import parse_day
+from pipeline import rules
+from pipeline.parse.document import Doc
+from pipeline.text.names import canonical, complete_jurisdiction
+from pipeline.parse.sections import section_at
+from pipeline.text.identifiers import normalize_identifier, type_from_identifier
+from pipeline.extract.dates import parse_day
 
 
 @lru_cache(maxsize=None)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import rules
-from ..document import Doc
+from pipeline import rules
+from pipeline.parse.document import Doc
 
 _YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?|trong\s+|vào\s+)?năm\s+((?:19|20)\d{2})(?![\d/])", re.I)
 

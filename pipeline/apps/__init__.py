@@ -1,0 +1,1 @@
+"""Applications on top of a run: the `vanban` command, the HTTP API, the review site, exports, the graph."""

@@ -1,0 +1,180 @@
+"""The trained body-and-role model (spaCy NER) and how the pipeline uses it.
+
+Underthesea's bundled NER does not know organizations in directives, so the
+project trains its own small spaCy model (`scripts/train_bodies.py`, `make train`)
+from hand annotations in `corpus/annotations/` plus silver spans from the rules.
+Each entity label is a role (LEAD, COORDINATE, …, RECIPIENT). The model reads
+only the units that can hold a body (lines with a role cue or an organization
+head, and the Nơi nhận / Kính gửi items), never whole pages, so it stays fast.
+It is loaded once per process, lazily, from `pipeline/models/bodies/`, with no
+network access.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc, Span
+
+from pipeline.text.names import canonical
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "bodies"
+LABELS = ("LEAD", "COORDINATE", "ADVISE", "MONITOR", "REPORT_TO", "RECIPIENT")
+MAX_UNIT = 1500          # characters of one unit given to the model
+_HEADING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-]\s*(?:Đề nghị\s+)?[A-ZĐỦ]")
+
+
+@Language.factory("vanban_body_names", default_config={})
+def make_body_names(nlp: Language, name: str):
+    """Copies the NER's role-labelled spans to `doc.spans["bodies"]` with their canonical names."""
+    return BodyNames()
+
+
+class BodyNames:
+    """Pipeline component: entity spans → `doc.spans["bodies"]`, `span._.canonical`."""
+
+    def __call__(self, doc: SpacyDoc) -> SpacyDoc:
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ in LABELS:
+                span = Span(doc, ent.start, ent.end, label=ent.label_)
+                spans.append(span)
+        doc.spans["bodies"] = spans
+        return doc
+
+
+if not Span.has_extension("canonical"):
+    Span.set_extension("canonical", getter=lambda span: canonical(span.text))
+
+
+def blank() -> Language:
+    """The tokenizer the model uses: multi-language, no word segmenter, so no extra download."""
+    return spacy.blank("xx")
+
+
+@lru_cache(maxsize=1)
+def load() -> Language | None:
+    """The trained model, or None when it has not been trained (rules still work)."""
+    if not (MODEL_DIR / "meta.json").exists():
+        return None
+    return spacy.load(MODEL_DIR)
+
+
+# ------------------------------------------------------------------ units
+
+_CUE_OR_HEAD = None
+
+
+def _prefilter() -> re.Pattern:
+    """A cheap test for a line worth giving to the model: a role cue or an organization head."""
+    global _CUE_OR_HEAD
+    if _CUE_OR_HEAD is None:
+        from pipeline import rules
+        cfg = rules.load("roles")
+        words = set()
+        for group in ("subject_verbs", "object_cues"):
+            for vs in cfg[group].values():
+                words.update(vs)
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        _CUE_OR_HEAD = re.compile(r"(?<![\wĐđ])(?:" + alt + r")(?![\wĐđ])", re.I)
+    return _CUE_OR_HEAD
+
+
+def units(doc) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the parts of a document the model reads."""
+    from pipeline.extract import bodies as rb
+    out = []
+    for s, item in rb._recipient_items(doc):
+        if item:
+            out.append((s, s + len(item), "recipient"))
+    pat = _prefilter()
+    text = doc.text
+    for rs, re_ in rb._regions(doc):
+        for ls, le in rb._lines(text, rs, re_):
+            line = text[ls:le]
+            if not line.strip() or line.count("|") >= 2:
+                continue
+            if not (pat.search(line) or (len(line) < 200 and _HEADING.match(line))):
+                continue
+            while le - ls > MAX_UNIT:
+                cut = text.rfind(". ", ls, ls + MAX_UNIT)
+                cut = cut + 1 if cut > ls else ls + MAX_UNIT
+                out.append((ls, cut, "line"))
+                ls = cut
+            out.append((ls, le, "line"))
+    return out
+
+
+def predict(doc, needed=None) -> list[dict]:
+    """Bodies from the model alone: one item per labelled span, role from the label.
+    `needed(start, end, kind)` limits the model to the units it has to check."""
+    from pipeline.extract import bodies as rb
+    nlp = load()
+    if nlp is None:
+        return []
+    places = rb._place_of(doc.metadata.get("issuer"))
+    us = [u for u in units(doc) if needed is None or needed(*u)]
+    out = []
+    for (s, e, kind), sd in zip(us, nlp.pipe([doc.text[s:e] for s, e, _ in us], batch_size=64)):
+        for span in sd.spans.get("bodies", sd.ents):
+            a, b = s + span.start_char, s + span.end_char
+            raw = doc.text[a:b].strip(" ,;:.")
+            if len(raw.split()) < 2 and not raw.isupper():
+                continue
+            out.append({**rb._body(raw, span.label_.lower(), a, a + len(raw), raw, places, "model"), "kind": kind})
+    return out
+
+
+def combine(rule_items: list[dict], model_items: list[dict], places: dict) -> list[dict]:
+    """The rules cut names and read roles from the clause; the model, trained to find bodies in
+    context, checks them and adds what the clause grammar misses:
+
+    - every rule span stays (headings, subjects, recipients, strong cues), except an object of a weak cue
+      (`gửi`, `trình`: rules/roles.yaml `model_checks_objects_of`) that the model
+      does not see is dropped;
+    - a model span the rules missed is added when the name grammar accepts it (it opens with an
+      organization head) and it sits in a Nơi nhận / Kính gửi item.
+    """
+    from pipeline.extract import bodies as rb
+    from pipeline import rules
+    weak = set(rules.load("roles")["model_checks_objects_of"])
+    out = []
+    for r in rule_items:
+        over = [m for m in model_items if m["start"] < r["end"] and r["start"] < m["end"]]
+        if not over and r.get("source") == "object" and r["role"] in weak:
+            continue
+        out.append(r)
+    for m in model_items:
+        if m.get("kind") != "recipient" or any(r["start"] < m["end"] and m["start"] < r["end"] for r in rule_items):
+            continue
+        toks = rb.tokenize(m["name_as_written"])
+        if toks and rb._head_at(toks, 0):
+            # the model finds where a body is; the grammar says where its name ends
+            j = rb._scan_name(toks, 0)
+            raw = m["name_as_written"][:toks[j - 1].e]
+            out.append({**m, "name": rb.resolve_jurisdiction(canonical(raw), places), "name_as_written": raw,
+                        "text": raw, "end": m["start"] + len(raw)})
+    return out
+
+
+def bodies(doc, mode: str, find_rules) -> list[dict]:
+    """The bodies of one document in the given mode (`model` or `both`)."""
+    if mode == "model":
+        return predict(doc)
+    rule_items = find_rules(doc)
+    if load() is None:
+        return rule_items
+    from pipeline.extract import bodies as rb
+    from pipeline import rules
+    weak = set(rules.load("roles")["model_checks_objects_of"])
+    checks = [(r["start"], r["end"]) for r in rule_items if r.get("source") == "object" and r["role"] in weak]
+
+    def needed(s, e, kind):
+        """The model reads only the units where combine() uses it: recipients and weak objects."""
+        return kind == "recipient" or any(s <= a < e for a, _ in checks)
+
+    model_items = predict(doc, needed)
+    return combine(rule_items, model_items, rb._place_of(doc.metadata.get("issuer")))

@@ -1,0 +1,1 @@
+"""Stage 2, parse: header, numbered sections and closing of one normalized text (`structure.parse`)."""

@@ -1,0 +1,97 @@
+"""The closing: the signature block (authority, title, name) and the Nơi nhận recipients."""
+from __future__ import annotations
+
+import re
+
+from pipeline import rules
+from pipeline.parse.common import layout_rules, is_upper
+from pipeline.text.names import case_name
+from pipeline.text.spans import Line
+
+
+def find_closing(lines: list[Line], after: int) -> int:
+    """Index of the first line of the closing (Nơi nhận or the authority line), else len(lines)."""
+    cfg = layout_rules()["closing"]
+    rec = rules.compiled(cfg["recipients"])
+    auth = rules.compiled(cfg["authority"])
+    for i in range(after, len(lines)):
+        for t in lines[i].text.split(" | "):
+            if rec.match(t) or _is_title_line(t):
+                return i
+            m = auth.match(t)
+            if m and is_upper(m.group("who")) and len(t) < 80:
+                return i
+    return len(lines)
+
+
+def _is_title_line(text: str) -> bool:
+    """A line that is only a signer's title in capitals (`PHÓ CHỦ TỊCH`, `GIÁM ĐỐC`)."""
+    m = rules.compiled(layout_rules()["closing"]["signer_title"]).match(text)
+    return bool(m) and m.end() == len(text.rstrip()) and is_upper(text) and len(text) < 40
+
+
+def case_title_word(text: str) -> str:
+    """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `BỘ TRƯỞNG` → `Bộ trưởng`: the spelling running text uses."""
+    spellings = {t.casefold(): t for t in layout_rules()["closing"]["title_spellings"]}
+    folded = text.strip().casefold()
+    if folded in spellings:
+        return spellings[folded]
+    for key in sorted(spellings, key=len, reverse=True):
+        if folded.startswith(key + " "):
+            return spellings[key] + " " + case_name(text.strip()[len(key) + 1:])
+    return case_name(text.strip())
+
+
+def _authority_text(m: re.Match) -> str:
+    auth = m.group("auth").upper()
+    return f"{auth} {case_title_word(m.group('who'))}".replace("  ", " ")
+
+
+def parse_closing(lines: list[Line], start: int, stop: int) -> tuple[dict | None, list[Line]]:
+    """Signer (authority, title, name) and the Nơi nhận items between `start` and `stop`."""
+    cfg = layout_rules()["closing"]
+    auth_re = rules.compiled(cfg["authority"])
+    title_re = rules.compiled(cfg["signer_title"])
+    name_re = rules.compiled(cfg["name"])
+    not_name = rules.compiled(cfg["not_name"])
+    rec_re = rules.compiled(cfg["recipients"])
+    authorities, title, name = [], None, None
+    recipients: list[Line] = []
+    in_recipients = False
+    title_i = None
+    cells = [(i, lines[i], c.strip()) for i in range(start, stop) for c in lines[i].text.split(" | ")]
+    for i, ln, t in cells:
+        if rec_re.match(t):
+            in_recipients = True
+            rest = rec_re.sub("", t).strip()
+            if rest.startswith("-"):
+                recipients.append(Line(ln.start + ln.text.index(rest), ln.end, rest))
+            continue
+        m = auth_re.match(t)
+        if m and is_upper(m.group("who")):
+            if title is None:
+                authorities.append(_authority_text(m))
+            continue   # a PDF interleaves the signature with the Nơi nhận column
+        if title is None and is_upper(t) and title_re.match(t) and len(t) < 60:
+            title = case_title_word(t)
+            title_i = i
+            continue
+        if in_recipients and t.startswith(("-", "+", "•")):
+            recipients.append(ln if t == ln.text.strip() else Line(ln.start + ln.text.find(t), ln.start + ln.text.find(t) + len(t), t))
+            if re.match(r"[-+•]\s*Lưu\b", t):
+                in_recipients = False   # `- Lưu: VT` closes the list
+            continue
+        if title is not None and name is None and name_re.match(t) and not not_name.search(t) and i > (title_i or 0):
+            name = t
+            continue
+        if in_recipients and t and not is_upper(t):
+            in_recipients = False
+    if name is None and cells:
+        # a signature stamped over the title (a scan) leaves the typed name as the block's last line
+        _, _, last = next((c for c in reversed(cells) if c[2]), cells[-1])
+        if name_re.match(last) and not not_name.search(last) and not last.startswith(("-", "+", "•")):
+            name = last
+    if not (authorities or title or name):
+        return None, recipients
+    signer = {"name": name, "title": title, "authority": ", ".join(authorities) or None}
+    return signer, recipients

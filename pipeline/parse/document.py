@@ -1,0 +1,36 @@
+"""The plain record that flows between stages once a file has been read."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.parse.structure import Structure
+from pipeline.text.spans import Line
+
+
+@dataclass
+class Doc:
+    """One normalized document with its structure: what every extractor reads."""
+
+    source: str
+    text: str
+    structure: Structure
+    # what earlier extractors found, so later ones can leave those spans alone
+    found: dict = field(default_factory=dict)
+
+    @property
+    def metadata(self) -> dict:
+        return self.structure.metadata
+
+    @property
+    def sections(self) -> list[dict]:
+        return self.structure.sections
+
+    @property
+    def recipients(self) -> list[Line]:
+        return self.structure.recipients
+
+    @property
+    def year(self) -> int | None:
+        """The document's own year, for dates written without one."""
+        d = self.metadata.get("issued_date")
+        return int(d[:4]) if d else self.metadata.get("year_hint")

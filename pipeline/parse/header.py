@@ -1,0 +1,245 @@
+"""The header block: number, type, title, issuer, place and date of one document."""
+from __future__ import annotations
+
+import re
+
+from pipeline import rules
+from pipeline.parse.common import layout_rules, matches_any, is_upper
+from pipeline.text.identifiers import normalize_identifier, type_from_identifier
+from pipeline.text.names import canonical, case_title
+from pipeline.text.spans import Line
+
+
+def _clean_number(num: int | str | None) -> int | None:
+    digits = re.sub(r"\D", "", str(num or ""))
+    return int(digits) if digits else None
+
+
+def _iso(d, m, y) -> str | None:
+    d, m, y = _clean_number(d), _clean_number(m), _clean_number(y)
+    if not (d and m and y) or not (1 <= d <= 31 and 1 <= m <= 12 and 1900 <= y <= 2100):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _type_line(text: str) -> tuple[str, str] | None:
+    """A line printed as the type word (`KẾ HOẠCH`, `QUYẾT ĐỊNH`), maybe followed by the title."""
+    for name in rules.doc_type_names():
+        up = name.upper()
+        if text == up or text.startswith(up + " ") and not text.startswith(up + " SỐ"):
+            rest = text[len(up):].strip()
+            if rest and is_upper(rest) and len(rest) < 40 and not rest.startswith(("VỀ", "V/V", "(")):
+                continue  # an all-caps line that merely begins with a type word
+            return name, rest
+    return None
+
+
+def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
+    """Issuer and parent from the header's left column (`UBND TỈNH X` / `SỞ NỘI VỤ`)."""
+    cfg = layout_rules()["header"]
+    heads = sorted(rules.load("names")["org_heads"], key=len, reverse=True)
+    units: list[str] = []
+    for line in lines:
+        line = line.strip(" *-_")
+        if not line:
+            continue
+        starts_org = any(line == h or line.startswith(h + " ") for h in heads)
+        if units and not starts_org:
+            units[-1] += " " + line
+        else:
+            units.append(line)
+    if not units:
+        return None, None
+    own = units[-1]
+    parent = units[-2] if len(units) > 1 else None
+    if parent:
+        parent_suffix = cfg.get("parent_as_suffix", {}).get(parent, parent)
+        if rules.compiled(cfg["needs_parent"]).match(own) or rules.compiled(cfg["party_parent"]).search(parent) \
+                and not rules.compiled(cfg["jurisdiction"]).search(own):
+            own = f"{own} {parent_suffix}"
+        else:
+            m = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+\S.*$", parent)
+            if m and not re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b", own):
+                own = f"{own} {m.group(0)}"
+    return canonical(own), canonical(parent) if parent else None
+
+
+def _ocr_identifier(ident: str | None) -> str | None:
+    """An OCR'd identifier only in the official shape; a hand-written number OCR garbled is None."""
+    return ident if ident and rules.compiled(rules.load("ocr")["identifier"]).match(ident) else None
+
+
+def _ocr_place_date(text: str) -> re.Match | None:
+    return rules.compiled(rules.load("ocr")["place_date"]).search(text)
+
+
+def _ocr_iso(m: re.Match) -> str | None:
+    clean = rules.compiled(rules.load("ocr")["clean_day"])
+    return _iso(m.group("d"), m.group("m"), m.group("y")) if clean.match(m.group("d")) and clean.match(m.group("m")) else None
+
+
+def _is_debris(text: str) -> bool:
+    """An OCR'd header line that is a stamp's edge or a signature's ink (`RIN,=T:`, `í`), not a
+    name: under three letters, few letters among its characters, or few real syllables."""
+    from pipeline.read.legacy import is_syllable
+
+    chars = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() for c in chars)
+    words = re.findall(r"[^\W\d_]+", text)
+    syllables = sum(1 for w in words if is_syllable(w) or (w.isupper() and len(w) <= 6))
+    share = rules.load("ocr")["min_vietnamese"]
+    return letters < 3 or letters < 0.8 * len(chars) or syllables < share * max(1, len(words))
+
+
+def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
+    """Metadata from the header block; returns it and the index of the first line after it."""
+    cfg = layout_rules()["header"]
+    meta = {"doc_type": None, "identifier": None, "issuer": None, "parent_issuer": None,
+            "place": None, "issued_date": None, "title": None}
+    limit = min(len(lines), cfg["max_lines"])
+    national = [i for i in range(limit) if matches_any(cfg["national_lines"], lines[i].text)]
+    body_re = cfg["body_start"]
+    number_i = place_i = type_i = subject_i = None
+    end = 0
+    for i in range(limit):
+        t = lines[i].text
+        if i > 0 and matches_any(body_re, t) and (number_i is not None or type_i is not None or i > 3):
+            break
+        if number_i is None:
+            m = rules.compiled(cfg["number"]).search(t)
+            if m and (t.startswith("Số") or "|" in t or m.start() < 3 or i in national
+                      or rules.compiled(cfg["number_after_type"]).match(t)):
+                number_i = i
+                meta["identifier"] = normalize_identifier(m.group("ident"))
+                if ocr:
+                    meta["identifier"] = _ocr_identifier(meta["identifier"])
+        if place_i is None:
+            m = rules.compiled(cfg["place_date"]).search(t)
+            if m is None and ocr:
+                m = _ocr_place_date(t)
+            if m and i < 25:
+                place_i = i
+                place = m.group("place").strip(" .|-")
+                place = re.sub(r"^.*\b(?:Số\s*:?\s*\S*)\s+", "", place).strip()
+                place = re.sub(r"^\S*[/-]\S*\s+", "", place)   # an identifier before it on the line
+                meta["place"] = place if place and len(place) < 40 and place[0].isupper() else None
+                meta["issued_date"] = _ocr_iso(m) if ocr else _iso(m.group("d"), m.group("m"), m.group("y"))
+        if type_i is None:
+            found = _type_line(t)
+            if found:
+                type_i = i
+                meta["doc_type"] = found[0]
+                meta["_title_rest"] = found[1]
+        if subject_i is None and rules.compiled(cfg["subject"]).match(t) and type_i is None:
+            subject_i = i
+        if number_i == i or place_i == i or type_i == i or subject_i == i or i in national:
+            end = i + 1
+    # title: the lines under the type word, or the V/v subject of a letter
+    title_lines: list[str] = []
+    stop_re = [cfg["separator"], *body_re, r"^Kính gửi", r"^\(?[Dd]ự thảo", *cfg["national_lines"],
+               r"^[-+•*]\s", r"^\d{1,2}\s*[.)]\s",
+               cfg["place_date"], r"^Số\s*[:.]"]
+    if type_i is not None:
+        rest = meta.pop("_title_rest", "")
+        if rest:
+            title_lines.append(rest)
+        for j in range(type_i + 1, min(type_i + 6, len(lines))):
+            t = lines[j].text
+            if ocr and t and _is_debris(t):
+                continue   # a speck under the type word
+            first = not title_lines
+            if first and t and not rules.compiled(cfg["separator"]).match(t) \
+                    and not rules.compiled(cfg["not_title"]).match(t) and len(t) < cfg["title_max_chars"] \
+                    and not t.endswith(":"):
+                title_lines.append(t)   # the line under the type word is its title, whatever it starts with
+                end = max(end, j + 1)
+                continue
+            if not t or matches_any(stop_re, t) or (title_lines and is_upper(t) and not is_upper(title_lines[-1])):
+                break
+            if len(t) > 160 or t.endswith(":"):
+                break   # a paragraph of the preamble, not a wrapped title line
+            if title_lines and rules.compiled(layout_rules()["closing"]["signer_title"]).match(t) and is_upper(t):
+                break
+            title_lines.append(t)
+            end = max(end, j + 1)
+    elif subject_i is not None:
+        inline = rules.compiled(cfg["national_inline"])
+        m = rules.compiled(cfg["subject"]).match(lines[subject_i].text)
+        title_lines.append(inline.sub("", m.group("title")))
+        for j in range(subject_i + 1, min(subject_i + 6, len(lines))):
+            t = lines[j].text
+            cut = inline.sub("", t)
+            if cut != t:
+                if cut:
+                    title_lines.append(cut)
+                break
+            if not t or matches_any(stop_re, t) or _type_line(t):
+                break
+            title_lines.append(t)
+    meta.pop("_title_rest", None)
+    if not title_lines:
+        for i in range(min(len(lines), cfg["max_lines"] + 20)):
+            m = rules.compiled(cfg["abstract"]).search(lines[i].text)
+            if m:
+                title_lines.append(m.group("title"))
+                break
+    if title_lines:
+        title = " ".join(title_lines).strip()
+        title = rules.compiled(cfg["title_prefix"]).sub("", title).strip(" .:")
+        if is_upper(title):
+            title = case_title(title)
+        meta["title"] = title or None
+    # issuer: capitals above the number line that are not the national motto
+    top = number_i if number_i is not None else (type_i if type_i is not None else 0)
+    issuer_lines = []
+    inline = rules.compiled(cfg["national_inline"])
+    for i in range(0, top):
+        t = inline.sub("", lines[i].text)
+        if not t or i in national or matches_any(cfg["national_lines"], t) or rules.compiled(cfg["separator"]).match(t) \
+                or rules.compiled(cfg["place_date"]).search(t):
+            continue
+        if is_upper(t) and len(t) < 80 and not (ocr and _is_debris(t)):
+            issuer_lines.append(t)
+    meta["issuer"], meta["parent_issuer"] = _compose_issuer(issuer_lines)
+    if meta["issuer"] is None:
+        for i in range(min(len(lines), end + 4)):
+            m = rules.compiled(cfg["issuer_in_preamble"]).search(lines[i].text)
+            if m:
+                meta["issuer"] = canonical(m.group("org"))
+                break
+    # type: the code in the identifier wins over the word (DATASET.md); a letter has V/v
+    by_code = type_from_identifier(meta["identifier"])
+    if by_code:
+        meta["doc_type"] = by_code
+    elif meta["doc_type"] is None:
+        raw_number = lines[number_i].text if number_i is not None else ""
+        code_match = re.search(r"/\s*([A-Za-zĐđ]+)-", raw_number)
+        code_type = rules.doc_type_by_code().get(code_match.group(1).casefold()) if code_match else None
+        if code_type:
+            meta["doc_type"] = code_type
+        elif subject_i is not None or number_i is not None:
+            meta["doc_type"] = "Công văn"
+    if meta["doc_type"] is None:
+        # a type word opening the title line in running case (`Hướng dẫn một số nội dung …`)
+        for i in range(min(limit, end + 2)):
+            for name in rules.doc_type_names():
+                if lines[i].text.startswith(name + " ") and not matches_any(body_re, lines[i].text):
+                    meta["doc_type"] = name
+                    break
+            if meta["doc_type"]:
+                break
+    if meta["doc_type"] is None and (meta["title"] or meta["issuer"]):
+        meta["doc_type"] = rules.load("doc_types")["fallback"]   # a document of no known type
+    if meta["title"] is None and meta["doc_type"] and type_i is None:
+        for i in range(max(0, (place_i or 0) + 1), min(limit, (place_i or 0) + 4)):
+            t = lines[i].text
+            if t.startswith(meta["doc_type"] + " ") and not matches_any(body_re, t):
+                meta["title"] = t[len(meta["doc_type"]):].strip()
+                for j in range(i + 1, min(i + 4, len(lines))):
+                    u = lines[j].text
+                    if not u or matches_any(stop_re, u) or not u[:1].islower():
+                        break
+                    meta["title"] += " " + u
+                end = max(end, i + 1)
+                break
+    return meta, end

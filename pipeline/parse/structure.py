@@ -1,0 +1,74 @@
+"""Stage 3, parse: header, preamble, numbered section tree and closing of one document.
+
+Works line by line on the normalized text. The layout patterns come from
+`rules/structure.yaml`; what a label may follow is checked so that a stray
+`2020.` or a numbered list inside a paragraph does not open a section.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline import rules
+from pipeline.parse.closing import find_closing, parse_closing
+from pipeline.parse.common import layout_rules
+from pipeline.parse.header import parse_header
+from pipeline.parse.sections import parse_sections
+from pipeline.read.ocr.ocr_repair import repair_line
+from pipeline.text.spans import Line, split_lines
+
+
+@dataclass
+class Structure:
+    metadata: dict
+    sections: list[dict]
+    header_end: int = 0          # offset where the header (number, type, title) ends
+    body_start: int = 0          # first numbered section or the first line after the preamble
+    closing_start: int = 0       # Nơi nhận / signature block
+    recipients: list[Line] = field(default_factory=list)   # Nơi nhận and Kính gửi items
+
+
+def parse(text: str, ocr: bool = False) -> Structure:
+    """The whole structure of one normalized document.
+
+    With `ocr`, the lines are first read back through `ocr_repair` (same lengths, so every
+    offset still points into `text`) and the header is read with OCR's damage allowed for.
+    """
+    lines = split_lines(text)
+    if ocr:
+        lines = [Line(ln.start, ln.end, repair_line(ln.text)) for ln in lines]
+    meta, header_end = parse_header(lines, ocr=ocr)
+    closing = find_closing(lines, header_end)
+    cfg = layout_rules()["closing"]
+    appendix_re = rules.compiled(cfg["appendix"])
+    appendix_starts = [i for i in range(closing + 1, len(lines)) if appendix_re.match(lines[i].text)]
+    sign_stop = appendix_starts[0] if appendix_starts else len(lines)
+    signer, recipients = parse_closing(lines, closing, sign_stop)
+    meta["signer"] = signer or {"name": None, "title": None, "authority": None}
+    sections = parse_sections(lines, header_end, closing)
+    for n, a in enumerate(appendix_starts):
+        stop = appendix_starts[n + 1] if n + 1 < len(appendix_starts) else len(lines)
+        m = appendix_re.match(lines[a].text)
+        label = f"Phụ lục {m.group('num')}" if m.group("num") else "Phụ lục"
+        rest = lines[a].text[m.end():].strip(" .:-")
+        sections.append({"path": label, "label": label, "heading": rest or None, "level": 1,
+                         "start": lines[a].start, "end": lines[stop - 1].end})
+        sections.extend(parse_sections(lines, a + 1, stop, root=[label]))
+    # Kính gửi recipients of a letter
+    for i in range(0, min(len(lines), header_end + 8)):
+        t = lines[i].text
+        if t.startswith("Kính gửi"):
+            rest = re.sub(r"^Kính gửi\s*:?\s*", "", t)
+            if rest:
+                recipients.append(Line(lines[i].end - len(rest), lines[i].end, rest))
+            for j in range(i + 1, min(i + 15, len(lines))):
+                u = lines[j].text
+                if u.startswith(("-", "+", "•")):
+                    recipients.append(lines[j])
+                elif u:
+                    break
+            break
+    body_start = lines[header_end].start if header_end < len(lines) else len(text)
+    closing_start = lines[closing].start if closing < len(lines) else len(text)
+    return Structure(metadata=meta, sections=sections, header_end=body_start, body_start=body_start,
+                     closing_start=closing_start, recipients=recipients)

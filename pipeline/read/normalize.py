@@ -1,0 +1,149 @@
+"""Stage 2, normalize: one canonical text per document, with a map back to the raw text.
+
+Every later span is an offset into the normalized text, which is what the
+dataset stores; `offsets[i]` is where character i came from in the ingested
+text (for tracing a value to an OCR word or a PDF page).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass
+class Normalized:
+    text: str
+    offsets: list[int]  # normalized index -> raw index; one extra entry for the end
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets[start], self.offsets[end]
+
+
+def _sub(pattern: re.Pattern, repl, text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """re.sub that carries the offset map: replaced characters point at their match start."""
+    out: list[str] = []
+    out_map: list[int] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        new = repl(m) if callable(repl) else m.expand(repl)
+        if new == m.group(0):
+            continue
+        out.append(text[pos:s])
+        out_map.extend(offsets[pos:s])
+        out.append(new)
+        if len(new) == e - s:
+            out_map.extend(offsets[s:e])
+        else:
+            out_map.extend(offsets[s] if i == 0 or s + i >= e else offsets[s + i] for i in range(len(new)))
+        pos = e
+    if pos == 0:
+        return text, offsets
+    out.append(text[pos:])
+    out_map.extend(offsets[pos:])
+    return "".join(out), out_map
+
+
+_COMBINING = re.compile(r"[^\u0300-\u036f\n][\u0300-\u036f]+")
+_CHARMAP = str.maketrans({
+    "Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ",
+    "⁄": "/", "∕": "/", "／": "/",
+    "‐": "-", "‑": "-", "‒": "-", "−": "-", "﹣": "-", "－": "-",
+    "„": "“", "‟": "“", "«": "“", "»": "”", "″": "”",
+    "‛": "‘", "′": "’",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\t": " ", "\r": "\n", "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n",
+    "\u200b": "", "\ufeff": "", "\u00ad": "", "\u200c": "", "\u200d": "",
+})
+_SPACES = re.compile(r"[ ]{2,}")
+_LINE_EDGES = re.compile(r"[ ]*\n[ ]*|^[ ]+|[ ]+$")
+_BLANK_LINES = re.compile(r"\n{2,}")
+_GLUED_BOLD = re.compile(r"(?<=[\w”\"])\*\*(?=\w)")
+_EMPHASIS = re.compile(r"\*\*|__|(?<=[\s(“\"])\*(?=\S)|(?<=\S)\*(?=[\s).,;:”\"]|$)")
+_HEADER_DATE_SPLIT = re.compile(r"(,\s*ngày[\s.…_]*)\n(?=[\s.…_\d]*tháng)")
+_EN_DASH_SPACED = re.compile(r"(?<= )[–—](?= )")
+_WORD = re.compile(r"[^\W_]")
+_MARKER = re.compile(r"^(?:[-+*•]|[a-zđ]\)|\d+[.)]|[IVX]+\.)\s")
+
+
+def _opens_paragraph(line: str) -> bool:
+    """`Căn cứ …`, `Thực hiện …`: words that open a preamble paragraph, never continue a line."""
+    from pipeline import rules
+
+    return any(rules.compiled(p).match(line) for p in rules.load("structure")["header"]["body_start"])
+
+
+def _translate(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Character-for-character replacements (lookalikes, spaces); deletions drop their map entries."""
+    out, out_map = [], []
+    for ch, off in zip(text, offsets):
+        new = ch.translate(_CHARMAP)
+        if new:
+            out.append(new)
+            out_map.append(off)
+    return "".join(out), out_map
+
+
+def _rejoin(text: str, offsets: list[int], aggressive: bool, join_lower: bool = True) -> tuple[str, list[int]]:
+    """Join physical lines that are one paragraph wrapped on the page.
+
+    A line that starts in lower case continues the previous one unless it is a
+    list marker. With `aggressive` (PDF and plain text), a long line that does
+    not end a sentence also takes the next line.
+    """
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text, offsets
+    lengths = sorted(len(l) for l in lines if l)
+    wide = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    joins: list[int] = []  # indices of the "\n" characters to turn into spaces
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)
+        nxt = lines[i + 1]
+        if line and nxt and not _MARKER.match(nxt) and "|" not in line and "|" not in nxt \
+                and _WORD.search(line):
+            ends_sentence = line.rstrip()[-1:] in ".:;!?"
+            lower = nxt[0].islower() or nxt[0] == "("
+            if join_lower and lower and not line.rstrip().endswith((":", "./.")) and not line.isupper():
+                joins.append(pos)
+            elif aggressive and not ends_sentence and wide >= 40 and len(line) >= 0.85 * wide \
+                    and not line.isupper() and not _opens_paragraph(nxt):
+                joins.append(pos)
+        pos += 1
+    if not joins:
+        return text, offsets
+    chars = list(text)
+    for j in joins:
+        chars[j] = " "
+    return "".join(chars), offsets
+
+
+def normalize(raw: str, fmt: str = "txt", wrapped: bool = False, join_lower: bool = True) -> Normalized:
+    """NFC, `Ð`→`Đ`, one dash and quote style, single spaces, paragraphs one per line.
+
+    `join_lower=False` keeps a line that starts in lower case on its own: in a TCVN3 file set
+    in capital fonts (`.VnTimeH`), headings are typed in lower case and only look capital.
+    """
+    offsets = list(range(len(raw) + 1))
+    text = raw
+    text, offsets = _sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)), text, offsets)
+    end = offsets[-1]
+    text, offsets = _translate(text, offsets[:-1])
+    offsets.append(end)
+    if fmt in ("txt", "md"):
+        # Markdown bold that swallowed a line break (`KẾ HOẠCH**tổng kết`) marks a new line.
+        text, offsets = _sub(_GLUED_BOLD, "\n", text, offsets)
+        text, offsets = _sub(_EMPHASIS, "", text, offsets)
+    text, offsets = _sub(_EN_DASH_SPACED, "-", text, offsets)
+    text, offsets = _sub(_SPACES, " ", text, offsets)
+    text, offsets = _sub(_LINE_EDGES, lambda m: "\n" if "\n" in m.group(0) else "", text, offsets)
+    text, offsets = _sub(_BLANK_LINES, "\n", text, offsets)
+    text, offsets = _sub(_HEADER_DATE_SPLIT, r"\1 ", text, offsets)
+    text, offsets = _rejoin(text, offsets, aggressive=wrapped, join_lower=join_lower)
+    text, offsets = _sub(_SPACES, " ", text, offsets)
+    # strip leading newline
+    if text.startswith("\n"):
+        text, offsets = text[1:], offsets[1:]
+    return Normalized(text=text, offsets=offsets)

@@ -1,0 +1,304 @@
+"""OCR of page images with Tesseract 5 (`vie`), keeping page numbers and word confidences.
+
+Signed scans and phone photos carry no usable text. Each page is rendered at 300 dpi (or
+an image upscaled to it), flattened against uneven light, straightened, and read by the
+`tesseract` CLI, whose TSV output gives every word with its box and confidence, so a value
+extracted later can be traced to its page and flagged when the reading was unsure. Pages
+are read in parallel, one single-threaded tesseract per core.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from PIL import Image, ImageFilter, ImageOps, ImageSequence
+
+from pipeline.read.ocr.layout import split_columns
+
+DPI = 300
+LOW_CONFIDENCE = 60      # a word read with less is listed in `low_confidence`
+MIN_SOURCE_DPI = 250     # images below this are upscaled to DPI
+A4_WIDTH_INCHES = 8.27
+MAX_SKEW_DEGREES = 5.0
+TESSERACT_TIMEOUT = 300
+
+
+class OcrUnavailable(RuntimeError):
+    """Tesseract or its Vietnamese data is not installed."""
+
+
+@dataclass
+class OcrLine:
+    top: float                      # in points (1/72 inch) from the top of the page
+    text: str
+    words: list[tuple[int, int, float]] = field(default_factory=list)  # (start, end, conf) in `text`
+
+
+@dataclass
+class OcrPage:
+    page: int                       # 1-based
+    lines: list[OcrLine]
+    confidence: float               # mean word confidence, 0-100
+    height: float                   # page height in points
+
+
+@lru_cache(maxsize=None)
+def available(lang: str = "vie") -> bool:
+    """True when `tesseract` runs and knows `lang`."""
+    exe = shutil.which("tesseract")
+    if not exe:
+        return False
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, timeout=30).stdout.decode()
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return lang in out.split()
+
+
+# ---------------------------------------------------------------- images
+
+def render_page(pdf, index: int, dpi: int = DPI) -> Image.Image:
+    """One page (0-based) of an open pdfium document as a greyscale image at `dpi`."""
+    page = pdf[index]
+    try:
+        return page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        page.close()
+
+
+def rasterize_pdf(path, pages: list[int] | None = None, dpi: int = DPI) -> list[Image.Image]:
+    """PDF pages (0-based indices) as greyscale images at `dpi`, through pdfium."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [render_page(pdf, i, dpi) for i in (range(len(pdf)) if pages is None else pages)]
+    finally:
+        pdf.close()
+
+
+def image_frames(path) -> list[tuple[Image.Image, float | None]]:
+    """Every frame of an image file (multi-page TIFF) with its resolution if it says one."""
+    frames = []
+    with Image.open(path) as im:
+        for frame in ImageSequence.Iterator(im):
+            dpi = frame.info.get("dpi")
+            res = float(dpi[0]) if dpi and dpi[0] and 50 <= float(dpi[0]) <= 1200 else None
+            frames.append((ImageOps.exif_transpose(frame).convert("L"), res))
+    return frames
+
+
+def source_dpi(image: Image.Image, stated: float | None) -> float:
+    """The image's resolution: as stated, else guessed from an A4 page's width."""
+    if stated:
+        return stated
+    w, h = image.size
+    short = min(w, h)
+    return max(50.0, short / A4_WIDTH_INCHES)
+
+
+def upscale(image: Image.Image, dpi: float) -> tuple[Image.Image, float]:
+    """Low-resolution images (phone photos, 100-200 dpi) enlarged to about DPI."""
+    if dpi >= MIN_SOURCE_DPI:
+        return image, dpi
+    factor = min(4.0, DPI / dpi)
+    size = (round(image.width * factor), round(image.height * factor))
+    return image.resize(size, Image.LANCZOS), dpi * factor
+
+
+def flatten_light(image: Image.Image) -> Image.Image:
+    """Divide by the page's background so shadows and uneven light turn white.
+
+    Skipped for clean scans (flat background), where it would only cost time.
+    """
+    small = image.reduce(8) if min(image.size) > 800 else image
+    background = small.filter(ImageFilter.MaxFilter(9)).filter(ImageFilter.GaussianBlur(6))
+    bg = np.asarray(background, dtype=np.float32)
+    lo, hi = np.percentile(bg, [5, 95])
+    if hi - lo < 25 and hi > 180:
+        return image
+    bg_full = np.asarray(background.resize(image.size, Image.BILINEAR), dtype=np.float32)
+    arr = np.asarray(image, dtype=np.float32)
+    out = np.clip(arr / np.maximum(bg_full, 1.0) * 255.0, 0, 255)
+    return Image.fromarray(out.astype(np.uint8), "L")
+
+
+def skew_angle(image: Image.Image) -> float:
+    """The text lines' angle in degrees, by the sharpest horizontal projection profile."""
+    small = image.reduce(max(1, round(min(image.size) / 700)))
+    ink = np.asarray(small, dtype=np.uint8) < 128
+    if ink.mean() < 0.002:
+        return 0.0
+    ink_img = Image.fromarray((ink * 255).astype(np.uint8), "L")
+
+    def sharpness(angle: float) -> float:
+        rotated = np.asarray(ink_img.rotate(angle, resample=Image.NEAREST, expand=False), dtype=np.float32)
+        profile = rotated.sum(axis=1)
+        return float(np.square(np.diff(profile)).sum())
+
+    best = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 0.01, 0.5), key=sharpness)
+    fine = max(np.arange(best - 0.5, best + 0.51, 0.1), key=sharpness)
+    return float(round(fine, 2))
+
+
+def deskew(image: Image.Image) -> tuple[Image.Image, float]:
+    angle = skew_angle(image)
+    if abs(angle) < 0.2:
+        return image, 0.0
+    # bicubic, not bilinear: bilinear's softer strokes cost Tesseract whole lines on signed pages
+    return image.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255), angle
+
+
+def prepare(image: Image.Image, stated_dpi: float | None = None) -> tuple[Image.Image, float]:
+    """Greyscale, about 300 dpi, even light, level lines: what Tesseract reads best."""
+    image = image.convert("L")
+    image, dpi = upscale(image, source_dpi(image, stated_dpi))
+    image = flatten_light(image)
+    image, _ = deskew(image)
+    return image, dpi
+
+
+# ---------------------------------------------------------------- recognition
+
+def _pgm(image: Image.Image) -> bytes:
+    """Uncompressed greyscale: the cheapest format to hand tesseract on stdin."""
+    buf = io.BytesIO()
+    image.save(buf, format="PPM")
+    return buf.getvalue()
+
+
+def run_tesseract(image: Image.Image, dpi: float = DPI, lang: str = "vie", psm: int = 3) -> str:
+    """Tesseract's TSV for one image (one thread, so pages can run side by side)."""
+    exe = shutil.which("tesseract")
+    if not exe:
+        raise OcrUnavailable("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    proc = subprocess.run([exe, "stdin", "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"],
+                          input=_pgm(image), capture_output=True, env=env, timeout=TESSERACT_TIMEOUT)
+    if proc.returncode != 0:
+        raise OcrUnavailable(f"tesseract failed: {proc.stderr.decode('utf-8', 'replace').strip()[-300:]}")
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def parse_tsv(tsv: str, page: int, dpi: float, height_px: int) -> OcrPage:
+    """Words grouped back into lines, in reading order, each with its confidence.
+
+    A line Tesseract read across two columns (the header's issuer beside the national
+    motto, `Nơi nhận:` beside the signer) is cut at the column gap, as a PDF's text layer is
+    (`layout.split_columns`), so the structure stage sees one layout for both.
+    """
+    rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+    lines: dict[tuple, list[dict]] = {}
+    confs: list[float] = []
+    width = height = 0.0
+    for r in rows:
+        if r.get("level") == "1":
+            width, height = float(r["width"]), float(r["height"])
+        if r.get("level") != "5":
+            continue
+        text = (r.get("text") or "").strip()
+        if not text:
+            continue
+        conf = float(r.get("conf") or -1)
+        left, top = int(r["left"]), int(r["top"])
+        key = (int(r["block_num"]), int(r["par_num"]), int(r["line_num"]))
+        lines.setdefault(key, []).append({"text": text, "conf": conf, "x0": left, "x1": left + int(r["width"]),
+                                          "top": top, "bottom": top + int(r["height"])})
+        if conf >= 0:
+            confs.append(conf)
+    scale = 72.0 / dpi
+    out: list[OcrLine] = []
+    for key in sorted(lines):
+        words = sorted(lines[key], key=lambda w: w["x0"])
+        top = min(w["top"] for w in words)
+        for segment in split_columns(words, width or height_px, height or height_px, first_page=page == 1):
+            parts, spans, pos = [], [], 0
+            for w in segment:
+                if parts:
+                    pos += 1
+                parts.append(w["text"])
+                spans.append((pos, pos + len(w["text"]), w["conf"]))
+                pos += len(w["text"])
+            out.append(OcrLine(top=top * scale, text=" ".join(parts), words=spans))
+    mean = sum(confs) / len(confs) if confs else 0.0
+    return OcrPage(page=page, lines=out, confidence=round(mean, 1), height=height_px * scale)
+
+
+def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None, lang: str = "vie") -> OcrPage:
+    """One page image, prepared and read."""
+    ready, dpi = prepare(image, stated_dpi)
+    return parse_tsv(run_tesseract(ready, dpi, lang), page, dpi, ready.height)
+
+
+def workers() -> int:
+    """Tesseract processes per document: all cores, or `VANBAN_OCR_WORKERS` when a batch runs
+    several documents at once (so that cores are not oversubscribed)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        return max(1, min(cores, int(os.environ.get("VANBAN_OCR_WORKERS") or cores)))
+    except ValueError:
+        return max(1, cores)
+
+
+def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: str = "vie",
+                max_workers: int | None = None) -> list[OcrPage]:
+    """(page number, image, stated dpi) read by parallel tesseracts, results in page order.
+
+    `items` may be a generator that renders each page when asked: it is drawn in this thread
+    while the workers read earlier pages, so rendering overlaps recognition and at most two
+    pages per worker wait in memory (a 500-page scan is never held whole).
+    """
+    n = max(1, max_workers or workers())
+    if n == 1:
+        return [ocr_image(im, page, dpi, lang) for page, im, dpi in items]
+    waiting = threading.BoundedSemaphore(2 * n)
+    futures = []
+    pages = iter(items)
+    with ThreadPoolExecutor(max_workers=n) as pool:
+        while waiting.acquire() and (item := next(pages, None)) is not None:
+            future = pool.submit(ocr_image, item[1], item[0], item[2], lang)
+            future.add_done_callback(lambda _: waiting.release())
+            futures.append(future)
+        return [f.result() for f in futures]
+
+
+def ocr_images(images: list[tuple[int, Image.Image, float | None]], lang: str = "vie",
+               max_workers: int | None = None) -> list[OcrPage]:
+    """(page number, image, stated dpi) triples read in parallel; results in page order."""
+    if not images:
+        return []
+    return read_stream(iter(images), lang, min(len(images), max_workers or workers()))
+
+
+def iter_pdf_pages(path, pages: list[int] | None = None, dpi: int = DPI) -> Iterator[tuple[int, Image.Image, float]]:
+    """(page number, image, dpi) for PDF pages (0-based indices), each rendered when asked for."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for i in range(len(pdf)) if pages is None else pages:
+            yield i + 1, render_page(pdf, i, dpi), dpi
+    finally:
+        pdf.close()
+
+
+def ocr_pdf_pages(path, pages: list[int], lang: str = "vie", max_workers: int | None = None) -> list[OcrPage]:
+    """PDF pages (0-based) rendered at 300 dpi and read in parallel, rendering overlapping reading."""
+    if not pages:
+        return []
+    return read_stream(iter_pdf_pages(path, pages), lang, min(len(pages), max_workers or workers()))
+
+
+def ocr_image_file(path, lang: str = "vie", max_workers: int | None = None) -> list[OcrPage]:
+    """Every frame of an image file (PNG, JPEG, multi-page TIFF)."""
+    frames = image_frames(path)
+    return ocr_images([(i + 1, im, dpi) for i, (im, dpi) in enumerate(frames)], lang, max_workers)

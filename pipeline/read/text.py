@@ -1,0 +1,36 @@
+"""Plain text (`.txt`, `.md`): UTF-8, UTF-16, Windows-1258, or TCVN3/VNI bytes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.read import legacy
+from pipeline.read.base import Ingested, Limits, fix_legacy
+from pipeline.read.doc import unfold_ascii_tables
+from pipeline.read.sniff import decode_text
+
+
+def read_text(path: Path, limits: Limits) -> Ingested:
+    data = path.read_bytes()
+    text = decode_text(data)
+    if "|" in text:
+        text = unfold_ascii_tables(text)   # Markdown-style `| a | b |` tables, as in .doc output
+    fmt = "md" if path.suffix.lower() == ".md" else "txt"
+    result = Ingested(format=fmt, text=text, wrapped=True)
+    if _is_8bit(data):
+        # TCVN3/VNI bytes read best as Windows-1252, the way Word's fonts drew them
+        fixed, enc = legacy.fix_text(data.decode("cp1252", errors="replace"))
+        if enc and legacy.vietnamese_score(fixed)[0] > legacy.vietnamese_score(text)[0]:
+            result.text, result.legacy = fixed, {"encoding": enc, "fonts": []}
+            return result
+    return fix_legacy(result)
+
+
+def _is_8bit(data: bytes) -> bool:
+    """Neither UTF-8 nor UTF-16: a single-byte legacy file."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False

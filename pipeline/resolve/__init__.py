@@ -1,0 +1,1 @@
+"""Stage 4, resolve: the corpus as a whole: the citation graph and the distinct bodies."""

@@ -1,0 +1,1 @@
+"""Stage 5, store: documents.jsonl, Parquet and DuckDB (`dataset`), and the run state (`state`)."""

@@ -1,0 +1,151 @@
+"""Canonical names of bodies: abbreviations expanded, capitals cased, tones placed as usual."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline import rules
+
+
+@lru_cache(maxsize=None)
+def _abbrev_pattern() -> tuple[re.Pattern, dict]:
+    table = {k.casefold(): v for k, v in rules.load("abbreviations")["bodies"].items()}
+    keys = sorted(table, key=len, reverse=True)
+    pat = re.compile(r"(?<![\wĐđ-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\wĐđ-])", re.I)
+    return pat, table
+
+
+def expand_abbreviations(name: str) -> str:
+    """`UBND tỉnh` → `Ủy ban nhân dân tỉnh`; only whole upper-case tokens are touched."""
+    pat, table = _abbrev_pattern()
+    heads = _field_heads()
+
+    def repl(m):
+        tok = m.group(1)
+        if not tok.isupper() and tok not in ("TĐ-KT",):
+            return tok
+        full = table.get(tok.casefold(), tok)
+        before = name[:m.start()].split()
+        if before and before[-1].casefold() in heads:
+            full = _cap(full)      # `Phòng CCVC` → `Phòng Công chức, viên chức`: a field after its head
+        return full
+
+    return pat.sub(repl, name)
+
+
+@lru_cache(maxsize=None)
+def _field_heads() -> frozenset:
+    return frozenset(h.casefold() for h in rules.load("names")["field_heads"] if " " not in h)
+
+
+@lru_cache(maxsize=None)
+def _tone_pattern() -> tuple[re.Pattern, dict]:
+    table = rules.load("names")["tones"]
+    pat = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in table) + r")(?!\w)")
+    return pat, table
+
+
+def place_tones(text: str) -> str:
+    """`Uỷ ban`, `hoà` → `Ủy ban`, `hòa`: one tone style for names, as DATASET.md asks."""
+    pat, table = _tone_pattern()
+    return pat.sub(lambda m: table[m.group(1)], text)
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def case_name(name: str) -> str:
+    """Case a name printed in capitals the way running text writes it.
+
+    `SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH` → `Sở Văn hóa, Thể thao và Du lịch`;
+    `ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG` → `Ủy ban nhân dân tỉnh Lâm Đồng`.
+    Mixed-case input is left as written.
+    """
+    _, abbrevs = _abbrev_pattern()
+    kept = [w for w in name.split(" ") if w.casefold() not in abbrevs]
+    letters = [c for c in "".join(kept) if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return name
+    cfg = rules.load("names")
+    words = [w if w.casefold() in abbrevs else w.lower() for w in name.split(" ")]
+    out: list[str] = []
+    place = False
+    heads = set(cfg["field_heads"])
+    units = set(cfg["units"])
+    cap_next = True
+    i = 0
+    while i < len(words):
+        w = words[i]
+        two = " ".join(words[i:i + 2])
+        if place:
+            out.append(_cap(w))
+        elif cap_next:
+            out.append(_cap(w))
+            cap_next = False
+        else:
+            out.append(w)
+        if not place and (w in units or two in units) and i + 1 < len(words):
+            if two in units:
+                out.append(words[i + 1])
+                i += 1
+            place = True
+        elif w.endswith(",") or w == "và":
+            cap_next = True
+        elif i == 0 and (w in heads or two in heads):   # `Sở Nội vụ`: the field after the head
+            if two in heads and two != w:
+                out.append(words[i + 1])
+                i += 1
+            cap_next = True
+        i += 1
+    text = " ".join(out)
+    for key, spelled in cfg["fixed"].items():
+        text = re.sub(re.escape(key), spelled, text, flags=re.I) if key.startswith(" ") else \
+            re.sub(r"(?<!\w)" + re.escape(key) + r"(?!\w)", spelled, text, flags=re.I)
+    return text
+
+
+def canonical(name: str) -> str:
+    """The canonical form of a body's name: expanded, cased, tones placed, edges trimmed."""
+    return place_tones(expand_abbreviations(case_name(trim_edges(name))))
+
+
+def trim_edges(name: str) -> str:
+    """Spaces and punctuation off both ends, but a closing qualifier stays: `Đoàn Luật sư tỉnh Lâm Đồng (cũ)`."""
+    name = re.sub(r"\s+", " ", name)
+    keep = name.rstrip(" \t.,;:-–“”\"'").endswith(")") and "(" in name
+    name = name.strip(" \t.,;:-–“”\"'()")
+    if keep and name.count("(") > name.count(")"):
+        name += ")"
+    return name
+
+
+def case_title(text: str) -> str:
+    """A title printed in capitals, in sentence case (`THỂ THỨC VÀ KỸ THUẬT …` → `Thể thức và kỹ thuật …`)."""
+    low = text.lower()
+    for key, spelled in rules.load("names")["fixed"].items():
+        if not key.startswith(" "):
+            low = re.sub(r"(?<!\w)" + re.escape(key) + r"(?!\w)", spelled, low)
+    return low[:1].upper() + low[1:]
+
+
+_UNIT_AT_END = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã)\s*$")
+
+
+def complete_jurisdiction(name: str | None, document_issuer: str | None) -> str | None:
+    """`Ủy ban nhân dân tỉnh` in a Lâm Đồng document is `Ủy ban nhân dân tỉnh Lâm Đồng`.
+
+    Only a name that ends on a bare unit word is completed, from the same unit
+    named in the issuing body of the document.
+    """
+    if not name or not document_issuer:
+        return name
+    m = _UNIT_AT_END.search(name)
+    if not m:
+        return name
+    unit = m.group(1)
+    party = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
+    place = re.search(r"(?:\b" + unit + r"|" + party[unit] + r")\s+((?:[A-ZĐÀ-Ỹ][^\s,;]*\s?)+)", document_issuer)
+    if not place:
+        return name
+    return f"{name} {place.group(1).strip()}"
