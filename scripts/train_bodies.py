@@ -28,7 +28,7 @@ import spacy  # noqa: E402
 from spacy.training import Example  # noqa: E402
 from spacy.util import filter_spans, minibatch, fix_random_seed  # noqa: E402
 
-from pipeline.extract import bodies_model as bnlp
+from pipeline.extract.bodies import model as bnlp
 from pipeline.parse.document import Doc
 from pipeline.extract import bodies as rb
 from pipeline.extract import references
@@ -81,7 +81,7 @@ def read_doc(path: Path) -> Doc | None:
 
 def silver_examples(doc: Doc, rng: random.Random) -> list[tuple[str, list[tuple[int, int, str]]]]:
     """The rules' bodies inside each model unit of one document, as entity spans."""
-    items = rb._finalize(doc, rb.find_rules(doc))
+    items = rb.finalize(doc, rb.find_rules(doc))
     out = []
     for s, e, kind in bnlp.units(doc):
         ents = []

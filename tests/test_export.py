@@ -26,12 +26,12 @@ from lxml import etree
 import test_schema as schema_tests
 from test_schema import DECISION_SOURCE, DOCX_SOURCE, PLAN_SOURCE, build_sample_run
 
-from pipeline.apps import export
+from pipeline.apps import akn, export
 from pipeline.apps.cli import main
 from pipeline.store.dataset import read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
-NS = {"a": export.AKN_NS}
+NS = {"a": akn.AKN_NS}
 TABLES = ("documents", "sections", "references", "bodies", "dates", "targets")
 # who cites whom, written once in SQL that PostgreSQL, SQLite and DuckDB all run
 CITED_BY_SQL = """
@@ -82,21 +82,21 @@ def sql_counts(url: str, tables) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def akn_dir(run_dir, tmp_path_factory) -> Path:
     dest = tmp_path_factory.mktemp("akn")
-    stats = export.export_akn(run_dir, dest)
+    stats = akn.export_akn(run_dir, dest)
     assert stats["invalid"] == {}
     assert stats["written"] == 3 and stats["skipped"] == 1   # the unreadable PDF has no text to mark up
     return dest
 
 
 def parse(akn_dir: Path, source: str):
-    return etree.parse(str(akn_dir / export.akn_filename(source)))
+    return etree.parse(str(akn_dir / akn.akn_filename(source)))
 
 
 def test_every_file_is_valid_akoma_ntoso(akn_dir):
     files = sorted(akn_dir.glob("*.xml"))
     assert len(files) == 3
     for f in files:
-        assert export.akn_errors(etree.parse(str(f))) == [], f.name
+        assert akn.akn_errors(etree.parse(str(f))) == [], f.name
 
 
 def test_meta_identifies_the_work_and_lists_every_cited_document(akn_dir, run_dir):
@@ -107,7 +107,7 @@ def test_meta_identifies_the_work_and_lists_every_cited_document(akn_dir, run_di
     assert work.find("a:FRBRdate", NS).get("date") == "2025-09-25"
     assert work.find("a:FRBRnumber", NS).get("value") == "1441/QĐ-UBND"
     listed = {e.get("href") for e in tree.find(".//a:references", NS) if e.tag.endswith(("TLCReference", "activeRef"))}
-    assert listed == {export.reference_uri(r) for r in rec["references"]}
+    assert listed == {akn.reference_uri(r) for r in rec["references"]}
     basis = tree.xpath("//a:TLCReference[@name='basis']/@showAs", namespaces=NS)
     assert "Nghị định 30/2020/NĐ-CP" in basis
     # citations are marked where they stand in the text, pointing at the same work IRIs
@@ -141,18 +141,18 @@ def test_section_tree_nests_like_the_record(akn_dir, run_dir):
 def test_a_broken_tree_is_caught():
     rec = {"source": "x.txt", "sha256": None, "text": "KẾ HOẠCH\nNội dung.", "metadata": {}, "sections": [],
            "references": []}
-    tree = export.akn_tree(rec, "2025-01-01")
-    assert export.akn_errors(tree) == []
+    tree = akn.akn_tree(rec, "2025-01-01")
+    assert akn.akn_errors(tree) == []
     doc = tree.find("a:doc", NS)
     doc.remove(doc.find("a:mainBody", NS))
-    assert export.akn_errors(tree)
+    assert akn.akn_errors(tree)
 
 
 def test_characters_xml_cannot_carry_are_dropped():
     rec = {"source": "x.txt", "sha256": None, "text": "Văn bản\x0c có ký tự\x01 lạ", "metadata": {},
            "sections": [], "references": []}
-    tree = export.akn_tree(rec, "2025-01-01")
-    assert export.akn_errors(tree) == []
+    tree = akn.akn_tree(rec, "2025-01-01")
+    assert akn.akn_errors(tree) == []
     assert "\x0c" not in etree.tostring(tree, encoding="unicode")
 
 
@@ -297,6 +297,6 @@ def test_postgresql_export_twice_matches_duckdb(postgres_url, run_dir):
 @pytest.mark.skipif(dev_run() is None, reason="no dev run: `make eval` writes out/dev, or set VANBAN_DEV_RUN")
 def test_dev_run_is_valid_akoma_ntoso(tmp_path):
     out = dev_run()
-    stats = export.export_akn(out, tmp_path)
+    stats = akn.export_akn(out, tmp_path)
     assert stats["written"] > 0
     assert stats["invalid"] == {}, list(stats["invalid"].items())[:3]

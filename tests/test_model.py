@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import bodies_model as nlp
+from pipeline.extract.bodies import model as nlp
 
 pytestmark = pytest.mark.skipif(nlp.load() is None, reason="model not trained (make train)")
 

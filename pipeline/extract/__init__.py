@@ -3,7 +3,7 @@
 Each extractor is a plain function `find(doc) -> list[dict]`; every item carries
 `text`, `start`, `end` (offsets into the normalized text). `extract_all` adds the
 section path of each span. The same functions run as spaCy components
-(`pipeline.extract.bodies_model`), so a trained model can sit beside or after them.
+(`pipeline.extract.bodies.model`), so a trained model can sit beside or after them.
 """
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from pipeline.run.jobs import Result, RunLimits, RunOptions, Task, failure, proc
 
 
 # Imported once in the fork server, shared by every worker (spaCy alone takes seconds to import).
-PRELOAD = ["pipeline.run.jobs", "pipeline.extract", "pipeline.extract.bodies_model", "pipeline.read.ocr.ocr",
+PRELOAD = ["pipeline.run.jobs", "pipeline.extract", "pipeline.extract.bodies.model", "pipeline.read.ocr.ocr",
            "pipeline.read.legacy", "spacy",
            "pdfplumber", "pypdfium2", "docx", "lxml.etree"]
 

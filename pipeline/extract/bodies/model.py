@@ -20,8 +20,11 @@ from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc, Span
 
 from pipeline.text.names import canonical
+from pipeline.extract.bodies.grammar import body_item, head_at, places_of, resolve_jurisdiction, scan_name
+from pipeline.extract.bodies.recipients import recipient_items
+from pipeline.extract.bodies.tokens import body_regions, physical_lines, tokenize
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "bodies"
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "bodies"
 LABELS = ("LEAD", "COORDINATE", "ADVISE", "MONITOR", "REPORT_TO", "RECIPIENT")
 MAX_UNIT = 1500          # characters of one unit given to the model
 _HEADING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-]\s*(?:Đề nghị\s+)?[A-ZĐỦ]")
@@ -85,15 +88,14 @@ def _prefilter() -> re.Pattern:
 
 def units(doc) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the parts of a document the model reads."""
-    from pipeline.extract import bodies as rb
     out = []
-    for s, item in rb._recipient_items(doc):
+    for s, item in recipient_items(doc):
         if item:
             out.append((s, s + len(item), "recipient"))
     pat = _prefilter()
     text = doc.text
-    for rs, re_ in rb._regions(doc):
-        for ls, le in rb._lines(text, rs, re_):
+    for rs, re_ in body_regions(doc):
+        for ls, le in physical_lines(text, rs, re_):
             line = text[ls:le]
             if not line.strip() or line.count("|") >= 2:
                 continue
@@ -111,11 +113,10 @@ def units(doc) -> list[tuple[int, int, str]]:
 def predict(doc, needed=None) -> list[dict]:
     """Bodies from the model alone: one item per labelled span, role from the label.
     `needed(start, end, kind)` limits the model to the units it has to check."""
-    from pipeline.extract import bodies as rb
     nlp = load()
     if nlp is None:
         return []
-    places = rb._place_of(doc.metadata.get("issuer"))
+    places = places_of(doc.metadata.get("issuer"))
     us = [u for u in units(doc) if needed is None or needed(*u)]
     out = []
     for (s, e, kind), sd in zip(us, nlp.pipe([doc.text[s:e] for s, e, _ in us], batch_size=64)):
@@ -124,7 +125,7 @@ def predict(doc, needed=None) -> list[dict]:
             raw = doc.text[a:b].strip(" ,;:.")
             if len(raw.split()) < 2 and not raw.isupper():
                 continue
-            out.append({**rb._body(raw, span.label_.lower(), a, a + len(raw), raw, places, "model"), "kind": kind})
+            out.append({**body_item(raw, span.label_.lower(), a, a + len(raw), raw, places, "model"), "kind": kind})
     return out
 
 
@@ -138,7 +139,6 @@ def combine(rule_items: list[dict], model_items: list[dict], places: dict) -> li
     - a model span the rules missed is added when the name grammar accepts it (it opens with an
       organization head) and it sits in a Nơi nhận / Kính gửi item.
     """
-    from pipeline.extract import bodies as rb
     from pipeline import rules
     weak = set(rules.load("roles")["model_checks_objects_of"])
     out = []
@@ -150,12 +150,12 @@ def combine(rule_items: list[dict], model_items: list[dict], places: dict) -> li
     for m in model_items:
         if m.get("kind") != "recipient" or any(r["start"] < m["end"] and m["start"] < r["end"] for r in rule_items):
             continue
-        toks = rb.tokenize(m["name_as_written"])
-        if toks and rb._head_at(toks, 0):
+        toks = tokenize(m["name_as_written"])
+        if toks and head_at(toks, 0):
             # the model finds where a body is; the grammar says where its name ends
-            j = rb._scan_name(toks, 0)
+            j = scan_name(toks, 0)
             raw = m["name_as_written"][:toks[j - 1].e]
-            out.append({**m, "name": rb.resolve_jurisdiction(canonical(raw), places), "name_as_written": raw,
+            out.append({**m, "name": resolve_jurisdiction(canonical(raw), places), "name_as_written": raw,
                         "text": raw, "end": m["start"] + len(raw)})
     return out
 
@@ -167,7 +167,6 @@ def bodies(doc, mode: str, find_rules) -> list[dict]:
     rule_items = find_rules(doc)
     if load() is None:
         return rule_items
-    from pipeline.extract import bodies as rb
     from pipeline import rules
     weak = set(rules.load("roles")["model_checks_objects_of"])
     checks = [(r["start"], r["end"]) for r in rule_items if r.get("source") == "object" and r["role"] in weak]
@@ -177,4 +176,4 @@ def bodies(doc, mode: str, find_rules) -> list[dict]:
         return kind == "recipient" or any(s <= a < e for a, _ in checks)
 
     model_items = predict(doc, needed)
-    return combine(rule_items, model_items, rb._place_of(doc.metadata.get("issuer")))
+    return combine(rule_items, model_items, places_of(doc.metadata.get("issuer")))

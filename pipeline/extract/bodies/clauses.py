@@ -1,0 +1,193 @@
+"""Clauses: a logical line read into tokens and names, cut at `;` and sentence ends; headings whose
+names are the actors of the lines under them; the emitter that turns a name span into a body item."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.parse.document import Doc
+from pipeline.text.names import canonical
+from pipeline.extract.bodies.grammar import (body_item, find_names, issuer_forms, name_start, resolve_jurisdiction,
+                                             role_rules, skip_brackets, strip_title)
+from pipeline.extract.bodies.tokens import LABEL, Tok, is_cap, line_rank, tokenize
+
+
+def clause_bounds(toks: list[Tok]) -> list[tuple[int, int]]:
+    """Token ranges of clauses: split at `;` and sentence ends."""
+    out, a = [], 0
+    for i, t in enumerate(toks):
+        if t.t == ";" or (t.t == "." and (i + 1 == len(toks) or is_cap(toks[i + 1].t))):
+            if i > a:
+                out.append((a, i))
+            a = i + 1
+    if a < len(toks):
+        out.append((a, len(toks)))
+    return out
+
+
+def _names_only(toks: list[Tok], a: int, b: int, names: list[tuple[int, int]]) -> bool:
+    """Whether tokens a..b hold only names (with people's titles), commas, `và` and a trailing colon."""
+    covered = set()
+    starts = {x for x, _ in names}
+    for x, y in names:
+        covered.update(range(x, y))
+    i = a
+    while i < b:
+        j, title = strip_title(toks, i)
+        if title and j in starts:
+            covered.update(range(i, j))
+            i = j
+        i += 1
+    i = a
+    while i < b:
+        if toks[i].t == "(":
+            i = max(i + 1, skip_brackets(toks, i))     # a remark in brackets: `Sở Nội vụ (Cơ quan thường trực …)`
+            continue
+        if i in covered or toks[i].t in (",", ";", "và", ":", ")") or toks[i].t.casefold() in ("đề", "nghị", "giao"):
+            i += 1
+            continue
+        return False
+    return True
+
+
+class Emitter:
+    def __init__(self, doc: Doc, places):
+        self.doc, self.places, self.out = doc, places, []
+        self.issuer = issuer_forms(doc.metadata.get("issuer"), places)
+
+    def issuer_before(self, toks, x: int, names) -> bool:
+        """Whether the word before token x ends the issuer's name (`…, UBND tỉnh yêu cầu`)."""
+        n = next((n for n in names if n[1] == x), None)
+        if n is None:
+            return False
+        raw = self.doc.text[toks[n[0]].s:toks[n[1] - 1].e]
+        return resolve_jurisdiction(canonical(raw), self.places).casefold() in self.issuer
+
+    def add(self, toks, span, role, how, title=None):
+        a, b = name_start(span), span[1]
+        head = getattr(span, "head", None)
+        if b - a == 1 and not toks[a].t.isupper() and not head:
+            return
+        raw = self.doc.text[toks[a].s:toks[b - 1].e]
+        name = f"{head} {raw}" if head else raw
+        self.out.append(body_item(name, role, toks[a].s, toks[b - 1].e, raw, self.places, how))
+        if title:
+            self.out[-1]["title"] = title
+
+
+def subject_prefix(toks, a, names_in) -> tuple[list, int]:
+    """Names that open a clause (after an optional title) and the index after them."""
+    c = role_rules()
+    subj, i = [], a
+    while i < len(toks):
+        j, title = strip_title(toks, i)
+        hit = next((n for n in names_in if n[0] == j), None)
+        if hit is None:
+            # a person listed among the bodies: `Lãnh đạo Ban, Chi ủy, …`, `Các Bộ trưởng, Thủ trưởng cơ quan …`
+            comma = next((m for m in range(i + 1, min(j + 3, len(toks))) if toks[m].t == ","), None)
+            if title and comma is not None and comma + 1 < len(toks) and (
+                    c["titles"].match(toks, comma + 1)[0]
+                    or any(n[0] == strip_title(toks, comma + 1)[0] for n in names_in)):
+                i = comma + 1
+                continue
+            break
+        if title and title not in c["raw"]["acting_titles"] and title not in c["raw"]["title_keeps_head"]:
+            return [], a
+        subj.append((hit, title))
+        i = skip_brackets(toks, hit[1])
+        if i < len(toks) and toks[i].t in (",", "và", ";"):
+            i += 1
+            continue
+        break
+    return subj, i
+
+
+@dataclass
+class _Line:
+    text: str
+    toks: list
+    names: list
+    refs: frozenset               # token indices inside a cited document
+    quoted: frozenset             # token indices inside a quotation
+    rank: int | None
+
+
+def read_line(doc: Doc, rs: int, ls: int, le: int, blocked, quote: list) -> _Line | None:
+    """Tokens and body names of one logical line (None when it holds none); `quote` carries an open
+    quotation over lines (`“2. Hội công chứng viên chịu sự quản lý …”` cites, it assigns nothing)."""
+    text = doc.text
+    line = text[ls:le]
+    if not line.strip() or line.count("|") >= 2:
+        return None
+    quote[1] = quote[1] + 1 if quote[0] else 0
+    if quote[1] > 10:
+        quote[0] = False
+    quoted_at, quote[0] = _quoted(tokenize(line, ls), quote[0])
+    lab = LABEL.match(line)
+    body_off = ls + (lab.end() if lab else 0)
+    toks = tokenize(text[body_off:le], body_off)
+    if not toks:
+        return None
+    quoted = frozenset(i for i, t in enumerate(toks) if t.s in quoted_at)
+    names = [n for n in find_names(toks) if not any(a <= toks[name_start(n)].s < b for a, b in blocked)
+             and name_start(n) not in quoted]
+    refs = frozenset(i for i, t in enumerate(toks) if any(a <= t.s < b for a, b in blocked))
+    # a line that continues a sentence (`... của Chủ tịch` / `UBND tỉnh về việc ...`) keeps its left context
+    prev = text[max(rs, ls - 40):max(rs, ls - 1)]
+    ctx = tokenize(prev) if prev.strip() and not re.search(r"[.:;]\s*$", prev) and not lab else []
+    names = [n for n in names if not _owner_of_something(ctx + toks, n[0] + len(ctx))]
+    return _Line(line, toks, names, refs, quoted, line_rank(line))
+
+
+def line_heading(ln: _Line):
+    """(actor, colon) of a heading made only of bodies: `a) Sở Y tế`, `g) Đề nghị Ủy ban MTTQ ..., Tỉnh đoàn`,
+    `- Sở Nội vụ:`; None for other lines (an item ending in `;` belongs to a list: `- Giám đốc Sở Nội vụ;`)."""
+    toks, names = ln.toks, ln.names
+    colon = next((i for i, t in enumerate(toks) if t.t == ":" and not any(n[0] < i < name_start(n) for n in names)), None)
+    head_end = colon if colon is not None else len(toks)
+    if names and names[0][0] <= 2 and len(ln.text) < 260 and (head_end == 0 or toks[head_end - 1].t != ";") \
+            and _names_only(toks, 0, head_end, names):
+        return [(toks, n) for n in names if n[1] <= head_end], colon
+    return None
+
+
+def _owner_of_something(toks: list[Tok], i: int) -> bool:
+    """`của Sở Tư pháp`, `của Chủ tịch UBND tỉnh`: the body owns a thing (a cited act, a request)."""
+    c = role_rules()
+    for k in range(1, 6):
+        a = i - k
+        if a < 0:
+            return False
+        if toks[a].low == "của" and (k == 1 or c["titles"].match(toks, a + 1)[0] == k - 1):
+            # `theo đề nghị của Sở Tư pháp`, `chịu sự quản lý nhà nước của Sở Tư pháp` are cues, not ownership
+            return not (a > 0 and toks[a - 1].low == "nghị") and \
+                not any(c["object_cues"].match(toks, a - m)[0] == m + 1 for m in range(1, min(a, 7) + 1))
+    return False
+
+
+def merge_name_lists(toks, bounds, first, names) -> list[tuple[int, int]]:
+    """`Ban Tuyên giáo Tỉnh ủy; Báo Bình Thuận và Đài ... xây dựng`: names listed with `;` at the
+    start of a line share the verb of the clause that follows them."""
+    out = list(bounds)
+    while len(out) > 1:
+        a, b = out[0]
+        a = max(a, first)
+        if a < b and any(n[0] == a for n in names) and _names_only(toks, a, b, names):
+            out[0:2] = [(out[0][0], out[1][1])]
+            continue
+        break
+    return out
+
+
+def _quoted(toks, inside: bool = False) -> tuple[set[int], bool]:
+    """Start offsets of the tokens inside “…” quotes (a quoted title or text assigns nothing here), and
+    whether a quote is still open at the end."""
+    out = set()
+    for t in toks:
+        if t.t == "“" or (t.t == '"' and not inside):
+            inside = True
+        elif t.t == "”" or (t.t == '"' and inside):
+            inside = False
+        elif inside:
+            out.add(t.s)
+    return out, inside

@@ -1,0 +1,96 @@
+"""The last pass over a document's bodies: the issuer dropped unless reported to, vague collectives and
+relative phrases dropped, aliases (`(sau đây gọi là …)`) read as the full name, one row per section."""
+from __future__ import annotations
+
+import re
+
+from pipeline.parse.document import Doc
+from pipeline.parse.sections import section_at
+from pipeline.extract.bodies.grammar import find_names, issuer_forms, places_of, resolve_jurisdiction, role_rules
+from pipeline.extract.bodies.tokens import MERGE_PREFIXES, TOKEN, tokenize
+from pipeline.text.names import canonical
+
+
+def _vague(name: str) -> bool:
+    """`các cơ quan, đơn vị liên quan`: a collective that names no one."""
+    words = re.findall(r"[^\s,]+", name.casefold())
+    if not words or words[0] != "các":
+        return False
+    if "trên" in words:
+        words = words[:words.index("trên")]      # `… trên địa bàn tỉnh` only says where they are
+    vague = set(role_rules()["raw"]["vague_words"])
+    return all(w in vague for w in words[1:])
+
+
+def _relative(doc: Doc, it: dict) -> bool:
+    """`Ban Thường vụ cấp ủy cùng cấp`: a body named relative to the reader, not an organization."""
+    words = [w.casefold() for w in TOKEN.findall(it["name"])]
+    after = [w.casefold() for w in TOKEN.findall(doc.text[it["end"]:it["end"] + 20])]
+    for tail in role_rules()["relative"]:
+        n = len(tail)
+        if tuple(words[-n:]) == tail or tuple(after[:n]) == tail:
+            return True
+    return False
+
+
+def _after_person_title(doc: Doc, it: dict) -> bool:
+    """`Chủ tịch UBND tỉnh`, `Chủ tịch, các PCT UBND tỉnh`: the body is named through its head person."""
+    line_start = doc.text.rfind("\n", 0, it["start"]) + 1
+    before = tokenize(doc.text[max(line_start, it["start"] - 40):it["start"]])
+    c = role_rules()
+    for i in range(len(before)):
+        k, _ = c["titles"].match(before, i)
+        rest = before[i + k:]
+        if k and all(t.t in (",", "các", "và", "PCT", "PCTT", "PCVP", "Phó") or c["titles"].match(rest, m)[0]
+                     for m, t in enumerate(rest)):
+            return True
+    return False
+
+
+def _aliases(doc: Doc, places) -> dict[str, str]:
+    """Short names a document defines: `Ban Thường vụ Hiệp hội công chứng viên Việt Nam (gọi tắt là Ban
+    Thường vụ Hiệp hội)` makes `Ban Thường vụ Hiệp hội` stand for the full name (rules/roles.yaml `alias_cues`)."""
+    out = {}
+    for m in role_rules()["alias"].finditer(doc.text):
+        toks = tokenize(doc.text[max(0, m.start() - 200):m.start()])
+        names = [n for n in find_names(toks) if n[1] == len(toks)]
+        short = canonical(m.group("short"))
+        if names and len(short.split()) >= 2:
+            full = doc.text[max(0, m.start() - 200):m.start()][toks[names[-1][0]].s:toks[-1].e]
+            full = resolve_jurisdiction(canonical(full), places)
+            if full.casefold() != short.casefold():
+                out[short.casefold()] = full
+    return out
+
+
+def finalize(doc: Doc, items: list[dict]) -> list[dict]:
+    """Drop the issuer unless reported to, vague collectives and duplicates."""
+    places = places_of(doc.metadata.get("issuer"))
+    forms = issuer_forms(doc.metadata.get("issuer"), places)
+    aliases = _aliases(doc, places)
+    items = [{**it, "name": aliases.get(it["name"].casefold(), it["name"])} for it in items]
+    items = [it for it in items if not _vague(it["name"]) and not _relative(doc, it)]
+    chain = forms | issuer_forms(doc.metadata.get("parent_issuer"), places)
+    items = [it for it in items if not (it["name"].casefold() in chain and _after_person_title(doc, it))]
+    iss = None
+    # names that end cleanly somewhere in the document win over longer run-ons
+    known = sorted({it["name"] for it in items}, key=len)
+    out, seen = [], set()
+    for it in items:
+        name = it["name"]
+        for k in (known if MERGE_PREFIXES else ()):
+            if len(k) < len(name) and name.startswith(k + " ") and len(k.split()) >= 2 and it.get("source") != "recipient":
+                tail = name[len(k) + 1:]
+                if not re.match(r"(tỉnh|thành phố|huyện|xã|phường|Trung ương|Việt Nam|khu vực)\b", tail):
+                    it = {**it, "name": k}
+                    name = k
+                    break
+        if name.casefold() in forms and it["role"] != "report_to" and it.get("source") != "heading":
+            continue
+        key = (name.casefold(), it["role"], section_at(doc.sections, it["start"]))   # one row per section
+        if key in seen:
+            continue
+        seen.add(key)
+        it = {k: v for k, v in it.items() if k not in ("source", "kind")}
+        out.append(it)
+    return out

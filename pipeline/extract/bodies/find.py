@@ -1,0 +1,93 @@
+"""Responsible bodies and their roles (DATASET.md "bodies"): rules, then the trained model, then the
+filters (`bodies.filters.finalize`). The parts: `tokens`, `grammar` (phrase matcher, name grammar),
+`recipients`, `clauses`, `roles`, `filters`, `model`.
+
+Rules read the clause structure of directives: a body named in a heading
+(`a) Sở Y tế`, `- Sở Nội vụ:`) or at the start of a clause is the subject of the
+task verbs that follow (`chủ trì` → lead, `tham mưu` → advise, `theo dõi` →
+monitor, `phối hợp` → coordinate); a body named after an object cue takes that
+cue's role (`Giao X`, `phối hợp với X`, `báo cáo về X`). Names joined by commas
+and `và` share a role. Nơi nhận / Kính gửi items are recipients. The name
+grammar and every vocabulary live in `rules/roles.yaml`.
+
+Only what the document itself assigns counts: a report of what was done (`đã`,
+a `DIỄN BIẾN` / `KẾT QUẢ THỰC HIỆN` part), a cited act's own task (`Quyết định
+số … giao X`), a quotation, an applicant in `Theo đề nghị của …` give no role.
+Lines wrapped by the page are read rejoined; a body told to act (`giao X tổng hợp
+…; tham mưu …`) does what follows it.
+
+The trained span model (`bodies.model`) then checks the clauses the rules looked
+at: where it agrees it keeps the rule's span, where it finds a name the grammar
+missed it adds it (role from the same cues). `VANBAN_BODIES=rules|model|both`
+picks the mode (default `both`).
+"""
+from __future__ import annotations
+
+import os
+import re
+from pipeline.parse.document import Doc
+from pipeline.extract.bodies.clauses import Emitter, clause_bounds, line_heading, merge_name_lists, read_line
+from pipeline.extract.bodies.filters import finalize
+from pipeline.extract.bodies.grammar import places_of, role_rules
+from pipeline.extract.bodies.recipients import find_recipients
+from pipeline.extract.bodies.roles import read_clause
+from pipeline.extract.bodies.tokens import body_regions, logical_lines
+
+
+def find_rules(doc: Doc) -> list[dict]:
+    """Bodies and roles from the rules alone."""
+    places = places_of(doc.metadata.get("issuer"))
+    em = Emitter(doc, places)
+    em.out.extend(find_recipients(doc, places))
+    blocked = [(r["start"], r["end"]) for r in doc.found.get("references", [])]
+    addressed, narrated = _not_clauses(doc)
+    for rs, re_ in body_regions(doc):
+        heading_actor: list = []
+        heading_rank = 0
+        quote = [False, 0]            # a quotation open at the line's start, and for how many lines
+        for ls, le in logical_lines(doc.text, rs, re_):
+            ln = read_line(doc, rs, ls, le, blocked, quote)
+            if ln is None or ls in addressed or any(a <= ls < b for a, b in narrated):
+                continue
+            toks, names = ln.toks, ln.names
+            head = line_heading(ln)
+            if head is not None:
+                actor, colon = head
+                for tk, n in actor:
+                    em.add(tk, n, "lead", "heading")
+                if colon is None or colon == len(toks) - 1:
+                    heading_actor, heading_rank = actor, (ln.rank or 9)
+                    continue
+                line_actor, first = actor, colon + 1
+            else:
+                if ln.rank is not None and ln.rank <= heading_rank:
+                    heading_actor, heading_rank = [], 0
+                line_actor, first = heading_actor, 0
+            actor = line_actor
+            for ca, cb in merge_name_lists(toks, clause_bounds(toks), first, names):
+                if cb > first:
+                    actor = read_clause(em, toks, max(ca, first), cb, names, actor, ln.refs, ln.quoted)
+            if ln.rank is not None and actor and actor is not line_actor and not re.search(r"[.;:!?…]\s*$", ln.text):
+                # `c) Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng và đề nghị Bộ Tư lệnh …` with
+                # no full stop: the lines under it are what those bodies are to do
+                heading_actor, heading_rank = actor, ln.rank
+    return em.out
+
+
+def _not_clauses(doc: Doc) -> tuple[set[int], list[tuple[int, int]]]:
+    """Where no task is assigned: the starts of the Kính gửi lines (their recipients are read with the
+    Nơi nhận) and the spans of top parts that tell what happened (`I. DIỄN BIẾN VỤ VIỆC`)."""
+    c = role_rules()
+    addressed = {ln.start for ln in doc.recipients
+                 if ln.start < doc.structure.closing_start and not c["cut"].search(ln.text)}
+    narrated = [(sec["start"], sec["end"]) for sec in doc.sections
+                if sec["level"] == 1 and c["narrative"].match(sec.get("heading") or "")]
+    return addressed, narrated
+
+
+def find(doc: Doc) -> list[dict]:
+    mode = os.environ.get("VANBAN_BODIES", "both")
+    if mode == "rules":
+        return finalize(doc, find_rules(doc))
+    from pipeline.extract.bodies import model as nlp
+    return finalize(doc, nlp.bodies(doc, mode, find_rules))

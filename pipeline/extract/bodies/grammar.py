@@ -1,0 +1,351 @@
+"""The phrase matcher over `rules/roles.yaml` and the name grammar: where a body's name starts
+(an organization head) and where it ends; a body item built from a name."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline import rules
+from pipeline.extract.bodies.tokens import TOKEN, Tok, starts_with
+from pipeline.text.names import canonical
+from pipeline.extract.bodies.tokens import is_cap
+
+
+class _Phrases:
+    """Multi-word phrases matched at a token index (longest first)."""
+
+    def __init__(self, phrases, fold: bool = True, fold_rest: bool = False):
+        """`fold`: ignore case; `fold_rest`: only the first word's case counts (`Liên Đoàn` is `Liên đoàn`)."""
+        self.fold = fold
+        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for p, val in phrases:
+            words = [w.casefold() if fold else w for w in TOKEN.findall(p)]
+            if fold_rest:
+                words[1:] = [w.casefold() for w in words[1:]]
+            if words:
+                self.by_first.setdefault(words[0], []).append((tuple(words), val))
+        for v in self.by_first.values():
+            v.sort(key=lambda x: -len(x[0]))
+        self.rest = fold or fold_rest
+
+    def match(self, toks: list[Tok], i: int):
+        """(length, value) of the longest phrase starting at token i, else (0, None)."""
+        if i >= len(toks):
+            return 0, None
+        key = toks[i].low if self.fold else toks[i].t
+        for words, val in self.by_first.get(key, ()):
+            n = len(words)
+            if i + n <= len(toks) and all((toks[i + k].low if self.rest else toks[i + k].t) == words[k] for k in range(1, n)):
+                return n, val
+        return 0, None
+
+
+@lru_cache(maxsize=None)
+def role_rules():
+    cfg = rules.load("roles")
+    heads = [(h, "head") for h in cfg["name_heads"]] + [(h, "lower") for h in cfg["lower_heads"]]
+    return {
+        "raw": cfg,
+        "heads": _Phrases(heads, fold=False, fold_rest=True),
+        "lower_heads": _Phrases([(h, "lower") for h in cfg["lower_heads"]], fold=True),
+        "stop": _Phrases([(s, True) for s in cfg["name_stop"]]),
+        "list_nouns": _Phrases([(s, True) for s in cfg["list_nouns"]]),
+        "units": _Phrases([(s, True) for s in cfg["units"]], fold=False),
+        "after_unit": _Phrases([(s, True) for s in cfg["after_unit"]]),
+        "not_units": _Phrases([(s, True) for s in cfg["not_units"]]),
+        "relative": [tuple(w.casefold() for w in TOKEN.findall(x)) for x in cfg["relative_tails"]],
+        "subject_verbs": _Phrases([(v, r) for r, vs in cfg["subject_verbs"].items() for v in vs]),
+        "object_cues": _Phrases([(v, r) for r, vs in cfg["object_cues"].items() for v in vs]),
+        "not_cues": _Phrases([(v, True) for v in cfg["not_cues"]]),
+        "capacities": _Phrases([(v, True) for v in cfg["capacities"]]),
+        "colon_heads": {k.casefold(): v for k, v in cfg["colon_heads"].items()},
+        "openers": _Phrases([(v, True) for v in cfg["openers"]]),
+        "narrative": re.compile(r"\s*(?:" + "|".join(re.escape(h) for h in cfg["narrative_headings"]) + r")\b", re.I),
+        "alias": re.compile(r"\s*\((?:" + "|".join(re.escape(a) for a in cfg["alias_cues"]) + r")\s+(?P<short>[^()]{3,80})\)",
+                            re.I),
+        "noun_before_cue": frozenset(w.casefold() for w in cfg["noun_before_cue"]),
+        "noun_before_verb": frozenset(w.casefold() for w in cfg["noun_before_verb"]),
+        "qualifiers": _Phrases([(v, True) for v in cfg["name_qualifiers"]]),
+        "report_about": _Phrases([(s, True) for s in cfg["report_about"]]),
+        "not_a_task": _Phrases([(s, True) for s in cfg["not_a_task"]]),
+        "titles": _Phrases([(s, s) for s in cfg["person_titles"]], fold=False),
+        "need_cap": {h.casefold() for h in cfg["need_capital_after"]},
+        "lower_open": [tuple(TOKEN.findall(x)) for x in cfg["lower_openings"]],
+        "not_names": [tuple(TOKEN.findall(x)) for x in cfg["not_names"]],
+        "report_words": [w.casefold() for w in cfg["report_words"]],
+        "skip": re.compile(cfg["recipient_skip"], re.I),
+        "cut": re.compile(cfg["recipient_cut"]),
+    }
+
+
+def head_at(toks: list[Tok], i: int) -> int:
+    """Length of a body-name head at token i (0 when none or when it opens a non-name)."""
+    c = role_rules()
+    n, kind = c["heads"].match(toks, i)
+    if not n:
+        n, kind = c["lower_heads"].match(toks, i)
+    if not n:
+        return 0
+    if any(starts_with(toks, i, w) for w in c["not_names"]):
+        return 0
+    if kind == "head":
+        head = " ".join(t.low for t in toks[i:i + n])
+        if head in c["need_cap"]:
+            nxt = toks[i + n].t if i + n < len(toks) else ""
+            if not (is_cap(nxt) or any(starts_with(toks, i, w) for w in c["lower_open"])):
+                return 0
+    return n
+
+
+def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
+    """End index (exclusive) of the body name that starts with a head at token i."""
+    c = role_rules()
+    n = head_at(toks, i)
+    j = i + n
+    lower_run = 0
+    after_place = False       # inside `tỉnh Lâm Đồng`: a lower-case word ends the name
+    while j < len(toks):
+        t = toks[j].t
+        if t in (",", "và") and c["titles"].match(toks, j + 1)[0]:
+            break
+        if t == ",":
+            k, _ = c["list_nouns"].match(toks, j + 1)
+            nxt = toks[j + 1].t if j + 1 < len(toks) else ""
+            if k and (not head_at(toks, j + 1) or toks[i].low == "các" and not is_cap(nxt)):
+                j += 1 + k
+                after_place = False
+                continue
+            if is_cap(nxt) and not head_at(toks, j + 1) and not after_place and nxt not in ("Sở", "Ban"):
+                j += 1
+                continue
+            break
+        if t in ("-", "–"):
+            nxt = toks[j + 1].t if j + 1 < len(toks) else ""
+            if is_cap(nxt) or nxt.isdigit():
+                j += 1
+                continue
+            if nxt in ("xã",):
+                j += 1
+                continue
+            break
+        if t in ("và",):
+            nxt = toks[j + 1].t if j + 1 < len(toks) else ""
+            k, _ = c["list_nouns"].match(toks, j + 1)
+            if is_cap(nxt) and not head_at(toks, j + 1) and not after_place:
+                j += 1
+                continue
+            if k and not head_at(toks, j + 1) and toks[i].low == "các":
+                j += 1 + k
+                continue
+            break
+        if not re.match(r"[\wĐđ]", t):
+            break
+        if t == "số" and j + 1 < len(toks) and re.fullmatch(r"\d{1,2}", toks[j + 1].t):
+            j += 2                    # `Ban Quản lý dự án đầu tư xây dựng số 1`
+            continue
+        k, _ = c["stop"].match(toks, j)
+        if k and not is_cap(t):      # `Ban Quản lý`: a capitalized word continues the name
+            break
+        if not is_cap(t) and c["subject_verbs"].match(toks, j)[0] and any(x.low == "các" for x in toks[i:j]):
+            break                     # `các sở, ngành liên quan xây dựng`: a collective ends at its verb
+        if t.isdigit() or re.fullmatch(r"\d+[A-Za-z]?|[IVXLC]+", t):
+            prev = toks[j - 1].t
+            if len(t) <= 3 and (is_cap(prev) or prev in ("số", "vực", "-")):
+                j += 1
+                continue
+            break
+        if re.search(r"\d", t):
+            break
+        ku, _ = c["units"].match(toks, j)
+        if ku and c["not_units"].match(toks, j)[0]:
+            ku = 0                    # `chính trị - xã hội` is not a commune
+        if ku:
+            j += ku
+            lower_run = 0
+            # a proper place name after the unit
+            m = j
+            while m < len(toks) and (is_cap(toks[m].t) or (toks[m].t.isdigit() and len(toks[m].t) <= 3)) \
+                    and not head_at(toks, m):
+                m += 1
+            if m > j:
+                j = m
+                after_place = True
+                continue
+            ka, _ = c["after_unit"].match(toks, j)
+            if ka:
+                j += ka
+            after_place = True
+            continue
+        if is_cap(t):
+            if after_place and head_at(toks, j):
+                break
+            lower_run = 0
+            j += 1
+            continue
+        if after_place:
+            ka, _ = c["after_unit"].match(toks, j)
+            if ka:
+                j += ka
+                continue
+            break
+        lower_run += 1
+        if lower_run > max_lower:
+            j = j - lower_run + 2     # a run-on: keep the first lower-case word only
+            break
+        j += 1
+    # trim words that cannot end a name
+    while j > i + n and toks[j - 1].t in ("và", "các", "của", "thuộc", "-", "–", ",", "trực", "cấp", "những", "tại"):
+        j -= 1
+    return j
+
+
+def find_names(toks: list[Tok]) -> list[tuple[int, int]]:
+    """Token spans (start, end) of every body name in a run of tokens."""
+    c = role_rules()
+    out, i = [], 0
+    while i < len(toks):
+        k, _ = c["capacities"].match(toks, i)
+        if k:
+            # `Cơ quan thường trực Hội đồng Thi đua` says what a body is, it names no other body
+            i += k
+            if head_at(toks, i):
+                i = scan_name(toks, i)
+            continue
+        if head_at(toks, i):
+            j = _qualified(toks, scan_name(toks, i))
+            items = _colon_items(toks, i, j)
+            if items:
+                out.extend(items)
+                i = items[-1][1]
+                continue
+            if j > i:
+                out.append((i, j))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+class _Span(tuple):
+    """A name's token span (start, end); `head` is prefixed to a listed field that starts at `field`:
+    `các sở: Tài chính` → `Sở Tài chính` (the first field's span opens at `các sở:`)."""
+    head: str | None = None
+    field: int | None = None
+
+
+def _span(a: int, b: int, head: str | None = None, field: int | None = None) -> _Span:
+    sp = _Span((a, b))
+    sp.head, sp.field = head, field
+    return sp
+
+
+def name_start(sp) -> int:
+    """Token index where a name's own words start."""
+    f = getattr(sp, "field", None)
+    return sp[0] if f is None else f
+
+
+def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
+    """`các sở: Nông nghiệp và Môi trường, Tài chính`, `Các phòng: CCVC, XDCQ, TCBC`: a plural kind of body,
+    a colon, then the fields of each one (rules/roles.yaml `colon_heads`)."""
+    c = role_rules()
+    head = c["colon_heads"].get(" ".join(t.low for t in toks[i:j]).replace(" ,", ","))
+    if not head or j >= len(toks) or toks[j].t != ":":
+        return []
+    # fields are parted by `;` when one comes first (`Văn hóa, Thể thao và Du lịch; Ngoại vụ`), else by `,`
+    seps = [t.t for t in toks[j + 1:j + 30] if t.t in (",", ";")]
+    sep = seps[0] if seps else ","
+    inner = {",", "và"} if sep == ";" else {"và"}
+    out, k = [], j + 1
+    while k < len(toks) and (is_cap(toks[k].t) or toks[k].t.isupper()) and not head_at(toks, k) \
+            and not c["titles"].match(toks, k)[0]:
+        m = k + 1
+        while m < len(toks) and m - k < 10 and (re.match(r"[\wĐđ&]", toks[m].t) or toks[m].t in inner) \
+                and not c["stop"].match(toks, m)[0] and not (toks[m].t in inner and (m + 1 == len(toks)
+                                                             or head_at(toks, m + 1) or not is_cap(toks[m + 1].t))):
+            m += 1
+        out.append(_span(k if out else i, m, head, k))
+        if m + 1 < len(toks) and toks[m].t == sep:
+            k = m + 1
+            continue
+        break
+    return out
+
+
+def _qualified(toks: list[Tok], j: int) -> int:
+    """End of a name with its bracketed qualifier: `Đoàn Luật sư tỉnh Lâm Đồng (cũ)` is not the `(mới)` one."""
+    if j < len(toks) and toks[j].t == "(":
+        k, _ = role_rules()["qualifiers"].match(toks, j + 1)
+        if k and j + 1 + k < len(toks) and toks[j + 1 + k].t == ")":
+            return j + 2 + k
+    return j
+
+
+def skip_brackets(toks: list[Tok], i: int) -> int:
+    """Index after a bracketed remark that opens at i (i itself when none opens there)."""
+    if i < len(toks) and toks[i].t == "(":
+        depth = 0
+        for j in range(i, len(toks)):
+            depth += {"(": 1, ")": -1}.get(toks[j].t, 0)
+            if depth == 0:
+                return j + 1
+    return i
+
+
+def strip_title(toks: list[Tok], i: int) -> tuple[int, str | None]:
+    """Skip a person's title before a name: (index where the body starts, title)."""
+    c = role_rules()
+    k, title = c["titles"].match(toks, i)
+    if not k:
+        return i, None
+    keeps = c["raw"]["title_keeps_head"]
+    if title in keeps:
+        return i + k - len(TOKEN.findall(keeps[title])), title
+    j = i + k
+    while j < len(toks) and toks[j].t in (",", "các", "Phó", "PCT", "PCVP", "PCTT"):
+        if toks[j].t == "các" and head_at(toks, j):
+            break             # `Thủ trưởng các cơ quan chuyên môn`: the collective is the body
+        j += 1
+    return j, title
+
+
+def places_of(issuer: str | None) -> dict[str, str]:
+    """`Ủy ban nhân dân tỉnh Lâm Đồng` → {"tỉnh": "Lâm Đồng"}; Party issuers give Tỉnh ủy's province."""
+    out: dict[str, str] = {}
+    if not issuer:
+        return out
+    m = re.search(r"\b(tỉnh|thành phố|huyện|xã|phường|Tỉnh ủy|Thành ủy|Huyện ủy)\s+((?:[A-ZĐÂ][^\s,]*\s*)+)$", issuer, re.I)
+    if m:
+        unit = m.group(1)
+        unit = unit.lower() if unit.lower() in ("tỉnh", "thành phố", "huyện", "xã", "phường") else unit
+        place = m.group(2).strip()
+        out[unit] = place
+        if unit == "Tỉnh ủy":
+            out["tỉnh"] = place
+        if unit == "tỉnh":
+            out["Tỉnh ủy"] = place
+    return out
+
+
+def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
+    """`Ủy ban nhân dân tỉnh` in a Lâm Đồng document → `Ủy ban nhân dân tỉnh Lâm Đồng`."""
+    for unit, place in places.items():
+        if re.search(r"(?<![\wĐđ])" + re.escape(unit) + r"$", name) and not re.search(r"\bcác\b|\bcấp\s+" + re.escape(unit) + "$", name):
+            return f"{name} {place}"
+    return name
+
+
+def body_item(name_raw: str, role: str, start: int, end: int, text: str, places, how: str) -> dict:
+    canon = resolve_jurisdiction(canonical(name_raw), places)
+    return {"name": canon, "name_as_written": name_raw, "role": role, "text": text,
+            "start": start, "end": end, "source": how}
+
+
+def issuer_forms(issuer: str | None, places) -> set[str]:
+    """The issuer's name with and without its place: `Sở Nội vụ tỉnh Lâm Đồng`, `Sở Nội vụ`."""
+    if not issuer:
+        return set()
+    full = canonical(issuer)
+    base = re.sub(r"\s+(?i:tỉnh|thành phố|huyện|xã|phường)\s+(?:[A-ZĐÂ]\S*\s*)+$", "", full)
+    forms = {full, base, resolve_jurisdiction(base, places)}
+    return {f.casefold() for f in forms}

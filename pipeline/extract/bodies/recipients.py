@@ -1,0 +1,106 @@
+"""Recipients: the Nơi nhận and Kính gửi items of a document, each a body with the `recipient` role."""
+from __future__ import annotations
+
+import re
+
+from pipeline.parse.document import Doc
+from pipeline.extract.bodies.grammar import (body_item, find_names, head_at, name_start, role_rules, scan_name,
+                                             strip_title)
+from pipeline.extract.bodies.tokens import Tok, is_cap, tokenize
+
+
+def recipient_items(doc: Doc):
+    """(start, text) of each recipient item: Nơi nhận items up to `Lưu`, Kính gửi items split at `;`."""
+    c = role_rules()
+    closing = doc.structure.closing_start
+    stopped = False
+    for ln in doc.recipients:
+        in_noi_nhan = ln.start >= closing
+        if in_noi_nhan and stopped:
+            continue
+        raw = ln.text
+        if not in_noi_nhan:
+            m = c["cut"].search(raw)
+            if m:
+                raw = raw[:m.start()]
+        pos = 0
+        for part in re.split(r";\s*(?=-|\s*[A-ZĐ])|;\s*$", raw):
+            s = ln.start + raw.find(part, pos)
+            pos = max(pos, raw.find(part, pos) + len(part))
+            item = part.strip()
+            lead = re.match(r"^[-+•*–]\s*", item)
+            if lead:
+                s += lead.end()
+                item = item[lead.end():]
+            if re.match(r"^Lưu\b", item):
+                if in_noi_nhan:
+                    stopped = True
+                rest = re.sub(r"^Lưu\s*:?\s*", "", item)
+                if not rest or re.match(r"^(VT|Văn thư)\b", rest) or re.fullmatch(r"[A-ZĐ0-9,.;&\s\-]+", rest):
+                    continue
+                s += item.find(rest)
+                item = rest
+            yield s, item
+
+
+def find_recipients(doc: Doc, places) -> list[dict]:
+    c = role_rules()
+    out = []
+    for s, item in recipient_items(doc):
+        if not item or c["skip"].match(item) or len(item) > 200:
+            continue
+        toks = tokenize(item, s)
+        depth, keep = 0, []
+        for t in toks:
+            if t.t == "(":
+                depth += 1
+            elif t.t == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                keep.append(t)
+        listed = [sp for sp in find_names(keep) if getattr(sp, "head", None)]
+        for sp in listed:                # `Các phòng: CCVC, XDCQ, TCBC`: one body per field
+            a = name_start(sp)
+            raw = doc.text[keep[a].s:keep[sp[1] - 1].e]
+            out.append(body_item(f"{sp.head} {raw}", "recipient", keep[a].s, keep[sp[1] - 1].e, raw, places,
+                             "recipient"))
+        spans, i = [], len(keep) if listed else 0
+        while i < len(keep):
+            end = i + 1
+            while end < len(keep) and not (keep[end].t in (",", ".", ";") and end + 1 < len(keep)
+                                            and (head_at(keep, end + 1) or c["titles"].match(keep, end + 1)[0])
+                                            and not (c["list_nouns"].match(keep, end + 1)[0]
+                                                     and not is_cap(keep[end + 1].t))):
+                end += 1
+            a = i
+            while True:
+                j, title = strip_title(keep, a)
+                if not title or j >= end:
+                    break
+                a = j
+            if a < end and (head_at(keep, a) or c["lower_heads"].match(keep, a)[0]):
+                spans.append((keep, a, end))
+            i = end + 1
+        if not spans:
+            # a person with their body in brackets: `Trưởng Khối thi đua 6 (Báo cáo) (Ban Tuyên giáo Tỉnh ủy)`
+            spans = [(toks, a, scan_name(toks, a)) for a, _ in _paren_spans(toks) if head_at(toks, a)]
+        for tk, a, b in spans:
+            while b > a and tk[b - 1].t in (",", ".", ";", ":", "-"):
+                b -= 1
+            while b - a > 1 and tk[b - 2].t == "." and tk[b - 1].t.isupper():   # `Văn phòng Tỉnh ủy. LTT`
+                b -= 2
+            if b <= a:
+                continue
+            raw = doc.text[tk[a].s:tk[b - 1].e]
+            out.append(body_item(raw, "recipient", tk[a].s, tk[b - 1].e, raw, places, "recipient"))
+    return out
+
+
+def _paren_spans(toks: list[Tok]):
+    stack = []
+    for i, t in enumerate(toks):
+        if t.t == "(":
+            stack.append(i)
+        elif t.t == ")" and stack:
+            a = stack.pop()
+            yield a + 1, i

@@ -1,0 +1,236 @@
+"""Roles: the cues of a clause (subject verbs, object cues) and the role each name gets from them."""
+from __future__ import annotations
+
+import re
+from pipeline.extract.bodies.clauses import Emitter, subject_prefix
+from pipeline.extract.bodies.grammar import role_rules
+from pipeline.extract.bodies.tokens import is_cap
+
+
+def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
+    """Object cues and subject verbs of tokens a..b outside `skip`; a cue right after a cited
+    document (`Quyết định số 510/QĐ-UBND giao Thanh tra tỉnh`) tells that document's task, so the
+    scan stops there and the second value is where it stopped."""
+    c = role_rules()
+    cues, verbs = [], []
+    nominal_end = -1                  # end of the last verb read as a noun (`công tác quản lý, kiểm tra`)
+    i = a
+    while i < b:
+        if i in skip:
+            i += 1
+            continue
+        k, _ = c["not_cues"].match(toks, i)
+        if k:
+            i += k
+            continue
+        # a capital inside a clause starts a name or a title, unless a colon near the start or after a body
+        # opens a task there (`Bước 1: Trình Ủy ban nhân dân cấp tỉnh`, `Sở Xây dựng: Tiếp tục …`)
+        capital = i > a and is_cap(toks[i].t) and not (toks[i - 1].t == ":" and (i - 1 in name_ends or i - a <= 4))
+        k, role = c["object_cues"].match(toks, i)
+        if k and capital:
+            i += k                        # `Ông Trương Văn Trình`, `Dự án 8: Nâng cao …`: a name or title, no task
+            continue
+        if k and not _names_a_document(toks, i + k, refs) and not _after(toks, i, c["noun_before_cue"]):
+            if i > a and i - 1 in refs:
+                return cues, verbs, i
+            cues.append((i, i + k, role))
+            i += k
+            continue
+        k, role = c["subject_verbs"].match(toks, i)
+        if k and capital:
+            i += k
+            continue
+        if k and not _names_a_document(toks, i + k, refs):
+            if role != "advise" and (_after(toks, i, c["noun_before_verb"]) or nominal_end == i
+                                     or (nominal_end == i - 1 and toks[i - 1].t in (",", "và"))):
+                nominal_end = i + k       # a task word used as a noun is no task: `tăng cường công tác kiểm tra`
+                i += k
+                continue
+            verbs.append((i, i + k, role))
+            i += k
+            continue
+        if nominal_end == i and toks[i].t in (",", "và"):
+            nominal_end = i + 1
+        i += max(k, 1)
+    return cues, verbs, b
+
+
+def _after(toks, i: int, words: frozenset) -> bool:
+    """Whether the one or two words before token i are one of `words`."""
+    one = toks[i - 1].low if i >= 1 else ""
+    two = f"{toks[i - 2].low} {one}" if i >= 2 else ""
+    return one in words or two in words
+
+
+def _names_a_document(toks, j: int, refs) -> bool:
+    """`Tờ trình số 141/TTr-STP`, `Đơn đề nghị số 258`: the cue word is the name of a document there."""
+    return j < len(toks) and (toks[j].low == "số" or j in refs)
+
+
+def _opened_subject(toks, start, b, names_in):
+    """`Trong thời hạn 60 ngày, Ban Chủ nhiệm … có trách nhiệm`: the subject after an opening adverbial."""
+    c = role_rules()
+    k, _ = c["openers"].match(toks, start)
+    if not k:
+        return [], start
+    comma = next((i for i in range(start + k, b) if toks[i].t == ","), None)
+    if comma is None or any(start <= x < comma for x, _ in names_in):
+        return [], start
+    return subject_prefix(toks, comma + 1, names_in)
+
+
+def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=frozenset()):
+    """Roles in one clause; returns the subject that later clauses of the line inherit."""
+    c = role_rules()
+    names_in = [n for n in names if a <= n[0] and n[1] <= b]
+    in_name = set()
+    for x, y in names_in:
+        in_name.update(range(x, y))
+    cues, verbs, b = _scan_cues(toks, a, b, in_name | refs | quoted, refs, frozenset(y for _, y in names_in))
+    names_in = [n for n in names_in if n[1] <= b]
+    cues = sorted(cues + _report_cues(toks, a, b, in_name, cues))
+    # the subject: names at the clause start, or after `Giao` / `Đề nghị`, or after an opening adverbial
+    start = a + 1 if toks[a].t == "(" and a + 1 < b else a
+    lead_cue = None
+    k, role = c["object_cues"].match(toks, start)
+    if k and role == "lead":
+        lead_cue = role
+        start = start + k
+    subj, after = subject_prefix(toks, start, names_in)
+    if not subj and not lead_cue:
+        subj, after = _opened_subject(toks, start, b, names_in)
+    subject = actor
+    used = set()
+    quiet = False
+    own = []
+    if subj:
+        first_act = min([x for x, _, _ in verbs + cues if x >= after] + [b])
+        k_not = any(c["not_a_task"].match(toks, i)[0] for i in range(after, min(first_act + 1, b)))
+        if lead_cue or (verbs or cues) and not k_not:
+            own = [(n, title) for n, title in subj
+                   if not title or lead_cue or any(v[2] == "lead" and v[0] >= after for v in verbs)]
+            subject = [(toks, n) for n, _ in own]
+            used.update(n for n, _ in own)
+        elif k_not:
+            return []                         # `Sở Nội vụ đã chỉ đạo …`: a report of what was done assigns nothing
+    else:
+        early = [x for x, _, _ in verbs + cues if x <= a + 4]
+        if not early:
+            # a sentence that does not open on a task: only the bodies the issuer itself tells to act
+            # count (`Để đẩy nhanh tiến độ …, UBND tỉnh yêu cầu các sở, ban, ngành …`)
+            cues = [cu for cu in cues if cu[2] in c["raw"]["late_cues"] and em.issuer_before(toks, cu[0], names_in)]
+            if not cues:
+                return actor
+            quiet = True
+    # objects: names after a cue with only names and separators between
+    objects = _objects(toks, cues, verbs, [n for n in names_in if n not in used], refs)
+    verbs = _drop_complements(verbs)
+    roles = _subject_roles(toks, cues, verbs, objects, names_in, after, b)
+    if lead_cue or not roles or "lead" in roles:
+        # the clause's own subject leads unless all it is asked is to advise, monitor or coordinate
+        # (`Sở Tư pháp tham mưu triển khai …`)
+        for n, title in own:
+            em.add(toks, n, "lead", "subject", title)
+    if subject and not quiet:
+        for tk, n in subject:
+            for r in sorted(roles):
+                em.add(tk, n, r, "subject-verb")
+    told = []
+    for n, role, cue in objects:
+        em.add(toks, n, role, "object")
+        if role == "lead" and cue[0] > a:
+            # `giao Công an tỉnh tổng hợp …; tham mưu …`: the body told to act does what follows
+            told.append((toks, n))
+            nxt = min((x for x, _, _ in cues if x > n[1]), default=b)
+            for r in sorted({r for x, _, r in verbs if n[1] <= x < nxt} - {"lead"}):
+                em.add(toks, n, r, "subject-verb")
+    return told or subject
+
+
+def _report_cues(toks, a, b, in_name, cues) -> list:
+    """`báo cáo kết quả về Sở Nội vụ`: `về`, `qua`, `cho` point to whom, after a report word only."""
+    c = role_rules()
+    at = next((i for i in range(a, b) if toks[i].low in c["report_words"]
+               or (i + 1 < b and f"{toks[i].low} {toks[i + 1].low}" in c["report_words"])), None)
+    out = []
+    i = b if at is None else at + 1
+    while i < b:
+        k, _ = c["report_about"].match(toks, i)
+        if k and i not in in_name and not any(x <= i < y for x, y, _ in cues):
+            out.append((i, i + k, "report_to"))
+        i += max(k, 1)
+    return out
+
+
+def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
+    """What the clause asks of its subject: verbs before the first object; advise and monitor up to the
+    first body told to act or reported to (`gửi Ủy ban nhân dân tỉnh biết, theo dõi` is the receiver's);
+    coordinate from `phối hợp`, unless it presides (`chủ trì, phối hợp với X`: then X coordinates)."""
+    first_obj = min((x for x, _, _ in cues if x >= after), default=b)
+    handed = min([n[0] for n, r, _ in objects if r in ("lead", "report_to")]
+                 + [i for i in range(after, b) if toks[i].low == "biết"], default=b)
+    roles = {r for x, _, r in verbs if x < first_obj or (r in ("advise", "monitor") and x < handed)}
+    presides = any(" ".join(t.low for t in toks[x:y]) in role_rules()["raw"]["presiding_verbs"] for x, y, _ in verbs)
+    if any(r == "coordinate" and x < handed and (not presides or not _names_after(toks, cues, names_in, r))
+           for x, _, r in cues):
+        roles.add("coordinate")
+    return roles
+
+
+def _drop_complements(verbs):
+    """`tham mưu triển khai thực hiện …`: the verbs right after `tham mưu` say what the advice is about."""
+    out, end = [], None
+    for x, y, r in verbs:
+        if end == x:
+            end = y
+            continue
+        end = y if r == "advise" else None
+        out.append((x, y, r))
+    return out
+
+
+def _objects(toks, cues, verbs, names_in, refs):
+    """(name, role, cue) of the names a cue points to: only names, separators, people's titles and the
+    cited documents they sent (`Sở Tư pháp tại Tờ trình số 141/TTr-STP`) between, no other verb."""
+    c = role_rules()
+    petitioner = re.compile(c["raw"]["petitioners"])
+    covered = {i for x, y in names_in for i in range(x, y)}
+    out = []
+    for n in names_in:
+        prev = [cu for cu in cues if cu[1] <= n[0]]
+        if not prev:
+            continue
+        cue = prev[-1]
+        cx, cy, role = cue
+        if any(cy <= x < n[0] for x, _, _ in verbs):
+            continue                          # `phối hợp Ban cán sự … tham mưu Ban Thường vụ`: another verb's object
+        gap, i = 0, cy
+        while i < n[0]:
+            k, _ = c["titles"].match(toks, i)
+            if k:
+                i += k
+                continue
+            if toks[i].low == "tại":          # `… tại Tờ trình số 141/TTr-STP ngày …`: where the body asked
+                while i < n[0] and toks[i].t not in (",", ";", "và"):
+                    i += 1
+                continue
+            if i not in covered and i not in refs and toks[i].low not in _OBJECT_SEPARATORS:
+                gap += 1
+            i += 1
+        if gap > (6 if role == "report_to" else 2):
+            continue
+        if role == "advise" and petitioner.match(toks[n[0]].t + " " + " ".join(t.t for t in toks[n[0] + 1:n[1]])):
+            continue                          # `Theo đề nghị của Hội X tại Đơn …`: an applicant, not an adviser
+        out.append((n, role, cue))
+    return out
+
+
+_OBJECT_SEPARATORS = {",", "và", "(", ")", "với", "cho", "về", "các", ":", "tại", "ngày"}
+
+
+def _names_after(toks, cues, names_in, role) -> bool:
+    """Whether a cue of `role` has a name right after it."""
+    for x, y, r in cues:
+        if r == role and any(y <= n[0] <= y + 2 for n in names_in):
+            return True
+    return False

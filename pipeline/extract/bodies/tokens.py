@@ -1,0 +1,99 @@
+"""Tokens and lines of the bodies extractor: words with offsets, numbered-line ranks, the regions and
+(logical) lines of a document that can assign work."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.parse.document import Doc
+
+
+MERGE_PREFIXES = False
+
+
+ROLES = ("lead", "coordinate", "advise", "monitor", "report_to", "recipient")
+
+
+TOKEN = re.compile(r"[^\s,;:.()“”\"'!?]+|[,;:.()“”\"]")
+
+
+# a label is not the start of a date running on from the line above (`30/11/2025.`)
+LABEL = re.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-/]+(?!\d)|[-+•*–])\s*")
+
+
+_NUMBERED = re.compile(r"^\s*(?:(?P<roman>[IVXLC]+)|(?P<num>\d+(?:\.\d+)*)|(?P<letter>[a-zđ]))\s*[.)\-/](?!\d)")
+
+
+def line_rank(line: str) -> int | None:
+    """Depth of a numbered line's label: I. < 1. < 1.1. < a); None for other lines."""
+    m = _NUMBERED.match(line)
+    if not m:
+        return None
+    if m.group("roman"):
+        return 1
+    if m.group("num"):
+        return 2 + m.group("num").count(".")
+    return 6
+
+
+_CAP = re.compile(r"^[A-ZĐÀ-ỸỲ-Ỹ][^\s]*$")
+
+
+def is_cap(tok: str) -> bool:
+    return bool(tok) and (tok[0].isupper() or tok[0].isdigit() and False)
+
+
+@dataclass
+class Tok:
+    s: int
+    e: int
+    t: str
+
+    @property
+    def low(self) -> str:
+        return self.t.casefold()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Tok]:
+    return [Tok(offset + m.start(), offset + m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+
+
+def starts_with(toks: list[Tok], i: int, words: tuple) -> bool:
+    return i + len(words) <= len(toks) and all(toks[i + k].t == words[k] for k in range(len(words)))
+
+
+def body_regions(doc: Doc) -> list[tuple[int, int]]:
+    """Body of the document and its appendices (after the signature)."""
+    out = [(doc.structure.header_end, doc.structure.closing_start)]
+    for s in doc.sections:
+        if s["level"] == 1 and str(s["path"]).startswith("Phụ lục"):
+            out.append((s["start"], s["end"]))
+    return out
+
+
+def physical_lines(text: str, start: int, end: int):
+    pos = start
+    for ln in text[start:end].split("\n"):
+        yield pos, pos + len(ln)
+        pos += len(ln) + 1
+
+
+def logical_lines(text: str, start: int, end: int):
+    """Physical lines, a line wrapped by the page rejoined with the next: `… đề nghị Ban Chủ nhiệm Đoàn Luật
+    sư, Ban chấp hành` / `Hội công chứng viên của 3 tỉnh … triển khai`. A line runs on when it ends without
+    `.`, `:`, `!`, `?` (a long one) or with `,`, `;` (a list), is not a numbered heading and the next line
+    opens with no label or bullet."""
+    cur, last = None, None
+    for ls, le in physical_lines(text, start, end):
+        line = text[ls:le]
+        if cur is not None:
+            prev = text[last[0]:last[1]].rstrip()
+            runs_on = prev.endswith((",", ";")) or (len(prev) >= 50 and not prev.endswith((".", ":", "!", "?", "…")))
+            if runs_on and line.strip() and not LABEL.match(line) and line.count("|") < 2 \
+                    and prev.count("|") < 2 and line_rank(text[cur[0]:cur[1]]) is None:
+                cur, last = (cur[0], le), (ls, le)
+                continue
+            yield cur
+        cur = last = (ls, le)
+    if cur is not None:
+        yield cur
