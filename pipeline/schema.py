@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from pipeline import rules
-from pipeline.model import SCHEMA_VERSION
+from pipeline.model import FIELDS, SCHEMA_VERSION
 
 SCHEMA_ID = "urn:vanban:schema:document"
 
@@ -166,7 +166,7 @@ class DocumentRecord(BaseModel):
         paths = {s.path for s in self.sections}
         if n is not None and any(p > n for p in self.page_starts or []):
             raise ValueError(f"page_starts beyond the text (length {n})")
-        for field in ("sections", "references", "bodies", "dates", "targets"):
+        for field in FIELDS:
             for i, it in enumerate(getattr(self, field)):
                 if it.start > it.end or n is not None and it.end > n:
                     raise ValueError(f"{field}[{i}]: span {it.start}..{it.end} outside the text (length {n})")

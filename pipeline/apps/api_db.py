@@ -4,7 +4,7 @@ a constant SQL string with `?` parameters.
 from pathlib import Path
 from typing import Any, Literal
 
-from pipeline.model import SCHEMA_VERSION
+from pipeline.model import FIELDS, SCHEMA_VERSION
 from pipeline.schema import Metadata
 
 MAX_LIMIT = 500
@@ -181,7 +181,7 @@ def document_detail(cur, source: str, with_text: bool) -> dict | None:
         "metadata": {k: d[k] for k in Metadata.model_fields if k in d} | {"signer": signer},
         "pages": d.get("pages"),
     }
-    for table in ("sections", "references", "bodies", "dates", "targets"):
+    for table in FIELDS:
         items = rows(cur, f'SELECT * EXCLUDE (source) FROM "{table}" WHERE source = ? ORDER BY start, "end"',
                      [source])
         rec[table] = items

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from pipeline.apps import api, export, graph, report
-from pipeline.run.process import FIELDS, process_file
+from pipeline.model import FIELDS
+from pipeline.run.process import process_file
 
 
 def discover(inputs: list[str]) -> list[tuple[Path, str]]:
@@ -93,7 +94,7 @@ def run(inputs, out_dir, workers, engine, scheduler, force, partitioned, part_do
             click.echo(f"    {code:<20} {n}")
     if summary.wrote:
         counts = summary.counts
-        click.echo("  extracted: " + "  ".join(f"{t} {counts.get(t, 0)}" for t in ("sections", *FIELDS)))
+        click.echo("  extracted: " + "  ".join(f"{t} {counts.get(t, 0)}" for t in FIELDS))
         extra = f", {out_dir}/parquet/<table>/part-*.parquet" if (Path(out_dir) / "parquet").is_dir() else ""
         click.echo(f"  dataset: {out_dir}/documents.jsonl, {out_dir}/*.parquet, {out_dir}/vanban.duckdb{extra}")
     else:

@@ -23,12 +23,12 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from pipeline.model import EXTRACTED, FIELDS
 from pipeline.store.dataset import read_jsonl
 
 HERE = Path(__file__).parent
 ASSETS = HERE / "report_assets"
 TEMPLATES = HERE / "templates"
-FIELDS = ("references", "bodies", "dates", "targets")
 KIND = {"references": "ref", "bodies": "body", "dates": "date", "targets": "target"}
 KIND_ORDER = {"ref": 0, "body": 1, "date": 2, "target": 3, "ocr": 4}
 GRAPH_MAX_WIDTH = 1600.0   # layout units; the page scales the SVG to fit and zooms
@@ -81,7 +81,7 @@ def record_spans(rec: dict) -> tuple[list[Span], set[str]]:
     n = len(rec.get("text") or "")
     spans: list[Span] = []
     unplaced: set[str] = set()
-    for field in FIELDS:
+    for field in EXTRACTED:
         kind = KIND[field]
         for i, it in enumerate(rec.get(field) or []):
             ident = f"{kind}-{i}"
@@ -257,7 +257,7 @@ def index_row(rec: dict, pages: dict[str, str]) -> dict:
             "identifier": meta.get("identifier") or "", "date": meta.get("issued_date") or "",
             "issuer": meta.get("issuer") or "", "title": meta.get("title") or "",
             "error": (rec.get("error") or {}).get("code") or "", "ocr": bool(rec.get("ocr")),
-            "counts": [len(rec.get(f) or []) for f in ("sections", *FIELDS)]}
+            "counts": [len(rec.get(f) or []) for f in FIELDS]}
 
 
 def doc_context(rec: dict, links: dict) -> dict:
@@ -272,12 +272,12 @@ def doc_context(rec: dict, links: dict) -> dict:
             anchors[start].append(f"sec-{i}")
         sections.append({**s, "anchor": f"sec-{i}", "level": s.get("level") or 1})
     tables = {f: [{**it, "_id": f"{KIND[f]}-{i}", "_placed": f"{KIND[f]}-{i}" not in unplaced}
-                  for i, it in enumerate(rec.get(f) or [])] for f in FIELDS}
+                  for i, it in enumerate(rec.get(f) or [])] for f in EXTRACTED}
     low = low_confidence(rec)
     return {"rec": rec, "meta": rec.get("metadata") or {}, "signer": (rec.get("metadata") or {}).get("signer") or {},
             "html": highlight(text, spans, anchors), "sections": sections, "tables": tables,
             "n_unplaced": len(unplaced), "ocr": ocr_summary(rec.get("ocr")), "n_low": len(low), "links": links,
-            "counts": {f: len(rec.get(f) or []) for f in FIELDS}}
+            "counts": {f: len(rec.get(f) or []) for f in EXTRACTED}}
 
 
 def _env() -> Environment:

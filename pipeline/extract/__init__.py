@@ -1,34 +1,33 @@
-"""Stage 4, extract: find references, bodies, dates and targets in a structured document.
+"""Stage 3, extract: find references, bodies, dates and targets in a parsed document.
 
-Each extractor is a plain function `find(doc) -> list[dict]`; every item carries
-`text`, `start`, `end` (offsets into the normalized text). `extract_all` adds the
-section path of each span. The same functions run as spaCy components
-(`pipeline.extract.bodies.model`), so a trained model can sit beside or after them.
+Each extractor is a plain function `find(doc) -> list[dict]` registered in `registry` with what it
+needs and what it adds; every item carries `text`, `start`, `end` (offsets into the normalized
+text). `extract_all` runs them in an order that meets every need and adds the section path of each
+span. The same functions run as spaCy components (`spacy_components`), and the bodies extractor
+has a trained model beside its rules (`bodies.model`).
 """
 from __future__ import annotations
 
+from pipeline.extract import bodies, dates, references, targets  # noqa: F401  (each registers itself)
+from pipeline.extract.registry import REGISTRY, ordered
 from pipeline.parse.document import Doc
 from pipeline.parse.sections import section_at
-from pipeline.extract import bodies, dates, references, targets
 
-EXTRACTORS = {
-    "references": references.find,
-    "bodies": bodies.find,
-    "dates": dates.find,
-    "targets": targets.find,
-}
+__all__ = ["REGISTRY", "extract_all", "ordered"]
 
 
 def extract_all(doc: Doc, fields=None) -> dict[str, list[dict]]:
-    """Run every extractor (or those named) and attach section paths."""
+    """Run every extractor (or those named, with what they need) and attach section paths.
+
+    What an extractor adds is kept in `doc.found` for the extractors that need it."""
     out = {}
-    for name, find in EXTRACTORS.items():
-        if fields and name not in fields:
-            continue
-        items = find(doc)
+    for ex in ordered(fields):
+        items = ex.find(doc)
         for it in items:
             it["section"] = section_at(doc.sections, it["start"])
         items.sort(key=lambda it: (it["start"], it["end"]))
-        out[name] = items
-        doc.found[name] = items
+        for name in ex.adds:
+            doc.found[name] = items
+        if fields is None or ex.name in fields:
+            out[ex.name] = items
     return out

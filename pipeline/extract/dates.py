@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from pipeline import rules
+from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -174,7 +175,9 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+@extractor("dates", needs=("sections", "metadata", "references"))
 def find(doc: Doc) -> list[dict]:
+    """Dates, deadlines, periods and recurrences, as ISO values (DATASET.md `dates`)."""
     cfg = _cfg()
     text, year = doc.text, doc.year
     low = _lower(text)

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from pipeline import rules
+from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.text.names import canonical, complete_jurisdiction
 from pipeline.parse.sections import section_at
@@ -335,7 +336,9 @@ def _fix_codes(raw: str) -> str:
     return re.sub(r"[A-Za-zĐđÐ]+", lambda m: fixes.get(m.group(0).casefold(), m.group(0)), raw)
 
 
+@extractor("references", needs=("sections", "metadata"))
 def find(doc: Doc) -> list[dict]:
+    """Citations of other documents with type, identifier, date, issuer and relation."""
     p = _patterns()
     text = doc.text
     own = (doc.metadata.get("identifier") or "").upper()

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc, Span
 
 from pipeline.parse.document import Doc
-from pipeline.extract import EXTRACTORS
+from pipeline.extract import REGISTRY, ordered
 from pipeline.parse.sections import section_at
 from pipeline.parse.structure import parse
 
@@ -32,7 +32,8 @@ class RuleExtractor:
         structure = sdoc._.vanban_structure or parse(sdoc.text)
         sdoc._.vanban_structure = structure
         doc = Doc(source="", text=sdoc.text, structure=structure)
-        for name, find in EXTRACTORS.items():   # earlier fields feed later ones (dates skip references)
+        for ex in ordered():   # earlier fields feed later ones (dates skip references)
+            name, find = ex.name, ex.find
             key = f"vanban_{name}"
             items = doc.found.get(name) or (sdoc.user_data.get(key) if key in sdoc.user_data else None)
             if items is None:
@@ -62,6 +63,6 @@ def _register(name: str, fields: tuple[str, ...]) -> None:
     Language.factory(name, func=lambda nlp, name: RuleExtractor(fields))
 
 
-_register("vanban_extract", tuple(EXTRACTORS))
-for _field in EXTRACTORS:
+_register("vanban_extract", tuple(REGISTRY))
+for _field in REGISTRY:
     _register(f"vanban_{_field}", (_field,))

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from pipeline import rules
+from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 
 _YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?|trong\s+|vào\s+)?năm\s+((?:19|20)\d{2})(?![\d/])", re.I)
@@ -180,7 +181,9 @@ def _year(doc: Doc, text: str, cs: int, ce: int, s: int) -> int | None:
     return int(m[-1]) if m else None
 
 
+@extractor("targets", needs=("sections", "metadata", "references", "dates"))
 def find(doc: Doc) -> list[dict]:
+    """Numeric targets (value, unit, comparator, subject, year), outside references and dates."""
     cfg = _cfg()
     text = doc.text
     low = text.lower()

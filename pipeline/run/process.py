@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 import traceback
 from pathlib import Path
 
-from pipeline.model import SCHEMA_VERSION
+from pipeline.model import EXTRACTED, FIELDS, SCHEMA_VERSION
 from pipeline.parse.document import Doc
 from pipeline.extract import extract_all
 from pipeline.read.base import IngestError, Limits
@@ -14,9 +14,6 @@ from pipeline.read.ingest import ingest
 from pipeline.read.legacy import capital_fonts
 from pipeline.read.normalize import normalize
 from pipeline.parse.structure import parse
-
-FIELDS = ("references", "bodies", "dates", "targets")
-
 
 def sha256_of(path: Path) -> str | None:
     h = hashlib.sha256()
@@ -34,7 +31,7 @@ def empty_record(source: str, sha: str | None, fmt: str | None = None) -> dict:
             "format": fmt, "text": "", "metadata": {"doc_type": None, "identifier": None, "issuer": None,
                                                     "parent_issuer": None, "place": None, "issued_date": None,
                                                     "title": None, "signer": None},
-            "sections": [], **{f: [] for f in FIELDS}}
+            "sections": [], **{f: [] for f in EXTRACTED}}
 
 
 def error_record(source: str, sha: str | None, code: str, message: str, fmt: str | None = None) -> dict:
@@ -102,9 +99,6 @@ def process_file(path: str | Path, source: str | None = None, limits: Limits | N
     return rec
 
 
-VALUE_LISTS = ("sections", "references", "bodies", "dates", "targets")
-
-
 def locate_values(rec: dict) -> None:
     """Give every value of a paged source its page, and of an OCR'd one a low-confidence flag,
     so a reader can open the page and knows which readings to check against the scan."""
@@ -112,7 +106,7 @@ def locate_values(rec: dict) -> None:
     ocr = rec.get("ocr")
     low = sorted((s, e) for s, e, *_ in (ocr or {}).get("low_confidence") or [])
     low_starts = [s for s, _ in low]
-    for name in VALUE_LISTS:
+    for name in FIELDS:
         for item in rec.get(name) or []:
             start, end = item.get("start"), item.get("end")
             if start is None or end is None:

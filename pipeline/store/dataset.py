@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.extract.tasks import TASKS_SCHEMA, task_rows
+from pipeline.model import FIELDS
 from pipeline.resolve import bodies as bodies_table
 
 
@@ -48,12 +49,7 @@ SCHEMAS: dict[str, pa.Schema] = {
                           ("subject", _STR), ("year", _INT), ("section", _STR), ("text", _STR),
                           ("start", _INT), ("end", _INT)]),
 }
-
-
-ITEM_TABLES = ("sections", "references", "bodies", "dates", "targets")
-
-
-for _table in ITEM_TABLES:   # where a value sits on a paged source, and whether OCR doubted it (schema 1.2)
+for _table in FIELDS:   # where a value sits on a paged source, and whether OCR doubted it (schema 1.2)
     SCHEMAS[_table] = SCHEMAS[_table].append(pa.field("page", _INT))
     if _table != "sections":
         SCHEMAS[_table] = SCHEMAS[_table].append(pa.field("low_confidence", pa.bool_()))
@@ -76,7 +72,7 @@ def document_row(rec: dict) -> dict:
         "signer_name": signer.get("name"), "signer_title": signer.get("title"),
         "signer_authority": signer.get("authority"), "pages": rec.get("pages"),
         "n_chars": len(rec.get("text") or ""),
-        **{f"n_{t}": len(rec.get(t) or []) for t in ITEM_TABLES},
+        **{f"n_{t}": len(rec.get(t) or []) for t in FIELDS},
         "text": rec.get("text") or "",
     }
 
@@ -123,7 +119,7 @@ class TableWriter:
 
     def add(self, rec: dict) -> None:
         self._push("documents", [document_row(rec)])
-        for t in ITEM_TABLES:
+        for t in FIELDS:
             self._push(t, item_rows(rec, t))
         self._push("tasks", task_rows(rec))
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.extract.bodies.clauses import Emitter, clause_bounds, line_heading, merge_name_lists, read_line
 from pipeline.extract.bodies.filters import finalize
@@ -85,7 +86,9 @@ def _not_clauses(doc: Doc) -> tuple[set[int], list[tuple[int, int]]]:
     return addressed, narrated
 
 
+@extractor("bodies", needs=("sections", "metadata", "recipients", "references"))
 def find(doc: Doc) -> list[dict]:
+    """The bodies of one document: rules, the model beside them (`VANBAN_BODIES`), then `finalize`."""
     mode = os.environ.get("VANBAN_BODIES", "both")
     if mode == "rules":
         return finalize(doc, find_rules(doc))
