@@ -9,14 +9,14 @@ TEST_PACKAGES := $(RUN_PACKAGES) fonts-dejavu-core chromium chromium-driver post
 DEBIAN_PACKAGES ?= $(RUN_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test eval eval-own eval-ocr eval-legacy bench setup system-deps train clean graph
+.PHONY: run test eval eval-own eval-ocr eval-legacy bench setup system-deps train clean graph lock
 
 run: setup
 	$(VENV)/bin/vanban run corpus/seeds corpus/fixtures --out out
 	$(VENV)/bin/vanban graph out
 
 test:
-	$(MAKE) setup DEBIAN_PACKAGES="$(TEST_PACKAGES)"
+	$(MAKE) setup DEBIAN_PACKAGES="$(TEST_PACKAGES)" LOCK=test
 	$(PY) -m pytest
 
 eval: setup
@@ -49,7 +49,10 @@ eval-legacy: setup
 	  $(PYTHON) $(SHARED)/eval/legacy_score.py out/legacy/documents.jsonl $(SHARED)/corpus/legacy/transcripts; \
 	else echo "make eval-legacy: $(SHARED)/corpus/legacy is absent (skipped)"; fi
 
-setup: system-deps $(VENV)/.installed
+# The venv holds exactly the locked versions, hashes checked: `make run` and the other targets
+# requirements/run.lock, `make test` requirements/test.lock (the same plus the test tools).
+LOCK ?= run
+setup: system-deps $(VENV)/.installed-$(LOCK)
 
 system-deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -57,11 +60,21 @@ system-deps:
 	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; fi
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed-%: requirements/%.lock pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q --require-hashes -r requirements/$*.lock
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
+
+# After a change to the dependencies in pyproject.toml: resolve the lock files again (needs uv on
+# PATH, e.g. `pipx install uv`). Pins that still fit are kept; LOCK_ARGS=--upgrade takes the newest.
+UV ?= uv
+UV_COMPILE = $(UV) pip compile -q pyproject.toml --generate-hashes --python-version 3.11 \
+	--custom-compile-command "make lock" $(LOCK_ARGS)
+lock:
+	$(UV_COMPILE) -o requirements/run.lock
+	$(UV_COMPILE) --extra test -o requirements/test.lock
 
 clean:
 	rm -rf out $(VENV) *.egg-info

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import yaml
 
-_DEFAULT_DIR = Path(__file__).resolve().parent.parent / "rules"
+_PACKAGE = Path(__file__).resolve().parent
+# An installed wheel carries the tables as pipeline/rules_data/ (setup.py copies them there);
+# a checkout, editable install included, reads the top-level rules/ itself.
+_PACKAGED = _PACKAGE / "rules_data"
+_DEFAULT_DIR = _PACKAGED if _PACKAGED.is_dir() else _PACKAGE.parent / "rules"
 
 
 def rules_dir() -> Path:
