@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.store.dataset import read_jsonl
+from pipeline.text.spans import line_spans
 
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -62,18 +63,14 @@ class _Seg:
 
 def _lines(text: str, start: int, end: int) -> list[_Seg]:
     """Non-blank lines of text[start:end] as offsets, surrounding blanks trimmed."""
-    out, pos = [], start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        a, b = pos, stop
+    out = []
+    for a, b in line_spans(text, start, end):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
             out.append(_Seg(a, b))
-        pos = stop + 1
     return out
 
 

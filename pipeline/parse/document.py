@@ -33,4 +33,4 @@ class Doc:
     def year(self) -> int | None:
         """The document's own year, for dates written without one."""
         d = self.metadata.get("issued_date")
-        return int(d[:4]) if d else self.metadata.get("year_hint")
+        return int(d[:4]) if d else None

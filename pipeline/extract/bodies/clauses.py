@@ -51,6 +51,8 @@ def _names_only(toks: list[Tok], a: int, b: int, names: list[tuple[int, int]]) -
 
 
 class Emitter:
+    """Collects the bodies items of one document as the clauses name them (`add`)."""
+
     def __init__(self, doc: Doc, places):
         self.doc, self.places, self.out = doc, places, []
         self.issuer = issuer_forms(doc.metadata.get("issuer"), places)

@@ -7,7 +7,7 @@ import re
 from pipeline.parse.document import Doc
 from pipeline.parse.sections import section_at
 from pipeline.extract.bodies.grammar import find_names, issuer_forms, places_of, resolve_jurisdiction, role_rules
-from pipeline.extract.bodies.tokens import MERGE_PREFIXES, TOKEN, tokenize
+from pipeline.extract.bodies.tokens import TOKEN, tokenize
 from pipeline.text.names import canonical
 
 
@@ -72,19 +72,9 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     items = [it for it in items if not _vague(it["name"]) and not _relative(doc, it)]
     chain = forms | issuer_forms(doc.metadata.get("parent_issuer"), places)
     items = [it for it in items if not (it["name"].casefold() in chain and _after_person_title(doc, it))]
-    iss = None
-    # names that end cleanly somewhere in the document win over longer run-ons
-    known = sorted({it["name"] for it in items}, key=len)
     out, seen = [], set()
     for it in items:
         name = it["name"]
-        for k in (known if MERGE_PREFIXES else ()):
-            if len(k) < len(name) and name.startswith(k + " ") and len(k.split()) >= 2 and it.get("source") != "recipient":
-                tail = name[len(k) + 1:]
-                if not re.match(r"(tỉnh|thành phố|huyện|xã|phường|Trung ương|Việt Nam|khu vực)\b", tail):
-                    it = {**it, "name": k}
-                    name = k
-                    break
         if name.casefold() in forms and it["role"] != "report_to" and it.get("source") != "heading":
             continue
         key = (name.casefold(), it["role"], section_at(doc.sections, it["start"]))   # one row per section

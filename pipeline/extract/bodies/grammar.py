@@ -42,6 +42,7 @@ class _Phrases:
 
 @lru_cache(maxsize=None)
 def role_rules():
+    """`rules/roles.yaml` compiled once: phrase matchers for heads, cues, stops and the other vocabularies."""
     cfg = rules.load("roles")
     heads = [(h, "head") for h in cfg["name_heads"]] + [(h, "lower") for h in cfg["lower_heads"]]
     return {
@@ -336,6 +337,7 @@ def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
 
 
 def body_item(name_raw: str, role: str, start: int, end: int, text: str, places, how: str) -> dict:
+    """A bodies item: the canonical name (its place completed from the issuer's), as written, role, span."""
     canon = resolve_jurisdiction(canonical(name_raw), places)
     return {"name": canon, "name_as_written": name_raw, "role": role, "text": text,
             "start": start, "end": end, "source": how}

@@ -22,7 +22,8 @@ from spacy.tokens import Doc as SpacyDoc, Span
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.grammar import body_item, head_at, places_of, resolve_jurisdiction, scan_name
 from pipeline.extract.bodies.recipients import recipient_items
-from pipeline.extract.bodies.tokens import body_regions, physical_lines, tokenize
+from pipeline.extract.bodies.tokens import body_regions, tokenize
+from pipeline.text.spans import line_spans
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "bodies"
 LABELS = ("LEAD", "COORDINATE", "ADVISE", "MONITOR", "REPORT_TO", "RECIPIENT")
@@ -95,7 +96,7 @@ def units(doc) -> list[tuple[int, int, str]]:
     pat = _prefilter()
     text = doc.text
     for rs, re_ in body_regions(doc):
-        for ls, le in physical_lines(text, rs, re_):
+        for ls, le in line_spans(text, rs, re_):
             line = text[ls:le]
             if not line.strip() or line.count("|") >= 2:
                 continue

@@ -44,6 +44,7 @@ def recipient_items(doc: Doc):
 
 
 def find_recipients(doc: Doc, places) -> list[dict]:
+    """The bodies of the Nơi nhận and Kính gửi items, role `recipient`."""
     c = role_rules()
     out = []
     for s, item in recipient_items(doc):

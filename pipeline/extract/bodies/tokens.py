@@ -6,9 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.parse.document import Doc
-
-
-MERGE_PREFIXES = False
+from pipeline.text.spans import line_spans
 
 
 ROLES = ("lead", "coordinate", "advise", "monitor", "report_to", "recipient")
@@ -36,15 +34,15 @@ def line_rank(line: str) -> int | None:
     return 6
 
 
-_CAP = re.compile(r"^[A-ZĐÀ-ỸỲ-Ỹ][^\s]*$")
-
-
 def is_cap(tok: str) -> bool:
-    return bool(tok) and (tok[0].isupper() or tok[0].isdigit() and False)
+    """A token that opens with a capital (a sentence start, a name)."""
+    return bool(tok) and tok[0].isupper()
 
 
 @dataclass
 class Tok:
+    """A token: its offsets in the document's text and its characters."""
+
     s: int
     e: int
     t: str
@@ -55,10 +53,12 @@ class Tok:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
+    """Words and punctuation of `text`, offsets shifted by `offset` (where `text` starts in the document)."""
     return [Tok(offset + m.start(), offset + m.end(), m.group(0)) for m in TOKEN.finditer(text)]
 
 
 def starts_with(toks: list[Tok], i: int, words: tuple) -> bool:
+    """Whether the tokens from `i` spell `words` exactly (case counts)."""
     return i + len(words) <= len(toks) and all(toks[i + k].t == words[k] for k in range(len(words)))
 
 
@@ -71,20 +71,13 @@ def body_regions(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def physical_lines(text: str, start: int, end: int):
-    pos = start
-    for ln in text[start:end].split("\n"):
-        yield pos, pos + len(ln)
-        pos += len(ln) + 1
-
-
 def logical_lines(text: str, start: int, end: int):
     """Physical lines, a line wrapped by the page rejoined with the next: `… đề nghị Ban Chủ nhiệm Đoàn Luật
     sư, Ban chấp hành` / `Hội công chứng viên của 3 tỉnh … triển khai`. A line runs on when it ends without
     `.`, `:`, `!`, `?` (a long one) or with `,`, `;` (a list), is not a numbered heading and the next line
     opens with no label or bullet."""
     cur, last = None, None
-    for ls, le in physical_lines(text, start, end):
+    for ls, le in line_spans(text, start, end):
         line = text[ls:le]
         if cur is not None:
             prev = text[last[0]:last[1]].rstrip()
