@@ -76,6 +76,11 @@ class Emitter:
         if title:
             self.out[-1]["title"] = title
 
+    def add_name(self, name: str, role: str, start: int, end: int, how: str):
+        """A body whose name the grammar built (`Xã Đắk Song` in a column of bodies → its People's Committee)."""
+        self.out.append(body_item(name, role, start, end, self.doc.text[start:end], self.places, how))
+        self.out[-1]["name_as_written"] = self.doc.text[start:end].strip()
+
 
 def subject_prefix(toks, a, names_in) -> tuple[list, int]:
     """Names that open a clause (after an optional title) and the index after them."""
@@ -168,16 +173,18 @@ def _owner_of_something(toks: list[Tok], i: int) -> bool:
 
 
 def merge_name_lists(toks, bounds, first, names) -> list[tuple[int, int]]:
-    """`Ban Tuyên giáo Tỉnh ủy; Báo Bình Thuận và Đài ... xây dựng`: names listed with `;` at the
-    start of a line share the verb of the clause that follows them."""
+    """`Ban Tuyên giáo Tỉnh ủy; Báo Bình Thuận và Đài ... xây dựng`, `Điều 3. Chánh Văn phòng UBND tỉnh; Giám
+    đốc Sở Y tế; … chịu trách nhiệm thi hành`: names (with their heads' titles) listed with `;` share the verb
+    of the clause that follows them."""
     out = list(bounds)
-    while len(out) > 1:
-        a, b = out[0]
+    k = 0
+    while k < len(out) - 1:
+        a, b = out[k]
         a = max(a, first)
-        if a < b and any(n[0] == a for n in names) and _names_only(toks, a, b, names):
-            out[0:2] = [(out[0][0], out[1][1])]
+        if a < b and any(n[0] == strip_title(toks, a)[0] for n in names) and _names_only(toks, a, b, names):
+            out[k:k + 2] = [(out[k][0], out[k + 1][1])]
             continue
-        break
+        k += 1
     return out
 
 

@@ -30,8 +30,9 @@ from pipeline.parse.document import Doc
 from pipeline.extract.bodies.clauses import Emitter, clause_bounds, line_heading, merge_name_lists, read_line
 from pipeline.extract.bodies.filters import finalize
 from pipeline.extract.bodies.grammar import places_of, role_rules
-from pipeline.extract.bodies.recipients import find_recipients
+from pipeline.extract.bodies.recipients import find_recipients, pointed_recipients
 from pipeline.extract.bodies.roles import read_clause
+from pipeline.extract.bodies.tables import table_bodies
 from pipeline.extract.bodies.tokens import body_regions, logical_lines
 
 
@@ -72,6 +73,8 @@ def find_rules(doc: Doc) -> list[dict]:
                 # `c) Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng và đề nghị Bộ Tư lệnh …` with
                 # no full stop: the lines under it are what those bodies are to do
                 heading_actor, heading_rank = actor, ln.rank
+    table_bodies(doc, em)
+    em.out.extend(pointed_recipients(doc, em.out))
     return em.out
 
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.extract.bodies.tokens import TOKEN, Tok, starts_with
+from pipeline.text import units
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.tokens import is_cap
 
@@ -44,14 +45,17 @@ class _Phrases:
 def role_rules():
     """`rules/roles.yaml` compiled once: phrase matchers for heads, cues, stops and the other vocabularies."""
     cfg = rules.load("roles")
-    heads = [(h, "head") for h in cfg["name_heads"]] + [(h, "lower") for h in cfg["lower_heads"]]
+    vocab = rules.load("body_heads")       # the bodies' head nouns by level
+    name_heads = [h for level in vocab["heads"].values() for h in level]
+    heads = [(h, "head") for h in name_heads] + [(h, "lower") for h in vocab["collectives"]]
+    unit_words = list(units.words()) + [w[:1].upper() + w[1:] for w in units.words("commune")]
     return {
         "raw": cfg,
         "heads": _Phrases(heads, fold=False, fold_rest=True),
-        "lower_heads": _Phrases([(h, "lower") for h in cfg["lower_heads"]], fold=True),
+        "lower_heads": _Phrases([(h, "lower") for h in vocab["collectives"]], fold=True),
         "stop": _Phrases([(s, True) for s in cfg["name_stop"]]),
-        "list_nouns": _Phrases([(s, True) for s in cfg["list_nouns"]]),
-        "units": _Phrases([(s, True) for s in cfg["units"]], fold=False),
+        "list_nouns": _Phrases([(s, True) for s in cfg["list_nouns"] + list(units.words("province", "district", "commune"))]),
+        "units": _Phrases([(s, True) for s in unit_words], fold=False),
         "after_unit": _Phrases([(s, True) for s in cfg["after_unit"]]),
         "not_units": _Phrases([(s, True) for s in cfg["not_units"]]),
         "relative": [tuple(w.casefold() for w in TOKEN.findall(x)) for x in cfg["relative_tails"]],
@@ -70,9 +74,11 @@ def role_rules():
         "report_about": _Phrases([(s, True) for s in cfg["report_about"]]),
         "not_a_task": _Phrases([(s, True) for s in cfg["not_a_task"]]),
         "titles": _Phrases([(s, s) for s in cfg["person_titles"]], fold=False),
-        "need_cap": {h.casefold() for h in cfg["need_capital_after"]},
-        "lower_open": [tuple(TOKEN.findall(x)) for x in cfg["lower_openings"]],
-        "not_names": [tuple(TOKEN.findall(x)) for x in cfg["not_names"]],
+        "need_cap": {h.casefold() for h in vocab["need_capital_after"]},
+        "lower_open": _Phrases([(x, True) for x in vocab["lower_openings"]], fold=False, fold_rest=True),
+        "not_names": _Phrases([(x, True) for x in vocab["not_names"]], fold=False),
+        "surname_heads": frozenset(vocab["surname_heads"]),
+        "middle_names": frozenset(vocab["middle_names"]),
         "report_words": [w.casefold() for w in cfg["report_words"]],
         "skip": re.compile(cfg["recipient_skip"], re.I),
         "cut": re.compile(cfg["recipient_cut"]),
@@ -87,15 +93,24 @@ def head_at(toks: list[Tok], i: int) -> int:
         n, kind = c["lower_heads"].match(toks, i)
     if not n:
         return 0
-    if any(starts_with(toks, i, w) for w in c["not_names"]):
+    if c["not_names"].match(toks, i)[0] or _person(toks, i, c):
         return 0
     if kind == "head":
         head = " ".join(t.low for t in toks[i:i + n])
         if head in c["need_cap"]:
             nxt = toks[i + n].t if i + n < len(toks) else ""
-            if not (is_cap(nxt) or any(starts_with(toks, i, w) for w in c["lower_open"])):
+            if not (is_cap(nxt) or c["lower_open"].match(toks, i)[0]):
                 return 0
     return n
+
+
+def _person(toks: list[Tok], i: int, c) -> bool:
+    """`Đoàn Văn Bình`, `Đoàn Thanh Tâm`: a head that is also a family name, then a given name in capitals
+    (rules/body_heads.yaml `surname_heads`, `middle_names`); `Đoàn Thanh niên` runs on in lower case."""
+    if toks[i].t not in c["surname_heads"] or i + 2 >= len(toks):
+        return False
+    given = toks[i + 1].t, toks[i + 2].t
+    return given[0] in c["middle_names"] and all(is_cap(t) and not t.isupper() for t in given)
 
 
 def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
@@ -311,20 +326,24 @@ def strip_title(toks: list[Tok], i: int) -> tuple[int, str | None]:
 
 
 def places_of(issuer: str | None) -> dict[str, str]:
-    """`Ủy ban nhân dân tỉnh Lâm Đồng` → {"tỉnh": "Lâm Đồng"}; Party issuers give Tỉnh ủy's province."""
+    """`Ủy ban nhân dân tỉnh Lâm Đồng` → {"tỉnh": "Lâm Đồng", "Tỉnh ủy": "Lâm Đồng"}; a Party committee's
+    issuer gives its unit's place too (rules/admin_units.yaml `party`)."""
     out: dict[str, str] = {}
     if not issuer:
         return out
-    m = re.search(r"\b(tỉnh|thành phố|huyện|xã|phường|Tỉnh ủy|Thành ủy|Huyện ủy)\s+((?:[A-ZĐÂ][^\s,]*\s*)+)$", issuer, re.I)
+    party = {p: w for w, p in units.party_of().items() if p != "Đảng ủy"}        # `Tỉnh ủy` → `tỉnh`
+    m = re.search(r"(?<![\wĐđ])((?i:" + "|".join(map(re.escape, party)) + "|"
+                  + units.alternation("province", "district", "commune") + r"))\s+((?:[A-ZĐÀ-Ỹ][^\s,]*\s*)+)$", issuer)
     if m:
-        unit = m.group(1)
-        unit = unit.lower() if unit.lower() in ("tỉnh", "thành phố", "huyện", "xã", "phường") else unit
-        place = m.group(2).strip()
+        unit, place = m.group(1), m.group(2).strip()
+        if unit.lower() in units.words():
+            unit = unit.lower()
+            if units.party_of().get(unit, "Đảng ủy") != "Đảng ủy":
+                out[units.party_of()[unit]] = place
+        else:
+            unit = unit[:1].upper() + unit[1:].lower()
+            out[party[unit]] = place
         out[unit] = place
-        if unit == "Tỉnh ủy":
-            out["tỉnh"] = place
-        if unit == "tỉnh":
-            out["Tỉnh ủy"] = place
     return out
 
 
@@ -348,6 +367,6 @@ def issuer_forms(issuer: str | None, places) -> set[str]:
     if not issuer:
         return set()
     full = canonical(issuer)
-    base = re.sub(r"\s+(?i:tỉnh|thành phố|huyện|xã|phường)\s+(?:[A-ZĐÂ]\S*\s*)+$", "", full)
+    base = re.sub(r"\s+(?i:" + units.alternation("province", "district", "commune") + r")\s+(?:[A-ZĐÀ-Ỹ]\S*\s*)+$", "", full)
     forms = {full, base, resolve_jurisdiction(base, places)}
     return {f.casefold() for f in forms}

@@ -105,3 +105,35 @@ def _paren_spans(toks: list[Tok]):
         elif t.t == ")" and stack:
             a = stack.pop()
             yield a + 1, i
+
+
+_POINTER = re.compile(r"^\s*[-+•*–]?\s*Như\s+((?:(?:khoản|điểm)\s+\S+\s+)*Điều\s+[\dIVX]+(?:\s*(?:,|và)\s*(?:Điều\s+)?[\dIVX]+)*)",
+                      re.I)
+
+
+def pointed_recipients(doc: Doc, items: list[dict]) -> list[dict]:
+    """`Như Điều 3` in the Nơi nhận stands for the bodies that article names (DATASET.md "bodies"): each body
+    given a part there is also a recipient. (`Như trên` in a letter points to the Kính gửi line, whose
+    bodies are read as recipients already.)"""
+    if not role_rules()["raw"].get("pointed_recipients"):
+        return []
+    closing = doc.structure.closing_start
+    articles: set[str] = set()
+    for ln in doc.recipients:
+        m = _POINTER.match(ln.text) if ln.start >= closing else None
+        if m:
+            articles.update(re.findall(r"[\dIVX]+", re.split(r"(?i)điều", m.group(1), maxsplit=1)[1]))
+    if not articles:
+        return []
+    spans = {}                        # the document's own articles: the first of each number, before the signature
+    for sec in doc.sections:
+        m = re.fullmatch(r"Điều\s+(\S+)", str(sec.get("label", "")))
+        if m and m.group(1) in articles and sec["start"] < closing:
+            spans.setdefault(m.group(1), (sec["start"], sec["end"]))
+    spans = list(spans.values())
+    out, seen = [], set()
+    for it in items:
+        if it["role"] == "lead" and any(a <= it["start"] < b for a, b in spans) and it["name"] not in seen:
+            seen.add(it["name"])
+            out.append({**it, "role": "recipient", "source": "recipient"})
+    return out

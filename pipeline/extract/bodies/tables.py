@@ -1,0 +1,72 @@
+"""Tables of tasks: `STT | Nhiệm vụ | Chủ trì | Phối hợp | Theo dõi` — the bodies in a column take the role its
+heading names (rules/roles.yaml `table_columns`), one body per name in a cell (`Sở Tư pháp; UBND các xã`)."""
+from __future__ import annotations
+
+import re
+
+from pipeline.parse.document import Doc
+from pipeline.extract.bodies.grammar import find_names, role_rules
+from pipeline.extract.bodies.tokens import body_regions, tokenize
+from pipeline.text import units
+
+
+_GROUP_ROW = re.compile(r"^\s*[IVXLC]+\s*$")      # `II | Ủy ban nhân dân cấp xã |`: a group of rows, not a body
+
+
+def column_role(heading: str) -> str | None:
+    """The role a column heading gives its cells (`Phối hợp thực hiện` → coordinate), None for other columns."""
+    low = heading.casefold()
+    if any(w in low for w in role_rules()["raw"]["table_not_columns"]):
+        return None
+    for role, words in role_rules()["raw"]["table_columns"].items():
+        if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in words):
+            return role
+    return None
+
+
+def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of the `|`-separated cells of a row."""
+    out, pos = [], s
+    for part in text[s:e].split("|"):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def table_rows(doc: Doc):
+    """(role, start, end) of every cell under a role column of a table in the body."""
+    text = doc.text
+    for rs, re_ in body_regions(doc):
+        roles = None
+        pos = rs
+        for line in text[rs:re_].split("\n"):
+            ls, le = pos, pos + len(line)
+            pos = le + 1
+            if "|" not in line:
+                roles = None
+                continue
+            cells = _cells(text, ls, le)
+            if roles is None:
+                roles = [column_role(text[a:b]) for a, b in cells]
+                if not any(roles):
+                    roles = []
+                continue
+            if not roles or _GROUP_ROW.match(text[cells[0][0]:cells[0][1]]):
+                continue
+            for (a, b), role in zip(cells, roles):
+                if role:
+                    yield role, a, b
+
+
+def table_bodies(doc: Doc, em) -> None:
+    """Emit the bodies of the role columns of the document's tables."""
+    for role, a, b in table_rows(doc):
+        toks = tokenize(doc.text[a:b], a)
+        names = find_names(toks)
+        if names:
+            for n in names:
+                em.add(toks, n, role, "table")
+            continue
+        place = units.bare_place(doc.text[a:b])
+        if place:                        # `Xã Đắk Song` in a column of bodies: its People's Committee
+            em.add_name(f"Ủy ban nhân dân {place}", role, a, b, "table")
