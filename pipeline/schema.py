@@ -79,6 +79,15 @@ class Metadata(_Open):
     signer: Signer | None
 
 
+class Signature(_Open):
+    """One signature dictionary of a signed PDF, as the file claims it (nothing validated)."""
+
+    signer: Text | None = Field(description="common name (CN) of the signing certificate's subject")
+    signed_at: Text | None = Field(description="signing time, ISO 8601 with its UTC offset (the dictionary's /M, "
+                                               "else the PKCS#7 signingTime)")
+    issuer_ca: Text | None = Field(description="common name (CN) of the certificate's issuer (the CA)")
+
+
 class ErrorInfo(_Open):
     code: Text
     message: str
@@ -138,7 +147,7 @@ class DocumentRecord(BaseModel):
                               json_schema_extra=_STATUS_RULE)
 
     # a MINOR version only adds optional fields, so records of earlier MINOR versions stay valid
-    schema_version: Literal["1.0", "1.1", "1.2"]
+    schema_version: Literal["1.0", "1.1", "1.2", "1.3"]
     source: Text = Field(description="path relative to the input root, /-separated")
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None
     status: Status
@@ -156,6 +165,11 @@ class DocumentRecord(BaseModel):
     page_starts: list[Offset] | None = Field(None, description="offset in `text` where each page starts")
     ocr: dict[str, Any] | None = Field(None, description="OCR confidences and low-confidence spans, if OCR'd")
     legacy: dict[str, Any] | None = Field(None, description="legacy encoding converted (TCVN3, VNI) and the fonts seen")
+    reader: Text | None = Field(None, description="what read the file: pdfium, pdfplumber, tesseract, "
+                                                  "pdfium+tesseract, python-docx, antiword, catdoc, striprtf, text")
+    reader_fallback: Text | None = Field(None, description="why a faster or preferred reader did not read it, "
+                                                           "when one failed; null otherwise")
+    signatures: list[Signature] | None = Field(None, description="the PDF's digital signatures; [] when none")
 
     @model_validator(mode="after")
     def _consistent(self) -> "DocumentRecord":

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -118,6 +119,22 @@ def one_run(inputs: Path, out: Path, workers: int) -> tuple[float, int, int, flo
     return took, memory.rss, memory.pss, sum(memory.cpu.values())
 
 
+def reader_counts(out: Path) -> str:
+    """How many files each reader took in a run (`reader` of every record), and the fallbacks."""
+    from collections import Counter
+
+    readers, fallbacks = Counter(), Counter()
+    with open(out / "documents.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            readers[rec.get("reader") or f"none ({rec.get('status')})"] += 1
+            if rec.get("reader_fallback"):
+                fallbacks[rec["reader_fallback"].split(":")[0]] += 1
+    text = ", ".join(f"{name} {n}" for name, n in readers.most_common())
+    return text + ("; fell back: " + ", ".join(f"{why} {n}" for why, n in fallbacks.most_common())
+                   if fallbacks else "; no fallback")
+
+
 def main() -> int:
     cores = os.cpu_count() or 1
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -161,6 +178,8 @@ def main() -> int:
         for scale, workers in plan:
             inputs = replicate(files, scale, work)
             took, rss, pss, cpu = one_run(inputs, work / f"out-x{scale}-{workers}w", workers)
+            if not rows:
+                readers = reader_counts(work / f"out-x{scale}-{workers}w")
             n, mb = len(files) * scale, size * scale / 1e6
             rows.append((scale, workers, n, took, rss, pss))
             print(f"{scale:>5} {workers:>7} {n:>6} {mb:>7.1f} {took:>8.1f} {n / took:>7.2f} {mb / took:>6.2f} "
@@ -169,6 +188,8 @@ def main() -> int:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
 
+    if rows:
+        print(f"readers (×{rows[0][0]}, files each reader took): {readers}")
     by = {(s, w): (t, rss) for s, w, _, t, rss, _ in rows}
     for scale in sorted({s for s, _ in by}):
         if (scale, 1) in by:

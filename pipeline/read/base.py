@@ -31,6 +31,12 @@ class Ingested:
     ocr: dict | None = None
     # {"encoding": "tcvn3"|"vni", "fonts": [...]} when legacy-encoded text was converted.
     legacy: dict | None = None
+    # which reader read it (`pdfium`, `pdfplumber`, `tesseract`, `python-docx`, …) and, when a
+    # faster or preferred one failed first, why
+    reader: str | None = None
+    reader_fallback: str | None = None
+    # PDF signature dictionaries: [{"signer", "signed_at", "issuer_ca"}]
+    signatures: list[dict] = field(default_factory=list)
 
 
 @dataclass

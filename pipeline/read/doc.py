@@ -23,14 +23,18 @@ def read_doc(path: Path, limits: Limits) -> Ingested:
                               timeout=limits.converter_timeout)
     except subprocess.TimeoutExpired as exc:
         raise IngestError("timeout", "antiword took too long on this file") from exc
+    reader, fallback = "antiword", None
     if proc.returncode != 0 or not proc.stdout.strip():
         text = _catdoc(path, limits)
+        msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        why = msg[-1] if msg else "no output"
         if text is None:
-            msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise IngestError("corrupt_doc", f"antiword could not read it: {msg[-1] if msg else 'no output'}")
+            raise IngestError("corrupt_doc", f"antiword could not read it: {why}")
+        reader, fallback = "catdoc", f"antiword could not read it: {why}"
     else:
         text = unfold_ascii_tables(proc.stdout.decode("utf-8", "replace"))
-    return fix_legacy(Ingested(format="doc", text=text), doc_fonts(path))
+    result = Ingested(format="doc", text=text, reader=reader, reader_fallback=fallback)
+    return fix_legacy(result, doc_fonts(path))
 
 
 def _catdoc(path: Path, limits: Limits) -> str | None:

@@ -41,10 +41,22 @@ def ingest(path: str | Path, limits: Limits | None = None) -> Ingested:
     fmt = sniff_format(path, head)
     reader = _READERS[fmt]
     result = reader(path, limits)
+    result.reader = result.reader or READER_NAMES[fmt]
     if not result.text.strip():
         raise IngestError("no_text", f"no text could be read from this {fmt} file")
     return result
 
+
+# what reads each format when the reader does not say otherwise (PDF and .doc say)
+READER_NAMES = {
+    "txt": "text",
+    "md": "text",
+    "docx": "python-docx",
+    "doc": "antiword",
+    "pdf": "pdfium",
+    "rtf": "striprtf",
+    "image": "tesseract",
+}
 
 _READERS = {
     "txt": read_text,

@@ -1,12 +1,20 @@
-"""PDF: text layers through PDFium (pdfplumber as fallback); useless layers read by OCR."""
+"""PDF: text layers through PDFium (pdfplumber as fallback); useless layers read by OCR.
+
+PDFium reads every file it can open; pdfplumber only what it cannot, and the record says so
+(`reader`, `reader_fallback`). The document's digital signatures are recorded (`signatures.py`).
+"""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from pipeline.read import legacy
 from pipeline.read.base import IngestError, Ingested, Limits, fix_legacy
 from pipeline.read.ocr.layout import split_columns
 from pipeline.read.pages import assemble_pages
+from pipeline.read.pdfium_text import image_share, page_chars, rows_of, words_from_chars
+
+log = logging.getLogger(__name__)
 
 
 def _page_lines(page, first: bool = False) -> list[tuple[float, str]]:
@@ -15,83 +23,14 @@ def _page_lines(page, first: bool = False) -> list[tuple[float, str]]:
     return _lines_from_words(words, float(page.width), float(page.height), first)
 
 
-def _pdfium_words(page) -> list[dict]:
-    """Words with their boxes from PDFium's text layer (top-down coordinates, like pdfplumber's).
-
-    PDFium reads a page's content in C; pdfminer, under pdfplumber, interprets every drawing
-    operator in Python, which costs seconds on pages full of table rules.
-    """
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-
-    textpage = page.get_textpage()
-    try:
-        n = textpage.count_chars()
-        if n <= 0:
-            return []
-        text = textpage.get_text_range(0, n)
-        height = page.get_height()
-        words: list[dict] = []
-        cur = None
-        x, y = ctypes.c_double(), ctypes.c_double()
-        matrix = pdfium_c.FS_MATRIX()
-        for i, ch in enumerate(text[:n]):
-            if ch == "\ufffe" and cur is not None:
-                cur["text"] += "-"   # PDFium's mark for a hyphen that broke the line
-                continue
-            if ch.isspace() or ch == "\x00":
-                cur = None
-                continue
-            left, _, right, _ = textpage.get_charbox(i)
-            if right <= left or not pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y)):
-                cur = None
-                continue
-            # rows are told apart by the baseline, the same for every font on a line; the size
-            # is the font's times the text matrix's scale (old PDFs set size 1 and scale by 16)
-            size = max(1.0, pdfium_c.FPDFText_GetFontSize(textpage.raw, i))
-            if size < 2.0 and pdfium_c.FPDFText_GetMatrix(textpage.raw, i, ctypes.byref(matrix)):
-                size = max(size, size * abs(matrix.d) if matrix.d else size * abs(matrix.b))
-            bottom = height - y.value
-            top = bottom - size
-            if cur and abs(cur["bottom"] - bottom) <= 0.5 * size and -0.5 * size <= left - cur["x1"] <= 0.6 * size:
-                cur["text"] += ch
-                cur["x1"] = max(cur["x1"], right)
-                cur["top"], cur["bottom"] = min(cur["top"], top), max(cur["bottom"], bottom)
-            else:
-                cur = {"x0": left, "x1": right, "top": top, "bottom": bottom, "text": ch}
-                words.append(cur)
-        return words
-    finally:
-        textpage.close()
-
-
-def _pdfium_image_share(page) -> float:
-    """Share of the page under images, from PDFium's page objects."""
-    import pypdfium2.raw as pdfium_c
-
-    area = page.get_width() * page.get_height()
-    covered = 0.0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = obj.get_pos()
-        covered += max(0.0, (right - left) * (top - bottom))
-    return min(1.0, covered / area) if area else 0.0
-
-
 def _lines_from_words(words: list[dict], width: float, height: float, first: bool = False) -> list[tuple[float, str]]:
     """Words grouped into lines by position; a gap at mid-page splits a line into columns.
 
     The header of page one is two centred columns set close together, so there a
     smaller gap splits; elsewhere only a wide one does (tables, signature blocks).
     """
-    rows: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if rows and abs(rows[-1][0]["top"] - w["top"]) <= 3:
-            rows[-1].append(w)
-        else:
-            rows.append([w])
     lines: list[tuple[float, str]] = []
-    for row in rows:
+    for row in rows_of(words):
         row.sort(key=lambda w: w["x0"])
         for segment in split_columns(row, width, height, first):
             lines.append((row[0]["top"], " ".join(x["text"] for x in segment)))
@@ -102,37 +41,72 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
     """PDF pages through PDFium (fast); pdfplumber reads what PDFium cannot open."""
     import pypdfium2 as pdfium
 
+    from pipeline.read.signatures import read_signatures
+
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise IngestError("encrypted_pdf", "the PDF is encrypted with a password") from exc
-        return _read_pdf_plumber(path, limits)
+        return _fallback(path, limits, f"PDFium could not open the file: {exc}")
     pages: list[list[tuple[float, str]]] = []
     heights: list[float] = []
     scanned: list[int] = []
+    signatures: list[dict] = []
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise IngestError("too_many_pages", f"{len(pdf)} pages, over the limit of {limits.max_pdf_pages}")
+        signatures = _signatures(pdf, read_signatures)
         for i in range(len(pdf)):
             page = pdf[i]
             try:
                 width, height = page.get_width(), page.get_height()
-                lines = _lines_from_words(_pdfium_words(page), width, height, first=i == 0)
-                share = _pdfium_image_share(page)
+                chars = page_chars(page)
+                share = image_share(page)
             finally:
                 page.close()
+            lines = _lines_from_words(words_from_chars(chars), width, height, first=i == 0)
             pages.append(lines)
             heights.append(height)
             if needs_ocr("\n".join(t for _, t in lines), share):
                 scanned.append(i)
     except IngestError:
         raise
-    except Exception:
-        return _read_pdf_plumber(path, limits)
+    except Exception as exc:
+        # a reading bug, not a file PDFium cannot open: read on, but say so in the record
+        log.warning("PDFium failed on %s, read by pdfplumber: %s: %s", path, type(exc).__name__, exc)
+        return _fallback(path, limits, f"PDFium failed: {type(exc).__name__}: {exc}", signatures)
     finally:
         pdf.close()
-    return _finish_pdf(path, pages, heights, scanned, limits)
+    result = _finish_pdf(path, pages, heights, scanned, limits)
+    result.reader = _reader_name("pdfium", result, len(pages))
+    result.signatures = signatures
+    return result
+
+
+def _signatures(pdf, read) -> list[dict]:
+    """The document's signatures; a signature dictionary PDFium cannot give up records nothing."""
+    try:
+        return read(pdf)
+    except Exception as exc:   # never worth losing the text over
+        log.warning("signatures unreadable: %s: %s", type(exc).__name__, exc)
+        return []
+
+
+def _fallback(path: Path, limits: Limits, reason: str, signatures: list[dict] | None = None) -> Ingested:
+    result = _read_pdf_plumber(path, limits)
+    result.reader = _reader_name("pdfplumber", result, len(result.page_starts))
+    result.reader_fallback = reason
+    result.signatures = signatures or []
+    return result
+
+
+def _reader_name(text_reader: str, result: Ingested, n_pages: int) -> str:
+    """`pdfium`, `pdfplumber`, `tesseract` when OCR read every page, `pdfium+tesseract` when some."""
+    ocr_pages = len((result.ocr or {}).get("pages") or [])
+    if not ocr_pages:
+        return text_reader
+    return "tesseract" if ocr_pages >= n_pages else f"{text_reader}+tesseract"
 
 
 def _read_pdf_plumber(path: Path, limits: Limits) -> Ingested:

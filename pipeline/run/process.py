@@ -31,7 +31,8 @@ def empty_record(source: str, sha: str | None, fmt: str | None = None) -> dict:
             "format": fmt, "text": "", "metadata": {"doc_type": None, "identifier": None, "issuer": None,
                                                     "parent_issuer": None, "place": None, "issued_date": None,
                                                     "title": None, "signer": None},
-            "sections": [], **{f: [] for f in EXTRACTED}}
+            "sections": [], **{f: [] for f in EXTRACTED},
+            "reader": None, "reader_fallback": None, "signatures": []}
 
 
 def error_record(source: str, sha: str | None, code: str, message: str, fmt: str | None = None) -> dict:
@@ -96,6 +97,9 @@ def process_file(path: str | Path, source: str | None = None, limits: Limits | N
     locate_values(rec)
     if getattr(raw, "legacy", None):
         rec["legacy"] = raw.legacy
+    # which reader read the file, why a faster one did not, and who signed it (PDF)
+    rec["reader"], rec["reader_fallback"] = raw.reader, raw.reader_fallback
+    rec["signatures"] = list(raw.signatures or [])
     return rec
 
 

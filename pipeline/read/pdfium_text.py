@@ -1,0 +1,149 @@
+"""PDFium's text layer as characters and words, and where a page's images lie.
+
+Both come from PDFium in C (pypdfium2): pdfminer, under pdfplumber, interprets every drawing
+operator in Python, which costs seconds on pages full of table rules. Coordinates are top-down
+(`top` grows down the page), like pdfplumber's, so one line builder serves both readers.
+"""
+from __future__ import annotations
+
+import ctypes
+
+
+def pdfium_chars(textpage, height: float) -> list[dict | None]:
+    """PDFium's characters with boxes in top-down coordinates; None breaks a word; a hyphen
+    that broke the line is marked `hyphen` (with a box when PDFium gave it one)."""
+    import pypdfium2.raw as pdfium_c
+
+    n = textpage.count_chars()
+    if n <= 0:
+        return []
+    text = textpage.get_text_range(0, n)
+    x, y = ctypes.c_double(), ctypes.c_double()
+    matrix = pdfium_c.FS_MATRIX()
+    out: list[dict | None] = []
+    for i, ch in enumerate(text[:n]):
+        mark = ch == "\ufffe"      # PDFium's mark for a hyphen that broke the line
+        if not mark and (ch.isspace() or ch == "\x00"):
+            out.append(None)
+            continue
+        left, _, right, _ = textpage.get_charbox(i)
+        if right <= left or not pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y)):
+            out.append({"hyphen": True} if mark else None)
+            continue
+        # rows are told apart by the baseline, the same for every font on a line; the size
+        # is the font's times the text matrix's scale: old PDFs set size 1 and scale by 16, OCR
+        # text layers set size 328 and scale by 0.037
+        size = max(1.0, pdfium_c.FPDFText_GetFontSize(textpage.raw, i))
+        if size < 2.0 or size > 72.0:
+            if pdfium_c.FPDFText_GetMatrix(textpage.raw, i, ctypes.byref(matrix)):
+                scale = abs(matrix.d) if matrix.d else abs(matrix.b)
+                size = max(size, size * scale) if size < 2.0 else max(1.0, size * scale)
+        bottom = height - y.value
+        c = {"ch": ch, "x0": left, "x1": right, "top": bottom - size, "bottom": bottom, "size": size}
+        if mark:
+            c["hyphen"] = True
+        out.append(c)
+    return out
+
+
+def words_from_chars(chars: list[dict | None]) -> list[dict]:
+    """Characters joined into words: same baseline, no more than a small gap apart."""
+    words: list[dict] = []
+    cur = None
+    for c in chars:
+        if c is None:
+            cur = None
+            continue
+        if c.get("hyphen"):
+            if cur is not None:
+                cur["text"] += "-"
+                continue
+            if "ch" not in c:
+                continue
+        size = c["size"]
+        if cur and abs(cur["bottom"] - c["bottom"]) <= 0.5 * size and -0.5 * size <= c["x0"] - cur["x1"] <= 0.6 * size:
+            cur["text"] += c["ch"]
+            cur["x1"] = max(cur["x1"], c["x1"])
+            cur["top"], cur["bottom"] = min(cur["top"], c["top"]), max(cur["bottom"], c["bottom"])
+        else:
+            cur = {"x0": c["x0"], "x1": c["x1"], "top": c["top"], "bottom": c["bottom"], "text": c["ch"]}
+            words.append(cur)
+    return words
+
+
+def page_chars(page, height: float | None = None) -> list[dict | None]:
+    textpage = page.get_textpage()
+    try:
+        return pdfium_chars(textpage, page.get_height() if height is None else height)
+    finally:
+        textpage.close()
+
+
+def pdfium_words(page) -> list[dict]:
+    """Words with their boxes from PDFium's text layer (top-down coordinates, like pdfplumber's)."""
+    return words_from_chars(page_chars(page))
+
+
+def _apply(m, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _compose(inner, outer):
+    """The matrix doing `inner` then `outer`."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def image_boxes(page, max_depth: int = 3) -> list[tuple[float, float, float, float]]:
+    """Page-space boxes of the page's images, those inside form XObjects (a signature stamp's
+    appearance, a scan wrapped in a form) included: their bounds are in the form's space,
+    mapped to the page through the forms' matrices."""
+    import pypdfium2.raw as pdfium_c
+
+    boxes = []
+
+    def walk(handle, count, get, matrix, depth):
+        for i in range(count(handle)):
+            obj = get(handle, i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                l, b, r, t = (ctypes.c_float() for _ in range(4))
+                if not pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+                    continue
+                if matrix is None:
+                    boxes.append((l.value, b.value, r.value, t.value))
+                else:
+                    pts = [_apply(matrix, x, y) for x in (l.value, r.value) for y in (b.value, t.value)]
+                    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+                    boxes.append((min(xs), min(ys), max(xs), max(ys)))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < max_depth:
+                m = pdfium_c.FS_MATRIX()
+                if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+                    continue
+                own = (m.a, m.b, m.c, m.d, m.e, m.f)
+                walk(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+                     own if matrix is None else _compose(own, matrix), depth + 1)
+
+    walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, None, 0)
+    return boxes
+
+
+def image_share(page) -> float:
+    """Share of the page under images, from PDFium's page objects."""
+    area = page.get_width() * page.get_height()
+    covered = sum(max(0.0, (r - l) * (t - b)) for l, b, r, t in image_boxes(page))
+    return min(1.0, covered / area) if area else 0.0
+
+
+def rows_of(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into rows by their tops (within 3 points), top to bottom: the rows the
+    line builder makes."""
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - w["top"]) <= 3:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return rows
