@@ -130,7 +130,7 @@ def test_social_organizations_relative_bodies_and_numbered_boards():
 
 
 def test_issuer_of_a_cited_act_across_a_line_break_is_not_a_body():
-    text = PLAN.replace("1. Nâng cao chất lượng phục vụ người dân.", "Căn cứ Quyết định số 787/QĐ-UBND ngày 21/8/2025 của Chủ tịch\nUBND tỉnh về việc thí điểm các mô hình; theo đề nghị của Sở Tư pháp.")
+    text = PLAN.replace("1. Nâng cao chất lượng phục vụ người dân.", "Căn cứ Quyết định số 1203/QĐ-UBND ngày 14/3/2025 của Chủ tịch\nUBND tỉnh về việc thí điểm các mô hình; theo đề nghị của Sở Tư pháp.")
     got = _rules(text)
     assert not any(b["role"] in ("lead", "monitor") and b["name"].startswith("Ủy ban nhân dân tỉnh") for b in got)
     assert "advise" in roles_of(got, "Sở Tư pháp")
@@ -149,20 +149,20 @@ def roles_by_name(items, name):
 
 
 def test_abbreviated_front_and_capitalised_federation_in_recipients():
-    got = _body_of("Điều 1. Cho phép hợp nhất.\nNơi nhận:\n- Bộ Tư pháp;\n- Liên Đoàn Luật sư Việt Nam;\n"
-                   "- UBMTTQVN tỉnh;\n- Cục BTTP - Bộ Tư pháp;\n- Trang TTĐT Sở Tư pháp;\n- Lưu: VT, NC.")
+    got = _body_of("Điều 1. Cho phép tổ chức giải đấu.\nNơi nhận:\n- Bộ Công Thương;\n- Liên Đoàn Cầu lông Việt Nam;\n"
+                   "- UBMTTQVN tỉnh;\n- Cục QLTT - Bộ Công Thương;\n- Trang TTĐT Sở Y tế;\n- Lưu: VT, NC.")
     rec = {b["name"] for b in got if b["role"] == "recipient"}
-    assert {"Liên Đoàn Luật sư Việt Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng",
-            "Cục Bổ trợ tư pháp - Bộ Tư pháp", "Trang Thông tin điện tử Sở Tư pháp"} <= rec
+    assert {"Liên Đoàn Cầu lông Việt Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng",
+            "Cục Quản lý thị trường - Bộ Công Thương", "Trang Thông tin điện tử Sở Y tế"} <= rec
 
 
 def test_divisions_and_fields_listed_after_a_colon():
-    got = _body_of("Điều 1. Sở Nội vụ báo cáo các sở: Nông nghiệp và Môi trường, Tài chính để được hướng dẫn.\n"
-                   "Nơi nhận:\n- Các phòng: CCVC, XDCQ, TCBC (góp ý);\n- Lưu: VT.")
+    got = _body_of("Điều 1. Sở Y tế báo cáo các sở: Xây dựng, Khoa học và Công nghệ để được hướng dẫn.\n"
+                   "Nơi nhận:\n- Các phòng: Tổng hợp, Kế hoạch - Tài chính (góp ý);\n- Lưu: VT.")
     rec = {b["name"] for b in got if b["role"] == "recipient"}
-    assert {"Phòng Công chức, viên chức", "Phòng Xây dựng chính quyền", "Phòng Tổ chức, biên chế"} <= rec
-    assert roles_by_name(got, "Sở Tài chính") == {"report_to"}
-    assert roles_by_name(got, "Sở Nông nghiệp và Môi trường") == {"report_to"}
+    assert {"Phòng Tổng hợp", "Phòng Kế hoạch - Tài chính"} <= rec
+    assert roles_by_name(got, "Sở Xây dựng") == {"report_to"}
+    assert roles_by_name(got, "Sở Khoa học và Công nghệ") == {"report_to"}
 
 
 def test_address_line_gives_recipients_not_report_to():
@@ -174,8 +174,8 @@ def test_address_line_gives_recipients_not_report_to():
 
 
 def test_body_named_to_advise_after_a_colon():
-    got = _body_of("Điều 1. Theo dõi việc thực hiện.\n* Chịu trách nhiệm tham mưu: Phòng Dân vận các cơ quan nhà nước.\n")
-    assert roles_by_name(got, "Phòng Dân vận các cơ quan nhà nước") == {"advise"}
+    got = _body_of("Điều 1. Theo dõi việc thực hiện.\n* Chịu trách nhiệm tham mưu: Phòng Tổng hợp.\n")
+    assert roles_by_name(got, "Phòng Tổng hợp") == {"advise"}
 
 
 def test_heads_of_bodies_name_their_bodies_in_a_heading():
@@ -186,37 +186,37 @@ def test_heads_of_bodies_name_their_bodies_in_a_heading():
 
 
 def test_subject_after_an_opening_adverbial():
-    got = _body_of("Điều 5. Trong thời hạn 60 ngày làm việc, Ban Chủ nhiệm Đoàn Luật sư lâm thời có trách nhiệm tổ chức Đại hội.\n"
+    got = _body_of("Điều 5. Trong thời hạn 30 ngày, Ban Chấp hành lâm thời Hội Doanh nhân trẻ có trách nhiệm tổ chức Đại hội.\n"
                    "Điều 6. Căn cứ nội dung Kế hoạch này, các sở, ban, ngành, các cơ quan Trung ương đóng trên địa bàn xây dựng kế hoạch.\n")
-    assert "lead" in roles_by_name(got, "Ban Chủ nhiệm Đoàn Luật sư lâm thời")
+    assert "lead" in roles_by_name(got, "Ban Chấp hành lâm thời Hội Doanh nhân trẻ")
     assert "lead" in roles_by_name(got, "các sở, ban, ngành")
     assert "lead" in roles_by_name(got, "các cơ quan Trung ương đóng trên địa bàn")
 
 
 def test_old_and_new_bodies_of_a_merger_stay_apart():
-    got = _body_of("Điều 4. Đoàn Luật sư tỉnh Bình Thuận (cũ), Đoàn Luật sư tỉnh Đắk Nông (cũ) có trách nhiệm chuyển giao "
-                   "tài sản cho Đoàn Luật sư tỉnh Lâm Đồng (mới).\n")
-    assert "lead" in roles_by_name(got, "Đoàn Luật sư tỉnh Bình Thuận (cũ)")
-    assert "lead" in roles_by_name(got, "Đoàn Luật sư tỉnh Đắk Nông (cũ)")
+    got = _body_of("Điều 4. Hội Luật gia tỉnh Quảng Nam (cũ), Hội Luật gia thành phố Đà Nẵng (cũ) có trách nhiệm bàn giao "
+                   "hồ sơ cho Hội Luật gia thành phố Đà Nẵng (mới).\n")
+    assert "lead" in roles_by_name(got, "Hội Luật gia tỉnh Quảng Nam (cũ)")
+    assert "lead" in roles_by_name(got, "Hội Luật gia thành phố Đà Nẵng (cũ)")
 
 
 def test_applicant_is_not_an_adviser_and_the_agency_after_it_is():
-    got = _body_of("Theo đề nghị của Hội Cựu giáo chức tỉnh Lâm Đồng tại Báo cáo số 34/BC-CGC ngày 29 tháng 12 năm 2025 "
-                   "và Sở Nội vụ tại Tờ trình số 14/TTr-SNV ngày 09 tháng 01 năm 2026.\nĐiều 1. Phê duyệt Điều lệ.\n")
+    got = _body_of("Theo đề nghị của Hội Người cao tuổi tỉnh Lâm Đồng tại Văn bản số 21/HNCT ngày 03 tháng 3 năm 2026 "
+                   "và Sở Nội vụ tại Tờ trình số 77/TTr-SNV ngày 10 tháng 3 năm 2026.\nĐiều 1. Phê duyệt Điều lệ.\n")
     assert roles_by_name(got, "Sở Nội vụ") == {"advise"}
-    assert not roles_by_name(got, "Hội Cựu giáo chức tỉnh Lâm Đồng")
+    assert not roles_by_name(got, "Hội Người cao tuổi tỉnh Lâm Đồng")
 
 
 def test_state_management_of_a_body_is_monitoring():
-    got = _body_of("Điều 5. Đoàn Luật sư tỉnh Lâm Đồng (mới) là tổ chức xã hội - nghề nghiệp, chịu sự quản lý nhà nước của "
-                   "Sở Tư pháp, Sở Nội vụ và các cơ quan có liên quan.\n")
-    assert "monitor" in roles_by_name(got, "Sở Tư pháp")
+    got = _body_of("Điều 5. Hội Kiến trúc sư tỉnh là tổ chức xã hội - nghề nghiệp, chịu sự quản lý nhà nước của "
+                   "Sở Xây dựng, Sở Nội vụ và các cơ quan có liên quan.\n")
+    assert "monitor" in roles_by_name(got, "Sở Xây dựng")
     assert "monitor" in roles_by_name(got, "Sở Nội vụ")
 
 
 def test_body_given_a_task_does_what_follows_and_receivers_watch():
-    got = _body_of("Điều 1. Chủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh tổng hợp, xây dựng báo cáo tổng kết; "
-                   "tham mưu Ủy ban nhân dân tỉnh trước ngày 12/12/2025.\n"
+    got = _body_of("Điều 1. Chủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh tổng hợp, xây dựng báo cáo sơ kết; "
+                   "tham mưu Ủy ban nhân dân tỉnh trước ngày 20/6/2026.\n"
                    "Giao Sở Tài chính chủ trì, phối hợp với Sở Tư pháp nghiên cứu, gửi Ủy ban nhân dân tỉnh biết, theo dõi.\n")
     assert roles_by_name(got, "Công an tỉnh Lâm Đồng") >= {"lead", "advise"}
     assert "monitor" not in roles_by_name(got, "Sở Tài chính")
@@ -225,18 +225,18 @@ def test_body_given_a_task_does_what_follows_and_receivers_watch():
 
 def test_past_acts_cited_acts_and_quotes_assign_nothing():
     got = _body_of("Điều 1. Sở Nội vụ đã phối hợp với Sở Xây dựng rà soát hồ sơ.\n"
-                   "Chủ tịch UBND tỉnh ban hành Quyết định số 510/QĐ-UBND giao Thanh tra tỉnh chủ trì, phối hợp với Sở Y tế xác minh.\n"
-                   "Điều lệ quy định: “Hội công chứng viên chịu sự quản lý của Sở Công Thương và phối hợp với\n"
+                   "Chủ tịch UBND tỉnh ban hành Quyết định số 2417/QĐ-UBND giao Thanh tra tỉnh chủ trì, phối hợp với Sở Y tế kiểm tra.\n"
+                   "Điều lệ quy định: “Hội Làm vườn chịu sự quản lý của Sở Công Thương và phối hợp với\n"
                    "Sở Ngoại vụ”.\n")
     for name in ("Sở Xây dựng", "Thanh tra tỉnh Lâm Đồng", "Sở Y tế", "Sở Công Thương", "Sở Ngoại vụ"):
         assert not roles_by_name(got, name), name
 
 
 def test_part_telling_what_happened_assigns_nothing():
-    got = _body_of("I. DIỄN BIẾN VỤ VIỆC\nỦy ban nhân dân tỉnh giao Sở Xây dựng xác minh.\n"
-                   "II. Ý KIẾN\nĐề nghị Tòa án nhân dân khu vực 1 xem xét.\n")
+    got = _body_of("I. TÌNH HÌNH THỰC HIỆN\nỦy ban nhân dân tỉnh giao Sở Xây dựng kiểm tra công trình.\n"
+                   "II. Ý KIẾN\nĐề nghị Tòa án nhân dân khu vực 3 xem xét.\n")
     assert not roles_by_name(got, "Sở Xây dựng")
-    assert roles_by_name(got, "Tòa án nhân dân khu vực 1") == {"lead"}
+    assert roles_by_name(got, "Tòa án nhân dân khu vực 3") == {"lead"}
 
 
 def test_short_name_given_by_the_document_stands_for_the_full_one():
@@ -247,16 +247,16 @@ def test_short_name_given_by_the_document_stands_for_the_full_one():
 
 
 def test_name_wrapped_over_two_lines_is_one_name():
-    got = _body_of("Điều 1. Giao Sở Tư pháp chủ trì.\nVậy, Sở Tư pháp đề nghị Ban Chủ nhiệm Đoàn Luật sư, Ban chấp hành\n"
-                   "Hội công chứng viên của 3 tỉnh triển khai thực hiện các nội dung nêu trên.\n")
-    assert "lead" in {b["role"] for b in got if b["name"].casefold() == "ban chấp hành hội công chứng viên"}
+    got = _body_of("Điều 1. Giao Sở Nội vụ chủ trì.\nVậy, Sở Nội vụ đề nghị Ban Thường vụ Hội Nông dân, Ban chấp hành\n"
+                   "Hội Cựu chiến binh của 2 xã triển khai thực hiện các nội dung nêu trên.\n")
+    assert "lead" in {b["role"] for b in got if b["name"].casefold() == "ban chấp hành hội cựu chiến binh"}
 
 
 def test_collectives_end_at_their_verb_and_nouns_are_not_tasks():
     got = _body_of("Điều 1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các sở, ngành liên quan xây dựng kế hoạch.\n"
-                   "Điều 2. Sở Tư pháp tham mưu triển khai thực hiện các nội dung tại Dự án 8: Nâng cao khả năng tiếp cận.\n"
+                   "Điều 2. Sở Tư pháp tham mưu triển khai thực hiện các nội dung tại Tiểu dự án 2: Hỗ trợ pháp lý.\n"
                    "Điều 3. Sở Y tế chỉ đạo thực hiện các chương trình phối hợp hành động với Bộ Công an; tăng cường "
-                   "công tác quản lý, kiểm tra các cơ sở.\n")
+                   "công tác quản lý, kiểm tra các chợ.\n")
     assert roles_by_name(got, "các sở, ngành liên quan") == {"coordinate"}
     assert roles_by_name(got, "Sở Tư pháp") == {"advise"}
     assert roles_by_name(got, "Sở Y tế") == {"lead"}

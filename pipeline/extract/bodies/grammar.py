@@ -140,8 +140,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
             if is_cap(nxt) or nxt.isdigit():
                 j += 1
                 continue
-            if nxt in ("xã",):
-                j += 1
+            if nxt and not is_cap(nxt) and re.match(r"[\wĐđ]", nxt) and not c["stop"].match(toks, j + 1)[0] \
+                    and not c["subject_verbs"].match(toks, j + 1)[0]:
+                j += 1                # two fields joined by a dash: `Phòng Văn hóa - xã hội`, `Ban Kinh tế - ngân sách`
                 continue
             break
         if t in ("và",):
@@ -262,7 +263,7 @@ def name_start(sp) -> int:
 
 
 def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
-    """`các sở: Nông nghiệp và Môi trường, Tài chính`, `Các phòng: CCVC, XDCQ, TCBC`: a plural kind of body,
+    """`các sở: Nông nghiệp và Môi trường, Tài chính`, `Các phòng: Tổng hợp, Kế hoạch`: a plural kind of body,
     a colon, then the fields of each one (rules/roles.yaml `colon_heads`)."""
     c = role_rules()
     head = c["colon_heads"].get(" ".join(t.low for t in toks[i:j]).replace(" ,", ","))
@@ -276,7 +277,8 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
     while k < len(toks) and (is_cap(toks[k].t) or toks[k].t.isupper()) and not head_at(toks, k) \
             and not c["titles"].match(toks, k)[0]:
         m = k + 1
-        while m < len(toks) and m - k < 10 and (re.match(r"[\wĐđ&]", toks[m].t) or toks[m].t in inner) \
+        while m < len(toks) and m - k < 10 and (re.match(r"[\wĐđ&]", toks[m].t) or toks[m].t in inner
+                                          or toks[m].t in ("-", "–") and m + 1 < len(toks) and is_cap(toks[m + 1].t)) \
                 and not c["stop"].match(toks, m)[0] and not (toks[m].t in inner and (m + 1 == len(toks)
                                                              or head_at(toks, m + 1) or not is_cap(toks[m + 1].t))):
             m += 1

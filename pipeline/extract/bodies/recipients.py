@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from pipeline import rules
 from pipeline.parse.document import Doc
 from pipeline.extract.bodies.grammar import (body_item, find_names, head_at, name_start, role_rules, scan_name,
                                              strip_title)
@@ -60,7 +62,7 @@ def find_recipients(doc: Doc, places) -> list[dict]:
             elif depth == 0:
                 keep.append(t)
         listed = [sp for sp in find_names(keep) if getattr(sp, "head", None)]
-        for sp in listed:                # `Các phòng: CCVC, XDCQ, TCBC`: one body per field
+        for sp in listed:                # `Các phòng: Tổng hợp, Kế hoạch`: one body per field
             a = name_start(sp)
             raw = doc.text[keep[a].s:keep[sp[1] - 1].e]
             out.append(body_item(f"{sp.head} {raw}", "recipient", keep[a].s, keep[sp[1] - 1].e, raw, places,
@@ -88,13 +90,24 @@ def find_recipients(doc: Doc, places) -> list[dict]:
         for tk, a, b in spans:
             while b > a and tk[b - 1].t in (",", ".", ";", ":", "-"):
                 b -= 1
-            while b - a > 1 and tk[b - 2].t == "." and tk[b - 1].t.isupper():   # `Văn phòng Tỉnh ủy. LTT`
-                b -= 2
+            while b - a > 1 and tk[b - 2].t == "." and _initials(tk[b - 1].t):
+                b -= 2                # the drafter's initials after the item: `Văn phòng Tỉnh ủy. NVH`
             if b <= a:
                 continue
             raw = doc.text[tk[a].s:tk[b - 1].e]
             out.append(body_item(raw, "recipient", tk[a].s, tk[b - 1].e, raw, places, "recipient"))
     return out
+
+
+def _initials(tok: str) -> bool:
+    """A person's initials (2 to 5 capitals) rather than an abbreviated body (`UBND`, `MTTQ`, rules/abbreviations.yaml)."""
+    return 2 <= len(tok) <= 5 and tok.isupper() and tok.isalpha() and tok.casefold() not in _body_codes()
+
+
+@lru_cache(maxsize=None)
+def _body_codes() -> frozenset:
+    table = rules.load("abbreviations")
+    return frozenset(k.casefold() for part in ("bodies", "issuers") for k in table.get(part, {}))
 
 
 def _paren_spans(toks: list[Tok]):

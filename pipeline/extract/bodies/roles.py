@@ -79,6 +79,34 @@ def _opened_subject(toks, start, b, names_in):
     return subject_prefix(toks, comma + 1, names_in)
 
 
+_HEADING_FILLERS = {",", "và", "cơ", "quan", "đơn", "vị", "*", "-", "+", "–", "(", ")"}
+
+
+def _role_heading(toks, a, b, names_in, in_name):
+    """`Chịu trách nhiệm tham mưu: Phòng Tổng hợp`, `Phối hợp: Sở A, Sở B`: role words, a colon, then only
+    bodies; the bodies take the role of the last role word before the colon. None for other clauses."""
+    c = role_rules()
+    colon = next((i for i in range(a, b) if toks[i].t == ":"), None)
+    if colon is None or colon == a:
+        return None
+    i, role = a, None
+    while i < colon:
+        k, r = c["object_cues"].match(toks, i)
+        if not k:
+            k, r = c["subject_verbs"].match(toks, i)
+        if k:
+            role, i = r, i + k
+        elif toks[i].low in _HEADING_FILLERS:
+            i += 1
+        else:
+            return None
+    listed = [n for n in names_in if n[0] > colon]
+    rest = [t for m, t in enumerate(toks[colon + 1:b], colon + 1) if m not in in_name and t.t not in (",", ";", ".", "và")]
+    if role is None or not listed or rest:
+        return None
+    return role, listed
+
+
 def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=frozenset()):
     """Roles in one clause; returns the subject that later clauses of the line inherit."""
     c = role_rules()
@@ -86,6 +114,12 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
     in_name = set()
     for x, y in names_in:
         in_name.update(range(x, y))
+    heading = _role_heading(toks, a, b, names_in, in_name)
+    if heading:
+        role, listed = heading
+        for n in listed:
+            em.add(toks, n, role, "role-heading")
+        return actor
     cues, verbs, b = _scan_cues(toks, a, b, in_name | refs | quoted, refs, frozenset(y for _, y in names_in))
     names_in = [n for n in names_in if n[1] <= b]
     cues = sorted(cues + _report_cues(toks, a, b, in_name, cues))
