@@ -20,6 +20,8 @@ sys.path.insert(0, str(TESTS))  # `import fixtures` from any test module
 def pytest_configure(config):
     config.addinivalue_line("markers", "dev_corpus: runs the whole pipeline over ../shared/corpus/dev "
                                        "(about a minute; deselect with -m 'not dev_corpus')")
+    config.addinivalue_line("markers", "slow: builds big hostile files or runs the CLI several times (seconds "
+                                       "each); `make test` and CI run them, deselect locally with -m 'not slow'")
 
 
 @pytest.fixture(scope="session")

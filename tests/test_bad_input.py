@@ -153,7 +153,7 @@ def batch(tmp_path_factory, http_trap):
     os.symlink("self.txt", bad / "self.txt")                 # a link to itself
     os.symlink("nowhere.txt", bad / "broken.txt")            # a link to nothing
     os.symlink("..", bad / "loop")                           # a folder link back to its parent
-    os.symlink("/proc/self/mem", bad / "io-error.txt")       # opens, then every read fails (EIO)
+    os.symlink("/proc/self/mem", bad / "io-error.txt")       # leads outside the input: never followed
 
     out = top / "out"
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -191,7 +191,7 @@ CASES = [
     ("bad/self.txt", "symlink_loop"),
     ("bad/broken.txt", "broken_link"),
     ("bad/loop", "symlink_loop"),
-    ("bad/io-error.txt", "unreadable"),
+    ("bad/io-error.txt", "link_outside"),   # read when named as an input: test_hostile (EIO, `unreadable`)
     ("bad/encrypted.pdf", "encrypted_pdf"),
 ]
 
@@ -262,7 +262,7 @@ def test_error_table_in_duckdb(batch):
     assert "batch/good/plan.docx" not in codes
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode (EIO case covers root)")
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode (the EIO case of test_hostile covers root)")
 def test_permission_denied_is_unreadable(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

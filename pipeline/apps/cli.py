@@ -16,8 +16,8 @@ from pipeline.run.process import process_file
 def discover(inputs: list[str]) -> list[tuple[Path, str]]:
     """Every file under the inputs, recursively, as (path, source) with `/`-separated sources.
 
-    Symlinked folders are followed, except one leading back into a folder being
-    read (see `pipeline.run.walk.walk_inputs`, which streams the same listing).
+    Symbolic links are not followed; each gets a record saying why (see
+    `pipeline.run.walk.walk_inputs`, which streams the same listing).
     """
     from pipeline.run.walk import walk_inputs
 
@@ -46,6 +46,8 @@ def main():
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster on this machine)")
 @click.option("--force", is_flag=True, help="reprocess every file, ignoring what OUT/.state already holds")
+@click.option("--follow-links", is_flag=True,
+              help="follow symbolic links that lead inside the inputs (links leading outside never are)")
 @click.option("--partitioned/--no-partitioned", default=None,
               help="also write OUT/parquet/<table>/part-*.parquet (default: on with --engine dask)")
 @click.option("--part-docs", default=1000, show_default=True, type=int,
@@ -53,10 +55,11 @@ def main():
 @click.option("--timeout", default=1800.0, show_default=True, type=float, help="seconds allowed per file")
 @click.option("--max-memory-mb", default=2048, show_default=True, type=int, help="memory allowed per worker")
 @click.option("--max-file-mb", default=300, show_default=True, type=float, help="larger files are refused")
-@click.option("--max-text-mb", default=16, show_default=True, type=float, help="larger plain-text files are refused")
+@click.option("--max-text-mb", default=16, show_default=True, type=float,
+              help="larger plain-text and RTF files are refused")
 @click.option("--quiet", is_flag=True, help="no progress bar")
-def run(inputs, out_dir, workers, engine, scheduler, force, partitioned, part_docs, timeout, max_memory_mb,
-        max_file_mb, max_text_mb, quiet):
+def run(inputs, out_dir, workers, engine, scheduler, force, follow_links, partitioned, part_docs, timeout,
+        max_memory_mb, max_file_mb, max_text_mb, quiet):
     """Process every file under INPUTS into OUT (documents.jsonl, Parquet, vanban.duckdb).
 
     Incremental and resumable: finished files are kept in OUT/.state, so a
@@ -73,6 +76,7 @@ def run(inputs, out_dir, workers, engine, scheduler, force, partitioned, part_do
     limits = RunLimits(max_file_bytes=int(max_file_mb * 2**20), max_text_bytes=int(max_text_mb * 2**20),
                        timeout_s=timeout, max_memory_mb=max_memory_mb)
     options = RunOptions(engine=engine, workers=workers, scheduler=scheduler, limits=limits, force=force,
+                         follow_links=follow_links,
                          partitioned=partitioned, part_docs=part_docs, on_progress=lambda status, code: bar.update(1))
     try:
         summary = run_batch(list(inputs), Path(out_dir), options)

@@ -7,7 +7,12 @@
   transaction per batch, so running it twice never duplicates anything.
 - CSV is UTF-8 with a byte-order mark (Excel then reads Vietnamese correctly);
   the documents' full text is left out unless asked for, since a spreadsheet
-  cell holds at most 32,767 characters.
+  cell holds at most 32,767 characters. A text cell that would start a formula
+  (`=`, `+`, `-`, `@`, tab, carriage return) is prefixed with `'`, as OWASP
+  recommends against CSV injection; numeric columns are written as they are.
+- Every export failure (unreachable server, malformed URL, unknown dialect or
+  driver, missing folder) is an `ExportError`: one line with the cause and the
+  URL without its password.
 """
 from __future__ import annotations
 
@@ -54,15 +59,37 @@ def read_table(out: Path, table: str):
     return data
 
 
+class ExportError(RuntimeError):
+    """An export that cannot be done; the message is one line, with the cause and no password."""
+
+
+# what a spreadsheet reads as the start of a formula (OWASP, CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize_formulas(frame):
+    """Prefix `'` to every text cell that a spreadsheet would run as a formula (`=HYPERLINK(…`, `-2+3`,
+    `@SUM(…`); numeric columns are left alone, so a negative number stays a number."""
+    import pandas as pd
+
+    for col in frame.columns:
+        if pd.api.types.is_object_dtype(frame[col]) or pd.api.types.is_string_dtype(frame[col]):
+            frame[col] = frame[col].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
+    return frame
+
+
 def export_csv(out: Path, dest: Path, with_text: bool = False) -> dict[str, int]:
-    """One CSV per table (UTF-8 with BOM, for spreadsheets); returns rows per table."""
+    """One CSV per table (UTF-8 with BOM, for spreadsheets, formulas neutralized); returns rows per table."""
     dest.mkdir(parents=True, exist_ok=True)
     counts = {}
     for table in run_tables(out):
         frame = read_table(out, table).to_pandas()
         if table == "documents" and not with_text and "text" in frame.columns:
             frame = frame.drop(columns=["text"])
-        frame.to_csv(dest / f"{table}.csv", index=False, encoding="utf-8-sig")
+        frame = neutralize_formulas(frame)
+        # CRLF rows (RFC 4180): a cell holding a carriage return is then quoted, never split
+        frame.to_csv(dest / f"{table}.csv", index=False, encoding="utf-8-sig", lineterminator="\r\n")
         counts[table] = len(frame)
     return counts
 
@@ -96,7 +123,49 @@ def _chunks(items: list, n: int) -> Iterator[list]:
 
 
 def export_sql(out: Path, url: str, tables: Iterable[str] | None = None, batch: int = 500) -> dict[str, int]:
-    """Load the run's tables into the database at `url`; a document's old rows are replaced, never kept twice."""
+    """Load the run's tables into the database at `url`; a document's old rows are replaced, never kept twice.
+
+    Raises `ExportError` (one line, no password) for anything that keeps the export from being done.
+    """
+    import sqlalchemy as sa
+
+    try:
+        parsed = sa.engine.make_url(url)
+    except (sa.exc.ArgumentError, ValueError, TypeError):
+        raise ExportError("not a database URL: expected dialect+driver://user:password@host:port/database "
+                          "or sqlite:///path/to/file.db") from None
+    shown = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
+            and not parsed.database.startswith("file:"):
+        folder = Path(parsed.database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise ExportError(f"cannot export to {shown}: the folder {folder} does not exist")
+    try:
+        return _export_sql(out, url, tables, batch)
+    except ExportError:
+        raise
+    except Exception as exc:   # driver, dialect and database errors: their cause, on one line
+        raise ExportError(f"cannot export to {shown}: {_cause(exc, parsed.password)}") from None
+
+
+def _cause(exc: BaseException, password: str | None) -> str:
+    """What went wrong, on one line, with the password (if any) masked."""
+    import sqlalchemy as sa
+
+    if isinstance(exc, sa.exc.NoSuchModuleError):
+        text = f"unknown database dialect or driver ({exc})"
+    elif isinstance(exc, ImportError):
+        text = f"the database driver is not installed ({exc})"
+    else:
+        orig = getattr(exc, "orig", None)   # the driver's own message, without SQLAlchemy's statement dump
+        text = f"{type(orig or exc).__name__}: {orig or exc}"
+    text = " ".join(text.split())
+    if password:
+        text = text.replace(str(password), "***")
+    return text
+
+
+def _export_sql(out: Path, url: str, tables: Iterable[str] | None, batch: int) -> dict[str, int]:
     import sqlalchemy as sa
 
     engine = sa.create_engine(url)
@@ -111,8 +180,8 @@ def export_sql(out: Path, url: str, tables: Iterable[str] | None = None, batch: 
             present = {c["name"] for c in sa.inspect(engine).get_columns(table)}
             missing = [c for c in data.column_names if c not in present]
             if missing:
-                raise ValueError(f"table {table!r} in {engine.url.render_as_string()} lacks columns {missing}: "
-                                 "drop it or export to a fresh database")
+                raise ExportError(f"table {table!r} in {engine.url.render_as_string(hide_password=True)} "
+                                  f"lacks columns {missing}: drop it or export to a fresh database")
             rows = data.to_pylist()
             with engine.begin() as conn:   # one transaction: delete then insert, all or nothing
                 if key is None:
@@ -166,7 +235,10 @@ def register(main) -> None:
         if url:
             import sqlalchemy as sa
 
-            counts = export_sql(out, url)
+            try:
+                counts = export_sql(out, url)
+            except ExportError as exc:
+                raise click.ClickException(str(exc)) from None
             shown = sa.engine.make_url(url).render_as_string(hide_password=True)
             click.echo(f"sql: {shown} " + "  ".join(f"{t} {n}" for t, n in counts.items()))
         if failed:

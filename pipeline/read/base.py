@@ -44,7 +44,8 @@ class Limits:
     """Per-file limits that keep memory bounded whatever the input."""
 
     max_bytes: int = 300 * 1024 * 1024
-    max_unzipped_bytes: int = 50 * 1024 * 1024
+    max_text_bytes: int = 16 * 1024 * 1024       # plain text and RTF, checked before reading
+    max_unzipped_bytes: int = 50 * 1024 * 1024   # a DOCX's parts, counted as they are inflated
     max_pdf_pages: int = 2000
     converter_timeout: int = 120
     ocr: bool = True            # read scanned pages and images with Tesseract when installed

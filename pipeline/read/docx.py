@@ -1,32 +1,91 @@
 """DOCX through python-docx, after the zip is checked for bombs and XML entities."""
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from pipeline.read.base import IngestError, Ingested, Limits, fix_legacy
 
 
 def _check_zip(path: Path, limits: Limits) -> None:
-    """Refuse zip bombs and non-Word zips before python-docx inflates anything."""
+    """Refuse zip bombs, lying headers and non-Word zips before python-docx inflates anything.
+
+    The headers' sizes are not trusted: every member is inflated here, in bounded chunks, and its
+    bytes counted as they come, so a bomb whose headers understate its size stops at the limit
+    (`zip_bomb`) after inflating no more than the limit, whatever the headers say.
+    """
     try:
         with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            total = sum(i.file_size for i in zf.infolist())
-    except zipfile.BadZipFile as exc:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise IngestError("corrupt_docx", f"not a readable DOCX (zip) file: {exc}") from exc
-    if "word/document.xml" not in names:
+    if "word/document.xml" not in {i.filename for i in infos}:
         raise IngestError("unsupported_format", "a zip file that is not a Word document")
-    if total > limits.max_unzipped_bytes:
-        raise IngestError("zip_bomb", f"the DOCX would unpack to {total} bytes, over the limit")
-    with zipfile.ZipFile(path) as zf:
-        for name in names:
-            if name.endswith((".xml", ".rels")):
-                with zf.open(name) as part:
-                    head = part.read(4096)
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    # Word never writes a DTD: entities are an entity bomb or an external fetch
-                    raise IngestError("unsafe_xml", f"the DOCX part {name} declares XML entities; refused")
+    declared = sum(i.file_size for i in infos)
+    if declared > limits.max_unzipped_bytes:
+        raise IngestError("zip_bomb", f"the DOCX would unpack to {declared} bytes, over the limit of "
+                                      f"{limits.max_unzipped_bytes}")
+    total = 0
+    with open(path, "rb") as fh:
+        for info in infos:
+            if info.is_dir():
+                continue
+            size, head = _inflate_counted(fh, info, limits.max_unzipped_bytes - total)
+            total += size
+            if total > limits.max_unzipped_bytes:
+                raise IngestError("zip_bomb", f"the DOCX unpacks to over {limits.max_unzipped_bytes} bytes "
+                                              f"(its headers say {declared}): refused at the limit")
+            if size != info.file_size:
+                raise IngestError("corrupt_docx", f"the DOCX part {info.filename} unpacks to {size} bytes, "
+                                                  f"its zip headers say {info.file_size}")
+            if info.filename.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in head or b"<!ENTITY" in head):
+                # Word never writes a DTD: entities are an entity bomb or an external fetch
+                raise IngestError("unsafe_xml", f"the DOCX part {info.filename} declares XML entities; refused")
+
+
+_CHUNK = 1 << 16
+
+
+def _inflate_counted(fh, info: zipfile.ZipInfo, budget: int) -> tuple[int, bytes]:
+    """(bytes the member really unpacks to, its first 4 KiB), reading its data from the local header
+    on; inflation stops as soon as the count passes `budget` (the count is then over it)."""
+    fh.seek(info.header_offset)
+    local = fh.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise IngestError("corrupt_docx", f"the DOCX part {info.filename} has no local zip header")
+    name_len, extra_len = struct.unpack("<HH", local[26:30])
+    fh.seek(info.header_offset + 30 + name_len + extra_len)
+    head = bytearray()
+    count = 0
+    if info.compress_type == zipfile.ZIP_STORED:
+        left = info.compress_size
+        while left > 0 and count <= budget:
+            chunk = fh.read(min(_CHUNK, left))
+            if not chunk:
+                break
+            left -= len(chunk)
+            count += len(chunk)
+            if len(head) < 4096:
+                head += chunk[:4096 - len(head)]
+        return count, bytes(head)
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise IngestError("corrupt_docx", f"the DOCX part {info.filename} uses zip compression method "
+                                          f"{info.compress_type}, which Word never writes")
+    inflater = zlib.decompressobj(-15)
+    try:
+        while not inflater.eof and count <= budget:
+            data = inflater.unconsumed_tail or fh.read(_CHUNK)
+            if not data:
+                break     # the stream ends early: python-docx reports the damage
+            out = inflater.decompress(data, _CHUNK)   # at most one chunk out per call, whatever the ratio
+            count += len(out)
+            if len(head) < 4096:
+                head += out[:4096 - len(head)]
+    except zlib.error as exc:
+        raise IngestError("corrupt_docx", f"the DOCX part {info.filename} is damaged: {exc}") from exc
+    return count, bytes(head)
 
 
 def _cell_lines(cell) -> list[str]:

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from pipeline.read.base import IngestError, Ingested, Limits, fix_legacy
+from pipeline.read.text import check_text_size
 
 
 def read_rtf(path: Path, limits: Limits) -> Ingested:
@@ -13,6 +14,7 @@ def read_rtf(path: Path, limits: Limits) -> Ingested:
         from striprtf.striprtf import rtf_to_text
     except ImportError as exc:
         raise IngestError("unsupported_format", "RTF needs the striprtf package (pip install striprtf)") from exc
+    check_text_size(path, limits, "RTF")
     raw = path.read_bytes().decode("latin-1")
     try:
         text = rtf_to_text(raw, encoding="cp1252", errors="replace")

@@ -4,12 +4,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.read import legacy
-from pipeline.read.base import Ingested, Limits, fix_legacy
+from pipeline.read.base import IngestError, Ingested, Limits, fix_legacy
 from pipeline.read.doc import unfold_ascii_tables
 from pipeline.read.sniff import decode_text
 
 
+def check_text_size(path: Path, limits: Limits, what: str) -> None:
+    """Refuse a text or RTF file over the text limit before reading a byte of it: a real document is
+    well under 2 MB, and decoding (or RTF parsing) costs many times the file's size in memory and time."""
+    size = path.stat().st_size
+    if size > limits.max_text_bytes:
+        raise IngestError("too_large", f"a {what} file of {size} bytes, over the text limit of "
+                                       f"{limits.max_text_bytes} (vanban run --max-text-mb)")
+
+
 def read_text(path: Path, limits: Limits) -> Ingested:
+    check_text_size(path, limits, "text")
     data = path.read_bytes()
     text = decode_text(data)
     if "|" in text:

@@ -83,7 +83,7 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
         progress = options.on_progress or (lambda status, code: None)
 
         def todo() -> Iterator[Task]:
-            for entry in walk_inputs(inputs):
+            for entry in walk_inputs(inputs, out=out, follow_links=options.follow_links):
                 source = state.add_file(entry.source, entry.path)
                 if source is None:  # the same file named twice among the inputs
                     continue

@@ -19,7 +19,7 @@ from pipeline.run.process import error_record, process_file
 from pipeline.store.dataset import encode_record
 
 
-TEXT_FORMATS = frozenset({"txt", "md"})
+TEXT_FORMATS = frozenset({"txt", "md", "rtf"})   # held to `max_text_bytes` (RTF is text with markup)
 
 
 class EngineError(RuntimeError):
@@ -31,7 +31,7 @@ class RunLimits:
     """Per-file limits; all configurable from `vanban run`."""
 
     max_file_bytes: int = 300 * 1024 * 1024   # any file (checked before reading it)
-    max_text_bytes: int = 16 * 1024 * 1024    # plain text: a real document is well under 2 MB
+    max_text_bytes: int = 16 * 1024 * 1024    # plain text and RTF: a real document is well under 2 MB
     timeout_s: float = 1800.0                 # wall time for one file in a local worker (OCR of 200 pages)
     max_memory_mb: int = 2048                 # resident memory of one local worker
     ingest: dict = field(default_factory=dict)  # extra `ingest.Limits` fields (max_unzipped_bytes, …)
@@ -41,6 +41,8 @@ class RunLimits:
         values = {k: v for k, v in self.ingest.items() if k in known}
         if "max_bytes" in known:
             values.setdefault("max_bytes", self.max_file_bytes)
+        if "max_text_bytes" in known:
+            values.setdefault("max_text_bytes", self.max_text_bytes)
         return Limits(**values)
 
 
@@ -51,6 +53,7 @@ class RunOptions:
     scheduler: str | None = None     # dask: tcp://host:8786; None starts a local cluster
     limits: RunLimits = field(default_factory=RunLimits)
     force: bool = False              # reprocess everything, ignore the state
+    follow_links: bool = False       # follow symbolic links (only those leading inside the inputs)
     partitioned: bool | None = None  # parquet/<table>/part-*.parquet; default: with the dask engine
     part_docs: int = 1000
     max_tasks_per_worker: int = 200  # a local worker is replaced after this many files (bounded memory)
@@ -97,8 +100,10 @@ def preflight(path: str, limits: RunLimits) -> tuple[str | None, tuple[str, str]
         with open(path, "rb") as fh:
             head = fh.read(1024)
             h.update(head)
-            if size > limits.max_text_bytes and sniff_format(Path(path), head) in TEXT_FORMATS:
-                return None, ("too_large", f"a text file of {size} bytes, over the text limit of "
+            fmt = sniff_format(Path(path), head) if size > limits.max_text_bytes else None
+            if fmt in TEXT_FORMATS:
+                what = "an RTF" if fmt == "rtf" else "a text"
+                return None, ("too_large", f"{what} file of {size} bytes, over the text limit of "
                                            f"{limits.max_text_bytes}"), size
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
