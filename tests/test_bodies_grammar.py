@@ -127,3 +127,23 @@ def test_a_report_part_assigns_nothing_whatever_its_heading_word():
                    "II. NHIỆM VỤ\nGiao Sở Y tế kiểm tra các cơ sở.\n")
     assert not roles_by_name(got, "Sở Công Thương")
     assert "lead" in roles_by_name(got, "Sở Y tế")
+
+
+def test_committees_listed_by_place_after_a_colon_are_one_body_each():
+    got = _body_of("Điều 1. Giao Ủy ban nhân dân các huyện: Đức Trọng, Lâm Hà; Di Linh tổ chức kiểm tra.\n"
+                   "Nơi nhận:\n- UBND các xã: Tân Hà, Phú Sơn;\n- Lưu: VT.")
+    for place in ("huyện Đức Trọng", "huyện Lâm Hà", "huyện Di Linh"):
+        assert "lead" in roles_by_name(got, f"Ủy ban nhân dân {place}")
+    assert roles_by_name(got, "Ủy ban nhân dân xã Tân Hà") == {"recipient"}
+    assert roles_by_name(got, "Ủy ban nhân dân xã Phú Sơn") == {"recipient"}
+
+
+def test_a_syllable_of_a_compound_does_not_end_a_name():
+    assert names_in("Ban Chỉ đạo bầu cử xã theo dõi.") == ["Ban Chỉ đạo bầu cử xã"]
+    assert names_in("Ban Quản lý dự án giao thông tỉnh chủ trì.") == ["Ban Quản lý dự án giao thông tỉnh"]
+
+
+def test_village_units_continue_a_collective_and_a_name():
+    assert names_in("Ban Công tác Mặt trận các thôn, tổ dân phố tuyên truyền.") == \
+        ["Ban Công tác Mặt trận các thôn , tổ dân phố"]
+    assert names_in("Ban Công tác Mặt trận thôn Tân Lập tuyên truyền.") == ["Ban Công tác Mặt trận thôn Tân Lập"]

@@ -54,7 +54,8 @@ def role_rules():
         "heads": _Phrases(heads, fold=False, fold_rest=True),
         "lower_heads": _Phrases([(h, "lower") for h in vocab["collectives"]], fold=True),
         "stop": _Phrases([(s, True) for s in cfg["name_stop"]]),
-        "list_nouns": _Phrases([(s, True) for s in cfg["list_nouns"] + list(units.words("province", "district", "commune"))]),
+        "list_nouns": _Phrases([(s, True) for s in cfg["list_nouns"] + list(units.words())]),
+        "compounds": frozenset(w.casefold() for w in cfg["name_compounds"]),
         "units": _Phrases([(s, True) for s in unit_words], fold=False),
         "after_unit": _Phrases([(s, True) for s in cfg["after_unit"]]),
         "not_units": _Phrases([(s, True) for s in cfg["not_units"]]),
@@ -63,7 +64,7 @@ def role_rules():
         "object_cues": _Phrases([(v, r) for r, vs in cfg["object_cues"].items() for v in vs]),
         "not_cues": _Phrases([(v, True) for v in cfg["not_cues"]]),
         "capacities": _Phrases([(v, True) for v in cfg["capacities"]]),
-        "colon_heads": {k.casefold(): v for k, v in cfg["colon_heads"].items()},
+        "colon_heads": {**{k.casefold(): v for k, v in cfg["colon_heads"].items()}, **_unit_colon_heads()},
         "openers": _Phrases([(v, True) for v in cfg["openers"]]),
         "narrative": re.compile(r"\s*(?:" + "|".join(re.escape(h) for h in cfg["narrative_headings"]) + r")\b", re.I),
         "alias": re.compile(r"\s*\((?:" + "|".join(re.escape(a) for a in cfg["alias_cues"]) + r")\s+(?P<short>[^()]{3,80})\)",
@@ -83,6 +84,20 @@ def role_rules():
         "skip": re.compile(cfg["recipient_skip"], re.I),
         "cut": re.compile(cfg["recipient_cut"]),
     }
+
+
+def _unit_colon_heads() -> dict[str, str]:
+    """`Ủy ban nhân dân các huyện: Đức Trọng, Lâm Hà` → `Ủy ban nhân dân huyện Đức Trọng`, …: a People's
+    Committee (or Council) of every governed unit of rules/admin_units.yaml, listed by place after a colon;
+    `UBND các địa phương: Nghệ An; Điện Biên` names each place's committee."""
+    out = {}
+    for head in ("ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd"):
+        full = "Ủy ban nhân dân" if head in ("ủy ban nhân dân", "ubnd") else "Hội đồng nhân dân"
+        for u in units.words("province", "district", "commune"):
+            out[f"{head} các {u}"] = f"{full} {u}"
+        out[f"{head} các địa phương"] = full
+        out[f"{head} các tỉnh, thành phố"] = full
+    return out
 
 
 def head_at(toks: list[Tok], i: int) -> int:
@@ -111,6 +126,12 @@ def _person(toks: list[Tok], i: int, c) -> bool:
         return False
     given = toks[i + 1].t, toks[i + 2].t
     return given[0] in c["middle_names"] and all(is_cap(t) and not t.isupper() for t in given)
+
+
+def _in_compound(toks: list[Tok], j: int, c) -> bool:
+    """Whether token j is a syllable of a two-syllable word of roles.yaml `name_compounds` (`bầu cử`, `nông thôn`)."""
+    before = j > 0 and f"{toks[j - 1].low} {toks[j].low}" in c["compounds"]
+    return before or j + 1 < len(toks) and f"{toks[j].low} {toks[j + 1].low}" in c["compounds"]
 
 
 def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
@@ -161,6 +182,8 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
             j += 2                    # `Ban Quản lý dự án đầu tư xây dựng số 1`
             continue
         k, _ = c["stop"].match(toks, j)
+        if k and _in_compound(toks, j, c):
+            k = 0                     # `Ban Chỉ đạo bầu cử`: the stop word `cử` is a syllable of `bầu cử`
         if k and not is_cap(t):      # `Ban Quản lý`: a capitalized word continues the name
             break
         if not is_cap(t) and c["subject_verbs"].match(toks, j)[0] and any(x.low == "các" for x in toks[i:j]):
@@ -174,7 +197,7 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
         if re.search(r"\d", t):
             break
         ku, _ = c["units"].match(toks, j)
-        if ku and c["not_units"].match(toks, j)[0]:
+        if ku and (c["not_units"].match(toks, j)[0] or _in_compound(toks, j, c)):
             ku = 0                    # `chính trị - xã hội` is not a commune
         if ku:
             j += ku
@@ -207,7 +230,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
             break
         lower_run += 1
         if lower_run > max_lower:
-            j = j - lower_run + 2     # a run-on: keep the first lower-case word only
+            # a run-on: keep the first lower-case word only; a collective (`các đơn vị hoạt động trong …`) ends
+            # at its head, as no word of its own is capitalized to say where its name ends
+            j = i + n if c["lower_heads"].match(toks, i)[0] == n else j - lower_run + 2
             break
         j += 1
     # trim words that cannot end a name
@@ -273,6 +298,10 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
     seps = [t.t for t in toks[j + 1:j + 30] if t.t in (",", ";")]
     sep = seps[0] if seps else ","
     inner = {",", "và"} if sep == ";" else {"và"}
+    # places (`Ủy ban nhân dân các huyện: Đức Trọng; Lâm Hà, Di Linh`): proper names only, parted by either
+    places = head in ("Ủy ban nhân dân", "Hội đồng nhân dân") or head.rsplit(" ", 1)[-1] in units.words()
+    if places:
+        sep, inner = (",", ";"), {"và"}
     out, k = [], j + 1
     while k < len(toks) and (is_cap(toks[k].t) or toks[k].t.isupper()) and not head_at(toks, k) \
             and not c["titles"].match(toks, k)[0]:
@@ -280,10 +309,11 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
         while m < len(toks) and m - k < 10 and (re.match(r"[\wĐđ&]", toks[m].t) or toks[m].t in inner
                                           or toks[m].t in ("-", "–") and m + 1 < len(toks) and is_cap(toks[m + 1].t)) \
                 and not c["stop"].match(toks, m)[0] and not (toks[m].t in inner and (m + 1 == len(toks)
-                                                             or head_at(toks, m + 1) or not is_cap(toks[m + 1].t))):
+                                                             or head_at(toks, m + 1) or not is_cap(toks[m + 1].t))) \
+                and not (places and not (is_cap(toks[m].t) or toks[m].t.isdigit() or toks[m].t in ("-", "–"))):
             m += 1
         out.append(_span(k if out else i, m, head, k))
-        if m + 1 < len(toks) and toks[m].t == sep:
+        if m + 1 < len(toks) and toks[m].t in sep:
             k = m + 1
             continue
         break
