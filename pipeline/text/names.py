@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from pipeline import rules
+from pipeline.text import units as admin_units
 
 
 @lru_cache(maxsize=None)
@@ -72,7 +73,7 @@ def case_name(name: str) -> str:
     out: list[str] = []
     place = False
     heads = set(cfg["field_heads"])
-    units = set(cfg["units"])
+    units = set(admin_units.words())
     cap_next = True
     i = 0
     while i < len(words):
@@ -129,7 +130,10 @@ def case_title(text: str) -> str:
     return low[:1].upper() + low[1:]
 
 
-_UNIT_AT_END = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã)\s*$")
+def _unit_at_end() -> re.Pattern:
+    """A bare unit with a Party committee of its own at the end of a name (rules/admin_units.yaml)."""
+    return rules.compiled(r"(?<![\wĐđ])(" + "|".join(re.escape(w) for w in admin_units.party_of()
+                                                   if admin_units.party_of()[w] != "Đảng ủy") + r")\s*$")
 
 
 def complete_jurisdiction(name: str | None, document_issuer: str | None) -> str | None:
@@ -140,11 +144,11 @@ def complete_jurisdiction(name: str | None, document_issuer: str | None) -> str 
     """
     if not name or not document_issuer:
         return name
-    m = _UNIT_AT_END.search(name)
+    m = _unit_at_end().search(name)
     if not m:
         return name
     unit = m.group(1)
-    party = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
+    party = admin_units.party_of()
     place = re.search(r"(?:\b" + unit + r"|" + party[unit] + r")\s+((?:[A-ZĐÀ-Ỹ][^\s,;]*\s?)+)", document_issuer)
     if not place:
         return name
