@@ -27,13 +27,21 @@ def _check_zip(path: Path, limits: Limits) -> None:
     if declared > limits.max_unzipped_bytes:
         raise IngestError("zip_bomb", f"the DOCX would unpack to {declared} bytes, over the limit of "
                                       f"{limits.max_unzipped_bytes}")
-    total = 0
+    total = tags = 0
     with open(path, "rb") as fh:
         for info in infos:
             if info.is_dir():
                 continue
-            size, head = _inflate_counted(fh, info, limits.max_unzipped_bytes - total)
+            size, head, member_tags = _inflate_counted(fh, info, limits.max_unzipped_bytes - total)
             total += size
+            tags += member_tags
+            if tags > MAX_XML_TAGS:
+                # an XML tree of millions of elements takes gigabytes in lxml and python-docx: a part
+                # compressed over 100:1 is built for that (real Word XML compresses 5-35:1)
+                bomb = size > 100 * max(info.compress_size, 1)
+                raise IngestError("zip_bomb" if bomb else "too_large",
+                                  f"the DOCX XML holds over {MAX_XML_TAGS} tags ({info.filename} unpacks "
+                                  f"{size} bytes from {info.compress_size}): too many elements to parse")
             if total > limits.max_unzipped_bytes:
                 raise IngestError("zip_bomb", f"the DOCX unpacks to over {limits.max_unzipped_bytes} bytes "
                                               f"(its headers say {declared}): refused at the limit")
@@ -46,11 +54,15 @@ def _check_zip(path: Path, limits: Limits) -> None:
 
 
 _CHUNK = 1 << 16
+# XML tags (`<`) a DOCX may hold in all: 25 times the largest real document seen (40,000), about
+# 150 MB once parsed; more is an element bomb that the byte limit alone lets through
+MAX_XML_TAGS = 1_000_000
 
 
-def _inflate_counted(fh, info: zipfile.ZipInfo, budget: int) -> tuple[int, bytes]:
-    """(bytes the member really unpacks to, its first 4 KiB), reading its data from the local header
-    on; inflation stops as soon as the count passes `budget` (the count is then over it)."""
+def _inflate_counted(fh, info: zipfile.ZipInfo, budget: int) -> tuple[int, bytes, int]:
+    """(bytes the member really unpacks to, its first 4 KiB, its `<` count if XML), reading its data
+    from the local header on; inflation stops as soon as the count passes `budget` (it is then over)."""
+    xml = info.filename.endswith((".xml", ".rels"))
     fh.seek(info.header_offset)
     local = fh.read(30)
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
@@ -58,7 +70,7 @@ def _inflate_counted(fh, info: zipfile.ZipInfo, budget: int) -> tuple[int, bytes
     name_len, extra_len = struct.unpack("<HH", local[26:30])
     fh.seek(info.header_offset + 30 + name_len + extra_len)
     head = bytearray()
-    count = 0
+    count = tags = 0
     if info.compress_type == zipfile.ZIP_STORED:
         left = info.compress_size
         while left > 0 and count <= budget:
@@ -67,9 +79,10 @@ def _inflate_counted(fh, info: zipfile.ZipInfo, budget: int) -> tuple[int, bytes
                 break
             left -= len(chunk)
             count += len(chunk)
+            tags += chunk.count(b"<") if xml else 0
             if len(head) < 4096:
                 head += chunk[:4096 - len(head)]
-        return count, bytes(head)
+        return count, bytes(head), tags
     if info.compress_type != zipfile.ZIP_DEFLATED:
         raise IngestError("corrupt_docx", f"the DOCX part {info.filename} uses zip compression method "
                                           f"{info.compress_type}, which Word never writes")
@@ -81,11 +94,12 @@ def _inflate_counted(fh, info: zipfile.ZipInfo, budget: int) -> tuple[int, bytes
                 break     # the stream ends early: python-docx reports the damage
             out = inflater.decompress(data, _CHUNK)   # at most one chunk out per call, whatever the ratio
             count += len(out)
+            tags += out.count(b"<") if xml else 0
             if len(head) < 4096:
                 head += out[:4096 - len(head)]
     except zlib.error as exc:
         raise IngestError("corrupt_docx", f"the DOCX part {info.filename} is damaged: {exc}") from exc
-    return count, bytes(head)
+    return count, bytes(head), tags
 
 
 def _cell_lines(cell) -> list[str]:
