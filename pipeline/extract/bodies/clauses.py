@@ -135,6 +135,7 @@ def read_line(doc: Doc, rs: int, ls: int, le: int, blocked, quote: list) -> _Lin
     toks = tokenize(text[body_off:le], body_off)
     if not toks:
         return None
+    blocked = [(a, b) for a, b in blocked if a < le and b > body_off]     # the cited documents on this line
     quoted = frozenset(i for i, t in enumerate(toks) if t.s in quoted_at)
     names = [n for n in find_names(toks) if not any(a <= toks[name_start(n)].s < b for a, b in blocked)
              and name_start(n) not in quoted]

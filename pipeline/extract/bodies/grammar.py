@@ -28,6 +28,7 @@ class _Phrases:
         for v in self.by_first.values():
             v.sort(key=lambda x: -len(x[0]))
         self.rest = fold or fold_rest
+        self.firsts = frozenset(k.casefold() for k in self.by_first)    # a token's case-folded form opens none else
 
     def match(self, toks: list[Tok], i: int):
         """(length, value) of the longest phrase starting at token i, else (0, None)."""
@@ -43,7 +44,16 @@ class _Phrases:
 
 @lru_cache(maxsize=None)
 def role_rules():
-    """`rules/roles.yaml` compiled once: phrase matchers for heads, cues, stops and the other vocabularies."""
+    """`rules/roles.yaml` and `rules/body_heads.yaml` compiled once, with the first words that can open a name
+    or a cue (a token that opens none is passed over without trying each vocabulary)."""
+    c = _role_rules()
+    c["name_firsts"] = c["capacities"].firsts | c["heads"].firsts | c["lower_heads"].firsts
+    c["cue_firsts"] = c["not_cues"].firsts | c["object_cues"].firsts | c["subject_verbs"].firsts
+    return c
+
+
+def _role_rules():
+    """The phrase matchers of the vocabularies: heads, cues, stops, units and the others."""
     cfg = rules.load("roles")
     vocab = rules.load("body_heads")       # the bodies' head nouns by level
     name_heads = [h for level in vocab["heads"].values() for h in level]
@@ -245,7 +255,11 @@ def find_names(toks: list[Tok]) -> list[tuple[int, int]]:
     """Token spans (start, end) of every body name in a run of tokens."""
     c = role_rules()
     out, i = [], 0
+    firsts = c["name_firsts"]
     while i < len(toks):
+        if toks[i].low not in firsts:     # no head and no capacity opens with this word
+            i += 1
+            continue
         k, _ = c["capacities"].match(toks, i)
         if k:
             # `Cơ quan thường trực Hội đồng Thi đua` says what a body is, it names no other body

@@ -15,8 +15,14 @@ def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
     cues, verbs = [], []
     nominal_end = -1                  # end of the last verb read as a noun (`công tác quản lý, kiểm tra`)
     i = a
+    firsts = c["cue_firsts"]
     while i < b:
         if i in skip:
+            i += 1
+            continue
+        if toks[i].low not in firsts:     # opens no cue: only a noun list after a nominal verb goes on
+            if nominal_end == i and toks[i].t in (",", "và"):
+                nominal_end = i + 1
             i += 1
             continue
         k, _ = c["not_cues"].match(toks, i)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from pipeline.parse.document import Doc
 from pipeline.text.spans import line_spans
@@ -39,17 +38,22 @@ def is_cap(tok: str) -> bool:
     return bool(tok) and tok[0].isupper()
 
 
-@dataclass
 class Tok:
-    """A token: its offsets in the document's text and its characters."""
+    """A token: its offsets in the document's text, its characters and their case-folded form (folded once:
+    the phrase matcher reads it at every token)."""
 
-    s: int
-    e: int
-    t: str
+    __slots__ = ("s", "e", "t", "low")
 
-    @property
-    def low(self) -> str:
-        return self.t.casefold()
+    def __init__(self, s: int, e: int, t: str):
+        self.s, self.e, self.t, self.low = s, e, t, t.casefold()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.s}, {self.e}, {self.t!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Tok) and (self.s, self.e, self.t) == (other.s, other.e, other.t)
+
+    __hash__ = None
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
