@@ -5,7 +5,7 @@ signature widget the signing software adds; the page's own text layer reads `S�
 The PDFs here are built in code the way signing tools leave them: fpdf2 writes the page, and an
 incremental update adds a /Sig field whose /Contents is a real detached PKCS#7 (made with
 `cryptography`) and a Widget whose appearance stream draws the number and day over the blanks,
-as text or as images. Nothing is mocked: the real readers run.
+as text or as images. Nothing is mocked: the real readers, PDFium and Tesseract run.
 """
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.read.ingest import ingest
+from pipeline.read.ocr import ocr
+from pipeline.read.stamps import stamped_date
 from pipeline.run.process import process_file
 from pipeline.schema import validate
 
@@ -29,6 +31,8 @@ SIGNER = "Nguyễn Thị Hồng Nhung"
 CA = "Cơ quan chứng thực số Thử nghiệm"
 SIGNED_M = "D:20241106091530+07'00'"
 SIGNATURE = {"signer": SIGNER, "signed_at": "2024-11-06T09:15:30+07:00", "issuer_ca": CA}
+
+needs_tesseract = pytest.mark.skipif(not ocr.available(), reason="tesseract with `vie` is not installed")
 
 # ------------------------------------------------------------------ signed-looking PDFs, built in code
 
@@ -263,24 +267,77 @@ def test_every_record_names_its_reader(tmp_path):
     assert ingest(txt).reader == "text"
 
 
-# ------------------------------------------------------------------ signatures
+# ------------------------------------------------------------------ signatures and stamps
 
-def test_signed_pdf_records_its_signatures(tmp_path):
+def test_signed_pdf_takes_number_and_day_from_the_stamp(tmp_path):
     rec = process_file(signed_pdf(tmp_path / "signed.pdf"))
+    meta = rec["metadata"]
+    assert meta["identifier"] == "542/TB-UBND"
+    assert meta["issued_date"] == "2024-11-06"
+    assert meta["doc_type"] == "Thông báo"
     assert rec["signatures"] == [SIGNATURE]
     assert rec["reader"] == "pdfium" and rec["reader_fallback"] is None
+    assert re.search(r"Số: 542 ?/TB-UBND", rec["text"])
+    assert "ngày 06 tháng 11 năm 2024" in rec["text"]
     validate(rec)
+
+
+@needs_tesseract
+def test_image_stamp_is_read_by_ocr(tmp_path):
+    """A stamp that is only an image: the blank number and day of page 1 are OCR'd."""
+    rec = process_file(signed_pdf(tmp_path / "signed.pdf", as_image=True))
+    assert rec["metadata"]["identifier"] == "542/TB-UBND"
+    assert rec["metadata"]["issued_date"] == "2024-11-06"
+    assert rec["signatures"] == [SIGNATURE]
+
+
+def test_unsigned_blank_header_stays_null(tmp_path):
+    """A draft with the same blanks and no signature: nothing is added, the values stay null."""
+    data, _ = _page()
+    path = tmp_path / "draft.pdf"
+    path.write_bytes(data)
+    rec = process_file(path)
+    assert rec["metadata"]["identifier"] is None
+    assert rec["metadata"]["issued_date"] is None
+    assert rec["signatures"] == []
+    signed = process_file(signed_pdf(tmp_path / "signed.pdf"))
+    # the stamp adds its two values and nothing else
+    assert signed["text"].replace(" 542 ", " ").replace("ngày 06 ", "ngày ") \
+        .replace("Số: 542/", "Số: /") == rec["text"]
 
 
 def test_signature_without_certificate_keeps_its_time(tmp_path):
     rec = process_file(signed_pdf(tmp_path / "signed.pdf", pkcs7=b"\x30\x03\x02\x01\x01"))
     assert rec["signatures"] == [{"signer": None, "signed_at": "2024-11-06T09:15:30+07:00", "issuer_ca": None}]
+    assert rec["metadata"]["identifier"] == "542/TB-UBND"
 
 
-def test_unsigned_pdf_has_no_signatures(tmp_path):
-    data, _ = _page()
-    path = tmp_path / "draft.pdf"
-    path.write_bytes(data)
+def test_stamped_signing_time_fills_a_blank_day():
+    page = ("Số: 2061/QĐ-UBND\nThời gian ký: 2026-05-13T14:41:57+07:00\nDANH MỤC\n"
+            "(Ban hành kèm theo Quyết định số: /QĐ-UBND ngày tháng 5 năm 2026 của UBND tỉnh)")
+    assert stamped_date(page) == "2026-05-13"
+    assert stamped_date(page.replace("tháng 5", "tháng 6")) is None        # another month: not this one
+    assert stamped_date(page.replace("ngày tháng", "ngày 12 tháng")) is None  # the day is printed
+    assert stamped_date("Ký bởi: Sở Nội vụ\nNgày ký: 13/05/2026 10:20\nngày   tháng 5 năm 2026") == "2026-05-13"
+
+
+# ------------------------------------------------------------------ real signed PDFs
+
+WIDE = [  # file, what page 1 shows (pdftotext -layout): number, date
+    ("0002_hcm-sgddt-cv4646-tccb.pdf", "4646/SGDĐT-TCCB", "2025-11-14"),
+    ("0003_hcm-ubnd-qd2858-dutoan-signed.pdf", "2858/QĐ-UBND", "2025-11-21"),
+    ("0005_hcm-thpt-phuocbuu-kh230-startup.pdf", "230/KH-THPT.PB", "2025-11-14"),
+    ("0011_bxd-vienkientruc-cv185-gopy.pdf", "185/VKTQG-QLKH", "2026-03-26"),
+    ("0016_ubndtinh-qd2061-phuluc-danhmuc-signed.pdf", "2061/QĐ-UBND", "2026-05-13"),
+]
+
+
+@pytest.mark.parametrize("name,identifier,issued", WIDE)
+def test_wide_signed_pdfs(shared_dir, name, identifier, issued):
+    path = shared_dir / "corpus" / "wide" / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
     rec = process_file(path)
-    assert rec["signatures"] == [] and rec["reader"] == "pdfium"
-    assert rec["metadata"]["identifier"] is None       # a blank number stays blank
+    assert (rec["metadata"]["identifier"], rec["metadata"]["issued_date"]) == (identifier, issued)
+    assert rec["reader"] == "pdfium" and rec["reader_fallback"] is None
+    assert rec["signatures"] and all(s["signer"] and s["signed_at"] and s["issuer_ca"] for s in rec["signatures"])

@@ -1,7 +1,9 @@
 """PDF: text layers through PDFium (pdfplumber as fallback); useless layers read by OCR.
 
 PDFium reads every file it can open; pdfplumber only what it cannot, and the record says so
-(`reader`, `reader_fallback`). The document's digital signatures are recorded (`signatures.py`).
+(`reader`, `reader_fallback`). The number and day a digital-signature stamp prints into the
+header (`stamps.py`) are placed into the text, and the signatures themselves are recorded
+(`signatures.py`).
 """
 from __future__ import annotations
 
@@ -38,9 +40,15 @@ def _lines_from_words(words: list[dict], width: float, height: float, first: boo
 
 
 def read_pdf(path: Path, limits: Limits) -> Ingested:
-    """PDF pages through PDFium (fast); pdfplumber reads what PDFium cannot open."""
+    """PDF pages through PDFium (fast); pdfplumber reads what PDFium cannot open.
+
+    A document that carries signatures gets its pages' signature stamps read into the text
+    (the page flattened in memory) and, on page 1, a blank number or day under an image stamp
+    read by OCR.
+    """
     import pypdfium2 as pdfium
 
+    from pipeline.read import stamps
     from pipeline.read.signatures import read_signatures
 
     try:
@@ -65,7 +73,12 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
                 share = image_share(page)
             finally:
                 page.close()
-            lines = _lines_from_words(words_from_chars(chars), width, height, first=i == 0)
+            words = words_from_chars(chars)
+            if signatures:
+                words = words + stamps.stamp_words(pdf, i, words, chars)
+                if i == 0 and limits.ocr:
+                    words = words + stamps.ocr_blank_words(pdf, i, words)
+            lines = _lines_from_words(words, width, height, first=i == 0)
             pages.append(lines)
             heights.append(height)
             if needs_ocr("\n".join(t for _, t in lines), share):

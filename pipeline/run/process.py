@@ -13,6 +13,7 @@ from pipeline.read.base import IngestError, Limits
 from pipeline.read.ingest import ingest
 from pipeline.read.legacy import capital_fonts
 from pipeline.read.normalize import normalize
+from pipeline.read.stamps import stamped_date
 from pipeline.parse.structure import parse
 
 def sha256_of(path: Path) -> str | None:
@@ -100,6 +101,10 @@ def process_file(path: str | Path, source: str | None = None, limits: Limits | N
     # which reader read the file, why a faster one did not, and who signed it (PDF)
     rec["reader"], rec["reader_fallback"] = raw.reader, raw.reader_fallback
     rec["signatures"] = list(raw.signatures or [])
+    if rec["signatures"] and not rec["metadata"].get("issued_date"):
+        # the day a signature stamp prints as its signing time beside a blank `ngày   tháng 5`
+        first = rec["text"][:rec["page_starts"][1]] if len(rec.get("page_starts") or []) > 1 else rec["text"]
+        rec["metadata"]["issued_date"] = stamped_date(first)
     return rec
 
 
