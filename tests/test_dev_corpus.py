@@ -18,6 +18,11 @@ import pytest
 pytestmark = pytest.mark.dev_corpus
 
 FLOOR = 0.90
+# The document's own number and date: DATASET.md counts what a digital-signature stamp prints into a
+# blank `Số:   /BC-SNV`, and the reader now takes it. Four of the 30 dev gold files (0035, 0129, 0254,
+# 0301) predate that rule and keep `null` where their first page shows the stamped number and date, so
+# against that gold these two fields cannot pass 26/30; the floor is the measured 0.87.
+STAMPED_FLOOR = 0.86
 
 
 def load_scorer(shared: Path):
@@ -56,6 +61,7 @@ def test_scores_hold_the_floor(dev_run):
     gold, pred = scorer.load(jsonl, shared / "eval" / "gold")
     result, _ = scorer.score(gold, pred)
     assert result["documents"]["predicted"] == result["documents"]["gold"]
-    got = {"sections_f1": result["sections"]["f1"],
-           **{k: result["metadata"][k] for k in ("doc_type", "identifier", "issued_date")}}
+    got = {"sections_f1": result["sections"]["f1"], "doc_type": result["metadata"]["doc_type"]}
     assert all(v is not None and v >= FLOOR for v in got.values()), got
+    stamped = {k: result["metadata"][k] for k in ("identifier", "issued_date")}
+    assert all(v is not None and v >= STAMPED_FLOOR for v in stamped.values()), stamped
