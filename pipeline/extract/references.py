@@ -12,9 +12,10 @@ from functools import lru_cache
 from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
-from pipeline.text.names import canonical, complete_jurisdiction
+from pipeline.text.names import canonical, case_name, complete_jurisdiction
 from pipeline.parse.sections import section_at
-from pipeline.text.identifiers import normalize_identifier, type_from_identifier
+from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, normalize_identifier,
+                                       type_from_identifier)
 from pipeline.extract.dates import parse_day
 
 
@@ -61,6 +62,8 @@ def _patterns() -> dict:
         "type_names": {n.casefold(): n for n in rules.doc_type_names()},
         "ocr_codes": {k.casefold(): v for k, v in (cfg.get("ocr_codes") or {}).items()},
         "own_number_ocr": re.compile(cfg["own_number_ocr"]),
+        "standard": re.compile(cfg["standard"]),
+        "open_head": re.compile(cfg["issuer_open_head"]),
     }
 
 
@@ -71,20 +74,6 @@ def _canonical_type(word: str | None) -> str | None:
     if w in ("văn bản", "công văn"):
         return "Công văn"
     return _patterns()["type_names"].get(w)
-
-
-def _issuer_from_codes(ident: str) -> str | None:
-    """The issuing body spelled by the identifier's own code (`21-KH/BDVTU` → Ban Dân vận Tỉnh ủy)."""
-    table = {k.casefold(): v for k, v in rules.load("abbreviations")["issuers"].items()}
-    if re.match(r"^\d+-", ident):            # Party: number-TYPE/ISSUER
-        code = ident.rsplit("/", 1)[-1]
-    elif re.search(r"/QH\d*$", ident):
-        return "Quốc hội"
-    else:                                     # State: number/(year/)TYPE-ISSUER or number/ISSUER-UNIT
-        parts = re.split(r"[/]", ident)
-        tail = parts[-1].split("-")
-        code = tail[1] if len(tail) > 1 and tail[0].casefold() in rules.doc_type_by_code() else tail[0]
-    return table.get(code.casefold())
 
 
 def _assign_relations(doc: Doc, items: list[dict]) -> None:
@@ -269,10 +258,13 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
         end = m.end()
     issuer = None
     m = p["issuer_after"].match(text, end, min(len(text), end + 120))
+    if m and text[m.end():m.end() + 1] == "\n" and p["open_head"].search(m.group("issuer").rstrip()):
+        joined = text[:m.end()] + " " + text[m.end() + 1:]   # `của Chủ tịch⏎UBND tỉnh`: one name over two lines
+        m = p["issuer_after"].match(joined, end, min(len(joined), end + 160)) or m
     if m:
         raw = p["issuer_tail"].sub("", m.group("issuer"))   # `của Thủ tướng Chính phủ và⏎Hướng dẫn …`
         words = raw.split()
-        if 0 < len(words) <= 12:
+        if 0 < len(words) <= 16:   # `Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam`
             issuer = canonical(raw.strip())
             end = m.start("issuer") + len(raw)
             if date is None:
@@ -293,8 +285,8 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
             if m:
                 issuer, explicit_issuer = canonical(m.group("issuer")), True
     if issuer is None:
-        issuer = _issuer_from_codes(ident)
-    issuer = complete_jurisdiction(issuer, doc.metadata.get("issuer"))
+        issuer = issuer_from_codes(ident) or _own_issuer(doc, ident)
+    issuer = complete_jurisdiction(issuer, jurisdiction_source(doc))
     doc_type = _resolve_type(ident, type_word, text[max(0, span_start - 8):span_start])
     return {
         "doc_type": doc_type, "identifier": ident, "date": date, "issuer": issuer,
@@ -304,11 +296,32 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
     }
 
 
+def jurisdiction_source(doc: Doc) -> str:
+    """Where the citing document names its place: its issuer, the parent body above it and the
+    header's capitals (`ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN` over `SỞ CÔNG THƯƠNG`), for `UBND tỉnh`."""
+    meta = doc.metadata
+    lines = [case_name(ln.strip()) for ln in doc.text[:doc.structure.header_end].split("\n")
+             if ln.strip() and ln.strip().isupper() and len(ln) < 80]
+    return " ; ".join(x for x in [meta.get("issuer"), meta.get("parent_issuer"), *lines] if x)
+
+
+def _own_issuer(doc: Doc, ident: str) -> str | None:
+    """A letter of the citing body itself: its own code in the cited number (`428/TTXT-ĐTDN` cited
+    in `512/TTXT-ĐTDN`, `173/KH-TTXT`) names the same issuer. Codes every body of a level shares
+    (UBND, HĐND, TU …) are left to the text, since they say nothing about which body."""
+    own = doc.metadata.get("identifier") or ""
+    mine, theirs = body_code(own), body_code(ident)
+    if not mine or mine != theirs or mine.casefold() in {k.casefold() for k in rules.load("abbreviations")["issuers"]}:
+        return None
+    return doc.metadata.get("issuer")
+
+
 def _resolve_type(ident: str, type_word: str | None, before: str) -> str:
     """The type word, unless the identifier's code says otherwise (DATASET.md: the code wins).
 
     A refinement of the code's type (`Chương trình hành động` for CTr) keeps the word; a
-    letter (`Công văn số 635/TTr-TCDKNTC`) whose first code is also an issuer's stays a letter.
+    letter whose first code is an issuer's and no type's (`Công văn số 61/SNV-TCBC`) stays a letter,
+    but a first code that is a type code (`Công văn số 12/TTr-…`) wins, as the code always does.
     """
     word_type = _canonical_type(type_word)
     code_type = type_from_identifier(ident)
@@ -318,7 +331,8 @@ def _resolve_type(ident: str, type_word: str | None, before: str) -> str:
         if word_type == "Công văn":
             first = re.split(r"[/-]", ident.split("/", 1)[1])[0] if "/" in ident else ""
             issuers = {k.casefold() for k in rules.load("abbreviations")["issuers"]}
-            if first.casefold() in issuers and not re.match(r"^\d+-", ident):
+            if first.casefold() in issuers and first.casefold() not in rules.doc_type_by_code() \
+                    and not re.match(r"^\d+-", ident):
                 return word_type
         return code_type
     if code_type or word_type:
@@ -362,6 +376,14 @@ def find(doc: Doc) -> list[dict]:
             return prev_type[1], s
         return None, s
 
+    for m in p["standard"].finditer(text):
+        code = re.sub(r"\s+", "", m.group("code"))
+        issuer = issuer_from_codes("0/" + m.group("issuer")) if m.group("issuer") else None
+        out.append({"doc_type": "Văn bản", "identifier": f"{m.group('kind')} {code}", "date": None,
+                     "issuer": issuer, "relation": None, "title": None, "text": m.group(0),
+                     "start": m.start(), "end": m.end(), "_explicit_issuer": False})
+        taken.append(m.span())
+
     for m in p["enum"].finditer(text):
         nums = re.split(r"\s*(?:,|và)\s*", m.group("nums"))
         word, start = type_before(m.start())
@@ -386,14 +408,15 @@ def find(doc: Doc) -> list[dict]:
         codes = _fix_codes(m.group("codes"))
         if not re.search(r"[A-ZĐ]{2}|[A-ZĐ][a-z]*[A-ZĐ]|^[A-ZĐ]+$", codes.replace(" ", "")):
             continue
-        raw = m.group("num") + (m.group("year") or "") + m.group("sep") + codes
-        ident = normalize_identifier(raw)
+        sep = m.group("sep") or ("" if m.group("year") else "-")   # `174 KL/TW` is the Party's `174-KL/TW`
+        raw = m.group("num") + (m.group("year") or "") + sep + codes
+        ident = drop_footnote(normalize_identifier(raw))
         if not ident or ident.upper() == own.upper():
             prev_type = (m.end(), None)
             continue
         word, start = type_before(m.start())
         code_type = type_from_identifier(ident)
-        if word is None and code_type is None and not _issuer_from_codes(ident):
+        if word is None and code_type is None and not issuer_from_codes(ident):
             # a bare code with no type word and no known issuer: likely not a citation
             if not re.search(r"\b(?:số|Số)\s*$", text[max(0, m.start() - 6):m.start()]):
                 continue
@@ -408,8 +431,9 @@ def find(doc: Doc) -> list[dict]:
             title = f"{m.group('type')} {m.group('title')}".strip()
             if len(title.split()) < 2:
                 continue
-            out.append({"doc_type": _canonical_type(m.group("type")) or m.group("type"), "identifier": None,
-                        "date": None, "issuer": None,
+            doc_type = _canonical_type(m.group("type")) or m.group("type")
+            out.append({"doc_type": doc_type, "identifier": None,
+                        "date": None, "issuer": rules.load("references")["named_issuers"].get(doc_type),
                         "relation": None,
                         "title": title, "text": m.group(0), "start": m.start(), "end": m.end(),
                         "_explicit_issuer": False})
@@ -423,8 +447,17 @@ def _share_issuers(text: str, items: list[dict]) -> None:
     """`Báo cáo số 126/BC-TTr … và Công văn số 635/… của Thanh tra tỉnh`: one issuer for both."""
     for a, b in zip(reversed(items[:-1]), reversed(items[1:])):
         if not a.get("_explicit_issuer") and b.get("_explicit_issuer") and \
-                re.fullmatch(r"\s*(?:,|và|;)\s*", text[a["end"]:b["start"]]):
-            a["issuer"], a["_explicit_issuer"] = b["issuer"], True
+                re.fullmatch(r"\s*(?:,|và)\s*", text[a["end"]:b["start"]]) and \
+                (not a["issuer"] or _same_body(a["issuer"], b["issuer"])):
+            a["issuer"], a["_explicit_issuer"] = b["issuer"], True   # not a Party code's (`48-CT/TW`) to a minister
+
+
+def _same_body(code_issuer: str, stated: str | None) -> bool:
+    """The issuer a code spells agrees with the one the text states (`Sở Nội vụ` in `Sở Nội vụ tỉnh X`);
+    the Party's central bodies share one code (`/TW`: Ban Chấp hành, Bộ Chính trị, Ban Bí thư)."""
+    a, b = code_issuer.casefold(), (stated or "").casefold()
+    central = {x.casefold() for x in rules.load("references")["party_central_bodies"]}
+    return bool(b) and (a in b or b in a or (a in central and b in central))
 
 
 def _merge(items: list[dict]) -> list[dict]:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from pipeline import rules
-from pipeline.extract.registry import extractor
+from pipeline.extract.registry import REGISTRY, extractor
 from pipeline.parse.document import Doc
 
 _YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?|trong\s+|vào\s+)?năm\s+((?:19|20)\d{2})(?![\d/])", re.I)
@@ -27,7 +27,8 @@ def _cfg() -> dict:
     cmp_alt = "|".join(re.escape(w) for w, _ in cmp_words)
     units = cfg["units"]
     unit_alt = "|".join(f"(?P<u{i}>{u['pattern'].lower()})" for i, u in enumerate(units))
-    nouns = "|".join(re.escape(n.lower()) for n in sorted(cfg["count_nouns"], key=len, reverse=True))
+    nouns = "|".join(re.escape(n.lower())
+                     for n in sorted(cfg["count_nouns"] + cfg["planned_nouns"], key=len, reverse=True))
     # number first, matched on the lower-cased text: `re` then only tries where a digit stands
     return {
         "measure": re.compile(cfg["number"] + r"[ \t]*(?:" + unit_alt + r")(?!\w)"),
@@ -51,10 +52,25 @@ def _cfg() -> dict:
         "past_heading": re.compile(cfg["past_heading"], flags),
         "count_not_after": re.compile(cfg["count_not_after"], flags),
         "report_types": set(cfg["report_types"]),
+        "action": re.compile(cfg["goal_action"], flags),
+        "floor_ceiling": re.compile(cfg["floor_ceiling"], flags),
+        "plan_types": set(cfg["plan_types"]),
+        "planned_nouns": {n.lower() for n in cfg["planned_nouns"]},
+        "explicit_goal": re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu)\b", flags),
+        "money_goal": re.compile(cfg["money_goal"], flags),
+        "range_before": re.compile(cfg["range_before"], flags),
+        "goal_heading": re.compile(cfg["goal_heading"], flags),
+        "t_unit": re.compile(cfg["table_unit_col"], flags),
+        "t_goal": re.compile(cfg["table_goal_col"], flags),
+        "t_past": re.compile(cfg["table_past_col"], flags),
+        "t_subject": re.compile(cfg["table_subject_col"], flags),
+        "t_money": re.compile(cfg["table_money_col"], flags),
+        "t_units": [(re.compile(u["pattern"], flags), u["unit"], u.get("factor", 1)) for u in cfg["table_units"]],
         "report_title": re.compile(cfg["report_title"], flags),
         "stop": re.compile(cfg["subject_stop"], flags),
         "verb_before": re.compile(cfg["subject_verb_before"], flags),
         "lead": re.compile(cfg["subject_lead"], flags),
+        "measure_before": re.compile(cfg["measure_subject_before"], flags),
     }
 
 
@@ -117,6 +133,10 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
             cand = re.sub(r"\s+", " ", cand).strip(" ,.-–")
             if len(cand.split()) >= 2:
                 subj = cand
+    if len((subj or "").split()) < 2:
+        m = cfg["measure_before"].search(text, clause_start, number_start)
+        if m:   # `tổng diện tích 150 ha`: the measure named before the figure
+            subj = re.sub(r"\s*(?:là|khoảng|đạt|trên|dưới|:)\s*$", "", m.group(0)).strip(" ,.-–") or subj
     return subj or None
 
 
@@ -135,13 +155,14 @@ def _is_report(doc: Doc) -> bool:
         bool(cfg["report_title"].search(doc.metadata.get("title") or ""))
 
 
-def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: bool) -> bool:
+def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: bool, money: bool = False) -> bool:
     """Does the text around the number set a goal rather than report a result or grade on a scale?"""
     cfg = _cfg()
     before, after = text[cs:s], text[e:ce]
     if cfg["not_goal_before"].search(before):
         return False
-    if cfg["band_after"].search(text[e:e + 12]) or cfg["band_before"].search(text[max(0, s - 12):s]) \
+    if cfg["band_after"].search(text[e:e + 12]) or (cfg["band_before"].search(text[max(0, s - 12):s])
+                                                   and not _goal_range(cfg, text, s, e, ce)) \
             or cfg["score_after"].search(text[e:ce + 12]):
         return False
     sent_start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s)) + 1
@@ -153,6 +174,8 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     paren = lead.rfind("(")
     if paren > lead.rfind(")"):  # inside brackets: only a restated goal (`chỉ tiêu đề ra là 98%`) counts
         return _strong_at(cfg, lead[paren:]) >= 0
+    if has_cmp and cfg["floor_ceiling"].search(text[s:e]):
+        return True   # `Số đơn vị kiểm tra: tối thiểu 20%`: a floor or a ceiling is set, whatever the label
     if re.search(r":\s*\Z", lead):  # `Ban Chấp hành: 25 người`, `Kết quả kiểm tra: 100%` list what is
         label = re.split(r"[,;:.]", lead.rstrip()[:-1])[-1]
         return bool(cfg["colon_label_goal"].search(label))
@@ -161,16 +184,40 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     context = _context(doc, s)
     if cfg["past_heading"].search(context) or re.search(r"\bđã\b", context):
         return False
-    if _strong_at(cfg, context) >= 0:
-        return True
+    if _strong_at(cfg, context) >= 0 or cfg["goal_heading"].search(context):
+        return True   # under `Mục tiêu`, `Chỉ tiêu`, or a report's `Phương hướng, nhiệm vụ` for what comes next
+    years = [int(y) for y in _YEAR.findall(text[cs:ce])]
+    if doc.year and years and min(years) > doc.year and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
+        return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report too
     if cfg["past_after"].search(after) or _is_report(doc):
         return False
+    if money and cfg["money_goal"].search(lead) and "|" not in lead:
+        return True   # `phê duyệt dự toán … với tổng kinh phí 1.250.000.000 đồng`: a sum the document sets
     if re.fullmatch(r"\s*[-+*•–]\s*", lead):
         return True  # a plan's bullet that opens with the figure (`- 100% hồ sơ được số hóa`) states a goal
-    years = [int(y) for y in _YEAR.findall(text[cs:ce])]
     if doc.year and years and max(years) < doc.year:
         return False  # a figure of an earlier year is a result
-    return bool(has_cmp or cfg["weak"].search(text[cs:ce]))
+    # a plan's own action on what it counts (`thành lập mới 03 cụm công nghiệp`, `thu hút 40 dự án`)
+    return bool(has_cmp or cfg["weak"].search(text[cs:ce])
+                or (doc.metadata.get("doc_type") in cfg["plan_types"] and _action_at(cfg, lead)))
+
+
+def _goal_range(cfg: dict, text: str, s: int, e: int, ce: int) -> re.Match | None:
+    """`kết nạp 10 – 15 hội viên`: a range set as a goal (no `dưới`, no score after it), not a band of a
+    grading scale (`Từ 80% - dưới 90%: 0,5 điểm`)."""
+    m = cfg["range_before"].search(text, max(0, s - 16), s)
+    if not m or cfg["score_after"].search(text[e:ce + 12]):
+        return None
+    return m
+
+
+def _action_at(cfg: dict, lead: str) -> bool:
+    """A plan's action verb before the figure, in running text (`thành lập mới 03 …`), not inside a
+    capitalized name (`Sở Xây dựng | 87,50`) nor in a table row, which the table reader handles."""
+    if "|" in lead:
+        return False
+    return any(m.group(0)[0].islower() or not lead[:m.start()].strip(" -+•*\t")
+               for m in cfg["action"].finditer(lead))
 
 
 def _year(doc: Doc, text: str, cs: int, ce: int, s: int) -> int | None:
@@ -179,6 +226,125 @@ def _year(doc: Doc, text: str, cs: int, ce: int, s: int) -> int | None:
         return int(m[0])
     m = _YEAR.findall(_context(doc, s))
     return int(m[-1]) if m else None
+
+
+_CELL_NUMBER = re.compile(r"\s*(?P<cmp>≥|>=|≤|<=|>|<|trên|ít nhất|tối thiểu|không dưới|không quá|tối đa|dưới)?\s*"
+                          r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<pct>%)?\s*(?P<up>trở lên)?\s*$", re.I)
+_CELL_CMP = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "trên": ">", "ít nhất": ">=",
+             "tối thiểu": ">=", "không dưới": ">=", "không quá": "<=", "tối đa": "<=", "dưới": "<"}
+_ROW_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]?\s*$")
+
+
+def _table_rows(text: str) -> list[list[list[tuple[int, int]]]]:
+    """Runs of consecutive table lines (`cell | cell | …`), each row its cells' (start, end)."""
+    tables, current, pos = [], [], 0
+    for line in text.split("\n"):
+        if line.count("|") >= 2:
+            cells, a = [], pos
+            for part in line.split("|"):
+                cells.append((a, a + len(part)))
+                a += len(part) + 1
+            current.append(cells)
+        elif current:
+            tables.append(current)
+            current = []
+        pos += len(line) + 1
+    if current:
+        tables.append(current)
+    return tables
+
+
+def _table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
+    """Targets of a table whose header names a goal column (`Kế hoạch năm 2027`, `Chỉ tiêu`, `Mục tiêu
+    đến 2030`): each row's heading is the subject, its `Đơn vị tính` cell the unit. Columns of results
+    (`Thực hiện`, `Ước`, `So sánh`, a year before the document's) are left out."""
+    cfg, text = _cfg(), doc.text
+    out: list[dict] = []
+    for rows in _table_rows(text):
+        header, roles = None, {}
+        for cells in rows:
+            vals = [text[a:b].strip() for a, b in cells]
+            if not any(_CELL_NUMBER.match(v) for v in vals[1:]) and any(
+                    cfg["t_goal"].search(v) or cfg["t_unit"].match(v) or cfg["t_money"].search(v) for v in vals):
+                header, roles = vals, _column_roles(doc, vals)
+                continue
+            if header is None or len(vals) != len(header) or not roles.get("goal"):
+                continue
+            subject = _row_subject(vals, roles)
+            if not subject:
+                continue
+            unit_cell = vals[roles["unit"]] if "unit" in roles else ""
+            for col, year in roles["goal"]:
+                m = _CELL_NUMBER.match(vals[col])
+                if not m:
+                    continue
+                raw = text[cells[col][0]:cells[col][1]]
+                s = cells[col][0] + len(raw) - len(raw.lstrip())
+                e = s + len(raw.strip())
+                if any(a < e and s < b for a, b in blocked):
+                    continue
+                value = parse_number(m.group("num"))
+                unit, factor = _row_unit(cfg, unit_cell, header[col], subject, bool(m.group("pct")))
+                if value is None or unit is None:
+                    continue
+                if factor != 1:
+                    value = parse_number(str(round(value * factor)))
+                comparator = ">=" if m.group("up") else _CELL_CMP.get((m.group("cmp") or "").lower(), "=")
+                out.append({"value": value, "unit": unit, "comparator": comparator, "subject": subject,
+                            "year": year or _year(doc, text, s, e, s), "text": text[s:e], "start": s, "end": e})
+    return out
+
+
+def _column_roles(doc: Doc, header: list[str]) -> dict:
+    """Which column holds the unit, the row's heading and the goals (with the year a goal column names)."""
+    cfg = _cfg()
+    roles: dict = {"goal": []}
+    for i, h in enumerate(header):
+        years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h)]
+        if cfg["t_unit"].match(h):
+            roles.setdefault("unit", i)
+        elif "subject" not in roles and cfg["t_subject"].search(h) and i <= 2:
+            roles["subject"] = i
+        elif cfg["t_past"].search(h):
+            continue
+        elif cfg["t_goal"].search(h) and not (doc.year and years and max(years) < doc.year
+                                              and not re.search(r"(?i)kế hoạch|mục tiêu|chỉ tiêu", h)):
+            roles["goal"].append((i, max(years) if years else None))
+        elif cfg["t_money"].search(h) and not _is_report(doc):
+            roles["goal"].append((i, max(years) if years else None))   # a budget's sums, as the document sets them
+    return roles
+
+
+def _row_subject(vals: list[str], roles: dict) -> str | None:
+    """The row's heading: the subject column, else its first cell with words."""
+    if "subject" in roles:
+        cand = vals[roles["subject"]]
+    else:
+        cand = next((v for v in vals if re.search(r"[^\W\d_]{2,}", v) and not _ROW_LABEL.match(v)), "")
+    cand = re.sub(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]\s+", "", cand).strip(" -–+*•:")
+    return cand if re.search(r"[^\W\d_]{2,}", cand) else None
+
+
+def _row_unit(cfg: dict, unit_cell: str, head: str, subject: str, pct: bool) -> tuple[str | None, float]:
+    """The unit of a row's value: `%` in the cell, a unit in the column's header (`(tỷ đồng)`, a money
+    column), the row's unit cell, a share (`Tỷ lệ …`) is `%`, any other counted noun a count."""
+    if pct:
+        return "%", 1
+    for source in re.findall(r"\(([^()]{1,20})\)", head):   # the column's own unit: `Thành tiền (triệu đồng)`
+        for pat, unit, factor in cfg["t_units"]:
+            if pat.search(source.strip().lower()):
+                return unit, factor
+    if cfg["t_money"].search(head):
+        return "VND", 1
+    src = unit_cell.strip().lower()
+    for pat, unit, factor in cfg["t_units"]:
+        if pat.search(src):
+            return unit, factor
+    if re.fullmatch(r"[^\W\d_][\w ]{0,30}", src):
+        return "count", 1    # `Dự án`, `Người`, `Hộ`: a count of the noun
+    if re.match(r"(?i)\s*tỷ lệ", subject):
+        return "%", 1
+    return ("count", 1) if not unit_cell else (None, 1)
 
 
 @extractor("targets", needs=("sections", "metadata", "references", "dates"))
@@ -190,8 +356,8 @@ def find(doc: Doc) -> list[dict]:
     if len(low) != len(text):  # keep offsets: lower only the letters that stay one character
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     blocked = [(x["start"], x["end"]) for k in ("references", "dates") for x in doc.found.get(k, [])]
-    out: list[dict] = []
-    taken: list[tuple[int, int]] = []
+    out: list[dict] = _table_targets(doc, blocked)
+    taken: list[tuple[int, int]] = [(t["start"], t["end"]) for t in out]
     for kind in ("measure", "count"):
         for m in cfg[kind].finditer(low):
             ns, e = m.span()
@@ -214,8 +380,14 @@ def find(doc: Doc) -> list[dict]:
             if value is None:
                 continue
             cs, ce = _clause(text, s, e)
-            if not _is_goal(doc, text, s, e, cs, ce, bool(cmp_word)):
+            if kind == "count" and m.group("noun") in cfg["planned_nouns"] and \
+                    doc.metadata.get("doc_type") not in cfg["plan_types"] and \
+                    not cfg["explicit_goal"].search(text[cs:s] + " " + _context(doc, s)):
+                continue   # `đẩy nhanh tiến độ 02 dự án` in a letter: projects already known
+            money = kind == "measure" and next(u["unit"] for i, u in enumerate(cfg["units"]) if m.group(f"u{i}")) == "VND"
+            if not _is_goal(doc, text, s, e, cs, ce, bool(cmp_word), money):
                 continue
+            factor = 1
             if kind == "measure":
                 i = next(i for i in range(len(cfg["units"])) if m.group(f"u{i}"))
                 if text[m.start(f"u{i}")] == "Đ":
@@ -236,6 +408,16 @@ def find(doc: Doc) -> list[dict]:
             elif cmp_word in ("từ", "đạt từ"):
                 comparator = "="  # `từ 5 đến 10` is a range; only `từ … trở lên` is a floor
             taken.append((s, e))
+            year = _year(doc, text, cs, ce, s)
+            rng = _goal_range(cfg, text, s, e, ce) if comparator == "=" else None
+            if rng:   # `10 – 15 hội viên`: at least the low end, at most the high one
+                lo = parse_number(rng.group("low"))
+                if lo is not None and factor != 1:
+                    lo = parse_number(str(round(lo * factor)))
+                if lo is not None:
+                    out.append({"value": lo, "unit": unit, "comparator": ">=", "subject": subject, "year": year,
+                                "text": text[rng.start("low"):e], "start": rng.start("low"), "end": rng.end("low")})
+                    comparator = "<="
             out.append({"value": value, "unit": unit, "comparator": comparator, "subject": subject,
-                        "year": _year(doc, text, cs, ce, s), "text": text[s:e], "start": s, "end": e})
+                        "year": year, "text": text[s:e], "start": s, "end": e})
     return out

@@ -86,18 +86,42 @@ def _resolve(g: nx.MultiDiGraph, by_ident: dict[str, list[str]], ref: dict) -> s
     return candidates[0] if candidates else None
 
 
+_PLACE = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu)\s+(.+)$")
+_TITLE_TAIL = re.compile(r"(?:\s+(?:nam\s+)?(?:19|20)\d{2}|\s+hien hanh|\s+sua doi(?:\s+bo sung)?)+$")
+
+
+def place_of(issuer: str | None) -> str | None:
+    """The place a local body's name ends on (`Ủy ban nhân dân tỉnh Lâm Đồng` → `lam dong`): numbers of
+    provinces' and communes' bodies repeat from place to place, so the place is part of the key."""
+    m = _PLACE.search(fold(issuer or "").strip())
+    return re.sub(r"\s+", " ", m.group(1)).strip() if m else None
+
+
+def title_key(title: str | None) -> str:
+    """A law cited by name however it is written: `Luật Thi đua, Khen thưởng năm 2022` and
+    `Luật thi đua khen thưởng` are one document (case, tones, punctuation and a trailing year aside)."""
+    t = re.sub(r"[^\w\s]", " ", fold(title or ""))
+    t = re.sub(r"\s+", " ", t).strip()
+    return _TITLE_TAIL.sub("", t)
+
+
 def _external_node(g: nx.MultiDiGraph, ref: dict) -> str:
-    """A cited document outside the corpus; citations of the same one share a node."""
+    """A cited document outside the corpus; citations of the same one share a node.
+
+    The key is (identifier, year, place of a local issuer); a law cited by name only is keyed by
+    its folded title."""
     key = ident_key(ref.get("identifier"))
     year = year_of(ref.get("date"), ref.get("identifier"))
     if key:
-        node = f"ref:{key}@{year or ''}"
+        place = place_of(ref.get("issuer"))
+        node = f"ref:{key}@{year or ''}" + (f"@{place}" if place else "")
         if year is None:
-            same = [n for n in g.nodes if n.startswith(f"ref:{key}@")]
+            same = [n for n in g.nodes if n.startswith(f"ref:{key}@")
+                    and (place is None or n.endswith(f"@{place}") or n.count("@") == 1)]
             if len(same) == 1:
                 return same[0]
     else:
-        node = f"ref:title:{fold(ref.get('title') or '')}"
+        node = f"ref:title:{title_key(ref.get('title'))}"
     if node not in g:
         g.add_node(node, kind="cited", source=None, doc_type=ref.get("doc_type"),
                    identifier=ref.get("identifier"), year=year, issuer=ref.get("issuer"),

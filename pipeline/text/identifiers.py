@@ -37,3 +37,54 @@ def type_from_identifier(ident: str | None) -> str | None:
             return rules.load("doc_types")["party_code_overrides"][code.upper()]
         return codes[code.casefold()]
     return None
+
+
+def drop_footnote(ident: str | None) -> str | None:
+    """A footnote mark glued to a cited number: `105/2025/NĐ-CP2` → `105/2025/NĐ-CP`.
+
+    Only the last code loses its digits, and only when without them it is an issuer code that
+    never carries a number (`CP`, `TTg`, `UBND`), while with them it is no known code; a
+    National Assembly's term (`QH15`) and unit codes (`BCA-V01`) keep theirs.
+    """
+    if not ident:
+        return ident
+    m = re.search(r"(?<=[-/])([A-Za-zĐđ]+)(\d{1,2})$", ident)
+    if not m or m.group(1).upper().endswith("QH"):   # `QH15`, `UBTVQH15`: the Assembly's term
+        return ident
+    known = {c.casefold() for c in rules.load("abbreviations")["issuers"]}
+    if m.group(1).casefold() in known and m.group(0).casefold() not in known:
+        return ident[:m.start()] + m.group(1)
+    return ident
+
+
+def issuer_from_codes(ident: str) -> str | None:
+    """The issuing body spelled by the identifier's own code (`21-KH/BDVTU` → Ban Dân vận Tỉnh ủy)."""
+    table = {k.casefold(): v for k, v in rules.load("abbreviations")["issuers"].items()}
+    if re.match(r"^\d+-", ident):            # Party: number-TYPE/ISSUER
+        code = ident.rsplit("/", 1)[-1]
+        central = rules.load("references")["party_central_by_type"]
+        kind = re.match(r"^\d+-([^/]+)/", ident)
+        if code.upper() == "TW" and kind and kind.group(1).upper() in central:
+            return central[kind.group(1).upper()]
+    elif re.search(r"/QH\d*$", ident):
+        return "Quốc hội"
+    else:                                     # State: number/(year/)TYPE-ISSUER or number/ISSUER-UNIT
+        parts = re.split(r"[/]", ident)
+        tail = parts[-1].split("-")
+        types = rules.doc_type_by_code()
+        if len(tail) > 2 and re.sub(r"(?i)ph$", "", tail[0]).casefold() in types:
+            # a joint document (`KHPH`, `CTrLT` …) of several bodies: `03/CTrPH-BCA-BGDĐT`
+            joint = [table[c.casefold()] for c in tail[1:] if c.casefold() in table]
+            if len(joint) == len(tail) - 1:
+                return ", ".join(joint)
+        code = tail[1] if len(tail) > 1 and tail[0].casefold() in types else tail[0]
+    return table.get(code.casefold())
+
+
+def body_code(ident: str) -> str | None:
+    """The issuing body's code of a state identifier: `KH-TTXT` → TTXT, `TTXT-ĐTDN` → TTXT."""
+    if not ident or re.match(r"^\d+-", ident) or "/" not in ident:
+        return None
+    tail = ident.rsplit("/", 1)[-1].split("-")
+    code = tail[1] if len(tail) > 1 and tail[0].casefold() in rules.doc_type_by_code() else tail[0]
+    return code if re.fullmatch(r"[A-ZĐ][A-Za-zĐđ&]+", code) else None
