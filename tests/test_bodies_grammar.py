@@ -147,3 +147,16 @@ def test_village_units_continue_a_collective_and_a_name():
     assert names_in("Ban Công tác Mặt trận các thôn, tổ dân phố tuyên truyền.") == \
         ["Ban Công tác Mặt trận các thôn , tổ dân phố"]
     assert names_in("Ban Công tác Mặt trận thôn Tân Lập tuyên truyền.") == ["Ban Công tác Mặt trận thôn Tân Lập"]
+
+
+def test_a_field_whose_name_holds_a_comma_is_one_body_in_a_list():
+    got = _body_of("Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Nội vụ, Văn hóa, Thể thao và Du lịch, Y tế; "
+                   "Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành.\n")
+    for name in ("Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"):
+        assert roles_by_name(got, name) == {"lead"}
+    assert not roles_by_name(got, "Sở Văn hóa")
+
+
+def test_a_party_committee_issuer_without_a_place_gives_no_place():
+    assert places_of("BAN TUYÊN GIÁO TỈNH ỦY") == {}
+    assert places_of("TỈNH ỦY GIA LAI") == {"Tỉnh ủy": "GIA LAI", "tỉnh": "GIA LAI"}

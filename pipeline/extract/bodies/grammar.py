@@ -66,6 +66,7 @@ def _role_rules():
         "stop": _Phrases([(s, True) for s in cfg["name_stop"]]),
         "list_nouns": _Phrases([(s, True) for s in cfg["list_nouns"] + list(units.words())]),
         "compounds": frozenset(w.casefold() for w in cfg["name_compounds"]),
+        "comma_fields": _Phrases([(f, True) for f in vocab["comma_fields"]]),
         "units": _Phrases([(s, True) for s in unit_words], fold=False),
         "after_unit": _Phrases([(s, True) for s in cfg["after_unit"]]),
         "not_units": _Phrases([(s, True) for s in cfg["not_units"]]),
@@ -319,7 +320,7 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
     out, k = [], j + 1
     while k < len(toks) and (is_cap(toks[k].t) or toks[k].t.isupper()) and not head_at(toks, k) \
             and not c["titles"].match(toks, k)[0]:
-        m = k + 1
+        m = k + max(1, c["comma_fields"].match(toks, k)[0])     # `Văn hóa, Thể thao và Du lịch` is one field
         while m < len(toks) and m - k < 10 and (re.match(r"[\wĐđ&]", toks[m].t) or toks[m].t in inner
                                           or toks[m].t in ("-", "–") and m + 1 < len(toks) and is_cap(toks[m + 1].t)) \
                 and not c["stop"].match(toks, m)[0] and not (toks[m].t in inner and (m + 1 == len(toks)
@@ -379,7 +380,8 @@ def places_of(issuer: str | None) -> dict[str, str]:
         return out
     party = {p: w for w, p in units.party_of().items() if p != "Đảng ủy"}        # `Tỉnh ủy` → `tỉnh`
     m = re.search(r"(?<![\wĐđ])((?i:" + "|".join(map(re.escape, party)) + "|"
-                  + units.alternation("province", "district", "commune") + r"))\s+((?:[A-ZĐÀ-Ỹ][^\s,]*\s*)+)$", issuer)
+                  + units.alternation("province", "district", "commune") + r"))\s+((?!(?i:ủy)\b)(?:[A-ZĐÀ-Ỹ][^\s,]*\s*)+)$",
+                  issuer)                 # `BAN DÂN VẬN TỈNH ỦY`: `ỦY` ends a Party committee, it is no place
     if m:
         unit, place = m.group(1), m.group(2).strip()
         if unit.lower() in units.words():
