@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
@@ -23,7 +24,7 @@ from pathlib import Path, PurePosixPath
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "corpus" / "annotations" / "gold"
 SPLITS = ROOT / "corpus" / "annotations" / "splits.json"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("VANBAN_SHARED", ROOT.parent / "shared"))
 FIELDS = ("references", "bodies", "body_roles", "dates", "targets", "sections")
 
 
