@@ -160,3 +160,17 @@ def test_a_field_whose_name_holds_a_comma_is_one_body_in_a_list():
 def test_a_party_committee_issuer_without_a_place_gives_no_place():
     assert places_of("BAN TUYÊN GIÁO TỈNH ỦY") == {}
     assert places_of("TỈNH ỦY GIA LAI") == {"Tỉnh ủy": "GIA LAI", "tỉnh": "GIA LAI"}
+
+
+def test_pointer_and_generic_collectives_follow_their_switches(monkeypatch):
+    from pipeline.extract.bodies.grammar import role_rules
+    text = ("Điều 1. Giao Sở Y tế chủ trì, phối hợp với các cơ quan, đơn vị liên quan triển khai.\nĐiều 2. Hiệu lực.\n"
+            "Nơi nhận:\n- Như Điều 1;\n- Lưu: VT.")
+    got = _body_of(text)                            # the defaults: neither read
+    assert "recipient" not in roles_by_name(got, "Sở Y tế")
+    assert not roles_by_name(got, "các cơ quan, đơn vị liên quan")
+    monkeypatch.setitem(role_rules()["raw"], "pointed_recipients", True)
+    monkeypatch.setitem(role_rules()["raw"], "generic_collectives", True)
+    got = _body_of(text)
+    assert roles_by_name(got, "Sở Y tế") == {"lead", "recipient"}
+    assert roles_by_name(got, "các cơ quan, đơn vị liên quan") == {"coordinate"}

@@ -69,7 +69,8 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     forms = issuer_forms(doc.metadata.get("issuer"), places)
     aliases = _aliases(doc, places)
     items = [{**it, "name": aliases.get(it["name"].casefold(), it["name"])} for it in items]
-    items = [it for it in items if not _vague(it["name"]) and not _relative(doc, it)]
+    keep_generic = role_rules()["raw"].get("generic_collectives")
+    items = [it for it in items if not (_vague(it["name"]) and not keep_generic) and not _relative(doc, it)]
     chain = forms | issuer_forms(doc.metadata.get("parent_issuer"), places)
     items = [it for it in items if not (it["name"].casefold() in chain and _after_person_title(doc, it))]
     out, seen = [], set()
