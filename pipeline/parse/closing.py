@@ -47,8 +47,10 @@ def _authority_text(m: re.Match) -> str:
     return f"{auth} {case_title_word(m.group('who'))}".replace("  ", " ")
 
 
-def parse_closing(lines: list[Line], start: int, stop: int) -> tuple[dict | None, list[Line]]:
-    """Signer (authority, title, name) and the Nơi nhận items between `start` and `stop`."""
+def parse_closing(lines: list[Line], start: int, stop: int,
+                  stamp_lines: list[Line] | None = None) -> tuple[dict | None, list[Line]]:
+    """Signer (authority, title, name) and the Nơi nhận items between `start` and `stop`;
+    `stamp_lines` (the whole document) may name the signer when the block does not."""
     cfg = layout_rules()["closing"]
     auth_re = rules.compiled(cfg["authority"])
     title_re = rules.compiled(cfg["signer_title"])
@@ -59,8 +61,15 @@ def parse_closing(lines: list[Line], start: int, stop: int) -> tuple[dict | None
     recipients: list[Line] = []
     in_recipients = False
     title_i = None
+    cosigner = rules.compiled(cfg["cosigner_title"])
+    signed_mark = rules.compiled(cfg["signed_mark"])
     cells = [(i, lines[i], c.strip()) for i in range(start, stop) for c in lines[i].text.split(" | ")]
     for i, ln, t in cells:
+        if title is not None and name is not None and cosigner.match(title) is not None \
+                and is_upper(t) and title_re.match(t) and len(t) < 60 and not cosigner.match(t):
+            title, name = None, None   # the secretary's block came first: the chair's block signs
+        if title is not None and name is None and signed_mark.match(t) and signed_mark.sub("", t):
+            t = signed_mark.sub("", t)   # `(Đã ký) Nguyễn Văn A`
         if rec_re.match(t):
             in_recipients = True
             rest = rec_re.sub("", t).strip()
@@ -91,6 +100,14 @@ def parse_closing(lines: list[Line], start: int, stop: int) -> tuple[dict | None
         _, _, last = next((c for c in reversed(cells) if c[2]), cells[-1])
         if name_re.match(last) and not not_name.search(last) and not last.startswith(("-", "+", "•")):
             name = last
+    if name is None and stamp_lines:
+        # the name only the signing software printed (`Người ký: Nguyễn Văn A`)
+        stamp_re = rules.compiled(cfg["stamp_signer"])
+        for ln in stamp_lines:
+            m = stamp_re.match(ln.text.strip())
+            if m and name_re.match(m.group("name")) and not not_name.search(m.group("name")):
+                name = m.group("name")
+                break
     if not (authorities or title or name):
         return None, recipients
     signer = {"name": name, "title": title, "authority": ", ".join(authorities) or None}

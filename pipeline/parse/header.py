@@ -1,6 +1,7 @@
 """The header block: number, type, title, issuer, place and date of one document."""
 from __future__ import annotations
 
+import datetime
 import re
 
 from pipeline import rules
@@ -16,22 +17,38 @@ def _clean_number(num: int | str | None) -> int | None:
 
 
 def _iso(d, m, y) -> str | None:
+    """The date in ISO form, only when it is a real calendar date (`ngày 30 tháng 02` is None)."""
     d, m, y = _clean_number(d), _clean_number(m), _clean_number(y)
-    if not (d and m and y) or not (1 <= d <= 31 and 1 <= m <= 12 and 1900 <= y <= 2100):
+    if not (d and m and y) or not 1900 <= y <= 2100:
         return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
+    try:
+        return datetime.date(y, m, d).isoformat()
+    except ValueError:
+        return None
 
 
-def _type_line(text: str) -> tuple[str, str] | None:
-    """A line printed as the type word (`KẾ HOẠCH`, `QUYẾT ĐỊNH`), maybe followed by the title."""
+def _type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
+    """A line printed as the type word (`KẾ HOẠCH`, `QUYẾT ĐỊNH`, `Biên bản`), maybe followed by the title.
+
+    With `caps_rest` (the line stands where the type word stands, under the number and the motto),
+    a type word followed by more capitals is the type and the start of its title (`BIÊN BẢN HỌP …`,
+    `BÁO CÁO KIỂM ĐIỂM`)."""
     for name in rules.doc_type_names():
         up = name.upper()
+        if text.casefold() == name.casefold():
+            return name, ""
         if text == up or text.startswith(up + " ") and not text.startswith(up + " SỐ"):
             rest = text[len(up):].strip()
-            if rest and is_upper(rest) and len(rest) < 40 and not rest.startswith(("VỀ", "V/V", "(")):
+            if rest and is_upper(rest) and len(rest) < 40 and not rest.startswith(("VỀ", "V/V", "(")) \
+                    and not caps_rest:
                 continue  # an all-caps line that merely begins with a type word
             return name, rest
     return None
+
+
+def type_line(text: str) -> tuple[str, str] | None:
+    """A line printed as the type word, maybe followed by the title: (type, rest) or None."""
+    return _type_line(text)
 
 
 def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
@@ -57,7 +74,9 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
         if rules.compiled(cfg["needs_parent"]).match(own) or rules.compiled(cfg["party_parent"]).search(parent) \
                 and not rules.compiled(cfg["jurisdiction"]).search(own):
             own = f"{own} {parent_suffix}"
-        else:
+        elif rules.compiled(cfg["jurisdiction_parent"]).match(parent):
+            # a department of a people's committee takes its jurisdiction (`Sở Nội vụ tỉnh Lâm Đồng`);
+            # a unit under a ministry or a department (a school, an institute) is named on its own
             m = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+\S.*$", parent)
             if m and not re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b", own):
                 own = f"{own} {m.group(0)}"
@@ -89,6 +108,41 @@ def _is_debris(text: str) -> bool:
     syllables = sum(1 for w in words if is_syllable(w) or (w.isupper() and len(w) <= 6))
     share = rules.load("ocr")["min_vietnamese"]
     return letters < 3 or letters < 0.8 * len(chars) or syllables < share * max(1, len(words))
+
+
+def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, national: list[int]) -> None:
+    """A table or appendix issued as a file of its own (`Bảng 2` / `CHỈ SỐ …` / `(Ban hành kèm theo
+    Quyết định số 1187/QĐ-BNV ngày … của Bộ Nội vụ)`) has no number line: it carries the identity of the
+    document it was issued with (type, number, issuer), and its title is the heading above that line."""
+    cfg = layout_rules()["header"]
+    head = lines[:12]
+    joined, starts = "", []
+    for ln in head:
+        starts.append(len(joined))
+        joined += ln.text + " "
+    m = rules.compiled(cfg["attached_to"]).search(joined)
+    if not m:
+        return
+    at = max(n for n, st in enumerate(starts) if st <= m.start())
+    if type_i is not None and type_i > at or any(n <= at for n in national):
+        return   # a header of its own (the national motto, its type word): a document, not an attachment
+    parent_type = "Công văn" if m.group("type") == "Văn bản" else m.group("type")
+    meta["doc_type"] = parent_type
+    own = normalize_identifier(m.group("num")) if m.group("num") else None
+    meta["identifier"] = own or meta["identifier"]   # a blank number may have been stamped on the page
+    if meta["issuer"] is None:
+        meta["issuer"] = canonical(m.group("org"))
+    heads = rules.load("names")["org_heads"]
+    label = rules.compiled(cfg["attachment_label"])
+    title = [ln.text for ln in head[:at] if ln.text and is_upper(ln.text) and not label.match(ln.text)
+             and not any(ln.text == h or ln.text.startswith(h + " ") for h in heads)
+             and not matches_any(cfg["national_lines"], ln.text)
+             and not rules.compiled(cfg["number"]).search(ln.text)]
+    if meta["issued_date"] is None:
+        d = rules.compiled(cfg["attached_date"]).search(m.group(0))
+        meta["issued_date"] = _iso(d.group("d"), d.group("m"), d.group("y")) if d else None
+    if title:
+        meta["title"] = case_title(" ".join(title))
 
 
 def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
@@ -126,6 +180,9 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 meta["issued_date"] = _ocr_iso(m) if ocr else _iso(m.group("d"), m.group("m"), m.group("y"))
         if type_i is None:
             found = _type_line(t)
+            if found is None and is_upper(t) and (national and i > max(national) or number_i is not None) \
+                    and not rules.compiled(cfg["number"]).search(t) and not matches_any(cfg["national_lines"], t):
+                found = _type_line(t, caps_rest=True)
             if found:
                 type_i = i
                 meta["doc_type"] = found[0]
@@ -141,6 +198,9 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                cfg["place_date"], r"^Số\s*[:.]"]
     if type_i is not None:
         rest = meta.pop("_title_rest", "")
+        nxt = lines[type_i + 1].text if type_i + 1 < len(lines) else ""
+        if rest and is_upper(rest) and rules.compiled(cfg["subject"]).match(nxt):
+            rest = ""   # `BIÊN BẢN HỌP TỔ CHUYÊN GIA` / `Về việc …`: the subject is the title
         if rest:
             title_lines.append(rest)
         for j in range(type_i + 1, min(type_i + 6, len(lines))):
@@ -148,8 +208,10 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             if ocr and t and _is_debris(t):
                 continue   # a speck under the type word
             first = not title_lines
+            subject = bool(rules.compiled(cfg["subject"]).match(t))
             if first and t and not rules.compiled(cfg["separator"]).match(t) \
-                    and not rules.compiled(cfg["not_title"]).match(t) and len(t) < cfg["title_max_chars"] \
+                    and not rules.compiled(cfg["not_title"]).match(t) \
+                    and len(t) < cfg["title_max_chars"] * (3 if subject else 1) \
                     and not t.endswith(":"):
                 title_lines.append(t)   # the line under the type word is its title, whatever it starts with
                 end = max(end, j + 1)
@@ -193,13 +255,28 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
     top = number_i if number_i is not None else (type_i if type_i is not None else 0)
     issuer_lines = []
     inline = rules.compiled(cfg["national_inline"])
+    heads = rules.load("names")["org_heads"]
+    in_title = False
     for i in range(0, top):
-        t = inline.sub("", lines[i].text)
-        if not t or i in national or matches_any(cfg["national_lines"], t) or rules.compiled(cfg["separator"]).match(t) \
-                or rules.compiled(cfg["place_date"]).search(t):
-            continue
-        if is_upper(t) and len(t) < 80 and not (ocr and _is_debris(t)):
-            issuer_lines.append(t)
+        line = lines[i].text
+        if i in national:
+            # the right column read first: `Độc lập - Tự do - Hạnh phúc CỤC HÓA CHẤT`
+            line = rules.compiled(cfg["national_prefix"]).sub("", line)
+            if line == lines[i].text or not is_upper(line):
+                continue
+        # a header table's cells (`SỞ CÔNG THƯƠNG | | TỈNH LÀO CAI | |`) are lines of their own
+        for t in (c.strip() for c in inline.sub("", line).split("|")):
+            if not t or matches_any(cfg["national_lines"], t) or rules.compiled(cfg["separator"]).match(t) \
+                    or rules.compiled(cfg["place_date"]).search(t) or rules.compiled(cfg["number"]).search(t):
+                continue
+            if rules.compiled(cfg["not_issuer"]).match(t) or _type_line(t, caps_rest=True):
+                in_title = True   # a title in capitals (`DANH MỤC …`), and the lines that go on with it
+                continue
+            if in_title and not any(t == h or t.startswith(h + " ") for h in heads):
+                continue
+            in_title = False
+            if is_upper(t) and len(t) < 80 and not (ocr and _is_debris(t)):
+                issuer_lines.append(t)
     meta["issuer"], meta["parent_issuer"] = _compose_issuer(issuer_lines)
     if meta["issuer"] is None:
         for i in range(min(len(lines), end + 4)):
@@ -207,6 +284,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             if m:
                 meta["issuer"] = canonical(m.group("org"))
                 break
+    _attachment_identity(lines, meta, type_i, national)
     # type: the code in the identifier wins over the word (DATASET.md); a letter has V/v
     by_code = type_from_identifier(meta["identifier"])
     if by_code:
@@ -241,5 +319,13 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                         break
                     meta["title"] += " " + u
                 end = max(end, i + 1)
+                break
+    if meta["doc_type"] == "Biên bản" and meta["issued_date"] is None and place_i is None:
+        # minutes are dated by the meeting they record (`Thời gian: 10 giờ ngày 30 tháng 03 năm 2026`)
+        when = rules.compiled(cfg["minutes_date"])
+        for ln in lines[end:end + 12]:
+            m = when.search(ln.text)
+            if m:
+                meta["issued_date"] = _iso(m.group("d"), m.group("m"), m.group("y"))
                 break
     return meta, end

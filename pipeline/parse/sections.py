@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline import rules
-from pipeline.parse.common import layout_rules
+from pipeline.parse.common import is_upper, layout_rules
 from pipeline.text.spans import Line
 
 
@@ -30,6 +30,12 @@ def _first_and_next(kind: str, label: str, prev: str | None) -> bool:
     if kind == "arabic":
         v = int(label)
         return v == 1 if prev is None else 1 <= v - int(prev) <= 2
+    if kind == "lroman":
+        v = roman_value(label.upper())
+        return v == 1 if prev is None else v == roman_value(prev.upper()) + 1
+    if kind == "upper":
+        order = "ABCDĐEFGHKLMNOPQRSTUWYZ"
+        return label == "A" if prev is None else 1 <= order.find(label) - order.find(prev) <= 2
     if kind == "letter":
         return label in "ab" if prev is None else label != prev
     if kind == "article":
@@ -47,11 +53,28 @@ def _kind_key(kind: str, label: str) -> str:
     return f"decimal{label.count('.')}" if kind == "decimal" else kind
 
 
+def _label_text(label: str) -> str:
+    """`PHẦN I` → `Phần I`, `CHƯƠNG II` → `Chương II`, `PHẦN THỨ HAI` → `Phần thứ hai`."""
+    words = layout_rules()["sections"].get("label_words", {})
+    head, _, num = re.sub(r"\s+", " ", label).partition(" ")
+    if not re.fullmatch(r"[IVXLC\d]+", num):
+        num = num.lower()   # an ordinal in words (`thứ nhất`)
+    return f"{words.get(head.upper(), head)} {num}".strip()
+
+
+def _letter_follows(stack: list, label: str) -> bool:
+    """`i)` after `h)` (or `v)` after `u)`) goes on a list of letters, not of roman numerals."""
+    for key, lbl, _ in reversed(stack):
+        if key == "letter":
+            return _LETTERS.find(label) == _LETTERS.find(lbl) + 1
+    return False
+
+
 def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | None = None,
                    text_end: int | None = None) -> list[dict]:
     """The numbered hierarchy between lines `start` and `stop`, as DATASET.md `sections`."""
     cfg = layout_rules()["sections"]
-    markers = [(m["kind"], rules.compiled(m["pattern"])) for m in cfg["markers"]]
+    markers = [(m["kind"], rules.compiled(m["pattern"]), m.get("fallthrough", False)) for m in cfg["markers"]]
     sentence_end = rules.compiled(cfg["heading_sentence_end"])
     stack: list[tuple[str, str, dict]] = []   # (kind key, label, section)
     last_label: dict[str, str] = {}
@@ -62,11 +85,17 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
         t = ln.text
         if not t or "|" in t:
             continue
-        for kind, pat in markers:
+        for kind, pat, fallthrough in markers:
             m = pat.match(t)
             if not m:
                 continue
             label = re.sub(r"\s+", " ", m.group("label"))
+            if kind in ("book", "chapter", "part"):
+                label = _label_text(label)
+            if kind == "upper" and m.group("rest")[:1].isalpha() and not m.group("rest")[:1].isupper():
+                continue
+            if kind == "lroman" and _letter_follows(stack, label):
+                continue
             key = _kind_key(kind, label)
             keys = [k for k, _, _ in stack]
             if key in keys:
@@ -92,8 +121,15 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                             del stack[idx + 1:]
                             break
             if m is None:
+                if fallthrough:
+                    continue
                 break
             rest = m.group("rest").strip()
+            if not rest.strip(":. ") and kind in ("book", "chapter", "part") and i + 1 < stop:
+                # `Chương I` / `NHỮNG QUY ĐỊNH CHUNG`: the heading set in capitals on the next line
+                nxt = lines[i + 1].text
+                if nxt and is_upper(nxt) and "|" not in nxt and not any(p.match(nxt) for _, p, _ in markers):
+                    rest = nxt
             heading = rest.rstrip(":").strip() or None
             if heading and (len(heading) > cfg["heading_max_chars"] or sentence_end.search(heading)
                             or heading.endswith("./")):

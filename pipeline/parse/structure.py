@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from pipeline import rules
 from pipeline.parse.closing import find_closing, parse_closing
-from pipeline.parse.common import layout_rules
-from pipeline.parse.header import parse_header
+from pipeline.parse.common import is_upper, layout_rules
+from pipeline.parse.header import parse_header, type_line
 from pipeline.parse.sections import parse_sections
 from pipeline.read.ocr.ocr_repair import repair_line
 from pipeline.text.spans import Line, split_lines
@@ -26,6 +26,28 @@ class Structure:
     body_start: int = 0          # first numbered section or the first line after the preamble
     closing_start: int = 0       # Nơi nhận / signature block
     recipients: list[Line] = field(default_factory=list)   # Nơi nhận and Kính gửi items
+
+
+def _attached_starts(lines: list[Line], closing: int, appendix_starts: list[int]) -> list[int]:
+    """Lines after the signature where a document issued with this one begins without a `Phụ lục`
+    label: its type word set alone in capitals (`QUY CHẾ`, `KẾ HOẠCH`), before any appendix (the forms
+    of an appendix, `Mẫu số 01` / `TỜ TRÌNH`, belong to it)."""
+    starts = []
+    for i in range(closing + 1, appendix_starts[0] if appendix_starts else len(lines)):
+        t = lines[i].text
+        found = type_line(t) if is_upper(t) else None
+        if found and not found[1]:
+            starts.append(i)
+    return starts
+
+
+def _nulls(meta: dict) -> None:
+    """An unknown value is null, never an empty string (DATASET.md)."""
+    for key, value in meta.items():
+        if isinstance(value, dict):
+            _nulls(value)
+        elif isinstance(value, str) and not value.strip(" .,;:-|"):
+            meta[key] = None
 
 
 def parse(text: str, ocr: bool = False) -> Structure:
@@ -42,12 +64,19 @@ def parse(text: str, ocr: bool = False) -> Structure:
     cfg = layout_rules()["closing"]
     appendix_re = rules.compiled(cfg["appendix"])
     appendix_starts = [i for i in range(closing + 1, len(lines)) if appendix_re.match(lines[i].text)]
-    sign_stop = appendix_starts[0] if appendix_starts else len(lines)
-    signer, recipients = parse_closing(lines, closing, sign_stop)
+    attached = _attached_starts(lines, closing, appendix_starts)
+    parts = sorted(appendix_starts + attached)
+    sign_stop = parts[0] if parts else len(lines)
+    signer, recipients = parse_closing(lines, closing, sign_stop, stamp_lines=lines)
     meta["signer"] = signer or {"name": None, "title": None, "authority": None}
+    _nulls(meta)
     sections = parse_sections(lines, header_end, closing)
-    for n, a in enumerate(appendix_starts):
-        stop = appendix_starts[n + 1] if n + 1 < len(appendix_starts) else len(lines)
+    for n, a in enumerate(parts):
+        stop = parts[n + 1] if n + 1 < len(parts) else len(lines)
+        if a in attached:
+            # a document issued with this one (a Quy chế, a Kế hoạch): its own root, up to its signature
+            sections.extend(parse_sections(lines, a + 1, max(a + 1, min(stop, find_closing(lines, a + 1)))))
+            continue
         m = appendix_re.match(lines[a].text)
         label = f"Phụ lục {m.group('num')}" if m.group("num") else "Phụ lục"
         rest = lines[a].text[m.end():].strip(" .:-")

@@ -64,7 +64,7 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<=[\s(“\"])\*(?=\S)|(?<=\S)\*(?=[\s).,;:”
 _HEADER_DATE_SPLIT = re.compile(r"(,\s*ngày[\s.…_]*)\n(?=[\s.…_\d]*tháng)")
 _EN_DASH_SPACED = re.compile(r"(?<= )[–—](?= )")
 _WORD = re.compile(r"[^\W_]")
-_MARKER = re.compile(r"^(?:[-+*•]|[a-zđ]\)|\d+[.)]|[IVX]+\.)\s")
+_MARKER = re.compile(r"^(?:[-+*•]|[a-zđ]\)|[a-zđ],(?=\s[A-ZĐ])|[ivx]{1,4}\)|\d+[.)]|[IVX]+\.)\s")
 
 
 def _opens_paragraph(line: str) -> bool:
@@ -109,7 +109,8 @@ def _rejoin(text: str, offsets: list[int], aggressive: bool, join_lower: bool = 
             if join_lower and lower and not line.rstrip().endswith((":", "./.")) and not line.isupper():
                 joins.append(pos)
             elif aggressive and not ends_sentence and wide >= 40 and len(line) >= 0.85 * wide \
-                    and not line.isupper() and not _opens_paragraph(nxt):
+                    and not line.isupper() and not _opens_paragraph(nxt) \
+                    and not (nxt.isupper() and len(_WORD.findall(nxt)) > 4):   # a heading in capitals
                 joins.append(pos)
         pos += 1
     if not joins:

@@ -6,6 +6,7 @@ from pathlib import Path
 from pipeline.read import legacy
 from pipeline.read.base import IngestError, Ingested, Limits, fix_legacy
 from pipeline.read.doc import unfold_ascii_tables
+from pipeline.read.markdown import looks_like_markdown, markdown_to_text
 from pipeline.read.sniff import decode_text
 
 
@@ -22,9 +23,11 @@ def read_text(path: Path, limits: Limits) -> Ingested:
     check_text_size(path, limits, "text")
     data = path.read_bytes()
     text = decode_text(data)
+    fmt = "md" if path.suffix.lower() == ".md" else "txt"
+    if fmt == "md" or looks_like_markdown(text):
+        text = markdown_to_text(text)      # headings, escapes, pipe tables as rows (markdown.py)
     if "|" in text:
         text = unfold_ascii_tables(text)   # Markdown-style `| a | b |` tables, as in .doc output
-    fmt = "md" if path.suffix.lower() == ".md" else "txt"
     result = Ingested(format=fmt, text=text, wrapped=True)
     if _is_8bit(data):
         # TCVN3/VNI bytes read best as Windows-1252, the way Word's fonts drew them

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.text import units as admin_units
+from pipeline.read.legacy import is_syllable
 
 
 @lru_cache(maxsize=None)
@@ -27,11 +28,19 @@ def expand_abbreviations(name: str) -> str:
             return tok
         full = table.get(tok.casefold(), tok)
         before = name[:m.start()].split()
-        if before and before[-1].casefold() in heads:
+        if before and before[-1].casefold() in heads and " ".join(before[-2:]).casefold() not in _compound_heads():
             full = _cap(full)      # `Phòng CCVC` → `Phòng Công chức, viên chức`: a field after its head
         return full
 
     return pat.sub(repl, name)
+
+
+@lru_cache(maxsize=None)
+def _compound_heads() -> frozenset:
+    """Two-word heads that end in a field head's word but take no field (`Bệnh viện đa khoa`)."""
+    cfg = rules.load("names")
+    fields = {h.casefold() for h in cfg["field_heads"]}
+    return frozenset(h.casefold() for h in cfg["org_heads"] if " " in h and h.casefold() not in fields)
 
 
 @lru_cache(maxsize=None)
@@ -63,7 +72,9 @@ def case_name(name: str) -> str:
     `ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG` → `Ủy ban nhân dân tỉnh Lâm Đồng`.
     Mixed-case input is left as written.
     """
-    _, abbrevs = _abbrev_pattern()
+    _, table = _abbrev_pattern()
+    # in a name set in capitals, a code that is also a word (`TƯ` in `SỞ TƯ PHÁP`) is the word
+    abbrevs = {k: v for k, v in table.items() if not is_syllable(k)}
     kept = [w for w in name.split(" ") if w.casefold() not in abbrevs]
     letters = [c for c in "".join(kept) if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
@@ -73,6 +84,7 @@ def case_name(name: str) -> str:
     out: list[str] = []
     place = False
     heads = set(cfg["field_heads"])
+    inner = set(cfg.get("inner_heads", []))
     units = set(admin_units.words())
     cap_next = True
     i = 0
@@ -98,6 +110,13 @@ def case_name(name: str) -> str:
                 out.append(words[i + 1])
                 i += 1
             cap_next = True
+        elif i > 0 and not place and (two in inner or w in inner) and words[i - 1] not in inner:
+            # a body named inside the name: `Văn phòng Thường trực Ban Chỉ huy …`
+            out[-1] = _cap(w)
+            if two in inner and two != w:
+                out.append(words[i + 1])
+                i += 1
+            cap_next = True
         i += 1
     text = " ".join(out)
     for key, spelled in cfg["fixed"].items():
@@ -108,7 +127,24 @@ def case_name(name: str) -> str:
 
 def canonical(name: str) -> str:
     """The canonical form of a body's name: expanded, cased, tones placed, edges trimmed."""
-    return place_tones(expand_abbreviations(case_name(trim_edges(name))))
+    return place_tones(proper_name(expand_abbreviations(case_name(trim_edges(name)))))
+
+
+def proper_name(name: str) -> str:
+    """`Trường Trung học phổ thông phước bửu` → `… Phước Bửu`: after the kind of a school (names.yaml
+    `proper_name_after`), every word is its proper name, up to an administrative unit."""
+    folded = name.casefold()
+    cfg = rules.load("names")
+    for kind in sorted(cfg.get("proper_name_after", []), key=len, reverse=True):
+        if folded.startswith(kind + " "):
+            head, rest = name[:len(kind)], name[len(kind) + 1:].split(" ")
+            units = set(admin_units.words())
+            for n, w in enumerate(rest):
+                if w in units or " ".join(rest[n:n + 2]) in units:
+                    break
+                rest[n] = _cap(w)
+            return head + " " + " ".join(rest)
+    return name
 
 
 def trim_edges(name: str) -> str:

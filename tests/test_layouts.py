@@ -1,0 +1,317 @@
+"""Other drafting styles and layouts (issue 13): section grammar, Markdown transcriptions, header and
+closing metadata. Every text here is written for the test."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_structure import NATIONAL, SIGNATURE, meta, parse_text, paths, state_header
+
+from pipeline.read.markdown import markdown_to_text
+from pipeline.run.process import process_file
+
+
+def report(body: str, after: str = "") -> str:
+    return state_header(type_word="BÁO CÁO", number="Số: 12/BC-UBND", title="Tổng kết năm") \
+        + body + SIGNATURE + after
+
+
+# ------------------------------------------------------------------ sections
+
+def test_parts_in_capitals_above_roman_parts():
+    body = ("PHẦN I:\nKẾT QUẢ THỰC HIỆN\nI. Tình hình chung\n1. Đặc điểm\nII. Kết quả\n"
+            "PHẦN II\nNHIỆM VỤ NĂM TỚI\nI. Mục tiêu\n")
+    secs = {s["path"]: s for s in parse_text(report(body)).sections}
+    assert list(secs) == ["Phần I", "Phần I/I", "Phần I/I/1", "Phần I/II", "Phần II", "Phần II/I"]
+    assert secs["Phần I"]["heading"] == "KẾT QUẢ THỰC HIỆN"
+    assert secs["Phần II"]["label"] == "Phần II"
+
+
+def test_parts_as_ordinals():
+    body = "Phần thứ nhất\nĐÁNH GIÁ\nI. Ưu điểm\nPhần thứ hai\nPHƯƠNG HƯỚNG\nI. Mục tiêu\n1. Tăng trưởng\n"
+    assert paths(report(body)) == ["Phần thứ nhất", "Phần thứ nhất/I", "Phần thứ hai", "Phần thứ hai/I",
+                                   "Phần thứ hai/I/1"]
+
+
+def test_a_part_word_inside_a_sentence_is_no_section():
+    body = "I. Kết quả\nPhần lớn các xã đã hoàn thành.\n1. Cấp xã\n"
+    assert paths(report(body)) == ["I", "I/1"]
+
+
+def test_capital_letters_above_roman_parts():
+    body = ("A. PHẦN CHUNG\nI. Tình hình\n1. Dân số\nII. Đánh giá\nB. PHẦN RIÊNG\nI. Cấp tỉnh\n"
+            "C. KIẾN NGHỊ\n")
+    assert paths(report(body)) == ["A", "A/I", "A/I/1", "A/II", "B", "B/I", "C"]
+
+
+def test_a_capital_letter_needs_a_list_from_a():
+    body = "I. Tình hình\nB. Nguyễn là người phụ trách.\n1. Dân số\n"
+    assert paths(report(body)) == ["I", "I/1"]
+
+
+def test_lower_roman_items():
+    body = "I. Nhiệm vụ\n1. Đào tạo\ni) Tập huấn cán bộ;\nii) Tham quan học tập;\niii) Tổng kết.\n2. Khác\n"
+    assert paths(report(body)) == ["I", "I/1", "I/1/i", "I/1/ii", "I/1/iii", "I/2"]
+
+
+def test_i_after_h_is_a_letter():
+    items = "".join(f"{c}) Mục {c};\n" for c in "abcdđegh") + "i) Mục i;\nk) Mục k.\n"
+    got = paths(report("I. Nhiệm vụ\n1. Các việc\n" + items))
+    assert got[-3:] == ["I/1/h", "I/1/i", "I/1/k"]
+
+
+def test_letters_with_a_comma():
+    body = "I. Nội dung\n1. Giải trình:\na, Cơ sở phân chia: Không chia.\nb, Giá gói thầu: Một tỷ.\n2. Khác\n"
+    assert paths(report(body)) == ["I", "I/1", "I/1/a", "I/1/b", "I/2"]
+
+
+def test_sections_between_chapter_and_article():
+    raw = ("QUỐC HỘI\n" + NATIONAL + "\nLUẬT\nVỀ THƯ VIỆN\nChương I\nQUY ĐỊNH CHUNG\nMục 1. Phạm vi\n"
+           "Điều 1. Phạm vi điều chỉnh\nĐiều 2. Đối tượng\nMục 2. Nguyên tắc\nĐiều 3. Nguyên tắc hoạt động\n"
+           "CHƯƠNG II\nTHI HÀNH\nĐiều 4. Hiệu lực\n")
+    secs = {s["path"]: s for s in parse_text(raw).sections}
+    assert list(secs) == ["Chương I", "Chương I/Mục 1", "Chương I/Mục 1/Điều 1", "Chương I/Mục 1/Điều 2",
+                          "Chương I/Mục 2", "Chương I/Mục 2/Điều 3", "Chương II", "Chương II/Điều 4"]
+    assert secs["Chương I"]["heading"] == "QUY ĐỊNH CHUNG"
+
+
+def test_appendix_keeps_its_number_written_with_so():
+    after = "PHỤ LỤC SỐ 01\nDANH MỤC\n1. Sở Nội vụ\nPhụ lục số 02\n1. Mẫu\n"
+    got = paths(report("I. Kết quả\n", after))
+    assert got == ["I", "Phụ lục 01", "Phụ lục 01/1", "Phụ lục 02", "Phụ lục 02/1"]
+
+
+def test_a_plan_attached_after_the_signature_starts_its_own_root():
+    after = ("ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\n" + NATIONAL + "\nKẾ HOẠCH\nPhát triển thư viện số\n"
+             "(Kèm theo Quyết định số 1441/QĐ-UBND)\nI. MỤC ĐÍCH\n1. Mục đích\nII. NỘI DUNG\n"
+             "Nơi nhận:\n- Lưu: VT.\n")
+    raw = state_header() + "QUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\nĐiều 2. Hiệu lực.\n" + SIGNATURE + after
+    st = parse_text(raw)
+    assert [s["path"] for s in st.sections] == ["Điều 1", "Điều 2", "I", "I/1", "II"]
+    assert st.metadata["signer"]["name"] == "Nguyễn Văn Bình"
+
+
+def test_forms_inside_an_appendix_stay_in_it():
+    after = "PHỤ LỤC\nCÁC MẪU\nMẫu số 01\nTỜ TRÌNH\nThẩm định dự án\nI. THÔNG TIN\n"
+    got = paths(report("I. Kết quả\n", after))
+    assert got == ["I", "Phụ lục", "Phụ lục/I"]
+
+
+# ------------------------------------------------------------------ Markdown transcriptions
+
+MD = """| ỦY BAN NHÂN DÂN<br>**TỈNH KHÁNH HÒA** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |
+|---|---|
+| Số: 215/QĐ-UBND | *Khánh Hòa, ngày 07 tháng 3 năm 2025* |
+
+# QUYẾT ĐỊNH
+
+## Về việc ban hành Kế hoạch phát triển thư viện số năm 2025
+
+**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA**
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;
+
+**QUYẾT ĐỊNH:**
+
+**Điều 1.** Ban hành Kế hoạch phát triển thư viện số năm 2025 với các nội dung:
+
+1\\. Số hóa tài liệu
+
+| STT | Nội dung | Đơn vị thực hiện |
+|---|---|---|
+| 1 | Số hóa sách cổ | Thư viện tỉnh |
+| 2 | Xây dựng phần mềm | Sở Khoa học và Công nghệ |
+
+2\\. Đào tạo
+
+**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.
+
+| **Nơi nhận:**<br>- Như Điều 2;<br>- Lưu: VT. | **KT. CHỦ TỊCH**<br>**PHÓ CHỦ TỊCH**<br><br>(Đã ký)<br><br>**Trần Minh Khoa** |
+|---|---|
+"""
+
+
+def test_markdown_marks_go_and_tables_become_rows():
+    text = markdown_to_text(MD)
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    assert "# " not in text and "\\." not in text and "|---" not in text
+    assert "1 | Số hóa sách cổ | Thư viện tỉnh" in lines
+    # the header table reads left column, then right column
+    assert lines.index("Số: 215/QĐ-UBND") < lines.index("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**")
+
+
+def test_markdown_transcription_end_to_end(tmp_path: Path):
+    path = tmp_path / "qd.md"
+    path.write_text(MD, encoding="utf-8")
+    rec = process_file(path)
+    m = rec["metadata"]
+    assert (m["doc_type"], m["identifier"], m["issued_date"], m["place"]) == \
+        ("Quyết định", "215/QĐ-UBND", "2025-03-07", "Khánh Hòa")
+    assert m["issuer"] == "Ủy ban nhân dân tỉnh Khánh Hòa"
+    assert m["title"] == "ban hành Kế hoạch phát triển thư viện số năm 2025"
+    assert m["signer"] == {"name": "Trần Minh Khoa", "title": "Phó Chủ tịch", "authority": "KT. Chủ tịch"}
+    assert [s["path"] for s in rec["sections"]] == ["Điều 1", "Điều 1/1", "Điều 1/2", "Điều 2"]
+
+
+def test_plain_text_with_blank_lines_between_paragraphs(tmp_path: Path):
+    raw = ("ỦY BAN NHÂN DÂN\n\nTỈNH KHÁNH HÒA\n\nSố: 30/KH-UBND\n\n" + NATIONAL + "\n\nKhánh Hòa, ngày 05 tháng 01 năm 2026"
+           "\n\nKẾ HOẠCH\n\nTổ chức Ngày sách năm 2026\n\nI. MỤC ĐÍCH\n\n1. Lan tỏa văn hóa đọc.\n\n"
+           "II. NỘI DUNG\n\n1. Trưng bày sách.\n\n2. Tọa đàm.\n")
+    path = tmp_path / "kh.txt"
+    path.write_text(raw, encoding="utf-8")
+    rec = process_file(path)
+    assert rec["metadata"]["title"] == "Tổ chức Ngày sách năm 2026"
+    assert [s["path"] for s in rec["sections"]] == ["I", "I/1", "II", "II/1", "II/2"]
+
+
+# ------------------------------------------------------------------ header
+
+def letter(issuer: str, number: str = "Số: 12/SCT-QLTM", date: str = "Lào Cai, ngày 05 tháng 01 năm 2025") -> dict:
+    return meta(f"{issuer}\n{number}\n{NATIONAL}\n{date}\nV/v kiểm tra thị trường\nKính gửi: Các phòng.\n"
+                "Nội dung.\n" + SIGNATURE)
+
+
+def test_impossible_dates_are_null():
+    assert letter("SỞ CÔNG THƯƠNG", date="Lào Cai, ngày 30 tháng 02 năm 2025")["issued_date"] is None
+    assert letter("SỞ CÔNG THƯƠNG", date="Lào Cai, ngày 31 tháng 04 năm 2025")["issued_date"] is None
+    assert letter("SỞ CÔNG THƯƠNG", date="Lào Cai, ngày 29 tháng 02 năm 2024")["issued_date"] == "2024-02-29"
+
+
+def test_a_blank_number_and_no_value_are_null_never_empty():
+    m = letter("SỞ CÔNG THƯƠNG", number="Số:      /SCT-QLTM")
+    assert m["identifier"] is None
+    assert all(v != "" for v in m.values()) and all(v != "" for v in m["signer"].values())
+
+
+def test_issuer_cells_of_a_header_table():
+    raw = ("SỞ CÔNG THƯƠNG | | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÀO CAI | | Độc lập - Tự do - Hạnh phúc\n"
+           "Số: 5/SCT-QLTM | | Lào Cai, ngày 05 tháng 01 năm 2025\nV/v kiểm tra thị trường\nNội dung.\n" + SIGNATURE)
+    m = meta(raw)
+    assert m["issuer"] == "Sở Công Thương tỉnh Lào Cai" and m["identifier"] == "05/SCT-QLTM"
+
+
+def test_nested_issuer_is_the_lower_unit():
+    m = letter("BỘ CÔNG THƯƠNG\nCỤC HÓA CHẤT", number="Số: 12/HC-KHCN", date="Hà Nội, ngày 05 tháng 01 năm 2025")
+    assert (m["issuer"], m["parent_issuer"]) == ("Cục Hóa chất", "Bộ Công Thương")
+
+
+def test_nested_issuer_when_the_motto_was_read_first():
+    raw = ("BỘ CÔNG THƯƠNG\nĐộc lập - Tự do - Hạnh phúc CỤC HÓA CHẤT\nSố: 12/HC-KHCN\n"
+           "Hà Nội, ngày 05 tháng 01 năm 2025\nV/v báo cáo\nNội dung.\n" + SIGNATURE)
+    assert meta(raw)["issuer"] == "Cục Hóa chất"
+
+
+def test_a_standing_office_takes_its_board_and_the_board_its_province():
+    m = letter("BAN CHỈ HUY PCTT VÀ TKCN\nTỈNH QUẢNG TRỊ\nVĂN PHÒNG THƯỜNG TRỰC", number="Số: 25/PCTT",
+               date="Quảng Trị, ngày 06 tháng 9 năm 2022")
+    assert m["issuer"] == ("Văn phòng Thường trực Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn "
+                           "tỉnh Quảng Trị")
+
+
+def test_a_school_under_a_department_is_named_on_its_own_in_proper_case():
+    m = letter("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTHÀNH PHỐ HÀ NỘI\nTRƯỜNG THPT AN BÌNH", number="Số: 30/THPT",
+               date="Hà Nội, ngày 05 tháng 3 năm 2025")
+    assert m["issuer"] == "Trường Trung học phổ thông An Bình"
+    assert m["parent_issuer"] == "Sở Giáo dục và Đào tạo thành phố Hà Nội"
+
+
+def test_a_department_of_a_committee_keeps_the_jurisdiction():
+    m = letter("ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSỞ XÂY DỰNG", number="Số: 30/SXD-QLN")
+    assert m["issuer"] == "Sở Xây dựng tỉnh Ninh Bình"
+
+
+def test_a_unit_under_its_hospital():
+    m = letter("BỆNH VIỆN ĐK TỈNH NINH BÌNH\nTỔ CHUYÊN GIA", number="Số: 3/TTr-TCG")
+    assert (m["issuer"], m["parent_issuer"]) == ("Tổ chuyên gia", "Bệnh viện đa khoa tỉnh Ninh Bình")
+
+
+def test_minutes_in_capitals_with_their_subject():
+    raw = (state_header(type_word="BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA", number="Số: 4/BB-HĐTĐ",
+                        title="Về việc xét danh hiệu thi đua năm 2025") + "I. Thời gian\n" + SIGNATURE)
+    m = meta(raw)
+    assert m["doc_type"] == "Biên bản" and m["title"] == "xét danh hiệu thi đua năm 2025"
+
+
+def test_report_type_with_its_title_on_the_same_line():
+    raw = ("HIỆP HỘI DOANH NGHIỆP\nSố: /BC-HHDN\n" + NATIONAL + "\nNinh Bình, ngày 5 tháng 6 năm 2025\n"
+           "BÁO CÁO KIỂM ĐIỂM\nCỦA BAN CHẤP HÀNH HIỆP HỘI\nNhiệm kỳ II (2020-2025)\n-----\nNội dung.\n" + SIGNATURE)
+    m = meta(raw)
+    assert m["doc_type"] == "Báo cáo"
+    assert m["title"].casefold() == "kiểm điểm của ban chấp hành hiệp hội nhiệm kỳ ii (2020-2025)"
+
+
+def test_every_type_of_the_closed_list_in_any_case():
+    for word, expected in [("Biên bản", "Biên bản"), ("BIÊN BẢN", "Biên bản"), ("Giấy mời", "Giấy mời"),
+                           ("PHƯƠNG ÁN", "Phương án"), ("Đề án", "Đề án")]:
+        raw = state_header(type_word=word, number="Số: 4/UBND", title="Về việc tổ chức hội nghị") + "Nội dung.\n"
+        assert meta(raw)["doc_type"] == expected, word
+
+
+def test_a_long_subject_line_is_the_title():
+    subject = "Về việc phê duyệt kết quả lựa chọn nhà thầu gói thầu: " + "mua sắm vật tư y tế, " * 25 + "năm 2026"
+    raw = state_header(title=subject) + "Căn cứ Luật Đấu thầu;\nĐiều 1. Phê duyệt.\n" + SIGNATURE
+    assert meta(raw)["title"].startswith("phê duyệt kết quả lựa chọn nhà thầu")
+
+
+def test_title_stops_before_the_signer_title_in_capitals():
+    raw = (state_header(title="Về việc ban hành Quy chế làm việc của cơ quan năm 2026 theo quy định mới nhất") +
+           "BỘ TRƯỞNG BỘ XÂY DỰNG\nCăn cứ Luật Xây dựng;\nĐiều 1. Ban hành.\n" + SIGNATURE)
+    assert meta(raw, "pdf")["title"] == "ban hành Quy chế làm việc của cơ quan năm 2026 theo quy định mới nhất"
+
+
+# ------------------------------------------------------------------ signer
+
+def closing(block: str) -> dict:
+    raw = state_header() + "Điều 1. Nội dung.\n" + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n" + block + "\n"
+    return meta(raw)["signer"]
+
+
+def test_school_and_institute_titles():
+    assert closing("KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\nTrần Văn Nam") == \
+        {"authority": "KT. Hiệu trưởng", "title": "Phó Hiệu trưởng", "name": "Trần Văn Nam"}
+    assert closing("KT. VIỆN TRƯỞNG\nPHÓ VIỆN TRƯỞNG\nLê Thị Hoa")["authority"] == "KT. Viện trưởng"
+
+
+def test_the_chair_signs_minutes_not_the_secretary():
+    raw = (state_header(type_word="BIÊN BẢN", number="Số: 4/BB-TCG", title="Về việc họp tổ") +
+           "I. Nội dung\nCuộc họp kết thúc lúc 11 giờ./.\nTHƯ KÝ\nNguyễn Thị Lan\nTỔ TRƯỞNG\nPhạm Văn Đức\n")
+    assert meta(raw)["signer"] == {"authority": None, "title": "Tổ trưởng", "name": "Phạm Văn Đức"}
+
+
+def test_signature_block_in_a_table_row():
+    assert closing("| KT. CHỦ TỊCH\n| PHÓ CHỦ TỊCH\n| (Đã ký) Võ Thành Trung".replace("| ", "Ghi chú | ")) \
+        ["name"] == "Võ Thành Trung"
+
+
+def test_name_printed_only_by_the_signing_software():
+    raw = ("Người ký: Hoàng Minh Tuấn\n" + state_header() + "Điều 1. Nội dung.\n"
+           "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n")
+    assert meta(raw)["signer"]["name"] == "Hoàng Minh Tuấn"
+
+
+def test_the_stamp_name_does_not_replace_the_blocks():
+    raw = ("Người ký: Văn phòng Ủy ban nhân dân\n" + state_header() + "Điều 1. Nội dung.\n" + SIGNATURE)
+    assert meta(raw)["signer"]["name"] == "Nguyễn Văn Bình"
+
+
+def test_a_table_issued_with_a_decision_carries_its_identity():
+    raw = ("Bảng 2\nCHỈ SỐ XẾP HẠNG CHUYỂN ĐỔI SỐ\n(Ban hành kèm theo Quyết định số\n"
+           "/QĐ-BKHCN ngày tháng năm 2025 của Bộ Khoa học và Công nghệ)\nSTT | Tiêu chí | Điểm\n1 | Hạ tầng | 10\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["identifier"], m["issuer"]) == ("Quyết định", None, "Bộ Khoa học và Công nghệ")
+    assert m["title"] == "Chỉ số xếp hạng chuyển đổi số"
+
+
+def test_an_appendix_of_a_letter_is_a_letter():
+    raw = ("BỘ XÂY DỰNG\nPhụ lục 1\nHƯỚNG DẪN CHẤM ĐIỂM CÁC TIÊU CHÍ AN TOÀN CÔNG TRÌNH\n"
+           "(Kèm theo Công văn số 15/BXD-GĐ ngày 05/01/2025 của Bộ Xây dựng)\nSTT | Tiêu chí\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["identifier"], m["issuer"]) == ("Công văn", "15/BXD-GĐ", "Bộ Xây dựng")
+    assert m["title"] == "Hướng dẫn chấm điểm các tiêu chí an toàn công trình"
+
+
+def test_minutes_without_a_date_line_are_dated_by_their_meeting():
+    raw = ("BAN QUẢN LÝ DỰ ÁN\n" + NATIONAL + "\nBIÊN BẢN HỌP\nVề việc nghiệm thu công trình\n"
+           "I. Thời gian và địa điểm:\n- Thời gian: 14 giờ 00 phút ngày 12 tháng 08 năm 2025;\n- Tại: Hội trường.\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["issued_date"]) == ("Biên bản", "2025-08-12")
+    assert meta(raw.replace("12 tháng 08", "31 tháng 09"))["issued_date"] is None
