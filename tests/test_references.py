@@ -181,6 +181,14 @@ def test_a_party_number_with_a_space_for_its_hyphen():
     assert (r["identifier"], r["doc_type"], r["date"]) == ("96-KL/TW", "Kết luận", "2024-05-17")
 
 
+def test_party_central_documents_cited_by_bare_number_and_body():
+    found = refs("Lồng ghép nội dung Nghị quyết 71 và Kết luận 93 (khóa XIII) của Bộ Chính trị vào kế hoạch.")
+    assert [(r["identifier"], r["doc_type"], r["issuer"]) for r in found] == [
+        ("71-NQ/TW", "Nghị quyết", "Bộ Chính trị"), ("93-KL/TW", "Kết luận", "Bộ Chính trị")]
+    # a bare number of a state body is no Party document
+    assert refs("Thực hiện Nghị quyết 12 của Hội đồng nhân dân tỉnh.") == []
+
+
 def test_issuer_stops_before_the_date_and_a_bracket():
     r = one("Thực hiện Nghị quyết số 12-NQ/TU của Tỉnh ủy Nghệ An ngày 20/12/2025 về chuyển đổi số.")
     assert (r["issuer"], r["date"]) == ("Tỉnh ủy Nghệ An", "2025-12-20")

@@ -15,7 +15,7 @@ from pipeline.parse.document import Doc
 from pipeline.text.names import canonical, case_name, complete_jurisdiction
 from pipeline.parse.sections import section_at
 from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, normalize_identifier,
-                                       type_from_identifier)
+                                       party_central_numbers, same_body, type_from_identifier)
 from pipeline.extract.dates import parse_day
 
 
@@ -423,6 +423,11 @@ def find(doc: Doc) -> list[dict]:
         out.append(_build(doc, ident, start, m.end(), word))
         prev_type = (m.end(), word)
 
+    for ident, s_, e_, body in party_central_numbers(text):   # `Nghị quyết 57 và Nghị quyết 68 của Bộ Chính trị`
+        if not any(a <= s_ < b for a, b in taken) and not any(o["start"] <= s_ < o["end"] for o in out):
+            out.append({**_build(doc, ident, s_, e_, None), "issuer": body, "_explicit_issuer": True,
+                        "text": text[s_:e_], "end": e_})
+
     for pat in p["named"]:
         for m in pat.finditer(text):
             after = text[m.end():m.end() + 25]
@@ -448,16 +453,8 @@ def _share_issuers(text: str, items: list[dict]) -> None:
     for a, b in zip(reversed(items[:-1]), reversed(items[1:])):
         if not a.get("_explicit_issuer") and b.get("_explicit_issuer") and \
                 re.fullmatch(r"\s*(?:,|và)\s*", text[a["end"]:b["start"]]) and \
-                (not a["issuer"] or _same_body(a["issuer"], b["issuer"])):
+                (not a["issuer"] or same_body(a["issuer"], b["issuer"])):
             a["issuer"], a["_explicit_issuer"] = b["issuer"], True   # not a Party code's (`48-CT/TW`) to a minister
-
-
-def _same_body(code_issuer: str, stated: str | None) -> bool:
-    """The issuer a code spells agrees with the one the text states (`Sở Nội vụ` in `Sở Nội vụ tỉnh X`);
-    the Party's central bodies share one code (`/TW`: Ban Chấp hành, Bộ Chính trị, Ban Bí thư)."""
-    a, b = code_issuer.casefold(), (stated or "").casefold()
-    central = {x.casefold() for x in rules.load("references")["party_central_bodies"]}
-    return bool(b) and (a in b or b in a or (a in central and b in central))
 
 
 def _merge(items: list[dict]) -> list[dict]:

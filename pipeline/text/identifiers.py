@@ -88,3 +88,30 @@ def body_code(ident: str) -> str | None:
     tail = ident.rsplit("/", 1)[-1].split("-")
     code = tail[1] if len(tail) > 1 and tail[0].casefold() in rules.doc_type_by_code() else tail[0]
     return code if re.fullmatch(r"[A-ZĐ][A-Za-zĐđ&]+", code) else None
+
+
+def same_body(code_issuer: str, stated: str | None) -> bool:
+    """The issuer a code spells agrees with the one the text states (`Sở Nội vụ` in `Sở Nội vụ tỉnh X`);
+    the Party's central bodies share one code (`/TW`: Ban Chấp hành, Bộ Chính trị, Ban Bí thư)."""
+    a, b = code_issuer.casefold(), (stated or "").casefold()
+    central = {x.casefold() for x in rules.load("references")["party_central_bodies"]}
+    return bool(b) and (a in b or b in a or (a in central and b in central))
+
+
+_PARTY_LIST = re.compile(r"(?P<list>(?:(?:Nghị quyết|Chỉ thị|Kết luận|Quy định)\s+(?:số\s+)?\d{1,4}(?![\d/.,-]\d|[\d/-])"
+                         r"\s*(?:,|và)?\s*)+)(?:\([^()\n]{1,30}\)\s*)?,?\s*của\s+"
+                         r"(?P<body>Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?)")
+_PARTY_ITEM = re.compile(r"(?P<type>Nghị quyết|Chỉ thị|Kết luận|Quy định)\s+(?:số\s+)?(?P<num>\d{1,4})")
+_PARTY_CODES = {"Nghị quyết": "NQ", "Chỉ thị": "CT", "Kết luận": "KL", "Quy định": "QĐi"}
+
+
+def party_central_numbers(text: str) -> list[tuple[str, int, int, str]]:
+    """Party central documents cited by their bare number and body (`Nghị quyết 57 và Nghị quyết 68 của
+    Bộ Chính trị`): they are always numbered `{số}-{type}/TW` (Hướng dẫn 36-HD/VPTW), so the number and
+    the body give the identifier. (identifier, start, end, body) for each."""
+    out = []
+    for m in _PARTY_LIST.finditer(text):
+        for it in _PARTY_ITEM.finditer(m.group("list")):
+            ident = f"{int(it.group('num')):02d}-{_PARTY_CODES[it.group('type')]}/TW"
+            out.append((ident, m.start("list") + it.start(), m.start("list") + it.end(), m.group("body")))
+    return out
