@@ -288,14 +288,14 @@ def test_citations_listed_after_the_first_share_its_cue():
 def test_a_listed_citation_after_a_law_named_in_a_description_shares_the_basis():
     found = relations(BODY + (
         "Sở Xây dựng đề xuất, căn cứ quy định Luật Nhà ở 2023, Nghị định số 95/2024/NĐ-CP ngày 24/7/2024 "
-        "của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Nhà ở, Quyết định số "
+        "của Chính phủ quy định chi tiết khoản 3 Điều 57 của Luật Nhà ở, Quyết định số "
         "806/QĐ-BXD ngày 30/8/2024 của Bộ trưởng Bộ Xây dựng về việc ban hành quy trình.\n"))
     assert (found["95/2024/NĐ-CP"], found["806/QĐ-BXD"]) == ("basis", "basis")
 
 
 def test_amending_or_replacing_done_by_another_document_or_only_proposed_is_a_mention():
     found = relations(
-        "Ủy ban nhân dân tỉnh nhận được Công văn số 4410/BXD-QLN ngày 02/10/2025 về việc góp ý "
+        "Sở Xây dựng đã tiếp nhận Văn bản số 4410/BXD-QLN ngày 02/10/2025 xin ý kiến các địa phương về "
         "dự thảo Thông tư thay thế Thông tư số 19/2016/TT-BXD ngày 30/6/2016 của Bộ Xây dựng.\n"
         "- Tại Nghị định số 15/2021/NĐ-CP ngày 03/3/2021 của Chính phủ (được sửa đổi bổ sung tại Nghị định "
         "số 35/2023/NĐ-CP ngày 20/6/2023 của Chính phủ) về quản lý dự án.\n"
@@ -317,15 +317,15 @@ def test_keeping_to_a_rule_is_not_carrying_it_out():
     found = relations(
         "Việc cấp đổi giấy chứng nhận được thực hiện theo Điều 9 Thông tư số 10/2024/TT-BTNMT ngày "
         "31/7/2024 của Bộ Tài nguyên và Môi trường.\n"
-        "Chi nhánh Văn phòng đăng ký đất đai có trách nhiệm thực hiện việc trích đo để thực hiện hợp thửa "
-        "đất theo quy định tại khoản 4 Điều 220 Nghị định số 101/2024/NĐ-CP ngày 29/7/2024 của Chính phủ.")
+        "Người sử dụng đất được thực hiện hợp thửa khi đủ điều kiện theo quy định tại khoản 4 Điều 220 "
+        "Nghị định số 101/2024/NĐ-CP ngày 29/7/2024 của Chính phủ.")
     assert found == {"10/2024/TT-BTNMT": "mentions", "101/2024/NĐ-CP": "mentions"}
 
 
 def test_a_basis_far_before_a_main_clause_does_not_reach_a_later_citation():
     found = relations(BODY + (
         "Căn cứ các quy định nêu trên và ý kiến thống nhất của các sở, ngành đối với phương án sắp xếp trụ sở "
-        "làm việc dôi dư, Sở Tài chính kính trình Ủy ban nhân dân tỉnh xem xét quyết định theo Tờ trình số "
+        "làm việc dôi dư, Sở Tài chính báo cáo để Ủy ban nhân dân tỉnh cho ý kiến theo Tờ trình số "
         "88/TTr-BQLDA ngày 14/10/2025 của Ban Quản lý dự án tỉnh.\n"))
     assert found == {"88/TTr-BQLDA": "mentions"}
 
