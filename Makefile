@@ -9,7 +9,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) fonts-dejavu-core chromium chromium-driver post
 DEBIAN_PACKAGES ?= $(RUN_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test eval eval-own eval-ocr eval-legacy bench setup system-deps train clean graph lock
+.PHONY: run test eval eval-own eval-ocr eval-legacy bench setup system-deps train train-data eval-models clean graph lock
 
 run: setup
 	$(VENV)/bin/vanban run corpus/seeds corpus/fixtures --out out
@@ -32,8 +32,18 @@ eval-own: setup
 	  $(PY) scripts/eval_own.py --pred out/own/documents.jsonl; \
 	else echo "make eval-own: $(SHARED)/corpus is absent, nothing to score (skipped)"; fi
 
+# The models learn from corpus/annotations alone (seeded; pipeline/models/MANIFEST.json lists the files
+# and their hashes). train-data rewrites those files from ../shared/corpus and the own gold.
 train: setup
-	$(PY) scripts/train_bodies.py $(if $(wildcard $(SHARED)/corpus/dev),$(SHARED)/corpus/dev) corpus/seeds
+	$(PY) scripts/train_bodies.py
+	$(PY) scripts/train_targets.py
+
+train-data: setup
+	$(PY) scripts/build_training_data.py --shared $(SHARED)
+
+# Rules alone, model alone and both (VANBAN_BODIES / VANBAN_TARGETS) on the own gold, per split and group.
+eval-models: setup
+	$(PY) scripts/eval_models.py
 
 bench: setup
 	$(PY) scripts/bench.py $(BENCH_ARGS)

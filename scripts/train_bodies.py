@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Train the body-and-role model (pipeline/nlp.py) and save it to pipeline/models/bodies/.
+"""Train the body-and-role model (pipeline/extract/bodies/model.py) into pipeline/models/bodies/.
 
-    python scripts/train_bodies.py [CORPUS_DIR ...] [--epochs N] [--out DIR]
+    python scripts/train_bodies.py [--epochs N] [--out DIR] [--no-hand] [--no-silver]
 
-Training data:
-- hand annotations in corpus/annotations/*.jsonl (one unit per line:
-  {"text": ..., "spans": [[written name, ROLE], ...]}), weighted up;
-- silver: what the rules find in the units of every document under the
-  CORPUS_DIRs (unlabelled text; no gold file is read).
-Reproducible: fixed seed, files in sorted order.
+Learns from files of the repository alone (make train), listed with their hashes in
+pipeline/models/MANIFEST.json:
+- hand labels first, weighted up: corpus/annotations/seeds.jsonl and fixtures.jsonl
+  ({"text": ..., "spans": [[written name, ROLE], ...]}) and own_bodies.jsonl, the own gold's train
+  and dev documents aligned to vanban's text ({"text", "spans": [[start, end, ROLE]], "missing": places
+  where a labelled name stands again, left unknown});
+- silver second: silver_bodies.jsonl, the rules' bodies in the units of other Lâm Đồng documents
+  (never an eval-gold document, a near-copy of one, or an own-gold document).
+Both are written by scripts/build_training_data.py. Reproducible: fixed seed, files in sorted order.
 """
 from __future__ import annotations
 
@@ -26,16 +29,12 @@ os.environ["VANBAN_BODIES"] = "rules"
 
 import spacy  # noqa: E402
 from spacy.training import Example  # noqa: E402
+from spacy.training import offsets_to_biluo_tags  # noqa: E402
 from spacy.util import filter_spans, minibatch, fix_random_seed  # noqa: E402
 
-from pipeline.extract.bodies import model as bnlp
-from pipeline.parse.document import Doc
-from pipeline.extract import bodies as rb
-from pipeline.extract import references
-from pipeline.read.base import IngestError
-from pipeline.read.ingest import ingest
-from pipeline.read.normalize import normalize
-from pipeline.parse.structure import parse
+from pipeline.extract.bodies import model as bnlp  # noqa: E402
+sys.path.insert(0, str(ROOT / "scripts"))
+import manifest  # noqa: E402
 
 NER_CONFIG = {"model": {
     "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
@@ -44,85 +43,69 @@ NER_CONFIG = {"model": {
                 "embed_size": 3000, "window_size": 1, "maxout_pieces": 3, "subword_features": True}}}
 ANNOTATIONS = ROOT / "corpus" / "annotations"
 HAND_WEIGHT = 4          # each hand-annotated unit counts this many times
-NEGATIVE_SHARE = 0.3     # share of units with no body kept as negatives
 
 
-def hand_examples() -> list[tuple[str, list[tuple[int, int, str]]]]:
-    """Hand annotations: each written name is found in the text, left to right."""
+HAND_FILES = ("seeds.jsonl", "fixtures.jsonl", "own_bodies.jsonl")
+SILVER_FILE = "silver_bodies.jsonl"
+
+
+def read_units(name: str) -> list[tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]]:
+    """(text, entity spans, unknown spans) of each unit of one file."""
+    f = ANNOTATIONS / name
     out = []
-    for f in sorted(ANNOTATIONS.glob("*.jsonl")):
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            text, ents, pos = rec["text"], [], 0
-            for name, role in rec["spans"]:
-                i = text.find(name, pos)
-                if i < 0:
-                    i = text.find(name)
-                if i < 0:
-                    raise SystemExit(f"{f.name}:{n}: {name!r} not in its text")
-                ents.append((i, i + len(name), role.upper()))
-                pos = i + len(name)
-            out.append((text, ents))
-    return out
-
-
-def read_doc(path: Path) -> Doc | None:
-    try:
-        raw = ingest(path)
-    except IngestError:
-        return None
-    norm = normalize(raw.text, raw.format, raw.wrapped)
-    doc = Doc(source=path.name, text=norm.text, structure=parse(norm.text))
-    doc.found["references"] = references.find(doc)
-    return doc
-
-
-def silver_examples(doc: Doc, rng: random.Random) -> list[tuple[str, list[tuple[int, int, str]]]]:
-    """The rules' bodies inside each model unit of one document, as entity spans."""
-    items = rb.finalize(doc, rb.find_rules(doc))
-    out = []
-    for s, e, kind in bnlp.units(doc):
-        ents = []
-        for it in items:
-            if s <= it["start"] and it["end"] <= e:
-                ents.append((it["start"] - s, it["end"] - s, it["role"].upper()))
-        if not ents and rng.random() > NEGATIVE_SHARE:
+    for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
             continue
-        out.append((doc.text[s:e], ents))
+        rec = json.loads(line)
+        if rec.get("split") == "dev":
+            continue                # the own gold's dev documents choose settings, they are not learned
+        text, ents, pos = rec["text"], [], 0
+        for sp in rec["spans"]:
+            if len(sp) == 3:
+                ents.append((sp[0], sp[1], sp[2].upper()))
+                continue
+            name_, role = sp
+            i = text.find(name_, pos)
+            if i < 0:
+                i = text.find(name_)
+            if i < 0:
+                raise SystemExit(f"{f.name}:{n}: {name_!r} not in its text")
+            ents.append((i, i + len(name_), role.upper()))
+            pos = i + len(name_)
+        out.append((text, ents, [tuple(m) for m in rec.get("missing", [])]))
     return out
 
 
 def to_examples(nlp, data):
     out = []
-    for text, ents in data:
+    for text, ents, missing in data:
         d = nlp.make_doc(text)
         spans = [d.char_span(a, b, label=lab, alignment_mode="contract") for a, b, lab in ents]
         spans = filter_spans([sp for sp in spans if sp is not None])
-        out.append(Example.from_dict(d, {"entities": [(sp.start_char, sp.end_char, sp.label_) for sp in spans]}))
+        tags = offsets_to_biluo_tags(d, [(sp.start_char, sp.end_char, sp.label_) for sp in spans])
+        for a, b in missing:
+            sp = d.char_span(a, b, alignment_mode="expand")
+            if sp is not None:
+                for i in range(sp.start, sp.end):
+                    if tags[i] == "O":
+                        tags[i] = "-"
+        out.append(Example.from_dict(d, {"entities": tags}))
     return out
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpus", nargs="*", help="folders of unlabelled documents for silver data")
-    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--out", default=str(bnlp.MODEL_DIR))
     ap.add_argument("--no-hand", action="store_true", help="silver only (to measure what hand data adds)")
+    ap.add_argument("--no-silver", action="store_true", help="hand labels only")
     a = ap.parse_args(argv)
     fix_random_seed(0)
     rng = random.Random(0)
     t0 = time.time()
-    silver = []
-    for root in a.corpus:
-        for p in sorted(Path(root).rglob("*")):
-            if p.is_file():
-                doc = read_doc(p)
-                if doc is not None:
-                    silver.extend(silver_examples(doc, rng))
-    hand = [] if a.no_hand else hand_examples()
-    print(f"silver units {len(silver)}, hand units {len(hand)} ({time.time() - t0:.0f} s to read)")
+    hand = [] if a.no_hand else [u for f in HAND_FILES for u in read_units(f)]
+    silver = [] if a.no_silver else read_units(SILVER_FILE)
+    print(f"hand units {len(hand)}, silver units {len(silver)}")
     nlp = bnlp.blank()
     ner = nlp.add_pipe("ner", config=NER_CONFIG)
     for lab in bnlp.LABELS:
@@ -140,6 +123,9 @@ def main(argv=None):
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    if out.resolve() == bnlp.MODEL_DIR.resolve():
+        manifest.record("bodies", out, [ANNOTATIONS / f for f in HAND_FILES + (SILVER_FILE,)],
+                        {"hand_weight": HAND_WEIGHT, "epochs": a.epochs, "seed": 0})
     print(f"saved {out} ({size / 1e6:.1f} MB) in {time.time() - t0:.0f} s")
 
 

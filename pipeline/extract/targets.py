@@ -421,3 +421,18 @@ def find(doc: Doc) -> list[dict]:
             out.append({"value": value, "unit": unit, "comparator": comparator, "subject": subject,
                         "year": year, "text": text[s:e], "start": s, "end": e})
     return out
+
+
+find_rules = find   # the rules alone
+
+
+@extractor("targets", needs=REGISTRY["targets"].needs)
+def find(doc: Doc) -> list[dict]:  # noqa: F811
+    """`VANBAN_TARGETS=rules|model|both` (default `rules`): the trained classifier of
+    `pipeline.extract.targets_model` alone, or adding to the rules."""
+    import os
+    mode = os.environ.get("VANBAN_TARGETS", "rules")
+    if mode == "rules":
+        return find_rules(doc)
+    from pipeline.extract import targets_model
+    return targets_model.targets(doc, mode, find_rules)

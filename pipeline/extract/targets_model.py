@@ -1,0 +1,243 @@
+"""The trained target classifier: is this number an objective, and of what (`VANBAN_TARGETS`).
+
+Every number of a sentence or table row that is not an identifier, a date, a section label or a
+year is a candidate. A logistic model over sparse features of its neighbourhood (the words around
+it, its unit, a comparator, goal and past-result cues of the clause, the section heading, whether it
+stands in a table row and under which column) says whether it is an objective. It is trained from
+the project's own hand labels (`scripts/train_targets.py`, `make train`) and shipped in
+`pipeline/models/targets/` (a few hundred kB of weights, numpy only, loaded once per process).
+
+`VANBAN_TARGETS=rules|model|both`: `both` keeps every rule target and adds the model's where the
+rules found none on that number and the model is sure (`threshold_both` of the model's meta).
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "targets"
+DIM = 1 << 16
+_NUM = re.compile(r"(?<![\w.,/:-])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?![\d/]|[.,]\d)")
+_WORD = re.compile(r"\w+|[%≤≥<>]")
+_MONEY = re.compile(r"^\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ|nghìn đồng|ngàn đồng)", re.I)
+_SCALE = {"triệu": 1e6, "tỷ": 1e9, "nghìn": 1e3, "ngàn": 1e3}
+_MEASURE = re.compile(r"^\s*(ha|km|mw|kw|m2|m3|tấn|trang|lít)\b", re.I)
+_CMP = [(re.compile(p, re.I), op) for p, op in (
+    (r"(?:không quá|tối đa|không vượt quá|≤|<=)\s*$", "<="),
+    (r"(?:ít nhất|tối thiểu|không dưới|không thấp hơn|≥|>=)\s*$", ">="),
+    (r"(?:trên|hơn|vượt)\s*$", ">"), (r"(?:dưới|<)\s*$", "<"))]
+_CMP_AFTER = [(re.compile(r"^\s*%?\s*(?:trở lên)", re.I), ">="), (re.compile(r"^\s*%?\s*(?:trở xuống)", re.I), "<=")]
+_BULLET = re.compile(r"\s*[-+*•o]\s")
+_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]\s")
+
+
+def parse_number(s: str) -> float | None:
+    """`1.000` is one thousand, `2,5` two and a half."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        s = s.replace(".", "")
+    try:
+        v = float(s.replace(",", "."))
+    except ValueError:
+        return None
+    return int(v) if v.is_integer() else v
+
+
+# ------------------------------------------------------------------ candidates
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def candidates(doc) -> list[dict]:
+    """Every number that could be an objective, with what the classifier reads around it."""
+    text = doc.text
+    blocked = sorted((x["start"], x["end"]) for k in ("references", "dates") for x in doc.found.get(k, []))
+    heads = [(s["start"], s["end"], s.get("heading") or "") for s in doc.sections]
+    out = []
+    header = ""
+    lead_in = ""
+    for ls, line in _lines(text):
+        if not line.strip():
+            continue
+        cells = line.split(" | ") if " | " in line else None
+        if cells and not re.search(r"\d", line):
+            header = line                          # a table's header row names its columns
+        elif not cells:
+            header = ""
+        for m in _NUM.finditer(line):
+            s, e = ls + m.start(), ls + m.end()
+            if any(a < e and s < b for a, b in blocked):
+                continue
+            if m.start() < 12 and _LABEL.match(line[: m.end() + 2]) and not line[:m.start()].strip():
+                continue                            # `3. ` a section or list label
+            v = parse_number(m.group())
+            if v is None or (isinstance(v, int) and 1900 <= v <= 2100 and "." not in m.group()):
+                continue                            # a year
+            cell_i = line[:m.start()].count(" | ") if cells else -1
+            if cells and cell_i == 0 and re.fullmatch(r"\s*\d+\s*", cells[0]):
+                continue                            # the row's number
+            ctx = " ".join(h for a, b, h in heads if a <= s < b)
+            out.append({"start": s, "end": e, "value": v, "raw": m.group(), "line": line, "at": m.start(),
+                        "line_start": ls, "table": bool(cells), "cell": cell_i,
+                        "ncells": len(cells) if cells else 0, "header": header, "context": ctx + " " + lead_in,
+                        "doc_type": doc.metadata.get("doc_type") or ""})
+        if line.rstrip().endswith(":"):
+            lead_in = line.strip()[-120:]
+        elif not re.match(r"\s*[-+*•o]\s", line):
+            lead_in = ""
+    return out
+
+
+def to_record(c: dict) -> dict:
+    """What a candidate keeps for training (corpus/annotations/own_targets.jsonl)."""
+    return {k: c[k] for k in ("value", "raw", "line", "at", "table", "cell", "ncells", "header", "context", "doc_type")}
+
+
+# ------------------------------------------------------------------ features
+
+def _words(s: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(s)]
+
+
+def unit_of(c: dict) -> tuple[str, float]:
+    """(unit, factor) the number carries: %, VND (with triệu/tỷ), a measure, else count."""
+    after = c["line"][c["at"] + len(c["raw"]):]
+    if after.lstrip().startswith("%"):
+        return "%", 1
+    m = _MONEY.match(after)
+    if m:
+        w = m.group().strip().casefold()
+        return "VND", _SCALE.get(w, 1)
+    m = _MEASURE.match(after)
+    if m:
+        return m.group(1).casefold(), 1
+    if c["table"] and "." in c["raw"] and c["value"] >= 10000:
+        return "VND", 1                              # a money column (`231.000.000`)
+    return "count", 1
+
+
+def comparator_of(c: dict) -> str:
+    before = c["line"][max(0, c["at"] - 30):c["at"]]
+    after = c["line"][c["at"] + len(c["raw"]):][:20]
+    for pat, op in _CMP:
+        if pat.search(before):
+            return op
+    for pat, op in _CMP_AFTER:
+        if pat.search(after):
+            return op
+    return "="
+
+
+def subject_of(c: dict) -> str | None:
+    """The row's name cell in a table; else the words after the number up to a stop, or before it."""
+    line = c["line"]
+    if c["table"]:
+        cells = [x.strip() for x in line.split(" | ")]
+        named = [x for x in cells if re.search(r"[^\W\d_]{3,}", x)]
+        return named[0][:120] if named else None
+    after = line[c["at"] + len(c["raw"]):]
+    after = re.sub(r"^\s*(?:%|đồng|đ|vnđ|vnd|triệu đồng|tỷ đồng)\s*", "", after, flags=re.I)
+    m = re.match(r"[^,;.:()]{3,120}", after)
+    if m and len(m.group().split()) >= 2:
+        return m.group().strip()
+    before = re.split(r"[,;:.()]", line[:c["at"]])[-1]
+    return before.strip() or None
+
+
+def features(c: dict) -> list[str]:
+    line, at, raw = c["line"], c["at"], c["raw"]
+    before = _words(line[max(0, at - 60):at])
+    after = _words(line[at + len(raw):at + len(raw) + 60])
+    sent_s = max(line.rfind(". ", 0, at), line.rfind(";", 0, at)) + 1
+    unit, _ = unit_of(c)
+    f = ["bias", f"unit={unit}", f"cmp={comparator_of(c)}", f"type={c['doc_type']}",
+         f"table={c['table']}", f"mag={min(12, int(math.log10(abs(c['value']) + 1)))}",
+         f"sep={'.' in raw}", f"lead0={raw.startswith('0') and len(raw) > 1}",
+         f"linepos={min(3, at // 40)}", f"bullet={bool(_BULLET.match(line))}"]
+    f += [f"b1={w}" for w in before[-1:]] + [f"b2={' '.join(before[-2:])}"] + [f"bw={w}" for w in before[-5:]]
+    f += [f"a1={w}" for w in after[:1]] + [f"a2={' '.join(after[:2])}"] + [f"aw={w}" for w in after[:4]]
+    f += _cues(line[sent_s:at], "before") + _cues(line[at + len(raw):at + len(raw) + 80], "after")
+    f += _cues(c["context"], "context")
+    if c["table"]:
+        f += [f"cell={min(c['cell'], 8)}", f"celltail={c['ncells'] - c['cell']}"]
+        hcells = c["header"].split(" | ") if c["header"] else []
+        if 0 <= c["cell"] < len(hcells):
+            f += [f"h={w}" for w in _words(hcells[c["cell"]])]
+    return f
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> dict:
+    """The rules' vocabularies (rules/targets.yaml) as features: goal, past-result and scale cues."""
+    from pipeline import rules
+    cfg = rules.load("targets")
+    keys = ("goal_strong", "goal_weak", "past_before", "not_goal_before", "colon_label_goal", "past_heading")
+    return {k: re.compile(cfg[k], re.I) for k in keys}
+
+
+def _cues(text: str, where: str) -> list[str]:
+    return [f"{where}:{k}" for k, pat in _cue_patterns().items() if pat.search(text)]
+
+
+def vectorize(feats: list[str]) -> np.ndarray:
+    return np.array(sorted({zlib.crc32(x.encode("utf-8")) % DIM for x in feats}), dtype=np.int64)
+
+
+# ------------------------------------------------------------------ model
+
+@lru_cache(maxsize=1)
+def load() -> dict | None:
+    """The weights and settings, or None when the model has not been trained."""
+    if not (MODEL_DIR / "weights.npy").exists():
+        return None
+    meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    return {"w": np.load(MODEL_DIR / "weights.npy"), **meta}
+
+
+def score(model: dict, c: dict) -> float:
+    z = float(model["w"][vectorize(features(c))].sum())
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def item(c: dict, p: float) -> dict:
+    unit, factor = unit_of(c)
+    v = c["value"] * factor
+    v = int(v) if float(v).is_integer() else v
+    return {"value": v, "unit": unit, "comparator": comparator_of(c), "subject": subject_of(c), "year": None,
+            "text": c["raw"], "start": c["start"], "end": c["end"], "confidence": round(p, 3)}
+
+
+def predict(doc, threshold: float | None = None) -> list[dict]:
+    model = load()
+    if model is None:
+        return []
+    th = model["threshold"] if threshold is None else threshold
+    out = []
+    for c in candidates(doc):
+        p = score(model, c)
+        if p >= th:
+            out.append(item(c, p))
+    return out
+
+
+def targets(doc, mode: str, find_rules) -> list[dict]:
+    """The targets of one document in the given mode (`model` or `both`)."""
+    model = load()
+    if mode == "model":
+        return predict(doc)
+    rule_items = find_rules(doc)
+    if model is None:
+        return rule_items
+    taken = [(r["start"], r["end"]) for r in rule_items]
+    extra = [m for m in predict(doc, model["threshold_both"])
+             if not any(a < m["end"] and m["start"] < b for a, b in taken)]
+    return rule_items + extra
