@@ -41,7 +41,7 @@ def one(body: str, header: str = HEADER) -> dict:
      45, "count", "=", "tập thể, cá nhân"),
     ('- Duy trì phong trào "Mỗi tuần tiết kiệm 2.000 đồng giúp bạn nghèo".',
      2000, "VND", "=", None),
-    ("- Phấn đấu đến năm 2030 đạt ít nhất 70% số thôn, bản có nhà văn hóa đạt chuẩn.",
+    ("- Đến năm 2029, phấn đấu ít nhất 70% số thôn, bản có nhà văn hóa đạt chuẩn.",
      70, "%", ">=", "số thôn, bản có nhà văn hóa đạt chuẩn"),
     ("- Tỷ lệ thu gom rác thải sinh hoạt đạt không dưới 92%.",
      92, "%", ">=", "Tỷ lệ thu gom rác thải sinh hoạt"),
