@@ -319,8 +319,8 @@ def long_plan(paragraphs: int = 60) -> AdminDoc:
         for item in range(1, paragraphs // 6 + 1):
             body.append(f"{item}. Nhiệm vụ số {item} của phần {part}")
             body.append(f"Các cơ quan, đơn vị triển khai nhiệm vụ {item} của phần {part} một cách đồng bộ, "
-                        "thường xuyên theo dõi, đôn đốc, kiểm tra việc thực hiện và báo cáo kết quả về "
-                        "Sở Nội vụ để tổng hợp, tham mưu Ủy ban nhân dân tỉnh chỉ đạo kịp thời.")
+                        "định kỳ rà soát tiến độ, ghi nhận vướng mắc phát sinh và báo cáo kết quả về "
+                        "Sở Nội vụ trước ngày 20 hằng tháng để cơ quan này lập báo cáo chung của tỉnh.")
     return AdminDoc(
         issuer=["ỦY BAN NHÂN DÂN", "TỈNH BÌNH THUẬN"],
         number="Số: 4088/KH-UBND",

@@ -12,7 +12,7 @@ from pipeline.read.base import IngestError
 from pipeline.read.ingest import ingest
 from pipeline.read.normalize import normalize
 
-VIETNAMESE = "Ủy ban nhân dân tỉnh Lâm Đồng ban hành Quyết định về việc công bố thủ tục hành chính."
+VIETNAMESE = "Ủy ban nhân dân tỉnh Khánh Hòa thông báo lịch tiếp công dân định kỳ; những kiến nghị đã gửi sẽ được trả lời sớm."
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 
@@ -122,7 +122,7 @@ def party_plan() -> AdminDoc:
     return AdminDoc(issuer=["TỈNH ỦY BÌNH THUẬN", "BAN DÂN VẬN", "*"], number="Số 21-KH/BDVTU",
                     national=list(PARTY_BANNER), place_date="Bình Thuận, ngày 05 tháng 01 năm 2021",
                     type_word="KẾ HOẠCH", title=["tổng kết phong trào thi đua “Dân vận khéo”"],
-                    body=["I- MỤC ĐÍCH, YÊU CẦU", "Đánh giá kết quả thực hiện phong trào thi đua."],
+                    body=["I- MỤC ĐÍCH, YÊU CẦU", "Nhân rộng những mô hình hay của phong trào thi đua ở cơ sở."],
                     recipients=["Nơi nhận:", "- Ban Dân vận Trung ương,", "- Lưu."],
                     signature=["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "Dương Văn An"])
 
