@@ -18,7 +18,7 @@ Lâm Đông, ngày .Ò-} tháng 9 năm 2025
 QUYÉT ĐỊNH
 Về việc cho phép hợp nhất Hội Công chứng viên tỉnh Lâm Đồng
 CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐÒNG
-Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08 tháng 10 năm 2024 của Chính phủ quy định về tổ chức, hoạt động và quản lý hội;
 QUYẾT ĐỊNH:
 Điều 1. Cho phép hợp nhất Hội Công chứng viên.
 Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
