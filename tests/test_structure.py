@@ -280,14 +280,14 @@ def test_signer(block, signer):
 # ------------------------------------------------------------------ the same header from real files
 
 def party_plan_with_basis() -> AdminDoc:
-    return AdminDoc(issuer=["TỈNH ỦY BÌNH THUẬN", "BAN DÂN VẬN", "*"], number="Số 21-KH/BDVTU",
+    return AdminDoc(issuer=["TỈNH ỦY BÌNH THUẬN", "ỦY BAN KIỂM TRA", "*"], number="Số 21-KH/UBKTTU",
                     national=list(PARTY_BANNER), place_date="Bình Thuận, ngày 05 tháng 01 năm 2021",
-                    type_word="KẾ HOẠCH", title=["tổng kết phong trào thi đua “Dân vận khéo” giai đoạn 2016 - 2020"],
-                    body=["Căn cứ Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng;",
-                          "I- MỤC ĐÍCH, YÊU CẦU", "1. Đánh giá kết quả thực hiện phong trào.",
-                          "II- TỔ CHỨC THỰC HIỆN", "1. Ban Dân vận Tỉnh ủy chủ trì triển khai."],
-                    recipients=["Nơi nhận:", "- Ban Dân vận Trung ương,", "- Lưu."],
-                    signature=["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "", "Nguyễn Thị Hoa"])
+                    type_word="KẾ HOẠCH", title=["sơ kết phong trào “Đảng viên gương mẫu” giai đoạn 2019 - 2021"],
+                    body=["Căn cứ Hướng dẫn số 14-HD/UBKTTW ngày 20/7/2019 của Ủy ban Kiểm tra Trung ương;",
+                          "I- MỤC ĐÍCH, YÊU CẦU", "1. Nhìn lại những cách làm hay của phong trào.",
+                          "II- TỔ CHỨC THỰC HIỆN", "1. Các chi bộ trực thuộc chủ trì triển khai."],
+                    recipients=["Nơi nhận:", "- Ủy ban Kiểm tra Trung ương,", "- Lưu."],
+                    signature=["K/T CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "", "Nguyễn Thị Hoa"])
 
 
 @pytest.mark.parametrize("render", [to_docx, to_pdf], ids=["docx", "pdf"])
@@ -296,9 +296,9 @@ def test_metadata_from_built_files(tmp_path, render):
     assert rec["status"] == "ok"
     m = rec["metadata"]
     assert {k: m[k] for k in ("doc_type", "identifier", "issuer", "place", "issued_date")} == {
-        "doc_type": "Kế hoạch", "identifier": "21-KH/BDVTU", "issuer": "Ban Dân vận Tỉnh ủy Bình Thuận",
+        "doc_type": "Kế hoạch", "identifier": "21-KH/UBKTTU", "issuer": "Ủy ban Kiểm tra Tỉnh ủy Bình Thuận",
         "place": "Bình Thuận", "issued_date": "2021-01-05"}
-    assert m["signer"] == {"authority": "K/T Trưởng ban", "title": "Phó Trưởng ban", "name": "Nguyễn Thị Hoa"}
+    assert m["signer"] == {"authority": "K/T Chủ nhiệm", "title": "Phó Chủ nhiệm", "name": "Nguyễn Thị Hoa"}
     assert [s["path"] for s in rec["sections"]] == ["I", "I/1", "II", "II/1"]
 
 
@@ -308,7 +308,7 @@ def test_metadata_from_built_files(tmp_path, render):
 ], ids=["docx", "pdf"])
 def test_title_from_built_files(tmp_path, render):
     rec = process_file(render(party_plan_with_basis(), tmp_path / f"kh.{render.__name__[3:]}"))
-    assert rec["metadata"]["title"] == "tổng kết phong trào thi đua “Dân vận khéo” giai đoạn 2016 - 2020"
+    assert rec["metadata"]["title"] == "sơ kết phong trào “Đảng viên gương mẫu” giai đoạn 2019 - 2021"
 
 
 def test_state_decision_from_docx(tmp_path):
@@ -322,7 +322,7 @@ def test_state_decision_from_docx(tmp_path):
 
 # ------------------------------------------------------------------ recipients (Nơi nhận)
 
-RECIPIENTS = ["- Ban Bí thư Trung ương Đảng,", "- Ban Dân vận Trung ương,", "- Văn phòng Trung ương Đảng,",
+RECIPIENTS = ["- Ban Tổ chức Trung ương Đảng,", "- Ban Dân vận Trung ương,", "- Các huyện ủy, thành ủy,",
               "- Lưu Văn phòng Tỉnh ủy."]
 PARTY_SIGNATURE = ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Dương Văn An"]
 
