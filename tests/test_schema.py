@@ -46,7 +46,7 @@ II. NHIỆM VỤ
 1. Cải cách thể chế
 Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản quy phạm pháp luật trước ngày 30/6/2025.
 2. Cải cách thủ tục hành chính
-Sở Nội vụ theo dõi, đôn đốc việc thực hiện, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2025.
+Sở Nội vụ giám sát, đôn đốc các đơn vị triển khai, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2025.
 III. TỔ CHỨC THỰC HIỆN
 Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh tổng hợp kết quả thực hiện.
 Nơi nhận:
@@ -66,7 +66,7 @@ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Lâm Đồng, ngày 10 tháng 02 năm 2025
 QUYẾT ĐỊNH
 Về việc thành lập Tổ công tác cải cách hành chính
-CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG
 Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
 Căn cứ Kế hoạch số 12/KH-UBND ngày 05 tháng 01 năm 2025 của Ủy ban nhân dân tỉnh về cải cách hành chính năm 2025;
 Theo đề nghị của Giám đốc Sở Nội vụ.

@@ -15,7 +15,7 @@ TỈNH BÌNH THUẬN
 Số: 4088/KH-UBND
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
-Bình Thuận, ngày 28 tháng 10 năm 2021
+Bình Thuận, ngày 26 tháng 10 năm 2021
 KẾ HOẠCH
 Triển khai phong trào thi đua năm 2022
 Căn cứ Chỉ thị số 16/CT-UBND ngày 13/9/2021 của Ủy ban nhân dân tỉnh;
