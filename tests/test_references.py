@@ -246,9 +246,9 @@ def relations(body: str, header: str = HEADER) -> dict:
 
 
 def test_a_task_of_the_body_implements_what_it_carries_out():
-    found = relations(BODY + "c) Khẩn trương thực hiện Quyết định số 958/QĐ-UBND ngày 30/10/2025 của Chủ tịch "
+    found = relations(BODY + "c) Khẩn trương thực hiện Quyết định số 947/QĐ-UBND ngày 30/10/2025 của Chủ tịch "
                              "UBND tỉnh về danh mục dịch vụ công trực tuyến.")
-    assert found == {"958/QĐ-UBND": "implements"}
+    assert found == {"947/QĐ-UBND": "implements"}
 
 
 def test_carrying_out_that_is_only_watched_or_summed_up_is_a_mention():
