@@ -109,8 +109,4 @@ def test_this_suites_own_model_tests_copy_no_gold(index):
 
 def test_no_test_copies_gold(index):
     bad = _offenders(index)
-    if bad:
-        print("tests that still carry gold sentences:\n" + "\n".join(bad))
-        # other tests are being rewritten from sentences written for the tests (issue 15); until then
-        # they are listed, not failed
-        pytest.xfail(f"{len(bad)} test files carry gold text: " + "; ".join(b.split(':')[0] for b in bad))
+    assert not bad, "tests that carry gold sentences:\n" + "\n".join(bad)
