@@ -1,24 +1,22 @@
 #!/usr/bin/env python3
-"""Bulk throughput of `vanban run`: documents/s, MB/s and peak memory, 1 worker vs all, corpus ×1, ×10, ×50.
+"""Throughput of vanban, in one run: end to end with 1 and 2 workers, per stage, beside a plain-regex scan.
 
-Why: the growth curve (does 10× the input cost 10× the time, with flat
-memory?) and the parallel speed-up are only visible side by side. The corpus
-is the dev corpus (../shared/corpus/dev, else the project's corpus/) without
-its scans, so this measures the text path; OCR has its own benchmark
-(scripts/bench_ocr.py, run at the end on every scan). A replica is a folder of
-symbolic links, so ×50 costs no disk; every run starts from an empty output
-folder (nothing reused from a previous run). Peak memory is the largest sum
-of the resident memory (RSS) of every process of the run, sampled every 0.2 s;
-PSS (shared pages counted once) is shown beside it.
+Why (issue 16): every figure is only meaningful beside the others, measured at the same moment on
+the same (shared, noisy) machine. End to end, `vanban run` from an empty output folder on the dev
+corpus (../shared/corpus/dev, else the project's corpus/) with its scans, on its text path (without
+the files the first run read by OCR), on ../shared/corpus/wide and on the text path ×10 (growth):
+documents/s, MB/s of normalized text, the same texts scanned by three plain regexes, peak memory
+(largest summed RSS of every process of the run, sampled every 0.2 s; PSS beside it) and CPU
+seconds. Then the files each reader took, the per-stage table (scripts/bench_extract.py, one core,
+in this process) and the OCR benchmark (scripts/bench_ocr.py). The corpora are folders of hard
+links (the walk does not follow symbolic links below an input).
 
-    python scripts/bench.py                 # ×1 with 1 and all workers, ×10 with all workers (a few minutes)
-    python scripts/bench.py --full          # ×1, ×10, ×50, each with 1 and all workers (long)
-    python scripts/bench.py --scales 1,10 --workers 1,2
+    python scripts/bench.py                              # 1 and 2 workers, text path ×1 and ×10
+    python scripts/bench.py --scales 1,10,50 --repeat 3  # longer, best of three
 """
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -35,19 +33,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SHARED", ROOT.parent / "shared"))
 
 
-def corpus_files(corpus: Path, with_scans: bool) -> tuple[list[Path], int]:
-    """The files of the corpus, minus those that are also in shared/corpus/scans (unless asked)."""
-    files = sorted(p for p in corpus.rglob("*") if p.is_file())
-    scans_dir = corpus.parent / "scans"
-    if with_scans or not scans_dir.is_dir():
-        return files, 0
-    scans = {hashlib.sha256(p.read_bytes()).hexdigest() for p in scans_dir.rglob("*.pdf")}
-    kept = [p for p in files if hashlib.sha256(p.read_bytes()).hexdigest() not in scans]
-    return kept, len(files) - len(kept)
+def place(src: Path, dst: Path) -> None:
+    """A hard link to the file (no disk), a copy when it lies on another file system. Not a symbolic
+    link: the walk does not follow links below an input (they get `link_outside` records)."""
+    try:
+        os.link(src.resolve(), dst)
+    except OSError:
+        shutil.copyfile(src, dst)
 
 
 def replicate(files: list[Path], scale: int, where: Path) -> Path:
-    """`scale` copies of the corpus as folders of symbolic links."""
+    """`scale` copies of the corpus as folders of hard links."""
     top = where / f"x{scale}"
     if top.exists():
         return top
@@ -55,7 +51,7 @@ def replicate(files: list[Path], scale: int, where: Path) -> Path:
         folder = top / f"copy-{k:03d}"
         folder.mkdir(parents=True)
         for i, f in enumerate(files):
-            os.symlink(f.resolve(), folder / f"{i:04d}-{f.name}")
+            place(f, folder / f"{i:04d}-{f.name}")
     return top
 
 
@@ -114,7 +110,7 @@ def one_run(inputs: Path, out: Path, workers: int) -> tuple[float, int, int, flo
     stdout, stderr = proc.communicate()
     took = time.perf_counter() - started
     memory.stop()
-    if proc.returncode != 0:
+    if proc.returncode not in (0, 1):   # 1: some files failed, each with its record
         sys.exit(f"vanban run failed:\n{stdout}\n{stderr}")
     return took, memory.rss, memory.pss, sum(memory.cpu.values())
 
@@ -135,14 +131,42 @@ def reader_counts(out: Path) -> str:
                    if fallbacks else "; no fallback")
 
 
+def texts_of(out: Path) -> list[str]:
+    with open(out / "documents.jsonl", encoding="utf-8") as fh:
+        return [t for t in (json.loads(line).get("text") for line in fh) if t]
+
+
+def ocr_sources(out: Path) -> set[str]:
+    """Sources of the records read by OCR (reader tesseract, or OCR'd pages): the scans."""
+    found = set()
+    with open(out / "documents.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if "tesseract" in (rec.get("reader") or "") or (rec.get("ocr") or {}).get("pages"):
+                found.add(rec["source"])
+    return found
+
+
+def link_folder(files: list[Path], where: Path) -> Path:
+    """The files as one folder of hard links (names kept, so a record's source names its file)."""
+    where.mkdir(parents=True, exist_ok=True)
+    for f in files:
+        place(f, where / f.name)
+    return where
+
+
 def main() -> int:
+    from bench_extract import best_regex, main as stage_bench
+
     cores = os.cpu_count() or 1
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, help="folder to replicate (default: ../shared/corpus/dev, else corpus/)")
-    ap.add_argument("--scales", help="replication factors, e.g. 1,10,50")
-    ap.add_argument("--workers", help=f"worker counts, e.g. 1,{cores}")
-    ap.add_argument("--full", action="store_true", help="×1, ×10 and ×50, each with 1 and all workers")
-    ap.add_argument("--with-scans", action="store_true", help="keep the scanned PDFs (OCR) in the corpus")
+    ap.add_argument("--corpus", type=Path, help="the dev corpus (default: ../shared/corpus/dev, else corpus/)")
+    ap.add_argument("--wide", type=Path, help="a second corpus run as it is (default: ../shared/corpus/wide)")
+    ap.add_argument("--scales", default="1,10", help="replication factors of the text path, e.g. 1,10,50")
+    ap.add_argument("--workers", default=",".join(map(str, sorted({1, max(2, cores)}))),
+                    help="worker counts (default 1,2)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each end-to-end row; the fastest is shown")
+    ap.add_argument("--no-stages", action="store_true", help="skip the per-stage table")
     ap.add_argument("--no-ocr", action="store_true", help="skip scripts/bench_ocr.py")
     ap.add_argument("--work", type=Path, help="scratch folder (default: a temporary one, removed)")
     args = ap.parse_args()
@@ -151,64 +175,93 @@ def main() -> int:
     if not corpus.is_dir():
         corpus = ROOT / "corpus"
         print(f"bench: {SHARED}/corpus/dev is absent, using the project's {corpus}/ (small: numbers are rough)")
-    files, scans = corpus_files(corpus, args.with_scans)
+    wide = args.wide or (SHARED / "corpus" / "wide")
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
     if not files:
         sys.exit(f"bench: no files under {corpus}")
-    size = sum(f.stat().st_size for f in files)
-    all_workers = sorted({1, cores})
-    if args.scales or args.workers:
-        scales = [int(s) for s in (args.scales or "1,10").split(",")]
-        counts = [int(w) for w in (args.workers or ",".join(map(str, all_workers))).split(",")]
-        plan = [(s, w) for s in scales for w in counts]
-    elif args.full:
-        plan = [(s, w) for s in (1, 10, 50) for w in all_workers]
-    else:
-        plan = [(1, w) for w in all_workers] + [(10, cores)]
-    print(f"bench: {len(files)} files, {size / 1e6:.1f} MB from {corpus}"
-          + (f" ({scans} scans left out: text path; OCR below)" if scans else ""))
-    print(f"bench: {cores} cores, load average {os.getloadavg()[0]:.1f}; plan "
-          + ", ".join(f"×{s}/{w}w" for s, w in plan)
-          + ("" if args.full or args.scales or args.workers else "   (×50, and ×10 with 1 worker: --full)"))
+    counts = [int(w) for w in args.workers.split(",")]
+    scales = [int(s) for s in args.scales.split(",")]
+    print(f"bench: {cores} cores, load average {os.getloadavg()[0]:.1f}; {corpus}: {len(files)} files; "
+          f"workers {counts}, text path ×{scales}; best of {args.repeat}")
     work = args.work or Path(tempfile.mkdtemp(prefix="vanban-bench-"))
-    rows = []
+    rows: dict[tuple[str, int], tuple] = {}
+    header = (f"{'corpus':<16} {'workers':>7} {'files':>6} {'text MB':>7} {'seconds':>8} {'docs/s':>7} "
+              f"{'text MB/s':>9} {'regex MB/s':>10} {'× regex':>8} {'peak RSS MB':>11} {'peak PSS MB':>11} {'CPU s':>7}")
+
+    def measure(name: str, inputs: Path, workers: int, n_files: int) -> Path:
+        best = None
+        for k in range(max(1, args.repeat)):
+            out = work / f"out-{name}-{workers}w-{k}"
+            took, rss, pss, cpu = one_run(inputs, out, workers)
+            if best is None or took < best[0]:
+                best = (took, rss, pss, cpu, out)
+        took, rss, pss, cpu, out = best
+        texts = texts_of(out)
+        mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        regex_s = max(best_regex(texts), 1e-9)
+        rows[(name, workers)] = (took, rss, n_files)
+        print(f"{name:<16} {workers:>7} {n_files:>6} {mb:>7.2f} {took:>8.1f} {n_files / took:>7.2f} "
+              f"{mb / took:>9.3f} {mb / regex_s:>10.1f} {took / regex_s:>8.0f} {rss / 2**20:>11.0f} "
+              f"{pss / 2**20:>11.0f} {cpu:>7.1f}", flush=True)
+        return out
+
     try:
-        header = (f"{'scale':>5} {'workers':>7} {'files':>6} {'MB':>7} {'seconds':>8} {'docs/s':>7} {'MB/s':>6} "
-                  f"{'peak RSS MB':>11} {'peak PSS MB':>11} {'CPU s':>7}")
+        all_dev = link_folder(files, work / "dev-all")
         print(header)
-        for scale, workers in plan:
-            inputs = replicate(files, scale, work)
-            took, rss, pss, cpu = one_run(inputs, work / f"out-x{scale}-{workers}w", workers)
-            if not rows:
-                readers = reader_counts(work / f"out-x{scale}-{workers}w")
-            n, mb = len(files) * scale, size * scale / 1e6
-            rows.append((scale, workers, n, took, rss, pss))
-            print(f"{scale:>5} {workers:>7} {n:>6} {mb:>7.1f} {took:>8.1f} {n / took:>7.2f} {mb / took:>6.2f} "
-                  f"{rss / 2**20:>11.0f} {pss / 2**20:>11.0f} {cpu:>7.1f}", flush=True)
+        first = None
+        for w in counts:
+            out = measure("dev+scans", all_dev, w, len(files))
+            first = first or out
+        scans = ocr_sources(first)
+        text_files = [f for f in files if not any(s.endswith("/" + f.name) or s == f.name for s in scans)]
+        readers = reader_counts(first)
+        text_dev = link_folder(text_files, work / "dev-text")
+        text_out = None
+        for w in counts:
+            out = measure("dev text", text_dev, w, len(text_files))
+            text_out = text_out or out
+        if wide.is_dir():
+            wide_files = sorted(p for p in wide.rglob("*") if p.is_file())
+            for w in counts:
+                measure("wide", wide, w, len(wide_files))
+        for scale in scales:
+            if scale == 1:
+                continue
+            inputs = replicate(text_files, scale, work)
+            for w in counts[-1:]:
+                measure(f"dev text ×{scale}", inputs, w, len(text_files) * scale)
+    finally:
+        pass
+
+    print(f"scans (records read by tesseract): {len(scans)} of {len(files)} dev files; "
+          f"readers (dev, files each reader took): {readers}")
+    for name in ("dev+scans", "dev text", "wide"):
+        base = rows.get((name, 1))
+        for w in counts:
+            if w > 1 and base and (name, w) in rows:
+                print(f"speed-up {name}: {w} workers {base[0] / rows[(name, w)][0]:.2f}× one worker "
+                      f"(goal ≥ {0.9 * w:.1f})")
+    top = counts[-1]
+    for scale in scales:
+        big = rows.get((f"dev text ×{scale}", top))
+        small = rows.get(("dev text", top))
+        if big and small:
+            print(f"growth {top}w ×1→×{scale}: time ×{big[0] / small[0]:.2f} for ×{scale} the input "
+                  f"(goal ≤ {1.05 * scale:.1f}), peak RSS ×{big[1] / small[1]:.2f}")
+    try:
+        if not args.no_stages:
+            print(f"\nstages, in this process on one core, over the dev text path ({len(text_files)} files):",
+                  flush=True)
+            stage_bench([str(f) for f in text_files])
+        ocr_bench = ROOT / "scripts" / "bench_ocr.py"
+        scans_dir = corpus.parent / "scans"
+        if ocr_bench.exists() and not args.no_ocr and scans_dir.is_dir():
+            pdfs = sorted(scans_dir.glob("**/*.pdf"))
+            print(f"\nOCR (scripts/bench_ocr.py on all {len(pdfs)} scans, pages streamed across them):", flush=True)
+            subprocess.run([sys.executable, str(ocr_bench), *map(str, pdfs)], check=False)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
-
-    if rows:
-        print(f"readers (×{rows[0][0]}, files each reader took): {readers}")
-    by = {(s, w): (t, rss) for s, w, _, t, rss, _ in rows}
-    for scale in sorted({s for s, _ in by}):
-        if (scale, 1) in by:
-            for w in sorted({w for s, w in by if s == scale and w > 1}):
-                print(f"speed-up ×{scale}: {w} workers {by[(scale, 1)][0] / by[(scale, w)][0]:.2f}× one worker's "
-                      f"throughput (goal ≥ {0.9 * w:.1f})")
-    for w in sorted({w for _, w in by}):
-        scales = sorted(s for s, ww in by if ww == w)
-        for a, b in zip(scales, scales[1:]):
-            (ta, ma), (tb, mb_) = by[(a, w)], by[(b, w)]
-            print(f"growth {w}w ×{a}→×{b}: time ×{tb / ta:.2f} for ×{b // a} the input "
-                  f"(linear: ≤ {1.1 * b / a:.0f}), peak memory ×{mb_ / ma:.2f}")
-
-    ocr_bench = ROOT / "scripts" / "bench_ocr.py"
-    scans_dir = corpus.parent / "scans"
-    if ocr_bench.exists() and not args.no_ocr and scans_dir.is_dir():
-        pdfs = sorted(scans_dir.glob("**/*.pdf"))
-        print(f"\nOCR (scripts/bench_ocr.py on all {len(pdfs)} scans, pages streamed across them):", flush=True)
-        subprocess.run([sys.executable, str(ocr_bench), *map(str, pdfs)], check=False)
     load = os.getloadavg()[0]
     print(f"bench: load average at the end {load:.1f}"
           + (f" (above {cores}: other work shared the cores, compare CPU s)" if load > cores else ""))

@@ -140,10 +140,20 @@ def _table_lines(table) -> list[str]:
 
 
 def read_docx(path: Path, limits: Limits) -> Ingested:
+    _check_zip(path, limits)
+    try:
+        from pipeline.read.docx_xml import read_docx_xml
+
+        text, fonts = read_docx_xml(path)
+    except Exception:   # anything unusual: python-docx reads it (or names the damage) as before
+        return _read_python_docx(path)
+    return fix_legacy(Ingested(format="docx", text=text), fonts)
+
+
+def _read_python_docx(path: Path) -> Ingested:
     import docx  # python-docx
     from lxml.etree import XMLSyntaxError
 
-    _check_zip(path, limits)
     try:
         document = docx.Document(str(path))
     except XMLSyntaxError as exc:

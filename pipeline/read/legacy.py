@@ -125,19 +125,39 @@ def capital_fonts(info: dict | None) -> bool:
 
 def _evidence(line: str, encoding: str) -> int:
     """Words that only read as Vietnamese once converted, minus words the conversion breaks."""
-    score = 0
+    return _evidences(line)[ENCODINGS.index(encoding)]
+
+
+def _evidences(line: str) -> tuple[int, int]:
+    """`_evidence` of the line for each of ENCODINGS, in one pass over its words."""
+    tcvn3 = vni = 0
     for w in _WORD.findall(line):
+        if w.isascii():
+            continue   # no TCVN3 or VNI code is ASCII: the word reads the same either way
+        a, b = _word_evidence(w)
+        tcvn3 += a
+        vni += b
+    return tcvn3, vni
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_evidence(w: str) -> tuple[int, ...]:
+    """+1 when the word only reads as Vietnamese once converted, -1 when the conversion breaks it,
+    per encoding (the same words come back on every line: each is judged once)."""
+    out = []
+    for encoding in ENCODINGS:
         new = convert(w, encoding)
-        if new == w:
-            continue
-        before, after = is_syllable(w), is_syllable(new)
-        if encoding == "tcvn3" and _caps(w) and after and any(c.islower() and not c.isascii() for c in w):
-            score += 1   # `MôC`: capitals with a lower-case toned letter are TCVN3 in a capitals font
-        elif after and not before:
-            score += 1
-        elif before and not after:
-            score -= 1
-    return score
+        score = 0
+        if new != w:
+            before, after = is_syllable(w), is_syllable(new)
+            if encoding == "tcvn3" and _caps(w) and after and any(c.islower() and not c.isascii() for c in w):
+                score = 1   # `MôC`: capitals with a lower-case toned letter are TCVN3 in a capitals font
+            elif after and not before:
+                score = 1
+            elif before and not after:
+                score = -1
+        out.append(score)
+    return tuple(out)
 
 
 def _caps(word: str) -> bool:
@@ -171,11 +191,37 @@ def _convert_line(line: str, encoding: str, sure: bool) -> str:
     return _WORD.sub(fix, line)
 
 
+# lines a file's encoding is decided on first: spread over the whole file, so a Unicode heading does
+# not decide for a legacy body
+SAMPLE_LINES = 400
+
+
+def _totals(lines) -> list[int]:
+    totals = [0] * len(ENCODINGS)
+    for line in lines:
+        for i, ev in enumerate(_evidences(line)):
+            totals[i] += max(0, ev)
+    return totals
+
+
 def detect(text: str) -> str | None:
-    """The legacy encoding most of the text is in, or None when it reads as Unicode."""
-    totals = {enc: sum(max(0, _evidence(line, enc)) for line in text.split("\n")) for enc in ENCODINGS}
-    best = max(ENCODINGS, key=lambda e: totals[e])
-    return best if totals[best] >= 3 else None
+    """The legacy encoding most of the text is in, or None when it reads as Unicode.
+
+    Decided once per file: on an evenly spread sample of the lines that can hold evidence (a
+    non-ASCII letter) when the sample is conclusive, else on all of them (a Unicode file with a few
+    legacy lines). Each distinct word is judged once per process (`_word_evidence`)."""
+    lines = [line for line in text.split("\n") if not line.isascii()]
+    if len(lines) > SAMPLE_LINES:
+        step = len(lines) / SAMPLE_LINES
+        picked = {int(i * step) for i in range(SAMPLE_LINES)}
+        totals = _totals(lines[i] for i in sorted(picked))
+        if max(totals) < 3:
+            rest = _totals(line for i, line in enumerate(lines) if i not in picked)
+            totals = [a + b for a, b in zip(totals, rest)]
+    else:
+        totals = _totals(lines)
+    best = max(range(len(ENCODINGS)), key=lambda i: totals[i])
+    return ENCODINGS[best] if totals[best] >= 3 else None
 
 
 def fix_text(text: str, hint: str | None = None) -> tuple[str, str | None]:
@@ -189,7 +235,7 @@ def fix_text(text: str, hint: str | None = None) -> tuple[str, str | None]:
     if main is None:
         return text, None
     lines = text.split("\n")
-    evidence = [{enc: _evidence(line, enc) for enc in ENCODINGS} for line in lines]
+    evidence = [dict(zip(ENCODINGS, _evidences(line))) for line in lines]
     legacy_lines = sum(1 for ev in evidence if max(ev.values()) > 0)
     unicode_lines = sum(1 for ev in evidence if max(ev.values()) < 0)
     # with (almost) no Unicode line, a word that reads both ways is taken as legacy too

@@ -74,15 +74,26 @@ def _opens_paragraph(line: str) -> bool:
     return any(rules.compiled(p).match(line) for p in rules.load("structure")["header"]["body_start"])
 
 
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _CHARMAP) + "]")
+_DELETED = re.compile("[" + "".join(re.escape(chr(c)) for c, v in _CHARMAP.items() if not v) + "]")
+
+
 def _translate(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    """Character-for-character replacements (lookalikes, spaces); deletions drop their map entries."""
-    out, out_map = [], []
-    for ch, off in zip(text, offsets):
-        new = ch.translate(_CHARMAP)
-        if new:
-            out.append(new)
-            out_map.append(off)
-    return "".join(out), out_map
+    """Character-for-character replacements (lookalikes, spaces); deletions drop their map entries.
+
+    One `str.translate` over the whole text: every replacement is one character for one, so the
+    map only changes where characters are deleted."""
+    if not _MAPPED.search(text):
+        return text, offsets
+    new = text.translate(_CHARMAP)
+    if len(new) == len(text):
+        return new, offsets
+    out_map, pos = [], 0
+    for m in _DELETED.finditer(text):
+        out_map.extend(offsets[pos:m.start()])
+        pos = m.end()
+    out_map.extend(offsets[pos:])
+    return new, out_map
 
 
 def _rejoin(text: str, offsets: list[int], aggressive: bool, join_lower: bool = True) -> tuple[str, list[int]]:

@@ -13,13 +13,19 @@ from pipeline.run.jobs import Result, RunLimits, RunOptions, Task, failure, proc
 
 
 # Imported once in the fork server, shared by every worker (spaCy alone takes seconds to import).
+# `pipeline.run.warm` then loads the bodies model and compiles the rules there, once: every worker
+# (and every worker that replaces one) starts with them, shared copy-on-write.
 PRELOAD = ["pipeline.run.jobs", "pipeline.extract", "pipeline.extract.bodies.model", "pipeline.read.ocr.ocr",
            "pipeline.read.legacy", "spacy",
-           "pdfplumber", "pypdfium2", "docx", "lxml.etree"]
+           "pdfplumber", "pypdfium2", "docx", "lxml.etree", "pipeline.run.warm"]
 
 
-def _worker_main(conn, limits: RunLimits, env: dict[str, str]) -> None:
+def _worker_main(conn, limits: RunLimits, env: dict[str, str], ocr_slots=None, held=None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if ocr_slots is not None:
+        from pipeline.read.ocr import ocr
+
+        ocr.share_slots(ocr_slots, held)
     for key in [k for k in os.environ if k.startswith("VANBAN_")]:  # the run's settings, not the fork
         del os.environ[key]                                           # server's (started by an earlier run)
     os.environ.update(env)
@@ -39,14 +45,17 @@ def _worker_main(conn, limits: RunLimits, env: dict[str, str]) -> None:
 class _Worker:
     """One worker process holding at most one file, watched for wall time and memory."""
 
-    def __init__(self, ctx, limits: RunLimits, n_workers: int = 1):
+    def __init__(self, ctx, limits: RunLimits, n_workers: int = 1, ocr_slots=None):
         import psutil
 
         self.conn, child = ctx.Pipe()
         env = {k: v for k, v in os.environ.items() if k.startswith("VANBAN_")}
-        # several documents OCR at once: share the cores instead of each taking them all
-        env.setdefault("VANBAN_OCR_WORKERS", str(max(1, (os.cpu_count() or 1) // max(1, n_workers))))
-        self.proc = ctx.Process(target=_worker_main, args=(child, limits, env), daemon=True)
+        # OCR pages spread over all workers: each worker may read a scan's pages on every core, and
+        # the run's tesseracts together take at most one slot per core (`ocr_slots`), so a long
+        # scan is not a straggler on one core while the others are idle
+        env.setdefault("VANBAN_OCR_WORKERS", str(os.cpu_count() or 1))
+        self.slots, self.held = ocr_slots, (ctx.Value("i", 0) if ocr_slots is not None else None)
+        self.proc = ctx.Process(target=_worker_main, args=(child, limits, env, ocr_slots, self.held), daemon=True)
         self.proc.start()
         child.close()
         self.ps = psutil.Process(self.proc.pid)
@@ -75,6 +84,13 @@ class _Worker:
             self.proc.kill()
             self.proc.join(5)
         self.conn.close()
+        if self.held is not None:   # the tesseract slots a killed worker held go back to the run
+            for _ in range(max(0, self.held.value)):
+                try:
+                    self.slots.release()
+                except ValueError:   # already back (the worker released it as it died)
+                    break
+            self.held.value = 0
 
 
 def _context():
@@ -94,7 +110,12 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
         return
     tasks = itertools.chain([first], tasks)
     ctx = _context()
-    workers = [_Worker(ctx, limits, options.n_workers()) for _ in range(options.n_workers())]
+    slots = ctx.BoundedSemaphore(os.cpu_count() or 1)   # tesseract processes of the whole run
+
+    def new_worker() -> _Worker:
+        return _Worker(ctx, limits, options.n_workers(), slots)
+
+    workers = [new_worker() for _ in range(options.n_workers())]
     exhausted = False
     try:
         while True:
@@ -102,7 +123,7 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
                 if w.task is None and not exhausted:
                     if w.done >= options.max_tasks_per_worker or not w.proc.is_alive():
                         w.stop()
-                        workers[i] = w = _Worker(ctx, limits, options.n_workers())
+                        workers[i] = w = new_worker()
                     task = next(tasks, None)
                     if task is None:
                         exhausted = True
@@ -136,7 +157,7 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
                     continue
                 if outcome.error_code in ("worker_crashed", "timeout", "out_of_memory"):
                     w.stop(kill=True)
-                    workers[i] = _Worker(ctx, limits, options.n_workers())
+                    workers[i] = new_worker()
                 else:
                     w.task = None
                     w.done += 1

@@ -249,6 +249,36 @@ def workers() -> int:
         return max(1, cores)
 
 
+# A batch's tesseract slots, shared by its worker processes (`share_slots`): a semaphore of one slot
+# per core, and this process's count of the slots it holds (the batch gives them back if it kills us).
+_SLOTS = None
+_HELD = None
+SLOT_WAIT_S = 120   # a slot lost with a killed worker must not stall OCR: past this, read anyway
+
+
+def share_slots(slots, held=None) -> None:
+    """Take part in a batch's bounded pool of tesseract processes (pipeline/run/local.py)."""
+    global _SLOTS, _HELD
+    _SLOTS, _HELD = slots, held
+
+
+def _ocr_in_slot(image: Image.Image, page: int, stated_dpi: float | None, lang: str) -> OcrPage:
+    if _SLOTS is None:
+        return ocr_image(image, page, stated_dpi, lang)
+    got = _SLOTS.acquire(timeout=SLOT_WAIT_S)
+    if got and _HELD is not None:
+        with _HELD.get_lock():
+            _HELD.value += 1
+    try:
+        return ocr_image(image, page, stated_dpi, lang)
+    finally:
+        if got:
+            if _HELD is not None:
+                with _HELD.get_lock():
+                    _HELD.value -= 1
+            _SLOTS.release()
+
+
 def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: str = "vie",
                 max_workers: int | None = None) -> list[OcrPage]:
     """(page number, image, stated dpi) read by parallel tesseracts, results in page order.
@@ -259,13 +289,13 @@ def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: st
     """
     n = max(1, max_workers or workers())
     if n == 1:
-        return [ocr_image(im, page, dpi, lang) for page, im, dpi in items]
+        return [_ocr_in_slot(im, page, dpi, lang) for page, im, dpi in items]
     waiting = threading.BoundedSemaphore(2 * n)
     futures = []
     pages = iter(items)
     with ThreadPoolExecutor(max_workers=n) as pool:
         while waiting.acquire() and (item := next(pages, None)) is not None:
-            future = pool.submit(ocr_image, item[1], item[0], item[2], lang)
+            future = pool.submit(_ocr_in_slot, item[1], item[0], item[2], lang)
             future.add_done_callback(lambda _: waiting.release())
             futures.append(future)
         return [f.result() for f in futures]

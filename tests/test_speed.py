@@ -1,0 +1,113 @@
+"""Issue 16: the faster ingest reads exactly what the slower one did, and the scheduler's pieces."""
+from __future__ import annotations
+
+import multiprocessing as mp
+from pathlib import Path
+
+import docx
+import pytest
+
+from pipeline.read import docx as docx_reader
+from pipeline.read import legacy
+from pipeline.read.docx_xml import read_docx_xml
+from pipeline.read.normalize import _translate, normalize
+from pipeline.run.jobs import Task, largest_first
+
+
+def _tricky_docx(path: Path) -> Path:
+    """Merged cells both ways, a nested table, a hyperlink-free run mix, breaks and tabs."""
+    d = docx.Document()
+    p = d.add_paragraph("Đầu\tdòng ")
+    run = p.add_run("một")
+    run.add_break()
+    run.add_text("hai")
+    d.add_paragraph("")
+    t = d.add_table(rows=5, cols=4)
+    for i, row in enumerate(t.rows):
+        for j, cell in enumerate(row.cells):
+            cell.text = f"ô {i}.{j}"
+    t.cell(0, 0).merge(t.cell(0, 1))          # across
+    t.cell(1, 2).merge(t.cell(3, 2))          # down
+    t.cell(2, 0).merge(t.cell(3, 1))          # both
+    inner = t.cell(4, 3).add_table(rows=2, cols=2)
+    inner.cell(0, 0).text = "trong"
+    inner.cell(1, 1).text = "bảng"
+    layout = d.add_table(rows=2, cols=2)
+    layout.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG"
+    layout.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    layout.cell(1, 0).merge(layout.cell(1, 1))
+    layout.cell(1, 0).text = "Số: 1/KH-UBND"
+    d.add_paragraph("Cuối.")
+    d.save(path)
+    return path
+
+
+def test_docx_from_xml_reads_what_python_docx_reads(tmp_path):
+    path = _tricky_docx(tmp_path / "t.docx")
+    old = docx_reader._read_python_docx(path)
+    text, fonts = read_docx_xml(path)
+    assert text == old.text
+    assert "ô 1.2" in text and "trong" in text
+    assert docx_reader.read_docx(path, docx_reader.Limits()).text == old.text
+
+
+def test_docx_from_xml_leaves_the_unexpected_to_python_docx(tmp_path, monkeypatch):
+    path = _tricky_docx(tmp_path / "t.docx")
+    import pipeline.read.docx_xml as fast
+
+    def boom(_path):
+        raise fast.Unexpected("test")
+    monkeypatch.setattr(fast, "read_docx_xml", boom)
+    assert docx_reader.read_docx(path, docx_reader.Limits()).text == docx_reader._read_python_docx(path).text
+
+
+def test_legacy_detected_once_per_file_on_a_sample():
+    tcvn3 = "Céng hoµ x· héi chñ nghÜa ViÖt Nam"
+    unicode_line = "Cộng hòa xã hội chủ nghĩa Việt Nam, độc lập tự do hạnh phúc"
+    assert legacy.detect("\n".join([tcvn3] * 2000)) == "tcvn3"
+    assert legacy.detect("\n".join([unicode_line] * 2000)) is None
+    # a Unicode file with a few legacy lines that a sample misses is still found, as before
+    lines = [unicode_line] * 3000
+    for i in (5, 1501, 2999):
+        lines[i] = tcvn3
+    assert legacy.detect("\n".join(lines)) == "tcvn3"
+    assert legacy._evidences(tcvn3) == (legacy._evidence(tcvn3, "tcvn3"), legacy._evidence(tcvn3, "vni"))
+
+
+def test_translate_keeps_the_offset_map():
+    text = "a\u200bb\tc\u00ad\u00add\ufeff"
+    assert _translate(text, list(range(len(text)))) == ("ab cd", [0, 2, 3, 4, 7])
+    assert _translate("plain", [0, 1, 2, 3, 4]) == ("plain", [0, 1, 2, 3, 4])
+    norm = normalize("Ð\u00a0x\u200by")
+    assert norm.text == "Đ xy" and norm.offsets[:4] == [0, 1, 2, 4]
+
+
+def test_costliest_files_first():
+    tasks = [Task("a.docx", "a", None, size=500), Task("b.pdf", "b", None, size=400),
+             Task("c.png", "c", None, size=150), Task("d.txt", "d", None, size=50)]
+    assert [t.source for t in largest_first(iter(tasks))] == ["c", "b", "a", "d"]
+
+
+def test_ocr_slots_bound_the_run_and_come_back():
+    from pipeline.read.ocr import ocr
+
+    slots = mp.get_context("spawn").BoundedSemaphore(1)
+    held = mp.get_context("spawn").Value("i", 0)
+    seen = []
+    original = ocr.ocr_image
+    try:
+        ocr.ocr_image = lambda image, page, dpi, lang: seen.append(held.value) or page
+        ocr.share_slots(slots, held)
+        assert ocr.read_stream(iter([(1, None, None), (2, None, None)]), max_workers=2) == [1, 2]
+    finally:
+        ocr.ocr_image = original
+        ocr.share_slots(None)
+    assert seen == [1, 1] and held.value == 0
+    assert slots.acquire(timeout=1)
+
+
+@pytest.mark.parametrize("name", ["warm"])
+def test_warm_up_never_raises(name):
+    import importlib
+
+    importlib.import_module(f"pipeline.run.{name}").warm()
