@@ -166,11 +166,74 @@ def test_pointer_and_generic_collectives_follow_their_switches(monkeypatch):
     from pipeline.extract.bodies.grammar import role_rules
     text = ("Điều 1. Giao Sở Y tế chủ trì, phối hợp với các cơ quan, đơn vị liên quan triển khai.\nĐiều 2. Hiệu lực.\n"
             "Nơi nhận:\n- Như Điều 1;\n- Lưu: VT.")
-    got = _body_of(text)                            # the defaults: neither read
-    assert "recipient" not in roles_by_name(got, "Sở Y tế")
-    assert not roles_by_name(got, "các cơ quan, đơn vị liên quan")
-    monkeypatch.setitem(role_rules()["raw"], "pointed_recipients", True)
-    monkeypatch.setitem(role_rules()["raw"], "generic_collectives", True)
-    got = _body_of(text)
+    got = _body_of(text)                            # the defaults (rules/roles.yaml): both read
     assert roles_by_name(got, "Sở Y tế") == {"lead", "recipient"}
     assert roles_by_name(got, "các cơ quan, đơn vị liên quan") == {"coordinate"}
+    monkeypatch.setitem(role_rules()["raw"], "pointed_recipients", False)
+    monkeypatch.setitem(role_rules()["raw"], "generic_collectives", False)
+    got = _body_of(text)
+    assert "recipient" not in roles_by_name(got, "Sở Y tế")
+    assert not roles_by_name(got, "các cơ quan, đơn vị liên quan")
+
+
+# ------------------------------------------------------------------ issue 14, second pass
+
+def test_a_name_ends_where_the_name_ends():
+    assert names_in("Ủy ban nhân dân cấp xã nêu cao vai trò người đứng đầu.") == ["Ủy ban nhân dân cấp xã"]
+    assert names_in("Các cơ quan, đơn vị liên quan duy trì chế độ báo cáo.") == ["Các cơ quan , đơn vị liên quan"]
+    assert names_in("Giao các đơn vị hoạt động trong lĩnh vực vận tải kiểm tra.") == ["các đơn vị hoạt động"]
+    assert names_in("UBND các xã, phường nơi có dự án đi qua phối hợp.") == ["UBND các xã , phường"]
+    assert names_in("Bộ Tài chính tổ chức thẩm định hồ sơ.") == ["Bộ Tài chính"]
+    assert names_in("Sở Y tế xây dựng các phương án.") == ["Sở Y tế"]
+    assert names_in("Ban Quản lý dự án đầu tư xây dựng số 2 lập hồ sơ.") == ["Ban Quản lý dự án đầu tư xây dựng số 2"]
+    got = _body_of("Điều 1. Giao Ủy ban nhân dân cấp xã chủ trì kiểm tra.\nNơi nhận:\n- UBND cấp xã;\n- Lưu: VT.")
+    assert not any(b["name"].count("Ủy ban nhân dân") > 1 for b in got)
+
+
+def test_field_codes_listed_after_a_plural_head():
+    got = _body_of("Điều 1. Đề nghị các sở, ngành: TC, XD, NN&MT rà soát danh mục.\n"
+                   "Nơi nhận:\n- Các sở: NV, TP;\n- Lưu: VT.")
+    for name in ("Sở Tài chính", "Sở Xây dựng", "Sở Nông nghiệp và Môi trường"):
+        assert roles_by_name(got, name) == {"lead"}
+    assert roles_by_name(got, "Sở Nội vụ") == {"recipient"}
+    assert roles_by_name(got, "Sở Tư pháp") == {"recipient"}
+
+
+def test_procedural_actors_given_a_part_are_bodies_a_person_is_not():
+    got = _body_of("Điều 1. Các chủ đầu tư lập hồ sơ dự án, trình cơ quan có thẩm quyền thẩm định.\n"
+                   "Điều 2. Người có thẩm quyền quyết định đầu tư phê duyệt điều chỉnh; chủ đầu tư báo cáo Sở Tài chính.\n")
+    assert roles_by_name(got, "Các chủ đầu tư") == {"lead"}
+    assert roles_by_name(got, "cơ quan có thẩm quyền") == {"report_to"}
+    assert "lead" in roles_by_name(got, "chủ đầu tư")
+    assert not any("người" in b["name"].casefold() for b in got)
+    assert names_in("Giao chủ đầu tư, đơn vị quản lý hoàn chỉnh hồ sơ.") == ["chủ đầu tư"]
+
+
+def test_each_body_of_a_clause_gets_its_own_role():
+    got = _body_of("Điều 1. Giao Sở Công Thương chủ trì, Sở Tài chính và Công an tỉnh phối hợp tổ chức kiểm tra; "
+                   "Văn phòng UBND tỉnh theo dõi, đôn đốc.\n"
+                   "Điều 2. Đề nghị Sở Nội vụ tham mưu, báo cáo về Ủy ban nhân dân tỉnh.\n")
+    assert roles_by_name(got, "Sở Công Thương") == {"lead"}
+    assert roles_by_name(got, "Sở Tài chính") == {"coordinate"}
+    assert roles_by_name(got, "Công an tỉnh Lâm Đồng") == {"coordinate"}
+    assert roles_by_name(got, "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng") == {"monitor"}
+    assert "advise" in roles_by_name(got, "Sở Nội vụ")
+    assert roles_by_name(got, "Ủy ban nhân dân tỉnh Lâm Đồng") == {"report_to"}
+
+
+def test_an_addressee_on_the_line_after_a_bare_kinh_gui():
+    from test_bodies import _rules
+    letter = ("BỘ NỘI VỤ\nSố: 12/BNV-TCPCP\nV/v hướng dẫn công tác hội\nHà Nội, ngày 5 tháng 3 năm 2026\n"
+              "Kính gửi:\nSở Nội vụ tỉnh Gia Lai\n"
+              "Bộ Nội vụ nhận được văn bản của Sở Nội vụ về công tác hội, có ý kiến như sau:\n"
+              "1. Sở Nội vụ hướng dẫn các hội rà soát điều lệ.\n"
+              "Nơi nhận:\nKT. BỘ TRƯỞNG\n- Như trên;\nTHỨ TRƯỞNG\n- Bộ trưởng (để b/c);\n- Lưu: VT.\nNguyễn Văn A\n")
+    got = _rules(letter)
+    assert "recipient" in roles_by_name(got, "Sở Nội vụ tỉnh Gia Lai")
+
+
+def test_field_codes_of_a_recipient_item_parted_by_semicolons_and_commas():
+    got = _body_of("Điều 1. Hiệu lực.\nNơi nhận:\n- Các sở, ngành: TC; XD; CT; VH,TT&DL; YT, TP, Thanh tra tỉnh;\n- Lưu: VT.")
+    rec = {b["name"] for b in got if b["role"] == "recipient"}
+    assert {"Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng", "Sở Công Thương", "Sở Y tế", "Sở Tư pháp",
+            "Thanh tra tỉnh Lâm Đồng"} <= rec

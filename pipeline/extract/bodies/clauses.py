@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from pipeline.parse.document import Doc
 from pipeline.text.names import canonical
-from pipeline.extract.bodies.grammar import (body_item, find_names, issuer_forms, name_start, resolve_jurisdiction,
+from pipeline.extract.bodies.grammar import (body_item, find_names, issuer_forms, listed_name, name_start,
+                                             resolve_jurisdiction,
                                              role_rules, skip_brackets, strip_title)
 from pipeline.extract.bodies.tokens import LABEL, Tok, is_cap, line_rank, tokenize
 
@@ -71,7 +72,7 @@ class Emitter:
         if b - a == 1 and not toks[a].t.isupper() and not head:
             return
         raw = self.doc.text[toks[a].s:toks[b - 1].e]
-        name = f"{head} {raw}" if head else raw
+        name = listed_name(head, raw) if head else raw
         self.out.append(body_item(name, role, toks[a].s, toks[b - 1].e, raw, self.places, how))
         if title:
             self.out[-1]["title"] = title
@@ -186,6 +187,39 @@ def merge_name_lists(toks, bounds, first, names) -> list[tuple[int, int]]:
             out[k:k + 2] = [(out[k][0], out[k + 1][1])]
             continue
         k += 1
+    return out
+
+
+def split_at_subjects(toks, bounds, names) -> list[tuple[int, int]]:
+    """`Giao Sở Tài chính chủ trì, Sở Xây dựng phối hợp thực hiện`: a clause that has given a body its task
+    goes on after a comma with another body and that body's own verb; each part is read as a clause, so each
+    body gets its own role. A list of bodies before one verb (`Đề nghị Sở A, Sở B phối hợp`) is not cut."""
+    c = role_rules()
+    starts = {name_start(n): n for n in names}
+    out = []
+    for a, b in bounds:
+        cut = a
+        # only a clause that opens on a task does (`Giao X …`, `X chủ trì …`), not a narrative one
+        opens = c["object_cues"].match(toks, a)[0] or any(name_start(n) <= a + 2 and n[0] >= a for n in names)
+        for i in range(a + 1, b - 1) if opens else ():
+            if toks[i].t != ",":
+                continue
+            n = starts.get(strip_title(toks, i + 1)[0])
+            if n is None or n[1] >= b:
+                continue
+            # the part before the comma: a name, then a task verb of its own after it
+            before = [m for m in names if cut <= m[0] and m[1] <= i]
+            if not before or not any(c["subject_verbs"].match(toks, k)[0] or c["object_cues"].match(toks, k)[0]
+                                     for k in range(before[-1][1], i)):
+                continue
+            j = n[1]
+            while j < b and toks[j].t in (",", "và") and j + 1 in starts:
+                j = starts[j + 1][1]           # `, Sở A và Sở B phối hợp`
+            if j < b and not is_cap(toks[j].t) and (c["subject_verbs"].match(toks, j)[0]
+                                                    or c["object_cues"].match(toks, j)[0]):
+                out.append((cut, i))
+                cut = i + 1
+        out.append((cut, b))
     return out
 
 

@@ -27,7 +27,8 @@ import os
 import re
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
-from pipeline.extract.bodies.clauses import Emitter, clause_bounds, line_heading, merge_name_lists, read_line
+from pipeline.extract.bodies.clauses import (Emitter, clause_bounds, line_heading, merge_name_lists, read_line,
+                                             split_at_subjects)
 from pipeline.extract.bodies.filters import finalize
 from pipeline.extract.bodies.grammar import places_of, role_rules
 from pipeline.extract.bodies.recipients import find_recipients, pointed_recipients
@@ -66,7 +67,7 @@ def find_rules(doc: Doc) -> list[dict]:
                     heading_actor, heading_rank = [], 0
                 line_actor, first = heading_actor, 0
             actor = line_actor
-            for ca, cb in merge_name_lists(toks, clause_bounds(toks), first, names):
+            for ca, cb in split_at_subjects(toks, merge_name_lists(toks, clause_bounds(toks), first, names), names):
                 if cb > first:
                     actor = read_clause(em, toks, max(ca, first), cb, names, actor, ln.refs, ln.quoted)
             if ln.rank is not None and actor and actor is not line_actor and not re.search(r"[.;:!?…]\s*$", ln.text):

@@ -145,6 +145,24 @@ def _in_compound(toks: list[Tok], j: int, c) -> bool:
     return before or j + 1 < len(toks) and f"{toks[j].low} {toks[j + 1].low}" in c["compounds"]
 
 
+def _verb_goes_on(toks: list[Tok], j: int, kv: int, c) -> bool:
+    """Whether the task verb at token j (kv tokens) opens a verb phrase rather than a word of the name: another
+    task verb or `các` follows it (`tổ chức thẩm định`, `xây dựng các dự thảo`); `đầu tư xây dựng số 1`
+    of a project board is its name."""
+    if j >= 2 and f"{toks[j - 2].low} {toks[j - 1].low}" == "đầu tư":
+        return False
+    k = j + kv
+    nxt = toks[k]
+    if nxt.low == "số" and k + 1 < len(toks) and toks[k + 1].t.isdigit():
+        return False
+    if nxt.low in ("các", "những"):
+        return True
+    # a verb after a department's whole field (`Bộ Nội vụ tổ chức thẩm định`), not inside a trade's name
+    # (`Hiệp hội Nhà thầu xây dựng hoàn thành`)
+    field = " ".join(t.low for t in toks[max(0, j - 4):j])
+    return bool(c["subject_verbs"].match(toks, k)[0]) and any(field.endswith(f) for f in _fields_folded())
+
+
 def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
     """End index (exclusive) of the body name that starts with a head at token i."""
     c = role_rules()
@@ -152,8 +170,12 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
     j = i + n
     lower_run = 0
     after_place = False       # inside `tỉnh Lâm Đồng`: a lower-case word ends the name
+    # a procedural actor (`chủ đầu tư`, `cơ quan có thẩm quyền`) is one: a list after it is of others
+    procedural = toks[i].low != "các" and not is_cap(toks[i].t) and c["lower_heads"].match(toks, i)[0] == n
     while j < len(toks):
         t = toks[j].t
+        if procedural and t in (",", "và"):
+            break
         if t in (",", "và") and c["titles"].match(toks, j + 1)[0]:
             break
         if t == ",":
@@ -192,13 +214,21 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
         if t == "số" and j + 1 < len(toks) and re.fullmatch(r"\d{1,2}", toks[j + 1].t):
             j += 2                    # `Ban Quản lý dự án đầu tư xây dựng số 1`
             continue
+        if toks[j].low in ("liên", "có") and j > i + n - 1:
+            kl = 2 if toks[j].low == "liên" else 3
+            if " ".join(x.low for x in toks[j:j + kl]) in ("liên quan", "có liên quan"):
+                j += kl               # `các cơ quan, đơn vị liên quan duy trì`: a collective is whole at `liên quan`
+                break
         k, _ = c["stop"].match(toks, j)
         if k and _in_compound(toks, j, c):
             k = 0                     # `Ban Chỉ đạo bầu cử`: the stop word `cử` is a syllable of `bầu cử`
         if k and not is_cap(t):      # `Ban Quản lý`: a capitalized word continues the name
             break
-        if not is_cap(t) and c["subject_verbs"].match(toks, j)[0] and any(x.low == "các" for x in toks[i:j]):
+        kv = 0 if is_cap(t) else c["subject_verbs"].match(toks, j)[0]
+        if kv and any(x.low == "các" for x in toks[i:j]):
             break                     # `các sở, ngành liên quan xây dựng`: a collective ends at its verb
+        if kv and j + kv < len(toks) and _verb_goes_on(toks, j, kv, c):
+            break                     # `Bộ Nội vụ tổ chức thẩm định`, `Sở Nội vụ xây dựng các dự thảo`: a task after the name
         if t.isdigit() or re.fullmatch(r"\d+[A-Za-z]?|[IVXLC]+", t):
             prev = toks[j - 1].t
             if len(t) <= 3 and (is_cap(prev) or prev in ("số", "vực", "-")):
@@ -239,6 +269,8 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
                 j += ka
                 continue
             break
+        if procedural:
+            break                     # `chủ đầu tư hoàn chỉnh hồ sơ`: a procedural actor's name is its head
         lower_run += 1
         if lower_run > max_lower:
             # a run-on: keep the first lower-case word only; a collective (`các đơn vị hoạt động trong …`) ends
@@ -296,6 +328,22 @@ def _span(a: int, b: int, head: str | None = None, field: int | None = None) -> 
     return sp
 
 
+@lru_cache(maxsize=None)
+def _field_codes() -> dict[str, str]:
+    return {k.casefold(): v for k, v in (rules.load("abbreviations").get("fields") or {}).items()}
+
+
+@lru_cache(maxsize=None)
+def _fields_folded() -> frozenset:
+    return frozenset(" ".join(TOKEN.findall(v.casefold())) for v in _field_codes().values())
+
+
+def listed_name(head: str, raw: str) -> str:
+    """A field listed after a plural head and a colon, as a body's name: `Sở` + `TC` → `Sở Tài chính`
+    (rules/abbreviations.yaml `fields`), `Sở` + `Xây dựng` → `Sở Xây dựng`."""
+    return f"{head} {_field_codes().get(raw.strip().casefold(), raw)}"
+
+
 def name_start(sp) -> int:
     """Token index where a name's own words start."""
     f = getattr(sp, "field", None)
@@ -313,13 +361,16 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
     seps = [t.t for t in toks[j + 1:j + 30] if t.t in (",", ";")]
     sep = seps[0] if seps else ","
     inner = {",", "và"} if sep == ";" else {"và"}
+    if j + 1 < len(toks) and toks[j + 1].low in _field_codes():
+        sep, inner = (",", ";"), {"và"}          # codes (`TC; XD, NN&MT`) are parted by either
     # places (`Ủy ban nhân dân các huyện: Đức Trọng; Lâm Hà, Di Linh`): proper names only, parted by either
     places = head in ("Ủy ban nhân dân", "Hội đồng nhân dân") or head.rsplit(" ", 1)[-1] in units.words()
     if places:
         sep, inner = (",", ";"), {"và"}
     out, k = [], j + 1
+    codes = _field_codes()
     while k < len(toks) and (is_cap(toks[k].t) or toks[k].t.isupper()) and not head_at(toks, k) \
-            and not c["titles"].match(toks, k)[0]:
+            and (toks[k].low in codes or not c["titles"].match(toks, k)[0]):     # `CT` is Công Thương here
         m = k + max(1, c["comma_fields"].match(toks, k)[0])     # `Văn hóa, Thể thao và Du lịch` is one field
         while m < len(toks) and m - k < 10 and (re.match(r"[\wĐđ&]", toks[m].t) or toks[m].t in inner
                                           or toks[m].t in ("-", "–") and m + 1 < len(toks) and is_cap(toks[m + 1].t)) \

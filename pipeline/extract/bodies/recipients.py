@@ -6,9 +6,12 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.document import Doc
-from pipeline.extract.bodies.grammar import (body_item, find_names, head_at, name_start, role_rules, scan_name,
+from pipeline.extract.bodies.grammar import (body_item, find_names, head_at, listed_name, name_start, role_rules, scan_name,
                                              strip_title)
 from pipeline.extract.bodies.tokens import Tok, is_cap, tokenize
+
+
+_LISTED = re.compile(r"^\s*[-+•*–]?\s*(?i:các)\s+[^\W\d]+(?:,?\s+[^\W\d]+){0,3}\s*:\s*\S")
 
 
 def recipient_items(doc: Doc):
@@ -26,7 +29,9 @@ def recipient_items(doc: Doc):
             if m:
                 raw = raw[:m.start()]
         pos = 0
-        for part in re.split(r";\s*(?=-|\s*[A-ZĐ])|;\s*$", raw):
+        # `- Các sở, ngành: TC; XD; NN&MT;` is one item: the fields after a plural head's colon
+        parts = [raw] if _LISTED.match(raw) else re.split(r";\s*(?=-|\s*[A-ZĐ])|;\s*$", raw)
+        for part in parts:
             s = ln.start + raw.find(part, pos)
             pos = max(pos, raw.find(part, pos) + len(part))
             item = part.strip()
@@ -45,11 +50,26 @@ def recipient_items(doc: Doc):
             yield s, item
 
 
+_BARE_ADDRESS = re.compile(r"^[ \t]*Kính gửi[ \t]*:?[ \t]*\n[ \t]*([^\n\-+•][^\n]{2,150})$", re.M)
+
+
+def _bare_addressee(doc: Doc):
+    """`Kính gửi:` alone on its line, the addressee on the next one without a bullet (a letter's two-column
+    header read line by line): that line, when it is only a body's name."""
+    m = _BARE_ADDRESS.search(doc.text, 0, doc.structure.body_start + 400)
+    if not m or any(ln.start == m.start(1) for ln in doc.recipients):
+        return
+    toks = tokenize(m.group(1), m.start(1))
+    names = find_names(toks)
+    if names and names[0][0] == 0 and names[-1][1] >= len(toks) - 1:
+        yield m.start(1), m.group(1).rstrip(" .;,")
+
+
 def find_recipients(doc: Doc, places) -> list[dict]:
     """The bodies of the Nơi nhận and Kính gửi items, role `recipient`."""
     c = role_rules()
     out = []
-    for s, item in recipient_items(doc):
+    for s, item in [*recipient_items(doc), *_bare_addressee(doc)]:
         if not item or c["skip"].match(item) or len(item) > 200:
             continue
         toks = tokenize(item, s)
@@ -65,9 +85,11 @@ def find_recipients(doc: Doc, places) -> list[dict]:
         for sp in listed:                # `Các phòng: Tổng hợp, Kế hoạch`: one body per field
             a = name_start(sp)
             raw = doc.text[keep[a].s:keep[sp[1] - 1].e]
-            out.append(body_item(f"{sp.head} {raw}", "recipient", keep[a].s, keep[sp[1] - 1].e, raw, places,
+            out.append(body_item(listed_name(sp.head, raw), "recipient", keep[a].s, keep[sp[1] - 1].e, raw, places,
                              "recipient"))
-        spans, i = [], len(keep) if listed else 0
+        spans, i = [], listed[-1][1] if listed else 0
+        while listed and i < len(keep) and keep[i].t in (",", ";", "và"):
+            i += 1                        # `…: TC, TP, Thanh tra tỉnh`: a body named whole after the fields
         while i < len(keep):
             end = i + 1
             while end < len(keep) and not (keep[end].t in (",", ".", ";") and end + 1 < len(keep)

@@ -164,7 +164,7 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
             quiet = True
     # objects: names after a cue with only names and separators between
     objects = _objects(toks, cues, verbs, [n for n in names_in if n not in used], refs)
-    verbs = _drop_complements(verbs)
+    verbs = _drop_complements(verbs, cues)
     roles = _subject_roles(toks, cues, verbs, objects, names_in, after, b)
     if lead_cue or not roles or "lead" in roles:
         # the clause's own subject leads unless all it is asked is to advise, monitor or coordinate
@@ -207,6 +207,9 @@ def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
     first body told to act or reported to (`gửi Ủy ban nhân dân tỉnh biết, theo dõi` is the receiver's);
     coordinate from `phối hợp`, unless it presides (`chủ trì, phối hợp với X`: then X coordinates)."""
     first_obj = min((x for x, _, _ in cues if x >= after), default=b)
+    # a verb after a body the subject monitors is that body's (`theo dõi, đôn đốc các sở thực hiện`)
+    first_obj = min([first_obj] + [n[0] for n in names_in if n[0] >= after
+                                   and any(r == "monitor" and y <= n[0] <= y + 1 for _, y, r in verbs)])
     handed = min([n[0] for n, r, _ in objects if r in ("lead", "report_to")]
                  + [i for i in range(after, b) if toks[i].low == "biết"], default=b)
     roles = {r for x, _, r in verbs if x < first_obj or (r in ("advise", "monitor") and x < handed)}
@@ -217,10 +220,15 @@ def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
     return roles
 
 
-def _drop_complements(verbs):
-    """`tham mưu triển khai thực hiện …`: the verbs right after `tham mưu` say what the advice is about."""
+def _drop_complements(verbs, cues=()):
+    """`tham mưu triển khai thực hiện …`: the verbs right after `tham mưu` say what the advice is about; so do
+    those right after `phối hợp` (`phối hợp tổ chức kiểm tra` coordinates, it does not monitor)."""
     out, end = [], None
+    after_cue = {y for _, y, r in cues if r == "coordinate"}
     for x, y, r in verbs:
+        if end == x or x in after_cue and r != "advise":
+            end = y
+            continue
         if end == x:
             end = y
             continue
