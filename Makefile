@@ -12,8 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: run test eval eval-own eval-ocr eval-legacy bench setup system-deps train train-data eval-models clean graph lock
 
 run: setup
-	$(VENV)/bin/vanban run corpus/seeds corpus/fixtures --out out
-	$(VENV)/bin/vanban graph out
+	$(VENV)/bin/vanban run corpus/seeds corpus/fixtures --out out || [ $$? -eq 1 ]   # 1: some fixtures are meant to fail
 
 test:
 	$(MAKE) setup DEBIAN_PACKAGES="$(TEST_PACKAGES)" LOCK=test
@@ -21,14 +20,14 @@ test:
 
 eval: setup
 	@if [ -d "$(SHARED)/corpus/dev" ]; then \
-	  $(VENV)/bin/vanban run $(SHARED)/corpus/dev $(SHARED)/seeds --out out/dev --quiet && \
+	  { $(VENV)/bin/vanban run $(SHARED)/corpus/dev $(SHARED)/seeds --out out/dev --quiet || [ $$? -eq 1 ]; } && \
 	  $(PYTHON) $(SHARED)/eval/score.py --pred out/dev/documents.jsonl --gold $(SHARED)/eval/gold; \
 	else echo "make eval: $(SHARED) is absent, nothing to score (skipped)"; fi
 
 # The project's own gold (corpus/annotations/gold), per group, issuer level and split.
 eval-own: setup
 	@if [ -d "$(SHARED)/corpus/wide" ]; then \
-	  $(VENV)/bin/vanban run $$($(PY) scripts/eval_own.py --sources) --out out/own --quiet && \
+	  { $(VENV)/bin/vanban run $$($(PY) scripts/eval_own.py --sources) --out out/own --quiet || [ $$? -eq 1 ]; } && \
 	  $(PY) scripts/eval_own.py --pred out/own/documents.jsonl; \
 	else echo "make eval-own: $(SHARED)/corpus is absent, nothing to score (skipped)"; fi
 
@@ -55,7 +54,7 @@ eval-ocr: setup
 LEGACY_FILES = $(wildcard $(SHARED)/corpus/legacy/*.doc $(SHARED)/corpus/legacy/*.rtf $(SHARED)/corpus/legacy/*.pdf)
 eval-legacy: setup
 	@if [ -n "$(LEGACY_FILES)" ]; then \
-	  $(VENV)/bin/vanban run $(LEGACY_FILES) --out out/legacy --quiet && \
+	  { $(VENV)/bin/vanban run $(LEGACY_FILES) --out out/legacy --quiet || [ $$? -eq 1 ]; } && \
 	  $(PYTHON) $(SHARED)/eval/legacy_score.py out/legacy/documents.jsonl $(SHARED)/corpus/legacy/transcripts; \
 	else echo "make eval-legacy: $(SHARED)/corpus/legacy is absent (skipped)"; fi
 

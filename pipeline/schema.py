@@ -62,6 +62,13 @@ class Span(_Open):
         None, description="true when OCR read a word of the span with low confidence; absent when not OCR'd")
 
 
+class Part(_Open):
+    """Where a part of the document's layout lies in `text` (`start` ≤ `end`; empty when absent)."""
+
+    start: Offset
+    end: Offset
+
+
 class Signer(_Open):
     name: Text | None
     title: Text | None
@@ -147,7 +154,7 @@ class DocumentRecord(BaseModel):
                               json_schema_extra=_STATUS_RULE)
 
     # a MINOR version only adds optional fields, so records of earlier MINOR versions stay valid
-    schema_version: Literal["1.0", "1.1", "1.2", "1.3"]
+    schema_version: Literal["1.0", "1.1", "1.2", "1.3", "1.4"]
     source: Text = Field(description="path relative to the input root, /-separated")
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None
     status: Status
@@ -170,6 +177,10 @@ class DocumentRecord(BaseModel):
     reader_fallback: Text | None = Field(None, description="why a faster or preferred reader did not read it, "
                                                            "when one failed; null otherwise")
     signatures: list[Signature] | None = Field(None, description="the PDF's digital signatures; [] when none")
+    header: Part | None = Field(None, description="the header: national motto, issuer, number, date, type and "
+                                                  "title, up to the body")
+    closing: Part | None = Field(None, description="the closing: signature block and Nơi nhận, up to the first "
+                                                   "appendix or attached document (empty at the end when none)")
 
     @model_validator(mode="after")
     def _consistent(self) -> "DocumentRecord":

@@ -13,8 +13,8 @@ cells = [
         "from pipeline.apps.graph import write_graph\n\n"
         "OUT = Path(os.environ.get('VANBAN_OUT', 'out'))\n"
         "documents = pd.read_parquet(OUT / 'documents.parquet')\n"
-        "references = pd.read_parquet(OUT / 'references.parquet')\n"
-        "print(len(documents), 'documents,', len(references), 'references')\n"
+        "citations = pd.read_parquet(OUT / 'citations.parquet')\n"
+        "print(len(documents), 'documents,', len(citations), 'citations')\n"
         "documents[['source', 'doc_type', 'identifier', 'issued_date', 'issuer']].head()"),
     nbf.v4.new_code_cell(
         "g = write_graph(OUT)\n"

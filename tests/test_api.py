@@ -218,21 +218,12 @@ def test_concurrent_load_gives_no_error(server, capsys):
     assert res["requests"] == 400
 
 
-def test_tasks_come_from_a_tasks_table_when_the_run_has_one(run_dir, records, tmp_path):
-    """The `tasks` table written from the records by pipeline.extract.tasks replaces the mention-based tasks."""
-    import duckdb
-    import pyarrow as pa
+def test_tasks_come_from_the_runs_tasks_table(run_dir, records, tmp_path):
+    """The `tasks` table every run writes (pipeline.extract.tasks) gives a body's tasks."""
+    from pipeline.extract.tasks import task_rows
 
-    from pipeline.extract.tasks import TASKS_SCHEMA, task_rows
-
-    out = tmp_path / "out"
-    shutil.copytree(run_dir, out)
+    out = run_dir
     rows = [row for rec in records.values() if rec["status"] == "ok" for row in task_rows(rec)]
-    table = pa.Table.from_pylist(rows, schema=TASKS_SCHEMA)
-    con = duckdb.connect(str(out / "vanban.duckdb"))
-    con.register("task_rows", table)
-    con.execute("CREATE OR REPLACE TABLE tasks AS SELECT * FROM task_rows")
-    con.close()
     db = api.Database(api.locate_db(out))
     cur = db.cursor()
     try:
@@ -240,7 +231,9 @@ def test_tasks_come_from_a_tasks_table_when_the_run_has_one(run_dir, records, tm
         if not with_lead:
             pytest.skip("pipeline.extract.tasks found no task with a lead in the sample")
         name = with_lead[0]["lead"][0]
-        expected = [r for r in rows if name in r["lead"] + r["coordinate"]]
+        # one item per (task, role) naming the body, in any case
+        expected = [r for r in rows for role in ("lead", "coordinate")
+                    if name.lower() in [n.lower() for n in r[role]]]
         page = api.body_tasks(cur, db, name.upper(), None, None, 50, 0)
         assert page["total"] == len(expected)
         got = [api.Task.model_validate(t) for t in page["items"]]
@@ -250,3 +243,44 @@ def test_tasks_come_from_a_tasks_table_when_the_run_has_one(run_dir, records, tm
     finally:
         cur.close()
         db.close()
+
+
+def test_docs_page_works_offline_in_chromium(server, http):
+    """`/docs` loads Swagger UI from the package's own files (no CDN): every request of the page goes
+    to the server itself, and the operations render, in a Chromium that has no network but loopback."""
+    import re
+    import shutil
+    import tempfile
+
+    page = http.get("/docs")
+    assert page.status_code == 200
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert assets and all(a.startswith("/") for a in assets), assets
+    for a in assets:
+        assert http.get(a).status_code == 200, a
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not chromium or not driver:
+        pytest.skip("Debian `chromium` and `chromium-driver` are not installed")
+    profile = tempfile.mkdtemp(prefix="vanban-docs-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
+                # no network: every host but the loopback server resolves nowhere
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--proxy-server=http://0.0.0.0:9",
+                "--proxy-bypass-list=127.0.0.1"):
+        options.add_argument(arg)
+    drv = webdriver.Chrome(service=Service(driver), options=options)
+    try:
+        drv.get(server + "/docs")
+        WebDriverWait(drv, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".swagger-ui .opblock"))
+        assert len(drv.find_elements(By.CSS_SELECTOR, ".swagger-ui .opblock")) >= 10
+        names = drv.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert names and all(n.startswith(server) for n in names), names
+    finally:
+        drv.quit()
+        shutil.rmtree(profile, ignore_errors=True)

@@ -48,9 +48,9 @@ def batch(inbox, tmp_path_factory):
     return result, out
 
 
-def test_run_exits_cleanly(batch):
+def test_run_exits_1_when_some_files_failed(batch):
     result, _ = batch
-    assert result.exit_code == 0, result.output + repr(result.exception)
+    assert result.exit_code == 1, result.output + repr(result.exception)   # 3 bad files, each with its record
 
 
 def test_every_file_has_a_line(batch):
@@ -106,6 +106,6 @@ def test_installed_command_with_two_workers(inbox, tmp_path):
     out = tmp_path / "out"
     proc = subprocess.run([str(exe), "run", str(inbox), "--out", str(out), "--workers", "2", "--quiet"],
                           capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr
     assert "ok 4   errors 3" in proc.stdout
     assert len(read_records(out)) == 7

@@ -50,7 +50,7 @@ def cluster(tmp_path_factory):
 
 def invoke(*args: str) -> str:
     result = CliRunner().invoke(main, ["run", *args, "--quiet"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output   # 1: empty.txt failed (README, exit codes)
     return result.output
 
 

@@ -35,11 +35,10 @@ NS = {"a": akn.AKN_NS}
 TABLES = ("documents", "sections", "references", "bodies", "dates", "targets")
 # who cites whom, written once in SQL that PostgreSQL, SQLite and DuckDB all run
 CITED_BY_SQL = """
-    SELECT r.source AS citing, d.source AS cited
-    FROM "references" r JOIN documents d
-      ON lower(r.identifier) = lower(d.identifier) AND r.source <> d.source
-     AND (r.date IS NULL OR d.year IS NULL OR CAST(substr(r.date, 1, 4) AS INTEGER) = d.year)
-    ORDER BY 1, 2"""
+    SELECT DISTINCT e.source AS citing, n.source AS cited
+    FROM graph_edges e JOIN graph_nodes n ON n.node_id = e.target_node
+    WHERE n.source IS NOT NULL
+    ORDER BY 1, 2"""   # resolve's graph, exported with the run: no quoting, no casting
 
 
 @pytest.fixture(scope="module")
@@ -190,7 +189,7 @@ def test_sqlite_export_is_idempotent_and_replaces_a_documents_rows(run_dir, tmp_
     assert first == duck_counts(run_dir)
     engine = sa.create_engine(url)
     with engine.begin() as conn:   # a row an older export left behind for a document of this run
-        conn.execute(sa.text('INSERT INTO bodies (source, name, role, start, "end") '
+        conn.execute(sa.text("INSERT INTO bodies (source, name, role, start, end_offset) "
                              "VALUES (:s, 'Sở cũ', 'lead', 0, 1)"), {"s": PLAN_SOURCE})
     engine.dispose()
     export.export_sql(run_dir, url)
@@ -204,24 +203,14 @@ def test_sqlite_export_is_idempotent_and_replaces_a_documents_rows(run_dir, tmp_
 
 
 def test_graph_and_task_tables_travel_too(run_dir, tmp_path):
-    """Tables added by later stages (graph, tasks with list columns) export like the others."""
-    import pyarrow as pa
+    """Tables every run writes (graph, tasks with list columns) export like the others; lists stay lists."""
+    from pipeline.extract.tasks import task_rows
 
-    from pipeline.apps.graph import write_graph
-    from pipeline.extract.tasks import TASKS_SCHEMA, task_rows
-
-    out = tmp_path / "out"
-    shutil.copytree(run_dir, out)
-    write_graph(out)
-    rows = [t for rec in read_jsonl(out / "documents.jsonl") if rec["status"] == "ok" for t in task_rows(rec)]
-    con = duckdb.connect(str(out / "vanban.duckdb"))
-    con.register("task_rows", pa.Table.from_pylist(rows, schema=TASKS_SCHEMA))
-    con.execute("CREATE OR REPLACE TABLE tasks AS SELECT * FROM task_rows")
-    con.close()
+    rows = [t for rec in read_jsonl(run_dir / "documents.jsonl") if rec["status"] == "ok" for t in task_rows(rec)]
     url = f"sqlite:///{tmp_path / 'vanban.db'}"
-    counts = export.export_sql(out, url)
+    counts = export.export_sql(run_dir, url)
     assert {"graph_nodes", "graph_edges", "tasks"} <= set(counts)
-    assert export.export_sql(out, url) == counts == sql_counts(url, counts)
+    assert export.export_sql(run_dir, url) == counts == sql_counts(url, counts)
     engine = sa.create_engine(url)
     with engine.connect() as conn:
         leads = [json.loads(v) for (v,) in conn.execute(sa.text("SELECT lead FROM tasks ORDER BY source, start"))]
@@ -290,6 +279,17 @@ def test_postgresql_export_twice_matches_duckdb(postgres_url, run_dir):
         engine.dispose()
     assert got == duck_cited_by(out) and got
     assert pk == 1
+    with engine.connect() as conn:   # typed columns: DATE, text[] and JSONB, queried without casting
+        types = dict(conn.execute(sa.text(
+            "SELECT table_name || '.' || column_name, data_type FROM information_schema.columns "
+            "WHERE table_name IN ('documents', 'tasks', 'dates')")).fetchall())
+        due_2026 = conn.execute(sa.text("SELECT count(*) FROM tasks WHERE due BETWEEN '2026-01-01' AND "
+                                        "'2026-12-31' AND cardinality(lead) > 0")).scalar()
+    engine.dispose()
+    assert types["documents.issued_date"] == types["tasks.due"] == types["dates.date_from"] == "date"
+    assert types["tasks.lead"] == "ARRAY" and types["tasks.targets"] == "jsonb"
+    assert types["documents.year"] == "bigint" and types["documents.doc_id"] == "bigint"
+    assert due_2026 >= 0
 
 
 # ------------------------------------------------------------------ the dev run

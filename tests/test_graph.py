@@ -1,6 +1,7 @@
 """The citation graph: resolution inside the corpus, files written, cites / cited-by queries."""
 import duckdb
 import networkx as nx
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -63,7 +64,56 @@ def test_cites_and_cited_by(run_out):
     assert [row[4] for row in cited_by] == ["archive/b.txt"]
     cites = {row[1] for row in query(run_out, "archive/c.txt", "cites")}
     assert cites == {"12/KH-UBND", "30/2020/NĐ-CP"}
-    assert query(run_out, "999/KH-UBND", "cites") == []
+    assert query(run_out, "999/KH-UBND", "cites") is None          # unknown, not "cites nothing"
+
+
+def test_cites_folds_case_and_d_and_takes_file_names(run_out):
+    """`1074/qd-bxd` finds `1074/QĐ-BXD`: case, Đ/D and tones do not matter; a file name names its document."""
+    ascii_d = {row[4] for row in query(run_out, "30/2020/nd-cp", "cited-by")}
+    assert ascii_d == {"archive/b.txt", "archive/c.txt"}
+    assert {row[1] for row in query(run_out, "c.txt", "cites")} == {"12/KH-UBND", "30/2020/NĐ-CP"}
+
+
+def test_unknown_apart_from_not_cited_with_type_date_and_title(run_out):
+    runner = CliRunner()
+    res = runner.invoke(main, ["cited-by", "999/KH-UBND", "--out", str(run_out)])
+    assert res.exit_code == 1 and res.output.startswith("Error: unknown") and "Traceback" not in res.output
+    res = runner.invoke(main, ["cited-by", "13/KH-UBND", "--out", str(run_out)])
+    assert res.exit_code == 0 and res.output.startswith("not cited"), res.output
+    res = runner.invoke(main, ["cited-by", "12/kh-ubnd", "--out", str(run_out)])
+    assert res.exit_code == 0, res.output
+    line = res.output.strip()
+    assert "Kế hoạch 13/KH-UBND (2022-01-06) thực hiện nhiệm vụ" in line and "archive/c.txt" in line
+
+
+def test_every_run_writes_the_graph_and_a_rerun_keeps_files_and_tables_in_step(tmp_path):
+    """No `vanban graph` needed: the run writes graph_* tables, Parquet and GraphML together, and an
+    incremental re-run with one more document updates all of them."""
+    src, out = tmp_path / "archive", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(doc("4088/KH-UBND", (28, 10, 2021), "Triển khai nhiệm vụ."), "utf-8")
+    (src / "b.txt").write_text(doc("12/KH-UBND", (5, 1, 2022), "Căn cứ Kế hoạch số 4088/KH-UBND "
+                                                             "ngày 28/10/2021 của UBND tỉnh;"), "utf-8")
+    runner = CliRunner()
+
+    def agree() -> int:
+        con = duckdb.connect(str(out / "vanban.duckdb"), read_only=True)
+        n_db = con.execute("SELECT count(*) FROM graph_edges").fetchone()[0]
+        n_view = con.execute("SELECT count(*) FROM cites").fetchone()[0]
+        con.close()
+        gml = nx.read_graphml(out / "citations.graphml")
+        assert n_db == gml.number_of_edges() == len(pd.read_parquet(out / "graph_edges.parquet")) == n_view
+        return n_db
+
+    assert runner.invoke(main, ["run", str(src), "--out", str(out), "--workers", "1", "--quiet"]).exit_code == 0
+    assert agree() == 1
+    (src / "c.txt").write_text(doc("13/KH-UBND", (6, 1, 2022), "Thực hiện Kế hoạch số 12/KH-UBND ngày "
+                                                             "05/01/2022."), "utf-8")
+    res = runner.invoke(main, ["run", str(src), "--out", str(out), "--workers", "1", "--quiet"])
+    assert res.exit_code == 0 and "processed 1 " in res.output, res.output
+    assert agree() == 2
+    res = runner.invoke(main, ["cites", "c.txt", "--out", str(out)])
+    assert res.exit_code == 0 and "12/KH-UBND" in res.output, res.output
 
 
 def test_graph_commands(run_out):

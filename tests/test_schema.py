@@ -98,7 +98,7 @@ def build_sample_run(out: Path) -> Path:
     (inp / "broken.pdf").write_bytes(b"%PDF-1.4\nthis is not a pdf at all\n")
     fixtures.to_docx(fixtures.state_decision(), inp / "qd-1441.docx")   # a real two-column DOCX
     res = CliRunner().invoke(main, ["run", str(inp), "--out", str(out), "--workers", "1", "--quiet"])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output   # exit code 1: one file (broken.pdf) failed
     return out
 
 

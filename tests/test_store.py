@@ -85,9 +85,10 @@ def test_parquet_tables_read_with_pandas(dataset):
     sections = pd.read_parquet(out / "sections.parquet")
     assert len(sections) == sum(len(r["sections"]) for r in recs) == counts["sections"]
     assert set(sections["path"]) >= {"I", "I/1", "II", "II/1"}
-    for table in ("references", "bodies", "dates", "targets"):
+    for field, table in (("references", "citations"), ("bodies", "bodies"), ("dates", "dates"),
+                         ("targets", "targets")):
         frame = pd.read_parquet(out / f"{table}.parquet")
-        assert len(frame) == sum(len(r[table]) for r in recs)
+        assert len(frame) == sum(len(r[field]) for r in recs)
         assert set(frame["source"]) <= {"in/a/kh-4088.docx", "in/b/kh-copy.txt"}
 
 
@@ -100,7 +101,7 @@ def test_duckdb_file_answers_queries(dataset):
         got = con.execute("SELECT d.identifier, count(*) FROM documents d JOIN sections s USING (source) "
                           "GROUP BY d.identifier ORDER BY 1").fetchall()
         assert got == [("4088/KH-UBND", len(recs[0]["sections"])), ("4089/KH-UBND", len(recs[1]["sections"]))]
-        refs = con.execute("SELECT identifier FROM \"references\" WHERE source = 'in/a/kh-4088.docx'").fetchall()
+        refs = con.execute("SELECT identifier FROM citations WHERE source = 'in/a/kh-4088.docx'").fetchall()
         assert ("16/CT-UBND",) in refs
     finally:
         con.close()

@@ -45,9 +45,10 @@ def create_app(out: str | Path | None):
             if app.state.db is not None:
                 app.state.db.close()
 
-    app = FastAPI(title="vanban", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="vanban", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Read-only access to a vanban run: documents, their sections and extractions, "
                               "references and the citation graph, bodies and their tasks, targets, errors.")
+    offline_docs(app)
 
     def cursor(request: Request) -> Iterator:
         db: Database | None = request.app.state.db
@@ -150,7 +151,7 @@ def create_app(out: str | Path | None):
         w.when(issuer, "contains(lower(issuer), lower(?))")
         if resolved is not None:
             w.add("target_source IS NOT NULL" if resolved else "target_source IS NULL")
-        return paged(cur, "* EXCLUDE (ref_year, target_year)", "reference_targets" + w.sql, w.params,
+        return paged(cur, "* EXCLUDE (target_year)", "reference_targets" + w.sql, w.params,
                      'source, start, "end", identifier', limit, offset)
 
     @app.get("/bodies", response_model=Page[BodySummary], tags=["bodies"])
@@ -229,6 +230,28 @@ def create_app(out: str | Path | None):
         return page
 
     return app
+
+
+def offline_docs(app) -> None:
+    """`/docs`: Swagger UI from the files the `swagger-ui-bundle` package ships, served by the app itself
+    (FastAPI's default page loads it from a CDN and stays blank offline)."""
+    from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+    from fastapi.staticfiles import StaticFiles
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="vanban API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs-assets/favicon-32x32.png",
+                                   oauth2_redirect_url="/docs/oauth2-redirect")
+
+    @app.get("/docs/oauth2-redirect", include_in_schema=False)
+    def oauth2_redirect():
+        return get_swagger_ui_oauth2_redirect_html()
 
 
 def openapi_document() -> dict:

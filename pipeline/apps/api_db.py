@@ -11,8 +11,6 @@ MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000
 
 
-_TASK_WINDOW = 400
-
 
 class Database:
     """The run's tables behind one in-memory DuckDB instance; requests take cursors from it.
@@ -43,21 +41,28 @@ class Database:
                 continue
             cols = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
                                               "WHERE table_catalog = 'run' AND table_name = ?", [name]).fetchall()}
-            # tables are copied into memory (fast point queries); full texts stay in the file
             self.columns[name] = cols
-            keep_out = " EXCLUDE (text)" if name == "documents" else ""
-            con.execute(f'CREATE TABLE "{name}" AS SELECT *{keep_out} FROM run."{name}"')
+            # tables are copied into memory (fast point queries) under the record's names (`references`,
+            # `end`, ISO date strings: the API speaks the JSONL contract); full texts stay in the file
+            con.execute(f'CREATE TABLE "{_API_NAME.get(name, name)}" AS SELECT {_api_select(cols, name)} '
+                        f'FROM run."{name}"')
             if "source" in cols:
-                con.execute(f'CREATE INDEX "{name}_source" ON "{name}" (source)')
+                con.execute(f'CREATE INDEX "{name}_source" ON "{_API_NAME.get(name, name)}" (source)')
+        if not {"graph_nodes", "graph_edges", "citations", "tasks"} <= set(self.columns) or "cites" not in {
+                n for n, kind in found if kind == "VIEW"}:
+            raise ValueError(f"{path} lacks the citation graph or the tasks table (a run made by an older "
+                             f"vanban): run the same `vanban run` again")
         con.execute("CREATE VIEW document_texts AS SELECT source, text FROM run.documents")
-        # the graph stage's tables, when present with the columns read here
-        self.has_graph = ({"node_id", "source", "doc_type", "identifier", "year", "issuer", "title"}
-                          <= self.columns.get("graph_nodes", set())
-                          and {"target_node", "relation", "source", "start", "end"}
-                          <= self.columns.get("graph_edges", set()))
-        con.execute("CREATE TABLE reference_targets AS "
-                    + (_REFERENCE_TARGETS_GRAPH if self.has_graph else _REFERENCE_TARGETS))
-        con.execute("CREATE TABLE citation_edges AS " + (_EDGES_GRAPH if self.has_graph else _EDGES_FALLBACK))
+        self.has_graph = True
+        # resolve's output, read through the run's own views (pipeline/store/dictionary.py): nothing resolved here
+        cols = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE "
+                                          "table_catalog = 'run' AND table_name = 'citation_targets'").fetchall()}
+        con.execute("CREATE TABLE reference_targets AS SELECT "
+                    + _api_select(cols - {"target_doc_id", "target_node"}, "citation_targets")
+                    + " FROM run.citation_targets")
+        con.execute("CREATE TABLE citation_edges AS SELECT citing_source AS source, cited_source AS target_source, "
+                    "relation, cited_doc_type AS doc_type, cited_identifier AS identifier, cited_year AS year, "
+                    "cited_issuer AS issuer, cited_title AS title, mentions, first_start FROM run.cites")
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
 
@@ -114,44 +119,29 @@ def paged(cur, select: str, from_where: str, params: list, order: str, limit: in
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-# The year a reference points to: its date's, else the one inside a legal identifier (30/2020/NĐ-CP).
-_REF_YEAR = ("coalesce(try_cast(substr(r.date, 1, 4) AS INTEGER), "
-             "try_cast(nullif(regexp_extract(r.identifier, '^[0-9]+[A-Za-z]?/([0-9]{4})/', 1), '') AS INTEGER))")
+# Each record field as the API names it, from the table that holds it (pipeline/store/tables.py).
+_API_NAME = {"citations": "references"}
+_TYPED = {"issued_date", "date", "due"}          # DATE in the tables, ISO text in the API
+_EXTRA = {"doc_id", "date_from", "date_to", "n_citations"}   # table columns the API does not serve
 
 
-# Each reference with the document of the run it points to: same identifier (any case) and a
-# compatible year. Without the graph tables the citation edges are these, one per
-# (citing document, cited work, relation).
-_REFERENCE_TARGETS = f"""
-    WITH r AS (SELECT *, {_REF_YEAR} AS ref_year FROM "references" r)
-    SELECT r.*, min(d.source) AS target_source, min(d.year) AS target_year
-    FROM r LEFT JOIN documents d
-      ON d.identifier IS NOT NULL AND r.identifier IS NOT NULL AND lower(d.identifier) = lower(r.identifier)
-     AND (d.year IS NULL OR r.ref_year IS NULL OR d.year = r.ref_year) AND d.source <> r.source
-    GROUP BY ALL"""
-
-
-_EDGES_FALLBACK = """
-    SELECT source, target_source, relation, doc_type, identifier, coalesce(target_year, ref_year) AS year,
-           issuer, title, count(*) AS mentions, min(start) AS first_start
-    FROM reference_targets GROUP BY ALL"""
-
-
-# With the graph stage's tables, edges and each reference's target come from them.
-_EDGES_GRAPH = """
-    SELECT e.source AS source, n.source AS target_source, e.relation AS relation, n.doc_type AS doc_type,
-           n.identifier AS identifier, n.year AS year, n.issuer AS issuer, n.title AS title,
-           count(*) AS mentions, min(e.start) AS first_start
-    FROM graph_edges e JOIN graph_nodes n ON n.node_id = e.target_node
-    GROUP BY ALL"""
-
-
-_REFERENCE_TARGETS_GRAPH = f"""
-    WITH r AS (SELECT *, {_REF_YEAR} AS ref_year FROM "references" r)
-    SELECT r.*, min(n.source) AS target_source, min(n.year) AS target_year
-    FROM r LEFT JOIN graph_edges e ON e.source = r.source AND e.start = r.start AND e."end" = r."end"
-    LEFT JOIN graph_nodes n ON n.node_id = e.target_node
-    GROUP BY ALL"""
+def _api_select(cols: set[str], table: str) -> str:
+    """The columns of a run's table under the record's names and types."""
+    parts = []
+    for c in sorted(cols):
+        if c == "text" and table == "documents":
+            continue
+        if c in _EXTRA:
+            if c == "n_citations":
+                parts.append("n_citations AS n_references")
+            continue
+        if c == "end_offset":
+            parts.append('end_offset AS "end"')
+        elif c in _TYPED:
+            parts.append(f'CAST("{c}" AS VARCHAR) AS "{c}"')   # DATE → `2026-06-30`
+        else:
+            parts.append(f'"{c}"')
+    return ", ".join(parts)
 
 
 _CITATION_FIELDS = "source, target_source, relation, doc_type, identifier, year, issuer, title, mentions"
@@ -191,52 +181,20 @@ def document_detail(cur, source: str, with_text: bool) -> dict | None:
     return rec
 
 
-def task_line(window: str, at: int, end: int) -> str:
-    """The line of `window` around [at, end), shortened to a readable length."""
-    left = window.rfind("\n", 0, at) + 1
-    right = window.find("\n", end)
-    line = window[left: right if right >= 0 else len(window)].strip()
-    return line if len(line) <= _TASK_WINDOW else line[:_TASK_WINDOW].rstrip() + "…"
-
-
-_TASK_TABLE_COLUMNS = {"source", "section", "heading", "text", "lead", "coordinate", "due", "start", "end"}
-
-
 def body_tasks(cur, db: Database, body: str, role: str | None, source: str | None, limit: int, offset: int) -> dict:
-    """A page of `Task`: from the `tasks` table when the run has one, else from body mentions and their lines."""
-    if _TASK_TABLE_COLUMNS <= db.columns.get("tasks", set()):
-        if role not in (None, "lead", "coordinate"):
-            return {"total": 0, "limit": limit, "offset": offset, "items": []}
-        parts, params = [], []
-        for r in ("lead", "coordinate") if role is None else (role,):
-            # `r` is one of two constants; the body's name is a parameter
-            parts.append(f"SELECT t.*, '{r}' AS role, ? AS body FROM tasks t "
-                         f"WHERE EXISTS (SELECT 1 FROM (SELECT unnest(t.{r}) AS name) WHERE lower(name) = lower(?))"
-                         + (" AND t.source = ?" if source else ""))
-            params += [body, body] + ([source] if source else [])
-        select = ("t.body AS body, t.role AS role, t.source AS source, d.doc_type AS doc_type, "
-                  "d.identifier AS identifier, d.title AS doc_title, t.section AS section, "
-                  't.heading AS section_heading, t.text AS task, t.start AS start, t."end" AS "end", t.due AS due')
-        from_where = f"({' UNION ALL '.join(parts)}) t JOIN documents d ON d.source = t.source"
-        return paged(cur, select, from_where, params, 't.source, t.start, t."end", t.role', limit, offset)
-    w = Where()
-    w.add("lower(b.name) = lower(?)", body)
-    if role is None:
-        w.add("b.role <> 'recipient'")
-    else:
-        w.add("b.role = ?", role)
-    w.when(source, "b.source = ?")
-    select = ("b.name AS body, b.role AS role, b.source AS source, d.doc_type AS doc_type, "
-              "d.identifier AS identifier, d.title AS doc_title, b.section AS section, "
-              "s.heading AS section_heading, b.start AS start, b.\"end\" AS \"end\", NULL AS due, "
-              f"greatest(b.start - {_TASK_WINDOW}, 0) AS win_start, "
-              f"substr(dt.text, greatest(b.start - {_TASK_WINDOW}, 0) + 1, "
-              f"b.\"end\" - greatest(b.start - {_TASK_WINDOW}, 0) + {_TASK_WINDOW}) AS win")
-    from_where = ("bodies b JOIN documents d ON d.source = b.source "
-                  "JOIN document_texts dt ON dt.source = b.source "
-                  "LEFT JOIN sections s ON s.source = b.source AND s.path = b.section" + w.sql)
-    page = paged(cur, select, from_where, w.params, 'b.source, b.start, b."end", b.role', limit, offset)
-    for it in page["items"]:
-        win, base = it.pop("win") or "", it.pop("win_start")
-        it["task"] = task_line(win, it["start"] - base, it["end"] - base) or it["body"]
-    return page
+    """A page of `Task` from the run's `tasks` table (pipeline/extract/tasks.py): the tasks naming the body
+    as lead or coordinator."""
+    if role not in (None, "lead", "coordinate"):
+        return {"total": 0, "limit": limit, "offset": offset, "items": []}
+    parts, params = [], []
+    for r in ("lead", "coordinate") if role is None else (role,):
+        # `r` is one of two constants; the body's name is a parameter
+        parts.append(f"SELECT t.*, '{r}' AS role, ? AS body FROM tasks t "
+                     f"WHERE EXISTS (SELECT 1 FROM (SELECT unnest(t.{r}) AS name) WHERE lower(name) = lower(?))"
+                     + (" AND t.source = ?" if source else ""))
+        params += [body, body] + ([source] if source else [])
+    select = ("t.body AS body, t.role AS role, t.source AS source, d.doc_type AS doc_type, "
+              "d.identifier AS identifier, d.title AS doc_title, t.section AS section, "
+              't.heading AS section_heading, t.text AS task, t.start AS start, t."end" AS "end", t.due AS due')
+    from_where = f"({' UNION ALL '.join(parts)}) t JOIN documents d ON d.source = t.source"
+    return paged(cur, select, from_where, params, 't.source, t.start, t."end", t.role', limit, offset)

@@ -1,7 +1,13 @@
-"""The `vanban` command: run the pipeline over folders, print one document, query the graph."""
+"""The `vanban` command: run the pipeline over folders, print one document, query the graph.
+
+Exit codes (README, "Commands"): 0 every file was read, 1 some files failed (each has its error
+record), 2 a usage problem or a missing input. Every error is one `Error:` line on stderr, never a
+traceback (`VANBAN_DEBUG=1` shows it); Ctrl-C says the work is kept and how to resume.
+"""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -11,6 +17,7 @@ import click
 from pipeline.apps import api, export, graph, report
 from pipeline.model import FIELDS
 from pipeline.run.process import process_file
+from pipeline.store.tables import TABLE_OF
 
 
 def discover(inputs: list[str]) -> list[tuple[Path, str]]:
@@ -31,7 +38,53 @@ def iter_records(files: list[tuple[Path, str]], workers: int):
     yield from records_in_order(files, max(1, workers))
 
 
-@click.group()
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
+
+
+class UsageProblem(click.ClickException):
+    """A usage problem or a missing input: one line, exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+
+class Vanban(click.Group):
+    """The command group: one line for every error, a resume hint on Ctrl-C."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:   # one line, no traceback: the message names the problem
+            if os.environ.get("VANBAN_DEBUG"):
+                raise
+            if isinstance(exc, OSError):
+                where = f" ({exc.filename})" if exc.filename else ""
+                msg = f"{exc.strerror or exc}{where}"
+            else:
+                msg = str(exc) or type(exc).__name__
+            raise click.ClickException(msg.splitlines()[0] if msg else type(exc).__name__) from None
+
+    def main(self, *args, **kwargs):
+        kwargs.pop("standalone_mode", None)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+            if isinstance(rv, int):   # an exit code (`--help`, `--version`)
+                sys.exit(rv)
+            return rv
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("\ninterrupted: the files finished so far are kept (OUT/.state); run the same command "
+                       "again to resume where it stopped", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=Vanban)
 @click.version_option(package_name="vanban")
 def main():
     """vanban: Vietnamese directives and plans to a normalized dataset and a citation graph."""
@@ -40,7 +93,8 @@ def main():
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(), help="output folder")
-@click.option("--workers", default=0, type=int, help="processes (local) or Dask workers to start (0 = all cores)")
+@click.option("--workers", default=0, type=click.IntRange(min=0),
+              help="processes (local) or Dask workers to start (0 = all cores)")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local worker processes, or a Dask distributed cluster")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -57,31 +111,52 @@ def main():
 @click.option("--max-file-mb", default=300, show_default=True, type=float, help="larger files are refused")
 @click.option("--max-text-mb", default=16, show_default=True, type=float,
               help="larger plain-text and RTF files are refused")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="read only files whose name or source path matches (repeatable, e.g. '*.pdf')")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="skip files whose name or source path matches (repeatable; Thumbs.db, desktop.ini, "
+                   ".DS_Store and Office's ~$* lock files are always skipped)")
 @click.option("--quiet", is_flag=True, help="no progress bar")
 def run(inputs, out_dir, workers, engine, scheduler, force, follow_links, partitioned, part_docs, timeout,
-        max_memory_mb, max_file_mb, max_text_mb, quiet):
+        max_memory_mb, max_file_mb, max_text_mb, include, exclude, quiet):
     """Process every file under INPUTS into OUT (documents.jsonl, Parquet, vanban.duckdb).
 
     Incremental and resumable: finished files are kept in OUT/.state, so a
-    re-run (or a run after a crash) only processes new or changed files.
+    re-run (or a run after a crash, or Ctrl-C) only processes new or changed files.
+    Exit code 0: every file read; 1: some files failed; 2: usage problem or missing input.
     """
-    import tqdm as tqdm_module
-
+    from pipeline.apps.progress import Progress
     from pipeline.run.jobs import EngineError, RunLimits, RunOptions
     from pipeline.run.batch import run as run_batch
+    from pipeline.run.select import DEFAULT_EXCLUDE, Selection
+    from pipeline.run.walk import SKIPPED_LINK_CODES, walk_inputs
     from pipeline.store.state import StateBusy
 
-    tqdm_module.tqdm.monitor_interval = 0  # no helper thread
-    bar = tqdm_module.tqdm(unit="file", disable=quiet, file=sys.stderr)
+    missing = [i for i in inputs if not os.path.lexists(i)]
+    if missing:
+        raise UsageProblem(f"no such file or folder: {', '.join(missing)}")
+    if os.path.exists(out_dir) and not os.path.isdir(out_dir):
+        raise UsageProblem(f"--out {out_dir} is a file, not a folder")
+    selection = Selection(include=tuple(include), exclude=DEFAULT_EXCLUDE + tuple(exclude))
+    total = None
+    if not quiet:   # a second, cheap walk (names only) gives the bar its total
+        total = sum(1 for e in walk_inputs(inputs, out=out_dir, follow_links=follow_links)
+                    if selection.wanted(e.path, e.source))
+    bar = Progress(total, quiet=quiet)
     limits = RunLimits(max_file_bytes=int(max_file_mb * 2**20), max_text_bytes=int(max_text_mb * 2**20),
                        timeout_s=timeout, max_memory_mb=max_memory_mb)
     options = RunOptions(engine=engine, workers=workers, scheduler=scheduler, limits=limits, force=force,
                          follow_links=follow_links,
-                         partitioned=partitioned, part_docs=part_docs, on_progress=lambda status, code: bar.update(1))
+                         partitioned=partitioned, part_docs=part_docs, on_file=bar.update, selection=selection)
     try:
         summary = run_batch(list(inputs), Path(out_dir), options)
     except (StateBusy, EngineError) as exc:
         raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        bar.close()
+        click.echo(f"\ninterrupted: the {bar.done} files finished are kept in {out_dir}/.state; run the same "
+                   f"command again to resume where it stopped", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     finally:
         bar.close()
     took = summary.seconds
@@ -98,11 +173,17 @@ def run(inputs, out_dir, workers, engine, scheduler, force, follow_links, partit
             click.echo(f"    {code:<20} {n}")
     if summary.wrote:
         counts = summary.counts
-        click.echo("  extracted: " + "  ".join(f"{t} {counts.get(t, 0)}" for t in FIELDS))
+        click.echo("  extracted: " + "  ".join(f"{t} {counts.get(TABLE_OF[t], 0)}" for t in FIELDS))
         extra = f", {out_dir}/parquet/<table>/part-*.parquet" if (Path(out_dir) / "parquet").is_dir() else ""
-        click.echo(f"  dataset: {out_dir}/documents.jsonl, {out_dir}/*.parquet, {out_dir}/vanban.duckdb{extra}")
+        click.echo(f"  dataset: {out_dir}/documents.jsonl, {out_dir}/*.parquet, {out_dir}/vanban.duckdb{extra}, "
+                   f"citation graph {out_dir}/citations.graphml")
     else:
         click.echo(f"  dataset: unchanged, {out_dir}/ is up to date")
+    failed = sum(n for (st, code), n in summary.outcomes.items()
+                 if st == "error" and code not in SKIPPED_LINK_CODES and code != "in_output")
+    if summary.files == 0:
+        raise UsageProblem(f"no input file under {', '.join(inputs)} (after --include/--exclude)")
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
 @main.command()

@@ -40,8 +40,9 @@ def run_tables(out: Path) -> list[str]:
     return sorted(names, key=lambda n: (n != "documents", n))
 
 
-def read_table(out: Path, table: str):
-    """One table of the run as an Arrow table; lists and structs (tasks' leads, …) become JSON text."""
+def read_table(out: Path, table: str, nested_as_json: bool = True):
+    """One table of the run as an Arrow table; lists and structs (tasks' leads, …) become JSON text
+    (for CSV) unless `nested_as_json` is False (SQL export: ARRAY/JSONB columns)."""
     import json
 
     import duckdb
@@ -52,6 +53,8 @@ def read_table(out: Path, table: str):
         data = con.sql(f'SELECT * FROM "{table}"').to_arrow_table()  # the name comes from the catalogue
     finally:
         con.close()
+    if not nested_as_json:
+        return data
     for i, field in enumerate(data.schema):
         if pa.types.is_nested(field.type):
             values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in data.column(i).to_pylist()]
@@ -95,9 +98,11 @@ def export_csv(out: Path, dest: Path, with_text: bool = False) -> dict[str, int]
 
 
 def sql_table(metadata, name: str, arrow_schema, key: str | None):
-    """A SQLAlchemy table for an Arrow schema: keys indexable everywhere, text unbounded."""
+    """A SQLAlchemy table for an Arrow schema: keys indexable everywhere, text unbounded, dates DATE,
+    lists of text ARRAY in PostgreSQL (JSON elsewhere), other nested values JSONB (JSON elsewhere)."""
     import pyarrow as pa
     import sqlalchemy as sa
+    from sqlalchemy.dialects import postgresql
 
     cols = []
     for field in arrow_schema:
@@ -110,6 +115,12 @@ def sql_table(metadata, name: str, arrow_schema, key: str | None):
             typ = sa.Float()
         elif pa.types.is_boolean(t):
             typ = sa.Boolean()
+        elif pa.types.is_date(t):
+            typ = sa.Date()
+        elif pa.types.is_list(t) and pa.types.is_string(t.value_type):
+            typ = sa.JSON().with_variant(postgresql.ARRAY(sa.UnicodeText()), "postgresql")   # text[]
+        elif pa.types.is_nested(t):
+            typ = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
         else:
             typ = sa.UnicodeText()
         cols.append(sa.Column(field.name, typ, nullable=True, index=field.name == key,
@@ -173,7 +184,7 @@ def _export_sql(out: Path, url: str, tables: Iterable[str] | None, batch: int) -
     counts: dict[str, int] = {}
     try:
         for table in tables or run_tables(out):
-            data = read_table(out, table)
+            data = read_table(out, table, nested_as_json=False)
             key = TABLE_KEYS.get(table, _DEFAULT_KEY if _DEFAULT_KEY in data.column_names else None)
             t = sql_table(metadata, table, data.schema, key)
             t.create(engine, checkfirst=True)

@@ -250,11 +250,31 @@ def links_of(g: nx.DiGraph, node, pages: dict[str, str]) -> dict[str, list[dict]
 
 # --- pages ----------------------------------------------------------------
 
+_DATE_LINE = re.compile(r"ngày[\s.…_]*(?:\d{1,2})?[\s.…_/-]*tháng[\s.…_]*(\d{1,2})?[\s.…_/-]*năm[\s.…_]*"
+                        r"((?:19|20)\d{2})", re.IGNORECASE)
+
+
+def shown_date(rec: dict) -> str:
+    """The date of issue, or what the header's date line gives when the day is blank (an unsigned
+    draft's `ngày   tháng 5 năm 2024` shows as `2024-05`, `ngày  tháng  năm 2024` as `2024`)."""
+    meta = rec.get("metadata") or {}
+    if meta.get("issued_date"):
+        return meta["issued_date"]
+    text = rec.get("text") or ""
+    part = rec.get("header") or {}
+    head = text[part.get("start", 0):part.get("end")] if part.get("end") else text[:2000]
+    m = _DATE_LINE.search(head)
+    if not m:
+        return ""
+    month, year = m.group(1), m.group(2)
+    return f"{year}-{int(month):02d}" if month and 1 <= int(month) <= 12 else year
+
+
 def index_row(rec: dict, pages: dict[str, str]) -> dict:
     meta = rec.get("metadata") or {}
     return {"source": rec["source"], "href": pages[rec["source"]], "status": rec.get("status"),
             "format": rec.get("format") or "", "doc_type": meta.get("doc_type") or "",
-            "identifier": meta.get("identifier") or "", "date": meta.get("issued_date") or "",
+            "identifier": meta.get("identifier") or "", "date": shown_date(rec),
             "issuer": meta.get("issuer") or "", "title": meta.get("title") or "",
             "error": (rec.get("error") or {}).get("code") or "", "ocr": bool(rec.get("ocr")),
             "counts": [len(rec.get(f) or []) for f in FIELDS]}
@@ -274,7 +294,7 @@ def doc_context(rec: dict, links: dict) -> dict:
     tables = {f: [{**it, "_id": f"{KIND[f]}-{i}", "_placed": f"{KIND[f]}-{i}" not in unplaced}
                   for i, it in enumerate(rec.get(f) or [])] for f in EXTRACTED}
     low = low_confidence(rec)
-    return {"rec": rec, "meta": rec.get("metadata") or {}, "signer": (rec.get("metadata") or {}).get("signer") or {},
+    return {"rec": rec, "meta": rec.get("metadata") or {}, "shown_date": shown_date(rec), "signer": (rec.get("metadata") or {}).get("signer") or {},
             "html": highlight(text, spans, anchors), "sections": sections, "tables": tables,
             "n_unplaced": len(unplaced), "ocr": ocr_summary(rec.get("ocr")), "n_low": len(low), "links": links,
             "counts": {f: len(rec.get(f) or []) for f in EXTRACTED}}

@@ -80,10 +80,18 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
     try:
         clean_leftovers(out)
         state.begin_run()
-        progress = options.on_progress or (lambda status, code: None)
+        on_progress, on_file = options.on_progress, options.on_file
+
+        def progress(source: str, status: str, code: str | None) -> None:
+            if on_progress:
+                on_progress(status, code)
+            if on_file:
+                on_file(source, status, code)
 
         def todo() -> Iterator[Task]:
             for entry in walk_inputs(inputs, out=out, follow_links=options.follow_links):
+                if not options.selection.wanted(entry.path, entry.source):
+                    continue
                 source = state.add_file(entry.source, entry.path)
                 if source is None:  # the same file named twice among the inputs
                     continue
@@ -95,17 +103,17 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
                 if problem:
                     res = failure(source, sha, *problem)
                     state.put(source, sha, fingerprint, res.status, res.error_code, res.body)
-                    progress(res.status, res.error_code)
+                    progress(source, res.status, res.error_code)
                 elif not options.force and state.cached(source, sha, fingerprint, RETRY_CODES):
                     summary.reused += 1
-                    progress("reused", None)
+                    progress(source, "reused", None)
                 else:
                     yield Task(entry.path, source, sha, size=size)
 
         for task, res in ENGINES[options.engine](largest_first(todo()), options):
             state.put(task.source, res.sha256 or task.sha256, fingerprint, res.status, res.error_code, res.body)
             summary.processed += 1
-            progress(res.status, res.error_code)
+            progress(task.source, res.status, res.error_code)
         missing = state.missing()
         if missing:  # cannot happen unless an engine lost a task: refuse to write a short dataset
             raise RuntimeError(f"no record for {len(missing)}+ files, e.g. {missing[:3]}")

@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 from pipeline.read.base import Limits
 from pipeline.read.sniff import sniff_format
 from pipeline.run.process import error_record, process_file
+from pipeline.run.select import Selection
 from pipeline.store.dataset import encode_record
 
 
@@ -58,6 +59,8 @@ class RunOptions:
     part_docs: int = 1000
     max_tasks_per_worker: int = 200  # a local worker is replaced after this many files (bounded memory)
     on_progress: Callable[[str, str | None], None] | None = None  # (status, error code) per file
+    on_file: Callable[[str, str, str | None], None] | None = None  # (source, status, error code) per file
+    selection: Selection = field(default_factory=Selection)   # --include / --exclude (run/select)
 
     def n_workers(self) -> int:
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)

@@ -65,7 +65,18 @@ def _process(source: str, text: str, fmt: str, wrapped: bool, ocr: bool = False,
     rec["metadata"] = structure.metadata
     rec["sections"] = structure.sections
     rec.update(found)
+    rec["header"], rec["closing"] = layout_parts(norm.text, structure)
     return rec, norm
+
+
+def layout_parts(text: str, structure) -> tuple[dict, dict]:
+    """The header's and the closing's offsets (schema 1.4): the header runs to the body, the closing
+    from the signature block to the first section after it (an appendix, an attached document)."""
+    n = len(text)
+    body = min(max(structure.body_start, 0), n)
+    start = min(max(structure.closing_start, body), n)
+    after = [s["start"] for s in structure.sections if s.get("start", -1) > start]
+    return {"start": 0, "end": body}, {"start": start, "end": min(after) if after else n}
 
 
 def process_file(path: str | Path, source: str | None = None, limits: Limits | None = None) -> dict:

@@ -17,69 +17,12 @@ from typing import Iterable, Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.extract.tasks import TASKS_SCHEMA, task_rows
 from pipeline.model import FIELDS
 from pipeline.resolve import bodies as bodies_table
-
-
-_STR = pa.string()
-
-
-_INT = pa.int64()
-
-
-SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema([
-        ("source", _STR), ("sha256", _STR), ("status", _STR), ("error_code", _STR), ("error_message", _STR),
-        ("format", _STR), ("doc_type", _STR), ("identifier", _STR), ("issuer", _STR), ("parent_issuer", _STR),
-        ("place", _STR), ("issued_date", _STR), ("year", _INT), ("title", _STR), ("signer_name", _STR),
-        ("signer_title", _STR), ("signer_authority", _STR), ("pages", _INT), ("n_chars", _INT),
-        ("n_sections", _INT), ("n_references", _INT), ("n_bodies", _INT), ("n_dates", _INT), ("n_targets", _INT),
-        ("text", _STR)]),
-    "sections": pa.schema([("source", _STR), ("path", _STR), ("label", _STR), ("heading", _STR),
-                           ("level", _INT), ("start", _INT), ("end", _INT)]),
-    "references": pa.schema([("source", _STR), ("doc_type", _STR), ("identifier", _STR), ("date", _STR),
-                             ("issuer", _STR), ("relation", _STR), ("title", _STR), ("section", _STR),
-                             ("text", _STR), ("start", _INT), ("end", _INT)]),
-    "bodies": pa.schema([("source", _STR), ("name", _STR), ("name_as_written", _STR), ("role", _STR),
-                         ("section", _STR), ("text", _STR), ("start", _INT), ("end", _INT)]),
-    "dates": pa.schema([("source", _STR), ("value", _STR), ("kind", _STR), ("section", _STR), ("text", _STR),
-                        ("start", _INT), ("end", _INT)]),
-    "targets": pa.schema([("source", _STR), ("value", pa.float64()), ("unit", _STR), ("comparator", _STR),
-                          ("subject", _STR), ("year", _INT), ("section", _STR), ("text", _STR),
-                          ("start", _INT), ("end", _INT)]),
-}
-for _table in FIELDS:   # where a value sits on a paged source, and whether OCR doubted it (schema 1.2)
-    SCHEMAS[_table] = SCHEMAS[_table].append(pa.field("page", _INT))
-    if _table != "sections":
-        SCHEMAS[_table] = SCHEMAS[_table].append(pa.field("low_confidence", pa.bool_()))
-
-
-SCHEMAS["tasks"] = TASKS_SCHEMA   # one row per section that assigns work (pipeline/tasks.py)
-
-
-def document_row(rec: dict) -> dict:
-    meta = rec.get("metadata") or {}
-    signer = meta.get("signer") or {}
-    err = rec.get("error") or {}
-    date = meta.get("issued_date")
-    return {
-        "source": rec["source"], "sha256": rec.get("sha256"), "status": rec["status"],
-        "error_code": err.get("code"), "error_message": err.get("message"), "format": rec.get("format"),
-        "doc_type": meta.get("doc_type"), "identifier": meta.get("identifier"), "issuer": meta.get("issuer"),
-        "parent_issuer": meta.get("parent_issuer"), "place": meta.get("place"), "issued_date": date,
-        "year": int(date[:4]) if date else None, "title": meta.get("title"),
-        "signer_name": signer.get("name"), "signer_title": signer.get("title"),
-        "signer_authority": signer.get("authority"), "pages": rec.get("pages"),
-        "n_chars": len(rec.get("text") or ""),
-        **{f"n_{t}": len(rec.get(t) or []) for t in FIELDS},
-        "text": rec.get("text") or "",
-    }
-
-
-def item_rows(rec: dict, table: str) -> list[dict]:
-    names = SCHEMAS[table].names
-    return [{**{k: it.get(k) for k in names}, "source": rec["source"]} for it in rec.get(table) or []]
+from pipeline.resolve.graph import build_graph
+from pipeline.store import dictionary
+from pipeline.store.graph_files import GRAPH_TABLES, write_graph_files
+from pipeline.store.tables import SCHEMAS, TABLE_OF, document_row, item_rows, rows_of  # noqa: F401 (re-exported)
 
 
 @contextmanager
@@ -118,10 +61,8 @@ class TableWriter:
         return self.folder / table / self.part
 
     def add(self, rec: dict) -> None:
-        self._push("documents", [document_row(rec)])
-        for t in FIELDS:
-            self._push(t, item_rows(rec, t))
-        self._push("tasks", task_rows(rec))
+        for table, rows in rows_of(rec).items():
+            self._push(table, rows)
 
     def _push(self, table: str, rows: list[dict]) -> None:
         buf = self.buffers[table]
@@ -202,10 +143,9 @@ def write_duckdb(parquet_dir: Path, db_path: Path, extra_tables: Iterable[str] =
         try:
             for table in [*SCHEMAS, *extra_tables]:
                 f = parquet_dir / f"{table}.parquet"
-                if f.exists():
-                    con.execute(f'CREATE TABLE "{table}" AS SELECT * FROM read_parquet(?)', [str(f)])
-            con.execute("CREATE OR REPLACE VIEW errors AS SELECT source, format, error_code, error_message "
-                        "FROM documents WHERE status = 'error'")
+                if f.exists():   # names need no quoting (store/tables); they come from the code
+                    con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)", [str(f)])
+            dictionary.apply(con)   # views on resolve's graph, COMMENTs from the data dictionary
         finally:
             con.close()
 
@@ -238,11 +178,13 @@ def write_lines(lines: Iterable[str | tuple[str, dict]], out: Path, on_record=No
     try:
         tables = TableWriter(staging)
         parts = PartitionedWriter(staging / PARTITIONED_DIR, part_docs) if partitioned else None
+        cited = []   # what the citation graph needs of each record (no text)
         with open(staging / "documents.jsonl", "w", encoding="utf-8") as fh:
             for item in lines:
                 line, rec = item if isinstance(item, tuple) else (item, json.loads(item))
                 fh.write(line + "\n")
                 tables.add(rec)
+                cited.append({k: rec.get(k) for k in ("source", "status", "metadata", "references")})
                 if parts:
                     parts.add(rec)
                 if on_record:
@@ -251,7 +193,9 @@ def write_lines(lines: Iterable[str | tuple[str, dict]], out: Path, on_record=No
         if parts:
             parts.close()
         bodies_table.write_distinct(staging)   # canonical names with their variants, across the run
-        write_duckdb(staging, staging / "vanban.duckdb", extra_tables=[bodies_table.TABLE])
+        write_graph_files(build_graph(cited), staging)   # the graph is part of every run, written with it
+        del cited
+        write_duckdb(staging, staging / "vanban.duckdb", extra_tables=[bodies_table.TABLE, *GRAPH_TABLES])
         for f in sorted(staging.iterdir()):
             if f.is_dir():
                 _replace_dir(f, out / f.name)

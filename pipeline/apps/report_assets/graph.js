@@ -1,5 +1,7 @@
 // Citation graph: pan (drag the background), zoom (wheel), drag nodes, hover to see neighbours,
-// search, hide cited-but-missing nodes. The SVG is drawn by the server; this only moves it.
+// search (case, tone marks and Đ/D ignored) that zooms onto its hits, Enter or "focus" to keep only
+// the hits and their neighbours (labelled), hide cited-but-missing nodes. The SVG is drawn by the
+// server; this only moves it.
 (function () {
   "use strict";
   var svg = document.getElementById("graph");
@@ -82,18 +84,57 @@
     n.el.addEventListener("pointerleave", function () { hover(n, false); });
   });
 
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+  function zoomTo(list) {  // fit the nodes in view, never closer than a tenth of the whole graph
+    if (!list.length) return;
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    list.forEach(function (n) {
+      x0 = Math.min(x0, n.x - n.r); y0 = Math.min(y0, n.y - n.r);
+      x1 = Math.max(x1, n.x + n.r); y1 = Math.max(y1, n.y + n.r);
+    });
+    var w = Math.max(x1 - x0, W / 10), h = Math.max(y1 - y0, H / 10);
+    var k = Math.max(w / W, h / H) * 1.3;
+    view = { w: W * k, h: H * k, x: 0, y: 0 };
+    view.x = (x0 + x1) / 2 - view.w / 2; view.y = (y0 + y1) / 2 - view.h / 2;
+    setView();
+  }
   var search = document.getElementById("graph-search"), found = document.getElementById("graph-found");
-  search.addEventListener("input", function () {
-    var q = search.value.toLocaleLowerCase("vi").trim(), hits = [];
+  var hits = [];
+  function find() {
+    var q = fold(search.value).trim();
+    hits = [];
     Object.keys(nodes).forEach(function (id) {
-      var n = nodes[id], hit = q && n.el.dataset.label.toLocaleLowerCase("vi").indexOf(q) >= 0;
+      var n = nodes[id], hit = q && fold(n.el.dataset.label).indexOf(q) >= 0;
       n.el.classList.toggle("found", !!hit);
       if (hit) hits.push(n);
     });
-    found.textContent = q ? hits.length + " found" : "";
-    if (hits.length === 1) {  // centre a single hit
-      view.x = hits[0].x - view.w / 2; view.y = hits[0].y - view.h / 2; setView();
-    }
+    found.textContent = q ? hits.length + " found" + (hits.length ? " (Enter: focus)" : "") : "";
+    if (hits.length) zoomTo(hits);
+  }
+  function focus(list) {  // only these nodes and their neighbours, labelled, in view
+    Object.keys(nodes).forEach(function (id) { nodes[id].el.classList.remove("in-focus"); });
+    edges.forEach(function (e) { e.el.classList.remove("in-focus"); });
+    svg.classList.toggle("focused", list.length > 0);
+    if (!list.length) return;
+    var keep = [];
+    list.forEach(function (n) {
+      n.el.classList.add("in-focus"); keep.push(n);
+      n.edges.forEach(function (e) {
+        e.el.classList.add("in-focus");
+        [e.s, e.t].forEach(function (m) { if (!m.el.classList.contains("in-focus")) { m.el.classList.add("in-focus"); keep.push(m); } });
+      });
+    });
+    found.textContent = "focus: " + list.length + " node(s) and " + (keep.length - list.length) + " neighbours";
+    zoomTo(keep);
+  }
+  search.addEventListener("input", find);
+  search.addEventListener("keydown", function (evt) { if (evt.key === "Enter") { evt.preventDefault(); focus(hits); } });
+  document.getElementById("graph-focus").addEventListener("click", function () { focus(hits); });
+  svg.addEventListener("dblclick", function (evt) {  // double-click a node: its neighbourhood
+    var el = evt.target.closest(".node");
+    if (el) { evt.preventDefault(); focus([nodes[el.id]]); }
   });
   document.getElementById("show-missing").addEventListener("change", function (evt) {
     svg.classList.toggle("hide-missing", !evt.target.checked);
@@ -102,6 +143,6 @@
     svg.classList.toggle("all-labels", evt.target.checked);
   });
   document.getElementById("graph-reset").addEventListener("click", function () {
-    view = { x: 0, y: 0, w: W, h: H }; setView();
+    focus([]); view = { x: 0, y: 0, w: W, h: H }; setView();
   });
 })();

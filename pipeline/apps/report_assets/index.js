@@ -1,4 +1,5 @@
 // Document index: sort by any column (click a header), filter by text, type and status.
+// The text filter ignores case, tone marks and Đ/D (`ke hoach` finds `Kế hoạch`).
 (function () {
   "use strict";
   var table = document.getElementById("docs");
@@ -10,10 +11,13 @@
   var status = document.getElementById("filter-status");
   var shown = document.getElementById("shown");
   var collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
-  var haystack = rows.map(function (r) { return r.textContent.toLocaleLowerCase("vi"); });
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+  var haystack = rows.map(function (r) { return fold(r.textContent); });
 
   function filter() {
-    var words = text.value.toLocaleLowerCase("vi").trim().split(/\s+/).filter(Boolean);
+    var words = fold(text.value).trim().split(/\s+/).filter(Boolean);
     var n = 0;
     rows.forEach(function (r, i) {
       var ok = (!type.value || r.dataset.type === type.value) &&
