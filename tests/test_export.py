@@ -300,3 +300,18 @@ def test_dev_run_is_valid_akoma_ntoso(tmp_path):
     stats = akn.export_akn(out, tmp_path)
     assert stats["written"] > 0
     assert stats["invalid"] == {}, list(stats["invalid"].items())[:3]
+
+
+def test_akn_takes_header_and_closing_from_the_record(run_dir, monkeypatch):
+    """Schema 1.4 records carry their header and closing offsets: the export does not parse the text again."""
+    import pipeline.parse.structure as structure
+
+    recs = [r for r in read_jsonl(run_dir / "documents.jsonl") if r["status"] == "ok"]
+    before = [etree.tostring(akn.akn_tree(r, "2026-01-01")) for r in recs]
+    assert all(r["header"]["end"] <= r["closing"]["start"] <= len(r["text"]) for r in recs)
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("the text was parsed again")
+
+    monkeypatch.setattr(structure, "parse", no_parse)
+    assert [etree.tostring(akn.akn_tree(r, "2026-01-01")) for r in recs] == before

@@ -299,12 +299,18 @@ class AknBuilder:
         doc = self.el(root, "doc", name=slug(self.meta.get("doc_type")) or "van-ban")
         self.build_meta(doc)
         text = self.text
-        layout = parse(text)   # header and closing boundaries; the sections come from the record
+        # header and closing boundaries: the record's own (schema 1.4), parsed again only for older records
+        head, tail = self.rec.get("header"), self.rec.get("closing")
+        if head and tail:
+            header_at, closing_at = head["end"], tail["start"]
+        else:
+            layout = parse(text)
+            header_at, closing_at = layout.header_end, layout.closing_start
         sections = sorted(self.rec.get("sections") or [], key=lambda s: (s["start"], s["level"]))
-        main_secs = [s for s in sections if s["start"] < layout.closing_start and not s["path"].startswith("Phụ lục")]
+        main_secs = [s for s in sections if s["start"] < closing_at and not s["path"].startswith("Phụ lục")]
         annexes = [s for s in sections if s not in main_secs]
-        header_end = min(layout.header_end, main_secs[0]["start"] if main_secs else layout.header_end)
-        closing = max(layout.closing_start, main_secs[-1]["end"] if main_secs else 0)
+        header_end = min(header_at, main_secs[0]["start"] if main_secs else header_at)
+        closing = max(closing_at, main_secs[-1]["end"] if main_secs else 0)
         closing_end = annexes[0]["start"] if annexes else len(text)
         if _lines(text, 0, header_end):
             self.build_preface(self.el(doc, "preface"), 0, header_end)
