@@ -70,21 +70,117 @@ def _letter_follows(stack: list, label: str) -> bool:
     return False
 
 
+def _quote_balance(text: str, marks: dict) -> int:
+    """Opening minus closing quotation marks of a line; a straight `"` opens when the count so far is even."""
+    n = 0
+    for c in text:
+        if c in marks["open"]:
+            n += 1
+        elif c in marks["close"]:
+            n -= 1
+        elif c in marks["both"]:
+            n += 1 if n <= 0 else -1
+    return n
+
+
+def _next_heading(lines: list[Line], i: int, stop: int, kind: str, markers: list, cfg: dict) -> str | None:
+    """The heading of a label set alone on its line (`II.` / `NHIỆM VỤ`): the next line, when it is a short
+    title and no label itself; after an Arabic label only a title in capitals (a `1.` alone is often a cell)."""
+    if i + 1 >= stop:
+        return None
+    nxt = lines[i + 1].text.strip()
+    if (not nxt or "|" in nxt or len(nxt) > cfg.get("heading_next_max_chars", 200)
+            or any(p.match(nxt) for _, p, _ in markers)):
+        return None
+    if kind not in ("roman", "upper") and not is_upper(nxt):
+        return None
+    return nxt
+
+
+def _goes_on(stack: list, markers: list, text: str) -> bool:
+    """Whether `text` opens the next item of the document's top level (`III.` after `II.`): that ends a
+    quotation whose closing mark was lost."""
+    if not stack or stack[0][0] in ("arabic", "letter", "lroman"):
+        return False   # a quoted `2.` would pass for the next of the document's own `1.`
+    key, label, _ = stack[0]
+    for kind, pat, _ in markers:
+        m = pat.match(text)
+        if m:
+            lbl = re.sub(r"\s+", " ", m.group("label"))
+            if kind in ("book", "chapter", "part"):
+                lbl = _label_text(lbl)
+            return _kind_key(kind, lbl) == key and _first_and_next(kind, lbl, label)
+    return False
+
+
+def _form_start(lines: list[Line], start: int, stop: int, cfg: dict) -> int:
+    """Where the first form of an appendix (`Mẫu số 01`) begins; `stop` when it holds none."""
+    pat = rules.compiled(cfg["form_label"]) if cfg.get("form_label") else None
+    if pat is None:
+        return stop
+    for i in range(start, stop):
+        if pat.match(lines[i].text):
+            return i
+    return stop
+
+
 def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | None = None,
                    text_end: int | None = None) -> list[dict]:
-    """The numbered hierarchy between lines `start` and `stop`, as DATASET.md `sections`."""
+    """The numbered hierarchy between lines `start` and `stop`, as DATASET.md `sections`.
+
+    Not sections: table rows (a `|` row; every numbered line of a body that opens with a PDF table's
+    `STT` column header; under a section, a PDF table's rows that open no item of the document), text
+    quoted from another document (inside quotation marks opened after a `:`, or new levels under a line
+    citing a provision `… khoản 2 Điều 5 Nghị định … quy định:` until the document's own next item), a
+    label alone on its line with no title under it, and in an appendix (`root`) the template of a form
+    (`Mẫu số 01` and what follows it). A label alone on its line takes the title under it as heading."""
     cfg = layout_rules()["sections"]
     markers = [(m["kind"], rules.compiled(m["pattern"]), m.get("fallthrough", False)) for m in cfg["markers"]]
     sentence_end = rules.compiled(cfg["heading_sentence_end"])
+    table_header = rules.compiled(cfg["table_header"]) if cfg.get("table_header") else None
+    quote_open = rules.compiled(cfg["quote_open"]) if cfg.get("quote_open") else None
+    citation_cue = rules.compiled(cfg["citation_cue"]) if cfg.get("citation_cue") else None
+    quote_open_inline = rules.compiled(r":\s*[“\"«]")
+    marks = cfg.get("quote_marks", {"open": "“", "close": "”", "both": '"'})
     stack: list[tuple[str, str, dict]] = []   # (kind key, label, section)
     last_label: dict[str, str] = {}
     sections: list[dict] = []
+    if root:
+        stop = max(start, _form_start(lines, start, stop, cfg))
     root = root or []
+    in_table = False      # a body that is a PDF table (its first line of substance is `STT`)
+    quote = 0             # open quotation marks of a quotation that began a line after a `:`
+    cited = False         # under a line that cites another document's provision
+    table = False         # inside a PDF table of a section (after its `STT` column header)
+    prev = ""             # the last non-empty line
     for i in range(start, stop):
         ln = lines[i]
         t = ln.text
-        if not t or "|" in t:
+        if not t:
             continue
+        before, prev = prev, t
+        if quote > 0 and not _goes_on(stack, markers, t):
+            quote = max(0, quote + _quote_balance(t, marks))
+            continue
+        quote = 0
+        inline = quote_open_inline.search(t)
+        if inline and not any(p.match(t[inline.end():].lstrip("…. ")) for _, p, _ in markers):
+            inline = None   # a quoted sentence, not quoted clauses (`hướng dẫn: “Đối với hội …`)
+        if quote_open is not None and (before.rstrip().endswith(":") and quote_open.match(t) or inline):
+            # a quotation after `:` (opening this line, or opening clauses at its end): the cited text,
+            # up to its closing mark
+            quote = max(0, _quote_balance(t[inline.start():] if inline else t, marks))
+            if quote_open.match(t):
+                continue
+        if citation_cue is not None and stack and citation_cue.search(before):
+            cited = True   # (before any section of its own, what follows a cue is the document's)
+        if "|" in t:
+            continue
+        if table_header is not None and table_header.search(t):
+            if not sections:
+                in_table = True
+            elif stack:
+                table = True   # a table inside a section: its numbered rows open no level
         for kind, pat, fallthrough in markers:
             m = pat.match(t)
             if not m:
@@ -92,8 +188,35 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             label = re.sub(r"\s+", " ", m.group("label"))
             if kind in ("book", "chapter", "part"):
                 label = _label_text(label)
-            if kind == "upper" and m.group("rest")[:1].isalpha() and not m.group("rest")[:1].isupper():
+            if kind == "upper" and (m.group("rest") or "")[:1].isalpha() and not m.group("rest")[:1].isupper():
                 continue
+            if in_table and not (kind in ("book", "chapter", "roman", "upper", "article")
+                                 and _first_and_next(kind, label, None)):
+                break   # a row of the table
+            if in_table:
+                in_table = False
+            if table:
+                own = [k for k, _, _ in stack]
+                k = _kind_key(kind, label)
+                goes_on = k in own and _first_and_next(kind, label, stack[own.index(k)][1])
+                extends = kind == "decimal" and any(lbl == label.rsplit(".", 1)[0] for _, lbl, _ in stack)
+                if not (goes_on or extends or kind in ("book", "chapter", "part", "roman", "article")):
+                    if fallthrough:
+                        continue
+                    break   # a row of the table (`1`, `a)`), not an item of the document
+                table = False
+            if cited:
+                own = [k for k, _, _ in stack]
+                k = _kind_key(kind, label)
+                if k not in own or not _first_and_next(kind, label, stack[own.index(k)][1]):
+                    if fallthrough:
+                        continue
+                    break   # the cited text's own numbering
+                cited = False
+            if not (m.group("rest") or "").strip(" .:") and kind in ("roman", "upper", "arabic"):
+                alone = _next_heading(lines, i, stop, kind, markers, cfg)
+                if alone is None:
+                    break   # a label alone with no title under it: a table cell, a page number
             if kind == "lroman" and _letter_follows(stack, label):
                 continue
             key = _kind_key(kind, label)
@@ -124,7 +247,9 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                 if fallthrough:
                     continue
                 break
-            rest = m.group("rest").strip()
+            rest = (m.group("rest") or "").strip()
+            if not rest.strip(":. ") and kind in ("roman", "upper", "arabic"):
+                rest = _next_heading(lines, i, stop, kind, markers, cfg) or ""
             if not rest.strip(":. ") and kind in ("book", "chapter", "part") and i + 1 < stop:
                 # `Chương I` / `NHỮNG QUY ĐỊNH CHUNG`: the heading set in capitals on the next line
                 nxt = lines[i + 1].text

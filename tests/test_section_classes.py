@@ -1,0 +1,180 @@
+"""What is and is not a section of the document (issue 13): text quoted from another document, legal texts
+(chapters, articles, clauses, points, forms of an appendix), table rows read from DOCX and PDF, and a label
+set alone above its heading. Every text here is written for the test."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fixtures import STATE_BANNER, AdminDoc, to_docx, to_pdf
+from test_structure import NATIONAL, SIGNATURE, parse_text, paths, state_header
+
+from pipeline.run.process import process_file
+
+
+def letter(body: str, after: str = "") -> str:
+    return state_header(type_word="", number="Số: 512/STP-HCTP",
+                        title="V/v góp ý hồ sơ thành lập hội") + "Kính gửi: Hội Luật gia tỉnh.\n" \
+        + body + SIGNATURE + after
+
+
+def report(body: str, after: str = "") -> str:
+    return state_header(type_word="BÁO CÁO", number="Số: 12/BC-UBND", title="Tổng kết năm") \
+        + body + SIGNATURE + after
+
+
+# ------------------------------------------------------------------ quoted from another document
+
+def test_quoted_clauses_belong_to_the_cited_text():
+    body = ("1. Về hồ sơ\nHồ sơ đã đủ thành phần.\n"
+            "2. Về điều kiện thành lập\n"
+            "Tại khoản 2 Điều 7 Nghị định số 10/2024/NĐ-CP ngày 05/02/2024 của Chính phủ quy định:\n"
+            "“2. Hồ sơ đề nghị thành lập hội gồm:\n"
+            "a) Đơn đề nghị thành lập hội;\n"
+            "b) Dự thảo điều lệ hội;\n"
+            "c) Danh sách những người trong ban vận động.”.\n"
+            "Đề nghị Hội bổ sung dự thảo điều lệ.\n"
+            "3. Về thời hạn\nHội gửi hồ sơ trước ngày 30/10/2025.\n")
+    assert paths(letter(body)) == ["1", "2", "3"]
+
+
+def test_a_quotation_opened_at_the_end_of_the_citing_line():
+    body = ("1. Về căn cứ\nĐiều 5 Thông tư số 01/2025/TT-BNV quy định: “1. Cơ quan lập hồ sơ;\n"
+            "2. Cơ quan thẩm định;\n3. Cơ quan quyết định.”\n"
+            "2. Về tổ chức thực hiện\nCác đơn vị triển khai.\n")
+    assert paths(letter(body)) == ["1", "2"]
+
+
+def test_a_quoted_sentence_whose_closing_mark_is_lost_does_not_swallow_the_next_item():
+    body = ("1. Về tên gọi\nCông văn số 19/BNV-TCPCP hướng dẫn: “Đối với quỹ hoạt động trong tỉnh thì đổi tên.\n"
+            "Việc đổi tên là phù hợp.\n2. Về điều lệ\nDự thảo điều lệ đảm bảo.\n")
+    assert paths(letter(body)) == ["1", "2"]
+
+
+def test_clauses_cited_without_quotes_do_not_continue_the_letters_numbering():
+    # a `c)` and an `Điều 24` inside item 2 of a letter whose own items are 1., 2., 3.
+    body = ("1. Về hồ sơ\nĐã đủ thành phần.\n"
+            "2. Về thẩm quyền\n"
+            "Theo điểm c khoản 1 Điều 24 Luật Thư viện quy định như sau:\n"
+            "c) Thư viện cấp tỉnh có nhiệm vụ thu thập tài liệu;\n"
+            "Điều 24. Thư viện công lập\n"
+            "1. Thư viện công lập do cơ quan nhà nước thành lập.\n"
+            "3. Về thời hạn\nGửi hồ sơ trước ngày 30/10/2025.\n")
+    secs = parse_text(letter(body)).sections
+    assert [s["path"] for s in secs] == ["1", "2", "3"]
+    assert secs[1]["end"] == secs[2]["start"]
+
+
+def test_an_extract_introduced_by_trich():
+    body = ("I. CĂN CỨ\nTrích Quyết định số 45/QĐ-UBND ngày 05/3/2025:\n1. Thành lập Tổ công tác.\n"
+            "2. Tổ công tác tự giải thể.\nII. NỘI DUNG\n1. Rà soát\n")
+    assert paths(report(body)) == ["I", "II", "II/1"]
+
+
+def test_own_items_after_nhu_sau_are_still_sections():
+    # `như sau:` after the document's own words, citing nothing, opens the document's own items
+    body = "I. NHIỆM VỤ\nỦy ban nhân dân tỉnh giao nhiệm vụ như sau:\n1. Sở Nội vụ\n2. Sở Tư pháp\n"
+    assert paths(report(body)) == ["I", "I/1", "I/2"]
+
+
+# ------------------------------------------------------------------ legal texts
+
+def decree(after: str = "") -> str:
+    return ("CHÍNH PHỦ\n" + NATIONAL + "\nSố: 45/2026/NĐ-CP\nHà Nội, ngày 10 tháng 02 năm 2026\n"
+            "NGHỊ ĐỊNH\nQuy định về thư viện số\nCăn cứ Luật Thư viện ngày 21 tháng 11 năm 2019;\n"
+            "Chính phủ ban hành Nghị định quy định về thư viện số.\n"
+            "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định về thư viện số.\n"
+            "Chương II\nHOẠT ĐỘNG THƯ VIỆN SỐ\nMục 1\nTÀI NGUYÊN SỐ\nĐiều 2. Tài nguyên thông tin số\n"
+            "1. Hồ sơ số hóa tài liệu\na) Danh mục tài liệu;\nb) Kế hoạch số hóa.\n"
+            "2. Thời hạn số hóa là 12 tháng.\nMục 2\nDỊCH VỤ\nĐiều 3. Dịch vụ thư viện số\n"
+            "Chương III\nĐIỀU KHOẢN THI HÀNH\nĐiều 4. Hiệu lực thi hành\n"
+            "Nơi nhận:\n- Các bộ;\n- Lưu: VT.\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\nTrần Văn Nam\n" + after)
+
+
+def test_decree_chapters_sections_articles_clauses_points():
+    secs = {s["path"]: s for s in parse_text(decree()).sections}
+    assert list(secs) == [
+        "Chương I", "Chương I/Điều 1", "Chương II", "Chương II/Mục 1", "Chương II/Mục 1/Điều 2",
+        "Chương II/Mục 1/Điều 2/1", "Chương II/Mục 1/Điều 2/1/a", "Chương II/Mục 1/Điều 2/1/b",
+        "Chương II/Mục 1/Điều 2/2", "Chương II/Mục 2", "Chương II/Mục 2/Điều 3", "Chương III",
+        "Chương III/Điều 4"]
+    assert secs["Chương II/Mục 1"]["heading"] == "TÀI NGUYÊN SỐ"
+    # a clause whose line is a title over its points has a heading; a clause that is a sentence has none
+    assert secs["Chương II/Mục 1/Điều 2/1"]["heading"] == "Hồ sơ số hóa tài liệu"
+    assert secs["Chương II/Mục 1/Điều 2/2"]["heading"] is None
+
+
+def test_forms_of_an_appendix_are_templates_not_sections():
+    # DATASET.md: the appendix after the signature is a root; a form (`Mẫu số 01`) is a template to fill
+    # in, not a provision, so neither it nor its numbered fields are sections of the decree
+    after = ("Phụ lục\nCÁC MẪU VĂN BẢN\n(Kèm theo Nghị định số 45/2026/NĐ-CP)\n"
+             "Mẫu số 01\nĐƠN ĐỀ NGHỊ CÔNG NHẬN THƯ VIỆN SỐ\n1. Tên thư viện: ……\n2. Địa chỉ: ……\n"
+             "I. THÔNG TIN CHUNG\na) Người đứng đầu: ……\n"
+             "Mẫu số 02\nBÁO CÁO\n1. Kết quả: ……\n")
+    got = paths(decree(after))
+    assert got[-2:] == ["Chương III/Điều 4", "Phụ lục"]
+
+
+def test_an_appendix_without_forms_keeps_its_numbering():
+    after = "PHỤ LỤC I\nDANH MỤC TÀI LIỆU\n1. Sách cổ\n2. Bản đồ\n"
+    assert paths(decree(after))[-3:] == ["Phụ lục I", "Phụ lục I/1", "Phụ lục I/2"]
+
+
+# ------------------------------------------------------------------ tables
+
+def test_a_body_that_is_a_pdf_table_has_no_sections():
+    # a table read from a PDF text layer: its column headers, then each row's cells on lines of their own
+    body = ("STT\nTiêu chí\nĐiểm tối đa\n1. CÔNG TÁC CHỈ ĐẠO\n9.50\n1.1. Kế hoạch năm\n1.50\n"
+            "2. CẢI CÁCH THỂ CHẾ\n9.00\n2.1. Kiểm tra văn bản\n2.00\n")
+    raw = state_header(type_word="BẢNG CHỈ SỐ", number="Số: 9/BC-SNV", title="Chỉ số cải cách hành chính") \
+        + body + SIGNATURE
+    assert paths(raw) == []
+
+
+def test_a_table_inside_a_section_does_not_stop_the_sections():
+    body = "I. KẾT QUẢ\nSTT\nĐơn vị\n1. Sở Nội vụ\n1.00\nII. NHIỆM VỤ\n1. Rà soát\n"
+    assert paths(report(body))[-2:] == ["II", "II/1"]
+
+
+def test_a_score_is_not_a_label():
+    body = "I. KẾT QUẢ\n1. Điểm trung bình\n2.00\n4.50 điểm\n2. Xếp loại\n"
+    assert paths(report(body)) == ["I", "I/1", "I/2"]
+
+
+def _doc_with_table(table: list[list[str]]) -> AdminDoc:
+    return AdminDoc(
+        issuer=["ỦY BAN NHÂN DÂN", "TỈNH KHÁNH HÒA"], number="Số: 77/KH-UBND", national=list(STATE_BANNER),
+        place_date="Khánh Hòa, ngày 05 tháng 3 năm 2025", type_word="KẾ HOẠCH",
+        title=["Số hóa tài liệu lưu trữ năm 2025"],
+        body=["I. MỤC ĐÍCH", "1. Bảo quản tài liệu", "II. NHIỆM VỤ", table, "III. TỔ CHỨC THỰC HIỆN"],
+        recipients=["Nơi nhận:", "- Các sở;", "- Lưu: VT."], signature=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "",
+                                                                        "Lê Văn Hải"])
+
+
+TABLE = [["STT", "Nhiệm vụ", "Đơn vị chủ trì"],
+         ["1.", "Số hóa sách cổ", "Thư viện tỉnh"],
+         ["2.", "a) Xây dựng phần mềm", "Sở Khoa học và Công nghệ"],
+         ["3. Đào tạo", "II. Tập huấn", "Sở Nội vụ"]]
+
+
+@pytest.mark.parametrize("render", [to_docx, to_pdf])
+def test_table_rows_of_a_file_never_become_sections(tmp_path: Path, render):
+    path = render(_doc_with_table(TABLE), tmp_path / ("plan" + (".docx" if render is to_docx else ".pdf")))
+    record = process_file(path, path.name)
+    assert [s["path"] for s in record["sections"]] == ["I", "I/1", "II", "III"]
+
+
+# ------------------------------------------------------------------ a label alone on its line
+
+def test_a_heading_on_the_line_after_a_label_alone():
+    body = "I.\nMỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nII.\nNHIỆM VỤ\n1.\nRÀ SOÁT VĂN BẢN\nCác sở rà soát.\n"
+    secs = {s["path"]: s for s in parse_text(report(body)).sections}
+    assert list(secs) == ["I", "I/1", "II", "II/1"]
+    assert secs["II"]["heading"] == "NHIỆM VỤ"
+    assert secs["II/1"]["heading"] == "RÀ SOÁT VĂN BẢN"
+    assert secs["I"]["heading"] == "MỤC ĐÍCH, YÊU CẦU"
+
+
+def test_a_number_alone_above_a_sentence_is_no_section():
+    body = "I. NHIỆM VỤ\n1.\nCác sở rà soát văn bản trong tháng 3.\n2. Báo cáo\n"
+    assert paths(report(body)) == ["I"]
