@@ -237,3 +237,10 @@ def test_field_codes_of_a_recipient_item_parted_by_semicolons_and_commas():
     rec = {b["name"] for b in got if b["role"] == "recipient"}
     assert {"Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng", "Sở Công Thương", "Sở Y tế", "Sở Tư pháp",
             "Thanh tra tỉnh Lâm Đồng"} <= rec
+
+
+def test_bodies_listed_in_a_recipients_bracket():
+    got = _body_of("Điều 1. Hiệu lực.\nNơi nhận:\n- Thành viên Tổ công tác (Sở Nội vụ, VP.UBND tỉnh, Sở Tư pháp, Sở Y tế);\n"
+                   "- Giám đốc (để b/c);\n- Lưu: VT.")
+    rec = {b["name"] for b in got if b["role"] == "recipient"}
+    assert {"Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", "Sở Tư pháp", "Sở Y tế"} <= rec

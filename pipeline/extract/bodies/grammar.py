@@ -209,6 +209,10 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
                 j += 1 + k
                 continue
             break
+        if t == "." and j + 1 < len(toks) and toks[j - 1].t.isupper() and toks[j - 1].e == toks[j].s == toks[j + 1].s - 1 \
+                and toks[j + 1].t.isupper():
+            j += 1                    # `VP.UBND tỉnh`: two abbreviations joined by a dot
+            continue
         if not re.match(r"[\wĐđ]", t):
             break
         if t == "số" and j + 1 < len(toks) and re.fullmatch(r"\d{1,2}", toks[j + 1].t):
@@ -456,7 +460,7 @@ def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
 
 def body_item(name_raw: str, role: str, start: int, end: int, text: str, places, how: str) -> dict:
     """A bodies item: the canonical name (its place completed from the issuer's), as written, role, span."""
-    canon = resolve_jurisdiction(canonical(name_raw), places)
+    canon = resolve_jurisdiction(canonical(re.sub(r"(?<=[A-ZĐ])\.(?=[A-ZĐ])", " ", name_raw)), places)
     return {"name": canon, "name_as_written": name_raw, "role": role, "text": text,
             "start": start, "end": end, "source": how}
 

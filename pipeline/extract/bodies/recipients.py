@@ -70,6 +70,7 @@ def find_recipients(doc: Doc, places) -> list[dict]:
     c = role_rules()
     out = []
     for s, item in [*recipient_items(doc), *_bare_addressee(doc)]:
+        out.extend(_bracketed_bodies(doc, s, item, places))
         if not item or c["skip"].match(item) or len(item) > 200:
             continue
         toks = tokenize(item, s)
@@ -118,6 +119,30 @@ def find_recipients(doc: Doc, places) -> list[dict]:
                 continue
             raw = doc.text[tk[a].s:tk[b - 1].e]
             out.append(body_item(raw, "recipient", tk[a].s, tk[b - 1].e, raw, places, "recipient"))
+    return out
+
+
+_MEMBERS = re.compile(r"^\s*(?:các\s+)?(?:thành viên|thành phần)\b", re.I)
+
+
+def _bracketed_bodies(doc: Doc, s: int, item: str, places) -> list[dict]:
+    """`- Thành viên Hội đồng (Sở Nội vụ, Sở Tư pháp, Sở Tài chính);`: the bracket of a members' item of the Nơi
+    nhận that lists only bodies names each member (a bracket after a body's own name qualifies it instead); a
+    bracket the page cut off runs to the item's end."""
+    if "(" not in item or not _MEMBERS.match(item):
+        return []
+    toks = tokenize(item, s)
+    open_at = next(i for i, t in enumerate(toks) if t.t == "(")
+    close = next((i for i in range(open_at, len(toks)) if toks[i].t == ")"), len(toks))
+    inner = toks[open_at + 1:close]
+    names = find_names(inner)
+    covered = {k for a, b in names for k in range(a, b)}
+    if len(names) < 2 or any(k not in covered and t.t not in (",", ";", "và", ".") for k, t in enumerate(inner)):
+        return []
+    out = []
+    for a, b in names:
+        raw = doc.text[inner[a].s:inner[b - 1].e]
+        out.append(body_item(raw, "recipient", inner[a].s, inner[b - 1].e, raw, places, "recipient"))
     return out
 
 
