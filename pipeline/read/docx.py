@@ -123,20 +123,8 @@ def _table_lines(table) -> list[str]:
             seen.add(id(cell._tc))
             cells.append(cell)
         rows.append(cells)
-    width = max((len(r) for r in rows), default=0)
-    lines: list[str] = []
-    # header and signature blocks: two columns, or a few rows whose cells are whole blocks
-    if width <= 2 or len(rows) <= 3:
-        for col in range(width):
-            for cells in rows:
-                if col < len(cells):
-                    lines.extend(_cell_lines(cells[col]))
-        return lines
-    for cells in rows:
-        texts = [" ".join(t.strip() for t in _cell_lines(c) if t.strip()) for c in cells]
-        if any(texts):
-            lines.append(" | ".join(texts))
-    return lines
+    from pipeline.read.docx_xml import table_lines
+    return table_lines(rows, _cell_lines)
 
 
 def read_docx(path: Path, limits: Limits) -> Ingested:

@@ -175,19 +175,7 @@ def _table_lines(tbl) -> list[str]:
             seen.add(id(tc))
             cells.append(tc)
         rows.append(cells)
-    width = max((len(r) for r in rows), default=0)
-    lines: list[str] = []
-    if width <= 2 or len(rows) <= 3:
-        for col in range(width):
-            for cells in rows:
-                if col < len(cells):
-                    lines.extend(_blocks(cells[col]))
-        return lines
-    for cells in rows:
-        texts = [" ".join(t.strip() for t in _blocks(c) if t.strip()) for c in cells]
-        if any(texts):
-            lines.append(" | ".join(texts))
-    return lines
+    return table_lines(rows, _blocks)
 
 
 def read_docx_xml(path: Path) -> tuple[str, list[str]]:
@@ -209,3 +197,22 @@ def read_docx_xml(path: Path) -> tuple[str, list[str]]:
                 if v:
                     names.add(v)
     return text, sorted(names)
+
+
+def table_lines(rows: list[list], cell_lines) -> list[str]:
+    """A table's lines, shared by both DOCX readers so they keep giving the same text: header and
+    signature blocks (two columns, or a few rows whose cells are whole blocks) are read column by
+    column; other tables give one `a | b | c` line per row."""
+    width = max((len(r) for r in rows), default=0)
+    lines: list[str] = []
+    if width <= 2 or len(rows) <= 3:
+        for col in range(width):
+            for cells in rows:
+                if col < len(cells):
+                    lines.extend(cell_lines(cells[col]))
+        return lines
+    for cells in rows:
+        texts = [" ".join(t.strip() for t in cell_lines(c) if t.strip()) for c in cells]
+        if any(texts):
+            lines.append(" | ".join(texts))
+    return lines
