@@ -27,9 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipeline.extract import ordered  # noqa: E402
+from pipeline.extract import ordered, run_extractor  # noqa: E402
 from pipeline.parse.document import Doc  # noqa: E402
-from pipeline.parse.sections import section_at  # noqa: E402
 from pipeline.parse.structure import parse  # noqa: E402
 from pipeline.read.base import IngestError  # noqa: E402
 from pipeline.read.ingest import ingest  # noqa: E402
@@ -95,12 +94,7 @@ def stages_once(raws: list[tuple]) -> tuple[dict[str, float], list[str]]:
     for ex in ordered():
         start = clock()
         for d in docs:
-            items = ex.find(d)
-            for it in items:
-                it["section"] = section_at(d.sections, it["start"])
-            items.sort(key=lambda it: (it["start"], it["end"]))
-            for name in ex.adds:
-                d.found[name] = items
+            run_extractor(ex, d)
         times[ex.name] = clock() - start
     return times, norms
 
