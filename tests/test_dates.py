@@ -127,3 +127,93 @@ def test_anniversary_ends_are_events_not_a_period():
                                     ("30/02x", None), ("33/1/2022", None)])
 def test_parse_day_used_by_references(s, iso):
     assert parse_day(s) == iso
+
+
+# Issue 14: partial dates, months of a year, mixed ranges, `một quý một lần`, as-of dates,
+# cited titles, blank issue dates, generic years, tables.
+@pytest.mark.parametrize("sentence, value, kind", [
+    ("Các phòng chuyên môn gửi báo cáo về Văn phòng trước ngày 15/12 để tổng hợp.", "2025-12-15", "deadline"),
+    ("Tổ chức Hội nghị sơ kết công tác dân vận vào ngày 20 tháng 11.", "2025-11-20", "event"),
+    ("Các xã hoàn thành việc rà soát hộ nghèo trong tháng 12.", "2025-12", "deadline"),
+    ("Lũy kế đến cuối tháng 9, toàn huyện có 1.250 hộ được hỗ trợ nhà ở.", "2025-09", "event"),
+    ("Tính trong 9 tháng đầu năm 2025, toàn tỉnh thu hút 42 dự án đầu tư.", "2025-01/2025-09", "period"),
+    ("Kết quả thực hiện 3 tháng cuối năm 2024 được báo cáo tại Hội nghị.", "2024-10/2024-12", "period"),
+    ("Tính trong 10 tháng đầu năm, ngân sách huyện thu đạt 86% dự toán.", "2025-01/2025-10", "period"),
+    ("Báo cáo kết quả 6 tháng đầu năm 2025 gửi Sở Nội vụ.", "2025-H1", "event"),
+    ("Số liệu được tổng hợp giai đoạn từ năm 2022 đến ngày 30/6/2025.", "2022/2025-06-30", "period"),
+    ("Hội đồng họp định kỳ (một quý một lần) để đánh giá tiến độ.", "quarterly", "recurrence"),
+    ("Ban Chỉ đạo họp mỗi tháng một lần vào tuần cuối tháng.", "monthly", "recurrence"),
+    ("Định kỳ hằng quý, các sở báo cáo Ủy ban nhân dân tỉnh.", "quarterly", "recurrence"),
+    ("Tính đến ngày 31/10/2025, toàn tỉnh có 18 xã đạt chuẩn nông thôn mới nâng cao.", "2025-10-31", "event"),
+    ("Số đối tượng được quản lý (tính đến 15/8/2025) là 312 người.", "2025-08-15", "event"),
+    ("Trong năm 2026, tập trung hoàn thiện thể chế về đầu tư công.", "2026", "period"),
+    ("Năm 2024, toàn huyện giải quyết 95% hồ sơ đúng hạn.", "2024", "event"),
+    ("Lễ khai mạc diễn ra vào lúc 08 giờ 00, ngày 12/01/2026 tại Hội trường tỉnh.", "2026-01-12", "event"),
+    ("Từ ngày 01/11/2025 đến hết ngày 30/11/2025, các xã tổ chức kiểm tra chéo.", "2025-11-01/2025-11-30",
+     "period"),
+    ("Trong năm học 2025-2026, nhà trường tổ chức 4 chuyên đề.", "2025/2026", "period"),
+    ("Tổng kết năm học 2024 - 2025 vào tháng 6/2025.", "2025-06", "event"),
+    ("Từ tháng 3 đến tháng 9/2026, Đoàn kiểm tra làm việc tại các xã.", "2026-03/2026-09", "period"),
+    ("Đến cuối năm 2026, 100% hồ sơ thủ tục hành chính được số hóa.", "2026", "deadline"),
+    ("Hoàn thành việc sắp xếp trụ sở trước quý III/2026.", "2026-Q3", "deadline"),
+    ("Tổ chức tọa đàm tại xã Đơn Dương ngày 22 tháng 5 năm 2026.", "2026-05-22", "event"),
+    ("Triển khai Kế hoạch phát triển nông nghiệp giai đoạn 2026 - 2030 của tỉnh.", "2026/2030", "period"),
+])
+def test_issue14_forms(sentence, value, kind):
+    found = values(sentence)
+    assert value in found, found
+    assert found[value] == kind
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    # a period or year in the title of a cited document
+    ("Thực hiện Quyết định số 1234/QĐ-UBND ngày 05/3/2025 của UBND tỉnh về phê duyệt Đề án phát triển "
+     "du lịch cộng đồng giai đoạn 2025 - 2030, Sở Văn hóa hướng dẫn các xã.", "2025/2030"),
+    ("Căn cứ Kế hoạch số 55-KH/HU ngày 10/02/2025 của Ban Thường vụ Huyện ủy về thực hiện "
+     "nhiệm vụ chuyển đổi số năm 2025;", "2025"),
+    ("Thực hiện Chỉ thị số 08/CT-TTg ngày 20/4/2024 của Thủ tướng Chính phủ về đẩy mạnh "
+     "Chương trình tổng thể giai đoạn 2021 - 2030, tỉnh chỉ đạo các sở.", "2021/2030"),
+    ("Tiếp tục thực hiện Chiến lược phát triển văn hóa Việt Nam đến năm 2030 trên địa bàn tỉnh.", "2030"),
+    ("Lồng ghép với Đề án phát triển văn hóa đọc trong cộng đồng giai đoạn 2021 - 2025.", "2021/2025"),
+    # a blank issue date (a draft, an appendix's `Kèm theo`)
+    ("(Kèm theo Quyết định số /QĐ-UBND ngày tháng 12 năm 2025 của UBND tỉnh)", "2025-12"),
+    ("(Kèm theo Quyết định số /QĐ-UBND ngày tháng 12 năm 2025 của UBND tỉnh)", "2025"),
+    ("(Ban hành kèm theo Kế hoạch số …/KH-UBND ngày … tháng … năm 2026)", "2026"),
+    # a day of any year
+    ("Số liệu tính từ ngày 01/10 năm trước đến ngày 30/9 của năm đánh giá.", "2025-09-30"),
+    ("Các xã gửi báo cáo trước ngày 25 hằng tháng.", "2025-12-25"),
+    # a cited document's date, also when OCR dropped a letter
+    ("Sở Tài chính có ý kiến như sau.\ngày 12/5/2025, Sở Tài chính đã có Công văn số 410/STC-NS về việc "
+     "rà soát kinh phí.", "2025-05-12"),
+    ("Phòng nhận được Công văn số 1185/S V-CCVC ngày 15/5/2025 của Sở Nội vụ.", "2025-05-15"),
+    ("Phòng nhận được Đơn kiến nghị của Hội Người cao tuổi xã Phước Hưng ngày 10/9/2025 về việc hỗ trợ.",
+     "2025-09-10"),
+])
+def test_issue14_not_dates(sentence, absent):
+    assert absent not in values(sentence)
+
+
+def test_recurrence_day_of_month_is_no_date():
+    assert values("Các xã gửi báo cáo trước ngày 25 hằng tháng.") == {"monthly": "recurrence"}
+
+
+def test_deadline_column_of_a_table():
+    body = ("Phụ lục nhiệm vụ\nSTT | Nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành\n"
+            "1 | Ban hành quy chế phối hợp | Sở Tư pháp | Quý II/2026\n"
+            "2 | Đưa cổng dữ liệu vào vận hành | Sở Khoa học và Công nghệ | Bắt đầu từ năm 2027\n")
+    found = values(body)
+    assert found["2026-Q2"] == "deadline"
+    assert found["2027"] == "event"
+
+
+def test_partial_date_takes_its_column_headers_year():
+    body = ("TT | Nội dung | Đơn vị thực hiện | Thời gian (Năm 2026)\n"
+            "1 | Tọa đàm trực tuyến | Sở Công Thương | Từ 20 giờ 00 ngày 14 tháng 3\n")
+    assert values(body)["2026-03-14"] == "event"
+
+
+def test_a_draft_without_issue_day_takes_the_year_of_its_date_line():
+    text = header(2025).replace("ngày 18 tháng 8 năm 2025", "ngày     tháng 02 năm 2026") \
+        + "Các phòng gửi báo cáo trước ngày 20/3 để tổng hợp."
+    found = {d["value"]: d["kind"] for d in process_text("t.txt", text, "docx", wrapped=False)["dates"]}
+    assert found == {"2026-03-20": "deadline"}

@@ -20,6 +20,10 @@ _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _SENTENCE_END = re.compile(r"[.;\n]")
 _DAY_KINDS = ("day", "day_bare")
+_PERIOD_KINDS = ("range_days", "range_months", "month_pair", "range_year_day", "range_years", "period",
+                 "paren_years", "months_of_year")
+# kinds whose year may be left out and is then taken from the text around them
+_PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "quarter", "half", "months_of_year")
 
 
 @lru_cache(maxsize=None)
@@ -39,6 +43,15 @@ def _cfg() -> dict:
         # run on the lower-cased text: a literal first word lets `re` skip ahead fast
         "patterns": {name: re.compile(expand(p)) for name, p in cfg["patterns"].items()},
         "left_guard": {name: re.compile(p) for name, p in cfg["left_guard"].items()},
+        "left_need": {name: re.compile(p) for name, p in cfg["left_need"].items()},
+        "generic_year_after": re.compile(cfg["generic_year_after"]),
+        "as_of_before": re.compile(cfg["as_of_before"], flags),
+        "as_of_after": re.compile(cfg["as_of_after"], flags),
+        "deadline_column": re.compile(cfg["deadline_column"], flags),
+        "title_after_ref": re.compile(cfg["title_after_ref"], flags),
+        "document_number": re.compile(cfg["document_number"]),
+        "title_end": re.compile(cfg["title_end"]),
+        "program_title_before": re.compile(cfg["program_title_before"]),
         "time_prefix": re.compile(cfg["time_prefix"]),
         "recurrence": cfg["recurrence_values"],
         "deadline_before": re.compile(cfg["deadline_before"], flags),
@@ -89,10 +102,44 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _year_near(text: str, start: int, end: int, default: int | None) -> int | None:
-    """A partial date takes the year written in its sentence, else the document's own year."""
+    """A partial date takes the year written in its sentence, else its table column's header
+    (`Thời gian (Năm 2026)`), else the document's own year."""
     s, e = _sentence_span(text, start, end)
     years = _YEAR_IN_SENTENCE.findall(text[s:start] + " " + text[end:e])
+    if not years:
+        years = _YEAR_IN_SENTENCE.findall(column_header(text, start))
     return int(years[-1]) if years else default
+
+
+def column_header(text: str, pos: int) -> str:
+    """The header cell of the table column `pos` is in (`''` outside a table): tables are read as
+    lines of `|`-separated cells, the first line of the block being the header."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    if "|" not in text[ls:le if le >= 0 else len(text)]:
+        return ""
+    col = text.count("|", ls, pos)
+    head = ls
+    while head > 0:
+        prev = text.rfind("\n", 0, head - 1) + 1
+        if "|" not in text[prev:head - 1]:
+            break
+        head = prev
+    if head == ls:
+        return ""
+    cells = text[head:text.find("\n", head)].split("|")
+    return cells[col] if col < len(cells) else ""
+
+
+def own_year(doc: Doc) -> int | None:
+    """The year a date written without one falls in: the document's issue date, else (a draft with
+    a blank day, `ngày   tháng 01 năm 2026`) the year on its place-and-date line, else its title's."""
+    if doc.year:
+        return doc.year
+    head = doc.text[:1500]
+    m = re.search(r"ngày[\s.…_/\d]*tháng[\s.…_\d]*năm\s+((?:19|20)\d{2})", head) \
+        or _YEAR_IN_SENTENCE.search(doc.metadata.get("title") or "")
+    return int(m.group(1)) if m else None
 
 
 def _value(name: str, m: re.Match, text: str, year: int | None) -> str | None:
@@ -104,6 +151,18 @@ def _value(name: str, m: re.Match, text: str, year: int | None) -> str | None:
     if name in ("range_months", "month_pair"):
         a, b = _month(g["m1"], g.get("y1") or g["y2"]), _month(g["m2"], g["y2"])
         return f"{a}/{b}" if a and b and a <= b else None
+    if name == "range_year_day":
+        b = iso_day(g["d2"], g["m2"], g["y2"])
+        return f"{g['y1']}/{b}" if b and g["y1"] <= b[:4] else None
+    if name == "months_of_year":
+        y, n = g["y"] or _year_near(text, m.start(), m.end(), year), int(g["n"])
+        if not y or not 1 <= n <= 11 or n == 6:
+            return None
+        a, b = (1, n) if g["which"] == "đầu" else (13 - n, 12)
+        return f"{_month(a, y)}/{_month(b, y)}"
+    if name == "month_bare":
+        y = _year_near(text, m.start(), m.end(), year)
+        return _month(g["m"], y) if y else None
     if name in ("range_years", "period", "paren_years"):
         return f"{g['y1']}/{g['y2']}" if g["y1"] <= g["y2"] else None
     if name in _DAY_KINDS:
@@ -124,7 +183,7 @@ def _value(name: str, m: re.Match, text: str, year: int | None) -> str | None:
         word = re.sub(r"\s+", " ", g["word"].lower())
         if word.startswith("thường xuyên"):
             return "regular"
-        unit = re.search(r"(?:hằng|hàng)\s+(\S+)$", word)
+        unit = re.search(r"(?:hằng|hàng|mỗi|^một)\s+(năm|quý|tháng|tuần|ngày)", word)
         return _cfg()["recurrence"].get(unit.group(1), "periodic") if unit else "periodic"
     return None
 
@@ -133,21 +192,27 @@ def _kind(name: str, text: str, s: int, e: int) -> str:
     cfg = _cfg()
     if name == "recurrence":
         return "recurrence"
-    if name in ("range_days", "range_months", "month_pair", "range_years", "period", "paren_years"):
+    if name in _PERIOD_KINDS:
         return "period"
     before, after = text[max(0, s - 80):s], text[e:e + 40]
     if cfg["since_before"].search(before) and cfg["since_after"].search(after):
         return "period"
+    if cfg["as_of_before"].search(before) and cfg["as_of_after"].search(after):
+        return "event"  # `tính đến ngày …`: where a figure stands, not a time limit
     if name == "until_year" or cfg["deadline_before"].search(before):
         return "deadline"
     if re.search(r"trong\s*$", before, re.I) and (cfg["within_before"].search(before)
                                                   or cfg["within_after"].search(after)):
         return "deadline"
+    if name == "year" and re.search(r"trong\s*$", before, re.I):
+        return "period"  # `trong năm 2026`: the whole year, not a moment in it
     return "event"
 
 
 def _clause_start(text: str, s: int) -> bool:
-    return not text[max(0, s - 3):s].strip() or bool(re.search(r"[.;:,\n]\s*$", text[max(0, s - 4):s]))
+    """Whether a day opens its clause (`Ngày 14/3/2025, …`; OCR may drop the capital: `gày 18/02/2025`)."""
+    before = text[max(0, s - 12):s]
+    return not text[max(0, s - 3):s].strip() or bool(re.search(r"(?:^|[.;:,\n])\s*(?:[Nn]?gày\s*)?$", before))
 
 
 def _is_cited(name: str, text: str, s: int, e: int) -> bool:
@@ -159,6 +224,23 @@ def _is_cited(name: str, text: str, s: int, e: int) -> bool:
     if cfg["cited_before"].search(before) or cfg["cited_title_before"].search(before):
         return True
     return name in _DAY_KINDS and _clause_start(text, s) and bool(cfg["cited_after"].search(text[e:e + 140]))
+
+
+def _in_cited_title(name: str, text: str, s: int, ref_spans: list, own_type: str | None) -> bool:
+    """A period, year, month or recurrence inside a cited document's title: in the `về …` clause right
+    after a reference, or after a named programme or strategy that is not this document."""
+    if name in _DAY_KINDS:
+        return False
+    cfg = _cfg()
+    numbers = [m.end() for m in cfg["document_number"].finditer(text, max(0, s - 300), s)]
+    for b in [b for _, b in ref_spans] + numbers:
+        cue = cfg["title_after_ref"].search(text[b:s]) if b <= s and s - b <= 300 else None
+        if cue and not _SENTENCE_END.search(text, b, s) and not cfg["title_end"].search(text[b + cue.end():s]):
+            return True
+    if name in _PERIOD_KINDS + ("until_year",) and not re.match(r"(?:nhiệm kỳ|khóa|khoá)", text[s:s + 9], re.I):
+        m = cfg["program_title_before"].search(text, max(0, s - 130), s)
+        return bool(m) and m.group("type") != own_type
+    return False
 
 
 def _cell(text: str, s: int, e: int) -> str:
@@ -179,7 +261,7 @@ def _lower(text: str) -> str:
 def find(doc: Doc) -> list[dict]:
     """Dates, deadlines, periods and recurrences, as ISO values (DATASET.md `dates`)."""
     cfg = _cfg()
-    text, year = doc.text, doc.year
+    text, year = doc.text, own_year(doc)
     low = _lower(text)
     refs = doc.found.get("references", [])
     ref_spans = [(r["start"], r["end"]) for r in refs]
@@ -191,7 +273,10 @@ def find(doc: Doc) -> list[dict]:
         guard = cfg["left_guard"].get(name)
         for m in pat.finditer(low):
             s, e = m.span()
-            if guard and guard.search(low[max(0, s - 8):s]):
+            if guard and guard.search(low[max(0, s - 16):s]):
+                continue
+            need = cfg["left_need"].get(name)
+            if need and not need.search(low[max(0, s - 8):s]):
                 continue
             if name == "day":
                 s = cfg["time_prefix"].search(low, max(0, s - 40), s).start()
@@ -200,6 +285,10 @@ def find(doc: Doc) -> list[dict]:
             value = _value(name, m, low, year)
             if not value:
                 continue
+            if name in _PARTIAL_KINDS and not any(m.groupdict().get(k) for k in ("y", "y_w", "y_only")) \
+                    and cfg["generic_year_after"].search(low[e:e + 60]):
+                taken.append((s, e))
+                continue  # `30/9 của năm đánh giá`: a day of any year, no calendar date
             taken.append((s, e))  # a rejected date still hides the pieces inside it
             cell = _cell(text, s, e)
             if name in _DAY_KINDS + ("month", "year") and (
@@ -212,6 +301,11 @@ def find(doc: Doc) -> list[dict]:
                 continue  # inside a citation: the cited document's date (periods in its title still count)
             if kind == "event" and _is_cited(name, text, s, e):
                 continue
+            if _in_cited_title(name, text, s, ref_spans, doc.metadata.get("doc_type")):
+                continue
+            if kind == "event" and cfg["deadline_column"].search(column_header(text, s)) \
+                    and not re.search(r"(?:từ|bắt đầu)\s*\Z", text[max(0, s - 12):s], re.I):
+                kind = "deadline"  # a date in the `Thời gian hoàn thành` column
             if kind == "event" and name in _DAY_KINDS and (value in ref_dates or value == issued):
                 continue
             if kind == "period" and name in ("range_days", "paren_years") \
