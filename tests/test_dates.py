@@ -217,3 +217,18 @@ def test_a_draft_without_issue_day_takes_the_year_of_its_date_line():
         + "Các phòng gửi báo cáo trước ngày 20/3 để tổng hợp."
     found = {d["value"]: d["kind"] for d in process_text("t.txt", text, "docx", wrapped=False)["dates"]}
     assert found == {"2026-03-20": "deadline"}
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Thời gian tổ chức: từ ngày 17 đến ngày 21/11/2025 tại các điểm trường.", "2025-11-17/2025-11-21"),
+    ("Hội thao diễn ra trong 02 ngày 15 - 16/11/2025 tại Nhà thi đấu huyện.", "2025-11-15/2025-11-16"),
+    ("Tuần 1 (17/11 - 23/11/2025): các lớp đăng ký ý tưởng dự thi.", "2025-11-17/2025-11-23"),
+    ("Nhận hồ sơ | 01/12/2025 – 05/12/2025 | Văn phòng trường", "2025-12-01/2025-12-05"),
+    ("Các tổ chấm sơ khảo từ ngày 24/11 đến hết ngày 28/11 tại phòng họp.", "2025-11-24/2025-11-28"),
+])
+def test_day_ranges_in_all_their_shapes(sentence, value):
+    assert values(sentence).get(value) == "period", values(sentence)
+
+
+def test_a_fraction_is_no_day_range():
+    assert values("Đã hoàn thành 1/3 - 2/3 khối lượng công việc.") == {}

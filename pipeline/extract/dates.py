@@ -20,10 +20,10 @@ _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _SENTENCE_END = re.compile(r"[.;\n]")
 _DAY_KINDS = ("day", "day_bare")
-_PERIOD_KINDS = ("range_days", "range_months", "month_pair", "range_year_day", "range_years", "period",
+_PERIOD_KINDS = ("range_days", "range_days_bare", "range_months", "month_pair", "range_year_day", "range_years", "period",
                  "paren_years", "months_of_year")
 # kinds whose year may be left out and is then taken from the text around them
-_PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "quarter", "half", "months_of_year")
+_PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "quarter", "half", "months_of_year", "range_days")
 
 
 @lru_cache(maxsize=None)
@@ -144,10 +144,10 @@ def own_year(doc: Doc) -> int | None:
 
 def _value(name: str, m: re.Match, text: str, year: int | None) -> str | None:
     g = m.groupdict()
-    if name == "range_days":
-        y2 = g["y2"]
-        a, b = iso_day(g["d1"], g["m1"], g["y1"] or y2), iso_day(g["d2"], g["m2"], y2)
-        return f"{a}/{b}" if a and b and a <= b else None
+    if name in ("range_days", "range_days_bare"):
+        y2 = g["y2"] or _year_near(text, m.start(), m.end(), year)
+        a, b = iso_day(g["d1"], g["m1"] or g["m2"], g["y1"] or y2), iso_day(g["d2"], g["m2"], y2)
+        return f"{a}/{b}" if a and b and a < b else None
     if name in ("range_months", "month_pair"):
         a, b = _month(g["m1"], g.get("y1") or g["y2"]), _month(g["m2"], g["y2"])
         return f"{a}/{b}" if a and b and a <= b else None
@@ -285,7 +285,7 @@ def find(doc: Doc) -> list[dict]:
             value = _value(name, m, low, year)
             if not value:
                 continue
-            if name in _PARTIAL_KINDS and not any(m.groupdict().get(k) for k in ("y", "y_w", "y_only")) \
+            if name in _PARTIAL_KINDS and not any(m.groupdict().get(k) for k in ("y", "y_w", "y_only", "y2")) \
                     and cfg["generic_year_after"].search(low[e:e + 60]):
                 taken.append((s, e))
                 continue  # `30/9 của năm đánh giá`: a day of any year, no calendar date
@@ -308,7 +308,7 @@ def find(doc: Doc) -> list[dict]:
                 kind = "deadline"  # a date in the `Thời gian hoàn thành` column
             if kind == "event" and name in _DAY_KINDS and (value in ref_dates or value == issued):
                 continue
-            if kind == "period" and name in ("range_days", "paren_years") \
+            if kind == "period" and name in ("range_days", "range_days_bare", "paren_years") \
                     and cfg["anniversary_before"].search(text[max(0, s - 160):s]):
                 for part in value.split("/"):
                     out.append({"value": part, "kind": "event", "text": text[s:e], "start": s, "end": e})
