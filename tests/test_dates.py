@@ -232,3 +232,26 @@ def test_day_ranges_in_all_their_shapes(sentence, value):
 
 def test_a_fraction_is_no_day_range():
     assert values("Đã hoàn thành 1/3 - 2/3 khối lượng công việc.") == {}
+
+
+@pytest.mark.parametrize("sentence, value, kind", [
+    ("Các lớp nộp sản phẩm dự thi trước 20/11 để Ban tổ chức chấm.", "2025-11-20", "deadline"),
+    ("Dự báo từ đêm 15/11 đến sáng ngày 17/11, khu vực có mưa to.", "2025-11-15/2025-11-17", "period"),
+    ("Tuần 2 (24/11 - 30/11): chấm sơ khảo bài dự thi.", "2025-11-24/2025-11-30", "period"),
+    ("STT | Nội dung | Thời gian\n1 | Họp Ban tổ chức | 17/11\n", "2025-11-17", "event"),
+])
+def test_a_day_without_year_or_ngay(sentence, value, kind):
+    assert values(sentence).get(value) == kind, values(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đến nay đã hoàn thành 2/3 khối lượng công việc.",
+    "Kết quả: 9/10 học sinh đạt yêu cầu.",
+    "STT | Nội dung | Tỷ lệ\n1 | Hộ có nước sạch | 3/4\n",
+])
+def test_a_fraction_is_no_day(sentence):
+    assert dates(sentence) == []
+
+
+def test_the_day_of_a_named_yearly_observance_is_no_date():
+    assert values("Hưởng ứng “Ngày Pháp luật Việt Nam” (9/11) bằng các hình thức phù hợp.") == {}

@@ -19,11 +19,11 @@ from pipeline.parse.document import Doc
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _SENTENCE_END = re.compile(r"[.;\n]")
-_DAY_KINDS = ("day", "day_bare")
+_DAY_KINDS = ("day", "day_bare", "day_partial_bare")
 _PERIOD_KINDS = ("range_days", "range_days_bare", "range_months", "month_pair", "range_year_day", "range_years", "period",
                  "paren_years", "months_of_year")
 # kinds whose year may be left out and is then taken from the text around them
-_PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "quarter", "half", "months_of_year", "range_days")
+_PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "quarter", "half", "months_of_year", "range_days", "range_days_bare")
 
 
 @lru_cache(maxsize=None)
@@ -45,6 +45,9 @@ def _cfg() -> dict:
         "left_guard": {name: re.compile(p) for name, p in cfg["left_guard"].items()},
         "left_need": {name: re.compile(p) for name, p in cfg["left_need"].items()},
         "generic_year_after": re.compile(cfg["generic_year_after"]),
+        "partial_day_context": re.compile(cfg["partial_day_context"], re.M),
+        "time_column": re.compile(cfg["time_column"]),
+        "named_day_before": re.compile(cfg["named_day_before"]),
         "as_of_before": re.compile(cfg["as_of_before"], flags),
         "as_of_after": re.compile(cfg["as_of_after"], flags),
         "deadline_column": re.compile(cfg["deadline_column"], flags),
@@ -226,6 +229,16 @@ def _is_cited(name: str, text: str, s: int, e: int) -> bool:
     return name in _DAY_KINDS and _clause_start(text, s) and bool(cfg["cited_after"].search(text[e:e + 140]))
 
 
+def _partial_day_is_date(text: str, s: int, name: str) -> bool:
+    """A bare `d/m` is a date after a word placing it in time, in parentheses or in a table column of
+    times, unless it is the day of a named yearly observance."""
+    cfg = _cfg()
+    if name == "day_partial_bare" and cfg["named_day_before"].search(text, max(0, s - 100), s):
+        return False
+    return bool(cfg["partial_day_context"].search(text, max(0, s - 20), s)) \
+        or bool(cfg["time_column"].search(column_header(text, s)))
+
+
 def _in_cited_title(name: str, text: str, s: int, ref_spans: list, own_type: str | None) -> bool:
     """A period, year, month or recurrence inside a cited document's title: in the `về …` clause right
     after a reference, or after a named programme or strategy that is not this document."""
@@ -285,6 +298,9 @@ def find(doc: Doc) -> list[dict]:
             value = _value(name, m, low, year)
             if not value:
                 continue
+            if (name == "day_partial_bare" or name == "range_days_bare" and not m.group("y2")) \
+                    and not _partial_day_is_date(text, s, name):
+                continue  # `1/3` alone may be a fraction
             if name in _PARTIAL_KINDS and not any(m.groupdict().get(k) for k in ("y", "y_w", "y_only", "y2")) \
                     and cfg["generic_year_after"].search(low[e:e + 60]):
                 taken.append((s, e))
