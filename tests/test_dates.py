@@ -255,3 +255,11 @@ def test_a_fraction_is_no_day(sentence):
 
 def test_the_day_of_a_named_yearly_observance_is_no_date():
     assert values("Hưởng ứng “Ngày Pháp luật Việt Nam” (9/11) bằng các hình thức phù hợp.") == {}
+
+
+def test_the_day_a_paper_was_signed_is_the_papers():
+    assert values("Hai huyện tiếp tục thực hiện thỏa thuận hợp tác ký ngày 12/3/2019 giữa hai địa phương.") == {}
+
+
+def test_reporting_within_a_month_is_a_deadline():
+    assert values("Sở Tài chính tổng hợp, báo cáo UBND tỉnh trong tháng 6 năm 2026.") == {"2026-06": "deadline"}
