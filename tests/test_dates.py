@@ -263,3 +263,12 @@ def test_the_day_a_paper_was_signed_is_the_papers():
 
 def test_reporting_within_a_month_is_a_deadline():
     assert values("Sở Tài chính tổng hợp, báo cáo UBND tỉnh trong tháng 6 năm 2026.") == {"2026-06": "deadline"}
+
+
+@pytest.mark.parametrize("sentence, value, kind", [
+    ("Đoàn kiểm tra làm việc tại các xã vào tháng 12-2025.", "2025-12", "event"),
+    ("Ban Chỉ đạo họp mỗi quý để đánh giá kết quả.", "quarterly", "recurrence"),
+    ("STT | Nội dung | Thời gian\n1 | Khai mạc Hội thi | Ngày 15 tháng 11 năm 2025\n", "2025-11-15", "event"),
+])
+def test_month_dash_year_each_quarter_and_timetable_cells(sentence, value, kind):
+    assert values(sentence).get(value) == kind, values(sentence)

@@ -308,8 +308,9 @@ def find(doc: Doc) -> list[dict]:
             taken.append((s, e))  # a rejected date still hides the pieces inside it
             cell = _cell(text, s, e)
             if name in _DAY_KINDS + ("month", "year") and (
-                    cfg["date_only_cell"].match(cell) or cfg["place_date"].search(cell)):
-                continue  # the place-and-date line of this or an attached document
+                    cfg["date_only_cell"].match(cell) or cfg["place_date"].search(cell)) \
+                    and not cfg["time_column"].search(column_header(text, s)):
+                continue  # the place-and-date line of this or an attached document (not a timetable's cell)
             if name == "recurrence" and cfg["recurrence_not_before"].search(text[max(0, s - 30):s]):
                 continue
             kind = _kind(name, text, s, e)
