@@ -272,3 +272,10 @@ def test_reporting_within_a_month_is_a_deadline():
 ])
 def test_month_dash_year_each_quarter_and_timetable_cells(sentence, value, kind):
     assert values(sentence).get(value) == kind, values(sentence)
+
+
+def test_a_meeting_on_the_day_of_the_document_is_an_event():
+    # a record of a meeting (biên bản) bears the meeting's day: the body's day is the meeting, not the issue date
+    found = values("Hôm nay, vào lúc 14 giờ 00, ngày 18 tháng 8 năm 2025, tại Hội trường Ủy ban nhân dân "
+                   "tỉnh, Tổ chuyên gia họp xét hồ sơ dự thầu.")
+    assert found == {"2025-08-18": "event"}

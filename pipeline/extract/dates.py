@@ -279,7 +279,6 @@ def find(doc: Doc) -> list[dict]:
     refs = doc.found.get("references", [])
     ref_spans = [(r["start"], r["end"]) for r in refs]
     ref_dates = {r.get("date") for r in refs if r.get("date")}
-    issued = doc.metadata.get("issued_date")
     out: list[dict] = []
     taken: list[tuple[int, int]] = []
     for name, pat in cfg["patterns"].items():
@@ -323,7 +322,7 @@ def find(doc: Doc) -> list[dict]:
             if kind == "event" and cfg["deadline_column"].search(column_header(text, s)) \
                     and not re.search(r"(?:từ|bắt đầu)\s*\Z", text[max(0, s - 12):s], re.I):
                 kind = "deadline"  # a date in the `Thời gian hoàn thành` column
-            if kind == "event" and name in _DAY_KINDS and (value in ref_dates or value == issued):
+            if kind == "event" and name in _DAY_KINDS and value in ref_dates:
                 continue
             if kind == "period" and name in ("range_days", "range_days_bare", "paren_years") \
                     and cfg["anniversary_before"].search(text[max(0, s - 160):s]):
