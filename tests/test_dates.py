@@ -279,3 +279,8 @@ def test_a_meeting_on_the_day_of_the_document_is_an_event():
     found = values("Hôm nay, vào lúc 14 giờ 00, ngày 18 tháng 8 năm 2025, tại Hội trường Ủy ban nhân dân "
                    "tỉnh, Tổ chuyên gia họp xét hồ sơ dự thầu.")
     assert found == {"2025-08-18": "event"}
+
+
+def test_a_month_range_takes_its_year_from_the_text():
+    assert values("Từ tháng 3 đến tháng 5, các xã tổ chức ra quân làm đường giao thông nông thôn.") == \
+        {"2025-03/2025-05": "period"}

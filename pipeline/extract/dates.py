@@ -23,7 +23,8 @@ _DAY_KINDS = ("day", "day_bare", "day_partial_bare")
 _PERIOD_KINDS = ("range_days", "range_days_bare", "range_months", "month_pair", "range_year_day", "range_years", "period",
                  "paren_years", "months_of_year")
 # kinds whose year may be left out and is then taken from the text around them
-_PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "quarter", "half", "months_of_year", "range_days", "range_days_bare")
+_PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "quarter", "half", "months_of_year", "range_days", "range_days_bare",
+                                  "range_months")
 
 
 @lru_cache(maxsize=None)
@@ -152,7 +153,8 @@ def _value(name: str, m: re.Match, text: str, year: int | None) -> str | None:
         a, b = iso_day(g["d1"], g["m1"] or g["m2"], g["y1"] or y2), iso_day(g["d2"], g["m2"], y2)
         return f"{a}/{b}" if a and b and a < b else None
     if name in ("range_months", "month_pair"):
-        a, b = _month(g["m1"], g.get("y1") or g["y2"]), _month(g["m2"], g["y2"])
+        y2 = g["y2"] or _year_near(text, m.start(), m.end(), year)
+        a, b = _month(g["m1"], g.get("y1") or y2), _month(g["m2"], y2)
         return f"{a}/{b}" if a and b and a <= b else None
     if name == "range_year_day":
         b = iso_day(g["d2"], g["m2"], g["y2"])
