@@ -284,3 +284,12 @@ def test_a_meeting_on_the_day_of_the_document_is_an_event():
 def test_a_month_range_takes_its_year_from_the_text():
     assert values("Từ tháng 3 đến tháng 5, các xã tổ chức ra quân làm đường giao thông nông thôn.") == \
         {"2025-03/2025-05": "period"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hội thi diễn ra trong các ngày 15 và 16/11/2025 tại trường.", {"2025-11-15": "event", "2025-11-16": "event"}),
+    ("Tập huấn vào ngày 20, 21 tháng 11 năm 2025.", {"2025-11-20": "event", "2025-11-21": "event"}),
+    ("Nộp hồ sơ trước ngày 5, 6/12.", {"2025-12-05": "deadline", "2025-12-06": "deadline"}),
+])
+def test_several_days_of_one_month(sentence, expected):
+    assert values(sentence) == expected

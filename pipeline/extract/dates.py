@@ -19,7 +19,7 @@ from pipeline.parse.document import Doc
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _SENTENCE_END = re.compile(r"[.;\n]")
-_DAY_KINDS = ("day", "day_bare", "day_partial_bare")
+_DAY_KINDS = ("day", "day_bare", "day_partial_bare", "day_list")
 _PERIOD_KINDS = ("range_days", "range_days_bare", "range_months", "month_pair", "range_year_day", "range_years", "period",
                  "paren_years", "months_of_year")
 # kinds whose year may be left out and is then taken from the text around them
@@ -170,6 +170,10 @@ def _value(name: str, m: re.Match, text: str, year: int | None) -> str | None:
         return _month(g["m"], y) if y else None
     if name in ("range_years", "period", "paren_years"):
         return f"{g['y1']}/{g['y2']}" if g["y1"] <= g["y2"] else None
+    if name == "day_list":  # several days, one value each, joined by spaces until they are listed
+        y = g["y"] or _year_near(text, m.start(), m.end(), year)
+        days = [iso_day(d, g["m"], y) for d in re.findall(r"\d{1,2}", g["days"])] if y else []
+        return " ".join(days) if days and all(days) else None
     if name in _DAY_KINDS:
         mo = g.get("m") or g.get("m_w")
         y = g.get("y") or g.get("y_w") or _year_near(text, m.start(), m.end(), year)
@@ -331,5 +335,6 @@ def find(doc: Doc) -> list[dict]:
                 for part in value.split("/"):
                     out.append({"value": part, "kind": "event", "text": text[s:e], "start": s, "end": e})
                 continue
-            out.append({"value": value, "kind": kind, "text": text[s:e], "start": s, "end": e})
+            for part in value.split(" "):
+                out.append({"value": part, "kind": kind, "text": text[s:e], "start": s, "end": e})
     return out
