@@ -293,3 +293,15 @@ def test_a_month_range_takes_its_year_from_the_text():
 ])
 def test_several_days_of_one_month(sentence, expected):
     assert values(sentence) == expected
+
+
+def test_a_named_deadline_before_a_colon():
+    assert values("Hạn cuối nhận bài dự thi: 20/11/2025.") == {"2025-11-20": "deadline"}
+
+
+def test_a_draft_year_comes_from_its_date_line_not_a_cited_date():
+    text = header(2025).replace("Thái Bình, ngày 18 tháng 8 năm 2025", "Thái Bình, ngày     tháng 02 năm 2026") \
+        + "Căn cứ Nghị định số 45/2021/NĐ-CP ngày 15 tháng 4 năm 2021 của Chính phủ;\n" \
+        + "Các xã hoàn thành việc rà soát trong tháng 4."
+    found = {d["value"] for d in process_text("t.txt", text, "docx", wrapped=False)["dates"]}
+    assert found == {"2026-04"}

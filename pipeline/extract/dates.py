@@ -5,7 +5,14 @@ The patterns and cue words live in `rules/dates.yaml`. Each match becomes a valu
 kind (`deadline`, `event`, `period`, `recurrence`). Dates that belong to a cited
 document (its number or title right before, or the sentence saying it was issued
 that day), a reference's own date, and signature or issue-date lines are left out:
-they are metadata of other documents, not times of this one.
+they are metadata of other documents, not times of this one. So are periods and
+years inside a cited document's title (`Quyết định số … về phê duyệt Đề án … giai
+đoạn 2021 - 2025`), blank issue dates of drafts (`ngày   tháng 12 năm 2025`) and
+days of a generic year (`30/9 của năm đánh giá`).
+
+A date written without its year (`trước ngày 15/12`, `trong tháng 12`, a timetable's
+`17/11`) takes the year of its sentence, else of its table column's header, else the
+document's own (a draft with a blank day: the year on its date line).
 """
 from __future__ import annotations
 
@@ -141,7 +148,7 @@ def own_year(doc: Doc) -> int | None:
     if doc.year:
         return doc.year
     head = doc.text[:1500]
-    m = re.search(r"ngày[\s.…_/\d]*tháng[\s.…_\d]*năm\s+((?:19|20)\d{2})", head) \
+    m = re.search(r",\s*ngày[\s.…_/\d]*tháng[\s.…_\d]*năm\s+((?:19|20)\d{2})", head) \
         or _YEAR_IN_SENTENCE.search(doc.metadata.get("title") or "")
     return int(m.group(1)) if m else None
 
