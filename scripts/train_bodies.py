@@ -99,9 +99,10 @@ def main(argv=None):
     ap.add_argument("--out", default=str(bnlp.MODEL_DIR))
     ap.add_argument("--no-hand", action="store_true", help="silver only (to measure what hand data adds)")
     ap.add_argument("--no-silver", action="store_true", help="hand labels only")
+    ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args(argv)
-    fix_random_seed(0)
-    rng = random.Random(0)
+    fix_random_seed(a.seed)
+    rng = random.Random(a.seed)
     t0 = time.time()
     hand = [] if a.no_hand else [u for f in HAND_FILES for u in read_units(f)]
     silver = [] if a.no_silver else read_units(SILVER_FILE)
