@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train the body-and-role model (pipeline/extract/bodies/model.py) into pipeline/models/bodies/.
 
-    python scripts/train_bodies.py [--epochs N] [--out DIR] [--no-hand] [--no-silver]
+    python scripts/train_bodies.py [--epochs N] [--out DIR] [--no-hand] [--no-silver] [--seed N]
 
 Learns from files of the repository alone (make train), listed with their hashes in
 pipeline/models/MANIFEST.json:
@@ -126,7 +126,7 @@ def main(argv=None):
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     if out.resolve() == bnlp.MODEL_DIR.resolve():
         manifest.record("bodies", out, [ANNOTATIONS / f for f in HAND_FILES + (SILVER_FILE,)],
-                        {"hand_weight": HAND_WEIGHT, "epochs": a.epochs, "seed": 0})
+                        {"hand_weight": HAND_WEIGHT, "epochs": a.epochs, "seed": a.seed})
     print(f"saved {out} ({size / 1e6:.1f} MB) in {time.time() - t0:.0f} s")
 
 
