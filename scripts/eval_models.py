@@ -29,7 +29,7 @@ FIELDS = ("bodies", "body_roles", "targets")
 
 def run(mode: str, out: Path, sources: list[str]) -> Path:
     env = dict(os.environ, VANBAN_BODIES=mode, VANBAN_TARGETS=mode)
-    vanban = ROOT / ".venv" / "bin" / "vanban"
+    vanban = Path(sys.executable).parent / "vanban"     # the venv's own entry point (worktrees have none)
     subprocess.run([str(vanban), "run", *sources, "--out", str(out / mode), "--quiet"], env=env, check=True,
                    stdout=subprocess.DEVNULL)
     return out / mode / "documents.jsonl"
@@ -42,13 +42,14 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--no-run", action="store_true", help="score the runs already in --out")
     a = ap.parse_args(argv)
-    scorer_path = L.SHARED / "eval" / "score.py"
+    shared = E.SHARED                                  # honours VANBAN_SHARED, like eval_own.py
+    scorer_path = shared / "eval" / "score.py"
     if not scorer_path.is_file():
         print("eval_models: ../shared is absent (skipped)")
         return 0
     scorer = E.load_scorer(scorer_path)
     gold = E.load_gold()
-    sources = [str(L.SHARED / "corpus" / g["source"]) for g in gold.values()]
+    sources = [str(shared / "corpus" / g["source"]) for g in gold.values()]
     out = Path(a.out)
     groups: dict[str, dict] = defaultdict(dict)
     for stem, g in gold.items():

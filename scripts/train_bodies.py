@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train the body-and-role model (pipeline/extract/bodies/model.py) into pipeline/models/bodies/.
 
-    python scripts/train_bodies.py [--epochs N] [--out DIR] [--no-hand] [--no-silver]
+    python scripts/train_bodies.py [--epochs N] [--out DIR] [--no-hand] [--no-silver] [--seed N]
 
 Learns from files of the repository alone (make train), listed with their hashes in
 pipeline/models/MANIFEST.json:
@@ -99,9 +99,10 @@ def main(argv=None):
     ap.add_argument("--out", default=str(bnlp.MODEL_DIR))
     ap.add_argument("--no-hand", action="store_true", help="silver only (to measure what hand data adds)")
     ap.add_argument("--no-silver", action="store_true", help="hand labels only")
+    ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args(argv)
-    fix_random_seed(0)
-    rng = random.Random(0)
+    fix_random_seed(a.seed)
+    rng = random.Random(a.seed)
     t0 = time.time()
     hand = [] if a.no_hand else [u for f in HAND_FILES for u in read_units(f)]
     silver = [] if a.no_silver else read_units(SILVER_FILE)
@@ -125,7 +126,7 @@ def main(argv=None):
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     if out.resolve() == bnlp.MODEL_DIR.resolve():
         manifest.record("bodies", out, [ANNOTATIONS / f for f in HAND_FILES + (SILVER_FILE,)],
-                        {"hand_weight": HAND_WEIGHT, "epochs": a.epochs, "seed": 0})
+                        {"hand_weight": HAND_WEIGHT, "epochs": a.epochs, "seed": a.seed})
     print(f"saved {out} ({size / 1e6:.1f} MB) in {time.time() - t0:.0f} s")
 
 

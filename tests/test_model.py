@@ -108,6 +108,18 @@ def test_both_adds_a_model_body_in_a_recipient_item_cut_by_the_grammar():
     assert [r["name"] for r in nlp.combine(rule, [verb], {})] == ["Sở Tư pháp"]
 
 
+def test_both_takes_a_whole_address_item_the_model_reads_as_one_body():
+    # `- Viettel Khánh Bình;` in Nơi nhận: no head the grammar knows, but the model's span is the whole item
+    rule = [_item("Sở Tư pháp", "lead", 30, "subject")]
+    whole = _item("Viettel Khánh Bình", "recipient", 110, "model", kind="recipient", whole_unit=True)
+    part = _item("Viettel Khánh Bình", "recipient", 140, "model", kind="recipient", whole_unit=False)
+    assert [r["name"] for r in nlp.combine(rule, [whole], {})] == ["Sở Tư pháp", "Viettel Khánh Bình"]
+    assert [r["name"] for r in nlp.combine(rule, [part], {})] == ["Sở Tư pháp"]
+    # in a task line a whole-line span is not enough
+    line = _item("Viettel Khánh Bình", "coordinate", 140, "model", kind="line", whole_unit=True)
+    assert [r["name"] for r in nlp.combine(rule, [line], {})] == ["Sở Tư pháp"]
+
+
 @needs_bodies
 def test_both_reads_the_model_only_where_it_is_needed(monkeypatch):
     from pipeline.run.process import process_text
