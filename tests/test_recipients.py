@@ -254,3 +254,86 @@ def test_two_column_pdf_read_by_the_real_reader(tmp_path):
             "Trung tâm Kiểm soát bệnh tật tỉnh Lào Cai", "Bệnh viện Đa khoa tỉnh Lào Cai"} <= got, got
     assert not any("Nguyễn Văn Bình" in n for n in got)
     assert rec["metadata"]["signer"]["name"] == "Nguyễn Văn Bình"
+
+
+# ------------------------------------------------------------------ lists without bullets
+
+def test_nơi_nhận_items_without_bullets_are_read_one_a_line():
+    """Word's list bullets are not part of the text: the items come one a line, bare, up to `Lưu`."""
+    got = recipients("bv", "Điều 1. Thành lập Tổ kiểm tra chéo.\nNơi nhận:\nNhư Điều 1;\nSở Y tế (b/c);\n"
+                           "Phòng Kế hoạch tổng hợp;\nLưu: VT, TCCB.")
+    assert {"Sở Y tế", "Phòng Kế hoạch tổng hợp"} <= got
+    assert not any("VT" in n or "TCCB" in n for n in got)
+
+
+def test_address_items_without_bullets():
+    got = recipients("so", "Kính gửi:\nTrung tâm Kiểm soát bệnh tật tỉnh;\nBệnh viện Sản Nhi tỉnh.\n"
+                           "Sở Y tế đề nghị các đơn vị khẩn trương thực hiện./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.")
+    assert {"Trung tâm Kiểm soát bệnh tật tỉnh Lào Cai", "Bệnh viện Sản Nhi tỉnh Lào Cai"} <= got
+
+
+def test_first_sentence_of_a_letter_is_no_address_item():
+    got = recipients("so", "Kính gửi:\nCăn cứ Luật Khám bệnh, chữa bệnh số 15/2023/QH15;\nSở Y tế hướng dẫn như sau./.\n"
+                           "Nơi nhận:\n- Lưu: VT.")
+    assert not any("Luật" in n for n in got)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("docx") is None, reason="python-docx builds the test file")
+def test_docx_closing_table_with_word_bullets(tmp_path):
+    """A hospital decision whose Nơi nhận sits in the left cell of the closing table, in Word's bulleted style."""
+    import docx
+    d = docx.Document()
+    for line in HEADERS["bv"][0].strip().split("\n") + [
+            "Điều 1. Thành lập Tổ kiểm tra chéo.",
+            "Điều 2. Trưởng phòng Kế hoạch tổng hợp chịu trách nhiệm thi hành Quyết định này./."]:
+        d.add_paragraph(line)
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.paragraphs[0].text = "Nơi nhận:"
+    for item in ["Như Điều 2;", "Sở Y tế (b/c);", "Phòng Tài chính kế toán;", "Lưu: VT, TCCB."]:
+        left.add_paragraph(item, style="List Bullet")
+    right.paragraphs[0].text = "GIÁM ĐỐC"
+    right.add_paragraph("Đinh Văn Nam")
+    path = tmp_path / "quyet-dinh.docx"
+    d.save(str(path))
+    rec = process_file(path)
+    got = {b["name"] for b in rec["bodies"] if b["role"] == "recipient"}
+    assert {"Sở Y tế", "Phòng Tài chính kế toán", "Phòng Kế hoạch tổng hợp"} <= got, got
+    assert rec["metadata"]["signer"]["name"] == "Đinh Văn Nam"
+
+
+# ------------------------------------------------------------------ tables of tasks: bodies read by column
+
+PLAN = "Điều 1. Ban hành Kế hoạch triển khai.\nII. NHIỆM VỤ\n{table}\nNơi nhận:\n- Lưu: VT."
+
+
+def roles_in(kind: str, body: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for b in record(kind, body)["bodies"]:
+        out.setdefault(b["name"], set()).add(b["role"])
+    return out
+
+
+def test_table_columns_give_lead_and_coordinate():
+    got = roles_in("ubnd", PLAN.format(table="STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian\n"
+                                             "1 | Rà soát thủ tục | Sở Tư pháp | Sở Nội vụ; UBND các xã | Quý II"))
+    assert got.get("Sở Tư pháp") == {"lead"}
+    assert got.get("Sở Nội vụ") == {"coordinate"}
+    assert got.get("Ủy ban nhân dân các xã") == {"coordinate"}
+
+
+def test_table_with_two_heading_rows():
+    """`Cơ quan thực hiện` spread over two columns, `Chủ trì` and `Phối hợp` beneath it."""
+    got = roles_in("ubnd", PLAN.format(table="STT | Nhiệm vụ | Cơ quan thực hiện | | Thời gian hoàn thành\n"
+                                             " | | Chủ trì | Phối hợp | \n"
+                                             "1 | Số hóa hồ sơ | Sở Khoa học và Công nghệ | Các sở, ban, ngành | 2025"))
+    assert got.get("Sở Khoa học và Công nghệ") == {"lead"}
+    assert got.get("Các sở, ban, ngành") == {"coordinate"}
+
+
+def test_table_group_row_is_no_body():
+    got = roles_in("ubnd", PLAN.format(table="STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp\n"
+                                             "II | Ủy ban nhân dân cấp xã | |\n"
+                                             "1 | Tuyên truyền | Sở Văn hóa, Thể thao và Du lịch | Báo Lào Cai"))
+    assert got.get("Sở Văn hóa, Thể thao và Du lịch") == {"lead"}
+    assert got.get("Báo Lào Cai") == {"coordinate"}
+    assert "Ủy ban nhân dân cấp xã" not in got

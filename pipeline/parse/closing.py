@@ -84,6 +84,14 @@ def _name_beside(t: str, name_re, not_name) -> tuple[str, str] | None:
     return None
 
 
+def _plain_item(t: str, name_re, not_name) -> bool:
+    """A Nơi nhận line without a bullet that reads as an item: not a title in capitals nor a person's name, short,
+    ending as items end (`;`, `.`, `,`) or opening with `Như`/`Lưu`."""
+    if is_upper(t) or name_re.match(t) and not not_name.search(t) or len(t) > 150:
+        return False
+    return t.rstrip().endswith((";", ".", ",")) or bool(re.match(r"(?:Như|Lưu)\b", t))
+
+
 def _joined(item: Line, ln: Line, t: str) -> Line:
     """The item with its continuation; lines printed between them (the signature column of a two-column page)
     are blanked, so every offset of the joined text still points into the document."""
@@ -106,6 +114,7 @@ def parse_closing(lines: list[Line], start: int, stop: int,
     authorities, title, name = [], None, None
     recipients: list[Line] = []
     in_recipients = False
+    plain = None                     # the Nơi nhận items carry no bullet (True), carry one (False), not known yet
     title_i = None
     cosigner = rules.compiled(cfg["cosigner_title"])
     signed_mark = rules.compiled(cfg["signed_mark"])
@@ -119,8 +128,9 @@ def parse_closing(lines: list[Line], start: int, stop: int,
         if rec_re.match(t):
             in_recipients = True
             rest = rec_re.sub("", t).strip()
-            if rest.startswith("-"):
-                recipients.append(Line(ln.start + ln.text.index(rest), ln.end, rest))
+            if rest.startswith("-") or rest and _plain_item(rest, name_re, not_name):
+                plain = not rest.startswith("-")
+                recipients.append(Line(ln.start + ln.text.index(rest), ln.start + ln.text.index(rest) + len(rest), rest))
             continue
         m = auth_re.match(t)
         if m and is_upper(m.group("who")):
@@ -132,6 +142,7 @@ def parse_closing(lines: list[Line], start: int, stop: int,
             title_i = i
             continue
         if in_recipients and t.startswith(("-", "+", "•")):
+            plain = False
             recipients.append(ln if t == ln.text.strip() else Line(ln.start + ln.text.find(t), ln.start + ln.text.find(t) + len(t), t))
             if re.match(r"[-+•]\s*Lưu\b", t):
                 in_recipients = False   # `- Lưu: VT` closes the list
@@ -142,8 +153,16 @@ def parse_closing(lines: list[Line], start: int, stop: int,
             split = _name_beside(t, name_re, not_name)
             if split and _continues(recipients[-1].text, split[1], name_re, not_name):
                 name, t = split      # the signer's name read into the row of a wrapped item
-        if in_recipients and recipients and t and _continues(recipients[-1].text, t, name_re, not_name):
+        if in_recipients and recipients and t and _continues(recipients[-1].text, t, name_re, not_name) \
+                and not (plain and t[0].isupper() and recipients[-1].text.count("(") <= recipients[-1].text.count(")")):
             recipients[-1] = _joined(recipients[-1], ln, t)
+            continue
+        if in_recipients and plain is not False and t and _plain_item(t, name_re, not_name):
+            # items without a bullet (Word's own list bullets are not in the text): one a line, up to `Lưu`
+            plain = True
+            recipients.append(Line(ln.start + ln.text.find(t), ln.start + ln.text.find(t) + len(t), t))
+            if re.match(r"Lưu\b", t):
+                in_recipients = False
             continue
         if title is not None and name is None and name_re.match(t) and not not_name.search(t) and i > (title_i or 0):
             name = t

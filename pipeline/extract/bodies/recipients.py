@@ -44,7 +44,7 @@ def address_lines(doc: Doc) -> list[Line]:
         ln = Line(pos, end, text[pos:end])
         pos = end + 1
         t = ln.text.strip()
-        if re.match(r"[-+•*–]\s*\S", t):
+        if re.match(r"[-+•*–]\s*\S", t) or _plain_address(t, out):
             out.append(ln)
         elif out and t and _DANGLING.search(out[-1].text.rstrip()) and not is_upper(t) and len(t) < 80 \
                 and not role_rules()["cut"].search(t) and not re.search(r"\b(?:đã|đề nghị|thực hiện)\b", t):
@@ -54,6 +54,14 @@ def address_lines(doc: Doc) -> list[Line]:
         else:
             break
     return out
+
+
+def _plain_address(t: str, out: list[Line]) -> bool:
+    """An address item without a bullet (Word's list bullets are not in the text): `Sở Y tế;` then `Sở Tài chính.`,
+    each ended as list items end."""
+    if not t or len(t) > 120 or is_upper(t) or role_rules()["cut"].search(" " + t):
+        return False
+    return t.endswith(";") or bool(out) and out[-1].text.strip().endswith(";") and t.endswith(".")
 
 
 def _addressed(doc: Doc) -> list[Line]:
@@ -189,7 +197,16 @@ def _bare_head(tk: list[Tok], a: int, b: int) -> bool:
     """A body named by its head alone, or with capitalised words only (`HĐND`, `Ủy ban MTTQ Việt Nam`): it
     names no place of its own."""
     k = head_at(tk, a)
-    return k > 0 and all(t.t[:1].isupper() or not t.t[:1].isalpha() for t in tk[a + k:b])
+    return k > 0 and tk[a].low != "các" and all(t.t[:1].isupper() or not t.t[:1].isalpha() for t in tk[a + k:b])
+
+
+def _title_at(keep: list[Tok], j: int) -> bool:
+    """A person's title opens `keep[j:]`, in capitals or not (`…, thủ trưởng các cơ quan có liên quan`)."""
+    titles = role_rules()["titles"]
+    if titles.match(keep, j)[0]:
+        return True
+    return keep[j].t.islower() and bool(titles.match([*keep[:j], Tok(keep[j].s, keep[j].e, keep[j].t.capitalize()),
+                                                      *keep[j + 1:]], j)[0])
 
 
 # `Các đồng chí Đảng ủy viên`, `Tỉnh ủy viên`: a member of a Party committee is a person
@@ -214,7 +231,7 @@ def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
     while i < stop:
         end = i + 1
         while end < stop and not (keep[end].t in (",", ".", ";", "và") and end + 1 < stop
-                                  and (head_at(keep, end + 1) or c["titles"].match(keep, end + 1)[0])
+                                  and (head_at(keep, end + 1) or _title_at(keep, end + 1))
                                   and not (c["list_nouns"].match(keep, end + 1)[0] and not is_cap(keep[end + 1].t))):
             end += 1
         a = i
@@ -358,7 +375,8 @@ _EXECUTES = re.compile(r"\b(?:chịu trách nhiệm|có trách nhiệm|căn cứ
 
 
 # people among the executors (`và các ông, bà có tên tại Điều 1`, `tổ chức, cá nhân có liên quan`), up to the next `;`
-_PEOPLE = re.compile(r"(?:^|,|;|\bvà)\s*(?:các\s+)?(?:ông|bà|cá nhân|thành viên|đồng chí|đ/c)\b[^;]*", re.I)
+_PEOPLE = re.compile(r"(?:^|,|;|\bvà)\s*(?:(?:các\s+)?(?:cơ quan,?\s*)?tổ chức,?\s*)?(?:các\s+)?"
+                     r"(?:ông|bà|cá nhân|thành viên|đồng chí|đ/c)\b[^;]*", re.I)
 
 
 def _executors(doc: Doc, a: int, b: int, places) -> list[dict]:
