@@ -117,6 +117,12 @@ CASES = [
            "Nơi nhận:\n- Như trên;\n- Văn phòng Trung ương và các Ban của Đảng;\n- Lưu: VT.",
      {"Kho bạc Nhà nước tỉnh Lào Cai", "Kho bạc Nhà nước tỉnh Yên Bái", "Văn phòng Trung ương", "các Ban của Đảng"},
      set()),
+    # a place said once after two heads belongs to both
+    ("bo", "Điều 1. Ban hành Quy chế quản lý ngân sách.\nNơi nhận:\n- HĐND, UBND các tỉnh, thành phố trực thuộc trung ương;\n"
+           "- Tòa án nhân dân tối cao;\n- Lưu: VT, NSNN.",
+     {"Hội đồng nhân dân các tỉnh, thành phố trực thuộc trung ương",
+      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "Tòa án nhân dân tối cao"},
+     {"Hội đồng nhân dân"}),
     # ---- a provincial Party committee
     ("tinhuy", "Kính gửi:\n- Các đảng ủy trực thuộc Tỉnh ủy;\n- Các ban đảng, Văn phòng Tỉnh ủy.\n"
                "Đề nghị các đơn vị chuẩn bị tốt./.\nNơi nhận:\n- Như trên;\n- Ban Tổ chức Trung ương (b/c);\n"

@@ -214,8 +214,9 @@ _COMMITTEE_MEMBER = re.compile(r"^(?:\S+\s+)?(?i:ủy)\s+viên\b")
 
 
 def _shared_place(raw: str) -> str | None:
-    """The unit (and place) ending the last body of an item, which the bare heads before it share."""
-    m = re.search(rf"\s((?:{_unit_alternation()})(?:\s+[A-ZĐÀ-Ỹ][^\s,;]*)*)$", raw)
+    """The unit (and place) ending the last body of an item, which the bare heads before it share: `xã`,
+    `tỉnh Lào Cai`, `các tỉnh, thành phố trực thuộc trung ương` (`HĐND, UBND các tỉnh, thành phố …`)."""
+    m = re.search(rf"\s((?:các\s+)?(?:{_unit_alternation()})\b.*)$", raw)
     return m.group(1) if m else None
 
 
