@@ -137,7 +137,7 @@ CASES = [
                "- Công an, Ban Chỉ huy Quân sự xã;\n- Lưu Văn phòng Đảng ủy.",
      {"Ban Thường vụ Tỉnh ủy", "Các chi bộ trực thuộc", "Hội đồng nhân dân xã Bản Hồ", "Ủy ban nhân dân xã Bản Hồ",
       "Công an xã Bản Hồ", "Ban Chỉ huy Quân sự xã Bản Hồ"},
-     {"Đảng ủy viên", "Hội đồng nhân dân", "Công an"}),
+     {"Đảng ủy viên", "Hội đồng nhân dân", "Công an", "Văn phòng Đảng ủy", "Văn phòng Đảng ủy xã Bản Hồ"}),
     ("dangxa", "1. Giao Ủy ban nhân dân xã chủ trì triển khai.\nNơi nhận:\n- Ủy ban MTTQ và các đoàn thể xã;\n"
                "- Thường trực Tỉnh ủy, HĐND, UBND tỉnh;\n- Lưu Văn phòng Đảng ủy.",
      {"Ủy ban Mặt trận Tổ quốc xã Bản Hồ", "Thường trực Tỉnh ủy", "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"},

@@ -104,11 +104,7 @@ def recipient_items(doc: Doc):
             if re.match(r"^Lưu\b", item):
                 if in_noi_nhan:
                     stopped = True
-                rest = re.sub(r"^Lưu\s*:?\s*", "", item)
-                if not rest or re.match(r"^(VT|Văn thư)\b", rest) or re.fullmatch(r"[A-ZĐ0-9,.;&\s\-]+", rest):
-                    continue
-                s += item.find(rest)
-                item = rest
+                continue              # `Lưu: VT`, `Lưu Văn phòng Tỉnh ủy`: the archive copy, no part given
             yield s, item
 
 
