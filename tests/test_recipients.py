@@ -343,3 +343,45 @@ def test_table_group_row_is_no_body():
     assert got.get("Sở Văn hóa, Thể thao và Du lịch") == {"lead"}
     assert got.get("Báo Lào Cai") == {"coordinate"}
     assert "Ủy ban nhân dân cấp xã" not in got
+
+
+@pytest.mark.skipif(importlib.util.find_spec("fpdf") is None, reason="fpdf2 builds the test PDF")
+def test_address_beside_a_two_line_subject_in_a_pdf(tmp_path):
+    """`Kính gửi:` on the right of the subject line, the subject's second line read between it and its items."""
+    from fpdf import FPDF
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+    if not __import__("os").path.exists(font):
+        pytest.skip("no Unicode font")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("S", "", font)
+
+    def at(x, y, s, size=11):
+        pdf.set_font("S", "", size)
+        pdf.set_xy(x, y)
+        pdf.cell(0, 5, s)
+
+    at(20, 15, "UBND TỈNH LÀO CAI")
+    at(110, 15, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 10)
+    at(25, 21, "SỞ Y TẾ")
+    at(125, 21, "Độc lập - Tự do - Hạnh phúc")
+    at(20, 29, "Số: 88/SYT-NVY")
+    at(115, 29, "Lào Cai, ngày 02 tháng 4 năm 2025")
+    at(20, 40, "V/v tăng cường phòng chống", 10)
+    at(95, 40, "Kính gửi:")
+    at(20, 45, "dịch sốt xuất huyết", 10)
+    for n, item in enumerate(["- Trung tâm Kiểm soát bệnh tật tỉnh;", "- Bệnh viện Đa khoa tỉnh;",
+                              "- Trung tâm Y tế các huyện, thị xã,", "thành phố."]):
+        at(115, 45 + 5 * n, item)
+    at(20, 70, "Sở Y tế đề nghị các đơn vị triển khai thực hiện./.")
+    at(20, 80, "Nơi nhận:", 10)
+    at(130, 80, "KT. GIÁM ĐỐC")
+    at(20, 85, "- Như trên;", 9)
+    at(130, 85, "PHÓ GIÁM ĐỐC")
+    at(20, 89.5, "- Lưu: VT, NVY.", 9)
+    at(130, 100, "Lê Thị Hoa")
+    path = tmp_path / "cong-van.pdf"
+    pdf.output(str(path))
+    got = {b["name"] for b in process_file(path)["bodies"] if b["role"] == "recipient"}
+    assert {"Trung tâm Kiểm soát bệnh tật tỉnh Lào Cai", "Bệnh viện Đa khoa tỉnh Lào Cai",
+            "Trung tâm Y tế các huyện, thị xã, thành phố"} <= got, got

@@ -49,8 +49,8 @@ def address_lines(doc: Doc) -> list[Line]:
         elif out and t and _DANGLING.search(out[-1].text.rstrip()) and not is_upper(t) and len(t) < 80 \
                 and not role_rules()["cut"].search(t) and not re.search(r"\b(?:đã|đề nghị|thực hiện)\b", t):
             out[-1] = Line(out[-1].start, ln.end, text[out[-1].start:ln.end])
-        elif not out and (not t or is_upper(t) or _FURNITURE.match(t)) and skipped < 6:
-            skipped += 1               # the other column of the header, read between `Kính gửi:` and its items
+        elif not out and (not t or is_upper(t) or _FURNITURE.match(t) or t[0].islower()) and skipped < 6:
+            skipped += 1               # the other column of the header (motto, date, the subject's second line)
         else:
             break
     return out
