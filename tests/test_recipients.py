@@ -156,6 +156,10 @@ CASES = [
            "nhiệm thi hành Quyết định này./.\nNơi nhận:\n- Như Điều 3;\n- Sở Y tế (b/c);\n- Giám đốc, các PGĐ;\n"
            "- Phòng Tài chính kế toán;\n- Lưu: VT, TCCB.",
      {"Sở Y tế", "Phòng Tài chính kế toán", "Phòng Kế hoạch tổng hợp", "Phòng Điều dưỡng"}, {"Giám đốc", "các PGĐ"}),
+    # a head repeated in lower case after a comma opens the next body
+    ("bv", "Điều 1. Ban hành kế hoạch khám sức khỏe định kỳ.\nNơi nhận:\n- Sở Y tế (để b/c);\n- Phòng TCKT, phòng KHTH;\n"
+           "- Lưu: VT, TCCB.",
+     {"Sở Y tế", "Phòng TCKT", "Phòng KHTH"}, {"Phòng TCKT, phòng KHTH"}),
     # a members' item names each member body in its brackets, the bracket wrapped onto the next line
     ("bv", "Điều 1. Thành lập Hội đồng thuốc và điều trị.\nNơi nhận:\n"
            "- Thành viên Hội đồng (Phòng Kế hoạch tổng hợp, Phòng Điều dưỡng,\nPhòng Tài chính kế toán);\n- Lưu: VT.",

@@ -196,6 +196,14 @@ def _bare_head(tk: list[Tok], a: int, b: int) -> bool:
     return k > 0 and tk[a].low != "các" and all(t.t[:1].isupper() or not t.t[:1].isalpha() for t in tk[a + k:b])
 
 
+def _head_any_case(keep: list[Tok], j: int) -> bool:
+    """A body's head opens `keep[j:]`, its first word in lower case or not (`Phòng TCKT, phòng KHTH`)."""
+    if head_at(keep, j):
+        return True
+    return keep[j].t.islower() and j + 1 < len(keep) and is_cap(keep[j + 1].t) \
+        and bool(head_at([*keep[:j], Tok(keep[j].s, keep[j].e, keep[j].t.capitalize()), *keep[j + 1:]], j))
+
+
 def _title_at(keep: list[Tok], j: int) -> bool:
     """A person's title opens `keep[j:]`, in capitals or not (`…, thủ trưởng các cơ quan có liên quan`)."""
     titles = role_rules()["titles"]
@@ -228,10 +236,12 @@ def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
     while i < stop:
         end = i + 1
         while end < stop and not (keep[end].t in (",", ".", ";", "và") and end + 1 < stop
-                                  and (head_at(keep, end + 1) or _title_at(keep, end + 1))
+                                  and (_head_any_case(keep, end + 1) or _title_at(keep, end + 1))
                                   and not (c["list_nouns"].match(keep, end + 1)[0] and not is_cap(keep[end + 1].t))):
             end += 1
         a = i
+        if keep[a].t.islower() and _head_any_case(keep, a) and not head_at(keep, a):
+            keep[a] = Tok(keep[a].s, keep[a].e, keep[a].t.capitalize())   # `…, phòng KHTH`
         while True:
             j, title = strip_title(keep, a)
             if not title or j >= end:
