@@ -156,6 +156,11 @@ CASES = [
            "nhiệm thi hành Quyết định này./.\nNơi nhận:\n- Như Điều 3;\n- Sở Y tế (b/c);\n- Giám đốc, các PGĐ;\n"
            "- Phòng Tài chính kế toán;\n- Lưu: VT, TCCB.",
      {"Sở Y tế", "Phòng Tài chính kế toán", "Phòng Kế hoạch tổng hợp", "Phòng Điều dưỡng"}, {"Giám đốc", "các PGĐ"}),
+    # members are people; the team named beside them is a body
+    ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ",
+                             rest="- Thành viên và Tổ giúp việc của Hội đồng thẩm định (Sở Nội vụ, Sở Tư pháp);\n"
+                                  "- Thành viên Hội đồng;\n"),
+     {"Tổ giúp việc của Hội đồng thẩm định", "Sở Nội vụ", "Sở Tư pháp"}, {"Hội đồng", "Thành viên Hội đồng"}),
     # a head repeated in lower case after a comma opens the next body
     ("bv", "Điều 1. Ban hành kế hoạch khám sức khỏe định kỳ.\nNơi nhận:\n- Sở Y tế (để b/c);\n- Phòng TCKT, phòng KHTH;\n"
            "- Lưu: VT, TCCB.",

@@ -129,6 +129,9 @@ def find_recipients(doc: Doc, places) -> list[dict]:
     out = []
     for s, item in [*recipient_items(doc), *_bare_addressee(doc)]:
         out.extend(_bracketed_bodies(doc, s, item, places))
+        members = _MEMBERS_AND.match(item)
+        if members:                  # `Thành viên và Tổ giúp việc của Hội đồng`: the members are people, the team a body
+            s, item = s + members.end(), item[members.end():]
         if not item or c["skip"].match(item) or len(item) > 200:
             continue
         out.extend(item_bodies(s, item, places))
@@ -290,6 +293,7 @@ def _written(item: str, s: int, a: int, b: int) -> str:
     return " ".join(item[a - s:b - s].split())
 
 
+_MEMBERS_AND = re.compile(r"^\s*(?:các\s+)?(?:thành viên|thành phần)\b[^;()]*?\s+và\s+(?=[A-ZĐÀ-Ỹ])", re.I)
 _MEMBERS = re.compile(r"^\s*(?:các\s+)?(?:thành viên|thành phần)\b", re.I)
 
 
