@@ -141,7 +141,6 @@ def find_recipients(doc: Doc, places) -> list[dict]:
 def item_bodies(s: int, item: str, places) -> list[dict]:
     """The bodies one list item names (`Giám đốc các Sở: Nội vụ, Tài chính`, `Chủ tịch UBND các xã`), each a
     recipient: a person's title gives the body it heads; the fields after a plural head's colon one body each."""
-    c = role_rules()
     out = []
     toks = tokenize(item, s)
     depth, keep = 0, []
