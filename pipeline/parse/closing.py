@@ -47,6 +47,60 @@ def _authority_text(m: re.Match) -> str:
     return f"{auth} {case_title_word(m.group('who'))}".replace("  ", " ")
 
 
+def _continues(item: str, t: str, name_re, not_name) -> bool:
+    """A line without a bullet that goes on with the Nơi nhận item above it: an item wrapped at the column's
+    edge (`- Trung tâm Kiểm soát bệnh tật` / `tỉnh Lào Cai (để t/h);`). The item is still open (no `;` or
+    `.` closes it, or a bracket is left open) and the line is no signer's name."""
+    item = item.rstrip()
+    if not item or item.endswith((";", ".", ":")) and item.count("(") <= item.count(")"):
+        return False
+    if is_upper(t) or re.match(r"[-+•]", t) or not any(ch.isalpha() for ch in t):
+        return False
+    if name_re.match(t) and not not_name.search(t):
+        return False
+    if t[0].islower() or t[0] in "(&" or item.count("(") > item.count(")") or item.endswith(("-", "&")):
+        return True
+    return not item.endswith(",")    # a Party list ends its items with a comma
+
+
+_NAME_FIRST = re.compile(r"^((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s+){2,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\s+(?!và\b)(?=[a-zđà-ỹ(])")
+_NAME_LAST = re.compile(r"^(.*[;,.)])\s+((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s+){2,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)$")
+
+
+def _name_beside(t: str, name_re, not_name) -> tuple[str, str] | None:
+    """(name, rest) when a row holds the signer's name beside the lower part of a wrapped Nơi nhận item (a
+    two-column page read row by row: `Nguyễn Văn Bình tỉnh Lào Cai (để t/h);`). Three words at least, so the
+    capitals of a body's name (`Sở Tài chính`, `Ban Quản lý`) are not taken for a person's."""
+    m = _NAME_FIRST.match(t)
+    if m:
+        name, rest = m.group(1), t[m.end():]
+    else:
+        m = _NAME_LAST.match(t)
+        if not m:
+            return None
+        rest, name = m.group(1), m.group(2)
+    if name_re.match(name) and not not_name.search(name):
+        return name, rest.strip()
+    return None
+
+
+def _plain_item(t: str, name_re, not_name) -> bool:
+    """A Nơi nhận line without a bullet that reads as an item: not a title in capitals nor a person's name, short,
+    ending as items end (`;`, `.`, `,`) or opening with `Như`/`Lưu`."""
+    if is_upper(t) or name_re.match(t) and not not_name.search(t) or len(t) > 150:
+        return False
+    return t.rstrip().endswith((";", ".", ",")) or bool(re.match(r"(?:Như|Lưu)\b", t))
+
+
+def _joined(item: Line, ln: Line, t: str) -> Line:
+    """The item with its continuation; lines printed between them (the signature column of a two-column page)
+    are blanked, so every offset of the joined text still points into the document."""
+    start = ln.start + ln.text.find(t)
+    gap = start - item.end
+    pad = "\n" if gap <= 1 else "\n" + " " * (gap - 2) + "\n"
+    return Line(item.start, start + len(t), item.text + pad + t)
+
+
 def parse_closing(lines: list[Line], start: int, stop: int,
                   stamp_lines: list[Line] | None = None) -> tuple[dict | None, list[Line]]:
     """Signer (authority, title, name) and the Nơi nhận items between `start` and `stop`;
@@ -60,6 +114,7 @@ def parse_closing(lines: list[Line], start: int, stop: int,
     authorities, title, name = [], None, None
     recipients: list[Line] = []
     in_recipients = False
+    plain = None                     # the Nơi nhận items carry no bullet (True), carry one (False), not known yet
     title_i = None
     cosigner = rules.compiled(cfg["cosigner_title"])
     signed_mark = rules.compiled(cfg["signed_mark"])
@@ -73,8 +128,9 @@ def parse_closing(lines: list[Line], start: int, stop: int,
         if rec_re.match(t):
             in_recipients = True
             rest = rec_re.sub("", t).strip()
-            if rest.startswith("-"):
-                recipients.append(Line(ln.start + ln.text.index(rest), ln.end, rest))
+            if rest.startswith("-") or rest and _plain_item(rest, name_re, not_name):
+                plain = not rest.startswith("-")
+                recipients.append(Line(ln.start + ln.text.index(rest), ln.start + ln.text.index(rest) + len(rest), rest))
             continue
         m = auth_re.match(t)
         if m and is_upper(m.group("who")):
@@ -86,9 +142,27 @@ def parse_closing(lines: list[Line], start: int, stop: int,
             title_i = i
             continue
         if in_recipients and t.startswith(("-", "+", "•")):
+            plain = False
             recipients.append(ln if t == ln.text.strip() else Line(ln.start + ln.text.find(t), ln.start + ln.text.find(t) + len(t), t))
             if re.match(r"[-+•]\s*Lưu\b", t):
                 in_recipients = False   # `- Lưu: VT` closes the list
+            continue
+        if in_recipients and t and not any(ch.isalpha() for ch in t):
+            continue                 # a page number between two items
+        if in_recipients and recipients and t and title is not None and name is None:
+            split = _name_beside(t, name_re, not_name)
+            if split and _continues(recipients[-1].text, split[1], name_re, not_name):
+                name, t = split      # the signer's name read into the row of a wrapped item
+        if in_recipients and recipients and t and _continues(recipients[-1].text, t, name_re, not_name) \
+                and not (plain and t[0].isupper() and recipients[-1].text.count("(") <= recipients[-1].text.count(")")):
+            recipients[-1] = _joined(recipients[-1], ln, t)
+            continue
+        if in_recipients and plain is not False and t and _plain_item(t, name_re, not_name):
+            # items without a bullet (Word's own list bullets are not in the text): one a line, up to `Lưu`
+            plain = True
+            recipients.append(Line(ln.start + ln.text.find(t), ln.start + ln.text.find(t) + len(t), t))
+            if re.match(r"Lưu\b", t):
+                in_recipients = False
             continue
         if title is not None and name is None and name_re.match(t) and not not_name.search(t) and i > (title_i or 0):
             name = t

@@ -6,12 +6,73 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.document import Doc
-from pipeline.extract.bodies.grammar import (body_item, find_names, head_at, listed_name, name_start, role_rules, scan_name,
-                                             strip_title)
+from pipeline.extract.bodies.grammar import (body_item, find_names, head_at, listed_name, name_start, places_of, role_rules,
+                                             scan_name, strip_title)
 from pipeline.extract.bodies.tokens import Tok, is_cap, tokenize
+from pipeline.parse.common import is_upper
+from pipeline.text import units
+from pipeline.text.spans import Line
 
 
 _LISTED = re.compile(r"^\s*[-+•*–]?\s*(?i:các)\s+[^\W\d]+(?:,?\s+[^\W\d]+){0,3}\s*:\s*\S")
+
+
+_ADDRESS = re.compile(r"^[ \t]*Kính gửi[ \t]*:?[ \t]*", re.M)
+_FURNITURE = re.compile(r"^\s*(?:Độc lập\s*[-–]|[^\W\d][^,\n]{1,40},\s*ngày\b|ngày\s+\S+\s+tháng\b|Số\s*:|V/v\b)", re.I)
+# a Kính gửi item broken where the line ran out: it ends on a word that cannot end a name
+_DANGLING = re.compile(r"(?:,|\bvà|\bcác|\b(?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)|-|&|\([^)]*)$")
+
+
+def address_lines(doc: Doc) -> list[Line]:
+    """The Kính gửi items of a letter read again from its text: the lines a two-column header prints between
+    `Kính gửi:` and its items (the national motto, the place and date) are passed over, and an item broken
+    at the line's end (`Kính gửi: Đoàn Luật sư tỉnh Lâm Đồng, tỉnh` / `Bình Thuận, tỉnh Đắk Nông (cũ).`)
+    is read whole."""
+    text = doc.text
+    m = _ADDRESS.search(text, 0, doc.structure.body_start + 400)
+    if not m or m.start() >= doc.structure.closing_start:
+        return []
+    out: list[Line] = []
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if text[m.end():line_end].strip():
+        out.append(Line(m.end(), line_end, text[m.end():line_end]))
+    pos, skipped = line_end + 1, 0
+    while pos < len(text) and len(out) < 40:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        ln = Line(pos, end, text[pos:end])
+        pos = end + 1
+        t = ln.text.strip()
+        if re.match(r"[-+•*–]\s*\S", t) or _plain_address(t, out):
+            out.append(ln)
+        elif out and t and _DANGLING.search(out[-1].text.rstrip()) and not is_upper(t) and len(t) < 80 \
+                and not role_rules()["cut"].search(t) and not re.search(r"\b(?:đã|đề nghị|thực hiện)\b", t):
+            out[-1] = Line(out[-1].start, ln.end, text[out[-1].start:ln.end])
+        elif not out and (not t or is_upper(t) or _FURNITURE.match(t) or t[0].islower()) and skipped < 6:
+            skipped += 1               # the other column of the header (motto, date, the subject's second line)
+        else:
+            break
+    return out
+
+
+def _plain_address(t: str, out: list[Line]) -> bool:
+    """An address item without a bullet (Word's list bullets are not in the text): `Sở Y tế;` then `Sở Tài chính.`,
+    each ended as list items end."""
+    if not t or len(t) > 120 or is_upper(t) or role_rules()["cut"].search(" " + t):
+        return False
+    return t.endswith(";") or bool(out) and out[-1].text.strip().endswith(";") and t.endswith(".")
+
+
+def _addressed(doc: Doc) -> list[Line]:
+    """The Kính gửi lines: the header's own reading, or this one when it finds more."""
+    closing = doc.structure.closing_start
+    parsed = [ln for ln in doc.recipients if ln.start < closing]
+    again = address_lines(doc)
+    if sum(len(ln.text) for ln in again) > sum(len(ln.text) for ln in parsed) and \
+            (not parsed or again[0].start <= parsed[0].start):
+        return again
+    return parsed
 
 
 def recipient_items(doc: Doc):
@@ -19,7 +80,7 @@ def recipient_items(doc: Doc):
     c = role_rules()
     closing = doc.structure.closing_start
     stopped = False
-    for ln in doc.recipients:
+    for ln in [*_addressed(doc), *(ln for ln in doc.recipients if ln.start >= closing)]:
         in_noi_nhan = ln.start >= closing
         if in_noi_nhan and stopped:
             continue
@@ -34,6 +95,7 @@ def recipient_items(doc: Doc):
         for part in parts:
             s = ln.start + raw.find(part, pos)
             pos = max(pos, raw.find(part, pos) + len(part))
+            s += len(part) - len(part.lstrip())
             item = part.strip()
             lead = re.match(r"^[-+•*–]\s*", item)
             if lead:
@@ -42,11 +104,7 @@ def recipient_items(doc: Doc):
             if re.match(r"^Lưu\b", item):
                 if in_noi_nhan:
                     stopped = True
-                rest = re.sub(r"^Lưu\s*:?\s*", "", item)
-                if not rest or re.match(r"^(VT|Văn thư)\b", rest) or re.fullmatch(r"[A-ZĐ0-9,.;&\s\-]+", rest):
-                    continue
-                s += item.find(rest)
-                item = rest
+                continue              # `Lưu: VT`, `Lưu Văn phòng Tỉnh ủy`: the archive copy, no part given
             yield s, item
 
 
@@ -71,57 +129,170 @@ def find_recipients(doc: Doc, places) -> list[dict]:
     out = []
     for s, item in [*recipient_items(doc), *_bare_addressee(doc)]:
         out.extend(_bracketed_bodies(doc, s, item, places))
+        members = _MEMBERS_AND.match(item)
+        if members:                  # `Thành viên và Tổ giúp việc của Hội đồng`: the members are people, the team a body
+            s, item = s + members.end(), item[members.end():]
         if not item or c["skip"].match(item) or len(item) > 200:
             continue
-        toks = tokenize(item, s)
-        depth, keep = 0, []
-        for t in toks:
-            if t.t == "(":
-                depth += 1
-            elif t.t == ")":
-                depth = max(0, depth - 1)
-            elif depth == 0:
-                keep.append(t)
-        listed = [sp for sp in find_names(keep) if getattr(sp, "head", None)]
-        for sp in listed:                # `Các phòng: Tổng hợp, Kế hoạch`: one body per field
-            a = name_start(sp)
-            raw = doc.text[keep[a].s:keep[sp[1] - 1].e]
-            out.append(body_item(listed_name(sp.head, raw), "recipient", keep[a].s, keep[sp[1] - 1].e, raw, places,
-                             "recipient"))
-        spans, i = [], listed[-1][1] if listed else 0
-        while listed and i < len(keep) and keep[i].t in (",", ";", "và"):
-            i += 1                        # `…: TC, TP, Thanh tra tỉnh`: a body named whole after the fields
-        while i < len(keep):
-            end = i + 1
-            while end < len(keep) and not (keep[end].t in (",", ".", ";") and end + 1 < len(keep)
-                                            and (head_at(keep, end + 1) or c["titles"].match(keep, end + 1)[0])
-                                            and not (c["list_nouns"].match(keep, end + 1)[0]
-                                                     and not is_cap(keep[end + 1].t))):
-                end += 1
-            a = i
-            while True:
-                j, title = strip_title(keep, a)
-                if not title or j >= end:
-                    break
-                a = j
-            if a < end and (head_at(keep, a) or c["lower_heads"].match(keep, a)[0]):
-                spans.append((keep, a, end))
-            i = end + 1
-        if not spans:
-            # a person with their body in brackets: `Trưởng Khối thi đua 6 (Báo cáo) (Ban Tuyên giáo Tỉnh ủy)`
-            spans = [(toks, a, scan_name(toks, a)) for a, _ in _paren_spans(toks) if head_at(toks, a)]
-        for tk, a, b in spans:
-            while b > a and tk[b - 1].t in (",", ".", ";", ":", "-"):
-                b -= 1
-            while b - a > 1 and tk[b - 2].t == "." and _initials(tk[b - 1].t):
-                b -= 2                # the drafter's initials after the item: `Văn phòng Tỉnh ủy. NVH`
-            if b <= a:
-                continue
-            raw = doc.text[tk[a].s:tk[b - 1].e]
-            out.append(body_item(raw, "recipient", tk[a].s, tk[b - 1].e, raw, places, "recipient"))
+        out.extend(item_bodies(s, item, places))
     return out
 
 
+def item_bodies(s: int, item: str, places) -> list[dict]:
+    """The bodies one list item names (`Giám đốc các Sở: Nội vụ, Tài chính`, `Chủ tịch UBND các xã`), each a
+    recipient: a person's title gives the body it heads; the fields after a plural head's colon one body each."""
+    out = []
+    toks = tokenize(item, s)
+    depth, keep = 0, []
+    for t in toks:
+        if t.t == "(":
+            depth += 1
+        elif t.t == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            keep.append(t)
+    listed = [sp for sp in find_names(keep) if getattr(sp, "head", None)]
+    for sp in listed:                # `Các phòng: Tổng hợp, Kế hoạch`: one body per field
+        a = name_start(sp)
+        raw = _written(item, s, keep[a].s, keep[sp[1] - 1].e)
+        out.append(body_item(listed_name(sp.head, raw), "recipient", keep[a].s, keep[sp[1] - 1].e, raw, places,
+                         "recipient"))
+    spans = []
+    first = min(listed[0][0], name_start(listed[0])) if listed else len(keep)
+    regions = [(0, first)]            # the bodies before a colon list (`Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: …`)
+    if listed:
+        i = listed[-1][1]
+        while i < len(keep) and keep[i].t in (",", ";", "và"):
+            i += 1                    # `…: TC, TP, Thanh tra tỉnh`: a body named whole after the fields
+        regions.append((i, len(keep)))
+    for i, stop in regions:
+        _split_items(keep, i, stop, spans)
+    if not spans:
+        # a person with their body in brackets: `Trưởng Khối thi đua 6 (Báo cáo) (Ban Tuyên giáo Tỉnh ủy)`
+        spans = [(toks, a, scan_name(toks, a)) for a, _ in _paren_spans(toks) if head_at(toks, a)]
+    found = []
+    for tk, a, b in spans:
+        while b > a and tk[b - 1].t in (",", ".", ";", ":", "-"):
+            b -= 1
+        while b - a > 1 and tk[b - 2].t == "." and _initials(tk[b - 1].t):
+            b -= 2                # the drafter's initials after the item: `Văn phòng Tỉnh ủy. NVH`
+        if b <= a or _COMMITTEE_MEMBER.match(_written(item, s, tk[a].s, tk[b - 1].e)):
+            continue
+        found.append((tk, a, b))
+    tail = _shared_place(_written(item, s, found[-1][0][found[-1][1]].s, found[-1][0][found[-1][2] - 1].e)) \
+        if len(found) > 1 else None
+    for n, (tk, a, b) in enumerate(found):
+        raw = _written(item, s, tk[a].s, tk[b - 1].e)
+        raw = tk[a].t + raw[len(tk[a].t):]      # the head capitalised after a title (`Trưởng phòng …`)
+        if tail and n < len(found) - 1 and _bare_head(tk, a, b):
+            raw = f"{raw} {tail}"     # `HĐND, UBND xã`, `Ủy ban MTTQ và các đoàn thể tỉnh`: the place is said once
+        for name in by_place(raw):
+            out.append(body_item(name, "recipient", tk[a].s, tk[b - 1].e, raw, places, "recipient"))
+    return out
+
+
+def _bare_head(tk: list[Tok], a: int, b: int) -> bool:
+    """A body named by its head alone, or with capitalised words only (`HĐND`, `Ủy ban MTTQ Việt Nam`): it
+    names no place of its own."""
+    k = head_at(tk, a)
+    return k > 0 and tk[a].low != "các" and all(t.t[:1].isupper() or not t.t[:1].isalpha() for t in tk[a + k:b])
+
+
+def _head_any_case(keep: list[Tok], j: int) -> bool:
+    """A body's head opens `keep[j:]`, its first word in lower case or not (`Phòng TCKT, phòng KHTH`)."""
+    if head_at(keep, j):
+        return True
+    return keep[j].t.islower() and j + 1 < len(keep) and is_cap(keep[j + 1].t) \
+        and bool(head_at([*keep[:j], Tok(keep[j].s, keep[j].e, keep[j].t.capitalize()), *keep[j + 1:]], j))
+
+
+def _title_at(keep: list[Tok], j: int) -> bool:
+    """A person's title opens `keep[j:]`, in capitals or not (`…, thủ trưởng các cơ quan có liên quan`)."""
+    titles = role_rules()["titles"]
+    if titles.match(keep, j)[0]:
+        return True
+    return keep[j].t.islower() and bool(titles.match([*keep[:j], Tok(keep[j].s, keep[j].e, keep[j].t.capitalize()),
+                                                      *keep[j + 1:]], j)[0])
+
+
+# `Các đồng chí Đảng ủy viên`, `Tỉnh ủy viên`: a member of a Party committee is a person
+_COMMITTEE_MEMBER = re.compile(r"^(?:\S+\s+)?(?i:ủy)\s+viên\b")
+
+
+def _shared_place(raw: str) -> str | None:
+    """The unit (and place) ending the last body of an item, which the bare heads before it share: `xã`,
+    `tỉnh Lào Cai`, `các tỉnh, thành phố trực thuộc trung ương` (`HĐND, UBND các tỉnh, thành phố …`)."""
+    m = re.search(rf"\s((?:các\s+)?(?:{_unit_alternation()})\b.*)$", raw)
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=None)
+def _unit_alternation() -> str:
+    return "|".join(re.escape(w) for w in units.words())
+
+
+def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
+    """The bodies of `keep[i:stop]`, split where a `,` `;` `.` or `và` is followed by a body's head or a person's
+    title (`Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan`); the title gives its body."""
+    c = role_rules()
+    while i < stop:
+        end = i + 1
+        while end < stop and not (keep[end].t in (",", ".", ";", "và") and end + 1 < stop
+                                  and (_head_any_case(keep, end + 1) or _title_at(keep, end + 1))
+                                  and not (c["list_nouns"].match(keep, end + 1)[0] and not is_cap(keep[end + 1].t))):
+            end += 1
+        a = i
+        if keep[a].t.islower() and _head_any_case(keep, a) and not head_at(keep, a):
+            keep[a] = Tok(keep[a].s, keep[a].e, keep[a].t.capitalize())   # `…, phòng KHTH`
+        while True:
+            j, title = strip_title(keep, a)
+            if not title or j >= end:
+                break
+            a = j
+            if keep[a].t.islower() and a + 1 < end and is_cap(keep[a + 1].t):
+                up = Tok(keep[a].s, keep[a].e, keep[a].t.capitalize())
+                if head_at([*keep[:a], up, *keep[a + 1:]], a):
+                    keep[a] = up      # `Trưởng phòng Kế hoạch tổng hợp`: the title's second word is the body's head
+        if a < end and (head_at(keep, a) or c["lower_heads"].match(keep, a)[0]) \
+                and not c["skip"].match(" ".join(t.t for t in keep[a:end])):
+            spans.append((keep, a, end))
+        i = end + 1
+
+
+_PLACE = r"(?:[A-ZĐÀ-Ỹ0-9][\w'’.-]*(?:\s+[A-ZĐÀ-Ỹ0-9][\w'’.-]*)*(?:\s*\(cũ\))?)"
+
+
+@lru_cache(maxsize=None)
+def _by_place_patterns() -> tuple[re.Pattern, re.Pattern]:
+    unit = _unit_alternation()
+    plural = re.compile(rf"^(?P<body>.+?)\s+các\s+(?P<unit>{unit})\s*:?\s+(?P<places>{_PLACE}(?:\s*(?:,|;|\bvà\b)\s*{_PLACE})+)$")
+    each = re.compile(rf"^(?P<body>.+?)\s+(?P<places>(?:{unit})\s+{_PLACE}(?:\s*(?:,|;|\bvà\b)\s*(?:{unit})\s+{_PLACE})+)$")
+    return plural, each
+
+
+def by_place(raw: str) -> list[str]:
+    """An item that names one kind of body in several places, one body each: `Đoàn Luật sư tỉnh Lào Cai, tỉnh
+    Yên Bái` → `Đoàn Luật sư tỉnh Lào Cai`, `Đoàn Luật sư tỉnh Yên Bái`; `Sở Y tế các tỉnh: Lào Cai, Yên Bái`
+    → `Sở Y tế tỉnh Lào Cai`, `Sở Y tế tỉnh Yên Bái`. A list of kinds of unit (`các tỉnh, thành phố trực thuộc
+    Trung ương`) names one group body and stays whole."""
+    plural, each = _by_place_patterns()
+    m = plural.match(raw)
+    if m:
+        return [f"{m.group('body')} {m.group('unit')} {p.strip()}"
+                for p in re.split(r"\s*(?:,|;|\bvà\b)\s*", m.group("places")) if p.strip()]
+    m = each.match(raw)
+    if m:
+        return [f"{m.group('body')} {p.strip()}" for p in re.split(r"\s*(?:,|;|\bvà\b)\s*", m.group("places")) if p.strip()]
+    return [raw]
+
+
+def _written(item: str, s: int, a: int, b: int) -> str:
+    """The words of an item between two document offsets, one space between them: an item wrapped over two
+    lines of a two-column page has the signature column's lines blanked out of its text (parse/closing.py)."""
+    return " ".join(item[a - s:b - s].split())
+
+
+_MEMBERS_AND = re.compile(r"^\s*(?:các\s+)?(?:thành viên|thành phần)\b[^;()]*?\s+và\s+(?=[A-ZĐÀ-Ỹ])", re.I)
 _MEMBERS = re.compile(r"^\s*(?:các\s+)?(?:thành viên|thành phần)\b", re.I)
 
 
@@ -135,13 +306,19 @@ def _bracketed_bodies(doc: Doc, s: int, item: str, places) -> list[dict]:
     open_at = next(i for i, t in enumerate(toks) if t.t == "(")
     close = next((i for i in range(open_at, len(toks)) if toks[i].t == ")"), len(toks))
     inner = toks[open_at + 1:close]
-    names = find_names(inner)
+    names = []
+    found = find_names(inner)
+    for n, (a, b) in enumerate(found):      # a name's lower-case tail up to the comma: `Phòng Kế hoạch tổng hợp`
+        stop = found[n + 1][0] if n + 1 < len(found) else len(inner)
+        while b < stop and inner[b].t not in (",", ";", "và", ".") and inner[b].t.isalpha():
+            b += 1
+        names.append((a, b))
     covered = {k for a, b in names for k in range(a, b)}
     if len(names) < 2 or any(k not in covered and t.t not in (",", ";", "và", ".") for k, t in enumerate(inner)):
         return []
     out = []
     for a, b in names:
-        raw = doc.text[inner[a].s:inner[b - 1].e]
+        raw = _written(item, s, inner[a].s, inner[b - 1].e)
         out.append(body_item(raw, "recipient", inner[a].s, inner[b - 1].e, raw, places, "recipient"))
     return out
 
@@ -196,4 +373,34 @@ def pointed_recipients(doc: Doc, items: list[dict]) -> list[dict]:
         if it["role"] == "lead" and any(a <= it["start"] < b for a, b in spans) and it["name"] not in seen:
             seen.add(it["name"])
             out.append({**it, "role": "recipient", "source": "recipient"})
+    for a, b in spans if role_rules()["raw"].get("pointed_executors") else ():
+        for it in _executors(doc, a, b, places_of(doc.metadata.get("issuer"))):
+            if it["name"] not in seen:
+                seen.add(it["name"])
+                out.append(it)
+    return out
+
+
+_EXECUTES = re.compile(r"\b(?:chịu trách nhiệm|có trách nhiệm|căn cứ[^.;\n]{0,40}?)\s+(?:tổ chức\s+)?(?:thi hành|thực hiện)\b", re.I)
+
+
+# people among the executors (`và các ông, bà có tên tại Điều 1`, `tổ chức, cá nhân có liên quan`), up to the next `;`
+_PEOPLE = re.compile(r"(?:^|,|;|\bvà)\s*(?:(?:các\s+)?(?:cơ quan,?\s*)?tổ chức,?\s*)?(?:các\s+)?"
+                     r"(?:ông|bà|cá nhân|thành viên|đồng chí|đ/c)\b[^;]*", re.I)
+
+
+def _executors(doc: Doc, a: int, b: int, places) -> list[dict]:
+    """The bodies an article charges with carrying the act out (`Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ
+    và Thủ trưởng các cơ quan có liên quan chịu trách nhiệm thi hành Quyết định này`), read as a list: the
+    article a `Như Điều 3` points to names its recipients there, whether or not a clause gave them a task."""
+    text = doc.text[a:b]
+    out = []
+    for m in _EXECUTES.finditer(text):
+        begin = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1, 0)
+        label = re.match(r"\s*Điều\s+\S+?[.:]\s*", text[begin:m.start()])
+        if label:
+            begin += label.end()
+        subject = _PEOPLE.sub(lambda p: " " * len(p.group()), text[begin:m.start()])
+        if subject.strip() and len(subject) < 600:
+            out.extend(item_bodies(a + begin, subject, places))
     return out

@@ -33,6 +33,16 @@ def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+def _sub_heading(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
+    """The roles of a heading row under the first one (every filled cell a column heading with a role), else None."""
+    roles = [column_role(text[a:b]) if text[a:b].strip() else None for a, b in cells]
+    filled = [text[a:b].strip() for a, b in cells if text[a:b].strip()]
+    if any(roles) and sum(r is not None for r in roles) >= len(filled) - 1 \
+            and not any(ch.isdigit() for f in filled for ch in f) and all(len(f.split()) <= 5 for f in filled):
+        return roles
+    return None
+
+
 def table_rows(doc: Doc):
     """(role, start, end) of every cell under a role column of a table in the body."""
     text = doc.text
@@ -48,10 +58,16 @@ def table_rows(doc: Doc):
             cells = _cells(text, ls, le)
             if roles is None:
                 roles = [column_role(text[a:b]) for a, b in cells]
-                if not any(roles):
-                    roles = []
+                heading_rows = 1
                 continue
-            if not roles or _GROUP_ROW.match(text[cells[0][0]:cells[0][1]]):
+            sub = _sub_heading(text, cells)
+            if sub is not None and heading_rows < 3:
+                # `Cơ quan thực hiện` over `Chủ trì | Phối hợp`: the second heading row names each column's role
+                roles = [r or (roles[i] if i < len(roles) else None) for i, r in enumerate(sub)]
+                heading_rows += 1
+                continue
+            heading_rows = 9
+            if not any(roles) or _GROUP_ROW.match(text[cells[0][0]:cells[0][1]]):
                 continue
             for (a, b), role in zip(cells, roles):
                 if role:
