@@ -232,3 +232,147 @@ def test_a_report_states_results_not_goals():
                                   ("91,25", 91.25), ("x", None)])
 def test_vietnamese_number_formats(s, v):
     assert parse_number(s) == v
+
+
+# ---------------------------------------------------------------- issue 14: other issuers and genres
+# Headers of the issuers the dataset is judged on (invented numbers and places).
+PARTY_HEADER = ("ĐẢNG BỘ TỈNH YÊN BÌNH\nĐẢNG BỘ XÃ HÒA AN\n*\nSố 05-NQ/ĐH\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+                "Hòa An, ngày 18 tháng 6 năm 2025\nNGHỊ QUYẾT\nĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ HÒA AN\n"
+                "LẦN THỨ I, NHIỆM KỲ 2025 - 2030\n")
+MINISTRY_HEADER = ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 1520/QĐ-BNNMT\n"
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Hà Nội, ngày 14 tháng 4 năm 2026\nQUYẾT ĐỊNH\n"
+                   "Phê duyệt Kế hoạch cải cách hành chính năm 2026 của Bộ\n")
+FRONT_HEADER = ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nXÃ PHÚC LỘC\nSố: 07/CTr-MTTQ\n"
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Phúc Lộc, ngày 05 tháng 01 năm 2026\nCHƯƠNG TRÌNH\nPhối hợp và thống nhất hành động năm 2026\n")
+HOSPITAL_HEADER = ("SỞ Y TẾ TỈNH NAM AN\nBỆNH VIỆN ĐA KHOA KHU VỰC BẮC SƠN\nSố: 215/QĐ-BV\n"
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Bắc Sơn, ngày 09 tháng 5 năm 2026\nQUYẾT ĐỊNH\n"
+                   "Phê duyệt kế hoạch lựa chọn nhà thầu gói thầu mua sắm vật tư y tế\n")
+PROPOSAL_HEADER = ("BỆNH VIỆN ĐA KHOA KHU VỰC BẮC SƠN\nSố: 88/TTr-BV\n"
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Bắc Sơn, ngày 02 tháng 5 năm 2026\nTỜ TRÌNH\n"
+                   "Về việc phê duyệt kế hoạch lựa chọn nhà thầu\n")
+RESULTS_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH NAM AN\nSố: 402/BC-UBND\n"
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                  "Nam An, ngày 10 tháng 12 năm 2025\nBÁO CÁO\nKết quả thực hiện nhiệm vụ năm 2025\n")
+
+
+@pytest.mark.parametrize("header, sentence, value, unit, comparator, subject, year", [
+    # the Party: a congress resolution's goals for the term
+    (PARTY_HEADER, "- Phấn đấu đến năm 2030, thu nhập bình quân đầu người đạt 95 triệu đồng/năm.",
+     95_000_000, "VND", "=", "thu nhập bình quân đầu người", 2030),
+    (PARTY_HEADER, "- Hằng năm có trên 90% tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ trở lên.",
+     90, "%", ">", "tổ chức cơ sở đảng", None),
+    (PARTY_HEADER, "- Trong nhiệm kỳ kết nạp ít nhất 120 đảng viên mới.", 120, "count", ">=", "đảng viên", None),
+    (PARTY_HEADER, "- Tỷ lệ che phủ rừng duy trì ổn định ở mức 62%.", 62, "%", "=", "Tỷ lệ che phủ rừng", None),
+    (PARTY_HEADER, "- Đến năm 2030 có 100% thôn đạt chuẩn nông thôn mới kiểu mẫu.", 100, "%", "=", "thôn", 2030),
+    (PARTY_HEADER, "- Tốc độ tăng giá trị sản xuất bình quân đạt 9,5%/năm.",
+     9.5, "%", "=", "Tốc độ tăng giá trị sản xuất", None),
+    (PARTY_HEADER, "- Tỷ lệ hộ nghèo đa chiều giảm bình quân 1,2%/năm.", 1.2, "%", "=", "Tỷ lệ hộ nghèo", None),
+    (PARTY_HEADER, "- Sản lượng lương thực có hạt đạt 18.500 tấn.", 18500, "tấn", "=", "Sản lượng lương thực", None),
+    (PARTY_HEADER, "- Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 95%.", 95, "%", ">", "bảo hiểm y tế", None),
+    (PARTY_HEADER, "- Xây dựng mới 12 km đường giao thông nông thôn.", 12, "km", "=", "đường giao thông nông thôn", None),
+    # a ministry's plan approved by a decision
+    (MINISTRY_HEADER, "- Cắt giảm ít nhất 30% thời gian giải quyết thủ tục hành chính.",
+     30, "%", ">=", "thời gian giải quyết thủ tục hành chính", None),
+    (MINISTRY_HEADER, "- 100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.",
+     100, "%", "=", "thủ tục hành chính", None),
+    (MINISTRY_HEADER, "- Tối thiểu 80% hồ sơ công việc tại Bộ được xử lý trên môi trường mạng.",
+     80, "%", ">=", "hồ sơ công việc", None),
+    (MINISTRY_HEADER, "- Mức độ hài lòng của người dân, doanh nghiệp đạt không thấp hơn 90%.",
+     90, "%", ">=", "Mức độ hài lòng của người dân, doanh nghiệp", None),
+    (MINISTRY_HEADER, "- Tổ chức 04 lớp tập huấn nghiệp vụ cho công chức làm công tác kiểm soát thủ tục.",
+     4, "count", "=", "lớp tập huấn", None),
+    (MINISTRY_HEADER, "- Kiểm tra công tác cải cách hành chính tại không quá 06 đơn vị thuộc Bộ.",
+     6, "count", "<=", "đơn vị", None),
+    # a commune's Front board
+    (FRONT_HEADER, "- Phấn đấu 95% hộ gia đình đạt danh hiệu Gia đình văn hóa.", 95, "%", "=", "hộ gia đình", None),
+    (FRONT_HEADER, "- Vận động Quỹ Vì người nghèo đạt 60 triệu đồng trở lên.", 60_000_000, "VND", ">=", None, None),
+    (FRONT_HEADER, "- Hỗ trợ xây mới 05 căn nhà Đại đoàn kết cho hộ nghèo.", 5, "count", "=", "căn nhà Đại đoàn kết", None),
+    (FRONT_HEADER, "- Mỗi khu dân cư có ít nhất 01 mô hình tự quản về an ninh trật tự.",
+     1, "count", ">=", "mô hình tự quản", None),
+    # a provincial plan's counts and measures
+    (STATE_HEADER, "- Phát triển 15 hợp tác xã nông nghiệp ứng dụng công nghệ cao.", 15, "count", "=", "hợp tác xã", None),
+    (STATE_HEADER, "- Đến năm 2030, thu hút tối thiểu 10 dự án đầu tư thứ cấp vào các cụm công nghiệp.",
+     10, "count", ">=", "dự án đầu tư thứ cấp", 2030),
+    (STATE_HEADER, "- Diện tích cây ăn quả đạt khoảng 7.200 ha.", 7200, "ha", "=", "Diện tích cây ăn quả", None),
+    (STATE_HEADER, "- Tổng công suất các nhà máy điện mặt trời đạt 480 MW.", 480, "MW", "=", "Tổng công suất", None),
+    (STATE_HEADER, "- Kim ngạch xuất khẩu đạt 1,5 tỷ USD.", 1_500_000_000, "USD", "=", "Kim ngạch xuất khẩu", None),
+    (STATE_HEADER, "- Sản lượng thủy sản đạt 1,2 triệu tấn.", 1_200_000, "tấn", "=", "Sản lượng thủy sản", None),
+    (STATE_HEADER, "- Giải quyết việc làm cho 32.000 lao động.", 32000, "count", "=", "lao động", None),
+    (STATE_HEADER, "- Xây dựng 250.000 m2 sàn nhà ở xã hội.", 250000, "m²", "=", "sàn nhà ở xã hội", None),
+    (STATE_HEADER, "- Có 25 xã đạt chuẩn nông thôn mới nâng cao.", 25, "count", "=", "xã", None),
+    (STATE_HEADER, "- Số bác sĩ đạt 14 bác sĩ/vạn dân.", 14, "count", "=", "bác sĩ", None),
+    (STATE_HEADER, "- Tổng vốn đầu tư toàn xã hội giai đoạn 2026 - 2030 đạt khoảng 420.000 tỷ đồng.",
+     420_000_000_000_000, "VND", "=", "Tổng vốn đầu tư toàn xã hội", None),
+    (STATE_HEADER, "- Phấn đấu thành lập mới 1.200 doanh nghiệp.", 1200, "count", "=", "doanh nghiệp", None),
+    # a hospital's decision and proposal: the sums they set
+    (HOSPITAL_HEADER, "Điều 1. Phê duyệt giá gói thầu là 1.845.600.000 đồng (Bằng chữ: Một tỷ, tám trăm bốn mươi "
+     "lăm triệu, sáu trăm nghìn đồng).", 1_845_600_000, "VND", "=", None, None),
+    (PROPOSAL_HEADER, "- Giá gói thầu: 735.000.000 đồng.", 735_000_000, "VND", "=", "Giá gói thầu", None),
+    (PROPOSAL_HEADER, "Tổng giá trị các gói thầu đề nghị phê duyệt: 2.160.000.000 đồng.",
+     2_160_000_000, "VND", "=", None, None),
+])
+def test_goals_of_other_issuers(header, sentence, value, unit, comparator, subject, year):
+    t = one(sentence, header)
+    assert (t["value"], t["unit"], t["comparator"]) == (value, unit, comparator)
+    if subject:
+        assert names_match(subject, t["subject"]), t["subject"]
+    if year:
+        assert t["year"] == year
+
+
+def test_a_tender_plan_table_gives_each_packages_price():
+    body = ("Điều 1. Phê duyệt kế hoạch lựa chọn nhà thầu như sau:\n"
+            "STT | Tên gói thầu | Giá gói thầu (đồng) | Nguồn vốn | Hình thức lựa chọn nhà thầu | "
+            "Thời gian thực hiện hợp đồng\n"
+            "1 | Mua sắm vật tư tiêu hao | 1.250.000.000 | Nguồn thu sự nghiệp | Chào hàng cạnh tranh | 90 ngày\n"
+            "2 | Mua sắm hóa chất xét nghiệm | 640.500.000 | Nguồn thu sự nghiệp | Chỉ định thầu | 60 ngày\n")
+    for header in (HOSPITAL_HEADER, PROPOSAL_HEADER):
+        found = {t["subject"]: (t["value"], t["unit"]) for t in targets(body, header)}
+        assert found == {"Mua sắm vật tư tiêu hao": (1_250_000_000, "VND"),
+                         "Mua sắm hóa chất xét nghiệm": (640_500_000, "VND")}
+
+
+def test_a_plan_table_with_a_column_per_year():
+    body = ("Phụ lục\nCÁC CHỈ TIÊU CHỦ YẾU\n"
+            "TT | Chỉ tiêu | ĐVT | Năm 2026 | Năm 2027 | Đến năm 2030\n"
+            "1 | Tỷ lệ đô thị hóa | % | 32 | 34 | 40\n"
+            "2 | Số xã đạt chuẩn nông thôn mới | Xã | 60 | 75 | 100\n")
+    found = {(t["subject"], t["year"]): (t["value"], t["unit"]) for t in targets(body, STATE_HEADER)}
+    assert found == {("Tỷ lệ đô thị hóa", 2026): (32, "%"), ("Tỷ lệ đô thị hóa", 2027): (34, "%"),
+                     ("Tỷ lệ đô thị hóa", 2030): (40, "%"), ("Số xã đạt chuẩn nông thôn mới", 2026): (60, "count"),
+                     ("Số xã đạt chuẩn nông thôn mới", 2027): (75, "count"),
+                     ("Số xã đạt chuẩn nông thôn mới", 2030): (100, "count")}
+
+
+def test_a_budget_decisions_table_under_a_budget_column():
+    body = ("Điều 1. Giao dự toán thu, chi ngân sách nhà nước năm 2026 như sau:\n"
+            "Đơn vị tính: triệu đồng\n"
+            "STT | Nội dung | Dự toán năm 2026\n"
+            "1 | Chi thường xuyên | 12.450\n"
+            "2 | Chi đầu tư phát triển | 3.200\n")
+    found = {t["subject"]: (t["value"], t["unit"]) for t in targets(body, DECISION_HEADER)}
+    assert found == {"Chi thường xuyên": (12_450_000_000, "VND"), "Chi đầu tư phát triển": (3_200_000_000, "VND")}
+
+
+@pytest.mark.parametrize("header, sentence", [
+    # results, reports of results, durations, identifiers, anniversaries, labels
+    (STATE_HEADER, "- Năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,8%."),
+    (STATE_HEADER, "- Giai đoạn 2021 - 2025 đã hoàn thành 45 công trình giao thông."),
+    (RESULTS_HEADER, "- Toàn tỉnh có 152 hợp tác xã hoạt động hiệu quả."),
+    (RESULTS_HEADER, "- Thu ngân sách trên địa bàn đạt 8.450 tỷ đồng, bằng 104% dự toán."),
+    (RESULTS_HEADER, "- Đã tổ chức 36 lớp tập huấn cho 2.400 lượt người."),
+    (PARTY_HEADER, "- Kỷ niệm 80 năm Ngày thành lập Đảng bộ xã."),
+    (PROPOSAL_HEADER, "- Thời gian thực hiện hợp đồng: 90 ngày."),
+    (MINISTRY_HEADER, "- Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ."),
+    (MINISTRY_HEADER, "- Thời hạn giải quyết: 15 ngày làm việc kể từ ngày nhận đủ hồ sơ."),
+    (STATE_HEADER, "- Kết quả năm 2025: 12 % hồ sơ bị trễ hạn."),
+    (STATE_HEADER, "- Nâng cấp Quốc lộ 27 đoạn qua thị trấn."),
+    (FRONT_HEADER, "- Thực hiện Chương trình 135 tại 02 thôn đặc biệt khó khăn (thôn 3, thôn 5)."),
+    (STATE_HEADER, "- Hiện nay toàn tỉnh có 2.150 ha cây dược liệu."),
+])
+def test_results_and_other_numbers_of_other_issuers_are_not_targets(header, sentence):
+    assert targets(sentence, header) == []

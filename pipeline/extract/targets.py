@@ -55,6 +55,10 @@ def _cfg() -> dict:
         "action": re.compile(cfg["goal_action"], flags),
         "floor_ceiling": re.compile(cfg["floor_ceiling"], flags),
         "plan_types": set(cfg["plan_types"]),
+        "plan_title": re.compile(cfg["plan_title"], flags),
+        "proposal_types": set(cfg["proposal_types"]),
+        "rate_after": re.compile(cfg["rate_after"], flags),
+        "table_unit_line": re.compile(cfg["table_unit_line"], flags),
         "planned_nouns": {n.lower() for n in cfg["planned_nouns"]},
         "explicit_goal": re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu)\b", flags),
         "money_goal": re.compile(cfg["money_goal"], flags),
@@ -120,6 +124,8 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
     """The noun phrase the number counts: after it, else before the verb that carries it."""
     cfg = _cfg()
     after = text[start:clause_end]
+    rate = cfg["rate_after"].match(after)   # `1,2%/năm`, `14 bác sĩ/vạn dân`: the rate's base is no subject
+    after = after[rate.end():] if rate else after
     m = cfg["stop"].search(after)
     subj = (after[:m.start()] if m else after).strip(" ,.-–")
     if len(subj.split()) < 2:
@@ -155,6 +161,20 @@ def _is_report(doc: Doc) -> bool:
         bool(cfg["report_title"].search(doc.metadata.get("title") or ""))
 
 
+def _is_plan(doc: Doc) -> bool:
+    """A plan, or a decision or proposal that approves one (`Quyết định phê duyệt Kế hoạch …`): what it
+    builds, sets up or runs is its goal."""
+    cfg = _cfg()
+    return doc.metadata.get("doc_type") in cfg["plan_types"] or \
+        (not _is_report(doc) and bool(cfg["plan_title"].search(doc.metadata.get("title") or "")))
+
+
+def _sets_sums(doc: Doc) -> bool:
+    """Does the document set sums of money (a decision, a plan, a proposal submitting a budget or a
+    tender plan for approval) rather than report them?"""
+    return not _is_report(doc) or doc.metadata.get("doc_type") in _cfg()["proposal_types"]
+
+
 def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: bool, money: bool = False) -> bool:
     """Does the text around the number set a goal rather than report a result or grade on a scale?"""
     cfg = _cfg()
@@ -178,6 +198,8 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return True   # `Số đơn vị kiểm tra: tối thiểu 20%`: a floor or a ceiling is set, whatever the label
     if re.search(r":\s*\Z", lead):  # `Ban Chấp hành: 25 người`, `Kết quả kiểm tra: 100%` list what is
         label = re.split(r"[,;:.]", lead.rstrip()[:-1])[-1]
+        if money and _sets_sums(doc) and cfg["money_goal"].search(label):
+            return True   # `Giá gói thầu: 735.000.000 đồng`, `Tổng mức đầu tư: …`: the sum the document sets
         return bool(cfg["colon_label_goal"].search(label))
     if strong >= 0 or cfg["goal_after"].search(after):
         return True
@@ -189,17 +211,19 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     years = [int(y) for y in _YEAR.findall(text[cs:ce])]
     if doc.year and years and min(years) > doc.year and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
         return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report too
-    if cfg["past_after"].search(after) or _is_report(doc):
+    if cfg["past_after"].search(after):
         return False
-    if money and cfg["money_goal"].search(lead) and "|" not in lead:
+    if money and _sets_sums(doc) and cfg["money_goal"].search(lead) and "|" not in lead:
         return True   # `phê duyệt dự toán … với tổng kinh phí 1.250.000.000 đồng`: a sum the document sets
+    if _is_report(doc):
+        return False
     if re.fullmatch(r"\s*[-+*•–]\s*", lead):
         return True  # a plan's bullet that opens with the figure (`- 100% hồ sơ được số hóa`) states a goal
     if doc.year and years and max(years) < doc.year:
         return False  # a figure of an earlier year is a result
     # a plan's own action on what it counts (`thành lập mới 03 cụm công nghiệp`, `thu hút 40 dự án`)
     return bool(has_cmp or cfg["weak"].search(text[cs:ce])
-                or (doc.metadata.get("doc_type") in cfg["plan_types"] and _action_at(cfg, lead)))
+                or (_is_plan(doc) and _action_at(cfg, lead)))
 
 
 def _goal_range(cfg: dict, text: str, s: int, e: int, ce: int) -> re.Match | None:
@@ -262,6 +286,7 @@ def _table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
     out: list[dict] = []
     for rows in _table_rows(text):
         header, roles = None, {}
+        table_unit = _unit_above(cfg, text, rows[0][0][0])
         for cells in rows:
             vals = [text[a:b].strip() for a, b in cells]
             if not any(_CELL_NUMBER.match(v) for v in vals[1:]) and any(
@@ -284,7 +309,7 @@ def _table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
                 if any(a < e and s < b for a, b in blocked):
                     continue
                 value = parse_number(m.group("num"))
-                unit, factor = _row_unit(cfg, unit_cell, header[col], subject, bool(m.group("pct")))
+                unit, factor = _row_unit(cfg, unit_cell, header[col], subject, bool(m.group("pct")), table_unit)
                 if value is None or unit is None:
                     continue
                 if factor != 1:
@@ -310,7 +335,7 @@ def _column_roles(doc: Doc, header: list[str]) -> dict:
         elif cfg["t_goal"].search(h) and not (doc.year and years and max(years) < doc.year
                                               and not re.search(r"(?i)kế hoạch|mục tiêu|chỉ tiêu", h)):
             roles["goal"].append((i, max(years) if years else None))
-        elif cfg["t_money"].search(h) and not _is_report(doc):
+        elif cfg["t_money"].search(h) and _sets_sums(doc):
             roles["goal"].append((i, max(years) if years else None))   # a budget's sums, as the document sets them
     return roles
 
@@ -325,17 +350,39 @@ def _row_subject(vals: list[str], roles: dict) -> str | None:
     return cand if re.search(r"[^\W\d_]{2,}", cand) else None
 
 
-def _row_unit(cfg: dict, unit_cell: str, head: str, subject: str, pct: bool) -> tuple[str | None, float]:
+def _unit_above(cfg: dict, text: str, table_start: int) -> str:
+    """The unit a line just above the table gives all its figures (`Đơn vị tính: triệu đồng`), or ``."""
+    above = text[max(0, table_start - 300):table_start].rstrip("\n").split("\n")[-2:]
+    for line in reversed(above):
+        m = cfg["table_unit_line"].search(line.strip())
+        if m:
+            return m.group("unit").strip()
+    return ""
+
+
+def _unit_named(cfg: dict, source: str) -> tuple[str, float] | None:
+    for pat, unit, factor in cfg["t_units"]:
+        if pat.search(source.strip().lower()):
+            return unit, factor
+    return None
+
+
+def _row_unit(cfg: dict, unit_cell: str, head: str, subject: str, pct: bool,
+              table_unit: str = "") -> tuple[str | None, float]:
     """The unit of a row's value: `%` in the cell, a unit in the column's header (`(tỷ đồng)`, a money
-    column), the row's unit cell, a share (`Tỷ lệ …`) is `%`, any other counted noun a count."""
+    column, in the table's unit when a line above it names one), the row's unit cell, the table's unit,
+    a share (`Tỷ lệ …`) is `%`, any other counted noun a count."""
     if pct:
         return "%", 1
     for source in re.findall(r"\(([^()]{1,20})\)", head):   # the column's own unit: `Thành tiền (triệu đồng)`
-        for pat, unit, factor in cfg["t_units"]:
-            if pat.search(source.strip().lower()):
-                return unit, factor
+        named = _unit_named(cfg, source)
+        if named:
+            return named
+    above = _unit_named(cfg, table_unit) if table_unit else None
     if cfg["t_money"].search(head):
-        return "VND", 1
+        return above if above and above[0] == "VND" else ("VND", 1)
+    if above and not unit_cell.strip():
+        return above
     src = unit_cell.strip().lower()
     for pat, unit, factor in cfg["t_units"]:
         if pat.search(src):
@@ -374,14 +421,14 @@ def find(doc: Doc) -> list[dict]:
             if text[max(0, ns - 1):ns] == "(" and not cmp_word:
                 continue  # a bracketed figure explains, it does not set a goal
             if kind == "count" and (re.match(r"\s*\(", text[e:e + 3])
-                                    or cfg["count_not_after"].search(text[max(0, s - 25):s])):
+                                    or (not cmp_word and cfg["count_not_after"].search(text[max(0, s - 25):s]))):
                 continue  # `của 3 tỉnh (Lâm Đồng, …)` names a known set, it does not set a goal
             value = parse_number(m.group("num"))
             if value is None:
                 continue
             cs, ce = _clause(text, s, e)
             if kind == "count" and m.group("noun") in cfg["planned_nouns"] and \
-                    doc.metadata.get("doc_type") not in cfg["plan_types"] and \
+                    not _is_plan(doc) and \
                     not cfg["explicit_goal"].search(text[cs:s] + " " + _context(doc, s)):
                 continue   # `đẩy nhanh tiến độ 02 dự án` in a letter: projects already known
             money = kind == "measure" and next(u["unit"] for i, u in enumerate(cfg["units"]) if m.group(f"u{i}")) == "VND"
