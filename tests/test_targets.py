@@ -376,3 +376,30 @@ def test_a_budget_decisions_table_under_a_budget_column():
 ])
 def test_results_and_other_numbers_of_other_issuers_are_not_targets(header, sentence):
     assert targets(sentence, header) == []
+
+
+def test_a_floor_or_a_goal_restated_in_brackets():
+    body = ("- Có 18/20 đơn vị đạt yêu cầu về tỷ lệ phiếu hợp lệ tối thiểu (15%) và số ý kiến tối thiểu (40 ý kiến).\n"
+            "- Có 2/20 đơn vị chưa đạt yêu cầu về tỷ lệ phiếu hợp lệ tối thiểu (15%).\n"
+            "- Kết nạp 52 hội viên mới, đạt 104% so với chỉ tiêu Đại hội đã đề ra (50 hội viên).\n")
+    found = sorted((t["value"], t["unit"], t["comparator"]) for t in targets(body, RESULTS_HEADER))
+    assert found == [(15, "%", ">="), (50, "count", "=")]   # the floor once, the restated goal; not 104%
+
+
+def test_an_undated_report_still_reads_a_later_year_as_a_goal():
+    undated = RESULTS_HEADER.replace("Nam An, ngày 10 tháng 12 năm 2025", "Nam An, ngày    tháng    năm 2025").replace(
+        "Kết quả thực hiện nhiệm vụ năm 2025", "Tổng kết 5 năm thực hiện Đề án")
+    body = ("I. KẾT QUẢ THỰC HIỆN\n- Ngày 15/3/2025, Ban Chỉ đạo đã kiểm tra 12 xã.\n"
+            "- Tiếp tục xây dựng thôn, bản văn hóa theo lộ trình đến năm 2030, đạt 85% số thôn, bản.\n")
+    assert [(t["value"], t["year"]) for t in targets(body, undated)] == [(85, 2030)]
+
+
+def test_gifts_a_campaign_hands_out_are_counted():
+    t = one("- Mỗi năm trao tặng 30 suất học bổng cho học sinh nghèo vượt khó.", FRONT_HEADER)
+    assert (t["value"], t["unit"]) == (30, "count")
+
+
+def test_a_scale_whose_score_runs_into_the_next_label_is_no_target():
+    body = ("Tỷ lệ hồ sơ được số hóa:\nĐạt 100% hồ sơ: 1\nĐạt dưới 90% hồ sơ tiếp nhận của địa phương:0 3.5. "
+            "Tiếp nhận phản ánh\n")
+    assert [t["value"] for t in targets(body, STATE_HEADER)] == []

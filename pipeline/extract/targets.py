@@ -58,6 +58,7 @@ def _cfg() -> dict:
         "plan_title": re.compile(cfg["plan_title"], flags),
         "proposal_types": set(cfg["proposal_types"]),
         "rate_after": re.compile(cfg["rate_after"], flags),
+        "goal_before_bracket": re.compile(cfg["goal_before_bracket"], flags),
         "table_unit_line": re.compile(cfg["table_unit_line"], flags),
         "planned_nouns": {n.lower() for n in cfg["planned_nouns"]},
         "explicit_goal": re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu)\b", flags),
@@ -161,6 +162,16 @@ def _is_report(doc: Doc) -> bool:
         bool(cfg["report_title"].search(doc.metadata.get("title") or ""))
 
 
+def _doc_year(doc: Doc) -> int | None:
+    """The document's year; for an undated draft or report, the year of the latest full date it cites
+    (what it reports on happened by then), so a figure `đến năm 2030` still reads as a later goal."""
+    if doc.year:
+        return doc.year
+    days = [x["value"][:4] for x in doc.found.get("dates", [])
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", x.get("value") or "") and x.get("kind") != "deadline"]
+    return int(max(days)) if days else None
+
+
 def _is_plan(doc: Doc) -> bool:
     """A plan, or a decision or proposal that approves one (`Quyết định phê duyệt Kế hoạch …`): what it
     builds, sets up or runs is its goal."""
@@ -187,6 +198,9 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return False
     sent_start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s)) + 1
     lead = text[sent_start:s]
+    paren = lead.rfind("(")
+    if paren > lead.rfind(")") and cfg["goal_before_bracket"].search(lead[:paren]):
+        return True   # `đạt 123% so với Nghị quyết đã đề ra (110 hội viên)`: the goal restated in brackets
     strong = _strong_at(cfg, lead)
     past = [m.end() for m in cfg["past_before"].finditer(before)]
     if past and cs + past[-1] > sent_start + strong:
@@ -203,14 +217,14 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return bool(cfg["colon_label_goal"].search(label))
     if strong >= 0 or cfg["goal_after"].search(after):
         return True
+    years = [int(y) for y in _YEAR.findall(text[cs:ce])]
+    if _doc_year(doc) and years and min(years) > _doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
+        return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report's results too
     context = _context(doc, s)
     if cfg["past_heading"].search(context) or re.search(r"\bđã\b", context):
         return False
     if _strong_at(cfg, context) >= 0 or cfg["goal_heading"].search(context):
         return True   # under `Mục tiêu`, `Chỉ tiêu`, or a report's `Phương hướng, nhiệm vụ` for what comes next
-    years = [int(y) for y in _YEAR.findall(text[cs:ce])]
-    if doc.year and years and min(years) > doc.year and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
-        return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report too
     if cfg["past_after"].search(after):
         return False
     if money and _sets_sums(doc) and cfg["money_goal"].search(lead) and "|" not in lead:
@@ -219,7 +233,7 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return False
     if re.fullmatch(r"\s*[-+*•–]\s*", lead):
         return True  # a plan's bullet that opens with the figure (`- 100% hồ sơ được số hóa`) states a goal
-    if doc.year and years and max(years) < doc.year:
+    if _doc_year(doc) and years and max(years) < _doc_year(doc):
         return False  # a figure of an earlier year is a result
     # a plan's own action on what it counts (`thành lập mới 03 cụm công nghiệp`, `thu hút 40 dự án`)
     return bool(has_cmp or cfg["weak"].search(text[cs:ce])
@@ -332,7 +346,7 @@ def _column_roles(doc: Doc, header: list[str]) -> dict:
             roles["subject"] = i
         elif cfg["t_past"].search(h):
             continue
-        elif cfg["t_goal"].search(h) and not (doc.year and years and max(years) < doc.year
+        elif cfg["t_goal"].search(h) and not (_doc_year(doc) and years and max(years) < _doc_year(doc)
                                               and not re.search(r"(?i)kế hoạch|mục tiêu|chỉ tiêu", h)):
             roles["goal"].append((i, max(years) if years else None))
         elif cfg["t_money"].search(h) and _sets_sums(doc):
@@ -405,6 +419,7 @@ def find(doc: Doc) -> list[dict]:
     blocked = [(x["start"], x["end"]) for k in ("references", "dates") for x in doc.found.get(k, [])]
     out: list[dict] = _table_targets(doc, blocked)
     taken: list[tuple[int, int]] = [(t["start"], t["end"]) for t in out]
+    restated: set[tuple] = set()
     for kind in ("measure", "count"):
         for m in cfg[kind].finditer(low):
             ns, e = m.span()
@@ -418,8 +433,11 @@ def find(doc: Doc) -> list[dict]:
             line_start = text.rfind("\n", 0, ns) + 1
             if re.match(r"\d+(?:\.\d+)*\s*[.)]\s", text[ns:ns + 8]) and not text[line_start:ns].strip():
                 continue  # a section label such as `3. ` at the start of a line
+            bracket_floor = None
             if text[max(0, ns - 1):ns] == "(" and not cmp_word:
-                continue  # a bracketed figure explains, it does not set a goal
+                bracket_floor = cfg["goal_before_bracket"].search(text, max(0, ns - 40), ns - 1)
+                if not bracket_floor:
+                    continue  # a bracketed figure explains, it does not set a goal (`tối thiểu (10%)` does)
             if kind == "count" and (re.match(r"\s*\(", text[e:e + 3])
                                     or (not cmp_word and cfg["count_not_after"].search(text[max(0, s - 25):s]))):
                 continue  # `của 3 tỉnh (Lâm Đồng, …)` names a known set, it does not set a goal
@@ -428,6 +446,7 @@ def find(doc: Doc) -> list[dict]:
                 continue
             cs, ce = _clause(text, s, e)
             if kind == "count" and m.group("noun") in cfg["planned_nouns"] and \
+                    not cfg["floor_ceiling"].match(cmp_word) and not bracket_floor and \
                     not _is_plan(doc) and \
                     not cfg["explicit_goal"].search(text[cs:s] + " " + _context(doc, s)):
                 continue   # `đẩy nhanh tiến độ 02 dự án` in a letter: projects already known
@@ -447,7 +466,16 @@ def find(doc: Doc) -> list[dict]:
             else:
                 unit = "count"
                 subject = _subject(text, m.start("noun"), s, cs, ce)
+            if bracket_floor:   # `tỷ lệ khảo sát tối thiểu (10%)`: the label before the bracket
+                label = re.split(r"[,;:()\n]|\b(?:về|và|của)\s", text[max(0, ns - 120):ns - 1])[-1].strip()
+                subject = label if len(label.split()) >= 2 else subject
+                key = (value, unit, (subject or "").lower())
+                if key in restated:
+                    continue   # the same floor restated in every paragraph of a report counts once
+                restated.add(key)
             comparator = cfg["cmp"].get(cmp_word, "=") if cmp_word else "="
+            if bracket_floor and bracket_floor.group("cmp"):
+                comparator = cfg["cmp"].get(bracket_floor.group("cmp").lower(), "=")
             if cfg["at_least"].match(text[e:e + 12]):
                 comparator = ">="
             elif cfg["at_most"].match(text[e:e + 12]):
