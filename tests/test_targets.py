@@ -403,3 +403,38 @@ def test_a_scale_whose_score_runs_into_the_next_label_is_no_target():
     body = ("Tỷ lệ hồ sơ được số hóa:\nĐạt 100% hồ sơ: 1\nĐạt dưới 90% hồ sơ tiếp nhận của địa phương:0 3.5. "
             "Tiếp nhận phản ánh\n")
     assert [t["value"] for t in targets(body, STATE_HEADER)] == []
+
+
+def test_a_budget_table_under_a_money_unit_line_gives_every_sum():
+    body = ("Điều 1. Giao dự toán chi ngân sách năm 2026 cho các đơn vị như sau:\n"
+            "Đơn vị tính: triệu đồng\n"
+            "STT | Đơn vị | Tổng số | Chi thường xuyên | Chi đầu tư\n"
+            "1 | Trường Tiểu học Tân Phú | 4.250 | 4.050 | 200\n")
+    found = sorted((t["value"], t["unit"], t["subject"]) for t in targets(body, DECISION_HEADER))
+    assert found == [(200_000_000, "VND", "Trường Tiểu học Tân Phú"), (4_050_000_000, "VND", "Trường Tiểu học Tân Phú"),
+                     (4_250_000_000, "VND", "Trường Tiểu học Tân Phú")]
+    # the same table in a report states what was spent
+    assert targets(body, RESULTS_HEADER) == []
+
+
+@pytest.mark.parametrize("header, sentence, expected", [
+    # a fine's range: a floor and a ceiling
+    (DECISION_HEADER, "1. Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi đổ rác xuống kênh.",
+     [(5_000_000, "VND", ">="), (10_000_000, "VND", "<=")]),
+    # a sum a decision grants after a neutral label
+    (DECISION_HEADER, "Điều 1. Giao dự toán năm 2026 cho Trường Mầm non Tân Phú, tổng số: 3.450 triệu đồng.",
+     [(3_450_000_000, "VND", "=")]),
+    # a scale word before the counted noun
+    (STATE_HEADER, "- Phấn đấu năm 2026 thu hút 2,5 triệu lượt khách du lịch.", [(2_500_000, "count", "=")]),
+    # a worked example of an earlier year in a guide is no target
+    (DECISION_HEADER, "- Ví dụ: tổng thu ngân sách của xã A năm 2023 là 12 tỷ đồng.", []),
+])
+def test_ranges_grants_and_scales(header, sentence, expected):
+    assert [(t["value"], t["unit"], t["comparator"]) for t in targets(sentence, header)] == expected
+
+
+def test_numbered_goals_of_a_resolution_take_their_subject():
+    body = ("1. Các chỉ tiêu chủ yếu\n(1) Tốc độ tăng trưởng kinh tế bình quân 10%/năm.\n"
+            "(2) Tỷ lệ hộ nghèo giảm còn dưới 2%.\n")
+    found = [(t["value"], t["comparator"], t["subject"]) for t in targets(body, PARTY_HEADER)]
+    assert found == [(10, "=", "Tốc độ tăng trưởng kinh tế"), (2, "<", "Tỷ lệ hộ nghèo")]

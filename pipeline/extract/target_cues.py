@@ -25,7 +25,7 @@ def config() -> dict:
     # number first, matched on the lower-cased text: `re` then only tries where a digit stands
     return {
         "measure": re.compile(cfg["number"] + r"[ \t]*(?:" + unit_alt + r")(?!\w)"),
-        "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+(?P<noun>(?:" + nouns + r"))(?!\w)"),
+        "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+" + cfg["count_scale"] + r"(?P<noun>(?:" + nouns + r"))(?!\w)"),
         "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")\s+\Z"),
         "left_guard": re.compile(r"[\w/.,+-]\Z"),
         "cmp": dict(cmp_words),
@@ -56,6 +56,7 @@ def config() -> dict:
         "planned_nouns": {n.lower() for n in cfg["planned_nouns"]},
         "explicit_goal": re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu)\b", flags),
         "money_goal": re.compile(cfg["money_goal"], flags),
+        "money_past": re.compile(cfg["money_past"], flags),
         "range_before": re.compile(cfg["range_before"], flags),
         "goal_heading": re.compile(cfg["goal_heading"], flags),
         "t_unit": re.compile(cfg["table_unit_col"], flags),

@@ -42,11 +42,12 @@ def table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
     for rows in _table_rows(text):
         header, roles = None, {}
         table_unit = _unit_above(cfg, text, rows[0][0][0])
+        budget = sets_sums(doc) and (_unit_named(cfg, table_unit) or ("",))[0] == "VND"
         for cells in rows:
             vals = [text[a:b].strip() for a, b in cells]
-            if not any(_CELL_NUMBER.match(v) for v in vals[1:]) and any(
-                    cfg["t_goal"].search(v) or cfg["t_unit"].match(v) or cfg["t_money"].search(v) for v in vals):
-                header, roles = vals, _column_roles(doc, vals)
+            if not any(_CELL_NUMBER.match(v) for v in vals[1:]) and (budget and header is None or any(
+                    cfg["t_goal"].search(v) or cfg["t_unit"].match(v) or cfg["t_money"].search(v) for v in vals)):
+                header, roles = vals, _column_roles(doc, vals, budget)
                 continue
             if header is None or len(vals) != len(header) or not roles.get("goal"):
                 continue
@@ -75,8 +76,9 @@ def table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
     return out
 
 
-def _column_roles(doc: Doc, header: list[str]) -> dict:
-    """Which column holds the unit, the row's heading and the goals (with the year a goal column names)."""
+def _column_roles(doc: Doc, header: list[str], budget: bool = False) -> dict:
+    """Which column holds the unit, the row's heading and the goals (with the year a goal column names).
+    In a budget (a decision's table under `Đơn vị tính: triệu đồng`) every column of figures is a sum it sets."""
     cfg = config()
     roles: dict = {"goal": []}
     for i, h in enumerate(header):
@@ -90,7 +92,7 @@ def _column_roles(doc: Doc, header: list[str]) -> dict:
         elif cfg["t_goal"].search(h) and not (doc_year(doc) and years and max(years) < doc_year(doc)
                                               and not re.search(r"(?i)kế hoạch|mục tiêu|chỉ tiêu", h)):
             roles["goal"].append((i, max(years) if years else None))
-        elif cfg["t_money"].search(h) and sets_sums(doc):
+        elif (cfg["t_money"].search(h) and sets_sums(doc)) or (budget and i > 0 and h):
             roles["goal"].append((i, max(years) if years else None))   # a budget's sums, as the document sets them
     return roles
 
@@ -136,12 +138,12 @@ def _row_unit(cfg: dict, unit_cell: str, head: str, subject: str, pct: bool,
     above = _unit_named(cfg, table_unit) if table_unit else None
     if cfg["t_money"].search(head):
         return above if above and above[0] == "VND" else ("VND", 1)
-    if above and not unit_cell.strip():
+    named = _unit_named(cfg, unit_cell)
+    if named:
+        return named
+    if above:   # a unit cell that names no unit (`Đơn vị` holding a school's name) leaves the table's
         return above
     src = unit_cell.strip().lower()
-    for pat, unit, factor in cfg["t_units"]:
-        if pat.search(src):
-            return unit, factor
     if re.fullmatch(r"[^\W\d_][\w ]{0,30}", src):
         return "count", 1    # `Dự án`, `Người`, `Hộ`: a count of the noun
     if re.match(r"(?i)\s*tỷ lệ", subject):

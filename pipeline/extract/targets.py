@@ -18,6 +18,7 @@ from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
 
 __all__ = ["find", "find_rules", "parse_number"]
+_SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -43,7 +44,7 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
         v = cfg["verb_before"].search(before)
         if v:
             cand = before[:v.start()]
-            cand = re.split(r"[:]", cand)[-1]
+            cand = re.split(r":|\(\d+\)", cand)[-1]   # after a label's colon or a goal's number `(1)`
             cand = YEAR.sub(" ", cand)
             cand = cfg["lead"].sub("", cand.strip(" ,.-–"))
             cand = re.sub(r"\s+", " ", cand).strip(" ,.-–")
@@ -80,6 +81,9 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     paren = lead.rfind("(")
     if paren > lead.rfind(")") and cfg["goal_before_bracket"].search(lead[:paren]):
         return True   # `đạt 123% so với Nghị quyết đã đề ra (110 hội viên)`: the goal restated in brackets
+    if money and sets_sums(doc) and "|" not in lead and cfg["money_goal"].search(lead) \
+            and not cfg["money_past"].search(lead) and not _earlier_year(doc, text[cs:ce]):
+        return True   # `Giao dự toán …, tổng số: 3.450 triệu đồng`: a sum the decision sets, whatever the label
     strong = _strong_at(cfg, lead)
     past = [m.end() for m in cfg["past_before"].finditer(before)]
     if past and cs + past[-1] > sent_start + strong:
@@ -106,7 +110,8 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return True   # under `Mục tiêu`, `Chỉ tiêu`, or a report's `Phương hướng, nhiệm vụ` for what comes next
     if cfg["past_after"].search(after):
         return False
-    if money and sets_sums(doc) and cfg["money_goal"].search(lead) and "|" not in lead:
+    if money and sets_sums(doc) and cfg["money_goal"].search(lead) and "|" not in lead \
+            and not _earlier_year(doc, text[cs:ce]):
         return True   # `phê duyệt dự toán … với tổng kinh phí 1.250.000.000 đồng`: a sum the document sets
     if is_report(doc):
         return False
@@ -119,10 +124,16 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
                 or (is_plan(doc) and _action_at(cfg, lead)))
 
 
+def _earlier_year(doc: Doc, clause: str) -> bool:
+    """Does the clause speak of a year before the document's (`năm 2023 là 10.000 tỷ đồng`)?"""
+    years = [int(y) for y in YEAR.findall(clause)]
+    return bool(doc_year(doc) and years and max(years) < doc_year(doc))
+
+
 def _goal_range(cfg: dict, text: str, s: int, e: int, ce: int) -> re.Match | None:
     """`kết nạp 10 – 15 hội viên`: a range set as a goal (no `dưới`, no score after it), not a band of a
     grading scale (`Từ 80% - dưới 90%: 0,5 điểm`)."""
-    m = cfg["range_before"].search(text, max(0, s - 16), s)
+    m = cfg["range_before"].search(text, max(0, s - 40), s)
     if not m or cfg["score_after"].search(text[e:ce + 12]):
         return None
     return m
@@ -173,6 +184,8 @@ def find(doc: Doc) -> list[dict]:
             value = parse_number(m.group("num"))
             if value is None:
                 continue
+            if kind == "count" and m.group("scale"):   # `2,5 triệu lượt khách`
+                value = parse_number(str(round(value * _SCALE[m.group("scale")])))
             cs, ce = _clause(text, s, e)
             if kind == "count" and m.group("noun") in cfg["planned_nouns"] and \
                     not cfg["floor_ceiling"].match(cmp_word) and not bracket_floor and \
