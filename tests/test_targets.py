@@ -438,3 +438,30 @@ def test_numbered_goals_of_a_resolution_take_their_subject():
             "(2) Tỷ lệ hộ nghèo giảm còn dưới 2%.\n")
     found = [(t["value"], t["comparator"], t["subject"]) for t in targets(body, PARTY_HEADER)]
     assert found == [(10, "=", "Tốc độ tăng trưởng kinh tế"), (2, "<", "Tỷ lệ hộ nghèo")]
+
+
+INSPECTION_HEADER = ("THANH TRA BỘ XÂY DỰNG\nSố: 25/KH-TTr\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 12 năm 2025\nKẾ HOẠCH\n"
+                     "Thanh tra, kiểm tra năm 2026\n")
+
+
+def test_a_bullet_after_a_line_ending_in_a_number_is_no_range():
+    # the plan's title ends in `2026 - 2030`; the next line's `- 95%` is a bullet, not the range's end
+    t = one("- 95% dân số nông thôn được sử dụng nước sạch.", STATE_HEADER)
+    assert (t["value"], t["comparator"]) == (95, "=")
+
+
+def test_an_inspection_plan_counts_its_inspections():
+    found = [(t["value"], t["unit"]) for t in targets(
+        "1. Tiến hành 05 cuộc thanh tra hành chính và 03 cuộc thanh tra chuyên ngành.", INSPECTION_HEADER)]
+    assert found == [(5, "count"), (3, "count")]
+    assert targets("- Thời hạn thanh tra: 30 ngày làm việc.", INSPECTION_HEADER) == []   # a duration
+
+
+def test_subjects_of_a_range_and_of_a_figure_followed_by_a_comma():
+    found = [(t["value"], t["subject"]) for t in targets(
+        "- Tổng sản phẩm trên địa bàn tăng bình quân 10 - 10,5%/năm.", PARTY_HEADER)]
+    assert found == [(10, "Tổng sản phẩm trên địa bàn"), (10.5, "Tổng sản phẩm trên địa bàn")]
+    t = targets("- Thu ngân sách nhà nước trên địa bàn đạt 15.000 tỷ đồng, tăng 10% so với năm 2025.",
+                STATE_HEADER)[0]
+    assert t["subject"] == "Thu ngân sách nhà nước trên địa bàn"

@@ -35,6 +35,8 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
     """The noun phrase the number counts: after it, else before the verb that carries it."""
     cfg = config()
     after = text[start:clause_end]
+    if re.match(r"\s*,", after):
+        after = ""   # `đạt 15.000 tỷ đồng, tăng 10% …`: nothing after the figure names it
     rate = cfg["rate_after"].match(after)   # `1,2%/năm`, `14 bác sĩ/vạn dân`: the rate's base is no subject
     after = after[rate.end():] if rate else after
     m = cfg["stop"].search(after)
@@ -100,7 +102,7 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return bool(cfg["colon_label_goal"].search(label))
     if strong >= 0 or cfg["goal_after"].search(after):
         return True
-    years = [int(y) for y in YEAR.findall(text[cs:ce])]
+    years = _years(text[cs:ce])
     if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
         return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report's results too
     context = heading_context(doc, s)
@@ -124,10 +126,22 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
                 or (is_plan(doc) and _action_at(cfg, lead)))
 
 
+def _years(clause: str) -> list[int]:
+    """The years a clause speaks of, leaving out a baseline (`tăng 10% so với năm 2025`)."""
+    return [int(m.group(1)) for m in YEAR.finditer(clause)
+            if not re.search(r"so với\s+(?:cùng kỳ\s+)?\Z", clause[max(0, m.start() - 20):m.start()])]
+
+
 def _earlier_year(doc: Doc, clause: str) -> bool:
     """Does the clause speak of a year before the document's (`năm 2023 là 10.000 tỷ đồng`)?"""
-    years = [int(y) for y in YEAR.findall(clause)]
+    years = _years(clause)
     return bool(doc_year(doc) and years and max(years) < doc_year(doc))
+
+
+def _range_start(cfg: dict, text: str, s: int, e: int, ce: int) -> int:
+    """Where the figure's range starts (`tăng bình quân 10 - 10,5%/năm`), so its subject is sought before it."""
+    rng = _goal_range(cfg, text, s, e, ce)
+    return rng.start("low") if rng else s
 
 
 def _goal_range(cfg: dict, text: str, s: int, e: int, ce: int) -> re.Match | None:
@@ -204,7 +218,7 @@ def find(doc: Doc) -> list[dict]:
                 factor = cfg["units"][i].get("factor", 1)
                 if factor != 1:
                     value = parse_number(str(round(value * factor)))
-                subject = _subject(text, e, s, cs, ce)
+                subject = _subject(text, e, _range_start(cfg, text, s, e, ce), cs, ce)
             else:
                 unit = "count"
                 subject = _subject(text, m.start("noun"), s, cs, ce)
