@@ -465,3 +465,20 @@ def test_subjects_of_a_range_and_of_a_figure_followed_by_a_comma():
     t = targets("- Thu ngân sách nhà nước trên địa bàn đạt 15.000 tỷ đồng, tăng 10% so với năm 2025.",
                 STATE_HEADER)[0]
     assert t["subject"] == "Thu ngân sách nhà nước trên địa bàn"
+
+
+SCHOOL_HEADER = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NAM AN\nTRƯỜNG THPT PHÚ LỘC\nSố: 130/KH-THPTPL\n"
+                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                 "Phú Lộc, ngày 12 tháng 9 năm 2025\nKẾ HOẠCH\nHỗ trợ học sinh khởi nghiệp năm học 2025 - 2026\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("- 100% giáo viên chủ nhiệm được tập huấn về khởi nghiệp.", [(100, "%", "giáo viên chủ nhiệm")]),
+    ("- Mỗi lớp có ít nhất 01 ý tưởng khởi nghiệp.", [(1, "count", "ý tưởng khởi nghiệp")]),
+    ("- Tổ chức 02 buổi ngoại khóa cho 1.200 học sinh.", [(2, "count", "buổi ngoại khóa"), (1200, "count", "học sinh")]),
+    ("- Chọn 03 dự án tiêu biểu tham gia cuộc thi cấp tỉnh.", [(3, "count", "dự án tiêu biểu")]),
+])
+def test_a_schools_plan(sentence, expected):
+    found = [(t["value"], t["unit"], t["subject"]) for t in targets(sentence, SCHOOL_HEADER)]
+    assert [(v, u) for v, u, _ in found] == [(v, u) for v, u, _ in expected]
+    assert all(names_match(s, f) for (_, _, s), (_, _, f) in zip(expected, found)), found
