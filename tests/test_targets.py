@@ -482,3 +482,10 @@ def test_a_schools_plan(sentence, expected):
     found = [(t["value"], t["unit"], t["subject"]) for t in targets(sentence, SCHOOL_HEADER)]
     assert [(v, u) for v, u, _ in found] == [(v, u) for v, u, _ in expected]
     assert all(names_match(s, f) for (_, _, s), (_, _, f) in zip(expected, found)), found
+
+
+def test_a_decision_allocating_money_sets_its_sums():
+    t = one("Điều 1. Phân bổ 12.500 triệu đồng từ nguồn dự phòng ngân sách cho các xã bị thiên tai.\n",
+            DECISION_HEADER)
+    assert (t["value"], t["unit"]) == (12_500_000_000, "VND")
+    assert targets("- Năm 2025, toàn xã đã hỗ trợ 125 hộ với tổng kinh phí 2 tỷ đồng.\n", DECISION_HEADER) == []
