@@ -489,3 +489,10 @@ def test_a_decision_allocating_money_sets_its_sums():
             DECISION_HEADER)
     assert (t["value"], t["unit"]) == (12_500_000_000, "VND")
     assert targets("- Năm 2025, toàn xã đã hỗ trợ 125 hộ với tổng kinh phí 2 tỷ đồng.\n", DECISION_HEADER) == []
+
+
+def test_a_goal_restated_in_the_appendix_table_counts_once():
+    body = ("II. MỤC TIÊU\n- Phấn đấu 100% hồ sơ được số hóa.\n- Phấn đấu 90% văn bản đi được ký số.\n"
+            "PHỤ LỤC\nTT | Nhiệm vụ | Kết quả | Cơ quan chủ trì\n"
+            "1 | Số hóa hồ sơ | Phấn đấu 100% hồ sơ được số hóa | Sở Nội vụ\n")
+    assert sorted(t["value"] for t in targets(body, STATE_HEADER)) == [90, 100]

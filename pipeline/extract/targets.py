@@ -251,6 +251,20 @@ def find(doc: Doc) -> list[dict]:
                     comparator = "<="
             out.append({"value": value, "unit": unit, "comparator": comparator, "subject": subject,
                         "year": year, "text": text[s:e], "start": s, "end": e})
+    return _once(out)
+
+
+def _once(items: list[dict]) -> list[dict]:
+    """Each goal once: a summary or an appendix table that restates a goal of the text (same value, unit
+    and subject) adds nothing; the scorer pairs gold and predicted targets one to one."""
+    seen: set[tuple] = set()
+    out = []
+    for t in sorted(items, key=lambda t: t["start"]):
+        key = (t["value"], t["unit"], " ".join((t["subject"] or "").lower().split()))
+        if t["subject"] and key in seen:
+            continue
+        seen.add(key)
+        out.append(t)
     return out
 
 
