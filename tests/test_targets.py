@@ -496,3 +496,14 @@ def test_a_goal_restated_in_the_appendix_table_counts_once():
             "PHỤ LỤC\nTT | Nhiệm vụ | Kết quả | Cơ quan chủ trì\n"
             "1 | Số hóa hồ sơ | Phấn đấu 100% hồ sơ được số hóa | Sở Nội vụ\n")
     assert sorted(t["value"] for t in targets(body, STATE_HEADER)) == [90, 100]
+
+
+def test_a_measures_label_and_colon_under_a_goal_heading():
+    body = ("I. MỤC TIÊU CHUNG\nPhát triển công nghiệp bền vững.\nII. CHỈ TIÊU CỤ THỂ\n"
+            "- Tỷ lệ hồ sơ giải quyết đúng hạn: 100%.\n- Số doanh nghiệp thành lập mới: 500 doanh nghiệp.\n")
+    found = [(t["value"], t["unit"], t["subject"]) for t in targets(body, STATE_HEADER)]
+    assert found[0] == (100, "%", "Tỷ lệ hồ sơ giải quyết đúng hạn") and found[1][:2] == (500, "count")
+    report = ("I. KẾT QUẢ THỰC HIỆN\n- Tỷ lệ hồ sơ giải quyết đúng hạn: 98%.\n"
+              "II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026\n- Tỷ lệ hồ sơ giải quyết đúng hạn: 100%.\n")
+    assert [t["value"] for t in targets(report, RESULTS_HEADER)] == [100]   # the result stays out
+    assert targets("I. CHỈ TIÊU\n- Ban Chấp hành: 25 người.\n", STATE_HEADER) == []   # a body's size, no measure

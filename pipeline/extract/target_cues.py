@@ -57,6 +57,7 @@ def config() -> dict:
         "explicit_goal": re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu)\b", flags),
         "money_goal": re.compile(cfg["money_goal"], flags),
         "money_past": re.compile(cfg["money_past"], flags),
+        "colon_label_measure": re.compile(cfg["colon_label_measure"], flags),
         "range_before": re.compile(cfg["range_before"], flags),
         "goal_heading": re.compile(cfg["goal_heading"], flags),
         "t_unit": re.compile(cfg["table_unit_col"], flags),

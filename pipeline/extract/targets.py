@@ -56,6 +56,9 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
         m = cfg["measure_before"].search(text, clause_start, number_start)
         if m:   # `tổng diện tích 150 ha`: the measure named before the figure
             subj = re.sub(r"\s*(?:là|khoảng|đạt|trên|dưới|:)\s*$", "", m.group(0)).strip(" ,.-–") or subj
+    if len((subj or "").split()) < 2 and re.search(r":\s*\Z", text[clause_start:number_start]):
+        label = cfg["lead"].sub("", text[clause_start:number_start].strip()[:-1].strip())
+        subj = label if len(label.split()) >= 2 else subj   # `Tỷ lệ hồ sơ đúng hạn: 100%`: the label
     return subj or None
 
 
@@ -99,6 +102,9 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         label = re.split(r"[,;:.]", lead.rstrip()[:-1])[-1]
         if money and sets_sums(doc) and cfg["money_goal"].search(label):
             return True   # `Giá gói thầu: 735.000.000 đồng`, `Tổng mức đầu tư: …`: the sum the document sets
+        if cfg["colon_label_measure"].match(label) and not cfg["past_heading"].search(heading_context(doc, s)) \
+                and (_strong_at(cfg, heading_context(doc, s)) >= 0 or cfg["goal_heading"].search(heading_context(doc, s))):
+            return True   # under `Chỉ tiêu cụ thể`: `- Tỷ lệ hồ sơ giải quyết đúng hạn: 100%`
         return bool(cfg["colon_label_goal"].search(label))
     if strong >= 0 or cfg["goal_after"].search(after):
         return True
