@@ -507,3 +507,9 @@ def test_a_measures_label_and_colon_under_a_goal_heading():
               "II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026\n- Tỷ lệ hồ sơ giải quyết đúng hạn: 100%.\n")
     assert [t["value"] for t in targets(report, RESULTS_HEADER)] == [100]   # the result stays out
     assert targets("I. CHỈ TIÊU\n- Ban Chấp hành: 25 người.\n", STATE_HEADER) == []   # a body's size, no measure
+
+
+def test_a_floor_word_between_the_figure_and_its_subject():
+    t = one("- Hằng năm có 90% trở lên đảng viên được xếp loại hoàn thành tốt nhiệm vụ.", PARTY_HEADER)
+    assert (t["value"], t["comparator"]) == (90, ">=")
+    assert names_match("đảng viên được xếp loại hoàn thành tốt nhiệm vụ", t["subject"]), t["subject"]

@@ -39,6 +39,7 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
         after = ""   # `đạt 15.000 tỷ đồng, tăng 10% …`: nothing after the figure names it
     rate = cfg["rate_after"].match(after)   # `1,2%/năm`, `14 bác sĩ/vạn dân`: the rate's base is no subject
     after = after[rate.end():] if rate else after
+    after = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", after)   # `90% trở lên đảng viên …`
     m = cfg["stop"].search(after)
     subj = (after[:m.start()] if m else after).strip(" ,.-–")
     if len(subj.split()) < 2:
