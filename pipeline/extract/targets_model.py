@@ -3,12 +3,15 @@
 Every number of a sentence or table row that is not an identifier, a date, a section label or a
 year is a candidate. A logistic model over sparse features of its neighbourhood (the words around
 it, its unit, a comparator, goal and past-result cues of the clause, the section heading, whether it
-stands in a table row and under which column) says whether it is an objective. It is trained from
-the project's own hand labels (`scripts/train_targets.py`, `make train`) and shipped in
-`pipeline/models/targets/` (a few hundred kB of weights, numpy only, loaded once per process).
+stands in a table row and under which column, the rules' reading of its form, and underthesea's
+part-of-speech tags when the model was trained with them) says whether it is an objective. It is
+trained from the project's own hand labels (`scripts/train_targets.py`, `make train`) and shipped in
+`pipeline/models/targets/` (a few hundred kB of weights, numpy only, loaded once per process). The form
+features read rules/targets.yaml, so a change of its units or nouns calls for `make train`.
 
 `VANBAN_TARGETS=rules|model|both`: `both` keeps every rule target and adds the model's where the
-rules found none on that number and the model is sure (`threshold_both` of the model's meta).
+rules found none on that number, the figure has a target's form (a measure or a counted noun), its
+(value, unit) is not already there, and the model is sure (`threshold_both` of the model's meta).
 """
 from __future__ import annotations
 
