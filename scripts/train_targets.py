@@ -34,10 +34,10 @@ def load(path: Path = DATA) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def fit(rows: list[dict], epochs: int, seed: int = 0) -> np.ndarray:
+def fit(rows: list[dict], epochs: int, seed: int = 0, pos: bool = False) -> np.ndarray:
     """Adagrad on the logistic loss, positives weighted up."""
     rng = np.random.default_rng(seed)
-    xs = [tm.vectorize(tm.features(r)) for r in rows]
+    xs = [tm.vectorize(tm.features(r, pos)) for r in rows]
     ys = np.array([r["label"] for r in rows], dtype=np.float64)
     w = np.zeros(tm.DIM, dtype=np.float64)
     g2 = np.full(tm.DIM, 1e-8)
@@ -66,26 +66,29 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--out", default=str(tm.MODEL_DIR))
+    ap.add_argument("--no-pos", dest="pos", action="store_false",
+                    help="leave out underthesea's part-of-speech features")
     a = ap.parse_args(argv)
     rows = load()
     train = [r for r in rows if r["split"] == "train"]
     dev = [r for r in rows if r["split"] == "dev"]
     print(f"candidates: train {len(train)} ({sum(r['label'] for r in train)} objectives), "
           f"dev {len(dev)} ({sum(r['label'] for r in dev)})")
-    w = fit(train, a.epochs)
-    model = {"w": w}
+    w = fit(train, a.epochs, pos=a.pos)
+    model = {"w": w, "pos": a.pos}
     probs = [tm.score(model, r) for r in dev]
-    best = max((prf(dev, probs, th)[2], -th, th) for th in np.arange(0.1, 0.96, 0.05))
+    best = max((prf(dev, probs, th)[2], -th, th) for th in np.arange(0.05, 0.96, 0.05))
     threshold = round(float(best[2]), 2)
     print(f"dev: threshold {threshold}: P/R/F1 " + " ".join(f"{x:.3f}" for x in prf(dev, probs, threshold)))
-    # in `both` the model only adds to the rules: ask it to be surer than alone
-    threshold_both = round(min(0.95, threshold + 0.1), 2)
-    w = fit(train + dev, a.epochs)
+    # in `both` the model only adds to the rules, where they saw no goal: only what it finds more likely an
+    # objective than not (positives are weighted up, so 0.5 is surer than it looks)
+    threshold_both = round(max(0.5, threshold), 2)
+    w = fit(train + dev, a.epochs, pos=a.pos)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     np.save(out / "weights.npy", w)
     meta = {"threshold": threshold, "threshold_both": threshold_both, "epochs": a.epochs, "l2": L2,
-            "pos_weight": POS_WEIGHT, "dim": tm.DIM, "seed": 0,
+            "pos_weight": POS_WEIGHT, "dim": tm.DIM, "seed": 0, "pos": a.pos,
             "trained_on": {"candidates": len(train) + len(dev),
                            "objectives": sum(r["label"] for r in train + dev)}}
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")

@@ -232,3 +232,284 @@ def test_a_report_states_results_not_goals():
                                   ("91,25", 91.25), ("x", None)])
 def test_vietnamese_number_formats(s, v):
     assert parse_number(s) == v
+
+
+# ---------------------------------------------------------------- issue 14: other issuers and genres
+# Headers of the issuers the dataset is judged on (invented numbers and places).
+PARTY_HEADER = ("ĐẢNG BỘ TỈNH YÊN BÌNH\nĐẢNG BỘ XÃ HÒA AN\n*\nSố 05-NQ/ĐH\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+                "Hòa An, ngày 18 tháng 6 năm 2025\nNGHỊ QUYẾT\nĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ HÒA AN\n"
+                "LẦN THỨ I, NHIỆM KỲ 2025 - 2030\n")
+MINISTRY_HEADER = ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 1520/QĐ-BNNMT\n"
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Hà Nội, ngày 14 tháng 4 năm 2026\nQUYẾT ĐỊNH\n"
+                   "Phê duyệt Kế hoạch cải cách hành chính năm 2026 của Bộ\n")
+FRONT_HEADER = ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nXÃ PHÚC LỘC\nSố: 07/CTr-MTTQ\n"
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Phúc Lộc, ngày 05 tháng 01 năm 2026\nCHƯƠNG TRÌNH\nPhối hợp và thống nhất hành động năm 2026\n")
+HOSPITAL_HEADER = ("SỞ Y TẾ TỈNH NAM AN\nBỆNH VIỆN ĐA KHOA KHU VỰC BẮC SƠN\nSố: 215/QĐ-BV\n"
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Bắc Sơn, ngày 09 tháng 5 năm 2026\nQUYẾT ĐỊNH\n"
+                   "Phê duyệt kế hoạch lựa chọn nhà thầu gói thầu mua sắm vật tư y tế\n")
+PROPOSAL_HEADER = ("BỆNH VIỆN ĐA KHOA KHU VỰC BẮC SƠN\nSố: 88/TTr-BV\n"
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Bắc Sơn, ngày 02 tháng 5 năm 2026\nTỜ TRÌNH\n"
+                   "Về việc phê duyệt kế hoạch lựa chọn nhà thầu\n")
+RESULTS_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH NAM AN\nSố: 402/BC-UBND\n"
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                  "Nam An, ngày 10 tháng 12 năm 2025\nBÁO CÁO\nKết quả thực hiện nhiệm vụ năm 2025\n")
+
+
+@pytest.mark.parametrize("header, sentence, value, unit, comparator, subject, year", [
+    # the Party: a congress resolution's goals for the term
+    (PARTY_HEADER, "- Phấn đấu đến năm 2030, thu nhập bình quân đầu người đạt 95 triệu đồng/năm.",
+     95_000_000, "VND", "=", "thu nhập bình quân đầu người", 2030),
+    (PARTY_HEADER, "- Hằng năm có trên 90% tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ trở lên.",
+     90, "%", ">", "tổ chức cơ sở đảng", None),
+    (PARTY_HEADER, "- Trong nhiệm kỳ kết nạp ít nhất 120 đảng viên mới.", 120, "count", ">=", "đảng viên", None),
+    (PARTY_HEADER, "- Tỷ lệ che phủ rừng duy trì ổn định ở mức 62%.", 62, "%", "=", "Tỷ lệ che phủ rừng", None),
+    (PARTY_HEADER, "- Đến năm 2030 có 100% thôn đạt chuẩn nông thôn mới kiểu mẫu.", 100, "%", "=", "thôn", 2030),
+    (PARTY_HEADER, "- Tốc độ tăng giá trị sản xuất bình quân đạt 9,5%/năm.",
+     9.5, "%", "=", "Tốc độ tăng giá trị sản xuất", None),
+    (PARTY_HEADER, "- Tỷ lệ hộ nghèo đa chiều giảm bình quân 1,2%/năm.", 1.2, "%", "=", "Tỷ lệ hộ nghèo", None),
+    (PARTY_HEADER, "- Sản lượng lương thực có hạt đạt 18.500 tấn.", 18500, "tấn", "=", "Sản lượng lương thực", None),
+    (PARTY_HEADER, "- Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 95%.", 95, "%", ">", "bảo hiểm y tế", None),
+    (PARTY_HEADER, "- Xây dựng mới 12 km đường giao thông nông thôn.", 12, "km", "=", "đường giao thông nông thôn", None),
+    # a ministry's plan approved by a decision
+    (MINISTRY_HEADER, "- Cắt giảm ít nhất 30% thời gian giải quyết thủ tục hành chính.",
+     30, "%", ">=", "thời gian giải quyết thủ tục hành chính", None),
+    (MINISTRY_HEADER, "- 100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.",
+     100, "%", "=", "thủ tục hành chính", None),
+    (MINISTRY_HEADER, "- Tối thiểu 80% hồ sơ công việc tại Bộ được xử lý trên môi trường mạng.",
+     80, "%", ">=", "hồ sơ công việc", None),
+    (MINISTRY_HEADER, "- Mức độ hài lòng của người dân, doanh nghiệp đạt không thấp hơn 90%.",
+     90, "%", ">=", "Mức độ hài lòng của người dân, doanh nghiệp", None),
+    (MINISTRY_HEADER, "- Tổ chức 04 lớp tập huấn nghiệp vụ cho công chức làm công tác kiểm soát thủ tục.",
+     4, "count", "=", "lớp tập huấn", None),
+    (MINISTRY_HEADER, "- Kiểm tra công tác cải cách hành chính tại không quá 06 đơn vị thuộc Bộ.",
+     6, "count", "<=", "đơn vị", None),
+    # a commune's Front board
+    (FRONT_HEADER, "- Phấn đấu 95% hộ gia đình đạt danh hiệu Gia đình văn hóa.", 95, "%", "=", "hộ gia đình", None),
+    (FRONT_HEADER, "- Vận động Quỹ Vì người nghèo đạt 60 triệu đồng trở lên.", 60_000_000, "VND", ">=", None, None),
+    (FRONT_HEADER, "- Hỗ trợ xây mới 05 căn nhà Đại đoàn kết cho hộ nghèo.", 5, "count", "=", "căn nhà Đại đoàn kết", None),
+    (FRONT_HEADER, "- Mỗi khu dân cư có ít nhất 01 mô hình tự quản về an ninh trật tự.",
+     1, "count", ">=", "mô hình tự quản", None),
+    # a provincial plan's counts and measures
+    (STATE_HEADER, "- Phát triển 15 hợp tác xã nông nghiệp ứng dụng công nghệ cao.", 15, "count", "=", "hợp tác xã", None),
+    (STATE_HEADER, "- Đến năm 2030, thu hút tối thiểu 10 dự án đầu tư thứ cấp vào các cụm công nghiệp.",
+     10, "count", ">=", "dự án đầu tư thứ cấp", 2030),
+    (STATE_HEADER, "- Diện tích cây ăn quả đạt khoảng 7.200 ha.", 7200, "ha", "=", "Diện tích cây ăn quả", None),
+    (STATE_HEADER, "- Tổng công suất các nhà máy điện mặt trời đạt 480 MW.", 480, "MW", "=", "Tổng công suất", None),
+    (STATE_HEADER, "- Kim ngạch xuất khẩu đạt 1,5 tỷ USD.", 1_500_000_000, "USD", "=", "Kim ngạch xuất khẩu", None),
+    (STATE_HEADER, "- Sản lượng thủy sản đạt 1,2 triệu tấn.", 1_200_000, "tấn", "=", "Sản lượng thủy sản", None),
+    (STATE_HEADER, "- Giải quyết việc làm cho 32.000 lao động.", 32000, "count", "=", "lao động", None),
+    (STATE_HEADER, "- Xây dựng 250.000 m2 sàn nhà ở xã hội.", 250000, "m²", "=", "sàn nhà ở xã hội", None),
+    (STATE_HEADER, "- Có 25 xã đạt chuẩn nông thôn mới nâng cao.", 25, "count", "=", "xã", None),
+    (STATE_HEADER, "- Số bác sĩ đạt 14 bác sĩ/vạn dân.", 14, "count", "=", "bác sĩ", None),
+    (STATE_HEADER, "- Tổng vốn đầu tư toàn xã hội giai đoạn 2026 - 2030 đạt khoảng 420.000 tỷ đồng.",
+     420_000_000_000_000, "VND", "=", "Tổng vốn đầu tư toàn xã hội", None),
+    (STATE_HEADER, "- Phấn đấu thành lập mới 1.200 doanh nghiệp.", 1200, "count", "=", "doanh nghiệp", None),
+    # a hospital's decision and proposal: the sums they set
+    (HOSPITAL_HEADER, "Điều 1. Phê duyệt giá gói thầu là 1.845.600.000 đồng (Bằng chữ: Một tỷ, tám trăm bốn mươi "
+     "lăm triệu, sáu trăm nghìn đồng).", 1_845_600_000, "VND", "=", None, None),
+    (PROPOSAL_HEADER, "- Giá gói thầu: 735.000.000 đồng.", 735_000_000, "VND", "=", "Giá gói thầu", None),
+    (PROPOSAL_HEADER, "Tổng giá trị các gói thầu đề nghị phê duyệt: 2.160.000.000 đồng.",
+     2_160_000_000, "VND", "=", None, None),
+])
+def test_goals_of_other_issuers(header, sentence, value, unit, comparator, subject, year):
+    t = one(sentence, header)
+    assert (t["value"], t["unit"], t["comparator"]) == (value, unit, comparator)
+    if subject:
+        assert names_match(subject, t["subject"]), t["subject"]
+    if year:
+        assert t["year"] == year
+
+
+def test_a_tender_plan_table_gives_each_packages_price():
+    body = ("Điều 1. Phê duyệt kế hoạch lựa chọn nhà thầu như sau:\n"
+            "STT | Tên gói thầu | Giá gói thầu (đồng) | Nguồn vốn | Hình thức lựa chọn nhà thầu | "
+            "Thời gian thực hiện hợp đồng\n"
+            "1 | Mua sắm vật tư tiêu hao | 1.250.000.000 | Nguồn thu sự nghiệp | Chào hàng cạnh tranh | 90 ngày\n"
+            "2 | Mua sắm hóa chất xét nghiệm | 640.500.000 | Nguồn thu sự nghiệp | Chỉ định thầu | 60 ngày\n")
+    for header in (HOSPITAL_HEADER, PROPOSAL_HEADER):
+        found = {t["subject"]: (t["value"], t["unit"]) for t in targets(body, header)}
+        assert found == {"Mua sắm vật tư tiêu hao": (1_250_000_000, "VND"),
+                         "Mua sắm hóa chất xét nghiệm": (640_500_000, "VND")}
+
+
+def test_a_plan_table_with_a_column_per_year():
+    body = ("Phụ lục\nCÁC CHỈ TIÊU CHỦ YẾU\n"
+            "TT | Chỉ tiêu | ĐVT | Năm 2026 | Năm 2027 | Đến năm 2030\n"
+            "1 | Tỷ lệ đô thị hóa | % | 32 | 34 | 40\n"
+            "2 | Số xã đạt chuẩn nông thôn mới | Xã | 60 | 75 | 100\n")
+    found = {(t["subject"], t["year"]): (t["value"], t["unit"]) for t in targets(body, STATE_HEADER)}
+    assert found == {("Tỷ lệ đô thị hóa", 2026): (32, "%"), ("Tỷ lệ đô thị hóa", 2027): (34, "%"),
+                     ("Tỷ lệ đô thị hóa", 2030): (40, "%"), ("Số xã đạt chuẩn nông thôn mới", 2026): (60, "count"),
+                     ("Số xã đạt chuẩn nông thôn mới", 2027): (75, "count"),
+                     ("Số xã đạt chuẩn nông thôn mới", 2030): (100, "count")}
+
+
+def test_a_budget_decisions_table_under_a_budget_column():
+    body = ("Điều 1. Giao dự toán thu, chi ngân sách nhà nước năm 2026 như sau:\n"
+            "Đơn vị tính: triệu đồng\n"
+            "STT | Nội dung | Dự toán năm 2026\n"
+            "1 | Chi thường xuyên | 12.450\n"
+            "2 | Chi đầu tư phát triển | 3.200\n")
+    found = {t["subject"]: (t["value"], t["unit"]) for t in targets(body, DECISION_HEADER)}
+    assert found == {"Chi thường xuyên": (12_450_000_000, "VND"), "Chi đầu tư phát triển": (3_200_000_000, "VND")}
+
+
+@pytest.mark.parametrize("header, sentence", [
+    # results, reports of results, durations, identifiers, anniversaries, labels
+    (STATE_HEADER, "- Năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,8%."),
+    (STATE_HEADER, "- Giai đoạn 2021 - 2025 đã hoàn thành 45 công trình giao thông."),
+    (RESULTS_HEADER, "- Toàn tỉnh có 152 hợp tác xã hoạt động hiệu quả."),
+    (RESULTS_HEADER, "- Thu ngân sách trên địa bàn đạt 8.450 tỷ đồng, bằng 104% dự toán."),
+    (RESULTS_HEADER, "- Đã tổ chức 36 lớp tập huấn cho 2.400 lượt người."),
+    (PARTY_HEADER, "- Kỷ niệm 80 năm Ngày thành lập Đảng bộ xã."),
+    (PROPOSAL_HEADER, "- Thời gian thực hiện hợp đồng: 90 ngày."),
+    (MINISTRY_HEADER, "- Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ."),
+    (MINISTRY_HEADER, "- Thời hạn giải quyết: 15 ngày làm việc kể từ ngày nhận đủ hồ sơ."),
+    (STATE_HEADER, "- Kết quả năm 2025: 12 % hồ sơ bị trễ hạn."),
+    (STATE_HEADER, "- Nâng cấp Quốc lộ 27 đoạn qua thị trấn."),
+    (FRONT_HEADER, "- Thực hiện Chương trình 135 tại 02 thôn đặc biệt khó khăn (thôn 3, thôn 5)."),
+    (STATE_HEADER, "- Hiện nay toàn tỉnh có 2.150 ha cây dược liệu."),
+])
+def test_results_and_other_numbers_of_other_issuers_are_not_targets(header, sentence):
+    assert targets(sentence, header) == []
+
+
+def test_a_floor_or_a_goal_restated_in_brackets():
+    body = ("- Có 18/20 đơn vị đạt yêu cầu về tỷ lệ phiếu hợp lệ tối thiểu (15%) và số ý kiến tối thiểu (40 ý kiến).\n"
+            "- Có 2/20 đơn vị chưa đạt yêu cầu về tỷ lệ phiếu hợp lệ tối thiểu (15%).\n"
+            "- Kết nạp 52 hội viên mới, đạt 104% so với chỉ tiêu Đại hội đã đề ra (50 hội viên).\n")
+    found = sorted((t["value"], t["unit"], t["comparator"]) for t in targets(body, RESULTS_HEADER))
+    assert found == [(15, "%", ">="), (50, "count", "=")]   # the floor once, the restated goal; not 104%
+
+
+def test_an_undated_report_still_reads_a_later_year_as_a_goal():
+    undated = RESULTS_HEADER.replace("Nam An, ngày 10 tháng 12 năm 2025", "Nam An, ngày    tháng    năm 2025").replace(
+        "Kết quả thực hiện nhiệm vụ năm 2025", "Tổng kết 5 năm thực hiện Đề án")
+    body = ("I. KẾT QUẢ THỰC HIỆN\n- Ngày 15/3/2025, Ban Chỉ đạo đã kiểm tra 12 xã.\n"
+            "- Tiếp tục xây dựng thôn, bản văn hóa theo lộ trình đến năm 2030, đạt 85% số thôn, bản.\n")
+    assert [(t["value"], t["year"]) for t in targets(body, undated)] == [(85, 2030)]
+
+
+def test_gifts_a_campaign_hands_out_are_counted():
+    t = one("- Mỗi năm trao tặng 30 suất học bổng cho học sinh nghèo vượt khó.", FRONT_HEADER)
+    assert (t["value"], t["unit"]) == (30, "count")
+
+
+def test_a_scale_whose_score_runs_into_the_next_label_is_no_target():
+    body = ("Tỷ lệ hồ sơ được số hóa:\nĐạt 100% hồ sơ: 1\nĐạt dưới 90% hồ sơ tiếp nhận của địa phương:0 3.5. "
+            "Tiếp nhận phản ánh\n")
+    assert [t["value"] for t in targets(body, STATE_HEADER)] == []
+
+
+def test_a_budget_table_under_a_money_unit_line_gives_every_sum():
+    body = ("Điều 1. Giao dự toán chi ngân sách năm 2026 cho các đơn vị như sau:\n"
+            "Đơn vị tính: triệu đồng\n"
+            "STT | Đơn vị | Tổng số | Chi thường xuyên | Chi đầu tư\n"
+            "1 | Trường Tiểu học Tân Phú | 4.250 | 4.050 | 200\n")
+    found = sorted((t["value"], t["unit"], t["subject"]) for t in targets(body, DECISION_HEADER))
+    assert found == [(200_000_000, "VND", "Trường Tiểu học Tân Phú"), (4_050_000_000, "VND", "Trường Tiểu học Tân Phú"),
+                     (4_250_000_000, "VND", "Trường Tiểu học Tân Phú")]
+    # the same table in a report states what was spent
+    assert targets(body, RESULTS_HEADER) == []
+
+
+@pytest.mark.parametrize("header, sentence, expected", [
+    # a fine's range: a floor and a ceiling
+    (DECISION_HEADER, "1. Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi đổ rác xuống kênh.",
+     [(5_000_000, "VND", ">="), (10_000_000, "VND", "<=")]),
+    # a sum a decision grants after a neutral label
+    (DECISION_HEADER, "Điều 1. Giao dự toán năm 2026 cho Trường Mầm non Tân Phú, tổng số: 3.450 triệu đồng.",
+     [(3_450_000_000, "VND", "=")]),
+    # a scale word before the counted noun
+    (STATE_HEADER, "- Phấn đấu năm 2026 thu hút 2,5 triệu lượt khách du lịch.", [(2_500_000, "count", "=")]),
+    # a worked example of an earlier year in a guide is no target
+    (DECISION_HEADER, "- Ví dụ: tổng thu ngân sách của xã A năm 2023 là 12 tỷ đồng.", []),
+])
+def test_ranges_grants_and_scales(header, sentence, expected):
+    assert [(t["value"], t["unit"], t["comparator"]) for t in targets(sentence, header)] == expected
+
+
+def test_numbered_goals_of_a_resolution_take_their_subject():
+    body = ("1. Các chỉ tiêu chủ yếu\n(1) Tốc độ tăng trưởng kinh tế bình quân 10%/năm.\n"
+            "(2) Tỷ lệ hộ nghèo giảm còn dưới 2%.\n")
+    found = [(t["value"], t["comparator"], t["subject"]) for t in targets(body, PARTY_HEADER)]
+    assert found == [(10, "=", "Tốc độ tăng trưởng kinh tế"), (2, "<", "Tỷ lệ hộ nghèo")]
+
+
+INSPECTION_HEADER = ("THANH TRA BỘ XÂY DỰNG\nSố: 25/KH-TTr\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 12 năm 2025\nKẾ HOẠCH\n"
+                     "Thanh tra, kiểm tra năm 2026\n")
+
+
+def test_a_bullet_after_a_line_ending_in_a_number_is_no_range():
+    # the plan's title ends in `2026 - 2030`; the next line's `- 95%` is a bullet, not the range's end
+    t = one("- 95% dân số nông thôn được sử dụng nước sạch.", STATE_HEADER)
+    assert (t["value"], t["comparator"]) == (95, "=")
+
+
+def test_an_inspection_plan_counts_its_inspections():
+    found = [(t["value"], t["unit"]) for t in targets(
+        "1. Tiến hành 05 cuộc thanh tra hành chính và 03 cuộc thanh tra chuyên ngành.", INSPECTION_HEADER)]
+    assert found == [(5, "count"), (3, "count")]
+    assert targets("- Thời hạn thanh tra: 30 ngày làm việc.", INSPECTION_HEADER) == []   # a duration
+
+
+def test_subjects_of_a_range_and_of_a_figure_followed_by_a_comma():
+    found = [(t["value"], t["subject"]) for t in targets(
+        "- Tổng sản phẩm trên địa bàn tăng bình quân 10 - 10,5%/năm.", PARTY_HEADER)]
+    assert found == [(10, "Tổng sản phẩm trên địa bàn"), (10.5, "Tổng sản phẩm trên địa bàn")]
+    t = targets("- Thu ngân sách nhà nước trên địa bàn đạt 15.000 tỷ đồng, tăng 10% so với năm 2025.",
+                STATE_HEADER)[0]
+    assert t["subject"] == "Thu ngân sách nhà nước trên địa bàn"
+
+
+SCHOOL_HEADER = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NAM AN\nTRƯỜNG THPT PHÚ LỘC\nSố: 130/KH-THPTPL\n"
+                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                 "Phú Lộc, ngày 12 tháng 9 năm 2025\nKẾ HOẠCH\nHỗ trợ học sinh khởi nghiệp năm học 2025 - 2026\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("- 100% giáo viên chủ nhiệm được tập huấn về khởi nghiệp.", [(100, "%", "giáo viên chủ nhiệm")]),
+    ("- Mỗi lớp có ít nhất 01 ý tưởng khởi nghiệp.", [(1, "count", "ý tưởng khởi nghiệp")]),
+    ("- Tổ chức 02 buổi ngoại khóa cho 1.200 học sinh.", [(2, "count", "buổi ngoại khóa"), (1200, "count", "học sinh")]),
+    ("- Chọn 03 dự án tiêu biểu tham gia cuộc thi cấp tỉnh.", [(3, "count", "dự án tiêu biểu")]),
+])
+def test_a_schools_plan(sentence, expected):
+    found = [(t["value"], t["unit"], t["subject"]) for t in targets(sentence, SCHOOL_HEADER)]
+    assert [(v, u) for v, u, _ in found] == [(v, u) for v, u, _ in expected]
+    assert all(names_match(s, f) for (_, _, s), (_, _, f) in zip(expected, found)), found
+
+
+def test_a_decision_allocating_money_sets_its_sums():
+    t = one("Điều 1. Phân bổ 12.500 triệu đồng từ nguồn dự phòng ngân sách cho các xã bị thiên tai.\n",
+            DECISION_HEADER)
+    assert (t["value"], t["unit"]) == (12_500_000_000, "VND")
+    assert targets("- Năm 2025, toàn xã đã hỗ trợ 125 hộ với tổng kinh phí 2 tỷ đồng.\n", DECISION_HEADER) == []
+
+
+def test_a_goal_restated_in_the_appendix_table_counts_once():
+    body = ("II. MỤC TIÊU\n- Phấn đấu 100% hồ sơ được số hóa.\n- Phấn đấu 90% văn bản đi được ký số.\n"
+            "PHỤ LỤC\nTT | Nhiệm vụ | Kết quả | Cơ quan chủ trì\n"
+            "1 | Số hóa hồ sơ | Phấn đấu 100% hồ sơ được số hóa | Sở Nội vụ\n")
+    assert sorted(t["value"] for t in targets(body, STATE_HEADER)) == [90, 100]
+
+
+def test_a_measures_label_and_colon_under_a_goal_heading():
+    body = ("I. MỤC TIÊU CHUNG\nPhát triển công nghiệp bền vững.\nII. CHỈ TIÊU CỤ THỂ\n"
+            "- Tỷ lệ hồ sơ giải quyết đúng hạn: 100%.\n- Số doanh nghiệp thành lập mới: 500 doanh nghiệp.\n")
+    found = [(t["value"], t["unit"], t["subject"]) for t in targets(body, STATE_HEADER)]
+    assert found[0] == (100, "%", "Tỷ lệ hồ sơ giải quyết đúng hạn") and found[1][:2] == (500, "count")
+    report = ("I. KẾT QUẢ THỰC HIỆN\n- Tỷ lệ hồ sơ giải quyết đúng hạn: 98%.\n"
+              "II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026\n- Tỷ lệ hồ sơ giải quyết đúng hạn: 100%.\n")
+    assert [t["value"] for t in targets(report, RESULTS_HEADER)] == [100]   # the result stays out
+    assert targets("I. CHỈ TIÊU\n- Ban Chấp hành: 25 người.\n", STATE_HEADER) == []   # a body's size, no measure
+
+
+def test_a_floor_word_between_the_figure_and_its_subject():
+    t = one("- Hằng năm có 90% trở lên đảng viên được xếp loại hoàn thành tốt nhiệm vụ.", PARTY_HEADER)
+    assert (t["value"], t["comparator"]) == (90, ">=")
+    assert names_match("đảng viên được xếp loại hoàn thành tốt nhiệm vụ", t["subject"]), t["subject"]

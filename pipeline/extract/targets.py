@@ -10,81 +10,15 @@ Cue words, units and nouns live in `rules/targets.yaml`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from pipeline import rules
 from pipeline.extract.registry import REGISTRY, extractor
+from pipeline.extract.target_cues import (YEAR, config, doc_year, heading_context, is_plan, is_report,
+                                          parse_number, sets_sums, target_year)
+from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
 
-_YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?|trong\s+|vào\s+)?năm\s+((?:19|20)\d{2})(?![\d/])", re.I)
-
-
-@lru_cache(maxsize=None)
-def _cfg() -> dict:
-    cfg = rules.load("targets")
-    flags = re.I
-    cmp_words = sorted(((w.lower(), op) for op, ws in cfg["comparators"].items() for w in ws), key=lambda x: -len(x[0]))
-    cmp_alt = "|".join(re.escape(w) for w, _ in cmp_words)
-    units = cfg["units"]
-    unit_alt = "|".join(f"(?P<u{i}>{u['pattern'].lower()})" for i, u in enumerate(units))
-    nouns = "|".join(re.escape(n.lower())
-                     for n in sorted(cfg["count_nouns"] + cfg["planned_nouns"], key=len, reverse=True))
-    # number first, matched on the lower-cased text: `re` then only tries where a digit stands
-    return {
-        "measure": re.compile(cfg["number"] + r"[ \t]*(?:" + unit_alt + r")(?!\w)"),
-        "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+(?P<noun>(?:" + nouns + r"))(?!\w)"),
-        "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")\s+\Z"),
-        "left_guard": re.compile(r"[\w/.,+-]\Z"),
-        "cmp": dict(cmp_words),
-        "units": units,
-        "at_least": re.compile(cfg["at_least_suffix"], flags),
-        "at_most": re.compile(cfg["at_most_suffix"], flags),
-        "strong": re.compile(cfg["goal_strong"], flags),
-        "weak": re.compile(cfg["goal_weak"], flags),
-        "goal_after": re.compile(cfg["goal_after"], flags),
-        "past_before": re.compile(cfg["past_before"], flags),
-        "past_after": re.compile(cfg["past_after"], flags),
-        "not_goal_before": re.compile(cfg["not_goal_before"], flags),
-        "band_after": re.compile(cfg["band_after"], flags),
-        "band_before": re.compile(cfg["band_before"], flags),
-        "score_after": re.compile(cfg["score_after"], flags),
-        "colon_label_goal": re.compile(cfg["colon_label_goal"], flags),
-        "past_heading": re.compile(cfg["past_heading"], flags),
-        "count_not_after": re.compile(cfg["count_not_after"], flags),
-        "report_types": set(cfg["report_types"]),
-        "action": re.compile(cfg["goal_action"], flags),
-        "floor_ceiling": re.compile(cfg["floor_ceiling"], flags),
-        "plan_types": set(cfg["plan_types"]),
-        "planned_nouns": {n.lower() for n in cfg["planned_nouns"]},
-        "explicit_goal": re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu)\b", flags),
-        "money_goal": re.compile(cfg["money_goal"], flags),
-        "range_before": re.compile(cfg["range_before"], flags),
-        "goal_heading": re.compile(cfg["goal_heading"], flags),
-        "t_unit": re.compile(cfg["table_unit_col"], flags),
-        "t_goal": re.compile(cfg["table_goal_col"], flags),
-        "t_past": re.compile(cfg["table_past_col"], flags),
-        "t_subject": re.compile(cfg["table_subject_col"], flags),
-        "t_money": re.compile(cfg["table_money_col"], flags),
-        "t_units": [(re.compile(u["pattern"], flags), u["unit"], u.get("factor", 1)) for u in cfg["table_units"]],
-        "report_title": re.compile(cfg["report_title"], flags),
-        "stop": re.compile(cfg["subject_stop"], flags),
-        "verb_before": re.compile(cfg["subject_verb_before"], flags),
-        "lead": re.compile(cfg["subject_lead"], flags),
-        "measure_before": re.compile(cfg["measure_subject_before"], flags),
-    }
-
-
-def parse_number(s: str) -> float | None:
-    """Vietnamese digits: `1.000` is one thousand, `2,5` two and a half, `01` one."""
-    s = s.strip()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
-        s = s.replace(".", "")
-    s = s.replace(",", ".")
-    try:
-        v = float(s)
-    except ValueError:
-        return None
-    return int(v) if v.is_integer() else v
+__all__ = ["find", "find_rules", "parse_number"]
+_SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -97,29 +31,15 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def _context(doc: Doc, start: int) -> str:
-    """Headings of the sections around `start` and the lead-in line (`… sau:`) above its list."""
-    parts = [s.get("heading") or "" for s in doc.sections if s["start"] <= start < s["end"]]
-    text = doc.text
-    line_start = text.rfind("\n", 0, start)
-    for _ in range(12):  # walk up through the bullets of a list to the line that opens it
-        if line_start <= 0:
-            break
-        prev = text.rfind("\n", 0, line_start - 1) + 1
-        line = text[prev:line_start].strip()
-        if line.endswith(":"):
-            parts.append(line)
-            break
-        if not re.match(r"[-+*•]|[a-zđ]\)", line):
-            break
-        line_start = prev - 1
-    return " ".join(parts)
-
-
 def _subject(text: str, start: int, number_start: int, clause_start: int, clause_end: int) -> str | None:
     """The noun phrase the number counts: after it, else before the verb that carries it."""
-    cfg = _cfg()
+    cfg = config()
     after = text[start:clause_end]
+    if re.match(r"\s*,", after):
+        after = ""   # `đạt 15.000 tỷ đồng, tăng 10% …`: nothing after the figure names it
+    rate = cfg["rate_after"].match(after)   # `1,2%/năm`, `14 bác sĩ/vạn dân`: the rate's base is no subject
+    after = after[rate.end():] if rate else after
+    after = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", after)   # `90% trở lên đảng viên …`
     m = cfg["stop"].search(after)
     subj = (after[:m.start()] if m else after).strip(" ,.-–")
     if len(subj.split()) < 2:
@@ -127,8 +47,8 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
         v = cfg["verb_before"].search(before)
         if v:
             cand = before[:v.start()]
-            cand = re.split(r"[:]", cand)[-1]
-            cand = _YEAR.sub(" ", cand)
+            cand = re.split(r":|\(\d+\)", cand)[-1]   # after a label's colon or a goal's number `(1)`
+            cand = YEAR.sub(" ", cand)
             cand = cfg["lead"].sub("", cand.strip(" ,.-–"))
             cand = re.sub(r"\s+", " ", cand).strip(" ,.-–")
             if len(cand.split()) >= 2:
@@ -137,6 +57,9 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
         m = cfg["measure_before"].search(text, clause_start, number_start)
         if m:   # `tổng diện tích 150 ha`: the measure named before the figure
             subj = re.sub(r"\s*(?:là|khoảng|đạt|trên|dưới|:)\s*$", "", m.group(0)).strip(" ,.-–") or subj
+    if len((subj or "").split()) < 2 and re.search(r":\s*\Z", text[clause_start:number_start]):
+        label = cfg["lead"].sub("", text[clause_start:number_start].strip()[:-1].strip())
+        subj = label if len(label.split()) >= 2 else subj   # `Tỷ lệ hồ sơ đúng hạn: 100%`: the label
     return subj or None
 
 
@@ -149,15 +72,9 @@ def _strong_at(cfg: dict, text: str) -> int:
     return at
 
 
-def _is_report(doc: Doc) -> bool:
-    cfg = _cfg()
-    return doc.metadata.get("doc_type") in cfg["report_types"] or \
-        bool(cfg["report_title"].search(doc.metadata.get("title") or ""))
-
-
 def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: bool, money: bool = False) -> bool:
     """Does the text around the number set a goal rather than report a result or grade on a scale?"""
-    cfg = _cfg()
+    cfg = config()
     before, after = text[cs:s], text[e:ce]
     if cfg["not_goal_before"].search(before):
         return False
@@ -167,6 +84,12 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return False
     sent_start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s)) + 1
     lead = text[sent_start:s]
+    paren = lead.rfind("(")
+    if paren > lead.rfind(")") and cfg["goal_before_bracket"].search(lead[:paren]):
+        return True   # `đạt 123% so với Nghị quyết đã đề ra (110 hội viên)`: the goal restated in brackets
+    if money and sets_sums(doc) and "|" not in lead and cfg["money_goal"].search(lead) \
+            and not cfg["money_past"].search(lead) and not _earlier_year(doc, text[cs:ce]):
+        return True   # `Giao dự toán …, tổng số: 3.450 triệu đồng`: a sum the decision sets, whatever the label
     strong = _strong_at(cfg, lead)
     past = [m.end() for m in cfg["past_before"].finditer(before)]
     if past and cs + past[-1] > sent_start + strong:
@@ -178,34 +101,60 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return True   # `Số đơn vị kiểm tra: tối thiểu 20%`: a floor or a ceiling is set, whatever the label
     if re.search(r":\s*\Z", lead):  # `Ban Chấp hành: 25 người`, `Kết quả kiểm tra: 100%` list what is
         label = re.split(r"[,;:.]", lead.rstrip()[:-1])[-1]
+        if money and sets_sums(doc) and cfg["money_goal"].search(label):
+            return True   # `Giá gói thầu: 735.000.000 đồng`, `Tổng mức đầu tư: …`: the sum the document sets
+        if cfg["colon_label_measure"].match(label) and not cfg["past_heading"].search(heading_context(doc, s)) \
+                and (_strong_at(cfg, heading_context(doc, s)) >= 0 or cfg["goal_heading"].search(heading_context(doc, s))):
+            return True   # under `Chỉ tiêu cụ thể`: `- Tỷ lệ hồ sơ giải quyết đúng hạn: 100%`
         return bool(cfg["colon_label_goal"].search(label))
     if strong >= 0 or cfg["goal_after"].search(after):
         return True
-    context = _context(doc, s)
+    years = _years(text[cs:ce])
+    if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
+        return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report's results too
+    context = heading_context(doc, s)
     if cfg["past_heading"].search(context) or re.search(r"\bđã\b", context):
         return False
     if _strong_at(cfg, context) >= 0 or cfg["goal_heading"].search(context):
         return True   # under `Mục tiêu`, `Chỉ tiêu`, or a report's `Phương hướng, nhiệm vụ` for what comes next
-    years = [int(y) for y in _YEAR.findall(text[cs:ce])]
-    if doc.year and years and min(years) > doc.year and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
-        return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report too
-    if cfg["past_after"].search(after) or _is_report(doc):
+    if cfg["past_after"].search(after):
         return False
-    if money and cfg["money_goal"].search(lead) and "|" not in lead:
+    if money and sets_sums(doc) and cfg["money_goal"].search(lead) and "|" not in lead \
+            and not _earlier_year(doc, text[cs:ce]):
         return True   # `phê duyệt dự toán … với tổng kinh phí 1.250.000.000 đồng`: a sum the document sets
+    if is_report(doc):
+        return False
     if re.fullmatch(r"\s*[-+*•–]\s*", lead):
         return True  # a plan's bullet that opens with the figure (`- 100% hồ sơ được số hóa`) states a goal
-    if doc.year and years and max(years) < doc.year:
+    if doc_year(doc) and years and max(years) < doc_year(doc):
         return False  # a figure of an earlier year is a result
     # a plan's own action on what it counts (`thành lập mới 03 cụm công nghiệp`, `thu hút 40 dự án`)
     return bool(has_cmp or cfg["weak"].search(text[cs:ce])
-                or (doc.metadata.get("doc_type") in cfg["plan_types"] and _action_at(cfg, lead)))
+                or (is_plan(doc) and _action_at(cfg, lead)))
+
+
+def _years(clause: str) -> list[int]:
+    """The years a clause speaks of, leaving out a baseline (`tăng 10% so với năm 2025`)."""
+    return [int(m.group(1)) for m in YEAR.finditer(clause)
+            if not re.search(r"so với\s+(?:cùng kỳ\s+)?\Z", clause[max(0, m.start() - 20):m.start()])]
+
+
+def _earlier_year(doc: Doc, clause: str) -> bool:
+    """Does the clause speak of a year before the document's (`năm 2023 là 10.000 tỷ đồng`)?"""
+    years = _years(clause)
+    return bool(doc_year(doc) and years and max(years) < doc_year(doc))
+
+
+def _range_start(cfg: dict, text: str, s: int, e: int, ce: int) -> int:
+    """Where the figure's range starts (`tăng bình quân 10 - 10,5%/năm`), so its subject is sought before it."""
+    rng = _goal_range(cfg, text, s, e, ce)
+    return rng.start("low") if rng else s
 
 
 def _goal_range(cfg: dict, text: str, s: int, e: int, ce: int) -> re.Match | None:
     """`kết nạp 10 – 15 hội viên`: a range set as a goal (no `dưới`, no score after it), not a band of a
     grading scale (`Từ 80% - dưới 90%: 0,5 điểm`)."""
-    m = cfg["range_before"].search(text, max(0, s - 16), s)
+    m = cfg["range_before"].search(text, max(0, s - 40), s)
     if not m or cfg["score_after"].search(text[e:ce + 12]):
         return None
     return m
@@ -220,144 +169,18 @@ def _action_at(cfg: dict, lead: str) -> bool:
                for m in cfg["action"].finditer(lead))
 
 
-def _year(doc: Doc, text: str, cs: int, ce: int, s: int) -> int | None:
-    m = _YEAR.findall(text[cs:ce])
-    if m:
-        return int(m[0])
-    m = _YEAR.findall(_context(doc, s))
-    return int(m[-1]) if m else None
-
-
-_CELL_NUMBER = re.compile(r"\s*(?P<cmp>≥|>=|≤|<=|>|<|trên|ít nhất|tối thiểu|không dưới|không quá|tối đa|dưới)?\s*"
-                          r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<pct>%)?\s*(?P<up>trở lên)?\s*$", re.I)
-_CELL_CMP = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "trên": ">", "ít nhất": ">=",
-             "tối thiểu": ">=", "không dưới": ">=", "không quá": "<=", "tối đa": "<=", "dưới": "<"}
-_ROW_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]?\s*$")
-
-
-def _table_rows(text: str) -> list[list[list[tuple[int, int]]]]:
-    """Runs of consecutive table lines (`cell | cell | …`), each row its cells' (start, end)."""
-    tables, current, pos = [], [], 0
-    for line in text.split("\n"):
-        if line.count("|") >= 2:
-            cells, a = [], pos
-            for part in line.split("|"):
-                cells.append((a, a + len(part)))
-                a += len(part) + 1
-            current.append(cells)
-        elif current:
-            tables.append(current)
-            current = []
-        pos += len(line) + 1
-    if current:
-        tables.append(current)
-    return tables
-
-
-def _table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
-    """Targets of a table whose header names a goal column (`Kế hoạch năm 2027`, `Chỉ tiêu`, `Mục tiêu
-    đến 2030`): each row's heading is the subject, its `Đơn vị tính` cell the unit. Columns of results
-    (`Thực hiện`, `Ước`, `So sánh`, a year before the document's) are left out."""
-    cfg, text = _cfg(), doc.text
-    out: list[dict] = []
-    for rows in _table_rows(text):
-        header, roles = None, {}
-        for cells in rows:
-            vals = [text[a:b].strip() for a, b in cells]
-            if not any(_CELL_NUMBER.match(v) for v in vals[1:]) and any(
-                    cfg["t_goal"].search(v) or cfg["t_unit"].match(v) or cfg["t_money"].search(v) for v in vals):
-                header, roles = vals, _column_roles(doc, vals)
-                continue
-            if header is None or len(vals) != len(header) or not roles.get("goal"):
-                continue
-            subject = _row_subject(vals, roles)
-            if not subject:
-                continue
-            unit_cell = vals[roles["unit"]] if "unit" in roles else ""
-            for col, year in roles["goal"]:
-                m = _CELL_NUMBER.match(vals[col])
-                if not m:
-                    continue
-                raw = text[cells[col][0]:cells[col][1]]
-                s = cells[col][0] + len(raw) - len(raw.lstrip())
-                e = s + len(raw.strip())
-                if any(a < e and s < b for a, b in blocked):
-                    continue
-                value = parse_number(m.group("num"))
-                unit, factor = _row_unit(cfg, unit_cell, header[col], subject, bool(m.group("pct")))
-                if value is None or unit is None:
-                    continue
-                if factor != 1:
-                    value = parse_number(str(round(value * factor)))
-                comparator = ">=" if m.group("up") else _CELL_CMP.get((m.group("cmp") or "").lower(), "=")
-                out.append({"value": value, "unit": unit, "comparator": comparator, "subject": subject,
-                            "year": year or _year(doc, text, s, e, s), "text": text[s:e], "start": s, "end": e})
-    return out
-
-
-def _column_roles(doc: Doc, header: list[str]) -> dict:
-    """Which column holds the unit, the row's heading and the goals (with the year a goal column names)."""
-    cfg = _cfg()
-    roles: dict = {"goal": []}
-    for i, h in enumerate(header):
-        years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h)]
-        if cfg["t_unit"].match(h):
-            roles.setdefault("unit", i)
-        elif "subject" not in roles and cfg["t_subject"].search(h) and i <= 2:
-            roles["subject"] = i
-        elif cfg["t_past"].search(h):
-            continue
-        elif cfg["t_goal"].search(h) and not (doc.year and years and max(years) < doc.year
-                                              and not re.search(r"(?i)kế hoạch|mục tiêu|chỉ tiêu", h)):
-            roles["goal"].append((i, max(years) if years else None))
-        elif cfg["t_money"].search(h) and not _is_report(doc):
-            roles["goal"].append((i, max(years) if years else None))   # a budget's sums, as the document sets them
-    return roles
-
-
-def _row_subject(vals: list[str], roles: dict) -> str | None:
-    """The row's heading: the subject column, else its first cell with words."""
-    if "subject" in roles:
-        cand = vals[roles["subject"]]
-    else:
-        cand = next((v for v in vals if re.search(r"[^\W\d_]{2,}", v) and not _ROW_LABEL.match(v)), "")
-    cand = re.sub(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]\s+", "", cand).strip(" -–+*•:")
-    return cand if re.search(r"[^\W\d_]{2,}", cand) else None
-
-
-def _row_unit(cfg: dict, unit_cell: str, head: str, subject: str, pct: bool) -> tuple[str | None, float]:
-    """The unit of a row's value: `%` in the cell, a unit in the column's header (`(tỷ đồng)`, a money
-    column), the row's unit cell, a share (`Tỷ lệ …`) is `%`, any other counted noun a count."""
-    if pct:
-        return "%", 1
-    for source in re.findall(r"\(([^()]{1,20})\)", head):   # the column's own unit: `Thành tiền (triệu đồng)`
-        for pat, unit, factor in cfg["t_units"]:
-            if pat.search(source.strip().lower()):
-                return unit, factor
-    if cfg["t_money"].search(head):
-        return "VND", 1
-    src = unit_cell.strip().lower()
-    for pat, unit, factor in cfg["t_units"]:
-        if pat.search(src):
-            return unit, factor
-    if re.fullmatch(r"[^\W\d_][\w ]{0,30}", src):
-        return "count", 1    # `Dự án`, `Người`, `Hộ`: a count of the noun
-    if re.match(r"(?i)\s*tỷ lệ", subject):
-        return "%", 1
-    return ("count", 1) if not unit_cell else (None, 1)
-
-
 @extractor("targets", needs=("sections", "metadata", "references", "dates"))
 def find(doc: Doc) -> list[dict]:
     """Numeric targets (value, unit, comparator, subject, year), outside references and dates."""
-    cfg = _cfg()
+    cfg = config()
     text = doc.text
     low = text.lower()
     if len(low) != len(text):  # keep offsets: lower only the letters that stay one character
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     blocked = [(x["start"], x["end"]) for k in ("references", "dates") for x in doc.found.get(k, [])]
-    out: list[dict] = _table_targets(doc, blocked)
+    out: list[dict] = table_targets(doc, blocked)
     taken: list[tuple[int, int]] = [(t["start"], t["end"]) for t in out]
+    restated: set[tuple] = set()
     for kind in ("measure", "count"):
         for m in cfg[kind].finditer(low):
             ns, e = m.span()
@@ -371,18 +194,24 @@ def find(doc: Doc) -> list[dict]:
             line_start = text.rfind("\n", 0, ns) + 1
             if re.match(r"\d+(?:\.\d+)*\s*[.)]\s", text[ns:ns + 8]) and not text[line_start:ns].strip():
                 continue  # a section label such as `3. ` at the start of a line
+            bracket_floor = None
             if text[max(0, ns - 1):ns] == "(" and not cmp_word:
-                continue  # a bracketed figure explains, it does not set a goal
+                bracket_floor = cfg["goal_before_bracket"].search(text, max(0, ns - 40), ns - 1)
+                if not bracket_floor:
+                    continue  # a bracketed figure explains, it does not set a goal (`tối thiểu (10%)` does)
             if kind == "count" and (re.match(r"\s*\(", text[e:e + 3])
-                                    or cfg["count_not_after"].search(text[max(0, s - 25):s])):
+                                    or (not cmp_word and cfg["count_not_after"].search(text[max(0, s - 25):s]))):
                 continue  # `của 3 tỉnh (Lâm Đồng, …)` names a known set, it does not set a goal
             value = parse_number(m.group("num"))
             if value is None:
                 continue
+            if kind == "count" and m.group("scale"):   # `2,5 triệu lượt khách`
+                value = parse_number(str(round(value * _SCALE[m.group("scale")])))
             cs, ce = _clause(text, s, e)
             if kind == "count" and m.group("noun") in cfg["planned_nouns"] and \
-                    doc.metadata.get("doc_type") not in cfg["plan_types"] and \
-                    not cfg["explicit_goal"].search(text[cs:s] + " " + _context(doc, s)):
+                    not cfg["floor_ceiling"].match(cmp_word) and not bracket_floor and \
+                    not is_plan(doc) and \
+                    not cfg["explicit_goal"].search(text[cs:s] + " " + heading_context(doc, s)):
                 continue   # `đẩy nhanh tiến độ 02 dự án` in a letter: projects already known
             money = kind == "measure" and next(u["unit"] for i, u in enumerate(cfg["units"]) if m.group(f"u{i}")) == "VND"
             if not _is_goal(doc, text, s, e, cs, ce, bool(cmp_word), money):
@@ -396,11 +225,20 @@ def find(doc: Doc) -> list[dict]:
                 factor = cfg["units"][i].get("factor", 1)
                 if factor != 1:
                     value = parse_number(str(round(value * factor)))
-                subject = _subject(text, e, s, cs, ce)
+                subject = _subject(text, e, _range_start(cfg, text, s, e, ce), cs, ce)
             else:
                 unit = "count"
                 subject = _subject(text, m.start("noun"), s, cs, ce)
+            if bracket_floor:   # `tỷ lệ khảo sát tối thiểu (10%)`: the label before the bracket
+                label = re.split(r"[,;:()\n]|\b(?:về|và|của)\s", text[max(0, ns - 120):ns - 1])[-1].strip()
+                subject = label if len(label.split()) >= 2 else subject
+                key = (value, unit, (subject or "").lower())
+                if key in restated:
+                    continue   # the same floor restated in every paragraph of a report counts once
+                restated.add(key)
             comparator = cfg["cmp"].get(cmp_word, "=") if cmp_word else "="
+            if bracket_floor and bracket_floor.group("cmp"):
+                comparator = cfg["cmp"].get(bracket_floor.group("cmp").lower(), "=")
             if cfg["at_least"].match(text[e:e + 12]):
                 comparator = ">="
             elif cfg["at_most"].match(text[e:e + 12]):
@@ -408,7 +246,7 @@ def find(doc: Doc) -> list[dict]:
             elif cmp_word in ("từ", "đạt từ"):
                 comparator = "="  # `từ 5 đến 10` is a range; only `từ … trở lên` is a floor
             taken.append((s, e))
-            year = _year(doc, text, cs, ce, s)
+            year = target_year(doc, text, cs, ce, s)
             rng = _goal_range(cfg, text, s, e, ce) if comparator == "=" else None
             if rng:   # `10 – 15 hội viên`: at least the low end, at most the high one
                 lo = parse_number(rng.group("low"))
@@ -420,6 +258,20 @@ def find(doc: Doc) -> list[dict]:
                     comparator = "<="
             out.append({"value": value, "unit": unit, "comparator": comparator, "subject": subject,
                         "year": year, "text": text[s:e], "start": s, "end": e})
+    return _once(out)
+
+
+def _once(items: list[dict]) -> list[dict]:
+    """Each goal once: a summary or an appendix table that restates a goal of the text (same value, unit
+    and subject) adds nothing; the scorer pairs gold and predicted targets one to one."""
+    seen: set[tuple] = set()
+    out = []
+    for t in sorted(items, key=lambda t: t["start"]):
+        key = (t["value"], t["unit"], " ".join((t["subject"] or "").lower().split()))
+        if t["subject"] and key in seen:
+            continue
+        seen.add(key)
+        out.append(t)
     return out
 
 

@@ -3,12 +3,15 @@
 Every number of a sentence or table row that is not an identifier, a date, a section label or a
 year is a candidate. A logistic model over sparse features of its neighbourhood (the words around
 it, its unit, a comparator, goal and past-result cues of the clause, the section heading, whether it
-stands in a table row and under which column) says whether it is an objective. It is trained from
-the project's own hand labels (`scripts/train_targets.py`, `make train`) and shipped in
-`pipeline/models/targets/` (a few hundred kB of weights, numpy only, loaded once per process).
+stands in a table row and under which column, the rules' reading of its form, and underthesea's
+part-of-speech tags when the model was trained with them) says whether it is an objective. It is
+trained from the project's own hand labels (`scripts/train_targets.py`, `make train`) and shipped in
+`pipeline/models/targets/` (a few hundred kB of weights, numpy only, loaded once per process). The form
+features read rules/targets.yaml, so a change of its units or nouns calls for `make train`.
 
 `VANBAN_TARGETS=rules|model|both`: `both` keeps every rule target and adds the model's where the
-rules found none on that number and the model is sure (`threshold_both` of the model's meta).
+rules found none on that number, the figure has a target's form (a measure or a counted noun), its
+(value, unit) is not already there, and the model is sure (`threshold_both` of the model's meta).
 """
 from __future__ import annotations
 
@@ -153,7 +156,9 @@ def subject_of(c: dict) -> str | None:
     return before.strip() or None
 
 
-def features(c: dict) -> list[str]:
+def features(c: dict, pos: bool = False) -> list[str]:
+    """What the classifier reads around a candidate; `pos` adds underthesea's word segmentation and
+    part-of-speech tags (the model's meta says whether it was trained with them)."""
     line, at, raw = c["line"], c["at"], c["raw"]
     before = _words(line[max(0, at - 60):at])
     after = _words(line[at + len(raw):at + len(raw) + 60])
@@ -167,6 +172,9 @@ def features(c: dict) -> list[str]:
     f += [f"a1={w}" for w in after[:1]] + [f"a2={' '.join(after[:2])}"] + [f"aw={w}" for w in after[:4]]
     f += _cues(line[sent_s:at], "before") + _cues(line[at + len(raw):at + len(raw) + 80], "after")
     f += _cues(c["context"], "context")
+    f += _form(c)
+    if pos:
+        f += _pos_features(c["line"], c["at"])
     if c["table"]:
         f += [f"cell={min(c['cell'], 8)}", f"celltail={c['ncells'] - c['cell']}"]
         hcells = c["header"].split(" | ") if c["header"] else []
@@ -182,6 +190,56 @@ def _cue_patterns() -> dict:
     cfg = rules.load("targets")
     keys = ("goal_strong", "goal_weak", "past_before", "not_goal_before", "colon_label_goal", "past_heading")
     return {k: re.compile(cfg[k], re.I) for k in keys}
+
+
+@lru_cache(maxsize=4096)
+def _tagged(line: str) -> tuple[tuple[int, str, str], ...]:
+    """underthesea's (offset, word, tag) for a line; empty when the library is absent."""
+    try:
+        from underthesea import pos_tag
+    except ImportError:
+        return ()
+    out, pos = [], 0
+    for word, tag in pos_tag(line[:400]):
+        at = line.find(word, pos)
+        if at < 0:
+            continue
+        out.append((at, word.casefold(), tag))
+        pos = at + len(word)
+    return tuple(out)
+
+
+def _pos_features(line: str, at: int) -> list[str]:
+    """Tags around the figure and the nearest verb before it (`thu hút`, `đạt được`): the kind of words,
+    not only the words, so the model can read issuers whose vocabulary it has not seen."""
+    toks = _tagged(line)
+    i = next((k for k, (a, w, _) in enumerate(toks) if a <= at < a + len(w)), None)
+    if i is None:
+        return []
+    tag = lambda k: toks[k][2] if 0 <= k < len(toks) else "^"   # noqa: E731
+    f = [f"p-1={tag(i - 1)}", f"p+1={tag(i + 1)}", f"p+1+2={tag(i + 1)}{tag(i + 2)}"]
+    if i + 1 < len(toks) and toks[i + 1][2] in ("N", "Nc", "Nu"):
+        f.append(f"noun+1={toks[i + 1][1]}")
+    verbs = [w for _, w, t in toks[max(0, i - 8):i] if t == "V"]
+    if verbs:
+        f.append(f"verb-={verbs[-1]}")
+    return f
+
+
+def _form(c: dict) -> list[str]:
+    """The rules' own reading of the figure's form (rules/targets.yaml): a measure with its unit, a count
+    of a listed noun (a thing people count, or one a plan builds), or neither."""
+    from pipeline.extract.target_cues import config
+    cfg = config()
+    low = c["line"].lower() if len(c["line"].lower()) == len(c["line"]) else c["line"]
+    m = cfg["measure"].match(low, c["at"])
+    if m:
+        i = next(i for i in range(len(cfg["units"])) if m.group(f"u{i}"))
+        return [f"form=measure:{cfg['units'][i]['unit']}"]
+    m = cfg["count"].match(low, c["at"])
+    if m:
+        return ["form=count", f"form=count:{'planned' if m.group('noun') in cfg['planned_nouns'] else 'noun'}"]
+    return ["form=none"]
 
 
 def _cues(text: str, where: str) -> list[str]:
@@ -204,7 +262,7 @@ def load() -> dict | None:
 
 
 def score(model: dict, c: dict) -> float:
-    z = float(model["w"][vectorize(features(c))].sum())
+    z = float(model["w"][vectorize(features(c, model.get("pos", False)))].sum())
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -216,13 +274,17 @@ def item(c: dict, p: float) -> dict:
             "text": c["raw"], "start": c["start"], "end": c["end"], "confidence": round(p, 3)}
 
 
-def predict(doc, threshold: float | None = None) -> list[dict]:
+def predict(doc, threshold: float | None = None, formed: bool = False) -> list[dict]:
+    """The candidates the model is sure enough of; `formed` keeps only figures of a target's form in the
+    rules' reading (a measure with its unit or a count of a listed noun), as `both` does."""
     model = load()
     if model is None:
         return []
     th = model["threshold"] if threshold is None else threshold
     out = []
     for c in candidates(doc):
+        if formed and _form(c) == ["form=none"]:
+            continue
         p = score(model, c)
         if p >= th:
             out.append(item(c, p))
@@ -238,6 +300,11 @@ def targets(doc, mode: str, find_rules) -> list[dict]:
     if model is None:
         return rule_items
     taken = [(r["start"], r["end"]) for r in rule_items]
-    extra = [m for m in predict(doc, model["threshold_both"])
-             if not any(a < m["end"] and m["start"] < b for a, b in taken)]
+    seen = {(r["value"], r["unit"]) for r in rule_items}
+    extra = []
+    for m in predict(doc, model["threshold_both"], formed=True):
+        if any(a < m["end"] and m["start"] < b for a, b in taken) or (m["value"], m["unit"]) in seen:
+            continue   # on a rule's figure, or the same figure again (a goal restated in a table or a summary)
+        seen.add((m["value"], m["unit"]))
+        extra.append(m)
     return rule_items + extra

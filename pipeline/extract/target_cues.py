@@ -1,0 +1,144 @@
+"""What the target readers share (DATASET.md "targets"): the vocabularies of rules/targets.yaml compiled
+once, Vietnamese numbers, the headings and lead-in line over a figure, the target year, and what kind of
+document speaks (a plan sets goals, a report states results, a decision or proposal sets sums)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline import rules
+from pipeline.parse.document import Doc
+
+YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?|trong\s+|vào\s+)?năm\s+((?:19|20)\d{2})(?![\d/])", re.I)
+
+
+@lru_cache(maxsize=None)
+def config() -> dict:
+    cfg = rules.load("targets")
+    flags = re.I
+    cmp_words = sorted(((w.lower(), op) for op, ws in cfg["comparators"].items() for w in ws), key=lambda x: -len(x[0]))
+    cmp_alt = "|".join(re.escape(w) for w, _ in cmp_words)
+    units = cfg["units"]
+    unit_alt = "|".join(f"(?P<u{i}>{u['pattern'].lower()})" for i, u in enumerate(units))
+    nouns = "|".join(re.escape(n.lower())
+                     for n in sorted(cfg["count_nouns"] + cfg["planned_nouns"], key=len, reverse=True))
+    # number first, matched on the lower-cased text: `re` then only tries where a digit stands
+    return {
+        "measure": re.compile(cfg["number"] + r"[ \t]*(?:" + unit_alt + r")(?!\w)"),
+        "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+" + cfg["count_scale"] + r"(?P<noun>(?:" + nouns + r"))(?!\w)"),
+        "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")\s+\Z"),
+        "left_guard": re.compile(r"[\w/.,+-]\Z"),
+        "cmp": dict(cmp_words),
+        "units": units,
+        "at_least": re.compile(cfg["at_least_suffix"], flags),
+        "at_most": re.compile(cfg["at_most_suffix"], flags),
+        "strong": re.compile(cfg["goal_strong"], flags),
+        "weak": re.compile(cfg["goal_weak"], flags),
+        "goal_after": re.compile(cfg["goal_after"], flags),
+        "past_before": re.compile(cfg["past_before"], flags),
+        "past_after": re.compile(cfg["past_after"], flags),
+        "not_goal_before": re.compile(cfg["not_goal_before"], flags),
+        "band_after": re.compile(cfg["band_after"], flags),
+        "band_before": re.compile(cfg["band_before"], flags),
+        "score_after": re.compile(cfg["score_after"], flags),
+        "colon_label_goal": re.compile(cfg["colon_label_goal"], flags),
+        "past_heading": re.compile(cfg["past_heading"], flags),
+        "count_not_after": re.compile(cfg["count_not_after"], flags),
+        "report_types": set(cfg["report_types"]),
+        "action": re.compile(cfg["goal_action"], flags),
+        "floor_ceiling": re.compile(cfg["floor_ceiling"], flags),
+        "plan_types": set(cfg["plan_types"]),
+        "plan_title": re.compile(cfg["plan_title"], flags),
+        "proposal_types": set(cfg["proposal_types"]),
+        "rate_after": re.compile(cfg["rate_after"], flags),
+        "goal_before_bracket": re.compile(cfg["goal_before_bracket"], flags),
+        "table_unit_line": re.compile(cfg["table_unit_line"], flags),
+        "planned_nouns": {n.lower() for n in cfg["planned_nouns"]},
+        "explicit_goal": re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu)\b", flags),
+        "money_goal": re.compile(cfg["money_goal"], flags),
+        "money_past": re.compile(cfg["money_past"], flags),
+        "colon_label_measure": re.compile(cfg["colon_label_measure"], flags),
+        "range_before": re.compile(cfg["range_before"], flags),
+        "goal_heading": re.compile(cfg["goal_heading"], flags),
+        "t_unit": re.compile(cfg["table_unit_col"], flags),
+        "t_goal": re.compile(cfg["table_goal_col"], flags),
+        "t_past": re.compile(cfg["table_past_col"], flags),
+        "t_subject": re.compile(cfg["table_subject_col"], flags),
+        "t_money": re.compile(cfg["table_money_col"], flags),
+        "t_units": [(re.compile(u["pattern"], flags), u["unit"], u.get("factor", 1)) for u in cfg["table_units"]],
+        "report_title": re.compile(cfg["report_title"], flags),
+        "stop": re.compile(cfg["subject_stop"], flags),
+        "verb_before": re.compile(cfg["subject_verb_before"], flags),
+        "lead": re.compile(cfg["subject_lead"], flags),
+        "measure_before": re.compile(cfg["measure_subject_before"], flags),
+    }
+
+
+def parse_number(s: str) -> float | None:
+    """Vietnamese digits: `1.000` is one thousand, `2,5` two and a half, `01` one."""
+    s = s.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        s = s.replace(".", "")
+    s = s.replace(",", ".")
+    try:
+        v = float(s)
+    except ValueError:
+        return None
+    return int(v) if v.is_integer() else v
+
+
+def heading_context(doc: Doc, start: int) -> str:
+    """Headings of the sections around `start` and the lead-in line (`… sau:`) above its list."""
+    parts = [s.get("heading") or "" for s in doc.sections if s["start"] <= start < s["end"]]
+    text = doc.text
+    line_start = text.rfind("\n", 0, start)
+    for _ in range(12):  # walk up through the bullets of a list to the line that opens it
+        if line_start <= 0:
+            break
+        prev = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev:line_start].strip()
+        if line.endswith(":"):
+            parts.append(line)
+            break
+        if not re.match(r"[-+*•]|[a-zđ]\)", line):
+            break
+        line_start = prev - 1
+    return " ".join(parts)
+
+
+def is_report(doc: Doc) -> bool:
+    cfg = config()
+    return doc.metadata.get("doc_type") in cfg["report_types"] or \
+        bool(cfg["report_title"].search(doc.metadata.get("title") or ""))
+
+
+def doc_year(doc: Doc) -> int | None:
+    """The document's year; for an undated draft or report, the year of the latest full date it cites
+    (what it reports on happened by then), so a figure `đến năm 2030` still reads as a later goal."""
+    if doc.year:
+        return doc.year
+    days = [x["value"][:4] for x in doc.found.get("dates", [])
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", x.get("value") or "") and x.get("kind") != "deadline"]
+    return int(max(days)) if days else None
+
+
+def is_plan(doc: Doc) -> bool:
+    """A plan, or a decision or proposal that approves one (`Quyết định phê duyệt Kế hoạch …`): what it
+    builds, sets up or runs is its goal."""
+    cfg = config()
+    return doc.metadata.get("doc_type") in cfg["plan_types"] or \
+        (not is_report(doc) and bool(cfg["plan_title"].search(doc.metadata.get("title") or "")))
+
+
+def sets_sums(doc: Doc) -> bool:
+    """Does the document set sums of money (a decision, a plan, a proposal submitting a budget or a
+    tender plan for approval) rather than report them?"""
+    return not is_report(doc) or doc.metadata.get("doc_type") in config()["proposal_types"]
+
+
+def target_year(doc: Doc, text: str, cs: int, ce: int, s: int) -> int | None:
+    m = YEAR.findall(text[cs:ce])
+    if m:
+        return int(m[0])
+    m = YEAR.findall(heading_context(doc, s))
+    return int(m[-1]) if m else None
