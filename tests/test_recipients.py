@@ -58,9 +58,9 @@ DECISION = ("Điều 1. Thành lập Tổ công tác rà soát thủ tục hành
 
 CASES = [
     # ---- UBND tỉnh: `Như Điều 3` stands for the bodies charged with carrying the decision out
-    ("ubnd", DECISION.format(executors="Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ; Giám đốc Sở Tài chính; "
+    ("ubnd", DECISION.format(executors="Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ; Giám đốc Sở Y tế; "
                                        "Chủ tịch UBND các xã, phường và các thành viên Tổ công tác", rest=""),
-     {"Văn phòng Ủy ban nhân dân tỉnh Lào Cai", "Sở Nội vụ", "Sở Tài chính", "Ủy ban nhân dân các xã, phường"},
+     {"Văn phòng Ủy ban nhân dân tỉnh Lào Cai", "Sở Nội vụ", "Sở Y tế", "Ủy ban nhân dân các xã, phường"},
      {"các thành viên Tổ công tác", "Tổ công tác"}),
     ("ubnd", DECISION.format(executors="Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Nội vụ, Tư pháp; Thủ trưởng "
                                        "các cơ quan chuyên môn thuộc UBND tỉnh", rest=""),
@@ -143,7 +143,7 @@ CASES = [
      {"Ủy ban Mặt trận Tổ quốc xã Bản Hồ", "Thường trực Tỉnh ủy", "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"},
      {"Thường trực Tỉnh ủy tỉnh", "Ủy ban Mặt trận Tổ quốc"}),
     # ---- a commune Mặt trận board: its village boards listed by place
-    ("mttq", "I. MỤC ĐÍCH\n1. Phát huy sức mạnh khối đại đoàn kết toàn dân tộc.\nNơi nhận:\n"
+    ("mttq", "I. MỤC ĐÍCH\n1. Củng cố khối đoàn kết của Nhân dân ở các khu dân cư.\nNơi nhận:\n"
              "- Ban Thường trực UBMTTQ Việt Nam tỉnh (b/c);\n- Thường trực Đảng ủy xã (b/c);\n- UBND xã;\n"
              "- Các tổ chức chính trị - xã hội xã;\n- Ban công tác Mặt trận các thôn: Tả Van Giáy, Lồ Lao Chải;\n"
              "- Lưu: VT.",

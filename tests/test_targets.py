@@ -9,7 +9,7 @@ from pipeline.extract.targets import parse_number
 from pipeline.run.process import process_text
 
 HEADER = ("HUYỆN ỦY QUỲNH LƯU\n*\nSố 112-KH/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
-          "Quỳnh Lưu, ngày 12 tháng 01 năm 2026\nKẾ HOẠCH\nthực hiện nhiệm vụ năm 2026\n"
+          "Quỳnh Lưu, ngày 14 tháng 01 năm 2026\nKẾ HOẠCH\nthực hiện nhiệm vụ năm 2026\n"
           "Ban Thường vụ Huyện ủy xây dựng kế hoạch như sau:\n")
 STATE_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 318/KH-UBND\n"
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -263,7 +263,7 @@ RESULTS_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH NAM AN\nSố: 402/BC-UBND\n"
     # the Party: a congress resolution's goals for the term
     (PARTY_HEADER, "- Phấn đấu đến năm 2030, thu nhập bình quân đầu người đạt 95 triệu đồng/năm.",
      95_000_000, "VND", "=", "thu nhập bình quân đầu người", 2030),
-    (PARTY_HEADER, "- Hằng năm có trên 90% tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ trở lên.",
+    (PARTY_HEADER, "- Hằng năm có trên 90% tổ chức cơ sở đảng được xếp loại từ mức tốt trở lên.",
      90, "%", ">", "tổ chức cơ sở đảng", None),
     (PARTY_HEADER, "- Trong nhiệm kỳ kết nạp ít nhất 120 đảng viên mới.", 120, "count", ">=", "đảng viên", None),
     (PARTY_HEADER, "- Tỷ lệ che phủ rừng duy trì ổn định ở mức 62%.", 62, "%", "=", "Tỷ lệ che phủ rừng", None),
