@@ -102,6 +102,15 @@ def _context():
     return ctx
 
 
+def prestart() -> None:
+    """Start the fork server now, so that it imports the readers and loads the model (a second or
+    more) while the run is still walking, hashing and ordering its inputs, not after."""
+    from multiprocessing import forkserver
+
+    _context()
+    forkserver.ensure_running()
+
+
 def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task, Result]]:
     """Results as files finish; a file that overruns its time or memory is killed, its worker replaced."""
     limits = options.limits

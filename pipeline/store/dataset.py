@@ -133,6 +133,18 @@ class PartitionedWriter:
         self._close_part()
 
 
+def warm_writer() -> None:
+    """Import what writing the dataset imports on first use (DuckDB; pandas, which pyarrow loads on the
+    first array it builds from Python objects): called in a thread while the workers run, so the
+    single-threaded write at the end of a run does not start with a second of imports."""
+    try:
+        import duckdb  # noqa: F401
+
+        pa.array([0])
+    except Exception:  # noqa: BLE001 - only a head start
+        pass
+
+
 def write_duckdb(parquet_dir: Path, db_path: Path, extra_tables: Iterable[str] = ()) -> None:
     """The same tables in one DuckDB file, built beside it and moved into place."""
     import duckdb
