@@ -7,15 +7,31 @@ operator in Python, which costs seconds on pages full of table rules. Coordinate
 from __future__ import annotations
 
 import ctypes
+from functools import lru_cache
+
+
+@lru_cache(maxsize=None)
+def _char_calls():
+    """PDFium's per-character functions without ctypes argument checking: pypdfium2 declares their
+    argument types, and converting four pointers through them costs more than the call itself
+    (three calls for every character of every page). The arguments given are always of the right
+    C types (the text page's handle, an int, pointers to doubles or to an FS_MATRIX)."""
+    import pypdfium2.raw as pdfium_c
+
+    def bare(fn, restype):
+        return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+    return (bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int), bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int),
+            bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double), bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int))
 
 
 def pdfium_chars(textpage, height: float) -> list[dict | None]:
     """PDFium's characters with boxes in top-down coordinates; None breaks a word; a hyphen
     that broke the line is marked `hyphen` (with a box when PDFium gave it one).
 
-    PDFium's C functions are called directly, with the ctypes arguments made once per page: the
-    loop runs for every character of every page, and pypdfium2's `get_charbox` wrapper made four
-    new doubles per character."""
+    PDFium's C functions are called directly (`_char_calls`), with the ctypes arguments made once
+    per page: the loop runs for every character of every page, and pypdfium2's `get_charbox`
+    wrapper made four new doubles per character."""
     import pypdfium2.raw as pdfium_c
     from pypdfium2 import PdfiumError
 
@@ -30,8 +46,7 @@ def pdfium_chars(textpage, height: float) -> list[dict | None]:
     box_args = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(low), ctypes.byref(high))
     origin_args = (ctypes.byref(x), ctypes.byref(y))
     matrix_ref = ctypes.byref(matrix)
-    char_box, char_origin = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin
-    font_size, char_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
+    char_box, char_origin, font_size, char_matrix = _char_calls()
     out: list[dict | None] = []
     append = out.append
     for i, ch in enumerate(text[:n]):
