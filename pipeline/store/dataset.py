@@ -22,6 +22,7 @@ from pipeline.resolve import bodies as bodies_table
 from pipeline.resolve.graph import build_graph
 from pipeline.store import dictionary
 from pipeline.store.graph_files import GRAPH_TABLES, write_graph_files
+from pipeline.store.lines import encode_record
 from pipeline.store.tables import SCHEMAS, TABLE_OF, document_row, item_rows, rows_of  # noqa: F401 (re-exported)
 
 
@@ -160,16 +161,6 @@ def write_duckdb(parquet_dir: Path, db_path: Path, extra_tables: Iterable[str] =
             dictionary.apply(con)   # views on resolve's graph, COMMENTs from the data dictionary
         finally:
             con.close()
-
-
-def encode_record(rec: dict) -> str:
-    """The record as its documents.jsonl line (no newline); lone surrogates become `?`, never a crash."""
-    line = json.dumps(rec, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = line.encode("utf-8", "replace").decode("utf-8")
-    return line
 
 
 def write_dataset(records: Iterable[dict], out: Path, on_record=None, partitioned: bool = False) -> dict[str, int]:
