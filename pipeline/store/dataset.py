@@ -154,11 +154,14 @@ def write_duckdb(parquet_dir: Path, db_path: Path, extra_tables: Iterable[str] =
         tmp.unlink()
         con = duckdb.connect(str(tmp), config={"memory_limit": "1GB", "threads": 1})
         try:
+            # one transaction: one commit (and sync to disk) rather than one per table, view and comment
+            con.execute("BEGIN TRANSACTION")
             for table in [*SCHEMAS, *extra_tables]:
                 f = parquet_dir / f"{table}.parquet"
                 if f.exists():   # names need no quoting (store/tables); they come from the code
                     con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)", [str(f)])
             dictionary.apply(con)   # views on resolve's graph, COMMENTs from the data dictionary
+            con.execute("COMMIT")
         finally:
             con.close()
 
