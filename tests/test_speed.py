@@ -174,3 +174,18 @@ def test_case_name_cached_reads_as_before():
     for name in ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Sở Tư pháp", "UBND TỈNH"):
         assert case_name(name) == case_name.__wrapped__(name)
     assert case_name("SỞ TƯ PHÁP") == "Sở Tư pháp"
+
+
+def test_tokenize_reuses_the_line_it_just_read():
+    from pipeline.extract.bodies.tokens import TOKEN, Tok, tokenize
+
+    def fresh(text, offset):
+        return [Tok(offset + m.start(), offset + m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+
+    line = "2. Sở Nội vụ (chủ trì), phối hợp “Ban Dân tộc”; báo cáo!"
+    whole = tokenize(line, 100)
+    whole.append("a caller's own change")
+    for cut in range(len(line) + 1):     # at a token's start, inside one, in a gap
+        assert tokenize(line[cut:], 100 + cut) == fresh(line[cut:], 100 + cut)
+        tokenize(line, 100)
+    assert tokenize(line, 7) == fresh(line, 7)          # the same text elsewhere: its own offsets
