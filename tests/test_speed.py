@@ -111,3 +111,81 @@ def test_warm_up_never_raises(name):
     import importlib
 
     importlib.import_module(f"pipeline.run.{name}").warm()
+
+
+def test_phrases_match_the_longest_and_the_first_given():
+    from pipeline.extract.bodies.grammar import _Phrases
+    from pipeline.extract.bodies.tokens import tokenize
+
+    heads = _Phrases([("Sở Nội vụ", "a"), ("Sở", "b"), ("Sở Nội vụ", "c"), ("Sở Nội vụ tỉnh", "d")],
+                     fold=False, fold_rest=True)
+    toks = tokenize("giao Sở nội vụ tỉnh Lâm Đồng; sở Nội vụ; Sở Nội")
+    assert heads.match(toks, 1) == (4, "d")                 # the longest, the other words' case ignored
+    assert heads.match(toks, 8) == (0, None)                # the first word's case counts
+    assert heads.match(toks, 12) == (1, "b")                # `Sở Nội` at the end: only `Sở` fits
+    assert heads.match(toks, len(toks)) == (0, None)
+    cues = _Phrases([("chủ trì", "lead"), ("Chủ trì", "other")])
+    assert cues.match(tokenize("CHỦ TRÌ, phối hợp"), 0) == (2, "lead")   # equal phrases: the first given
+    assert heads.firsts == frozenset({"sở"}) and cues.firsts == frozenset({"chủ"})
+
+
+def test_pdfium_chars_read_what_pypdfium2_reads(tmp_path):
+    """The character loop calls PDFium without pypdfium2's argument checks: same boxes, origins, sizes."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+    from fpdf import FPDF
+
+    from pipeline.read.pdfium_text import pdfium_chars
+
+    doc = FPDF(unit="pt", format="A4")
+    doc.add_page()
+    for i, size in enumerate((8, 12, 30)):
+        doc.set_font("Helvetica", size=size)
+        doc.text(50 + 10 * i, 100 + 60 * i, f"Line {i}: 12/KH - x")
+    doc.output(str(tmp_path / "t.pdf"))
+    pdf = pdfium.PdfDocument(str(tmp_path / "t.pdf"))
+    page = pdf[0]
+    textpage = page.get_textpage()
+    try:
+        height = page.get_height()
+        chars = pdfium_chars(textpage, height)
+        text = textpage.get_text_range(0, textpage.count_chars())
+        assert len(chars) == len(text) and sum(c is not None for c in chars) > 30
+        x, y = ctypes.c_double(), ctypes.c_double()
+        for i, c in enumerate(chars):
+            if c is None:
+                continue
+            left, _, right, _ = textpage.get_charbox(i)
+            assert pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
+            size = max(1.0, pdfium_c.FPDFText_GetFontSize(textpage.raw, i))
+            assert (c["ch"], c["x0"], c["x1"], c["bottom"], c["size"]) == (text[i], left, right, height - y.value, size)
+        assert {round(c["size"]) for c in chars if c} == {8, 12, 30}
+    finally:
+        textpage.close()
+        page.close()
+        pdf.close()
+
+
+def test_case_name_cached_reads_as_before():
+    from pipeline.text.names import case_name
+
+    for name in ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Sở Tư pháp", "UBND TỈNH"):
+        assert case_name(name) == case_name.__wrapped__(name)
+    assert case_name("SỞ TƯ PHÁP") == "Sở Tư pháp"
+
+
+def test_tokenize_reuses_the_line_it_just_read():
+    from pipeline.extract.bodies.tokens import TOKEN, Tok, tokenize
+
+    def fresh(text, offset):
+        return [Tok(offset + m.start(), offset + m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+
+    line = "2. Sở Nội vụ (chủ trì), phối hợp “Ban Dân tộc”; báo cáo!"
+    whole = tokenize(line, 100)
+    whole.append("a caller's own change")
+    for cut in range(len(line) + 1):     # at a token's start, inside one, in a gap
+        assert tokenize(line[cut:], 100 + cut) == fresh(line[cut:], 100 + cut)
+        tokenize(line, 100)
+    assert tokenize(line, 7) == fresh(line, 7)          # the same text elsewhere: its own offsets

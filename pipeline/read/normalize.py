@@ -25,9 +25,10 @@ def _sub(pattern: re.Pattern, repl, text: str, offsets: list[int]) -> tuple[str,
     out: list[str] = []
     out_map: list[int] = []
     pos = 0
+    literal = None if callable(repl) or "\\" in repl else repl    # no group to expand
     for m in pattern.finditer(text):
         s, e = m.span()
-        new = repl(m) if callable(repl) else m.expand(repl)
+        new = literal if literal is not None else repl(m) if callable(repl) else m.expand(repl)
         if new == m.group(0):
             continue
         out.append(text[pos:s])
@@ -57,7 +58,7 @@ _CHARMAP = str.maketrans({
     "\u200b": "", "\ufeff": "", "\u00ad": "", "\u200c": "", "\u200d": "",
 })
 _SPACES = re.compile(r"[ ]{2,}")
-_LINE_EDGES = re.compile(r"[ ]*\n[ ]*|^[ ]+|[ ]+$")
+_LINE_EDGES = re.compile(r"[ ]+\n[ ]*|\n[ ]+|^[ ]+|[ ]+$")   # a bare line break is left alone, not matched
 _BLANK_LINES = re.compile(r"\n{2,}")
 _GLUED_BOLD = re.compile(r"(?<=[\w”\"])\*\*(?=\w)")
 _EMPHASIS = re.compile(r"\*\*|__|(?<=[\s(“\"])\*(?=\S)|(?<=\S)\*(?=[\s).,;:”\"]|$)")

@@ -71,11 +71,14 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
                 width, height = page.get_width(), page.get_height()
                 chars = page_chars(page)
                 share = image_share(page)
+                # only a page with Widget annotations can carry a stamp: the others are not loaded again
+                stamped = bool(signatures) and bool(stamps.widget_rects(page))
             finally:
                 page.close()
             words = words_from_chars(chars)
             if signatures:
-                words = words + stamps.stamp_words(pdf, i, words, chars)
+                if stamped:
+                    words = words + stamps.stamp_words(pdf, i, words, chars)
                 if i == 0 and limits.ocr:
                     words = words + stamps.ocr_blank_words(pdf, i, words)
             lines = _lines_from_words(words, width, height, first=i == 0)

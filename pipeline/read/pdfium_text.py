@@ -7,42 +7,72 @@ operator in Python, which costs seconds on pages full of table rules. Coordinate
 from __future__ import annotations
 
 import ctypes
+from functools import lru_cache
+
+
+@lru_cache(maxsize=None)
+def _char_calls():
+    """PDFium's per-character functions without ctypes argument checking: pypdfium2 declares their
+    argument types, and converting four pointers through them costs more than the call itself
+    (three calls for every character of every page). The arguments given are always of the right
+    C types (the text page's handle, an int, pointers to doubles or to an FS_MATRIX)."""
+    import pypdfium2.raw as pdfium_c
+
+    def bare(fn, restype):
+        return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+    return (bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int), bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int),
+            bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double), bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int))
 
 
 def pdfium_chars(textpage, height: float) -> list[dict | None]:
     """PDFium's characters with boxes in top-down coordinates; None breaks a word; a hyphen
-    that broke the line is marked `hyphen` (with a box when PDFium gave it one)."""
+    that broke the line is marked `hyphen` (with a box when PDFium gave it one).
+
+    PDFium's C functions are called directly (`_char_calls`), with the ctypes arguments made once
+    per page: the loop runs for every character of every page, and pypdfium2's `get_charbox`
+    wrapper made four new doubles per character."""
     import pypdfium2.raw as pdfium_c
+    from pypdfium2 import PdfiumError
 
     n = textpage.count_chars()
     if n <= 0:
         return []
     text = textpage.get_text_range(0, n)
+    raw = textpage.raw
+    left, right, low, high = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     x, y = ctypes.c_double(), ctypes.c_double()
     matrix = pdfium_c.FS_MATRIX()
+    box_args = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(low), ctypes.byref(high))
+    origin_args = (ctypes.byref(x), ctypes.byref(y))
+    matrix_ref = ctypes.byref(matrix)
+    char_box, char_origin, font_size, char_matrix = _char_calls()
     out: list[dict | None] = []
+    append = out.append
     for i, ch in enumerate(text[:n]):
         mark = ch == "\ufffe"      # PDFium's mark for a hyphen that broke the line
         if not mark and (ch.isspace() or ch == "\x00"):
-            out.append(None)
+            append(None)
             continue
-        left, _, right, _ = textpage.get_charbox(i)
-        if right <= left or not pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y)):
-            out.append({"hyphen": True} if mark else None)
+        if not char_box(raw, i, *box_args):
+            raise PdfiumError("Failed to get charbox.")
+        x0, x1 = left.value, right.value
+        if x1 <= x0 or not char_origin(raw, i, *origin_args):
+            append({"hyphen": True} if mark else None)
             continue
         # rows are told apart by the baseline, the same for every font on a line; the size
         # is the font's times the text matrix's scale: old PDFs set size 1 and scale by 16, OCR
         # text layers set size 328 and scale by 0.037
-        size = max(1.0, pdfium_c.FPDFText_GetFontSize(textpage.raw, i))
+        size = max(1.0, font_size(raw, i))
         if size < 2.0 or size > 72.0:
-            if pdfium_c.FPDFText_GetMatrix(textpage.raw, i, ctypes.byref(matrix)):
+            if char_matrix(raw, i, matrix_ref):
                 scale = abs(matrix.d) if matrix.d else abs(matrix.b)
                 size = max(size, size * scale) if size < 2.0 else max(1.0, size * scale)
         bottom = height - y.value
-        c = {"ch": ch, "x0": left, "x1": right, "top": bottom - size, "bottom": bottom, "size": size}
+        c = {"ch": ch, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size}
         if mark:
             c["hyphen"] = True
-        out.append(c)
+        append(c)
     return out
 
 

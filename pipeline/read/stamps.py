@@ -97,9 +97,11 @@ def stamp_words(pdf, index: int, words: list[dict], chars: list | None = None) -
         page.close()
     old = [c for c in before if c and "ch" in c]
     seen: dict[tuple, int] = {}
+    same_char: dict[str, list[dict]] = {}     # the layer's characters by character: a stamp's is compared with those
     for c in old:
         key = (c["ch"], round(c["x0"], 1), round(c["bottom"], 1))
         seen[key] = seen.get(key, 0) + 1
+        same_char.setdefault(c["ch"], []).append(c)
     if len([c for c in after if c and "ch" in c]) - len(old) > MAX_STAMP_CHARS:
         return []       # not a stamp: the flattening moved the page's own text (never seen)
     fresh: list[dict | None] = []
@@ -112,10 +114,9 @@ def stamp_words(pdf, index: int, words: list[dict], chars: list | None = None) -
             seen[key] -= 1
             fresh.append(None)
             continue
-        if any(o["ch"] == c["ch"]
-               and _overlap(c["x0"], c["x1"], o["x0"], o["x1"]) > 0.5 * min(c["x1"] - c["x0"], o["x1"] - o["x0"])
+        if any(_overlap(c["x0"], c["x1"], o["x0"], o["x1"]) > 0.5 * min(c["x1"] - c["x0"], o["x1"] - o["x0"])
                and _overlap(c["top"], c["bottom"], o["top"], o["bottom"]) > 0.5 * min(c["size"], o["size"])
-               for o in old):
+               for o in same_char.get(c["ch"], ())):
             fresh.append(None)
             continue
         fresh.append(c)

@@ -16,6 +16,7 @@ import functools
 import hashlib
 import json
 import os
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -24,9 +25,9 @@ from typing import Iterable, Iterator
 from pipeline.model import SCHEMA_VERSION
 from pipeline.run.dask import run_dask
 from pipeline.run.jobs import RunLimits, RunOptions, RunSummary, Task, failure, largest_first, preflight
-from pipeline.run.local import run_local
+from pipeline.run.local import prestart, run_local
 from pipeline.run.walk import walk_inputs
-from pipeline.store.dataset import clean_leftovers, write_lines
+from pipeline.store.dataset import clean_leftovers, warm_writer, write_lines
 from pipeline.store.state import RunState
 
 
@@ -36,6 +37,7 @@ OUTPUT_FILES = ("documents.jsonl", "documents.parquet", "vanban.duckdb")
 
 
 ENGINES = {"local": run_local, "dask": run_dask}
+PRESTART = {"local": prestart}   # what an engine starts once the first file to process is known
 
 
 def pipeline_fingerprint(limits: RunLimits) -> str:
@@ -88,6 +90,8 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
             if on_file:
                 on_file(source, status, code)
 
+        early: list[bool] = []   # the engine started before its first task
+
         def todo() -> Iterator[Task]:
             for entry in walk_inputs(inputs, out=out, follow_links=options.follow_links):
                 if not options.selection.wanted(entry.path, entry.source):
@@ -108,6 +112,9 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
                     summary.reused += 1
                     progress(source, "reused", None)
                 else:
+                    if not early:
+                        early.append(True)
+                        _start_early(options.engine)
                     yield Task(entry.path, source, sha, size=size)
 
         for task, res in ENGINES[options.engine](largest_first(todo()), options):
@@ -131,6 +138,15 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
         state.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _start_early(engine: str) -> None:
+    """Once there is work: the engine's workers start loading (the inputs are still being hashed and
+    ordered), and this process imports what writing the dataset needs while the workers read, so
+    neither waits at the start or at the end of the run."""
+    if engine in PRESTART:
+        PRESTART[engine]()
+    threading.Thread(target=warm_writer, name="warm-writer", daemon=True).start()
 
 
 def records_in_order(files: Iterable[tuple[Path, str]], workers: int, limits: RunLimits | None = None

@@ -17,7 +17,7 @@ from pipeline.read.base import Limits
 from pipeline.read.sniff import sniff_format
 from pipeline.run.process import error_record, process_file
 from pipeline.run.select import Selection
-from pipeline.store.dataset import encode_record
+from pipeline.store.lines import encode_record
 
 
 TEXT_FORMATS = frozenset({"txt", "md", "rtf"})   # held to `max_text_bytes` (RTF is text with markup)

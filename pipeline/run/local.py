@@ -50,10 +50,11 @@ class _Worker:
 
         self.conn, child = ctx.Pipe()
         env = {k: v for k, v in os.environ.items() if k.startswith("VANBAN_")}
-        # OCR pages spread over all workers: each worker may read a scan's pages on every core, and
-        # the run's tesseracts together take at most one slot per core (`ocr_slots`), so a long
-        # scan is not a straggler on one core while the others are idle
-        env.setdefault("VANBAN_OCR_WORKERS", str(os.cpu_count() or 1))
+        # OCR pages spread over all workers: each worker may read a scan's pages in as many
+        # tesseracts as the run has workers, and the run's tesseracts together take at most one
+        # slot per worker (`ocr_slots`), so a long scan is not a straggler on one core while the
+        # others are idle, and `--workers N` keeps the run to N busy cores, OCR included
+        env.setdefault("VANBAN_OCR_WORKERS", str(max(1, n_workers)))
         self.slots, self.held = ocr_slots, (ctx.Value("i", 0) if ocr_slots is not None else None)
         self.proc = ctx.Process(target=_worker_main, args=(child, limits, env, ocr_slots, self.held), daemon=True)
         self.proc.start()
@@ -102,6 +103,15 @@ def _context():
     return ctx
 
 
+def prestart() -> None:
+    """Start the fork server now, so that it imports the readers and loads the model (a second or
+    more) while the run is still walking, hashing and ordering its inputs, not after."""
+    from multiprocessing import forkserver
+
+    _context()
+    forkserver.ensure_running()
+
+
 def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task, Result]]:
     """Results as files finish; a file that overruns its time or memory is killed, its worker replaced."""
     limits = options.limits
@@ -110,7 +120,7 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
         return
     tasks = itertools.chain([first], tasks)
     ctx = _context()
-    slots = ctx.BoundedSemaphore(os.cpu_count() or 1)   # tesseract processes of the whole run
+    slots = ctx.BoundedSemaphore(options.n_workers())   # tesseract processes of the whole run: one per worker
 
     def new_worker() -> _Worker:
         return _Worker(ctx, limits, options.n_workers(), slots)

@@ -22,6 +22,7 @@ from pipeline.resolve import bodies as bodies_table
 from pipeline.resolve.graph import build_graph
 from pipeline.store import dictionary
 from pipeline.store.graph_files import GRAPH_TABLES, write_graph_files
+from pipeline.store.lines import encode_record
 from pipeline.store.tables import SCHEMAS, TABLE_OF, document_row, item_rows, rows_of  # noqa: F401 (re-exported)
 
 
@@ -133,6 +134,18 @@ class PartitionedWriter:
         self._close_part()
 
 
+def warm_writer() -> None:
+    """Import what writing the dataset imports on first use (DuckDB; pandas, which pyarrow loads on the
+    first array it builds from Python objects): called in a thread while the workers run, so the
+    single-threaded write at the end of a run does not start with a second of imports."""
+    try:
+        import duckdb  # noqa: F401
+
+        pa.array([0])
+    except Exception:  # noqa: BLE001 - only a head start
+        pass
+
+
 def write_duckdb(parquet_dir: Path, db_path: Path, extra_tables: Iterable[str] = ()) -> None:
     """The same tables in one DuckDB file, built beside it and moved into place."""
     import duckdb
@@ -141,23 +154,16 @@ def write_duckdb(parquet_dir: Path, db_path: Path, extra_tables: Iterable[str] =
         tmp.unlink()
         con = duckdb.connect(str(tmp), config={"memory_limit": "1GB", "threads": 1})
         try:
+            # one transaction: one commit (and sync to disk) rather than one per table, view and comment
+            con.execute("BEGIN TRANSACTION")
             for table in [*SCHEMAS, *extra_tables]:
                 f = parquet_dir / f"{table}.parquet"
                 if f.exists():   # names need no quoting (store/tables); they come from the code
                     con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)", [str(f)])
             dictionary.apply(con)   # views on resolve's graph, COMMENTs from the data dictionary
+            con.execute("COMMIT")
         finally:
             con.close()
-
-
-def encode_record(rec: dict) -> str:
-    """The record as its documents.jsonl line (no newline); lone surrogates become `?`, never a crash."""
-    line = json.dumps(rec, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = line.encode("utf-8", "replace").decode("utf-8")
-    return line
 
 
 def write_dataset(records: Iterable[dict], out: Path, on_record=None, partitioned: bool = False) -> dict[str, int]:

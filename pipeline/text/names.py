@@ -65,27 +65,37 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+@lru_cache(maxsize=None)
+def _casing_tables() -> tuple[frozenset, frozenset, frozenset, frozenset, list]:
+    """What `case_name` reads, built once: the codes that are not also words, the field and inner
+    heads, the administrative units and the fixed spellings as compiled patterns."""
+    _, table = _abbrev_pattern()
+    # in a name set in capitals, a code that is also a word (`TƯ` in `SỞ TƯ PHÁP`) is the word
+    abbrevs = frozenset(k for k in table if not is_syllable(k))
+    cfg = rules.load("names")
+    fixed = [(re.compile(re.escape(key) if key.startswith(" ") else r"(?<!\w)" + re.escape(key) + r"(?!\w)", re.I),
+              spelled) for key, spelled in cfg["fixed"].items()]
+    return (abbrevs, frozenset(cfg["field_heads"]), frozenset(cfg.get("inner_heads", [])),
+            frozenset(admin_units.words()), fixed)
+
+
+@lru_cache(maxsize=1 << 16)
 def case_name(name: str) -> str:
     """Case a name printed in capitals the way running text writes it.
 
     `SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH` → `Sở Văn hóa, Thể thao và Du lịch`;
     `ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG` → `Ủy ban nhân dân tỉnh Lâm Đồng`.
-    Mixed-case input is left as written.
+    Mixed-case input is left as written. Cached: the same header lines and names come back for every
+    reference and body of a document.
     """
-    _, table = _abbrev_pattern()
-    # in a name set in capitals, a code that is also a word (`TƯ` in `SỞ TƯ PHÁP`) is the word
-    abbrevs = {k: v for k, v in table.items() if not is_syllable(k)}
+    abbrevs, heads, inner, units, fixed = _casing_tables()
     kept = [w for w in name.split(" ") if w.casefold() not in abbrevs]
     letters = [c for c in "".join(kept) if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
         return name
-    cfg = rules.load("names")
     words = [w if w.casefold() in abbrevs else w.lower() for w in name.split(" ")]
     out: list[str] = []
     place = False
-    heads = set(cfg["field_heads"])
-    inner = set(cfg.get("inner_heads", []))
-    units = set(admin_units.words())
     cap_next = True
     i = 0
     while i < len(words):
@@ -119,9 +129,8 @@ def case_name(name: str) -> str:
             cap_next = True
         i += 1
     text = " ".join(out)
-    for key, spelled in cfg["fixed"].items():
-        text = re.sub(re.escape(key), spelled, text, flags=re.I) if key.startswith(" ") else \
-            re.sub(r"(?<!\w)" + re.escape(key) + r"(?!\w)", spelled, text, flags=re.I)
+    for pattern, spelled in fixed:
+        text = pattern.sub(spelled, text)
     return text
 
 

@@ -13,33 +13,47 @@ from pipeline.extract.bodies.tokens import is_cap
 
 
 class _Phrases:
-    """Multi-word phrases matched at a token index (longest first)."""
+    """Multi-word phrases matched at a token index (longest first).
+
+    Indexed by first word, then by length (longest first), then by the tuple of the other words: a
+    match is one dict look-up per length, not a comparison with every phrase that shares the first
+    word (`Sở`, `Ban`, `Ủy ban` open hundreds of heads)."""
 
     def __init__(self, phrases, fold: bool = True, fold_rest: bool = False):
         """`fold`: ignore case; `fold_rest`: only the first word's case counts (`Liên Đoàn` is `Liên đoàn`)."""
         self.fold = fold
-        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        self.rest = fold or fold_rest
+        by_first: dict[str, dict[int, dict[tuple[str, ...], object]]] = {}
         for p, val in phrases:
             words = [w.casefold() if fold else w for w in TOKEN.findall(p)]
             if fold_rest:
                 words[1:] = [w.casefold() for w in words[1:]]
-            if words:
-                self.by_first.setdefault(words[0], []).append((tuple(words), val))
-        for v in self.by_first.values():
-            v.sort(key=lambda x: -len(x[0]))
-        self.rest = fold or fold_rest
-        self.firsts = frozenset(k.casefold() for k in self.by_first)    # a token's case-folded form opens none else
+            if words:    # the first phrase given wins among equal ones
+                by_first.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(tuple(words[1:]), val)
+        # per first word: (longest length, [(length, {other words: value})] longest first)
+        self.table = {k: (max(v), sorted(v.items(), reverse=True)) for k, v in by_first.items()}
+        self.firsts = frozenset(k.casefold() for k in self.table)    # a token's case-folded form opens none else
 
     def match(self, toks: list[Tok], i: int):
         """(length, value) of the longest phrase starting at token i, else (0, None)."""
         if i >= len(toks):
             return 0, None
-        key = toks[i].low if self.fold else toks[i].t
-        for words, val in self.by_first.get(key, ()):
-            n = len(words)
-            if i + n <= len(toks) and all((toks[i + k].low if self.rest else toks[i + k].t) == words[k] for k in range(1, n)):
-                return n, val
+        entry = self.table.get(toks[i].low if self.fold else toks[i].t)
+        if entry is None:
+            return 0, None
+        longest, by_length = entry
+        room = len(toks) - i
+        after = toks[i + 1:i + min(longest, room)]
+        rest = tuple([t.low for t in after] if self.rest else [t.t for t in after])
+        for n, phrases in by_length:
+            if n <= room:
+                val = phrases.get(rest[:n - 1], _NONE)
+                if val is not _NONE:
+                    return n, val
         return 0, None
+
+
+_NONE = object()
 
 
 @lru_cache(maxsize=None)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from pipeline.parse.document import Doc
 from pipeline.text.spans import line_spans
@@ -57,8 +59,26 @@ class Tok:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    """Words and punctuation of `text`, offsets shifted by `offset` (where `text` starts in the document)."""
-    return [Tok(offset + m.start(), offset + m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+    """Words and punctuation of `text`, offsets shifted by `offset` (where `text` starts in the document).
+
+    A line's text after its label is tokenized right after the whole line: when `text` is the end of
+    the text tokenized last, at the same place in the document, and no token straddles where it
+    starts, its tokens are the last ones from there (a token is found from its own first character
+    on, whatever came before), so the line is not tokenized twice."""
+    global _last
+    last_text, last_offset, last_toks = _last
+    cut = offset - last_offset
+    if 0 <= cut < len(last_text) and len(last_text) - cut == len(text) and last_text.endswith(text):
+        j = bisect_left(last_toks, offset, key=_start)
+        if j == 0 or last_toks[j - 1].e <= offset:
+            return list(last_toks[j:])
+    toks = [Tok(offset + m.start(), offset + m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+    _last = (text, offset, tuple(toks))    # a tuple: what a caller does to its list does not reach it
+    return toks
+
+
+_last: tuple[str, int, tuple[Tok, ...]] = ("", 0, ())   # the text tokenized last, where it starts, its tokens
+_start = attrgetter("s")
 
 
 def starts_with(toks: list[Tok], i: int, words: tuple) -> bool:
