@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from test_structure import NATIONAL, SIGNATURE, meta, parse_text, paths, state_header
 
 from pipeline.read.markdown import markdown_to_text
@@ -74,6 +76,25 @@ def test_sections_between_chapter_and_article():
     assert secs["Chương I"]["heading"] == "QUY ĐỊNH CHUNG"
 
 
+def test_a_section_of_a_chapter_closes_the_clauses_of_the_article_before_it():
+    raw = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH LÀO CAI\n" + NATIONAL + "\nNGHỊ QUYẾT\nQuy định mức chi hỗ trợ\n"
+           "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Nghị quyết này quy định:\na) Mức chi;\n"
+           "đ) Mức hỗ trợ khác.\nMục 1\nMỨC CHI\nĐiều 2. Mức chi cụ thể\n")
+    assert paths(raw) == ["Chương I", "Chương I/Điều 1", "Chương I/Điều 1/1", "Chương I/Điều 1/1/a",
+                          "Chương I/Điều 1/1/đ", "Chương I/Mục 1", "Chương I/Mục 1/Điều 2"]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_party_numbering_with_dashes(fmt):
+    raw = ("TỈNH ỦY LÀO CAI\n*\nSố 15-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nLào Cai, ngày 5 tháng 3 năm 2025\n"
+           "NGHỊ QUYẾT\nvề phát triển du lịch cộng đồng\nI- TÌNH HÌNH\n1- Kết quả đạt được\na- Về kinh tế\n"
+           "Du lịch tăng trưởng khá.\nb- Về xã hội\n2- Hạn chế\nII- MỤC TIÊU\n1- Mục tiêu chung\n"
+           "Nơi nhận:\n- Lưu VPTU.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An\n")
+    secs = {s["path"]: s["heading"] for s in parse_text(raw, fmt).sections}
+    assert secs == {"I": "TÌNH HÌNH", "I/1": "Kết quả đạt được", "I/1/a": "Về kinh tế", "I/1/b": "Về xã hội",
+                    "I/2": "Hạn chế", "II": "MỤC TIÊU", "II/1": "Mục tiêu chung"}
+
+
 def test_appendix_keeps_its_number_written_with_so():
     after = "PHỤ LỤC SỐ 01\nDANH MỤC\n1. Sở Nội vụ\nPhụ lục số 02\n1. Mẫu\n"
     got = paths(report("I. Kết quả\n", after))
@@ -88,6 +109,39 @@ def test_a_plan_attached_after_the_signature_starts_its_own_root():
     st = parse_text(raw)
     assert [s["path"] for s in st.sections] == ["Điều 1", "Điều 2", "I", "I/1", "II"]
     assert st.metadata["signer"]["name"] == "Nguyễn Văn Bình"
+
+
+def test_rules_titled_in_capitals_under_their_own_motto_start_their_own_root():
+    after = ("BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ\n" + NATIONAL + "\nQUY CHẾ LÀM VIỆC\ncủa Tổ công tác chuyển đổi số\n"
+             "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nĐiều 2. Nguyên tắc\n1. Làm việc tập thể.\n")
+    raw = state_header() + "QUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\nĐiều 2. Hiệu lực.\n" + SIGNATURE + after
+    assert paths(raw) == ["Điều 1", "Điều 2", "Chương I", "Chương I/Điều 1", "Chương I/Điều 2",
+                          "Chương I/Điều 2/1"]
+
+
+def test_chapter_articles_whose_word_the_legacy_reader_dropped():
+    # a .doc whose articles Word numbered (`Điều %1.`): antiword prints `1. Phạm vi`; the numbers run on
+    # through the chapters while each article's clauses start again at 1
+    body = ("Chương I\nQUY ĐỊNH CHUNG\n1. Phạm vi điều chỉnh\n1. Quy chế này quy định việc họp.\n"
+            "2. Quy chế áp dụng với thành viên.\n2. Nguyên tắc làm việc\n1. Tập thể, dân chủ.\n"
+            "Chương II\nTRÁCH NHIỆM\n3. Trách nhiệm của Tổ trưởng\n1. Điều hành chung:\n"
+            "a) Phân công nhiệm vụ;\nb) Chủ trì họp.\n2. Ký văn bản.\n3. Báo cáo Ban Chỉ đạo.\n"
+            "4. Trách nhiệm của thành viên\n1. Dự họp đầy đủ.\n")
+    raw = state_header(type_word="QUY CHẾ", title="Làm việc của Tổ công tác") + body + SIGNATURE
+    secs = {s["path"]: s for s in parse_text(raw).sections}
+    assert list(secs) == [
+        "Chương I", "Chương I/Điều 1", "Chương I/Điều 1/1", "Chương I/Điều 1/2", "Chương I/Điều 2",
+        "Chương I/Điều 2/1", "Chương II", "Chương II/Điều 3", "Chương II/Điều 3/1", "Chương II/Điều 3/1/a",
+        "Chương II/Điều 3/1/b", "Chương II/Điều 3/2", "Chương II/Điều 3/3", "Chương II/Điều 4",
+        "Chương II/Điều 4/1"]
+    assert secs["Chương II/Điều 3"]["heading"] == "Trách nhiệm của Tổ trưởng"
+    assert secs["Chương II/Điều 3"]["label"] == "Điều 3"
+
+
+def test_numbered_items_of_a_chapter_with_articles_stay_clauses():
+    body = "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Quy định việc họp.\n2. Nguyên tắc\n"
+    raw = state_header(type_word="QUY CHẾ", title="Làm việc") + body + SIGNATURE
+    assert paths(raw) == ["Chương I", "Chương I/Điều 1", "Chương I/Điều 1/1", "Chương I/Điều 1/2"]
 
 
 def test_forms_inside_an_appendix_stay_in_it():

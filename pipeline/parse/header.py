@@ -46,9 +46,10 @@ def _type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
     return None
 
 
-def type_line(text: str) -> tuple[str, str] | None:
-    """A line printed as the type word, maybe followed by the title: (type, rest) or None."""
-    return _type_line(text)
+def type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
+    """A line printed as the type word, maybe followed by the title: (type, rest) or None; with
+    `caps_rest`, capitals after the type word are the start of its title (`QUY CHẾ HOẠT ĐỘNG`)."""
+    return _type_line(text, caps_rest=caps_rest)
 
 
 def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:

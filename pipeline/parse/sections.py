@@ -113,6 +113,43 @@ def _goes_on(stack: list, markers: list, text: str) -> bool:
     return False
 
 
+def _articles_unworded(lines: list[Line], start: int, stop: int, markers: list) -> bool:
+    """Whether the text is set in chapters with no `Điều` line: a legal text (Quy chế, Quy định, Điều
+    lệ) always holds articles in its chapters, so its Word numbering (`Điều %1.`) printed only the
+    number (antiword keeps `4.` of `Điều 4.`)."""
+    kinds = {next((kind for kind, pat, _ in markers if pat.match(lines[i].text)), None) for i in range(start, stop)}
+    return "chapter" in kinds and "article" not in kinds
+
+
+def _unworded_article(stack: list, label: str, rest: str, prev: str | None, sentence_end) -> bool:
+    """Whether an Arabic item of a chapter-set text without `Điều` lines is an article whose word was lost:
+    its number goes on from the last article through the chapters (`4.` first under `Chương II` after
+    `3.`), right under the chapter heading, or, inside an article, as a short title (`2. Quyền hạn`)."""
+    if not any(k == "chapter" for k, _, _ in stack):
+        return False
+    if int(label) != (int(prev.split()[-1]) if prev else 0) + 1:
+        return False
+    if stack[-1][0] == "chapter":
+        return True
+    rest = rest.strip()
+    return bool(rest) and len(rest) <= 120 and not sentence_end.search(rest) and not rest.endswith(":")
+
+
+_DIVISIONS = ("book", "chapter", "part", "article")   # a legal text's divisions, outermost first
+
+
+def _close_lower_divisions(stack: list, kind: str) -> None:
+    """A division opens right under the nearest larger one (`Mục 1` under its `Chương`, after the
+    clauses of the article before it): what the stack holds below that larger division is closed."""
+    if kind not in _DIVISIONS:
+        return
+    rank = _DIVISIONS.index(kind)
+    for idx in range(len(stack) - 1, -1, -1):
+        if stack[idx][0] in _DIVISIONS[:rank]:
+            del stack[idx + 1:]
+            return
+
+
 def _form_start(lines: list[Line], start: int, stop: int, cfg: dict) -> int:
     """Where the first form of an appendix (`Mẫu số 01`) begins; `stop` when it holds none."""
     pat = rules.compiled(cfg["form_label"]) if cfg.get("form_label") else None
@@ -147,6 +184,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
     sections: list[dict] = []
     if root:
         stop = max(start, _form_start(lines, start, stop, cfg))
+    unworded = _articles_unworded(lines, start, stop, markers)
     root = root or []
     in_table = False      # a body that is a PDF table (its first line of substance is `STT`)
     quote = 0             # open quotation marks of a quotation that began a line after a `:`
@@ -188,6 +226,9 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             label = re.sub(r"\s+", " ", m.group("label"))
             if kind in ("book", "chapter", "part"):
                 label = _label_text(label)
+            if unworded and kind == "arabic" and _unworded_article(stack, label, m.group("rest") or "",
+                                                                   last_label.get("article"), sentence_end):
+                kind, label = "article", f"Điều {label}"
             if kind == "upper" and (m.group("rest") or "")[:1].isalpha() and not m.group("rest")[:1].isupper():
                 continue
             if in_table and not (kind in ("book", "chapter", "roman", "upper", "article")
@@ -220,6 +261,8 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             if kind == "lroman" and _letter_follows(stack, label):
                 continue
             key = _kind_key(kind, label)
+            saved = stack[:]
+            _close_lower_divisions(stack, kind)
             keys = [k for k, _, _ in stack]
             if key in keys:
                 idx = keys.index(key)
@@ -244,6 +287,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                             del stack[idx + 1:]
                             break
             if m is None:
+                stack[:] = saved
                 if fallthrough:
                     continue
                 break
