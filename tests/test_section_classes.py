@@ -9,6 +9,8 @@ import pytest
 from fixtures import STATE_BANNER, AdminDoc, to_docx, to_pdf
 from test_structure import NATIONAL, SIGNATURE, parse_text, paths, state_header
 
+from pipeline.parse.structure import parse
+from pipeline.read.normalize import normalize
 from pipeline.run.process import process_file
 
 
@@ -178,3 +180,13 @@ def test_a_heading_on_the_line_after_a_label_alone():
 def test_a_number_alone_above_a_sentence_is_no_section():
     body = "I. NHIỆM VỤ\n1.\nCác sở rà soát văn bản trong tháng 3.\n2. Báo cáo\n"
     assert paths(report(body)) == ["I"]
+
+
+def test_items_a_pdf_ran_together_on_one_line_are_split():
+    body = ("I. MỤC ĐÍCH\n1. Nâng cao chất lượng phục vụ người dân. 2. Bảo đảm tiến độ giải quyết hồ sơ.\n"
+            "II. NỘI DUNG\n1. Rà soát thủ tục theo Quyết định số 12. 3. Thủ tục được giữ lại.\n")
+    text = normalize(report(body), "pdf").text
+    secs = {s["path"]: s for s in parse(text).sections}
+    assert list(secs) == ["I", "I/1", "I/2", "II", "II/1"]
+    assert text[secs["I/2"]["start"]:].startswith("2. Bảo đảm tiến độ")
+    assert text[secs["I/1"]["start"]:secs["I/1"]["end"]].rstrip().endswith("người dân.")

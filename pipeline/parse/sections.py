@@ -150,6 +150,60 @@ def _close_lower_divisions(stack: list, kind: str) -> None:
             return
 
 
+_RUN_ON = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+
+
+def _label_of(kind: str, m: re.Match) -> str:
+    label = re.sub(r"\s+", " ", m.group("label"))
+    return _label_text(label) if kind in ("book", "chapter", "part") else label
+
+
+def _next_of(kind: str, label: str, prev: str) -> bool:
+    """Whether `label` comes right after `prev` in its sequence (no gap allowed)."""
+    if kind == "letter":
+        return _LETTERS.find(label) == _LETTERS.find(prev) + 1
+    if kind == "decimal":
+        return label.rsplit(".", 1)[0] == prev.rsplit(".", 1)[0] and \
+            int(label.rsplit(".", 1)[1]) == int(prev.rsplit(".", 1)[1]) + 1
+    if kind == "arabic":
+        return int(label) == int(prev) + 1
+    return _first_and_next(kind, label, prev)
+
+
+def _run_on_item(text: str, stack: list, markers: list) -> tuple[int, int] | None:
+    """Where a line runs the next item on after a sentence (`… chất lượng. 2. Đảm bảo tiến độ`, two lines of
+    a PDF read as one): (end of the first item, start of the next), or None. Only the very next label of an
+    item still open (or of the line's own label) counts, so a number inside a sentence (`năm 2024. 3 …`)
+    or an inline list that opens nothing stays where it is."""
+    open_items = {k: lbl for k, lbl, _ in stack}
+    body = 0
+    for kind, pat, _ in markers:
+        m = pat.match(text)
+        if m:
+            label = _label_of(kind, m)
+            key = _kind_key(kind, label)
+            if key in open_items:   # the line's own item closes the deeper ones
+                keys = [k for k, _, _ in stack]
+                open_items = {k: lbl for k, lbl, _ in stack[:keys.index(key)]}
+            open_items[key] = label
+            body = m.start("rest") if m.group("rest") is not None else m.end()
+            break
+    for r in _RUN_ON.finditer(text, body):
+        tail = text[r.end():]
+        for kind, pat, _ in markers:
+            m = pat.match(tail)
+            if not m:
+                continue
+            if kind not in ("roman", "upper", "arabic", "decimal", "letter") or not (m.group("rest") or "")[:1].isupper():
+                break
+            label = _label_of(kind, m)
+            prev = open_items.get(_kind_key(kind, label))
+            if prev is not None and _next_of(kind, label, prev):
+                return r.start(), r.end()
+            break
+    return None
+
+
 def _form_start(lines: list[Line], start: int, stop: int, cfg: dict) -> int:
     """Where the first form of an appendix (`Mẫu số 01`) begins; `stop` when it holds none."""
     pat = rules.compiled(cfg["form_label"]) if cfg.get("form_label") else None
@@ -191,11 +245,19 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
     cited = False         # under a line that cites another document's provision
     table = False         # inside a PDF table of a section (after its `STT` column header)
     prev = ""             # the last non-empty line
-    for i in range(start, stop):
-        ln = lines[i]
+    work = list(lines[start:stop])   # the lines, a line that runs two items together split in two
+    i = -1
+    while i + 1 < len(work):
+        i += 1
+        ln = work[i]
         t = ln.text
         if not t:
             continue
+        cut = _run_on_item(t, stack, markers) if quote == 0 and "|" not in t else None
+        if cut is not None:
+            head = t[:cut[0]].rstrip()
+            work[i:i + 1] = [Line(ln.start, ln.start + len(head), head), Line(ln.start + cut[1], ln.end, t[cut[1]:])]
+            ln, t = work[i], head
         before, prev = prev, t
         if quote > 0 and not _goes_on(stack, markers, t):
             quote = max(0, quote + _quote_balance(t, marks))
@@ -255,7 +317,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                     break   # the cited text's own numbering
                 cited = False
             if not (m.group("rest") or "").strip(" .:") and kind in ("roman", "upper", "arabic"):
-                alone = _next_heading(lines, i, stop, kind, markers, cfg)
+                alone = _next_heading(work, i, len(work), kind, markers, cfg)
                 if alone is None:
                     break   # a label alone with no title under it: a table cell, a page number
             if kind == "lroman" and _letter_follows(stack, label):
@@ -293,10 +355,10 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                 break
             rest = (m.group("rest") or "").strip()
             if not rest.strip(":. ") and kind in ("roman", "upper", "arabic"):
-                rest = _next_heading(lines, i, stop, kind, markers, cfg) or ""
-            if not rest.strip(":. ") and kind in ("book", "chapter", "part") and i + 1 < stop:
+                rest = _next_heading(work, i, len(work), kind, markers, cfg) or ""
+            if not rest.strip(":. ") and kind in ("book", "chapter", "part") and i + 1 < len(work):
                 # `Chương I` / `NHỮNG QUY ĐỊNH CHUNG`: the heading set in capitals on the next line
-                nxt = lines[i + 1].text
+                nxt = work[i + 1].text
                 if nxt and is_upper(nxt) and "|" not in nxt and not any(p.match(nxt) for _, p, _ in markers):
                     rest = nxt
             heading = rest.rstrip(":").strip() or None
