@@ -262,6 +262,32 @@ def test_a_standing_office_takes_its_board_and_the_board_its_province():
                            "tỉnh Quảng Trị")
 
 
+@pytest.mark.parametrize("issuer,name", [
+    ("ỦY BAN MTTQ VIỆT NAM\nXÃ BẢO THẮNG\nBAN THƯỜNG TRỰC",
+     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Bảo Thắng"),
+    ("BỘ NỘI VỤ\nTHANH TRA BỘ", "Thanh tra Bộ Nội vụ"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nTHANH TRA TỈNH", "Thanh tra tỉnh Lào Cai"),
+    ("TỈNH ỦY LÀO CAI\nBAN TUYÊN GIÁO", "Ban Tuyên giáo Tỉnh ủy Lào Cai"),
+])
+def test_a_unit_and_its_parent_each_keep_their_own_name(issuer, name):
+    assert letter(issuer)["issuer"] == name
+
+
+def test_a_party_title_stops_before_the_body():
+    head = "ĐẢNG BỘ TỈNH LÀO CAI\nĐẢNG ỦY XÃ BẢO THẮNG\n*\nSố 07-KL/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n" \
+           "Bảo Thắng, ngày 10 tháng 4 năm 2025\nKẾT LUẬN\ncủa Ban Thường vụ Đảng ủy xã\nvề công tác chuyển đổi số\n"
+    for body in ("1- Kết quả đạt được\n", "Thời gian qua, công tác được quan tâm.\n"):
+        m = meta(head + body + "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nLê Văn Hòa\n")
+        assert m["title"] == "của Ban Thường vụ Đảng ủy xã về công tác chuyển đổi số"
+        assert m["signer"] == {"name": "Lê Văn Hòa", "title": "Phó Bí thư", "authority": "T/M Ban Thường vụ"}
+
+
+def test_the_title_of_a_programme_stops_at_its_time_and_place():
+    raw = ("BỘ CÔNG AN\n" + NATIONAL + "\nCHƯƠNG TRÌNH\nHội nghị tổng kết công tác phòng cháy năm 2025\n"
+           "Thời gian: 01 ngày, bắt đầu lúc 08h00, ngày 15/12/2025\nĐịa điểm: Hội trường tầng 3\n")
+    assert meta(raw)["title"] == "Hội nghị tổng kết công tác phòng cháy năm 2025"
+
+
 def test_a_school_under_a_department_is_named_on_its_own_in_proper_case():
     m = letter("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTHÀNH PHỐ HÀ NỘI\nTRƯỜNG THPT AN BÌNH", number="Số: 30/THPT",
                date="Hà Nội, ngày 05 tháng 3 năm 2025")
