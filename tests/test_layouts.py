@@ -66,6 +66,12 @@ def test_letters_with_a_comma():
     assert paths(report(body)) == ["I", "I/1", "I/1/a", "I/1/b", "I/2"]
 
 
+def test_decimals_written_without_a_space_before_their_text():
+    body = "I.MỤC ĐÍCH\n1.Nâng cao chất lượng\n1.1.Tuyên truyền rộng rãi\n1.2.Kiểm tra\n1.2.1.Kiểm tra định kỳ\n" \
+           "Ngày 15.3.2025 là hạn cuối.\n2.Yêu cầu\n"
+    assert paths(report(body)) == ["I", "I/1", "I/1/1.1", "I/1/1.2", "I/1/1.2/1.2.1", "I/2"]
+
+
 def test_sections_between_chapter_and_article():
     raw = ("QUỐC HỘI\n" + NATIONAL + "\nLUẬT\nVỀ THƯ VIỆN\nChương I\nQUY ĐỊNH CHUNG\nMục 1. Phạm vi\n"
            "Điều 1. Phạm vi điều chỉnh\nĐiều 2. Đối tượng\nMục 2. Nguyên tắc\nĐiều 3. Nguyên tắc hoạt động\n"
