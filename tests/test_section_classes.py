@@ -190,3 +190,19 @@ def test_items_a_pdf_ran_together_on_one_line_are_split():
     assert list(secs) == ["I", "I/1", "I/2", "II", "II/1"]
     assert text[secs["I/2"]["start"]:].startswith("2. Bảo đảm tiến độ")
     assert text[secs["I/1"]["start"]:secs["I/1"]["end"]].rstrip().endswith("người dân.")
+
+
+def test_the_first_sub_item_run_on_after_its_heading_is_split():
+    body = ("I. KẾT QUẢ\n1. Tổng hợp\n2. Kết quả thẩm định chỉ số năm 2.1. Đối với các sở (15 đơn vị)\n"
+            "a) Nhóm 1\nb) Nhóm 2\n2.2. Đối với các xã\n")
+    secs = {s["path"]: s["heading"] for s in parse_text(report(body), "pdf").sections}
+    assert list(secs) == ["I", "I/1", "I/2", "I/2/2.1", "I/2/2.1/a", "I/2/2.1/b", "I/2/2.2"]
+    assert secs["I/2/2.1"] == "Đối với các sở (15 đơn vị)"
+
+
+def test_a_list_whose_first_number_was_lost_starts_at_2():
+    # Word numbered the first item; the reader kept its text but not its `1.`
+    body = ("Sau khi nghe báo cáo, đồng chí chủ trì kết luận như sau:\nThống nhất tổ chức hội nghị.\n"
+            "2. Đối với tiến độ dự án\na) Giao Sở Tài chính\nb) Giao Sở Xây dựng\n3. Về dự thảo Kế hoạch\n")
+    assert paths(report(body)) == ["2", "2/a", "2/b", "3"]
+    assert paths(report("Nội dung kết luận.\n2. Đối với tiến độ dự án\n")) == []

@@ -176,7 +176,7 @@ def _run_on_item(text: str, stack: list, markers: list) -> tuple[int, int] | Non
     item still open (or of the line's own label) counts, so a number inside a sentence (`năm 2024. 3 …`)
     or an inline list that opens nothing stays where it is."""
     open_items = {k: lbl for k, lbl, _ in stack}
-    body = 0
+    body, own = 0, None
     for kind, pat, _ in markers:
         m = pat.match(text)
         if m:
@@ -187,7 +187,13 @@ def _run_on_item(text: str, stack: list, markers: list) -> tuple[int, int] | Non
                 open_items = {k: lbl for k, lbl, _ in stack[:keys.index(key)]}
             open_items[key] = label
             body = m.start("rest") if m.group("rest") is not None else m.end()
+            own = label if kind in ("arabic", "decimal") else None
             break
+    if own is not None:
+        # the first sub-item of a heading run on after it, with no stop (`4. Kết quả năm 4.1. Đối với …`)
+        sub = re.search(rf"\s{re.escape(own)}\.1(?:[.)]\s*|\s+)(?=[A-ZĐÀ-Ỹ])", text[body:])
+        if sub:
+            return body + sub.start(), body + sub.start() + 1
     for r in _RUN_ON.finditer(text, body):
         tail = text[r.end():]
         for kind, pat, _ in markers:
@@ -202,6 +208,20 @@ def _run_on_item(text: str, stack: list, markers: list) -> tuple[int, int] | Non
                 return r.start(), r.end()
             break
     return None
+
+
+def _first_lost(work: list[Line], i: int, kind: str, label: str, pat: re.Pattern) -> bool:
+    """Whether a document's first list starts at `2.` because its `1.` was lost (Word numbered the first
+    item and the reader kept no number): it goes on with `3.` before any `1.` of its kind."""
+    if kind not in ("arabic", "roman") or label not in ("2", "II"):
+        return False
+    for ln in work[i + 1:]:
+        m = pat.match(ln.text)
+        if m and m.group("label") in ("1", "I"):
+            return False
+        if m and m.group("label") in ("3", "III"):
+            return True
+    return False
 
 
 def _form_start(lines: list[Line], start: int, stop: int, cfg: dict) -> int:
@@ -339,7 +359,8 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                     parent_label = label.rsplit(".", 1)[0]
                     if not any(lbl == parent_label for _, lbl, _ in stack) and not _first_and_next(kind, label, None):
                         m = None
-                elif not _first_and_next(kind, label, None):
+                elif not _first_and_next(kind, label, None) \
+                        and not (not sections and _first_lost(work, i, kind, label, pat)):
                     m = None
                 if m and kind == "decimal":
                     # a decimal belongs under the item it extends (2.4.1 under 2.4)
