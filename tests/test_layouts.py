@@ -125,6 +125,13 @@ def test_rules_titled_in_capitals_under_their_own_motto_start_their_own_root():
                           "Chương I/Điều 2/1"]
 
 
+def test_rules_titled_in_capitals_above_their_kem_theo_line_start_their_own_root():
+    after = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nQUY CHẾ PHỐI HỢP QUẢN LÝ CỤM CÔNG NGHIỆP\n"
+             "(Ban hành kèm theo Quyết định số 15/2025/QĐ-UBND)\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n")
+    raw = state_header() + "QUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\nĐiều 2. Hiệu lực.\n" + SIGNATURE + after
+    assert paths(raw) == ["Điều 1", "Điều 2", "Chương I", "Chương I/Điều 1"]
+
+
 def test_chapter_articles_whose_word_the_legacy_reader_dropped():
     # a .doc whose articles Word numbered (`Điều %1.`): antiword prints `1. Phạm vi`; the numbers run on
     # through the chapters while each article's clauses start again at 1

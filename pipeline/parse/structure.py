@@ -34,17 +34,24 @@ def _attached_starts(lines: list[Line], closing: int, appendix_starts: list[int]
     motto of its own, the type word with its title run on in capitals (`QUY CHẾ HOẠT ĐỘNG`); before
     any appendix (the forms of an appendix, `Mẫu số 01` / `TỜ TRÌNH`, belong to it)."""
     national = layout_rules()["header"]["national_lines"]
+    stop = appendix_starts[0] if appendix_starts else len(lines)
     starts = []
     prev = ""
-    for i in range(closing + 1, appendix_starts[0] if appendix_starts else len(lines)):
+    for i in range(closing + 1, stop):
         t = lines[i].text
         if not t:
             continue
-        found = type_line(t, caps_rest=matches_any(national, prev)) if is_upper(t) else None
-        if found and (not found[1] or matches_any(national, prev)):
+        nxt = next((lines[j].text for j in range(i + 1, min(i + 3, stop)) if lines[j].text), "")
+        stands = matches_any(national, prev) or bool(_ISSUED_WITH.match(nxt))
+        found = type_line(t, caps_rest=stands) if is_upper(t) else None
+        if found and (not found[1] or stands):
             starts.append(i)
         prev = t
     return starts
+
+
+# `(Ban hành kèm theo Quyết định số …)` under the title of a document issued with another one
+_ISSUED_WITH = re.compile(r"^\(\s*(?:Ban hành\s+)?[Kk]èm theo\b")
 
 
 def _nulls(meta: dict) -> None:
