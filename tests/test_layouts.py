@@ -158,6 +158,15 @@ def test_chapter_articles_whose_word_the_legacy_reader_dropped():
     assert secs["Chương II/Điều 3"]["label"] == "Điều 3"
 
 
+def test_a_project_in_chapters_keeps_its_numbered_items():
+    # items numbered from 1 again in each chapter, or under a roman part: not articles
+    body = ("Chương I\nSỰ CẦN THIẾT\n1. Cơ sở pháp lý\n2. Cơ sở thực tiễn\nChương II\nNỘI DUNG\n"
+            "I. Mục tiêu\n1. Mục tiêu chung\n2. Mục tiêu cụ thể\n")
+    raw = state_header(type_word="ĐỀ ÁN", title="Phát triển du lịch") + body + SIGNATURE
+    assert paths(raw) == ["Chương I", "Chương I/1", "Chương I/2", "Chương II", "Chương II/I", "Chương II/I/1",
+                          "Chương II/I/2"]
+
+
 def test_numbered_items_of_a_chapter_with_articles_stay_clauses():
     body = "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Quy định việc họp.\n2. Nguyên tắc\n"
     raw = state_header(type_word="QUY CHẾ", title="Làm việc") + body + SIGNATURE

@@ -114,23 +114,40 @@ def _goes_on(stack: list, markers: list, text: str) -> bool:
 
 
 def _articles_unworded(lines: list[Line], start: int, stop: int, markers: list) -> bool:
-    """Whether the text is set in chapters with no `Điều` line: a legal text (Quy chế, Quy định, Điều
-    lệ) always holds articles in its chapters, so its Word numbering (`Điều %1.`) printed only the
-    number (antiword keeps `4.` of `Điều 4.`)."""
-    kinds = {next((kind for kind, pat, _ in markers if pat.match(lines[i].text)), None) for i in range(start, stop)}
-    return "chapter" in kinds and "article" not in kinds
+    """Whether the text is set in chapters with no `Điều` line, its Arabic items right under the chapters
+    numbered on through them (`1.` first under `Chương I`, `4.` first under `Chương II`): a legal text
+    (Quy chế, Quy định, Điều lệ) always holds articles in its chapters, so these are articles whose
+    Word numbering (`Điều %1.`) printed only the number (antiword keeps `4.` of `Điều 4.`). A report or
+    a project set in chapters numbers its items from 1 again in each."""
+    firsts: list[int | None] = []   # the first item under each chapter, when it is an Arabic one
+    under_chapter = False
+    for i in range(start, stop):
+        found = next(((kind, m) for kind, pat, _ in markers if (m := pat.match(lines[i].text))), None)
+        if found is None:
+            continue
+        kind, m = found
+        if kind == "article":
+            return False
+        if kind == "chapter":
+            under_chapter = True
+        elif under_chapter:
+            firsts.append(int(m.group("label")) if kind == "arabic" else None)
+            under_chapter = False
+    return bool(firsts) and firsts[0] == 1 and all(f is not None and f > 1 for f in firsts[1:])
 
 
 def _unworded_article(stack: list, label: str, rest: str, prev: str | None, sentence_end) -> bool:
     """Whether an Arabic item of a chapter-set text without `Điều` lines is an article whose word was lost:
-    its number goes on from the last article through the chapters (`4.` first under `Chương II` after
-    `3.`), right under the chapter heading, or, inside an article, as a short title (`2. Quyền hạn`)."""
-    if not any(k == "chapter" for k, _, _ in stack):
+    its number goes on from the last article through the chapters, right under the chapter heading, or,
+    inside an article (among its clauses and points only), as a short title (`2. Quyền hạn`)."""
+    kinds = [k for k, _, _ in stack]
+    if "chapter" not in kinds or int(label) != (int(prev.split()[-1]) if prev else 0) + 1:
         return False
-    if int(label) != (int(prev.split()[-1]) if prev else 0) + 1:
-        return False
-    if stack[-1][0] == "chapter":
+    below = kinds[kinds.index("chapter") + 1:]
+    if not below or below == ["part"]:
         return True
+    if "article" not in below or any(k not in ("part", "article", "arabic", "letter", "lroman") for k in below):
+        return False
     rest = rest.strip()
     return bool(rest) and len(rest) <= 120 and not sentence_end.search(rest) and not rest.endswith(":")
 
