@@ -180,6 +180,52 @@ def test_forms_inside_an_appendix_stay_in_it():
     assert got == ["I", "Phụ lục"]
 
 
+def _word_numbered_docx(path: Path) -> Path:
+    """A decision whose articles, clauses and points Word numbers itself (`Điều %1.`, `%2.`, `%3)`): the
+    numbers live in numbering.xml, not in the paragraphs' text."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    text = state_header() + "QUYẾT ĐỊNH:"
+    for line in text.split("\n"):
+        d.add_paragraph(line)
+    for level, line in [(0, "Thành lập Tổ công tác, gồm:"), (1, "Tổ trưởng: Giám đốc Sở."), (1, "Thành viên:"),
+                        (2, "Phó Giám đốc Sở Tài chính;"), (2, "Phó Giám đốc Sở Xây dựng."),
+                        (0, "Quyết định này có hiệu lực kể từ ngày ký."), (0, "Các ông, bà có tên tại Điều 1 thi hành.")]:
+        p = d.add_paragraph(line)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    for line in SIGNATURE.strip().split("\n"):
+        d.add_paragraph(line)
+    d.save(path)
+    return path
+
+
+def test_numbers_word_prints_in_a_docx_are_read(tmp_path: Path):
+    rec = process_file(_word_numbered_docx(tmp_path / "qd.docx"))
+    assert [s["path"] for s in rec["sections"]] == ["Điều 1", "Điều 1/1", "Điều 1/2", "Điều 1/2/a", "Điều 1/2/b",
+                                                    "Điều 2", "Điều 3"]
+    assert "Điều 2. Quyết định này có hiệu lực" in rec["text"]
+
+
+def test_both_docx_readers_print_word_numbers_alike(tmp_path: Path):
+    from pipeline.read import docx as docx_reader
+    from pipeline.read.docx_xml import read_docx_xml
+
+    path = _word_numbered_docx(tmp_path / "qd.docx")
+    assert read_docx_xml(path)[0] == docx_reader._read_python_docx(path).text
+
+
 # ------------------------------------------------------------------ Markdown transcriptions
 
 MD = """| ỦY BAN NHÂN DÂN<br>**TỈNH KHÁNH HÒA** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |
