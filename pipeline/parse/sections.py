@@ -12,6 +12,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
+_WORDED = ("book", "chapter", "part", "article")   # labels with their word (`Chương II`, `Điều 3`)
 
 
 def roman_value(s: str) -> int:
@@ -107,7 +108,7 @@ def _goes_on(stack: list, markers: list, text: str) -> bool:
         m = pat.match(text)
         if m:
             lbl = re.sub(r"\s+", " ", m.group("label"))
-            if kind in ("book", "chapter", "part"):
+            if kind in _WORDED:
                 lbl = _label_text(lbl)
             return _kind_key(kind, lbl) == key and _first_and_next(kind, lbl, label)
     return False
@@ -172,7 +173,7 @@ _RUN_ON = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 
 def _label_of(kind: str, m: re.Match) -> str:
     label = re.sub(r"\s+", " ", m.group("label"))
-    return _label_text(label) if kind in ("book", "chapter", "part") else label
+    return _label_text(label) if kind in _WORDED else label
 
 
 def _next_of(kind: str, label: str, prev: str) -> bool:
@@ -323,7 +324,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             if not m:
                 continue
             label = re.sub(r"\s+", " ", m.group("label"))
-            if kind in ("book", "chapter", "part"):
+            if kind in _WORDED:
                 label = _label_text(label)
             if unworded and kind == "arabic" and _unworded_article(stack, label, m.group("rest") or "",
                                                                    last_label.get("article"), sentence_end):
