@@ -206,3 +206,12 @@ def test_a_list_whose_first_number_was_lost_starts_at_2():
             "2. Đối với tiến độ dự án\na) Giao Sở Tài chính\nb) Giao Sở Xây dựng\n3. Về dự thảo Kế hoạch\n")
     assert paths(report(body)) == ["2", "2/a", "2/b", "3"]
     assert paths(report("Nội dung kết luận.\n2. Đối với tiến độ dự án\n")) == []
+
+
+def test_a_run_in_head_before_a_colon_is_the_heading():
+    body = ("I. TỔ CHỨC THỰC HIỆN\n1. Sở Văn hóa, Thể thao và Du lịch: Chủ trì tổ chức các hoạt động tuyên truyền "
+            "trên địa bàn tỉnh\n2. Các đơn vị gồm: Sở Tư pháp, Sở Y tế.\n3. Kết quả: Chỉ số trung bình đạt 90,44%; cao nhất "
+            "là 95%\n")
+    secs = {s["path"]: s["heading"] for s in parse_text(report(body)).sections}
+    assert secs == {"I": "TỔ CHỨC THỰC HIỆN", "I/1": "Sở Văn hóa, Thể thao và Du lịch", "I/2": None,
+                    "I/3": "Kết quả"}

@@ -168,6 +168,8 @@ def _close_lower_divisions(stack: list, kind: str) -> None:
             return
 
 
+# A run-in head: a few words before a colon, then the item's text (not a list after `gồm:`)
+_RUN_IN = re.compile(r"^(?P<head>[^:;.,“\"(]{2,60}?(?:,[^:;.,“\"(]{1,30})?)\s*:\s+(?=[A-ZĐÀ-Ỹ])\S.{20,}")
 _RUN_ON = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 
 
@@ -401,8 +403,11 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                 if nxt and is_upper(nxt) and "|" not in nxt and not any(p.match(nxt) for _, p, _ in markers):
                     rest = nxt
             heading = rest.rstrip(":").strip() or None
-            if heading and (len(heading) > cfg["heading_max_chars"] or sentence_end.search(heading)
-                            or heading.endswith("./")):
+            lead = _RUN_IN.match(rest) if kind not in _WORDED else None
+            if lead:
+                heading = lead.group("head")   # `Sở Tư pháp: Chủ trì, …`, `Kết quả: Chỉ số …` → its run-in head
+            elif heading and (len(heading) > cfg["heading_max_chars"] or sentence_end.search(heading)
+                              or heading.endswith("./")):
                 heading = None
             path = "/".join(root + [lbl for _, lbl, _ in stack] + [label])
             sec = {"path": path, "label": label, "heading": heading, "level": len(root) + len(stack) + 1,
