@@ -215,3 +215,10 @@ def test_a_run_in_head_before_a_colon_is_the_heading():
     secs = {s["path"]: s["heading"] for s in parse_text(report(body)).sections}
     assert secs == {"I": "TỔ CHỨC THỰC HIỆN", "I/1": "Sở Văn hóa, Thể thao và Du lịch", "I/2": None,
                     "I/3": "Kết quả"}
+
+
+def test_a_one_sentence_item_with_its_own_paragraph_is_a_heading():
+    body = ("I. KẾT QUẢ\n1. Làm cầu nối giữa doanh nghiệp với chính quyền.\nHiệp hội đã tổ chức 12 buổi đối thoại.\n"
+            "2. Tổ chức 05 hội nghị chuyên đề về chuyển đổi số.\n3. Kết nạp 40 hội viên mới.\n")
+    secs = {s["path"]: s["heading"] for s in parse_text(report(body)).sections}
+    assert secs == {"I": "KẾT QUẢ", "I/1": "Làm cầu nối giữa doanh nghiệp với chính quyền", "I/2": None, "I/3": None}

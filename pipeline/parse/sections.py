@@ -417,11 +417,16 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             last_label[key] = label
             if heading is None and rest and len(rest) <= cfg["heading_max_chars"]:
                 sec["_rest"] = rest.rstrip(":. ").strip()
+                nxt = next((w.text for w in work[i + 1:] if w.text), "")
+                sec["_text_under"] = bool(nxt) and "|" not in nxt and not any(p.match(nxt) for _, p, _ in markers) \
+                    and rest.endswith(".") and len(rest) <= 160 and not re.search(r"[.;:]\s", rest)
             break
-    # a labelled line with items under it is their heading, even when it ends in `.`
+    # a labelled line with items under it is their heading, even when it ends in `.`; so is a one-sentence
+    # labelled line with a paragraph of its own under it (`2. Thực hiện vai trò cầu nối.` / `Hiệp hội đã …`)
     for n, sec in enumerate(sections):
         rest = sec.pop("_rest", None)
-        if rest and n + 1 < len(sections) and sections[n + 1]["level"] > sec["level"]:
+        text_under = sec.pop("_text_under", False)
+        if rest and (text_under or n + 1 < len(sections) and sections[n + 1]["level"] > sec["level"]):
             sec["heading"] = rest
     end_offset = lines[stop - 1].end if stop > start else (text_end or 0)
     # a section runs to the next section at its own level or above
