@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from test_structure import NATIONAL, SIGNATURE, meta, parse_text, paths, state_header
 
 from pipeline.read.markdown import markdown_to_text
@@ -64,6 +66,19 @@ def test_letters_with_a_comma():
     assert paths(report(body)) == ["I", "I/1", "I/1/a", "I/1/b", "I/2"]
 
 
+def test_decimals_written_without_a_space_before_their_text():
+    body = "I.MỤC ĐÍCH\n1.Nâng cao chất lượng\n1.1.Tuyên truyền rộng rãi\n1.2.Kiểm tra\n1.2.1.Kiểm tra định kỳ\n" \
+           "Ngày 15.3.2025 là hạn cuối.\n2.Yêu cầu\n"
+    assert paths(report(body)) == ["I", "I/1", "I/1/1.1", "I/1/1.2", "I/1/1.2/1.2.1", "I/2"]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_labels_with_a_slash(fmt):
+    body = ("I/ MỤC ĐÍCH\n1/ Nâng cao nhận thức\na/ Đối với cán bộ\nb/ Đối với học sinh\n2/ Bảo đảm an toàn\n"
+            "12/QĐ-UBND ngày 5/3/2025 của Ủy ban nhân dân tỉnh\nII/ NỘI DUNG\n")
+    assert paths(report(body), fmt) == ["I", "I/1", "I/1/a", "I/1/b", "I/2", "II"]
+
+
 def test_sections_between_chapter_and_article():
     raw = ("QUỐC HỘI\n" + NATIONAL + "\nLUẬT\nVỀ THƯ VIỆN\nChương I\nQUY ĐỊNH CHUNG\nMục 1. Phạm vi\n"
            "Điều 1. Phạm vi điều chỉnh\nĐiều 2. Đối tượng\nMục 2. Nguyên tắc\nĐiều 3. Nguyên tắc hoạt động\n"
@@ -72,6 +87,25 @@ def test_sections_between_chapter_and_article():
     assert list(secs) == ["Chương I", "Chương I/Mục 1", "Chương I/Mục 1/Điều 1", "Chương I/Mục 1/Điều 2",
                           "Chương I/Mục 2", "Chương I/Mục 2/Điều 3", "Chương II", "Chương II/Điều 4"]
     assert secs["Chương I"]["heading"] == "QUY ĐỊNH CHUNG"
+
+
+def test_a_section_of_a_chapter_closes_the_clauses_of_the_article_before_it():
+    raw = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH LÀO CAI\n" + NATIONAL + "\nNGHỊ QUYẾT\nQuy định mức chi hỗ trợ\n"
+           "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Nghị quyết này quy định:\na) Mức chi;\n"
+           "đ) Mức hỗ trợ khác.\nMục 1\nMỨC CHI\nĐiều 2. Mức chi cụ thể\n")
+    assert paths(raw) == ["Chương I", "Chương I/Điều 1", "Chương I/Điều 1/1", "Chương I/Điều 1/1/a",
+                          "Chương I/Điều 1/1/đ", "Chương I/Mục 1", "Chương I/Mục 1/Điều 2"]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_party_numbering_with_dashes(fmt):
+    raw = ("TỈNH ỦY LÀO CAI\n*\nSố 15-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nLào Cai, ngày 5 tháng 3 năm 2025\n"
+           "NGHỊ QUYẾT\nvề phát triển du lịch cộng đồng\nI- TÌNH HÌNH\n1- Kết quả đạt được\na- Về kinh tế\n"
+           "Du lịch tăng trưởng khá.\nb- Về xã hội\n2- Hạn chế\nII- MỤC TIÊU\n1- Mục tiêu chung\n"
+           "Nơi nhận:\n- Lưu VPTU.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An\n")
+    secs = {s["path"]: s["heading"] for s in parse_text(raw, fmt).sections}
+    assert secs == {"I": "TÌNH HÌNH", "I/1": "Kết quả đạt được", "I/1/a": "Về kinh tế", "I/1/b": "Về xã hội",
+                    "I/2": "Hạn chế", "II": "MỤC TIÊU", "II/1": "Mục tiêu chung"}
 
 
 def test_appendix_keeps_its_number_written_with_so():
@@ -90,11 +124,106 @@ def test_a_plan_attached_after_the_signature_starts_its_own_root():
     assert st.metadata["signer"]["name"] == "Nguyễn Văn Bình"
 
 
+def test_rules_titled_in_capitals_under_their_own_motto_start_their_own_root():
+    after = ("BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ\n" + NATIONAL + "\nQUY CHẾ LÀM VIỆC\ncủa Tổ công tác chuyển đổi số\n"
+             "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nĐiều 2. Nguyên tắc\n1. Làm việc tập thể.\n")
+    raw = state_header() + "QUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\nĐiều 2. Hiệu lực.\n" + SIGNATURE + after
+    assert paths(raw) == ["Điều 1", "Điều 2", "Chương I", "Chương I/Điều 1", "Chương I/Điều 2",
+                          "Chương I/Điều 2/1"]
+
+
+def test_rules_titled_in_capitals_above_their_kem_theo_line_start_their_own_root():
+    after = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nQUY CHẾ PHỐI HỢP QUẢN LÝ CỤM CÔNG NGHIỆP\n"
+             "(Ban hành kèm theo Quyết định số 15/2025/QĐ-UBND)\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n")
+    raw = state_header() + "QUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\nĐiều 2. Hiệu lực.\n" + SIGNATURE + after
+    assert paths(raw) == ["Điều 1", "Điều 2", "Chương I", "Chương I/Điều 1"]
+
+
+def test_chapter_articles_whose_word_the_legacy_reader_dropped():
+    # a .doc whose articles Word numbered (`Điều %1.`): antiword prints `1. Phạm vi`; the numbers run on
+    # through the chapters while each article's clauses start again at 1
+    body = ("Chương I\nQUY ĐỊNH CHUNG\n1. Phạm vi điều chỉnh\n1. Quy chế này quy định việc họp.\n"
+            "2. Quy chế áp dụng với thành viên.\n2. Nguyên tắc làm việc\n1. Tập thể, dân chủ.\n"
+            "Chương II\nTRÁCH NHIỆM\n3. Trách nhiệm của Tổ trưởng\n1. Điều hành chung:\n"
+            "a) Phân công nhiệm vụ;\nb) Chủ trì họp.\n2. Ký văn bản.\n3. Báo cáo Ban Chỉ đạo.\n"
+            "4. Trách nhiệm của thành viên\n1. Dự họp đầy đủ.\n")
+    raw = state_header(type_word="QUY CHẾ", title="Làm việc của Tổ công tác") + body + SIGNATURE
+    secs = {s["path"]: s for s in parse_text(raw).sections}
+    assert list(secs) == [
+        "Chương I", "Chương I/Điều 1", "Chương I/Điều 1/1", "Chương I/Điều 1/2", "Chương I/Điều 2",
+        "Chương I/Điều 2/1", "Chương II", "Chương II/Điều 3", "Chương II/Điều 3/1", "Chương II/Điều 3/1/a",
+        "Chương II/Điều 3/1/b", "Chương II/Điều 3/2", "Chương II/Điều 3/3", "Chương II/Điều 4",
+        "Chương II/Điều 4/1"]
+    assert secs["Chương II/Điều 3"]["heading"] == "Trách nhiệm của Tổ trưởng"
+    assert secs["Chương II/Điều 3"]["label"] == "Điều 3"
+
+
+def test_a_project_in_chapters_keeps_its_numbered_items():
+    # items numbered from 1 again in each chapter, or under a roman part: not articles
+    body = ("Chương I\nSỰ CẦN THIẾT\n1. Cơ sở pháp lý\n2. Cơ sở thực tiễn\nChương II\nNỘI DUNG\n"
+            "I. Mục tiêu\n1. Mục tiêu chung\n2. Mục tiêu cụ thể\n")
+    raw = state_header(type_word="ĐỀ ÁN", title="Phát triển du lịch") + body + SIGNATURE
+    assert paths(raw) == ["Chương I", "Chương I/1", "Chương I/2", "Chương II", "Chương II/I", "Chương II/I/1",
+                          "Chương II/I/2"]
+
+
+def test_numbered_items_of_a_chapter_with_articles_stay_clauses():
+    body = "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Quy định việc họp.\n2. Nguyên tắc\n"
+    raw = state_header(type_word="QUY CHẾ", title="Làm việc") + body + SIGNATURE
+    assert paths(raw) == ["Chương I", "Chương I/Điều 1", "Chương I/Điều 1/1", "Chương I/Điều 1/2"]
+
+
 def test_forms_inside_an_appendix_stay_in_it():
     # the forms belong to the appendix (no root of their own); their numbering is a template's
     after = "PHỤ LỤC\nCÁC MẪU\nMẫu số 01\nTỜ TRÌNH\nThẩm định dự án\nI. THÔNG TIN\n"
     got = paths(report("I. Kết quả\n", after))
     assert got == ["I", "Phụ lục"]
+
+
+def _word_numbered_docx(path: Path) -> Path:
+    """A decision whose articles, clauses and points Word numbers itself (`Điều %1.`, `%2.`, `%3)`): the
+    numbers live in numbering.xml, not in the paragraphs' text."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    text = state_header() + "QUYẾT ĐỊNH:"
+    for line in text.split("\n"):
+        d.add_paragraph(line)
+    for level, line in [(0, "Thành lập Tổ công tác, gồm:"), (1, "Tổ trưởng: Giám đốc Sở."), (1, "Thành viên:"),
+                        (2, "Phó Giám đốc Sở Tài chính;"), (2, "Phó Giám đốc Sở Xây dựng."),
+                        (0, "Quyết định này có hiệu lực kể từ ngày ký."), (0, "Các ông, bà có tên tại Điều 1 thi hành.")]:
+        p = d.add_paragraph(line)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    for line in SIGNATURE.strip().split("\n"):
+        d.add_paragraph(line)
+    d.save(path)
+    return path
+
+
+def test_numbers_word_prints_in_a_docx_are_read(tmp_path: Path):
+    rec = process_file(_word_numbered_docx(tmp_path / "qd.docx"))
+    assert [s["path"] for s in rec["sections"]] == ["Điều 1", "Điều 1/1", "Điều 1/2", "Điều 1/2/a", "Điều 1/2/b",
+                                                    "Điều 2", "Điều 3"]
+    assert "Điều 2. Quyết định này có hiệu lực" in rec["text"]
+
+
+def test_both_docx_readers_print_word_numbers_alike(tmp_path: Path):
+    from pipeline.read import docx as docx_reader
+    from pipeline.read.docx_xml import read_docx_xml
+
+    path = _word_numbered_docx(tmp_path / "qd.docx")
+    assert read_docx_xml(path)[0] == docx_reader._read_python_docx(path).text
 
 
 # ------------------------------------------------------------------ Markdown transcriptions
@@ -206,6 +335,32 @@ def test_a_standing_office_takes_its_board_and_the_board_its_province():
                date="Quảng Trị, ngày 06 tháng 9 năm 2022")
     assert m["issuer"] == ("Văn phòng Thường trực Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn "
                            "tỉnh Quảng Trị")
+
+
+@pytest.mark.parametrize("issuer,name", [
+    ("ỦY BAN MTTQ VIỆT NAM\nXÃ BẢO THẮNG\nBAN THƯỜNG TRỰC",
+     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Bảo Thắng"),
+    ("BỘ NỘI VỤ\nTHANH TRA BỘ", "Thanh tra Bộ Nội vụ"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nTHANH TRA TỈNH", "Thanh tra tỉnh Lào Cai"),
+    ("TỈNH ỦY LÀO CAI\nBAN TUYÊN GIÁO", "Ban Tuyên giáo Tỉnh ủy Lào Cai"),
+])
+def test_a_unit_and_its_parent_each_keep_their_own_name(issuer, name):
+    assert letter(issuer)["issuer"] == name
+
+
+def test_a_party_title_stops_before_the_body():
+    head = "ĐẢNG BỘ TỈNH LÀO CAI\nĐẢNG ỦY XÃ BẢO THẮNG\n*\nSố 07-KL/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n" \
+           "Bảo Thắng, ngày 10 tháng 4 năm 2025\nKẾT LUẬN\ncủa Ban Thường vụ Đảng ủy xã\nvề công tác chuyển đổi số\n"
+    for body in ("1- Kết quả đạt được\n", "Thời gian qua, công tác được quan tâm.\n"):
+        m = meta(head + body + "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nLê Văn Hòa\n")
+        assert m["title"] == "của Ban Thường vụ Đảng ủy xã về công tác chuyển đổi số"
+        assert m["signer"] == {"name": "Lê Văn Hòa", "title": "Phó Bí thư", "authority": "T/M Ban Thường vụ"}
+
+
+def test_the_title_of_a_programme_stops_at_its_time_and_place():
+    raw = ("BỘ CÔNG AN\n" + NATIONAL + "\nCHƯƠNG TRÌNH\nHội nghị tổng kết công tác phòng cháy năm 2025\n"
+           "Thời gian: 01 ngày, bắt đầu lúc 08h00, ngày 15/12/2025\nĐịa điểm: Hội trường tầng 3\n")
+    assert meta(raw)["title"] == "Hội nghị tổng kết công tác phòng cháy năm 2025"
 
 
 def test_a_school_under_a_department_is_named_on_its_own_in_proper_case():

@@ -9,6 +9,8 @@ import pytest
 from fixtures import STATE_BANNER, AdminDoc, to_docx, to_pdf
 from test_structure import NATIONAL, SIGNATURE, parse_text, paths, state_header
 
+from pipeline.parse.structure import parse
+from pipeline.read.normalize import normalize
 from pipeline.run.process import process_file
 
 
@@ -178,3 +180,45 @@ def test_a_heading_on_the_line_after_a_label_alone():
 def test_a_number_alone_above_a_sentence_is_no_section():
     body = "I. NHIỆM VỤ\n1.\nCác sở rà soát văn bản trong tháng 3.\n2. Báo cáo\n"
     assert paths(report(body)) == ["I"]
+
+
+def test_items_a_pdf_ran_together_on_one_line_are_split():
+    body = ("I. MỤC ĐÍCH\n1. Nâng cao chất lượng phục vụ người dân. 2. Bảo đảm tiến độ giải quyết hồ sơ.\n"
+            "II. NỘI DUNG\n1. Rà soát thủ tục theo Quyết định số 12. 3. Thủ tục được giữ lại.\n")
+    text = normalize(report(body), "pdf").text
+    secs = {s["path"]: s for s in parse(text).sections}
+    assert list(secs) == ["I", "I/1", "I/2", "II", "II/1"]
+    assert text[secs["I/2"]["start"]:].startswith("2. Bảo đảm tiến độ")
+    assert text[secs["I/1"]["start"]:secs["I/1"]["end"]].rstrip().endswith("người dân.")
+
+
+def test_the_first_sub_item_run_on_after_its_heading_is_split():
+    body = ("I. KẾT QUẢ\n1. Tổng hợp\n2. Kết quả thẩm định chỉ số năm 2.1. Đối với các sở (15 đơn vị)\n"
+            "a) Nhóm 1\nb) Nhóm 2\n2.2. Đối với các xã\n")
+    secs = {s["path"]: s["heading"] for s in parse_text(report(body), "pdf").sections}
+    assert list(secs) == ["I", "I/1", "I/2", "I/2/2.1", "I/2/2.1/a", "I/2/2.1/b", "I/2/2.2"]
+    assert secs["I/2/2.1"] == "Đối với các sở (15 đơn vị)"
+
+
+def test_a_list_whose_first_number_was_lost_starts_at_2():
+    # Word numbered the first item; the reader kept its text but not its `1.`
+    body = ("Sau khi nghe báo cáo, đồng chí chủ trì kết luận như sau:\nThống nhất tổ chức hội nghị.\n"
+            "2. Đối với tiến độ dự án\na) Giao Sở Tài chính\nb) Giao Sở Xây dựng\n3. Về dự thảo Kế hoạch\n")
+    assert paths(report(body)) == ["2", "2/a", "2/b", "3"]
+    assert paths(report("Nội dung kết luận.\n2. Đối với tiến độ dự án\n")) == []
+
+
+def test_a_run_in_head_before_a_colon_is_the_heading():
+    body = ("I. TỔ CHỨC THỰC HIỆN\n1. Sở Văn hóa, Thể thao và Du lịch: Chủ trì tổ chức các hoạt động tuyên truyền "
+            "trên địa bàn tỉnh\n2. Các đơn vị gồm: Sở Tư pháp, Sở Y tế.\n3. Kết quả: Chỉ số trung bình đạt 90,44%; cao nhất "
+            "là 95%\n")
+    secs = {s["path"]: s["heading"] for s in parse_text(report(body)).sections}
+    assert secs == {"I": "TỔ CHỨC THỰC HIỆN", "I/1": "Sở Văn hóa, Thể thao và Du lịch", "I/2": None,
+                    "I/3": "Kết quả"}
+
+
+def test_a_one_sentence_item_with_its_own_paragraph_is_a_heading():
+    body = ("I. KẾT QUẢ\n1. Làm cầu nối giữa doanh nghiệp với chính quyền.\nHiệp hội đã tổ chức 12 buổi đối thoại.\n"
+            "2. Tổ chức 05 hội nghị chuyên đề về chuyển đổi số.\n3. Kết nạp 40 hội viên mới.\n")
+    secs = {s["path"]: s["heading"] for s in parse_text(report(body)).sections}
+    assert secs == {"I": "KẾT QUẢ", "I/1": "Làm cầu nối giữa doanh nghiệp với chính quyền", "I/2": None, "I/3": None}

@@ -250,6 +250,15 @@ def test_decision_articles_under_no_chapter():
     assert paths(raw) == ["Điều 1", "Điều 2", "Điều 3"]
 
 
+def test_articles_printed_in_capitals():
+    raw = state_header() + "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n" \
+        "ĐIỀU 1. Công bố kèm theo Quyết định này Danh mục.\n1. Danh mục thủ tục mới.\n" \
+        "ĐIỀU 2. Quyết định này có hiệu lực kể từ ngày ký.\n" + SIGNATURE
+    st = parse_text(raw)
+    assert [s["path"] for s in st.sections] == ["Điều 1", "Điều 1/1", "Điều 2"]
+    assert st.metadata["title"] == "công bố Danh mục thủ tục hành chính"
+
+
 def test_appendix_after_signature_starts_its_own_root():
     after = ("PHỤ LỤC I\nTIÊU CHÍ XÉT CHỌN\n1. Đối với tập thể\n2. Đối với cá nhân\na) Cán bộ\n"
              "Phụ lục II\n1. Mẫu báo cáo\n")

@@ -46,9 +46,10 @@ def _type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
     return None
 
 
-def type_line(text: str) -> tuple[str, str] | None:
-    """A line printed as the type word, maybe followed by the title: (type, rest) or None."""
-    return _type_line(text)
+def type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
+    """A line printed as the type word, maybe followed by the title: (type, rest) or None; with
+    `caps_rest`, capitals after the type word are the start of its title (`QUY CHẾ HOẠT ĐỘNG`)."""
+    return _type_line(text, caps_rest=caps_rest)
 
 
 def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
@@ -71,9 +72,22 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     parent = units[-2] if len(units) > 1 else None
     if parent:
         parent_suffix = cfg.get("parent_as_suffix", {}).get(parent, parent)
+        unit = rules.compiled(cfg["unit_of_parent"]).match(own)
+        whole = unit and re.search(rf"(?:^|\s){unit.group('word')}\s+\S.*$", parent)
+        if whole:
+            # `BỘ NỘI VỤ` / `THANH TRA BỘ`, `UBND TỈNH LÀO CAI` / `THANH TRA TỈNH`: the word stands for the
+            # parent's name (`Thanh tra Bộ Nội vụ`) or its jurisdiction (`Thanh tra tỉnh Lào Cai`)
+            named = whole.group(0).strip()
+            if unit.group("word") in ("BỘ", "CỤC", "TỔNG CỤC"):
+                return f"{canonical(unit.group('unit'))} {canonical(named)}", canonical(parent)
+            return canonical(f"{unit.group('unit')} {named}"), canonical(parent)
         if rules.compiled(cfg["needs_parent"]).match(own) or rules.compiled(cfg["party_parent"]).search(parent) \
                 and not rules.compiled(cfg["jurisdiction"]).search(own):
-            own = f"{own} {parent_suffix}"
+            joined = canonical(f"{own} {parent_suffix}")
+            apart = f"{canonical(own)} {canonical(parent_suffix)}"
+            # each body cased as its own name (`Ban Thường trực` + `Ủy ban Mặt trận …`), when that is all
+            # that differs from casing the whole at once
+            return (apart if apart.casefold() == joined.casefold() else joined), canonical(parent)
         elif rules.compiled(cfg["jurisdiction_parent"]).match(parent):
             # a department of a people's committee takes its jurisdiction (`Sở Nội vụ tỉnh Lâm Đồng`);
             # a unit under a ministry or a department (a school, an institute) is named on its own
@@ -194,7 +208,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
     # title: the lines under the type word, or the V/v subject of a letter
     title_lines: list[str] = []
     stop_re = [cfg["separator"], *body_re, r"^Kính gửi", r"^\(?[Dd]ự thảo", *cfg["national_lines"],
-               r"^[-+•*]\s", r"^\d{1,2}\s*[.)]\s",
+               r"^[-+•*]\s", r"^\d{1,2}\s*[.)\-–]\s", r"^[a-zđ]\s*[)\-–]\s", r"^(?:Thời gian|Địa điểm|Thành phần|Chủ trì)\b[^:]{0,20}:",
                cfg["place_date"], r"^Số\s*[:.]"]
     if type_i is not None:
         rest = meta.pop("_title_rest", "")
@@ -218,8 +232,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 continue
             if not t or matches_any(stop_re, t) or (title_lines and is_upper(t) and not is_upper(title_lines[-1])):
                 break
-            if len(t) > 160 or t.endswith(":"):
-                break   # a paragraph of the preamble, not a wrapped title line
+            if len(t) > 160 or t.endswith(":") or t[:1].isupper() and t.endswith(".") and not t.endswith(".."):
+                break   # a paragraph of the preamble (or a sentence of the body), not a wrapped title line
             if title_lines and rules.compiled(layout_rules()["closing"]["signer_title"]).match(t) and is_upper(t):
                 break
             title_lines.append(t)

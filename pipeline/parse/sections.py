@@ -12,6 +12,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
+_WORDED = ("book", "chapter", "part", "article")   # labels with their word (`Chương II`, `Điều 3`)
 
 
 def roman_value(s: str) -> int:
@@ -107,9 +108,139 @@ def _goes_on(stack: list, markers: list, text: str) -> bool:
         m = pat.match(text)
         if m:
             lbl = re.sub(r"\s+", " ", m.group("label"))
-            if kind in ("book", "chapter", "part"):
+            if kind in _WORDED:
                 lbl = _label_text(lbl)
             return _kind_key(kind, lbl) == key and _first_and_next(kind, lbl, label)
+    return False
+
+
+def _articles_unworded(lines: list[Line], start: int, stop: int, markers: list) -> bool:
+    """Whether the text is set in chapters with no `Điều` line, its Arabic items right under the chapters
+    numbered on through them (`1.` first under `Chương I`, `4.` first under `Chương II`): a legal text
+    (Quy chế, Quy định, Điều lệ) always holds articles in its chapters, so these are articles whose
+    Word numbering (`Điều %1.`) printed only the number (antiword keeps `4.` of `Điều 4.`). A report or
+    a project set in chapters numbers its items from 1 again in each."""
+    firsts: list[int | None] = []   # the first item under each chapter, when it is an Arabic one
+    under_chapter = False
+    for i in range(start, stop):
+        found = next(((kind, m) for kind, pat, _ in markers if (m := pat.match(lines[i].text))), None)
+        if found is None:
+            continue
+        kind, m = found
+        if kind == "article":
+            return False
+        if kind == "chapter":
+            under_chapter = True
+        elif under_chapter:
+            firsts.append(int(m.group("label")) if kind == "arabic" else None)
+            under_chapter = False
+    return bool(firsts) and firsts[0] == 1 and all(f is not None and f > 1 for f in firsts[1:])
+
+
+def _unworded_article(stack: list, label: str, rest: str, prev: str | None, sentence_end) -> bool:
+    """Whether an Arabic item of a chapter-set text without `Điều` lines is an article whose word was lost:
+    its number goes on from the last article through the chapters, right under the chapter heading, or,
+    inside an article (among its clauses and points only), as a short title (`2. Quyền hạn`)."""
+    kinds = [k for k, _, _ in stack]
+    if "chapter" not in kinds or int(label) != (int(prev.split()[-1]) if prev else 0) + 1:
+        return False
+    below = kinds[kinds.index("chapter") + 1:]
+    if not below or below == ["part"]:
+        return True
+    if "article" not in below or any(k not in ("part", "article", "arabic", "letter", "lroman") for k in below):
+        return False
+    rest = rest.strip()
+    return bool(rest) and len(rest) <= 120 and not sentence_end.search(rest) and not rest.endswith(":")
+
+
+_DIVISIONS = ("book", "chapter", "part", "article")   # a legal text's divisions, outermost first
+
+
+def _close_lower_divisions(stack: list, kind: str) -> None:
+    """A division opens right under the nearest larger one (`Mục 1` under its `Chương`, after the
+    clauses of the article before it): what the stack holds below that larger division is closed."""
+    if kind not in _DIVISIONS:
+        return
+    rank = _DIVISIONS.index(kind)
+    for idx in range(len(stack) - 1, -1, -1):
+        if stack[idx][0] in _DIVISIONS[:rank]:
+            del stack[idx + 1:]
+            return
+
+
+# A run-in head: a few words before a colon, then the item's text (not a list after `gồm:`)
+_RUN_IN = re.compile(r"^(?P<head>[^:;.,“\"(]{2,60}?(?:,[^:;.,“\"(]{1,30})?)\s*:\s+(?=[A-ZĐÀ-Ỹ])\S.{20,}")
+_RUN_ON = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+
+
+def _label_of(kind: str, m: re.Match) -> str:
+    label = re.sub(r"\s+", " ", m.group("label"))
+    return _label_text(label) if kind in _WORDED else label
+
+
+def _next_of(kind: str, label: str, prev: str) -> bool:
+    """Whether `label` comes right after `prev` in its sequence (no gap allowed)."""
+    if kind == "letter":
+        return _LETTERS.find(label) == _LETTERS.find(prev) + 1
+    if kind == "decimal":
+        return label.rsplit(".", 1)[0] == prev.rsplit(".", 1)[0] and \
+            int(label.rsplit(".", 1)[1]) == int(prev.rsplit(".", 1)[1]) + 1
+    if kind == "arabic":
+        return int(label) == int(prev) + 1
+    return _first_and_next(kind, label, prev)
+
+
+def _run_on_item(text: str, stack: list, markers: list) -> tuple[int, int] | None:
+    """Where a line runs the next item on after a sentence (`… chất lượng. 2. Đảm bảo tiến độ`, two lines of
+    a PDF read as one): (end of the first item, start of the next), or None. Only the very next label of an
+    item still open (or of the line's own label) counts, so a number inside a sentence (`năm 2024. 3 …`)
+    or an inline list that opens nothing stays where it is."""
+    open_items = {k: lbl for k, lbl, _ in stack}
+    body, own = 0, None
+    for kind, pat, _ in markers:
+        m = pat.match(text)
+        if m:
+            label = _label_of(kind, m)
+            key = _kind_key(kind, label)
+            if key in open_items:   # the line's own item closes the deeper ones
+                keys = [k for k, _, _ in stack]
+                open_items = {k: lbl for k, lbl, _ in stack[:keys.index(key)]}
+            open_items[key] = label
+            body = m.start("rest") if m.group("rest") is not None else m.end()
+            own = label if kind in ("arabic", "decimal") else None
+            break
+    if own is not None:
+        # the first sub-item of a heading run on after it, with no stop (`4. Kết quả năm 4.1. Đối với …`)
+        sub = re.search(rf"\s{re.escape(own)}\.1(?:[.)]\s*|\s+)(?=[A-ZĐÀ-Ỹ])", text[body:])
+        if sub:
+            return body + sub.start(), body + sub.start() + 1
+    for r in _RUN_ON.finditer(text, body):
+        tail = text[r.end():]
+        for kind, pat, _ in markers:
+            m = pat.match(tail)
+            if not m:
+                continue
+            if kind not in ("roman", "upper", "arabic", "decimal", "letter") or not (m.group("rest") or "")[:1].isupper():
+                break
+            label = _label_of(kind, m)
+            prev = open_items.get(_kind_key(kind, label))
+            if prev is not None and _next_of(kind, label, prev):
+                return r.start(), r.end()
+            break
+    return None
+
+
+def _first_lost(work: list[Line], i: int, kind: str, label: str, pat: re.Pattern) -> bool:
+    """Whether a document's first list starts at `2.` because its `1.` was lost (Word numbered the first
+    item and the reader kept no number): it goes on with `3.` before any `1.` of its kind."""
+    if kind not in ("arabic", "roman") or label not in ("2", "II"):
+        return False
+    for ln in work[i + 1:]:
+        m = pat.match(ln.text)
+        if m and m.group("label") in ("1", "I"):
+            return False
+        if m and m.group("label") in ("3", "III"):
+            return True
     return False
 
 
@@ -147,17 +278,26 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
     sections: list[dict] = []
     if root:
         stop = max(start, _form_start(lines, start, stop, cfg))
+    unworded = _articles_unworded(lines, start, stop, markers)
     root = root or []
     in_table = False      # a body that is a PDF table (its first line of substance is `STT`)
     quote = 0             # open quotation marks of a quotation that began a line after a `:`
     cited = False         # under a line that cites another document's provision
     table = False         # inside a PDF table of a section (after its `STT` column header)
     prev = ""             # the last non-empty line
-    for i in range(start, stop):
-        ln = lines[i]
+    work = list(lines[start:stop])   # the lines, a line that runs two items together split in two
+    i = -1
+    while i + 1 < len(work):
+        i += 1
+        ln = work[i]
         t = ln.text
         if not t:
             continue
+        cut = _run_on_item(t, stack, markers) if quote == 0 and "|" not in t else None
+        if cut is not None:
+            head = t[:cut[0]].rstrip()
+            work[i:i + 1] = [Line(ln.start, ln.start + len(head), head), Line(ln.start + cut[1], ln.end, t[cut[1]:])]
+            ln, t = work[i], head
         before, prev = prev, t
         if quote > 0 and not _goes_on(stack, markers, t):
             quote = max(0, quote + _quote_balance(t, marks))
@@ -186,8 +326,11 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             if not m:
                 continue
             label = re.sub(r"\s+", " ", m.group("label"))
-            if kind in ("book", "chapter", "part"):
+            if kind in _WORDED:
                 label = _label_text(label)
+            if unworded and kind == "arabic" and _unworded_article(stack, label, m.group("rest") or "",
+                                                                   last_label.get("article"), sentence_end):
+                kind, label = "article", f"Điều {label}"
             if kind == "upper" and (m.group("rest") or "")[:1].isalpha() and not m.group("rest")[:1].isupper():
                 continue
             if in_table and not (kind in ("book", "chapter", "roman", "upper", "article")
@@ -214,12 +357,14 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                     break   # the cited text's own numbering
                 cited = False
             if not (m.group("rest") or "").strip(" .:") and kind in ("roman", "upper", "arabic"):
-                alone = _next_heading(lines, i, stop, kind, markers, cfg)
+                alone = _next_heading(work, i, len(work), kind, markers, cfg)
                 if alone is None:
                     break   # a label alone with no title under it: a table cell, a page number
             if kind == "lroman" and _letter_follows(stack, label):
                 continue
             key = _kind_key(kind, label)
+            saved = stack[:]
+            _close_lower_divisions(stack, kind)
             keys = [k for k, _, _ in stack]
             if key in keys:
                 idx = keys.index(key)
@@ -234,7 +379,8 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                     parent_label = label.rsplit(".", 1)[0]
                     if not any(lbl == parent_label for _, lbl, _ in stack) and not _first_and_next(kind, label, None):
                         m = None
-                elif not _first_and_next(kind, label, None):
+                elif not _first_and_next(kind, label, None) \
+                        and not (not sections and _first_lost(work, i, kind, label, pat)):
                     m = None
                 if m and kind == "decimal":
                     # a decimal belongs under the item it extends (2.4.1 under 2.4)
@@ -244,20 +390,24 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                             del stack[idx + 1:]
                             break
             if m is None:
+                stack[:] = saved
                 if fallthrough:
                     continue
                 break
             rest = (m.group("rest") or "").strip()
             if not rest.strip(":. ") and kind in ("roman", "upper", "arabic"):
-                rest = _next_heading(lines, i, stop, kind, markers, cfg) or ""
-            if not rest.strip(":. ") and kind in ("book", "chapter", "part") and i + 1 < stop:
+                rest = _next_heading(work, i, len(work), kind, markers, cfg) or ""
+            if not rest.strip(":. ") and kind in ("book", "chapter", "part") and i + 1 < len(work):
                 # `Chương I` / `NHỮNG QUY ĐỊNH CHUNG`: the heading set in capitals on the next line
-                nxt = lines[i + 1].text
+                nxt = work[i + 1].text
                 if nxt and is_upper(nxt) and "|" not in nxt and not any(p.match(nxt) for _, p, _ in markers):
                     rest = nxt
             heading = rest.rstrip(":").strip() or None
-            if heading and (len(heading) > cfg["heading_max_chars"] or sentence_end.search(heading)
-                            or heading.endswith("./")):
+            lead = _RUN_IN.match(rest) if kind not in _WORDED else None
+            if lead:
+                heading = lead.group("head")   # `Sở Tư pháp: Chủ trì, …`, `Kết quả: Chỉ số …` → its run-in head
+            elif heading and (len(heading) > cfg["heading_max_chars"] or sentence_end.search(heading)
+                              or heading.endswith("./")):
                 heading = None
             path = "/".join(root + [lbl for _, lbl, _ in stack] + [label])
             sec = {"path": path, "label": label, "heading": heading, "level": len(root) + len(stack) + 1,
@@ -267,11 +417,16 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             last_label[key] = label
             if heading is None and rest and len(rest) <= cfg["heading_max_chars"]:
                 sec["_rest"] = rest.rstrip(":. ").strip()
+                nxt = next((w.text for w in work[i + 1:] if w.text), "")
+                sec["_text_under"] = bool(nxt) and "|" not in nxt and not any(p.match(nxt) for _, p, _ in markers) \
+                    and rest.endswith(".") and len(rest) <= 160 and not re.search(r"[.;:]\s", rest)
             break
-    # a labelled line with items under it is their heading, even when it ends in `.`
+    # a labelled line with items under it is their heading, even when it ends in `.`; so is a one-sentence
+    # labelled line with a paragraph of its own under it (`2. Thực hiện vai trò cầu nối.` / `Hiệp hội đã …`)
     for n, sec in enumerate(sections):
         rest = sec.pop("_rest", None)
-        if rest and n + 1 < len(sections) and sections[n + 1]["level"] > sec["level"]:
+        text_under = sec.pop("_text_under", False)
+        if rest and (text_under or n + 1 < len(sections) and sections[n + 1]["level"] > sec["level"]):
             sec["heading"] = rest
     end_offset = lines[stop - 1].end if stop > start else (text_end or 0)
     # a section runs to the next section at its own level or above

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pipeline import rules
 from pipeline.parse.closing import find_closing, parse_closing
-from pipeline.parse.common import is_upper, layout_rules
+from pipeline.parse.common import is_upper, layout_rules, matches_any
 from pipeline.parse.header import parse_header, type_line
 from pipeline.parse.sections import parse_sections
 from pipeline.read.ocr.ocr_repair import repair_line
@@ -30,15 +30,28 @@ class Structure:
 
 def _attached_starts(lines: list[Line], closing: int, appendix_starts: list[int]) -> list[int]:
     """Lines after the signature where a document issued with this one begins without a `Phụ lục`
-    label: its type word set alone in capitals (`QUY CHẾ`, `KẾ HOẠCH`), before any appendix (the forms
-    of an appendix, `Mẫu số 01` / `TỜ TRÌNH`, belong to it)."""
+    label: its type word set alone in capitals (`QUY CHẾ`, `KẾ HOẠCH`), or, right under a national
+    motto of its own, the type word with its title run on in capitals (`QUY CHẾ HOẠT ĐỘNG`); before
+    any appendix (the forms of an appendix, `Mẫu số 01` / `TỜ TRÌNH`, belong to it)."""
+    national = layout_rules()["header"]["national_lines"]
+    stop = appendix_starts[0] if appendix_starts else len(lines)
     starts = []
-    for i in range(closing + 1, appendix_starts[0] if appendix_starts else len(lines)):
+    prev = ""
+    for i in range(closing + 1, stop):
         t = lines[i].text
-        found = type_line(t) if is_upper(t) else None
-        if found and not found[1]:
+        if not t:
+            continue
+        nxt = next((lines[j].text for j in range(i + 1, min(i + 3, stop)) if lines[j].text), "")
+        stands = matches_any(national, prev) or bool(_ISSUED_WITH.match(nxt))
+        found = type_line(t, caps_rest=stands) if is_upper(t) else None
+        if found and (not found[1] or stands):
             starts.append(i)
+        prev = t
     return starts
+
+
+# `(Ban hành kèm theo Quyết định số …)` under the title of a document issued with another one
+_ISSUED_WITH = re.compile(r"^\(\s*(?:Ban hành\s+)?[Kk]èm theo\b")
 
 
 def _nulls(meta: dict) -> None:

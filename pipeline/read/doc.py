@@ -13,7 +13,10 @@ from pipeline.read.base import IngestError, Ingested, Limits, fix_legacy
 def read_doc(path: Path, limits: Limits) -> Ingested:
     """Legacy Word through antiword (Debian `antiword`); its `|` tables are unfolded.
 
-    Files antiword refuses (some Word 97 saves) go to catdoc when it is installed.
+    Files antiword refuses (some Word 97 saves) go to catdoc when it is installed. Word's automatic list
+    numbers: antiword prints them, but only the number and its punctuation, never the level's own words
+    (`Điều %1.` comes out `4.`: the section parser gives such articles their word back); catdoc prints
+    none, which `reader_fallback` says. No other offline reader is on the machine (no LibreOffice).
     """
     exe = shutil.which("antiword")
     if not exe:
@@ -30,7 +33,7 @@ def read_doc(path: Path, limits: Limits) -> Ingested:
         why = msg[-1] if msg else "no output"
         if text is None:
             raise IngestError("corrupt_doc", f"antiword could not read it: {why}")
-        reader, fallback = "catdoc", f"antiword could not read it: {why}"
+        reader, fallback = "catdoc", f"antiword could not read it: {why}; catdoc keeps no Word list numbers"
     else:
         text = unfold_ascii_tables(proc.stdout.decode("utf-8", "replace"))
     result = Ingested(format="doc", text=text, reader=reader, reader_fallback=fallback)

@@ -102,17 +102,26 @@ def _inflate_counted(fh, info: zipfile.ZipInfo, budget: int) -> tuple[int, bytes
     return count, bytes(head), tags
 
 
-def _cell_lines(cell) -> list[str]:
+def _paragraph_lines(paragraph, numbering) -> list[str]:
+    """A paragraph's lines, Word's list number first (docx_numbering), as docx_xml reads them."""
+    text = paragraph.text
+    label = numbering.label(paragraph._p) if numbering is not None else None
+    if label and text.strip():
+        text = f"{label} {text.lstrip()}"
+    return text.split("\n")
+
+
+def _cell_lines(cell, numbering=None) -> list[str]:
     lines: list[str] = []
     for block in cell.iter_inner_content():
         if hasattr(block, "rows"):
-            lines.extend(_table_lines(block))
+            lines.extend(_table_lines(block, numbering))
         else:
-            lines.extend(block.text.split("\n"))
+            lines.extend(_paragraph_lines(block, numbering))
     return lines
 
 
-def _table_lines(table) -> list[str]:
+def _table_lines(table, numbering=None) -> list[str]:
     """A layout table (one or two columns) reads column by column; a data table row by row."""
     rows = []
     for row in table.rows:
@@ -124,7 +133,7 @@ def _table_lines(table) -> list[str]:
             cells.append(cell)
         rows.append(cells)
     from pipeline.read.docx_xml import table_lines
-    return table_lines(rows, _cell_lines)
+    return table_lines(rows, lambda cell: _cell_lines(cell, numbering))
 
 
 def read_docx(path: Path, limits: Limits) -> Ingested:
@@ -148,12 +157,19 @@ def _read_python_docx(path: Path) -> Ingested:
         raise IngestError("corrupt_docx", f"the DOCX XML is malformed: {exc}") from exc
     except Exception as exc:  # python-docx raises several kinds for broken packages
         raise IngestError("corrupt_docx", f"not a readable DOCX file: {exc}") from exc
+    from pipeline.read.docx_numbering import Numbering
+
+    try:
+        numbering_root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        numbering_root = None
+    numbering = Numbering(numbering_root, document.styles.element)
     lines: list[str] = []
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
-            lines.extend(_table_lines(block))
+            lines.extend(_table_lines(block, numbering))
         else:
-            lines.extend(block.text.split("\n"))
+            lines.extend(_paragraph_lines(block, numbering))
     return fix_legacy(Ingested(format="docx", text="\n".join(lines)), _docx_fonts(document))
 
 

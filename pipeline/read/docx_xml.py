@@ -23,11 +23,14 @@ from pathlib import Path
 
 from lxml import etree
 
+from pipeline.read.docx_numbering import Numbering
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 _MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 P, TBL, TR, TC, R, HYPERLINK = W + "p", W + "tbl", W + "tr", W + "tc", W + "r", W + "hyperlink"
@@ -97,13 +100,17 @@ def _para_text(p) -> str:
     return "".join(out)
 
 
-def _blocks(container) -> list[str]:
+def _blocks(container, numbering=None) -> list[str]:
     lines: list[str] = []
     for e in container:
         if e.tag == P:
-            lines.extend(_para_text(e).split("\n"))
+            text = _para_text(e)
+            label = numbering.label(e) if numbering is not None else None
+            if label and text.strip():
+                text = f"{label} {text.lstrip()}"   # Word's own number, not in the text (docx_numbering)
+            lines.extend(text.split("\n"))
         elif e.tag == TBL:
-            lines.extend(_table_lines(e))
+            lines.extend(_table_lines(e, numbering))
     return lines
 
 
@@ -162,7 +169,7 @@ def _root_of(rows: list, i: int, tc, offset: int):
     return tc
 
 
-def _table_lines(tbl) -> list[str]:
+def _table_lines(tbl, numbering=None) -> list[str]:
     """As docx._table_lines: a layout table (one or two columns, or up to three rows) column by
     column, a data table row by row (`a | b | c`)."""
     trs = list(tbl.iterchildren(TR))
@@ -175,7 +182,7 @@ def _table_lines(tbl) -> list[str]:
             seen.add(id(tc))
             cells.append(tc)
         rows.append(cells)
-    return table_lines(rows, _blocks)
+    return table_lines(rows, lambda cell: _blocks(cell, numbering))
 
 
 def read_docx_xml(path: Path) -> tuple[str, list[str]]:
@@ -184,11 +191,14 @@ def read_docx_xml(path: Path) -> tuple[str, list[str]]:
         main, styles = _parts(zf)
         document = _parse(zf, main)
         style_root = _parse(zf, styles)
+        folder, name = posixpath.split(main)
+        numbering_part = _target(zf, posixpath.join(folder, "_rels", name + ".rels"), folder, _NUMBERING)
+        numbering_root = _parse(zf, numbering_part) if numbering_part in zf.NameToInfo else None
     body = document.find(W + "body")
     if document.tag != W + "document" or body is None:
         raise Unexpected("no w:body")
     # keep every element proxy alive while cells are compared by identity
-    text = "\n".join(_blocks(body))
+    text = "\n".join(_blocks(body, Numbering(numbering_root, style_root)))
     names = set()
     for root in (document, style_root):
         for el in root.iter(W + "rFonts"):

@@ -65,7 +65,7 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<=[\s(“\"])\*(?=\S)|(?<=\S)\*(?=[\s).,;:”
 _HEADER_DATE_SPLIT = re.compile(r"(,\s*ngày[\s.…_]*)\n(?=[\s.…_\d]*tháng)")
 _EN_DASH_SPACED = re.compile(r"(?<= )[–—](?= )")
 _WORD = re.compile(r"[^\W_]")
-_MARKER = re.compile(r"^(?:[-+*•]|[a-zđ]\)|[a-zđ],(?=\s[A-ZĐ])|[ivx]{1,4}\)|\d+[.)]|[IVX]+\.)\s")
+_MARKER = re.compile(r"^(?:[-+*•]|[a-zđ]\)|[a-zđ][,.\-–/](?=\s[A-ZĐ])|[ivx]{1,4}\)|\d+(?:\.\d+)*[.)\-/]|\d+(?:\.\d+)+|[IVX]+[.\-/])\s")
 
 
 def _opens_paragraph(line: str) -> bool:
