@@ -126,7 +126,7 @@ def test_a_report_part_assigns_nothing_whatever_its_heading_word():
     got = _body_of("I. KẾT QUẢ ĐẠT ĐƯỢC\nỦy ban nhân dân tỉnh giao Sở Công Thương kiểm tra các chợ.\n"
                    "II. NHIỆM VỤ\nGiao Sở Y tế kiểm tra các cơ sở.\n")
     assert not roles_by_name(got, "Sở Công Thương")
-    assert "lead" in roles_by_name(got, "Sở Y tế")
+    assert roles_by_name(got, "Sở Y tế") == {"monitor"}      # told to inspect: the role of its verb
 
 
 def test_committees_listed_by_place_after_a_colon_are_one_body_each():

@@ -98,16 +98,17 @@ def _role_rules():
 
 
 def _unit_colon_heads() -> dict[str, str]:
-    """`Ủy ban nhân dân các huyện: Đức Trọng, Lâm Hà` → `Ủy ban nhân dân huyện Đức Trọng`, …: a People's
-    Committee (or Council) of every governed unit of rules/admin_units.yaml, listed by place after a colon;
-    `UBND các địa phương: Nghệ An; Điện Biên` names each place's committee."""
+    """`Ủy ban nhân dân các huyện: Đức Trọng, Lâm Hà` → `Ủy ban nhân dân huyện Đức Trọng`, …; `Đảng ủy các xã: A, B`
+    → `Đảng ủy xã A`, …: a body of every governed unit of rules/admin_units.yaml, listed by place after a colon
+    (rules/body_heads.yaml `place_listed_heads`); `UBND các địa phương: Nghệ An; Điện Biên` names each place's."""
     out = {}
-    for head in ("ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd"):
-        full = "Ủy ban nhân dân" if head in ("ủy ban nhân dân", "ubnd") else "Hội đồng nhân dân"
+    for head in rules.load("body_heads")["place_listed_heads"]:
+        full = canonical(head)
+        key = head.casefold()
         for u in units.words("province", "district", "commune"):
-            out[f"{head} các {u}"] = f"{full} {u}"
-        out[f"{head} các địa phương"] = full
-        out[f"{head} các tỉnh, thành phố"] = full
+            out[f"{key} các {u}"] = f"{full} {u}"
+        out[f"{key} các địa phương"] = full
+        out[f"{key} các tỉnh, thành phố"] = full
     return out
 
 
@@ -167,7 +168,7 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
     """End index (exclusive) of the body name that starts with a head at token i."""
     c = role_rules()
     n = head_at(toks, i)
-    j = i + n
+    j = i + max(n, c["lower_open"].match(toks, i)[0])      # `Hội đồng thẩm định giá`: the opening is the name's
     lower_run = 0
     after_place = False       # inside `tỉnh Lâm Đồng`: a lower-case word ends the name
     # a procedural actor (`chủ đầu tư`, `cơ quan có thẩm quyền`) is one: a list after it is of others
@@ -284,6 +285,8 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
         j += 1
     # trim words that cannot end a name
     while j > i + n and toks[j - 1].t in ("và", "các", "của", "thuộc", "-", "–", ",", "trực", "cấp", "những", "tại"):
+        if toks[j - 1].t == "trực" and toks[j - 2].low == "thường":
+            break                     # `Ban Thường trực`: `trực` of `trực thuộc` only is trimmed
         j -= 1
     return j
 
@@ -368,7 +371,8 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
     if j + 1 < len(toks) and toks[j + 1].low in _field_codes():
         sep, inner = (",", ";"), {"và"}          # codes (`TC; XD, NN&MT`) are parted by either
     # places (`Ủy ban nhân dân các huyện: Đức Trọng; Lâm Hà, Di Linh`): proper names only, parted by either
-    places = head in ("Ủy ban nhân dân", "Hội đồng nhân dân") or head.rsplit(" ", 1)[-1] in units.words()
+    places = head in {canonical(h) for h in rules.load("body_heads")["place_listed_heads"]} \
+        or head.rsplit(" ", 1)[-1] in units.words()
     if places:
         sep, inner = (",", ";"), {"và"}
     out, k = [], j + 1
