@@ -77,7 +77,7 @@ def _same(a, b):
 CASES = [
     # ---------------------------------------------------------------- commune Party bodies
     ("party_commune", "1. Ủy ban Kiểm tra Đảng ủy xã chủ trì kiểm tra việc thực hiện Kế hoạch này.",
-     {"Ủy ban Kiểm tra Đảng ủy xã": {"lead"}}),
+     {"Ủy ban Kiểm tra Đảng ủy xã": {"lead", "monitor"}}),          # leads the inspection: both
     ("party_commune", "2. Ban Xây dựng Đảng tham mưu Ban Thường vụ Đảng ủy xã sơ kết việc thực hiện.",
      {"Ban Xây dựng Đảng": {"advise"}}),
     ("party_commune", "3. Văn phòng Đảng ủy theo dõi, đôn đốc việc thực hiện.",
@@ -213,8 +213,8 @@ CASES = [
      {"Khoa Kiểm soát nhiễm khuẩn": {"lead"}}),
     ("hospital", "3. Các khoa lâm sàng báo cáo số liệu về Phòng Kế hoạch tổng hợp trước ngày 25 hằng tháng.",
      {"các khoa lâm sàng": {"lead"}, "Phòng Kế hoạch tổng hợp": {"report_to"}}),
-    ("hospital", "4. Tổ chuyên gia đánh giá hồ sơ dự thầu; Tổ thẩm định thẩm định kết quả lựa chọn nhà thầu.",
-     {"Tổ chuyên gia": {"lead"}, "Tổ thẩm định": {"lead"}}),
+    ("hospital", "4. Tổ chuyên gia đánh giá hồ sơ dự thầu; Tổ thẩm định giá thẩm định kết quả lựa chọn nhà thầu.",
+     {"Tổ chuyên gia": {"lead"}, "Tổ thẩm định giá": {"lead"}}),
     ("hospital", "5. Hội đồng thẩm định giá xem xét hồ sơ; Khoa Dược theo dõi việc sử dụng thuốc.",
      {"Hội đồng thẩm định giá": {"lead"}, "Khoa Dược": {"monitor"}}),
     ("hospital", "6. Các phòng, khoa phối hợp thực hiện.",

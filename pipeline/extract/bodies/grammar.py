@@ -156,8 +156,8 @@ def _verb_goes_on(toks: list[Tok], j: int, kv: int, c) -> bool:
     nxt = toks[k]
     if nxt.low == "số" and k + 1 < len(toks) and toks[k + 1].t.isdigit():
         return False
-    if nxt.low in ("các", "những"):
-        return True
+    if nxt.low in ("các", "những") or c["not_names"].match(toks, k)[0]:
+        return True                   # `Ban Thường vụ Tỉnh ủy tổ chức Hội nghị …`: an event is no word of a name
     # a verb after a department's whole field (`Bộ Nội vụ tổ chức thẩm định`), not inside a trade's name
     # (`Hiệp hội Nhà thầu xây dựng hoàn thành`)
     field = " ".join(t.low for t in toks[max(0, j - 4):j])
@@ -168,7 +168,10 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
     """End index (exclusive) of the body name that starts with a head at token i."""
     c = role_rules()
     n = head_at(toks, i)
-    j = i + max(n, c["lower_open"].match(toks, i)[0])      # `Hội đồng thẩm định giá`: the opening is the name's
+    j = i + n
+    lo = c["lower_open"].match(toks, i)[0]
+    if lo > n and any(0 < c["stop"].match(toks, m)[0] < i + lo - m for m in range(i + n, i + lo)):
+        j = i + lo                    # `Hội đồng thẩm định giá`, `Tổ giúp việc`: a stop word inside the opening is the name's
     lower_run = 0
     after_place = False       # inside `tỉnh Lâm Đồng`: a lower-case word ends the name
     # a procedural actor (`chủ đầu tư`, `cơ quan có thẩm quyền`) is one: a list after it is of others

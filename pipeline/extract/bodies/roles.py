@@ -153,9 +153,7 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
             used.update(n for n, _ in own)
         elif k_not and (verbs or cues or c["not_a_task"].match(toks, after)[0]):
             return []                         # `Sở Nội vụ đã chỉ đạo …`: a report of what was done assigns nothing
-        elif _open_verb(toks, after, b) and _directs(em.doc) and not any(
-                toks[n[0]].low in ("các", "thành") and toks[n[0] + 1].low == "thành" or toks[n[0]].low == "thành"
-                for n, _ in subj):
+        elif _open_verb(toks, a, after, b, actor) and _directs(em.doc):
             own = list(subj)                  # `Kho bạc Nhà nước khu vực VIII thanh toán …`: any verb after it
             subject = [(toks, n) for n, _ in own]
             used.update(n for n, _ in own)
@@ -170,7 +168,7 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
             quiet = True
     # objects: names after a cue with only names and separators between
     objects = _objects(toks, cues, verbs, [n for n in names_in if n not in used], refs)
-    verbs = _drop_complements(toks, verbs, cues)
+    verbs = _drop_complements(verbs, cues)
     roles = _subject_roles(toks, cues, verbs, objects, names_in, after, b)
     if not roles or "lead" in roles:
         # the clause's own subject leads unless all it is asked is to advise, monitor or coordinate
@@ -227,7 +225,7 @@ def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
     return roles
 
 
-def _drop_complements(toks, verbs, cues=()):
+def _drop_complements(verbs, cues=()):
     """`tham mưu triển khai thực hiện …`: the verbs right after `tham mưu` say what the advice is about; so do
     those right after `phối hợp` (`phối hợp tổ chức kiểm tra` coordinates, it does not monitor)."""
     out, end = [], None
@@ -236,30 +234,31 @@ def _drop_complements(toks, verbs, cues=()):
         if end == x or x in after_cue and r != "advise":
             end = y
             continue
-        end = y if r == "advise" or _presiding(toks, x, y) else None
+        end = y if r == "advise" else None
         out.append((x, y, r))
     return out
-
-
-def _presiding(toks, x, y) -> bool:
-    """`chủ trì kiểm tra`: the verbs right after a presiding verb say what it presides over."""
-    return " ".join(t.low for t in toks[x:y]) in role_rules()["raw"]["presiding_verbs"]
 
 
 # words after a subject that open no task of its own: `Sở Y tế là cơ quan …`, `Bộ Y tế của …`
 _NOT_A_VERB = {"của", "thuộc", "là", "và", "các", "những", "tại", "trên", "ở", "với", "theo", "trong", "cho", "về", "để",
                "do", "này", "đó", "nào", "năm", "ngày", "tháng", "số", "không", "cũng", "gồm", "bao", "như", "hoặc",
-               "hay", "từ", "đến", "sau", "trước", "khi", "nếu", "thì", "mà", "vì", "nên", "bị", "có", "chưa"}
+               "hay", "từ", "đến", "sau", "trước", "khi", "nếu", "thì", "mà", "vì", "nên", "bị", "có", "chưa", "thành",
+               "ủy", "uỷ", "ra", "nhiệm", "lần", "quý", "hằng", "hàng", "đồng", "một", "hai", "nơi"}
 
 
-def _open_verb(toks, after, b) -> bool:
+def _open_verb(toks, a, after, b, actor) -> bool:
     """Whether a lower-case word that can be a verb follows the subject, with words after it: a clause of a
     plan that opens on a body says what that body does, whatever its verb (`Kho bạc Nhà nước thanh toán kinh
-    phí`, `Cổng Thông tin điện tử tỉnh đăng tải …`), not only the verbs of rules/roles.yaml."""
+    phí`, `Cổng Thông tin điện tử tỉnh đăng tải …`), not only the verbs of rules/roles.yaml. The clause opens
+    a sentence, or follows one that gave a body a task (`Sở A chủ trì …; Sở B đăng tải …`)."""
     if after + 1 >= b or toks[after - 1].t in (",", "và", ";"):
         return False                  # `Cổng Thông tin điện tử tỉnh, … và hệ thống …`: a list of things runs on
+    if a > 0 and toks[a - 1].t not in (".", ":", "(") and not (actor and toks[a - 1].t == ";"):
+        return False                  # `Hợp nhất Hội A; Hội B và Hội C thành …`: a clause inside another's sentence
     w = toks[after].t
-    return bool(re.match(r"[a-zà-ỹđ]", w)) and w.isalpha() and w not in _NOT_A_VERB
+    # the name ended at a word that ends names (rules/roles.yaml `name_stop`), not where a run of lower-case
+    # words was cut (`Các Hội công chứng viên thuộc diện …`)
+    return bool(re.match(r"[a-zà-ỹđ]", w)) and w not in _NOT_A_VERB and bool(role_rules()["stop"].match(toks, after)[0])
 
 
 def _objects(toks, cues, verbs, names_in, refs):
