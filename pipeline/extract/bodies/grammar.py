@@ -140,8 +140,9 @@ def _person(toks: list[Tok], i: int, c) -> bool:
     return given[0] in c["middle_names"] and all(is_cap(t) and not t.isupper() for t in given)
 
 
-def _in_compound(toks: list[Tok], j: int, c) -> bool:
+def in_compound(toks: list[Tok], j: int, c=None) -> bool:
     """Whether token j is a syllable of a two-syllable word of roles.yaml `name_compounds` (`bầu cử`, `nông thôn`)."""
+    c = c or role_rules()
     before = j > 0 and f"{toks[j - 1].low} {toks[j].low}" in c["compounds"]
     return before or j + 1 < len(toks) and f"{toks[j].low} {toks[j + 1].low}" in c["compounds"]
 
@@ -228,11 +229,11 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
                 j += kl               # `các cơ quan, đơn vị liên quan duy trì`: a collective is whole at `liên quan`
                 break
         k, _ = c["stop"].match(toks, j)
-        if k and _in_compound(toks, j, c):
+        if k and in_compound(toks, j, c):
             k = 0                     # `Ban Chỉ đạo bầu cử`: the stop word `cử` is a syllable of `bầu cử`
         if k and not is_cap(t):      # `Ban Quản lý`: a capitalized word continues the name
             break
-        kv = 0 if is_cap(t) else c["subject_verbs"].match(toks, j)[0]
+        kv = 0 if is_cap(t) or in_compound(toks, j, c) else c["subject_verbs"].match(toks, j)[0]
         if kv and any(x.low == "các" for x in toks[i:j]):
             break                     # `các sở, ngành liên quan xây dựng`: a collective ends at its verb
         if kv and j + kv < len(toks) and _verb_goes_on(toks, j, kv, c):
@@ -246,7 +247,7 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
         if re.search(r"\d", t):
             break
         ku, _ = c["units"].match(toks, j)
-        if ku and (c["not_units"].match(toks, j)[0] or _in_compound(toks, j, c)):
+        if ku and (c["not_units"].match(toks, j)[0] or in_compound(toks, j, c)):
             ku = 0                    # `chính trị - xã hội` is not a commune
         if ku:
             j += ku

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from pipeline.extract.bodies.clauses import Emitter, subject_prefix
-from pipeline.extract.bodies.grammar import role_rules
+from pipeline.extract.bodies.grammar import in_compound, role_rules
 from pipeline.extract.bodies.tokens import is_cap
 
 
@@ -43,6 +43,8 @@ def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
             i += k
             continue
         k, role = c["subject_verbs"].match(toks, i)
+        if k and in_compound(toks, i, c):
+            k = 0                         # `cử` of `bầu cử` appoints no one
         if k and capital:
             i += k
             continue
