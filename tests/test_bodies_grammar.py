@@ -244,3 +244,12 @@ def test_bodies_listed_in_a_recipients_bracket():
                    "- Giám đốc (để b/c);\n- Lưu: VT.")
     rec = {b["name"] for b in got if b["role"] == "recipient"}
     assert {"Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", "Sở Tư pháp", "Sở Y tế"} <= rec
+
+
+def test_a_report_part_on_the_situation_and_results_assigns_nothing():
+    got = _body_of("Phần thứ nhất\nTÌNH HÌNH, KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025\n1. Công tác chỉ đạo\n"
+                   "Công an tỉnh chủ trì mở đợt cao điểm; Sở Y tế phối hợp kiểm tra các cơ sở.\n"
+                   "Phần thứ hai\nNHIỆM VỤ NĂM 2026\n1. Sở Công Thương chủ trì kiểm tra thị trường.\n")
+    assert not roles_by_name(got, "Công an tỉnh Lâm Đồng")
+    assert not roles_by_name(got, "Sở Y tế")
+    assert "lead" in roles_by_name(got, "Sở Công Thương")
