@@ -253,3 +253,12 @@ def test_a_report_part_on_the_situation_and_results_assigns_nothing():
     assert not roles_by_name(got, "Công an tỉnh Lâm Đồng")
     assert not roles_by_name(got, "Sở Y tế")
     assert "lead" in roles_by_name(got, "Sở Công Thương")
+
+
+def test_a_report_part_on_what_was_done_and_its_shortcomings_assigns_nothing():
+    got = _body_of("I. Những việc đã làm được\nHiệp hội phối hợp với Trung tâm Xúc tiến Đầu tư tỉnh tổ chức hội thảo.\n"
+                   "II. Những tồn tại, hạn chế\nBan Chấp hành Hiệp hội chưa chủ động phối hợp với Sở Công Thương.\n"
+                   "III. PHƯƠNG HƯỚNG, NHIỆM VỤ\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổ chức hội nghị đối thoại.\n")
+    assert not roles_by_name(got, "Trung tâm Xúc tiến Đầu tư tỉnh Lâm Đồng")
+    assert not roles_by_name(got, "Sở Công Thương")
+    assert roles_by_name(got, "Sở Tài chính") == {"coordinate"}

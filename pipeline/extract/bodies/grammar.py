@@ -159,10 +159,10 @@ def _verb_goes_on(toks: list[Tok], j: int, kv: int, c) -> bool:
         return False
     if nxt.low in ("các", "những") or c["not_names"].match(toks, k)[0]:
         return True                   # `Ban Thường vụ Tỉnh ủy tổ chức Hội nghị …`: an event is no word of a name
-    # a verb after a department's whole field (`Bộ Nội vụ tổ chức thẩm định`), not inside a trade's name
-    # (`Hiệp hội Nhà thầu xây dựng hoàn thành`)
+    # a verb after a department's whole field (`Bộ Nội vụ tổ chức thẩm định`, `Sở Tài chính tổ chức hội nghị`), not
+    # inside a trade's name (`Hiệp hội Nhà thầu xây dựng hoàn thành`)
     field = " ".join(t.low for t in toks[max(0, j - 4):j])
-    return bool(c["subject_verbs"].match(toks, k)[0]) and any(field.endswith(f) for f in _fields_folded())
+    return any(field.endswith(f) for f in _fields_folded())
 
 
 def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
