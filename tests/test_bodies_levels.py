@@ -267,6 +267,11 @@ CASES = [
      {"Trường Mầm non Hoa Sen": {"lead"}, "Trường Tiểu học và Trung học cơ sở Bảo Thắng": {"lead"}}),
     ("hospital", "8. Trung tâm Y tế khu vực Bảo Thắng phối hợp với Trạm Y tế các xã giám sát dịch bệnh.",
      {"Trung tâm Y tế khu vực Bảo Thắng": {"coordinate", "monitor"}, "Trạm Y tế các xã": {"coordinate"}}),
+    ("ministry", "13. Tập đoàn Điện lực Việt Nam bảo đảm cung cấp điện; Tổng công ty Đường sắt Việt Nam xây dựng "
+                 "phương án vận chuyển.",
+     {"Tập đoàn Điện lực Việt Nam": {"lead"}, "Tổng công ty Đường sắt Việt Nam": {"lead"}}),
+    ("ministry", "14. Cục Quản lý Dược b hướng dẫn các cơ sở kinh doanh dược.",
+     {"Cục Quản lý Dược": {"lead"}}),
     ("election", "6. Ban bầu cử số 2 kiểm tra công tác chuẩn bị của các Tổ bầu cử thuộc đơn vị bầu cử số 2.",
      {"Ban bầu cử số 2": {"monitor"}}),
 ]

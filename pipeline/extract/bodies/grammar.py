@@ -157,8 +157,8 @@ def _verb_goes_on(toks: list[Tok], j: int, kv: int, c) -> bool:
     nxt = toks[k]
     if nxt.low == "số" and k + 1 < len(toks) and toks[k + 1].t.isdigit():
         return False
-    if nxt.low in ("các", "những") or c["not_names"].match(toks, k)[0]:
-        return True                   # `Ban Thường vụ Tỉnh ủy tổ chức Hội nghị …`: an event is no word of a name
+    if nxt.low in ("các", "những") or c["not_names"].match(toks, k)[0] or is_cap(toks[j - 1].t) and is_cap(toks[j - 2].t):
+        return True                   # `Ban Thường vụ Tỉnh ủy tổ chức Hội nghị`, `Tổng công ty Đường sắt Việt Nam xây dựng`
     # a verb after a department's whole field (`Bộ Nội vụ tổ chức thẩm định`, `Sở Tài chính tổ chức hội nghị`), not
     # inside a trade's name (`Hiệp hội Nhà thầu xây dựng hoàn thành`)
     field = " ".join(t.low for t in toks[max(0, j - 4):j])
@@ -288,7 +288,8 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
             break
         j += 1
     # trim words that cannot end a name
-    while j > i + n and toks[j - 1].t in ("và", "các", "của", "thuộc", "-", "–", ",", "trực", "cấp", "những", "tại"):
+    while j > i + n and (toks[j - 1].t in ("và", "các", "của", "thuộc", "-", "–", ",", "trực", "cấp", "những", "tại")
+                         or len(toks[j - 1].t) == 1 and toks[j - 1].t.islower()):      # `Bộ Y tế b` (a note's mark)
         if toks[j - 1].t == "trực" and toks[j - 2].low == "thường":
             break                     # `Ban Thường trực`: `trực` of `trực thuộc` only is trimmed
         j -= 1
