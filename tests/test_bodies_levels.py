@@ -121,6 +121,10 @@ CASES = [
      {"Ủy ban Kiểm tra Tỉnh ủy": {"monitor"}}),
     ("party_province", "7. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ban cán sự đảng các sở, ngành cụ thể hóa nội dung.",
      {"Đảng ủy Ủy ban nhân dân tỉnh": {"lead"}}),
+    ("party_province", "8. Ban thường vụ các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy lãnh đạo triển khai.",
+     {"Ban thường vụ các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy": {"lead"}}),
+    ("party_province", "9. Trường Chính trị tỉnh đưa nội dung vào chương trình bồi dưỡng; Ban Tổ chức các huyện ủy phối hợp.",
+     {"Trường Chính trị tỉnh": {"lead"}, "Ban Tổ chức các huyện ủy": {"coordinate"}}),
     # ---------------------------------------------------------------- commune Mặt trận
     ("front_commune", "1. Ban Công tác Mặt trận các thôn phối hợp với Chi hội Nông dân thôn tổ chức ra quân.",
      {"Ban Công tác Mặt trận các thôn": {"coordinate"}, "Chi hội Nông dân thôn": {"coordinate"}}),
