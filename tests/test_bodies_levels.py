@@ -225,6 +225,11 @@ CASES = [
      {"các phòng, khoa": {"coordinate"}}),
     ("hospital", "7. Phòng Điều dưỡng kiểm tra, giám sát việc thực hiện tại các khoa.",
      {"Phòng Điều dưỡng": {"monitor"}}),
+    ("hospital", "9. Các ông (bà) Trưởng phòng Tổ chức cán bộ, Trưởng phòng Tài chính - Kế toán, Trưởng các khoa, phòng "
+                 "liên quan và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+     {"Phòng Tổ chức cán bộ": {"lead"}, "Phòng Tài chính - Kế toán": {"lead"}, "các khoa, phòng liên quan": {"lead"}}),
+    ("hospital", "10. Trưởng khoa Khám bệnh chịu trách nhiệm bố trí nhân lực.",
+     {"Khoa Khám bệnh": {"lead"}}),
     # ---------------------------------------------------------------- school
     ("school", "1. Tổ chuyên môn Toán - Tin xây dựng kế hoạch dạy học.",
      {"Tổ chuyên môn Toán - Tin": {"lead"}}),

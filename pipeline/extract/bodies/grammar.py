@@ -118,8 +118,9 @@ def head_at(toks: list[Tok], i: int) -> int:
     n, kind = c["heads"].match(toks, i)
     if not n:
         n, kind = c["lower_heads"].match(toks, i)
-    if not n:
-        return 0
+    if not n:                         # `Trưởng phòng Tổ chức cán bộ`: the unit a head of unit heads
+        return int(toks[i].low in ("phòng", "khoa") and i > 0 and toks[i - 1].low == "trưởng"
+                   and i + 1 < len(toks) and is_cap(toks[i + 1].t))
     if c["not_names"].match(toks, i)[0] or _person(toks, i, c):
         return 0
     if kind == "head":
@@ -470,6 +471,8 @@ def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
 def body_item(name_raw: str, role: str, start: int, end: int, text: str, places, how: str) -> dict:
     """A bodies item: the canonical name (its place completed from the issuer's), as written, role, span."""
     canon = resolve_jurisdiction(canonical(re.sub(r"(?<=[A-ZĐ])\.(?=[A-ZĐ])", " ", name_raw)), places)
+    if canon.split(" ", 1)[0] in ("phòng", "khoa"):
+        canon = canon[:1].upper() + canon[1:]          # `Trưởng phòng Tổ chức cán bộ` → `Phòng Tổ chức cán bộ`
     return {"name": canon, "name_as_written": name_raw, "role": role, "text": text,
             "start": start, "end": end, "source": how}
 
