@@ -245,6 +245,9 @@ CASES = [
      {"Sở Công Thương": {"lead"}}),
     ("commune", "1. Ủy ban nhân dân xã giao Công chức Văn hóa - Xã hội chủ trì; Trưởng thôn các thôn phối hợp.",
      {}),
+    ("party_commune", "18. Văn phòng HĐND và UBND xã, Phòng Kinh tế xã tổng hợp, báo cáo Ban Thường vụ Đảng ủy xã.",
+     {"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã": {"lead"}, "Phòng Kinh tế xã": {"lead"},
+      "Ban Thường vụ Đảng ủy xã": {"report_to"}}),
     ("commune", "2. Trạm Y tế xã chủ trì tiêm chủng; các thôn, tổ dân phố phối hợp vận động.",
      {"Trạm Y tế xã": {"lead"}, "các thôn, tổ dân phố": {"coordinate"}}),
     # ---------------------------------------------------------------- more forms: abbreviations, giao … thực hiện, report lines

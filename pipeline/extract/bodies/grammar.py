@@ -208,8 +208,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
         if t in ("và",):
             nxt = toks[j + 1].t if j + 1 < len(toks) else ""
             k, _ = c["list_nouns"].match(toks, j + 1)
-            if is_cap(nxt) and not head_at(toks, j + 1) and not after_place:
-                j += 1
+            if is_cap(nxt) and (not head_at(toks, j + 1) or toks[i].low == "văn" and toks[j - 1].t in ("HĐND", "dân")) \
+                    and not after_place:
+                j += 1                # `Văn phòng HĐND và UBND xã`: one office serves both
                 continue
             if k and not head_at(toks, j + 1) and toks[i].low == "các":
                 j += 1 + k
