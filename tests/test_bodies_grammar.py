@@ -262,3 +262,10 @@ def test_a_report_part_on_what_was_done_and_its_shortcomings_assigns_nothing():
     assert not roles_by_name(got, "Trung tâm Xúc tiến Đầu tư tỉnh Lâm Đồng")
     assert not roles_by_name(got, "Sở Công Thương")
     assert roles_by_name(got, "Sở Tài chính") == {"coordinate"}
+
+
+def test_an_inspectorate_is_named_by_its_level_inspecting_is_a_task():
+    assert names_in("Thanh tra, kiểm tra việc thực hiện chính sách.") == []
+    assert names_in("Thanh tra việc chấp hành pháp luật.") == []
+    assert names_in("Thanh tra tỉnh chủ trì.") == ["Thanh tra tỉnh"]
+    assert names_in("Thanh tra Bộ kiểm tra.") == ["Thanh tra Bộ"]
