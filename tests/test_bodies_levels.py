@@ -198,6 +198,8 @@ CASES = [
      {"Sở Tài chính": {"advise"}}),
     ("province", "12. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh giám sát việc thực hiện.",
      {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": {"monitor"}, "các tổ chức chính trị - xã hội tỉnh": {"monitor"}}),
+    ("province", "12b. Đề nghị Hội Cựu chiến binh tỉnh tăng cường giám sát; Sở Y tế tiếp tục theo dõi, kiểm tra các cơ sở.",
+     {"Hội Cựu chiến binh tỉnh": {"monitor"}, "Sở Y tế": {"monitor"}}),
     ("province", "13. Đề nghị Sở Nội vụ phối hợp với Sở Tư pháp rà soát thủ tục.",
      {"Sở Nội vụ": {"coordinate"}, "Sở Tư pháp": {"coordinate"}}),
     ("province", "14. Các cơ quan, đơn vị liên quan gửi báo cáo về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",

@@ -170,7 +170,7 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
             quiet = True
     # objects: names after a cue with only names and separators between
     objects = _objects(toks, cues, verbs, [n for n in names_in if n not in used], refs)
-    verbs = _drop_complements(verbs, cues)
+    verbs = _drop_complements(toks, verbs, cues)
     roles = _subject_roles(toks, cues, verbs, objects, names_in, after, b)
     if not roles or "lead" in roles:
         # the clause's own subject leads unless all it is asked is to advise, monitor or coordinate
@@ -227,7 +227,7 @@ def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
     return roles
 
 
-def _drop_complements(verbs, cues=()):
+def _drop_complements(toks, verbs, cues=()):
     """`tham mưu triển khai thực hiện …`: the verbs right after `tham mưu` say what the advice is about; so do
     those right after `phối hợp` (`phối hợp tổ chức kiểm tra` coordinates, it does not monitor)."""
     out, end = [], None
@@ -238,7 +238,10 @@ def _drop_complements(verbs, cues=()):
             continue
         end = y if r == "advise" else None
         out.append((x, y, r))
-    return out
+    # `tăng cường kiểm tra`, `tiếp tục theo dõi`: a verb that only says how leaves the role to the verb right after it
+    aux = role_rules()["raw"]["auxiliary_verbs"]
+    return [(x, y, r) for x, y, r in out if not (r == "lead" and " ".join(t.low for t in toks[x:y]) in aux
+                                                  and any(x2 == y and r2 != "lead" for x2, _, r2 in out))]
 
 
 # words after a subject that open no task of its own: `Sở Y tế là cơ quan …`, `Bộ Y tế của …`
