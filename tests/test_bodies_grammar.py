@@ -126,7 +126,7 @@ def test_a_report_part_assigns_nothing_whatever_its_heading_word():
     got = _body_of("I. KẾT QUẢ ĐẠT ĐƯỢC\nỦy ban nhân dân tỉnh giao Sở Công Thương kiểm tra các chợ.\n"
                    "II. NHIỆM VỤ\nGiao Sở Y tế kiểm tra các cơ sở.\n")
     assert not roles_by_name(got, "Sở Công Thương")
-    assert "lead" in roles_by_name(got, "Sở Y tế")
+    assert roles_by_name(got, "Sở Y tế") == {"monitor"}      # told to inspect: the role of its verb
 
 
 def test_committees_listed_by_place_after_a_colon_are_one_body_each():
@@ -244,3 +244,28 @@ def test_bodies_listed_in_a_recipients_bracket():
                    "- Giám đốc (để b/c);\n- Lưu: VT.")
     rec = {b["name"] for b in got if b["role"] == "recipient"}
     assert {"Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", "Sở Tư pháp", "Sở Y tế"} <= rec
+
+
+def test_a_report_part_on_the_situation_and_results_assigns_nothing():
+    got = _body_of("Phần thứ nhất\nTÌNH HÌNH, KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025\n1. Công tác chỉ đạo\n"
+                   "Công an tỉnh chủ trì mở đợt cao điểm; Sở Y tế phối hợp kiểm tra các cơ sở.\n"
+                   "Phần thứ hai\nNHIỆM VỤ NĂM 2026\n1. Sở Công Thương chủ trì kiểm tra thị trường.\n")
+    assert not roles_by_name(got, "Công an tỉnh Lâm Đồng")
+    assert not roles_by_name(got, "Sở Y tế")
+    assert "lead" in roles_by_name(got, "Sở Công Thương")
+
+
+def test_a_report_part_on_what_was_done_and_its_shortcomings_assigns_nothing():
+    got = _body_of("I. Những việc đã làm được\nHiệp hội phối hợp với Trung tâm Xúc tiến Đầu tư tỉnh tổ chức hội thảo.\n"
+                   "II. Những tồn tại, hạn chế\nBan Chấp hành Hiệp hội chưa chủ động phối hợp với Sở Công Thương.\n"
+                   "III. PHƯƠNG HƯỚNG, NHIỆM VỤ\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổ chức hội nghị đối thoại.\n")
+    assert not roles_by_name(got, "Trung tâm Xúc tiến Đầu tư tỉnh Lâm Đồng")
+    assert not roles_by_name(got, "Sở Công Thương")
+    assert roles_by_name(got, "Sở Tài chính") == {"coordinate"}
+
+
+def test_an_inspectorate_is_named_by_its_level_inspecting_is_a_task():
+    assert names_in("Thanh tra, kiểm tra việc thực hiện chính sách.") == []
+    assert names_in("Thanh tra việc chấp hành pháp luật.") == []
+    assert names_in("Thanh tra tỉnh chủ trì.") == ["Thanh tra tỉnh"]
+    assert names_in("Thanh tra Bộ kiểm tra.") == ["Thanh tra Bộ"]

@@ -32,7 +32,8 @@ def expand_abbreviations(name: str) -> str:
             full = _cap(full)      # `Phòng CCVC` → `Phòng Công chức, viên chức`: a field after its head
         return full
 
-    return pat.sub(repl, name)
+    # `TP Lào Cai`, `TP. Hồ Chí Minh`: before a place name `TP` is a city; elsewhere (`Sở TP`) it is left as written
+    return pat.sub(repl, re.sub(r"(?<![\wĐđ-])TP\.?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", "thành phố ", name))
 
 
 @lru_cache(maxsize=None)

@@ -10,7 +10,7 @@ from pipeline.text.names import canonical
 from pipeline.extract.bodies.grammar import (body_item, find_names, issuer_forms, listed_name, name_start,
                                              resolve_jurisdiction,
                                              role_rules, skip_brackets, strip_title)
-from pipeline.extract.bodies.tokens import LABEL, Tok, is_cap, line_rank, tokenize
+from pipeline.extract.bodies.tokens import LABEL, TOKEN, Tok, is_cap, line_rank, tokenize
 
 
 def clause_bounds(toks: list[Tok]) -> list[tuple[int, int]]:
@@ -87,6 +87,11 @@ def subject_prefix(toks, a, names_in) -> tuple[list, int]:
     """Names that open a clause (after an optional title) and the index after them."""
     c = role_rules()
     subj, i = [], a
+    for form in c["raw"].get("courtesy", ()):          # `Các ông (bà) Trưởng phòng …`: the titles follow
+        words = [w.casefold() for w in TOKEN.findall(form)]
+        if [t.low for t in toks[a:a + len(words)]] == words:
+            i = a + len(words)
+            break
     while i < len(toks):
         j, title = strip_title(toks, i)
         hit = next((n for n in names_in if n[0] == j), None)

@@ -112,16 +112,17 @@ def _role_rules():
 
 
 def _unit_colon_heads() -> dict[str, str]:
-    """`Ủy ban nhân dân các huyện: Đức Trọng, Lâm Hà` → `Ủy ban nhân dân huyện Đức Trọng`, …: a People's
-    Committee (or Council) of every governed unit of rules/admin_units.yaml, listed by place after a colon;
-    `UBND các địa phương: Nghệ An; Điện Biên` names each place's committee."""
+    """`Ủy ban nhân dân các huyện: Đức Trọng, Lâm Hà` → `Ủy ban nhân dân huyện Đức Trọng`, …; `Đảng ủy các xã: A, B`
+    → `Đảng ủy xã A`, …: a body of every governed unit of rules/admin_units.yaml, listed by place after a colon
+    (rules/body_heads.yaml `place_listed_heads`); `UBND các địa phương: Nghệ An; Điện Biên` names each place's."""
     out = {}
-    for head in ("ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd"):
-        full = "Ủy ban nhân dân" if head in ("ủy ban nhân dân", "ubnd") else "Hội đồng nhân dân"
+    for head in rules.load("body_heads")["place_listed_heads"]:
+        full = canonical(head)
+        key = head.casefold()
         for u in units.words("province", "district", "commune"):
-            out[f"{head} các {u}"] = f"{full} {u}"
-        out[f"{head} các địa phương"] = full
-        out[f"{head} các tỉnh, thành phố"] = full
+            out[f"{key} các {u}"] = f"{full} {u}"
+        out[f"{key} các địa phương"] = full
+        out[f"{key} các tỉnh, thành phố"] = full
     return out
 
 
@@ -131,8 +132,9 @@ def head_at(toks: list[Tok], i: int) -> int:
     n, kind = c["heads"].match(toks, i)
     if not n:
         n, kind = c["lower_heads"].match(toks, i)
-    if not n:
-        return 0
+    if not n:                         # `Trưởng phòng Tổ chức cán bộ`: the unit a head of unit heads
+        return int(toks[i].low in ("phòng", "khoa") and i > 0 and toks[i - 1].low == "trưởng"
+                   and i + 1 < len(toks) and is_cap(toks[i + 1].t))
     if c["not_names"].match(toks, i)[0] or _person(toks, i, c):
         return 0
     if kind == "head":
@@ -153,8 +155,9 @@ def _person(toks: list[Tok], i: int, c) -> bool:
     return given[0] in c["middle_names"] and all(is_cap(t) and not t.isupper() for t in given)
 
 
-def _in_compound(toks: list[Tok], j: int, c) -> bool:
+def in_compound(toks: list[Tok], j: int, c=None) -> bool:
     """Whether token j is a syllable of a two-syllable word of roles.yaml `name_compounds` (`bầu cử`, `nông thôn`)."""
+    c = c or role_rules()
     before = j > 0 and f"{toks[j - 1].low} {toks[j].low}" in c["compounds"]
     return before or j + 1 < len(toks) and f"{toks[j].low} {toks[j + 1].low}" in c["compounds"]
 
@@ -169,12 +172,12 @@ def _verb_goes_on(toks: list[Tok], j: int, kv: int, c) -> bool:
     nxt = toks[k]
     if nxt.low == "số" and k + 1 < len(toks) and toks[k + 1].t.isdigit():
         return False
-    if nxt.low in ("các", "những"):
-        return True
-    # a verb after a department's whole field (`Bộ Nội vụ tổ chức thẩm định`), not inside a trade's name
-    # (`Hiệp hội Nhà thầu xây dựng hoàn thành`)
+    if nxt.low in ("các", "những") or c["not_names"].match(toks, k)[0] or is_cap(toks[j - 1].t) and is_cap(toks[j - 2].t):
+        return True                   # `Ban Thường vụ Tỉnh ủy tổ chức Hội nghị`, `Tổng công ty Đường sắt Việt Nam xây dựng`
+    # a verb after a department's whole field (`Bộ Nội vụ tổ chức thẩm định`, `Sở Tài chính tổ chức hội nghị`), not
+    # inside a trade's name (`Hiệp hội Nhà thầu xây dựng hoàn thành`)
     field = " ".join(t.low for t in toks[max(0, j - 4):j])
-    return bool(c["subject_verbs"].match(toks, k)[0]) and any(field.endswith(f) for f in _fields_folded())
+    return any(field.endswith(f) for f in _fields_folded())
 
 
 def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
@@ -182,6 +185,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
     c = role_rules()
     n = head_at(toks, i)
     j = i + n
+    lo = c["lower_open"].match(toks, i)[0]
+    if lo > n and any(0 < c["stop"].match(toks, m)[0] < i + lo - m for m in range(i + n, i + lo)):
+        j = i + lo                    # `Hội đồng thẩm định giá`, `Tổ giúp việc`: a stop word inside the opening is the name's
     lower_run = 0
     after_place = False       # inside `tỉnh Lâm Đồng`: a lower-case word ends the name
     # a procedural actor (`chủ đầu tư`, `cơ quan có thẩm quyền`) is one: a list after it is of others
@@ -216,8 +222,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
         if t in ("và",):
             nxt = toks[j + 1].t if j + 1 < len(toks) else ""
             k, _ = c["list_nouns"].match(toks, j + 1)
-            if is_cap(nxt) and not head_at(toks, j + 1) and not after_place:
-                j += 1
+            if is_cap(nxt) and (not head_at(toks, j + 1) or toks[i].low == "văn" and toks[j - 1].t in ("HĐND", "dân")) \
+                    and not after_place:
+                j += 1                # `Văn phòng HĐND và UBND xã`: one office serves both
                 continue
             if k and not head_at(toks, j + 1) and toks[i].low == "các":
                 j += 1 + k
@@ -238,11 +245,11 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
                 j += kl               # `các cơ quan, đơn vị liên quan duy trì`: a collective is whole at `liên quan`
                 break
         k, _ = c["stop"].match(toks, j)
-        if k and _in_compound(toks, j, c):
+        if k and in_compound(toks, j, c):
             k = 0                     # `Ban Chỉ đạo bầu cử`: the stop word `cử` is a syllable of `bầu cử`
         if k and not is_cap(t):      # `Ban Quản lý`: a capitalized word continues the name
             break
-        kv = 0 if is_cap(t) else c["subject_verbs"].match(toks, j)[0]
+        kv = 0 if is_cap(t) or in_compound(toks, j, c) else c["subject_verbs"].match(toks, j)[0]
         if kv and any(x.low == "các" for x in toks[i:j]):
             break                     # `các sở, ngành liên quan xây dựng`: a collective ends at its verb
         if kv and j + kv < len(toks) and _verb_goes_on(toks, j, kv, c):
@@ -256,7 +263,7 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
         if re.search(r"\d", t):
             break
         ku, _ = c["units"].match(toks, j)
-        if ku and (c["not_units"].match(toks, j)[0] or _in_compound(toks, j, c)):
+        if ku and (c["not_units"].match(toks, j)[0] or in_compound(toks, j, c)):
             ku = 0                    # `chính trị - xã hội` is not a commune
         if ku:
             j += ku
@@ -297,7 +304,10 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
             break
         j += 1
     # trim words that cannot end a name
-    while j > i + n and toks[j - 1].t in ("và", "các", "của", "thuộc", "-", "–", ",", "trực", "cấp", "những", "tại"):
+    while j > i + n and (toks[j - 1].t in ("và", "các", "của", "thuộc", "-", "–", ",", "trực", "cấp", "những", "tại")
+                         or len(toks[j - 1].t) == 1 and toks[j - 1].t.islower()):      # `Bộ Y tế b` (a note's mark)
+        if toks[j - 1].t == "trực" and toks[j - 2].low == "thường":
+            break                     # `Ban Thường trực`: `trực` of `trực thuộc` only is trimmed
         j -= 1
     return j
 
@@ -382,7 +392,8 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
     if j + 1 < len(toks) and toks[j + 1].low in _field_codes():
         sep, inner = (",", ";"), {"và"}          # codes (`TC; XD, NN&MT`) are parted by either
     # places (`Ủy ban nhân dân các huyện: Đức Trọng; Lâm Hà, Di Linh`): proper names only, parted by either
-    places = head in ("Ủy ban nhân dân", "Hội đồng nhân dân") or head.rsplit(" ", 1)[-1] in units.words()
+    places = head in {canonical(h) for h in rules.load("body_heads")["place_listed_heads"]} \
+        or head.rsplit(" ", 1)[-1] in units.words()
     if places:
         sep, inner = (",", ";"), {"và"}
     out, k = [], j + 1
@@ -475,6 +486,8 @@ def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
 def body_item(name_raw: str, role: str, start: int, end: int, text: str, places, how: str) -> dict:
     """A bodies item: the canonical name (its place completed from the issuer's), as written, role, span."""
     canon = resolve_jurisdiction(canonical(re.sub(r"(?<=[A-ZĐ])\.(?=[A-ZĐ])", " ", name_raw)), places)
+    if canon.split(" ", 1)[0] in ("phòng", "khoa"):
+        canon = canon[:1].upper() + canon[1:]          # `Trưởng phòng Tổ chức cán bộ` → `Phòng Tổ chức cán bộ`
     return {"name": canon, "name_as_written": name_raw, "role": role, "text": text,
             "start": start, "end": end, "source": how}
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from pipeline.extract.bodies.clauses import Emitter, subject_prefix
-from pipeline.extract.bodies.grammar import role_rules
+from pipeline.extract.bodies.grammar import in_compound, role_rules
 from pipeline.extract.bodies.tokens import is_cap
 
 
@@ -43,6 +43,8 @@ def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
             i += k
             continue
         k, role = c["subject_verbs"].match(toks, i)
+        if k and in_compound(toks, i, c):
+            k = 0                         # `cử` of `bầu cử` appoints no one
         if k and capital:
             i += k
             continue
@@ -151,8 +153,12 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
                    if not title or lead_cue or any(v[2] == "lead" and v[0] >= after for v in verbs)]
             subject = [(toks, n) for n, _ in own]
             used.update(n for n, _ in own)
-        elif k_not:
+        elif k_not and (verbs or cues or c["not_a_task"].match(toks, after)[0]):
             return []                         # `Sở Nội vụ đã chỉ đạo …`: a report of what was done assigns nothing
+        elif _open_verb(toks, a, after, b, actor) and _directs(em.doc):
+            own = list(subj)                  # `Kho bạc Nhà nước khu vực VIII thanh toán …`: any verb after it
+            subject = [(toks, n) for n, _ in own]
+            used.update(n for n, _ in own)
     else:
         early = [x for x, _, _ in verbs + cues if x <= a + 4]
         if not early:
@@ -164,11 +170,11 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
             quiet = True
     # objects: names after a cue with only names and separators between
     objects = _objects(toks, cues, verbs, [n for n in names_in if n not in used], refs)
-    verbs = _drop_complements(verbs, cues)
+    verbs = _drop_complements(toks, verbs, cues)
     roles = _subject_roles(toks, cues, verbs, objects, names_in, after, b)
-    if lead_cue or not roles or "lead" in roles:
+    if not roles or "lead" in roles:
         # the clause's own subject leads unless all it is asked is to advise, monitor or coordinate
-        # (`Sở Tư pháp tham mưu triển khai …`)
+        # (`Sở Tư pháp tham mưu triển khai …`, `Giao Công an tỉnh theo dõi …`, `Đề nghị Sở Y tế phối hợp …`)
         for n, title in own:
             em.add(toks, n, "lead", "subject", title)
     if subject and not quiet:
@@ -207,9 +213,10 @@ def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
     first body told to act or reported to (`gửi Ủy ban nhân dân tỉnh biết, theo dõi` is the receiver's);
     coordinate from `phối hợp`, unless it presides (`chủ trì, phối hợp với X`: then X coordinates)."""
     first_obj = min((x for x, _, _ in cues if x >= after), default=b)
-    # a verb after a body the subject monitors is that body's (`theo dõi, đôn đốc các sở thực hiện`)
+    # a verb after a body the subject monitors or advises is that body's (`theo dõi, đôn đốc các sở thực hiện`,
+    # `tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí`)
     first_obj = min([first_obj] + [n[0] for n in names_in if n[0] >= after
-                                   and any(r == "monitor" and y <= n[0] <= y + 1 for _, y, r in verbs)])
+                                   and any(r in ("monitor", "advise") and y <= n[0] <= y + 1 for _, y, r in verbs)])
     handed = min([n[0] for n, r, _ in objects if r in ("lead", "report_to")]
                  + [i for i in range(after, b) if toks[i].low == "biết"], default=b)
     roles = {r for x, _, r in verbs if x < first_obj or (r in ("advise", "monitor") and x < handed)}
@@ -220,7 +227,7 @@ def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
     return roles
 
 
-def _drop_complements(verbs, cues=()):
+def _drop_complements(toks, verbs, cues=()):
     """`tham mưu triển khai thực hiện …`: the verbs right after `tham mưu` say what the advice is about; so do
     those right after `phối hợp` (`phối hợp tổ chức kiểm tra` coordinates, it does not monitor)."""
     out, end = [], None
@@ -229,12 +236,34 @@ def _drop_complements(verbs, cues=()):
         if end == x or x in after_cue and r != "advise":
             end = y
             continue
-        if end == x:
-            end = y
-            continue
         end = y if r == "advise" else None
         out.append((x, y, r))
-    return out
+    # `tăng cường kiểm tra`, `tiếp tục theo dõi`: a verb that only says how leaves the role to the verb right after it
+    aux = role_rules()["raw"]["auxiliary_verbs"]
+    return [(x, y, r) for x, y, r in out if not (r == "lead" and " ".join(t.low for t in toks[x:y]) in aux
+                                                  and any(x2 == y and r2 != "lead" for x2, _, r2 in out))]
+
+
+# words after a subject that open no task of its own: `Sở Y tế là cơ quan …`, `Bộ Y tế của …`
+_NOT_A_VERB = {"của", "thuộc", "là", "và", "các", "những", "tại", "trên", "ở", "với", "theo", "trong", "cho", "về", "để",
+               "do", "này", "đó", "nào", "năm", "ngày", "tháng", "số", "không", "cũng", "gồm", "bao", "như", "hoặc",
+               "hay", "từ", "đến", "sau", "trước", "khi", "nếu", "thì", "mà", "vì", "nên", "bị", "có", "chưa", "thành",
+               "ủy", "uỷ", "ra", "nhiệm", "lần", "quý", "hằng", "hàng", "đồng", "một", "hai", "nơi"}
+
+
+def _open_verb(toks, a, after, b, actor) -> bool:
+    """Whether a lower-case word that can be a verb follows the subject, with words after it: a clause of a
+    plan that opens on a body says what that body does, whatever its verb (`Kho bạc Nhà nước thanh toán kinh
+    phí`, `Cổng Thông tin điện tử tỉnh đăng tải …`), not only the verbs of rules/roles.yaml. The clause opens
+    a sentence, or follows one that gave a body a task (`Sở A chủ trì …; Sở B đăng tải …`)."""
+    if after + 1 >= b or toks[after - 1].t in (",", "và", ";"):
+        return False                  # `Cổng Thông tin điện tử tỉnh, … và hệ thống …`: a list of things runs on
+    if a > 0 and toks[a - 1].t not in (".", ":", "(") and not (actor and toks[a - 1].t == ";"):
+        return False                  # `Hợp nhất Hội A; Hội B và Hội C thành …`: a clause inside another's sentence
+    w = toks[after].t
+    # the name ended at a word that ends names (rules/roles.yaml `name_stop`), not where a run of lower-case
+    # words was cut (`Các Hội công chứng viên thuộc diện …`)
+    return bool(re.match(r"[a-zà-ỹđ]", w)) and w not in _NOT_A_VERB and bool(role_rules()["stop"].match(toks, after)[0])
 
 
 def _objects(toks, cues, verbs, names_in, refs):
@@ -282,3 +311,9 @@ def _names_after(toks, cues, names_in, role) -> bool:
         if r == role and any(y <= n[0] <= y + 2 for n in names_in):
             return True
     return False
+
+
+def _directs(doc) -> bool:
+    """Whether the document gives tasks in its running text: a report, minutes or a submission tells what
+    was done (rules/roles.yaml `narrative_types`), so a verb outside the task vocabulary there is no task."""
+    return (doc.metadata.get("doc_type") or "") not in role_rules()["raw"]["narrative_types"]
