@@ -114,17 +114,17 @@ def test_warm_up_never_raises(name):
 
 
 def test_phrases_match_the_longest_and_the_first_given():
-    from pipeline.extract.bodies.grammar import _Phrases
+    from pipeline.extract.bodies.phrases import Phrases
     from pipeline.extract.bodies.tokens import tokenize
 
-    heads = _Phrases([("Sở Nội vụ", "a"), ("Sở", "b"), ("Sở Nội vụ", "c"), ("Sở Nội vụ tỉnh", "d")],
+    heads = Phrases([("Sở Nội vụ", "a"), ("Sở", "b"), ("Sở Nội vụ", "c"), ("Sở Nội vụ tỉnh", "d")],
                      fold=False, fold_rest=True)
     toks = tokenize("giao Sở nội vụ tỉnh Lâm Đồng; sở Nội vụ; Sở Nội")
     assert heads.match(toks, 1) == (4, "d")                 # the longest, the other words' case ignored
     assert heads.match(toks, 8) == (0, None)                # the first word's case counts
     assert heads.match(toks, 12) == (1, "b")                # `Sở Nội` at the end: only `Sở` fits
     assert heads.match(toks, len(toks)) == (0, None)
-    cues = _Phrases([("chủ trì", "lead"), ("Chủ trì", "other")])
+    cues = Phrases([("chủ trì", "lead"), ("Chủ trì", "other")])
     assert cues.match(tokenize("CHỦ TRÌ, phối hợp"), 0) == (2, "lead")   # equal phrases: the first given
     assert heads.firsts == frozenset({"sở"}) and cues.firsts == frozenset({"chủ"})
 

@@ -1,4 +1,4 @@
-"""The phrase matcher over `rules/roles.yaml` and the name grammar: where a body's name starts
+"""The vocabularies of `rules/roles.yaml` compiled into phrase matchers, and the name grammar: where a body's name starts
 (an organization head) and where it ends; a body item built from a name."""
 from __future__ import annotations
 
@@ -6,54 +6,10 @@ import re
 from functools import lru_cache
 
 from pipeline import rules
-from pipeline.extract.bodies.tokens import TOKEN, Tok, starts_with
+from pipeline.extract.bodies.phrases import Phrases
+from pipeline.extract.bodies.tokens import TOKEN, Tok, is_cap, starts_with
 from pipeline.text import units
 from pipeline.text.names import canonical
-from pipeline.extract.bodies.tokens import is_cap
-
-
-class _Phrases:
-    """Multi-word phrases matched at a token index (longest first).
-
-    Indexed by first word, then by length (longest first), then by the tuple of the other words: a
-    match is one dict look-up per length, not a comparison with every phrase that shares the first
-    word (`Sở`, `Ban`, `Ủy ban` open hundreds of heads)."""
-
-    def __init__(self, phrases, fold: bool = True, fold_rest: bool = False):
-        """`fold`: ignore case; `fold_rest`: only the first word's case counts (`Liên Đoàn` is `Liên đoàn`)."""
-        self.fold = fold
-        self.rest = fold or fold_rest
-        by_first: dict[str, dict[int, dict[tuple[str, ...], object]]] = {}
-        for p, val in phrases:
-            words = [w.casefold() if fold else w for w in TOKEN.findall(p)]
-            if fold_rest:
-                words[1:] = [w.casefold() for w in words[1:]]
-            if words:    # the first phrase given wins among equal ones
-                by_first.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(tuple(words[1:]), val)
-        # per first word: (longest length, [(length, {other words: value})] longest first)
-        self.table = {k: (max(v), sorted(v.items(), reverse=True)) for k, v in by_first.items()}
-        self.firsts = frozenset(k.casefold() for k in self.table)    # a token's case-folded form opens none else
-
-    def match(self, toks: list[Tok], i: int):
-        """(length, value) of the longest phrase starting at token i, else (0, None)."""
-        if i >= len(toks):
-            return 0, None
-        entry = self.table.get(toks[i].low if self.fold else toks[i].t)
-        if entry is None:
-            return 0, None
-        longest, by_length = entry
-        room = len(toks) - i
-        after = toks[i + 1:i + min(longest, room)]
-        rest = tuple([t.low for t in after] if self.rest else [t.t for t in after])
-        for n, phrases in by_length:
-            if n <= room:
-                val = phrases.get(rest[:n - 1], _NONE)
-                if val is not _NONE:
-                    return n, val
-        return 0, None
-
-
-_NONE = object()
 
 
 @lru_cache(maxsize=None)
@@ -75,34 +31,34 @@ def _role_rules():
     unit_words = list(units.words()) + [w[:1].upper() + w[1:] for w in units.words("commune")]
     return {
         "raw": cfg,
-        "heads": _Phrases(heads, fold=False, fold_rest=True),
-        "lower_heads": _Phrases([(h, "lower") for h in vocab["collectives"]], fold=True),
-        "stop": _Phrases([(s, True) for s in cfg["name_stop"]]),
-        "list_nouns": _Phrases([(s, True) for s in cfg["list_nouns"] + list(units.words())]),
+        "heads": Phrases(heads, fold=False, fold_rest=True),
+        "lower_heads": Phrases([(h, "lower") for h in vocab["collectives"]], fold=True),
+        "stop": Phrases([(s, True) for s in cfg["name_stop"]]),
+        "list_nouns": Phrases([(s, True) for s in cfg["list_nouns"] + list(units.words())]),
         "compounds": frozenset(w.casefold() for w in cfg["name_compounds"]),
-        "comma_fields": _Phrases([(f, True) for f in vocab["comma_fields"]]),
-        "units": _Phrases([(s, True) for s in unit_words], fold=False),
-        "after_unit": _Phrases([(s, True) for s in cfg["after_unit"]]),
-        "not_units": _Phrases([(s, True) for s in cfg["not_units"]]),
+        "comma_fields": Phrases([(f, True) for f in vocab["comma_fields"]]),
+        "units": Phrases([(s, True) for s in unit_words], fold=False),
+        "after_unit": Phrases([(s, True) for s in cfg["after_unit"]]),
+        "not_units": Phrases([(s, True) for s in cfg["not_units"]]),
         "relative": [tuple(w.casefold() for w in TOKEN.findall(x)) for x in cfg["relative_tails"]],
-        "subject_verbs": _Phrases([(v, r) for r, vs in cfg["subject_verbs"].items() for v in vs]),
-        "object_cues": _Phrases([(v, r) for r, vs in cfg["object_cues"].items() for v in vs]),
-        "not_cues": _Phrases([(v, True) for v in cfg["not_cues"]]),
-        "capacities": _Phrases([(v, True) for v in cfg["capacities"]]),
+        "subject_verbs": Phrases([(v, r) for r, vs in cfg["subject_verbs"].items() for v in vs]),
+        "object_cues": Phrases([(v, r) for r, vs in cfg["object_cues"].items() for v in vs]),
+        "not_cues": Phrases([(v, True) for v in cfg["not_cues"]]),
+        "capacities": Phrases([(v, True) for v in cfg["capacities"]]),
         "colon_heads": {**{k.casefold(): v for k, v in cfg["colon_heads"].items()}, **_unit_colon_heads()},
-        "openers": _Phrases([(v, True) for v in cfg["openers"]]),
+        "openers": Phrases([(v, True) for v in cfg["openers"]]),
         "narrative": re.compile(r"\s*(?:" + "|".join(re.escape(h) for h in cfg["narrative_headings"]) + r")\b", re.I),
         "alias": re.compile(r"\s*\((?:" + "|".join(re.escape(a) for a in cfg["alias_cues"]) + r")\s+(?P<short>[^()]{3,80})\)",
                             re.I),
         "noun_before_cue": frozenset(w.casefold() for w in cfg["noun_before_cue"]),
         "noun_before_verb": frozenset(w.casefold() for w in cfg["noun_before_verb"]),
-        "qualifiers": _Phrases([(v, True) for v in cfg["name_qualifiers"]]),
-        "report_about": _Phrases([(s, True) for s in cfg["report_about"]]),
-        "not_a_task": _Phrases([(s, True) for s in cfg["not_a_task"]]),
-        "titles": _Phrases([(s, s) for s in cfg["person_titles"]], fold=False),
+        "qualifiers": Phrases([(v, True) for v in cfg["name_qualifiers"]]),
+        "report_about": Phrases([(s, True) for s in cfg["report_about"]]),
+        "not_a_task": Phrases([(s, True) for s in cfg["not_a_task"]]),
+        "titles": Phrases([(s, s) for s in cfg["person_titles"]], fold=False),
         "need_cap": {h.casefold() for h in vocab["need_capital_after"]},
-        "lower_open": _Phrases([(x, True) for x in vocab["lower_openings"]], fold=False, fold_rest=True),
-        "not_names": _Phrases([(x, True) for x in vocab["not_names"]], fold=False),
+        "lower_open": Phrases([(x, True) for x in vocab["lower_openings"]], fold=False, fold_rest=True),
+        "not_names": Phrases([(x, True) for x in vocab["not_names"]], fold=False),
         "surname_heads": frozenset(vocab["surname_heads"]),
         "middle_names": frozenset(vocab["middle_names"]),
         "report_words": [w.casefold() for w in cfg["report_words"]],

@@ -231,6 +231,13 @@ def _unit_alternation() -> str:
     return "|".join(re.escape(w) for w in units.words())
 
 
+def _continues_list(keep: list[Tok], j: int, stop: int) -> bool:
+    """A lower-case collective noun after a comma goes on with the name before it (`các sở, ban, ngành`,
+    `các khoa, phòng liên quan`), unless a name of its own follows it (`Phòng TCKT, phòng KHTH`)."""
+    n = role_rules()["list_nouns"].match(keep, j)[0]
+    return bool(n) and not is_cap(keep[j].t) and not (j + n < stop and is_cap(keep[j + n].t))
+
+
 def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
     """The bodies of `keep[i:stop]`, split where a `,` `;` `.` or `và` is followed by a body's head or a person's
     title (`Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan`); the title gives its body."""
@@ -239,7 +246,7 @@ def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
         end = i + 1
         while end < stop and not (keep[end].t in (",", ".", ";", "và") and end + 1 < stop
                                   and (_head_any_case(keep, end + 1) or _title_at(keep, end + 1))
-                                  and not (c["list_nouns"].match(keep, end + 1)[0] and not is_cap(keep[end + 1].t))):
+                                  and not _continues_list(keep, end + 1, stop)):
             end += 1
         a = i
         if keep[a].t.islower() and _head_any_case(keep, a) and not head_at(keep, a):

@@ -1,0 +1,50 @@
+"""The phrase matcher the bodies grammar runs at every token: which vocabulary phrase (a head, a cue, a
+stop word) starts here, longest first. Kept apart from the grammar because it is the hot loop of the
+bodies stage and has its own equivalence tests (tests/test_speed.py)."""
+from __future__ import annotations
+
+from pipeline.extract.bodies.tokens import TOKEN, Tok
+
+
+class Phrases:
+    """Multi-word phrases matched at a token index (longest first).
+
+    Indexed by first word, then by length (longest first), then by the tuple of the other words: a
+    match is one dict look-up per length, not a comparison with every phrase that shares the first
+    word (`Sở`, `Ban`, `Ủy ban` open hundreds of heads)."""
+
+    def __init__(self, phrases, fold: bool = True, fold_rest: bool = False):
+        """`fold`: ignore case; `fold_rest`: only the first word's case counts (`Liên Đoàn` is `Liên đoàn`)."""
+        self.fold = fold
+        self.rest = fold or fold_rest
+        by_first: dict[str, dict[int, dict[tuple[str, ...], object]]] = {}
+        for p, val in phrases:
+            words = [w.casefold() if fold else w for w in TOKEN.findall(p)]
+            if fold_rest:
+                words[1:] = [w.casefold() for w in words[1:]]
+            if words:    # the first phrase given wins among equal ones
+                by_first.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(tuple(words[1:]), val)
+        # per first word: (longest length, [(length, {other words: value})] longest first)
+        self.table = {k: (max(v), sorted(v.items(), reverse=True)) for k, v in by_first.items()}
+        self.firsts = frozenset(k.casefold() for k in self.table)    # a token's case-folded form opens none else
+
+    def match(self, toks: list[Tok], i: int):
+        """(length, value) of the longest phrase starting at token i, else (0, None)."""
+        if i >= len(toks):
+            return 0, None
+        entry = self.table.get(toks[i].low if self.fold else toks[i].t)
+        if entry is None:
+            return 0, None
+        longest, by_length = entry
+        room = len(toks) - i
+        after = toks[i + 1:i + min(longest, room)]
+        rest = tuple([t.low for t in after] if self.rest else [t.t for t in after])
+        for n, phrases in by_length:
+            if n <= room:
+                val = phrases.get(rest[:n - 1], _NONE)
+                if val is not _NONE:
+                    return n, val
+        return 0, None
+
+
+_NONE = object()
