@@ -9,6 +9,7 @@ are read in parallel, one single-threaded tesseract per core.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import shutil
@@ -177,13 +178,37 @@ def _pgm(image: Image.Image) -> bytes:
 
 
 def run_tesseract(image: Image.Image, dpi: float = DPI, lang: str = "vie", psm: int = 3) -> str:
-    """Tesseract's TSV for one image (one thread, so pages can run side by side)."""
+    """Tesseract's TSV for one image (one thread, so pages can run side by side).
+
+    With `VANBAN_OCR_CACHE` set to a folder, a page already read (same pixels and settings) is
+    taken from there: evaluations that re-run the same scans after a change downstream of OCR
+    (scripts/eval_scans.py) then cost seconds, not the minutes of recognition.
+    """
+    pgm = _pgm(image)
+    cache = os.environ.get("VANBAN_OCR_CACHE")
+    if cache:
+        key = hashlib.sha1(pgm + f"|{lang}|{psm}|{round(dpi)}".encode()).hexdigest()
+        hit = os.path.join(cache, key + ".tsv")
+        if os.path.isfile(hit):
+            with open(hit, encoding="utf-8") as fh:
+                return fh.read()
+    tsv = _tesseract_tsv(pgm, dpi, lang, psm)
+    if cache:
+        os.makedirs(cache, exist_ok=True)
+        part = f"{hit}.{os.getpid()}.{threading.get_ident()}"
+        with open(part, "w", encoding="utf-8") as fh:
+            fh.write(tsv)
+        os.replace(part, hit)
+    return tsv
+
+
+def _tesseract_tsv(pgm: bytes, dpi: float, lang: str, psm: int) -> str:
     exe = shutil.which("tesseract")
     if not exe:
         raise OcrUnavailable("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     proc = subprocess.run([exe, "stdin", "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"],
-                          input=_pgm(image), capture_output=True, env=env, timeout=TESSERACT_TIMEOUT)
+                          input=pgm, capture_output=True, env=env, timeout=TESSERACT_TIMEOUT)
     if proc.returncode != 0:
         raise OcrUnavailable(f"tesseract failed: {proc.stderr.decode('utf-8', 'replace').strip()[-300:]}")
     return proc.stdout.decode("utf-8", "replace")
