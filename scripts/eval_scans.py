@@ -76,11 +76,12 @@ def make_scan(pdf: Path, target: Path, seed: str) -> int:
     rng = random.Random(seed)
     dpi = rng.choice((200, 240, 300))
     doc = pdfium.PdfDocument(str(pdf))
+    doc.init_forms()    # a signed PDF's number and day are printed by its signature widget: print them too
     try:
         pages = []
         for i in range(len(doc)):
             page = doc[i]
-            pages.append(scan_page(page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"), rng))
+            pages.append(scan_page(page.render(scale=dpi / 72, grayscale=True, may_draw_forms=True).to_pil().convert("L"), rng))
             page.close()
     finally:
         doc.close()

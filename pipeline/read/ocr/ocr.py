@@ -24,6 +24,7 @@ import numpy as np
 from PIL import Image, ImageFilter, ImageOps, ImageSequence
 
 from pipeline.read.ocr.layout import split_columns
+from pipeline.read.ocr.repair_text import repair_lines
 
 DPI = 300
 LOW_CONFIDENCE = 60      # a word read with less is listed in `low_confidence`
@@ -314,7 +315,7 @@ def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: st
     """
     n = max(1, max_workers or workers())
     if n == 1:
-        return [_ocr_in_slot(im, page, dpi, lang) for page, im, dpi in items]
+        return read_back([_ocr_in_slot(im, page, dpi, lang) for page, im, dpi in items])
     waiting = threading.BoundedSemaphore(2 * n)
     futures = []
     pages = iter(items)
@@ -323,7 +324,21 @@ def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: st
             future = pool.submit(_ocr_in_slot, item[1], item[0], item[2], lang)
             future.add_done_callback(lambda _: waiting.release())
             futures.append(future)
-        return [f.result() for f in futures]
+        return read_back([f.result() for f in futures])
+
+
+def read_back(pages: list[OcrPage]) -> list[OcrPage]:
+    """The pages' lines with OCR's predictable misreadings of labels, numbers and dates undone
+    (`repair_text`), in one pass over the document so that roman labels are read in sequence."""
+    lines = [line for p in pages for line in p.lines]
+    words = [[(line.text[s:e], c) for s, e, c in line.words] for line in lines]
+    for line, fixed in zip(lines, repair_lines(words)):
+        spans, pos = [], 0
+        for w, c in fixed:
+            spans.append((pos, pos + len(w), c))
+            pos += len(w) + 1
+        line.text, line.words = " ".join(w for w, _ in fixed), spans
+    return pages
 
 
 def ocr_images(images: list[tuple[int, Image.Image, float | None]], lang: str = "vie",

@@ -1,0 +1,66 @@
+"""OCR's predictable misreadings of labels, numbers and dates, read back (pipeline/read/ocr/repair_text.py).
+Every sentence here is invented."""
+from pipeline.read.ocr.ocr import OcrLine, OcrPage, read_back
+from pipeline.read.ocr.repair_text import fix_number, join_identifiers, repair_lines, roman_readings
+
+
+def _read(lines: list[str]) -> list[str]:
+    fixed = repair_lines([[(w, 80.0) for w in line.split()] for line in lines])
+    return [" ".join(w for w, _ in words) for words in fixed]
+
+
+def test_roman_labels_are_read_in_sequence():
+    got = _read(["L. Kết quả thực hiện:", "1. Về tổ chức", "H. Hạn chế, tồn tại:", "IH. Phương hướng:",
+                 "IV. Kiến nghị"])
+    assert got == ["I. Kết quả thực hiện:", "1. Về tổ chức", "II. Hạn chế, tồn tại:", "III. Phương hướng:",
+                   "IV. Kiến nghị"]
+
+
+def test_a_lookalike_label_restarts_the_sequence_under_a_new_part():
+    got = _read(["PHẢN I:", "I. Tình hình chung", "II. Đánh giá", "PHẢN H", "L. Mục tiêu chung:",
+                 "IH. Nhiệm vụ trọng tâm", "IH. Giải pháp"])
+    assert got == ["PHẦN I:", "I. Tình hình chung", "II. Đánh giá", "PHẦN II", "I. Mục tiêu chung:",
+                   "II. Nhiệm vụ trọng tâm", "III. Giải pháp"]
+
+
+def test_a_label_that_breaks_the_sequence_and_ordinary_words_are_kept():
+    assert _read(["IV. Tổ chức thực hiện", "H. Đức Trọng và H. Lâm Hà"]) == \
+        ["IV. Tổ chức thực hiện", "H. Đức Trọng và H. Lâm Hà"]
+    assert _read(["Phan Thiết, ngày 05 tháng 3 năm 2024"])[0].startswith("Phan Thiết")
+    assert roman_readings("Lâm") == []
+
+
+def test_articles_are_numbered_in_figures():
+    assert _read(["Điêu I. Phạm vi điều chỉnh", "theo khoản 2 Điều l Thông tư này"]) == \
+        ["Điều 1. Phạm vi điều chỉnh", "theo khoản 2 Điều 1 Thông tư này"]
+
+
+def test_numbers_with_letter_lookalikes():
+    assert fix_number("3l") == "31"
+    assert fix_number("0I/2025,") == "01/2025,"
+    assert fix_number("I52/SYT-NVY") == "152/SYT-NVY"
+    assert fix_number("4O8") == "408"
+    assert fix_number("10342QĐ-UBND") == "10342/QĐ-UBND"
+    assert fix_number("Ông") == "Ông" and fix_number("lO") == "lO" and fix_number("2024") == "2024"
+
+
+def test_date_line_day_and_month():
+    assert _read(["Gia Lai, ngày 7l tháng 0I năm 2026"]) == ["Gia Lai, ngày 11 tháng 01 năm 2026"]
+    assert _read(["Hà Giang, ngày /2 tháng 77 năm 2023"]) == ["Hà Giang, ngày 12 tháng 11 năm 2023"]
+    assert _read(["Huế, ngày 27 tháng 7 năm 2024"]) == ["Huế, ngày 27 tháng 7 năm 2024"]
+
+
+def test_spaces_inside_an_identifier_are_dropped():
+    assert join_identifiers("theo Quyết định số 215 / QĐ - UBND ngày") == "theo Quyết định số 215/QĐ-UBND ngày"
+    assert join_identifiers("Nghị quyết 42- NQ/TU của Tỉnh ủy") == "Nghị quyết 42-NQ/TU của Tỉnh ủy"
+    assert join_identifiers("giai đoạn 2021 - 2025 và năm 2026") == "giai đoạn 2021 - 2025 và năm 2026"
+
+
+def test_read_back_keeps_word_spans_and_confidence():
+    line = OcrLine(top=10.0, text="Số: 88 / SNV - TCBC", words=[(0, 3, 91.0), (4, 6, 90.0), (7, 8, 40.0),
+                                                               (9, 12, 88.0), (13, 14, 70.0), (15, 19, 86.0)])
+    page = read_back([OcrPage(page=1, lines=[line], confidence=80.0, height=800.0)])[0]
+    got = page.lines[0]
+    assert got.text == "Số: 88/SNV-TCBC"
+    assert [got.text[s:e] for s, e, _ in got.words] == ["Số:", "88/SNV-TCBC"]
+    assert got.words[1][2] == 40.0
