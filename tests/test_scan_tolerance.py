@@ -64,3 +64,17 @@ def test_read_back_keeps_word_spans_and_confidence():
     assert got.text == "Số: 88/SNV-TCBC"
     assert [got.text[s:e] for s, e, _ in got.words] == ["Số:", "88/SNV-TCBC"]
     assert got.words[1][2] == 40.0
+
+
+def test_item_letters_restart_at_a_under_each_numbered_item():
+    got = _read(["1. Chuẩn bị hồ sơ", "a) Thành phần:", "b) Số lượng:", "2. Thời gian nộp",
+                 "d) Hạn cuối:", "b) Gia hạn:", "c) Cách nộp:", "d) Lệ phí:"])
+    assert got == ["1. Chuẩn bị hồ sơ", "a) Thành phần:", "b) Số lượng:", "2. Thời gian nộp",
+                   "a) Hạn cuối:", "b) Gia hạn:", "c) Cách nộp:", "d) Lệ phí:"]
+
+
+def test_marks_and_specks_inside_a_cited_number():
+    assert fix_number("240§-") == "2408-"
+    assert fix_number("4I-KH/TU") == "41-KH/TU"
+    assert join_identifiers("theo Kết luận 95- KLƯ/TU ngày") == "theo Kết luận 95-KL/TU ngày"
+    assert join_identifiers("Nghị quyết số 12-NQ/TW ngày") == "Nghị quyết số 12-NQ/TW ngày"

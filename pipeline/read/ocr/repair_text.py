@@ -33,14 +33,19 @@ ROMAN_LOOKALIKE = {"l": "I", "1": "I", "|": "I", "L": "I", "I": "I", "H": "II", 
 # Heading words numbered in roman figures, and those always numbered in Arabic ones (folded).
 ROMAN_HEADS = {"phan": "Phần", "chuong": "Chương", "muc": "Mục"}
 ARABIC_HEADS = {"dieu": "Điều", "khoan": "Khoản"}
-DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
+DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"})
+# Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
+LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "e": "c"}
+LETTERS = "abcdđeghiklmnopqrstuvxy"
 
-_NUMBERISH = re.compile(r"^(?=[^\d]*\d)[\dIl|O]+(?:[/.-][\dIl|O]+)*$")
-_NUMBER_THEN_CODE = re.compile(r"^(?=[^/]*\d)([\dIl|O]{1,6})(/[A-ZĐ].*)$")
+_NUMBERISH = re.compile(r"^(?=[^\d]*\d)[\dIl|O§]+(?:[/.-][\dIl|O§]+)*$")
+_NUMBER_THEN_CODE = re.compile(r"^(?=[^/-]*\d)([\dIl|O§]{1,6})([/-][A-ZĐ].*)$")
 _GLUED_CODE = re.compile(r"^(\d{1,6})([A-ZĐ][A-ZĐa-z]?[A-ZĐ]*-[A-ZĐ][\w&.-]*)$")
 _TRAIL = re.compile(r"[,.;:)]+$")
+_NUMBER_TRAIL = re.compile(r"[,.;:)-]+$")
 _LABEL_PUNCT = re.compile(r"^(.+?)([.:])$")
-_IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&]*))+)(?![\w])")
+_IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&ƯƠÂĂÊÔ]*))+)(?![\w])")
+_NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
 
 
 def _case_like(word: str, written: str) -> str:
@@ -49,7 +54,7 @@ def _case_like(word: str, written: str) -> str:
 
 def fix_number(token: str) -> str:
     """`3l` → `31`, `0I/2026` → `01/2026`, `I71/SKHCN` → `171/SKHCN`: lookalikes in a token with digits."""
-    core = _TRAIL.sub("", token)
+    core = _NUMBER_TRAIL.sub("", token)
     tail = token[len(core):]
     if len(core) >= 2 and _NUMBERISH.match(core) and not core.isdigit():
         return core.translate(DIGIT_LOOKALIKE) + tail
@@ -99,6 +104,24 @@ def _fix_date_part(token: str, limit: int) -> str:
     return (fixed if 0 < int(fixed) <= limit else core) + tail
 
 
+def _letter_label(words: list[str], labels: dict) -> None:
+    """`d) Thời hạn` right under `2. …` is `a)`: an item list starts at `a` and runs in order, so a
+    letter label that breaks the order and looks like the expected letter is read as it."""
+    if re.fullmatch(r"\d{1,2}[.)]", words[0]):
+        labels["letter"] = None                 # a new numbered item: its list of letters starts again
+        return
+    m = re.fullmatch(r"([a-zđàảä6])([).])", words[0])
+    if not m:
+        return
+    last = labels.get("letter")
+    expected = "a" if last is None else (LETTERS[LETTERS.index(last) + 1] if last in LETTERS[:-1] else None)
+    got = m.group(1)
+    if expected and got != expected and got in LETTER_LOOKALIKE.get(expected, ""):
+        words[0] = expected + m.group(2)
+        got = expected
+    labels["letter"] = got if got in LETTERS else None
+
+
 def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     """One line's words with its numbers, labels and date read back. `labels` carries the last
     roman label of each kind (bare, and each heading word) from line to line."""
@@ -133,6 +156,7 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
                 if reading and (reading != "I" or core in ("L", "l", "|")):
                     labels["bare"] = reading
                     words[0] = reading + m.group(2)
+        _letter_label(words, labels)
         m = re.fullmatch(r"(\d{1,2}(?:\.\d{1,2})+)[Ll|I]", words[0])
         if m:                                   # `1.1L Theo kết quả`: the final full stop read as a letter
             words[0] = m.group(1) + "."
@@ -156,9 +180,10 @@ def join_identifiers(text: str) -> str:
     """`1128 / STP - BTTP` → `1128/STP-BTTP`, `178- KL/TW` → `178-KL/TW`: spaces OCR put inside a number."""
     def join(m: re.Match) -> str:
         chain = m.group(2)
-        if "/" not in chain or not re.search(r"\s", m.group(0)):
+        if "/" not in chain or not (re.search(r"\s", m.group(0)) or _NOT_IN_CODE.search(chain)):
             return m.group(0)
-        return m.group(1) + re.sub(r"\s+", "", chain)
+        # a code is Latin capitals and Đ: a vowel with a hat or horn in it is a speck read as a mark
+        return m.group(1) + _NOT_IN_CODE.sub("", re.sub(r"\s+", "", chain))
     return _IDENT_SPACED.sub(join, text)
 
 
