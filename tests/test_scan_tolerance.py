@@ -78,3 +78,16 @@ def test_marks_and_specks_inside_a_cited_number():
     assert fix_number("4I-KH/TU") == "41-KH/TU"
     assert join_identifiers("theo Kết luận 95- KLƯ/TU ngày") == "theo Kết luận 95-KL/TU ngày"
     assert join_identifiers("Nghị quyết số 12-NQ/TW ngày") == "Nghị quyết số 12-NQ/TW ngày"
+
+
+def test_a_backtick_closes_an_open_quotation():
+    got = _read(["được sửa lại như sau: “3. Hỗ trợ học sinh có hoàn cảnh khó khăn `.", "b) Tại Điều 9:",
+                 "ghi chú ` không mở"])
+    assert got == ["được sửa lại như sau: “3. Hỗ trợ học sinh có hoàn cảnh khó khăn ”.", "b) Tại Điều 9:",
+                   "ghi chú ` không mở"]
+
+
+def test_a_star_that_opens_a_quotation():
+    got = _read(["quy định như sau:", "*...3. Hồ sơ gồm:", "a) Tờ khai;", "b) Bản sao giấy phép.”"])
+    assert got[1] == "“...3. Hồ sơ gồm:"
+    assert _read(["*Ghi chú: số liệu tạm tính"]) == ["*Ghi chú: số liệu tạm tính"]

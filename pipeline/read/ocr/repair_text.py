@@ -37,6 +37,7 @@ DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
 LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "e": "c"}
 LETTERS = "abcdđeghiklmnopqrstuvxy"
+QUOTE_REACH = 40        # lines within which a quotation opened by a misread star must close
 
 _NUMBERISH = re.compile(r"^(?=[^\d]*\d)[\dIl|O§]+(?:[/.-][\dIl|O§]+)*$")
 _NUMBER_THEN_CODE = re.compile(r"^(?=[^/-]*\d)([\dIl|O§]{1,6})([/-][A-ZĐ].*)$")
@@ -187,6 +188,33 @@ def join_identifiers(text: str) -> str:
     return _IDENT_SPACED.sub(join, text)
 
 
+def open_quotes_read_as_stars(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, float]]]:
+    """`*...2. Hồ sơ gồm:` is `“…2. Hồ sơ gồm:`: a star glued to the first word of a line, when a `”`
+    closes later (within QUOTE_REACH lines, before any other `“`), is the opening quote OCR misread."""
+    out = [list(words) for words in lines]
+    for i, words in enumerate(out):
+        if not words or not re.match(r"\*(?:\.\.\.|…|[A-ZĐ\d])", words[0][0]):
+            continue
+        later = " ".join(w for ws in out[i:i + QUOTE_REACH] for w, _ in ws)[len(words[0][0]):]
+        close, reopen = later.find("”"), later.find("“")
+        if close >= 0 and (reopen < 0 or close < reopen):
+            words[0] = ("“" + words[0][0][1:], words[0][1])
+    return out
+
+
+def close_quotes(words: list[str], open_quotes: int) -> tuple[list[str], int]:
+    """A closing `”` that OCR read as a backtick (`trợ giúp `.`): Vietnamese print has no backtick, so
+    one that follows an open `“` closes it (a quote left open would swallow the labels after it).
+    Returns the words and the count of quotes still open, carried to the next line."""
+    out = []
+    for w in words:
+        if open_quotes > 0 and re.fullmatch(r"[^`]*`{1,2}[.,;:)]*", w):
+            w = re.sub(r"`{1,2}", "”", w, count=1)
+        open_quotes = max(0, open_quotes + w.count("“") - w.count("”"))
+        out.append(w)
+    return out, open_quotes
+
+
 def _rejoin(texts: list[str], confs: list[float]) -> list[tuple[str, float]]:
     """The line's words after `join_identifiers`; a joined word keeps the lowest confidence of its parts."""
     orig = " ".join(texts)
@@ -215,7 +243,10 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
     One pass over the whole document, so roman labels are read in their sequence."""
     labels: dict[str, str | None] = {}
     out = []
+    open_quotes = 0
+    lines = open_quotes_read_as_stars(lines)
     for words in lines:
         texts = repair_words([w for w, _ in words], labels)
+        texts, open_quotes = close_quotes(texts, open_quotes)
         out.append(_rejoin(texts, [c for _, c in words]))
     return out
