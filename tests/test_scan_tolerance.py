@@ -91,3 +91,14 @@ def test_a_star_that_opens_a_quotation():
     got = _read(["quy định như sau:", "*...3. Hồ sơ gồm:", "a) Tờ khai;", "b) Bản sao giấy phép.”"])
     assert got[1] == "“...3. Hồ sơ gồm:"
     assert _read(["*Ghi chú: số liệu tạm tính"]) == ["*Ghi chú: số liệu tạm tính"]
+
+
+def test_a_star_and_a_backtick_make_one_quotation():
+    got = _read(["*...2. Hồ sơ gồm:", "a) Đơn đề nghị;", "b) Biên bản họp `.", "Qua rà soát, còn thiếu “bản chính”."])
+    assert got[0] == "“...2. Hồ sơ gồm:" and got[2] == "b) Biên bản họp ”."
+
+
+def test_d_and_dd_items_in_order():
+    got = _read(["3. Thành viên gồm:", "a) Sở Y tế", "b) Sở Xây dựng", "c) Công an tỉnh", "đ) Sở Tài chính",
+                 "đ) Sở Công Thương", "d) Sở Nội vụ"])
+    assert got[4:] == ["d) Sở Tài chính", "đ) Sở Công Thương", "d) Sở Nội vụ"]   # `d` is no lookalike of `e`

@@ -35,7 +35,7 @@ ROMAN_HEADS = {"phan": "Phần", "chuong": "Chương", "muc": "Mục"}
 ARABIC_HEADS = {"dieu": "Điều", "khoan": "Khoản"}
 DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"})
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
-LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "e": "c"}
+LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "d", "e": "c"}
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 QUOTE_REACH = 40        # lines within which a quotation opened by a misread star must close
 
@@ -190,14 +190,15 @@ def join_identifiers(text: str) -> str:
 
 def open_quotes_read_as_stars(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, float]]]:
     """`*...2. Hồ sơ gồm:` is `“…2. Hồ sơ gồm:`: a star glued to the first word of a line, when a `”`
-    closes later (within QUOTE_REACH lines, before any other `“`), is the opening quote OCR misread."""
+    closes later (`”`, or a backtick read for it, within QUOTE_REACH lines and before any other `“`), is the opening quote OCR misread."""
     out = [list(words) for words in lines]
     for i, words in enumerate(out):
         if not words or not re.match(r"\*(?:\.\.\.|…|[A-ZĐ\d])", words[0][0]):
             continue
         later = " ".join(w for ws in out[i:i + QUOTE_REACH] for w, _ in ws)[len(words[0][0]):]
-        close, reopen = later.find("”"), later.find("“")
-        if close >= 0 and (reopen < 0 or close < reopen):
+        closes = [k for k in (later.find("”"), later.find("`")) if k >= 0]   # a backtick: a misread `”`
+        reopen = later.find("“")
+        if closes and (reopen < 0 or min(closes) < reopen):
             words[0] = ("“" + words[0][0][1:], words[0][1])
     return out
 
