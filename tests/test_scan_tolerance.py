@@ -102,3 +102,13 @@ def test_d_and_dd_items_in_order():
     got = _read(["3. Thành viên gồm:", "a) Sở Y tế", "b) Sở Xây dựng", "c) Công an tỉnh", "đ) Sở Tài chính",
                  "đ) Sở Công Thương", "d) Sở Nội vụ"])
     assert got[4:] == ["d) Sở Tài chính", "đ) Sở Công Thương", "d) Sở Nội vụ"]   # `d` is no lookalike of `e`
+
+
+def test_identifier_codes_typed_or_read_without_their_dd():
+    from pipeline.text.identifiers import normalize_identifier
+    assert normalize_identifier("215 / QD - UBND") == "215/QĐ-UBND"
+    assert normalize_identifier("61/2023/ND-CP") == "61/2023/NĐ-CP"
+    assert normalize_identifier("204/BGDDT-GDPT") == "204/BGDĐT-GDPT"
+    assert normalize_identifier("3l/CT-TTg") == "31/CT-TTg"
+    assert normalize_identifier("12/HD-SYT") == "12/HD-SYT"          # HD is itself a code: kept
+    assert normalize_identifier("1530/QĐ-UBND") == "1530/QĐ-UBND"
