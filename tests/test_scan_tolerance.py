@@ -112,3 +112,15 @@ def test_identifier_codes_typed_or_read_without_their_dd():
     assert normalize_identifier("3l/CT-TTg") == "31/CT-TTg"
     assert normalize_identifier("12/HD-SYT") == "12/HD-SYT"          # HD is itself a code: kept
     assert normalize_identifier("1530/QĐ-UBND") == "1530/QĐ-UBND"
+
+
+def test_a_roman_label_read_twice_running_is_the_next_one():
+    got = _read(["I. Kết quả", "II. Tồn tại", "II. Nguyên nhân", "IV. Kiến nghị", "I8. |UBND xã Tân Minh"])
+    assert got == ["I. Kết quả", "II. Tồn tại", "III. Nguyên nhân", "IV. Kiến nghị", "18. |UBND xã Tân Minh"]
+
+
+def test_a_doubled_letter_in_a_short_code():
+    from pipeline.text.identifiers import normalize_identifier
+    assert normalize_identifier("1716/QĐĐ-UBND") == "1716/QĐ-UBND"
+    assert normalize_identifier("52/TTr-UBND") == "52/TTr-UBND"
+    assert normalize_identifier("9/UBND-VX") == "09/UBND-VX"

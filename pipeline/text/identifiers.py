@@ -34,11 +34,16 @@ def _known_codes() -> dict[str, str]:
 
 
 def code_with_dd(code: str) -> str:
-    """A code's official spelling, its `Đ` restored when it was typed or read as `D` (`QD` → `QĐ`,
+    """A code's official spelling, a `Đ` OCR doubled taken out (`QĐĐ` → `QĐ`), its `Đ` restored when it was typed or read as `D` (`QD` → `QĐ`,
     `ND` → `NĐ`, `BGDDT` → `BGDĐT`): only when the code as written is no known code and exactly one
     way of putting `Đ` back makes it one."""
     known = _known_codes()
-    if code.casefold().replace("ð", "đ") in known or "d" not in code.casefold():
+    if code.casefold().replace("ð", "đ") in known:
+        return rules.canonical_code(code)
+    single = re.sub(r"([ĐÐ])[ĐÐ]", r"\1", code)    # OCR's doubled `Đ`: `QĐĐ` for `QĐ`
+    if single != code and single.casefold().replace("ð", "đ") in known:
+        return known[single.casefold()]
+    if "d" not in code.casefold():
         return rules.canonical_code(code)
     spots = [i for i, c in enumerate(code) if c in "Dd"]
     fits = {known[v.casefold()] for v in [code[:i] + "Đ" + code[i + 1:] for i in spots]

@@ -150,7 +150,12 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         m = _LABEL_PUNCT.match(words[0])
         if m and len(words) >= 2 and words[1][:1].isupper():
             core = m.group(1)
-            if core in ROMAN_VALUE:
+            if core in ROMAN_VALUE and core == labels.get("bare") and core != "I":
+                # `II.` twice running: a stroke of `III.` was lost (a new list would restart at `I.`)
+                reading = ROMAN[ROMAN_VALUE[core]] if ROMAN_VALUE[core] < len(ROMAN) else core
+                labels["bare"] = reading
+                words[0] = reading + m.group(2)
+            elif core in ROMAN_VALUE:
                 labels["bare"] = core
             else:
                 reading = _next_roman(labels.get("bare"), core)
@@ -166,7 +171,8 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         if _TRAIL.sub("", folded[i - 1]) in ARABIC_HEADS and re.fullmatch(r"[Il|]{1,2}[,.;:]?", words[i]):
             words[i] = words[i].translate(DIGIT_LOOKALIKE)
     for i, w in enumerate(words):
-        if i == 0 and _LABEL_PUNCT.match(w) and re.search(r"[Il|]", w):
+        label = _LABEL_PUNCT.match(w)
+        if i == 0 and label and all(c in ROMAN_LOOKALIKE for c in label.group(1)):
             continue                            # a label like `I1.` is the roman pass's, not a number
         words[i] = fix_number(w)
     # the date line: `ngày 76 tháng 0I năm 2026`
