@@ -124,3 +124,11 @@ def test_a_doubled_letter_in_a_short_code():
     assert normalize_identifier("1716/QĐĐ-UBND") == "1716/QĐ-UBND"
     assert normalize_identifier("52/TTr-UBND") == "52/TTr-UBND"
     assert normalize_identifier("9/UBND-VX") == "09/UBND-VX"
+
+
+def test_a_garbled_heading_number_is_inferred_from_its_first_child():
+    got = _read(["Sở báo cáo như sau:", "_âa Kết quả thực hiện năm 2025", "1.1L Về thể chế", "1.2. Về tổ chức",
+                 "2. Kiến nghị"])
+    assert got == ["Sở báo cáo như sau:", "1. Kết quả thực hiện năm 2025", "1.1. Về thể chế", "1.2. Về tổ chức",
+                   "2. Kiến nghị"]
+    assert _read(["1. Mục tiêu", "~ Ghi chú", "1.1. Chỉ tiêu"])[1] == "~ Ghi chú"

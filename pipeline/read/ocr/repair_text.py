@@ -46,6 +46,8 @@ _TRAIL = re.compile(r"[,.;:)]+$")
 _NUMBER_TRAIL = re.compile(r"[,.;:)-]+$")
 _LABEL_PUNCT = re.compile(r"^(.+?)([.:])$")
 _IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&ƯƠÂĂÊÔ]*))+)(?![\w])")
+# A line's first token that is no word and no label (`_âa`, `~.`): a bold numeral OCR garbled.
+_GARBLED_LABEL = re.compile(r"(?=\S*[_~^`#@])\S{1,4}")
 _NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
 
 
@@ -252,8 +254,21 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
     out = []
     open_quotes = 0
     lines = open_quotes_read_as_stars(lines)
+    last_top, garbled = None, None
     for words in lines:
         texts = repair_words([w for w, _ in words], labels)
         texts, open_quotes = close_quotes(texts, open_quotes)
         out.append(_rejoin(texts, [c for _, c in words]))
+        if not texts:
+            continue
+        top = re.fullmatch(r"(\d{1,2})\.", texts[0])
+        first_child = re.fullmatch(r"(\d{1,2})\.1\.?", texts[0])
+        if top:
+            last_top, garbled = top.group(1), None
+        elif first_child and first_child.group(1) != last_top and garbled is not None:
+            # `1.1.` with no `1.` before it: the garbled label of the last heading was `1.`
+            out[garbled][0] = (first_child.group(1) + ".", out[garbled][0][1])
+            last_top, garbled = first_child.group(1), None
+        elif len(texts) > 1 and _GARBLED_LABEL.fullmatch(texts[0]) and texts[1][:1].isupper():
+            garbled = len(out) - 1
     return out
