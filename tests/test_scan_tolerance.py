@@ -132,3 +132,18 @@ def test_a_garbled_heading_number_is_inferred_from_its_first_child():
     assert got == ["Sở báo cáo như sau:", "1. Kết quả thực hiện năm 2025", "1.1. Về thể chế", "1.2. Về tổ chức",
                    "2. Kiến nghị"]
     assert _read(["1. Mục tiêu", "~ Ghi chú", "1.1. Chỉ tiêu"])[1] == "~ Ghi chú"
+
+
+def test_ocr_readings_are_taken_from_the_cache_when_asked(tmp_path, monkeypatch):
+    from PIL import Image
+
+    from pipeline.read.ocr import ocr
+    calls = []
+    monkeypatch.setattr(ocr, "_tesseract_tsv", lambda pgm, dpi, lang, psm: calls.append(1) or "level\tTSV")
+    monkeypatch.setenv("VANBAN_OCR_CACHE", str(tmp_path))
+    page = Image.new("L", (40, 20), 255)
+    assert ocr.run_tesseract(page) == ocr.run_tesseract(page) == "level\tTSV"
+    assert len(calls) == 1 and len(list(tmp_path.glob("*.tsv"))) == 1
+    monkeypatch.delenv("VANBAN_OCR_CACHE")
+    ocr.run_tesseract(page)
+    assert len(calls) == 2
