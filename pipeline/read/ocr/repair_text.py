@@ -37,7 +37,7 @@ DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
 LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "d", "e": "c"}
 LETTERS = "abcdđeghiklmnopqrstuvxy"
-QUOTE_REACH = 40        # lines within which a quotation opened by a misread star must close
+QUOTE_REACH = 15        # lines within which a quotation opened by a misread star must close
 
 _NUMBERISH = re.compile(r"^(?=[^\d]*\d)[\dIl|O§]+(?:[/.-][\dIl|O§]+)*$")
 _NUMBER_THEN_CODE = re.compile(r"^(?=[^/-]*\d)([\dIl|O§]{1,6})([/-][A-ZĐ].*)$")
@@ -197,11 +197,11 @@ def join_identifiers(text: str) -> str:
 
 
 def open_quotes_read_as_stars(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, float]]]:
-    """`*...2. Hồ sơ gồm:` is `“…2. Hồ sơ gồm:`: a star glued to the first word of a line, when a `”`
+    """`*...2. Hồ sơ gồm:` is `“…2. Hồ sơ gồm:`: a star glued to the ellipsis that opens a line, when a `”`
     closes later (`”`, or a backtick read for it, within QUOTE_REACH lines and before any other `“`), is the opening quote OCR misread."""
     out = [list(words) for words in lines]
     for i, words in enumerate(out):
-        if not words or not re.match(r"\*(?:\.\.\.|…|[A-ZĐ\d])", words[0][0]):
+        if not words or not re.match(r"\*(?:\.\.\.|…)", words[0][0]):   # a star bullet stays a star
             continue
         later = " ".join(w for ws in out[i:i + QUOTE_REACH] for w, _ in ws)[len(words[0][0]):]
         closes = [k for k in (later.find("”"), later.find("`")) if k >= 0]   # a backtick: a misread `”`
