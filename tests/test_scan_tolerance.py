@@ -147,3 +147,8 @@ def test_ocr_readings_are_taken_from_the_cache_when_asked(tmp_path, monkeypatch)
     monkeypatch.delenv("VANBAN_OCR_CACHE")
     ocr.run_tesseract(page)
     assert len(calls) == 2
+
+
+def test_a_blank_day_with_a_speck_stays_blank():
+    assert _read(["Lào Cai, ngày | tháng 8 năm 2025"]) == ["Lào Cai, ngày | tháng 8 năm 2025"]
+    assert _read(["Lào Cai, ngày l tháng 8 năm 2025"]) == ["Lào Cai, ngày l tháng 8 năm 2025"]

@@ -97,6 +97,8 @@ def _fix_date_part(token: str, limit: int) -> str:
     """A day (limit 31) or month (12) of an OCR'd date line: lookalikes and `7` for an italic `1`."""
     core = _TRAIL.sub("", token)
     tail = token[len(core):]
+    if not any(c.isdigit() for c in core):
+        return token                            # a blank day with a speck in it (`ngày | tháng`) stays blank
     fixed = core.translate(DIGIT_LOOKALIKE).replace("/", "1")
     if not fixed.isdigit() or len(fixed) > 2:
         return token
