@@ -9,7 +9,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) fonts-dejavu-core chromium chromium-driver post
 DEBIAN_PACKAGES ?= $(RUN_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test eval eval-own eval-ocr eval-legacy bench setup system-deps train train-data eval-models clean graph lock
+.PHONY: run test eval eval-own eval-scans eval-ocr eval-legacy bench setup system-deps train train-data eval-models clean graph lock
 
 run: setup
 	$(VENV)/bin/vanban run corpus/seeds corpus/fixtures --out out || [ $$? -eq 1 ]   # 1: some fixtures are meant to fail
@@ -46,6 +46,10 @@ eval-models: setup
 
 bench: setup
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+# The own gold's Lâm Đồng documents as office scans, scored against their originals (cached in /tmp).
+eval-scans: setup
+	$(PY) scripts/eval_scans.py $(SCANS_ARGS)
 
 eval-ocr: setup
 	$(PY) scripts/eval_ocr.py $(SHARED)/corpus/scans

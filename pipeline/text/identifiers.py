@@ -3,6 +3,7 @@ header parser (a document's own number) and the references extractor (the number
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline import rules
 
@@ -13,6 +14,7 @@ def normalize_identifier(raw: str) -> str | None:
     ident = re.sub(r"[–—]", "-", ident)
     if not ident or not re.match(r"\d", ident):
         return None
+    ident = re.sub(r"^(\d+)[Il|](?=[/-])", r"\g<1>1", ident)   # OCR's `3l/CT-TTg`: a number is digits
     m = re.match(r"^(\d+)(.*)$", ident)
     num, rest = m.group(1), m.group(2)
     rest = re.sub(r"^/((?:19|20)\d{2})-", r"/\1/", rest)   # `126/2024-NĐ-CP`: the year takes a slash
@@ -20,8 +22,33 @@ def normalize_identifier(raw: str) -> str | None:
         num = "0" + num
     rest = re.sub(r"(?<=[A-ZĐ])[Il](?=\d)", "1", rest)   # OCR's `QHI5` for the 15th National Assembly's QH15
     # official spellings of the codes (QĐ, KH, CTr, TTr, QĐi)
-    rest = re.sub(r"[A-Za-zĐđÐ]+", lambda c: rules.canonical_code(c.group(0)), rest)
+    rest = re.sub(r"[A-Za-zĐđÐ]+", lambda c: code_with_dd(c.group(0)), rest)
     return num + rest
+
+
+@lru_cache(maxsize=None)
+def _known_codes() -> dict[str, str]:
+    codes = {c.casefold(): c for t in rules.load("doc_types")["types"] for c in t["codes"]}
+    codes.update({c.casefold(): c for c in rules.load("abbreviations")["issuers"]})
+    return codes
+
+
+def code_with_dd(code: str) -> str:
+    """A code's official spelling, a `Đ` OCR doubled taken out (`QĐĐ` → `QĐ`), its `Đ` restored when it was typed or read as `D` (`QD` → `QĐ`,
+    `ND` → `NĐ`, `BGDDT` → `BGDĐT`): only when the code as written is no known code and exactly one
+    way of putting `Đ` back makes it one."""
+    known = _known_codes()
+    if code.casefold().replace("ð", "đ") in known:
+        return rules.canonical_code(code)
+    single = re.sub(r"([ĐÐ])[ĐÐ]", r"\1", code)    # OCR's doubled `Đ`: `QĐĐ` for `QĐ`
+    if single != code and single.casefold().replace("ð", "đ") in known:
+        return known[single.casefold()]
+    if "d" not in code.casefold():
+        return rules.canonical_code(code)
+    spots = [i for i, c in enumerate(code) if c in "Dd"]
+    fits = {known[v.casefold()] for v in [code[:i] + "Đ" + code[i + 1:] for i in spots]
+            + ["".join("Đ" if c in "Dd" else c for c in code)] if v.casefold() in known}
+    return fits.pop() if len(fits) == 1 else rules.canonical_code(code)
 
 
 def type_from_identifier(ident: str | None) -> str | None:

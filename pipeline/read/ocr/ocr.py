@@ -9,6 +9,7 @@ are read in parallel, one single-threaded tesseract per core.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import shutil
@@ -23,6 +24,7 @@ import numpy as np
 from PIL import Image, ImageFilter, ImageOps, ImageSequence
 
 from pipeline.read.ocr.layout import split_columns
+from pipeline.read.ocr.repair_text import repair_lines
 
 DPI = 300
 LOW_CONFIDENCE = 60      # a word read with less is listed in `low_confidence`
@@ -177,13 +179,37 @@ def _pgm(image: Image.Image) -> bytes:
 
 
 def run_tesseract(image: Image.Image, dpi: float = DPI, lang: str = "vie", psm: int = 3) -> str:
-    """Tesseract's TSV for one image (one thread, so pages can run side by side)."""
+    """Tesseract's TSV for one image (one thread, so pages can run side by side).
+
+    With `VANBAN_OCR_CACHE` set to a folder, a page already read (same pixels and settings) is
+    taken from there: evaluations that re-run the same scans after a change downstream of OCR
+    (scripts/eval_scans.py) then cost seconds, not the minutes of recognition.
+    """
+    pgm = _pgm(image)
+    cache = os.environ.get("VANBAN_OCR_CACHE")
+    if cache:
+        key = hashlib.sha1(pgm + f"|{lang}|{psm}|{round(dpi)}".encode()).hexdigest()
+        hit = os.path.join(cache, key + ".tsv")
+        if os.path.isfile(hit):
+            with open(hit, encoding="utf-8") as fh:
+                return fh.read()
+    tsv = _tesseract_tsv(pgm, dpi, lang, psm)
+    if cache:
+        os.makedirs(cache, exist_ok=True)
+        part = f"{hit}.{os.getpid()}.{threading.get_ident()}"
+        with open(part, "w", encoding="utf-8") as fh:
+            fh.write(tsv)
+        os.replace(part, hit)
+    return tsv
+
+
+def _tesseract_tsv(pgm: bytes, dpi: float, lang: str, psm: int) -> str:
     exe = shutil.which("tesseract")
     if not exe:
         raise OcrUnavailable("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     proc = subprocess.run([exe, "stdin", "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"],
-                          input=_pgm(image), capture_output=True, env=env, timeout=TESSERACT_TIMEOUT)
+                          input=pgm, capture_output=True, env=env, timeout=TESSERACT_TIMEOUT)
     if proc.returncode != 0:
         raise OcrUnavailable(f"tesseract failed: {proc.stderr.decode('utf-8', 'replace').strip()[-300:]}")
     return proc.stdout.decode("utf-8", "replace")
@@ -289,7 +315,7 @@ def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: st
     """
     n = max(1, max_workers or workers())
     if n == 1:
-        return [_ocr_in_slot(im, page, dpi, lang) for page, im, dpi in items]
+        return read_back([_ocr_in_slot(im, page, dpi, lang) for page, im, dpi in items])
     waiting = threading.BoundedSemaphore(2 * n)
     futures = []
     pages = iter(items)
@@ -298,7 +324,21 @@ def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: st
             future = pool.submit(_ocr_in_slot, item[1], item[0], item[2], lang)
             future.add_done_callback(lambda _: waiting.release())
             futures.append(future)
-        return [f.result() for f in futures]
+        return read_back([f.result() for f in futures])
+
+
+def read_back(pages: list[OcrPage]) -> list[OcrPage]:
+    """The pages' lines with OCR's predictable misreadings of labels, numbers and dates undone
+    (`repair_text`), in one pass over the document so that roman labels are read in sequence."""
+    lines = [line for p in pages for line in p.lines]
+    words = [[(line.text[s:e], c) for s, e, c in line.words] for line in lines]
+    for line, fixed in zip(lines, repair_lines(words)):
+        spans, pos = [], 0
+        for w, c in fixed:
+            spans.append((pos, pos + len(w), c))
+            pos += len(w) + 1
+        line.text, line.words = " ".join(w for w, _ in fixed), spans
+    return pages
 
 
 def ocr_images(images: list[tuple[int, Image.Image, float | None]], lang: str = "vie",

@@ -1,0 +1,276 @@
+"""Read back what Tesseract predictably gets wrong in the numbers and labels of a scanned page.
+
+A scanned document is structured by a few short tokens: the section labels (`I.`, `II.`,
+`PHẦN II`, `Điều 1.`), the numbers of identifiers and dates (`171/SKHCN`, `ngày 31 tháng 01`).
+Those are exactly what OCR reads worst, because a lone numeral has no word around it to
+steady the reading: `I.` comes back as `L.`, `II.` as `H.` or `ll.`, `III.` as `IH.`, `31`
+as `3l`, `01` as `0I`, `16` in the italic date line as `76`, `1128 / STP` with spaces, `10797QĐ`
+without its slash. Each fix here reads a token only where the genre leaves one reading:
+
+- a number is digits, so inside a token that already holds digits `I l |` are `1` and `O` is `0`;
+- an `Điều` or `Khoản` is numbered in Arabic figures, so `Điều I` is `Điều 1`;
+- the day and month of a `ngày … tháng … năm` line are a day and a month, so `76` is `16`;
+- roman labels run in order, so a lookalike label (`L.`, `H.`, `IH.`) is read as the numeral
+  that continues (or restarts) the sequence, and only when its letters could spell it;
+- an identifier is one token, so spaces around its `/` and `-` go and a missing `/` between the
+  number and the type code comes back.
+
+Clean text has none of these tokens, so it passes unchanged. Lines are lists of words with
+confidences; a repaired line is rebuilt with its word spans (`OcrLine.words`) recomputed.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.text.fold import fold
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+         "XVI", "XVII", "XVIII", "XIX", "XX"]
+ROMAN_VALUE = {r: i + 1 for i, r in enumerate(ROMAN)}
+# What Tesseract makes of the strokes of a roman numeral: one stroke read as `l`, `1`, `|`, `L`;
+# two joined by their serifs read as `H`.
+ROMAN_LOOKALIKE = {"l": "I", "1": "I", "|": "I", "L": "I", "I": "I", "H": "II", "V": "V", "X": "X"}
+# Heading words numbered in roman figures, and those always numbered in Arabic ones (folded).
+ROMAN_HEADS = {"phan": "Phần", "chuong": "Chương", "muc": "Mục"}
+ARABIC_HEADS = {"dieu": "Điều", "khoan": "Khoản"}
+DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"})
+# Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
+LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "d", "e": "c"}
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+QUOTE_REACH = 15        # lines within which a quotation opened by a misread star must close
+
+_NUMBERISH = re.compile(r"^(?=[^\d]*\d)[\dIl|O§]+(?:[/.-][\dIl|O§]+)*$")
+_NUMBER_THEN_CODE = re.compile(r"^(?=[^/-]*\d)([\dIl|O§]{1,6})([/-][A-ZĐ].*)$")
+_GLUED_CODE = re.compile(r"^(\d{1,6})([A-ZĐ][A-ZĐa-z]?[A-ZĐ]*-[A-ZĐ][\w&.-]*)$")
+_TRAIL = re.compile(r"[,.;:)]+$")
+_NUMBER_TRAIL = re.compile(r"[,.;:)-]+$")
+_LABEL_PUNCT = re.compile(r"^(.+?)([.:])$")
+_IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&ƯƠÂĂÊÔ]*))+)(?![\w])")
+# A line's first token that is no word and no label (`_âa`, `~.`): a bold numeral OCR garbled.
+_GARBLED_LABEL = re.compile(r"(?=\S*[_~^`#@])\S{1,4}")
+_NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
+
+
+def _case_like(word: str, written: str) -> str:
+    return word.upper() if written.isupper() and len(written) > 1 else word
+
+
+def fix_number(token: str) -> str:
+    """`3l` → `31`, `0I/2026` → `01/2026`, `I71/SKHCN` → `171/SKHCN`: lookalikes in a token with digits."""
+    core = _NUMBER_TRAIL.sub("", token)
+    tail = token[len(core):]
+    if len(core) >= 2 and _NUMBERISH.match(core) and not core.isdigit():
+        return core.translate(DIGIT_LOOKALIKE) + tail
+    m = _NUMBER_THEN_CODE.match(core)
+    if m and not m.group(1).isdigit():
+        return m.group(1).translate(DIGIT_LOOKALIKE) + m.group(2) + tail
+    m = _GLUED_CODE.match(core)
+    if m:
+        return f"{m.group(1)}/{m.group(2)}{tail}"
+    return token
+
+
+def roman_readings(token: str) -> list[str]:
+    """The roman numerals a lookalike token could be: `H` → II; `IH` → III, or II when the `H` is
+    one stroke read twice; an ordinary word → none."""
+    if not token or any(c not in ROMAN_LOOKALIKE for c in token):
+        return []
+    exact = "".join(ROMAN_LOOKALIKE[c] for c in token)
+    out = [exact]
+    if "H" in token:
+        out.append("".join("I" if c == "H" else ROMAN_LOOKALIKE[c] for c in token))
+    return [r for r in dict.fromkeys(out) if r in ROMAN_VALUE]
+
+
+def _next_roman(last: str | None, token: str) -> str | None:
+    """The reading of a lookalike label that continues the sequence after `last`, or restarts it."""
+    wanted = [ROMAN[ROMAN_VALUE[last]]] if last and ROMAN_VALUE[last] < len(ROMAN) else []
+    wanted.append("I")
+    readings = roman_readings(token)
+    for w in wanted:
+        if w in readings:
+            return w
+    return None
+
+
+def _fix_date_part(token: str, limit: int) -> str:
+    """A day (limit 31) or month (12) of an OCR'd date line: lookalikes and `7` for an italic `1`."""
+    core = _TRAIL.sub("", token)
+    tail = token[len(core):]
+    if not any(c.isdigit() for c in core):
+        return token                            # a blank day with a speck in it (`ngày | tháng`) stays blank
+    fixed = core.translate(DIGIT_LOOKALIKE).replace("/", "1")
+    if not fixed.isdigit() or len(fixed) > 2:
+        return token
+    if int(fixed) > limit or int(fixed) == 0:
+        alt = fixed.replace("7", "1")
+        if 0 < int(alt) <= limit:
+            fixed = alt
+    return (fixed if 0 < int(fixed) <= limit else core) + tail
+
+
+def _letter_label(words: list[str], labels: dict) -> None:
+    """`d) Thời hạn` right under `2. …` is `a)`: an item list starts at `a` and runs in order, so a
+    letter label that breaks the order and looks like the expected letter is read as it."""
+    if re.fullmatch(r"\d{1,2}[.)]", words[0]):
+        labels["letter"] = None                 # a new numbered item: its list of letters starts again
+        return
+    m = re.fullmatch(r"([a-zđàảä6])([).])", words[0])
+    if not m:
+        return
+    last = labels.get("letter")
+    expected = "a" if last is None else (LETTERS[LETTERS.index(last) + 1] if last in LETTERS[:-1] else None)
+    got = m.group(1)
+    if expected and got != expected and got in LETTER_LOOKALIKE.get(expected, ""):
+        words[0] = expected + m.group(2)
+        got = expected
+    labels["letter"] = got if got in LETTERS else None
+
+
+def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
+    """One line's words with its numbers, labels and date read back. `labels` carries the last
+    roman label of each kind (bare, and each heading word) from line to line."""
+    words = list(words)
+    if not words:
+        return words
+    folded = [fold(w).translate(str.maketrans({"0": "o"})) for w in words]
+    # a heading word and its numeral at the start of the line (`PHẢN H`, `Điêu I.`)
+    head = _TRAIL.sub("", folded[0])
+    if len(words) >= 2 and (head in ROMAN_HEADS or head in ARABIC_HEADS):
+        num = _LABEL_PUNCT.match(words[1])
+        core, punct = (num.group(1), num.group(2)) if num else (words[1], "")
+        at_end = len(words) == 2 or punct or words[2][:1].isupper() or words[2][:1] in "(-–"
+        if head in ROMAN_HEADS and at_end:
+            reading = core if core in ROMAN_VALUE else _next_roman(labels.get(head), core)
+            if reading:
+                labels[head] = reading
+                words[0] = _case_like(ROMAN_HEADS[head], words[0]) + words[0][len(_TRAIL.sub("", words[0])):]
+                words[1] = reading + punct
+        elif head in ARABIC_HEADS and re.fullmatch(r"[\dIl|]{1,3}", core):
+            words[0] = _case_like(ARABIC_HEADS[head], words[0]) + words[0][len(_TRAIL.sub("", words[0])):]
+            words[1] = core.translate(DIGIT_LOOKALIKE) + punct
+    else:
+        # a bare roman label: `L. Những việc đã làm`, `IH. Đánh giá chung`
+        m = _LABEL_PUNCT.match(words[0])
+        if m and len(words) >= 2 and words[1][:1].isupper():
+            core = m.group(1)
+            if core in ROMAN_VALUE and core == labels.get("bare") and core != "I":
+                # `II.` twice running: a stroke of `III.` was lost (a new list would restart at `I.`)
+                reading = ROMAN[ROMAN_VALUE[core]] if ROMAN_VALUE[core] < len(ROMAN) else core
+                labels["bare"] = reading
+                words[0] = reading + m.group(2)
+            elif core in ROMAN_VALUE:
+                labels["bare"] = core
+            else:
+                reading = _next_roman(labels.get("bare"), core)
+                if reading and (reading != "I" or core in ("L", "l", "|")):
+                    labels["bare"] = reading
+                    words[0] = reading + m.group(2)
+        _letter_label(words, labels)
+        m = re.fullmatch(r"(\d{1,2}(?:\.\d{1,2})+)[Ll|I]", words[0])
+        if m:                                   # `1.1L Theo kết quả`: the final full stop read as a letter
+            words[0] = m.group(1) + "."
+    # `Điều I` or `Khoản l` inside a sentence: an article is numbered in figures
+    for i in range(1, len(words)):
+        if _TRAIL.sub("", folded[i - 1]) in ARABIC_HEADS and re.fullmatch(r"[Il|]{1,2}[,.;:]?", words[i]):
+            words[i] = words[i].translate(DIGIT_LOOKALIKE)
+    for i, w in enumerate(words):
+        label = _LABEL_PUNCT.match(w)
+        if i == 0 and label and all(c in ROMAN_LOOKALIKE for c in label.group(1)):
+            continue                            # a label like `I1.` is the roman pass's, not a number
+        words[i] = fix_number(w)
+    # the date line: `ngày 76 tháng 0I năm 2026`
+    for i in range(len(words) - 1):
+        f = folded[i]
+        if f in ("ngay", "thang") and i + 2 < len(words) and fold(words[i + 2]) in ("thang", "nam"):
+            words[i + 1] = _fix_date_part(words[i + 1], 31 if f == "ngay" else 12)
+    return words
+
+
+def join_identifiers(text: str) -> str:
+    """`1128 / STP - BTTP` → `1128/STP-BTTP`, `178- KL/TW` → `178-KL/TW`: spaces OCR put inside a number."""
+    def join(m: re.Match) -> str:
+        chain = m.group(2)
+        if "/" not in chain or not (re.search(r"\s", m.group(0)) or _NOT_IN_CODE.search(chain)):
+            return m.group(0)
+        # a code is Latin capitals and Đ: a vowel with a hat or horn in it is a speck read as a mark
+        return m.group(1) + _NOT_IN_CODE.sub("", re.sub(r"\s+", "", chain))
+    return _IDENT_SPACED.sub(join, text)
+
+
+def open_quotes_read_as_stars(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, float]]]:
+    """`*...2. Hồ sơ gồm:` is `“…2. Hồ sơ gồm:`: a star glued to the ellipsis that opens a line, when a `”`
+    closes later (`”`, or a backtick read for it, within QUOTE_REACH lines and before any other `“`), is the opening quote OCR misread."""
+    out = [list(words) for words in lines]
+    for i, words in enumerate(out):
+        if not words or not re.match(r"\*(?:\.\.\.|…)", words[0][0]):   # a star bullet stays a star
+            continue
+        later = " ".join(w for ws in out[i:i + QUOTE_REACH] for w, _ in ws)[len(words[0][0]):]
+        closes = [k for k in (later.find("”"), later.find("`")) if k >= 0]   # a backtick: a misread `”`
+        reopen = later.find("“")
+        if closes and (reopen < 0 or min(closes) < reopen):
+            words[0] = ("“" + words[0][0][1:], words[0][1])
+    return out
+
+
+def close_quotes(words: list[str], open_quotes: int) -> tuple[list[str], int]:
+    """A closing `”` that OCR read as a backtick (`trợ giúp `.`): Vietnamese print has no backtick, so
+    one that follows an open `“` closes it (a quote left open would swallow the labels after it).
+    Returns the words and the count of quotes still open, carried to the next line."""
+    out = []
+    for w in words:
+        if open_quotes > 0 and re.fullmatch(r"[^`]*`{1,2}[.,;:)]*", w):
+            w = re.sub(r"`{1,2}", "”", w, count=1)
+        open_quotes = max(0, open_quotes + w.count("“") - w.count("”"))
+        out.append(w)
+    return out, open_quotes
+
+
+def _rejoin(texts: list[str], confs: list[float]) -> list[tuple[str, float]]:
+    """The line's words after `join_identifiers`; a joined word keeps the lowest confidence of its parts."""
+    orig = " ".join(texts)
+    joined = join_identifiers(orig)
+    if joined == orig:
+        return list(zip(texts, confs))
+    owner = []
+    for k, t in enumerate(texts):
+        owner += [k] * len(t) + [-1]
+    pos, j = [], 0
+    for ch in joined:
+        while orig[j] != ch:
+            j += 1
+        pos.append(j)
+        j += 1
+    out, start = [], 0
+    for tok in joined.split(" "):
+        parts = {owner[pos[p]] for p in range(start, start + len(tok))} - {-1}
+        out.append((tok, min((confs[k] for k in parts), default=-1.0)))
+        start += len(tok) + 1
+    return out
+
+
+def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, float]]]:
+    """A document's OCR lines in reading order, each a list of (word, confidence), read back.
+    One pass over the whole document, so roman labels are read in their sequence."""
+    labels: dict[str, str | None] = {}
+    out = []
+    open_quotes = 0
+    lines = open_quotes_read_as_stars(lines)
+    last_top, garbled = None, None
+    for words in lines:
+        texts = repair_words([w for w, _ in words], labels)
+        texts, open_quotes = close_quotes(texts, open_quotes)
+        out.append(_rejoin(texts, [c for _, c in words]))
+        if not texts:
+            continue
+        top = re.fullmatch(r"(\d{1,2})\.", texts[0])
+        first_child = re.fullmatch(r"(\d{1,2})\.1\.?", texts[0])
+        if top:
+            last_top, garbled = top.group(1), None
+        elif first_child and first_child.group(1) != last_top and garbled is not None:
+            # `1.1.` with no `1.` before it: the garbled label of the last heading was `1.`
+            out[garbled][0] = (first_child.group(1) + ".", out[garbled][0][1])
+            last_top, garbled = first_child.group(1), None
+        elif len(texts) > 1 and _GARBLED_LABEL.fullmatch(texts[0]) and texts[1][:1].isupper():
+            garbled = len(out) - 1
+    return out
