@@ -209,7 +209,7 @@ def test_a_list_whose_first_number_was_lost_starts_at_2():
 
 
 def test_a_run_in_head_before_a_colon_is_the_heading():
-    body = ("I. TỔ CHỨC THỰC HIỆN\n1. Sở Văn hóa, Thể thao và Du lịch: Chủ trì tổ chức các hoạt động tuyên truyền "
+    body = ("I. TỔ CHỨC THỰC HIỆN\n1. Sở Văn hóa, Thể thao và Du lịch: Chủ trì triển khai các hoạt động truyền thông "
             "trên địa bàn tỉnh\n2. Các đơn vị gồm: Sở Tư pháp, Sở Y tế.\n3. Kết quả: Chỉ số trung bình đạt 90,44%; cao nhất "
             "là 95%\n")
     secs = {s["path"]: s["heading"] for s in parse_text(report(body)).sections}

@@ -96,9 +96,9 @@ def test_ocr_slots_bound_the_run_and_come_back():
     seen = []
     original = ocr.ocr_image
     try:
-        ocr.ocr_image = lambda image, page, dpi, lang: seen.append(held.value) or page
+        ocr.ocr_image = lambda image, page, dpi, lang: seen.append(held.value) or ocr.OcrPage(page, [], 0.0, 0.0)
         ocr.share_slots(slots, held)
-        assert ocr.read_stream(iter([(1, None, None), (2, None, None)]), max_workers=2) == [1, 2]
+        assert [p.page for p in ocr.read_stream(iter([(1, None, None), (2, None, None)]), max_workers=2)] == [1, 2]
     finally:
         ocr.ocr_image = original
         ocr.share_slots(None)
