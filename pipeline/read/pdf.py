@@ -14,7 +14,8 @@ from pipeline.read import legacy
 from pipeline.read.base import IngestError, Ingested, Limits, fix_legacy
 from pipeline.read.ocr.layout import split_columns
 from pipeline.read.pages import assemble_pages
-from pipeline.read.pdfium_text import image_share, page_chars, rows_of, words_from_chars
+from pipeline.read.pdf_tables import find_tables, split_chars, table_lines, with_tables
+from pipeline.read.pdfium_text import image_share, page_chars, page_objects, rows_of, words_from_chars
 
 log = logging.getLogger(__name__)
 
@@ -70,18 +71,23 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
             try:
                 width, height = page.get_width(), page.get_height()
                 chars = page_chars(page)
-                share = image_share(page)
+                images, hrules, vrules = page_objects(page)
+                share = image_share(page, images)
                 # only a page with Widget annotations can carry a stamp: the others are not loaded again
                 stamped = bool(signatures) and bool(stamps.widget_rects(page))
             finally:
                 page.close()
-            words = words_from_chars(chars)
+            tables = find_tables(hrules, vrules)
+            text_chars, rows = _read_tables(chars, tables)
+            words = words_from_chars(text_chars)
             if signatures:
                 if stamped:
                     words = words + stamps.stamp_words(pdf, i, words, chars)
                 if i == 0 and limits.ocr:
                     words = words + stamps.ocr_blank_words(pdf, i, words)
             lines = _lines_from_words(words, width, height, first=i == 0)
+            if rows:
+                lines = with_tables(lines, rows)
             pages.append(lines)
             heights.append(height)
             if needs_ocr("\n".join(t for _, t in lines), share):
@@ -98,6 +104,15 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
     result.reader = _reader_name("pdfium", result, len(pages))
     result.signatures = signatures
     return result
+
+
+def _read_tables(chars: list, tables: list) -> tuple[list, list]:
+    """The characters outside the page's ruled tables, and each table with its row lines
+    (`pdf_tables`); a page without tables keeps all its characters."""
+    if not tables:
+        return chars, []
+    rest, by_cell = split_chars(chars, tables)
+    return rest, [(t, table_lines(t, cells)) for t, cells in zip(tables, by_cell)]
 
 
 def _signatures(pdf, read) -> list[dict]:
