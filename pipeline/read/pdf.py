@@ -1,7 +1,8 @@
 """PDF: text layers through PDFium (pdfplumber as fallback); useless layers read by OCR.
 
 PDFium reads every file it can open; pdfplumber only what it cannot, and the record says so
-(`reader`, `reader_fallback`). The number and day a digital-signature stamp prints into the
+(`reader`, `reader_fallback`). A table drawn with rules is read row by row, one `a | b | c` line
+per row as from a DOCX (`pdf_tables.py`). The number and day a digital-signature stamp prints into the
 header (`stamps.py`) are placed into the text, and the signatures themselves are recorded
 (`signatures.py`).
 """
@@ -77,8 +78,7 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
                 stamped = bool(signatures) and bool(stamps.widget_rects(page))
             finally:
                 page.close()
-            tables = find_tables(hrules, vrules)
-            text_chars, rows = _read_tables(chars, tables)
+            text_chars, rows = _read_tables(chars, hrules, vrules)
             words = words_from_chars(text_chars)
             if signatures:
                 if stamped:
@@ -106,13 +106,22 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
     return result
 
 
-def _read_tables(chars: list, tables: list) -> tuple[list, list]:
+def _read_tables(chars: list, hrules: list, vrules: list) -> tuple[list, list]:
     """The characters outside the page's ruled tables, and each table with its row lines
     (`pdf_tables`); a page without tables keeps all its characters."""
+    try:
+        tables = find_tables(hrules, vrules) if hrules and vrules else []
+    except Exception as exc:
+        log.warning("ruled tables not found: %s: %s", type(exc).__name__, exc)
+        tables = []
     if not tables:
         return chars, []
-    rest, by_cell = split_chars(chars, tables)
-    return rest, [(t, table_lines(t, cells)) for t, cells in zip(tables, by_cell)]
+    try:
+        rest, by_cell = split_chars(chars, tables)
+        return rest, [(t, table_lines(t, cells)) for t, cells in zip(tables, by_cell)]
+    except Exception as exc:   # a table read wrong must not cost the page its text
+        log.warning("ruled table unreadable, page read as text: %s: %s", type(exc).__name__, exc)
+        return chars, []
 
 
 def _signatures(pdf, read) -> list[dict]:

@@ -20,6 +20,9 @@ from pipeline.read.pdfium_text import rows_of, words_from_chars
 # Rules this close (points) are one line: Word draws a border as a thin box, a cell's outline and its
 # neighbour's share a side, and the ends of rules meet with a little overlap or gap.
 SNAP = 2.0
+# A page with more distinct rule lines than this in both directions multiplied is a drawing (a map, a
+# chart), not a form of tables: it is read as text, and finding crossings would cost seconds.
+MAX_CROSSINGS = 40_000
 
 
 @dataclass
@@ -82,6 +85,8 @@ def find_tables(hrules: list[tuple], vrules: list[tuple]) -> list[Table]:
     if len(hrules) < 3 or len(vrules) < 3:
         return []
     hs, vs = _merge(hrules), _merge(vrules)
+    if len(hs) * len(vs) > MAX_CROSSINGS:
+        return []
     # where rules cross (or meet at a corner)
     points: set[tuple[float, float]] = set()
     for y, hspans in hs.items():
@@ -158,6 +163,7 @@ def split_chars(chars: list[dict | None], tables: list[Table]) -> tuple[list[dic
     and each table's characters by cell, in PDFium's order, a break wherever the order leaves a cell."""
     rest: list[dict | None] = []
     by_cell = [[[] for _ in t.cells] for t in tables]
+    frames = [(t.xs[0], t.ys[0], t.xs[-1], t.ys[-1], ti) for ti, t in enumerate(tables)]
     last = None
     for c in chars:
         if c is None or "ch" not in c:
@@ -166,11 +172,12 @@ def split_chars(chars: list[dict | None], tables: list[Table]) -> tuple[list[dic
             continue
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
         where = None
-        for ti, t in enumerate(tables):
-            ci = t.cell_at(cx, cy)
-            if ci is not None:
-                where = (ti, ci)
-                break
+        for x0, y0, x1, y1, ti in frames:
+            if x0 <= cx <= x1 and y0 <= cy <= y1:
+                ci = tables[ti].cell_at(cx, cy)
+                if ci is not None:
+                    where = (ti, ci)
+                    break
         if where is None:
             rest.append(c)
             last = None

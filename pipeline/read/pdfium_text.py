@@ -130,6 +130,8 @@ def _compose(inner, outer):
 # LibreOffice draw a table's borders as thin filled rectangles, other writers as stroked lines.
 RULE_THICKNESS = 3.0
 RULE_MIN_LENGTH = 4.0
+# A stroked path of more segments than this is a drawing (a map, a chart, a signature's ink), not a grid.
+RULE_MAX_SEGMENTS = 1000
 
 
 def page_objects(page, rules: bool = True, max_depth: int = 3) -> tuple[list[tuple], list[tuple], list[tuple]]:
@@ -197,6 +199,9 @@ def _path_rules(obj, box, matrix, height: float, hrules: list, vrules: list) -> 
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) or not stroke.value:
         return
+    count = pdfium_c.FPDFPath_CountSegments(obj)
+    if count > RULE_MAX_SEGMENTS:
+        return
     m = pdfium_c.FS_MATRIX()
     if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
         return
@@ -204,7 +209,7 @@ def _path_rules(obj, box, matrix, height: float, hrules: list, vrules: list) -> 
     full = own if matrix is None else _compose(own, matrix)
     x, y = ctypes.c_float(), ctypes.c_float()
     start = prev = None
-    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+    for i in range(count):
         seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
         if not pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
             continue
