@@ -188,3 +188,34 @@ def test_the_object_scan_finds_the_grid_rules(tmp_path):
     assert images == []
     # 4 + 4 horizontal rules, 6 + 4 vertical ones (fpdf2 draws each as its own stroked line)
     assert len(hrules) == 8 and len(vrules) == 10
+
+
+def test_a_row_cut_by_the_page_break_is_one_row(tmp_path):
+    """Word breaks a tall row over two pages: the second page's part (first cell empty, text going on
+    in lower case) is joined to the row it continues; a row of its own on the next page is not."""
+    from fpdf import FPDF
+
+    from pipeline import read_document
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_margins(15, 15, 15)
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Phụ lục: nhiệm vụ năm 2026")
+    pdf.set_y(240)
+    _grid(pdf, [TASKS[0], ["1", "Xây dựng cơ sở dữ liệu", "Sở Văn hóa, Thể thao", "Sở Nội vụ", "Quý IV"]],
+          WIDTHS["tasks"], "stroked")
+    pdf.add_page()
+    _grid(pdf, [TASKS[0], ["", "dùng chung của tỉnh", "và Du lịch", "", "năm 2026"],
+                ["2", "Công khai kết quả giải quyết hồ sơ", "Sở Tư pháp", "Công an tỉnh", "Hằng tháng"]],
+          WIDTHS["tasks"], "stroked")
+    pdf.multi_cell(0, 6, "Các cơ quan báo cáo kết quả về Sở Nội vụ.")
+    path = tmp_path / "split.pdf"
+    pdf.output(str(path))
+    lines = read_document(path).text.split("\n")
+    assert ("1 | Xây dựng cơ sở dữ liệu dùng chung của tỉnh | Sở Văn hóa, Thể thao và Du lịch | Sở Nội vụ"
+            " | Quý IV năm 2026") in lines
+    assert "2 | Công khai kết quả giải quyết hồ sơ | Sở Tư pháp | Công an tỉnh | Hằng tháng" in lines
+    assert not any(line.startswith(" | dùng chung") for line in lines)

@@ -15,7 +15,7 @@ from pipeline.read import legacy
 from pipeline.read.base import IngestError, Ingested, Limits, fix_legacy
 from pipeline.read.ocr.layout import split_columns
 from pipeline.read.pages import assemble_pages
-from pipeline.read.pdf_tables import find_tables, split_chars, table_lines, with_tables
+from pipeline.read.pdf_tables import find_tables, join_split_rows, split_chars, table_rows, with_tables
 from pipeline.read.pdfium_text import image_share, page_chars, page_objects, rows_of, words_from_chars
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,8 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
     heights: list[float] = []
     scanned: list[int] = []
     signatures: list[dict] = []
+    tables: list[list] = []       # each page's ruled tables with their rows
+    shares: list[float] = []      # each page's share under images
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise IngestError("too_many_pages", f"{len(pdf)} pages, over the limit of {limits.max_pdf_pages}")
@@ -85,13 +87,10 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
                     words = words + stamps.stamp_words(pdf, i, words, chars)
                 if i == 0 and limits.ocr:
                     words = words + stamps.ocr_blank_words(pdf, i, words)
-            lines = _lines_from_words(words, width, height, first=i == 0)
-            if rows:
-                lines = with_tables(lines, rows)
-            pages.append(lines)
+            pages.append(_lines_from_words(words, width, height, first=i == 0))
+            tables.append(rows)
             heights.append(height)
-            if needs_ocr("\n".join(t for _, t in lines), share):
-                scanned.append(i)
+            shares.append(share)
     except IngestError:
         raise
     except Exception as exc:
@@ -100,6 +99,15 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
         return _fallback(path, limits, f"PDFium failed: {type(exc).__name__}: {exc}", signatures)
     finally:
         pdf.close()
+    try:
+        join_split_rows(pages, tables, heights)
+    except Exception as exc:   # rows left as each page printed them
+        log.warning("table rows across pages not joined: %s: %s", type(exc).__name__, exc)
+    for i, rows in enumerate(tables):
+        if rows:
+            pages[i] = with_tables(pages[i], rows)
+        if needs_ocr("\n".join(t for _, t in pages[i]), shares[i]):
+            scanned.append(i)
     result = _finish_pdf(path, pages, heights, scanned, limits)
     result.reader = _reader_name("pdfium", result, len(pages))
     result.signatures = signatures
@@ -118,7 +126,7 @@ def _read_tables(chars: list, hrules: list, vrules: list) -> tuple[list, list]:
         return chars, []
     try:
         rest, by_cell = split_chars(chars, tables)
-        return rest, [(t, table_lines(t, cells)) for t, cells in zip(tables, by_cell)]
+        return rest, [(t, table_rows(t, cells)) for t, cells in zip(tables, by_cell)]
     except Exception as exc:   # a table read wrong must not cost the page its text
         log.warning("ruled table unreadable, page read as text: %s: %s", type(exc).__name__, exc)
         return chars, []

@@ -200,25 +200,76 @@ def _cell_text(chars: list) -> str:
     return " ".join(lines)
 
 
-def table_lines(table: Table, cell_chars: list[list]) -> list[tuple[float, str]]:
-    """`(top, "a | b | c")` for each row of the table: the cells beside each other at the row's top,
-    left to right, a cell spanning rows read in each of them (as python-docx repeats a merged cell);
-    a row with no text gives no line."""
+@dataclass
+class Row:
+    """One row of a table: its top, its cells' texts and their left and right edges."""
+    top: float
+    cells: list[str]
+    spans: list[tuple[float, float]]
+
+    @property
+    def line(self) -> str:
+        return " | ".join(self.cells)
+
+
+def table_rows(table: Table, cell_chars: list[list]) -> list[Row]:
+    """The table's rows: the cells beside each other at each row's top, left to right, a cell spanning
+    rows read in each of them (as python-docx repeats a merged cell); a row with no text is left out."""
     texts = [_cell_text(chars) for chars in cell_chars]
-    lines = []
+    rows = []
     for top in sorted({c[1] for c in table.cells}):
-        row = sorted((c[0], n) for n, c in enumerate(table.cells) if c[1] <= top < c[3])
-        cells = [texts[n] for _, n in row]
+        row = sorted((c[0], c[2], n) for n, c in enumerate(table.cells) if c[1] <= top < c[3])
+        cells = [texts[n] for _, _, n in row]
         if any(cells):
-            lines.append((top, " | ".join(cells)))
-    return lines
+            rows.append(Row(top, cells, [(x0, x1) for x0, x1, _ in row]))
+    return rows
 
 
-def with_tables(lines: list[tuple], tables: list[tuple[Table, list[tuple[float, str]]]]) -> list[tuple]:
-    """The page's other lines with each table's rows put where the table stands (before the first
-    line below its top)."""
+def with_tables(lines: list[tuple], tables: list[tuple[Table, list[Row]]]) -> list[tuple]:
+    """The page's other lines with each table's rows, `(top, "a | b | c")`, put where the table stands
+    (before the first line below its top)."""
     out = list(lines)
     for table, rows in sorted(tables, key=lambda t: t[0].top, reverse=True):
         at = next((i for i, line in enumerate(out) if line[0] > table.top), len(out))
-        out[at:at] = rows
+        out[at:at] = [(r.top, r.line) for r in rows]
     return out
+
+
+def join_split_rows(lines_of: list[list[tuple]], tables_of: list[list[tuple[Table, list[Row]]]],
+                    heights: list[float]) -> None:
+    """A row that a page break cut in two is one row again, as in the DOCX it was printed from.
+
+    The last table of a page and the first of the next, nothing but a page number below the one
+    and nothing but a running header above the other, same columns: the next page's first row
+    (after a repeated heading) goes on with the row above when its first cell is empty and a cell
+    starts in lower case, as a wrapped line does (`... thì điểm đánh` / `giá là 0`)."""
+    for i in range(1, len(tables_of)):
+        if not tables_of[i - 1] or not tables_of[i]:
+            continue
+        (above, rows_above), (below, rows_below) = tables_of[i - 1][-1], tables_of[i][0]
+        if not rows_above or not rows_below or not _ends_page(above, lines_of[i - 1]) \
+                or not _opens_page(below, lines_of[i], heights[i]):
+            continue
+        headings = [r.cells for r in rows_above[:3]]
+        k = 0
+        while k < len(rows_below) - 1 and rows_below[k].cells in headings:
+            k += 1
+        last, cont = rows_above[-1], rows_below[k]
+        if len(last.spans) != len(cont.spans) or any(abs(a[0] - b[0]) > 2 * SNAP or abs(a[1] - b[1]) > 2 * SNAP
+                                                     for a, b in zip(last.spans, cont.spans)):
+            continue
+        if cont.cells[0] or not any(c[:1].islower() for c in cont.cells):
+            continue
+        last.cells = [" ".join(t for t in (a, b) if t) for a, b in zip(last.cells, cont.cells)]
+        del rows_below[k]
+
+
+def _ends_page(table: Table, lines: list[tuple]) -> bool:
+    """Nothing under the table but a page number (`5`, `- 5 -`, `Trang 5`)."""
+    return all(not any(ch.isalpha() for ch in line[1].replace("Trang", "")) and len(line[1]) <= 15
+               for line in lines if line[0] > table.ys[-1])
+
+
+def _opens_page(table: Table, lines: list[tuple], height: float) -> bool:
+    """Nothing above the table but the top margin's running header."""
+    return all(line[0] < 0.1 * height for line in lines if line[0] < table.top)
