@@ -237,31 +237,42 @@ def with_tables(lines: list[tuple], tables: list[tuple[Table, list[Row]]]) -> li
 
 def join_split_rows(lines_of: list[list[tuple]], tables_of: list[list[tuple[Table, list[Row]]]],
                     heights: list[float]) -> None:
-    """A row that a page break cut in two is one row again, as in the DOCX it was printed from.
+    """A table that runs on over a page break reads as the one table of the DOCX it was printed from.
 
-    The last table of a page and the first of the next, nothing but a page number below the one
-    and nothing but a running header above the other, same columns: the next page's first row
-    (after a repeated heading) goes on with the row above when its first cell is empty and a cell
-    starts in lower case, as a wrapped line does (`... thì điểm đánh` / `giá là 0`)."""
-    for i in range(1, len(tables_of)):
-        if not tables_of[i - 1] or not tables_of[i]:
+    The last table of a page goes on in the first of the next when nothing but a page number is below
+    the one and nothing but a running header above the other. There the heading rows Word repeats on
+    each page are dropped (a DOCX has them once), and a row that the break cut in two is one row
+    again: the next page's first row goes on with the row above when it has the same columns, its
+    first cell is empty and a cell starts in lower case, as a wrapped line does (`... thì điểm đánh` /
+    `giá là 0`)."""
+    headings: list[list[str]] = []
+    for i in range(len(tables_of)):
+        if not tables_of[i]:
             continue
-        (above, rows_above), (below, rows_below) = tables_of[i - 1][-1], tables_of[i][0]
-        if not rows_above or not rows_below or not _ends_page(above, lines_of[i - 1]) \
+        below, rows_below = tables_of[i][0]
+        above = tables_of[i - 1][-1] if i and tables_of[i - 1] else None
+        if above is None or not above[1] or not rows_below or not _ends_page(above[0], lines_of[i - 1]) \
                 or not _opens_page(below, lines_of[i], heights[i]):
-            continue
-        headings = [r.cells for r in rows_above[:3]]
-        k = 0
-        while k < len(rows_below) - 1 and rows_below[k].cells in headings:
-            k += 1
-        last, cont = rows_above[-1], rows_below[k]
-        if len(last.spans) != len(cont.spans) or any(abs(a[0] - b[0]) > 2 * SNAP or abs(a[1] - b[1]) > 2 * SNAP
-                                                     for a, b in zip(last.spans, cont.spans)):
-            continue
-        if cont.cells[0] or not any(c[:1].islower() for c in cont.cells):
-            continue
-        last.cells = [" ".join(t for t in (a, b) if t) for a, b in zip(last.cells, cont.cells)]
-        del rows_below[k]
+            headings = [r.cells for r in rows_below[:3]]
+        else:
+            k = 0
+            while k < len(rows_below) - 1 and rows_below[k].cells in headings:
+                k += 1
+            del rows_below[:k]
+            _join_cut_row(above[1][-1], rows_below)
+        if len(tables_of[i]) > 1:
+            headings = [r.cells for r in tables_of[i][-1][1][:3]]
+
+
+def _join_cut_row(last: Row, rows_below: list[Row]) -> None:
+    cont = rows_below[0]
+    if len(last.spans) != len(cont.spans) or any(abs(a[0] - b[0]) > 2 * SNAP or abs(a[1] - b[1]) > 2 * SNAP
+                                                 for a, b in zip(last.spans, cont.spans)):
+        return
+    if cont.cells[0] or not any(c[:1].islower() for c in cont.cells):
+        return
+    last.cells = [" ".join(t for t in (a, b) if t) for a, b in zip(last.cells, cont.cells)]
+    del rows_below[0]
 
 
 def _ends_page(table: Table, lines: list[tuple]) -> bool:
