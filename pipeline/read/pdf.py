@@ -74,7 +74,8 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
             try:
                 width, height = page.get_width(), page.get_height()
                 chars = page_chars(page)
-                images, hrules, vrules = page_objects(page)
+                # a page turned by /Rotate is read as before: its rows run across the space rules are read in
+                images, hrules, vrules = page_objects(page, rules=not page.get_rotation())
                 share = image_share(page, images)
                 # only a page with Widget annotations can carry a stamp: the others are not loaded again
                 stamped = bool(signatures) and bool(stamps.widget_rects(page))
