@@ -1,7 +1,8 @@
 """PDF: text layers through PDFium (pdfplumber as fallback); useless layers read by OCR.
 
 PDFium reads every file it can open; pdfplumber only what it cannot, and the record says so
-(`reader`, `reader_fallback`). The number and day a digital-signature stamp prints into the
+(`reader`, `reader_fallback`). A table drawn with rules is read row by row, one `a | b | c` line
+per row as from a DOCX (`pdf_tables.py`). The number and day a digital-signature stamp prints into the
 header (`stamps.py`) are placed into the text, and the signatures themselves are recorded
 (`signatures.py`).
 """
@@ -14,7 +15,8 @@ from pipeline.read import legacy
 from pipeline.read.base import IngestError, Ingested, Limits, fix_legacy
 from pipeline.read.ocr.layout import split_columns
 from pipeline.read.pages import assemble_pages
-from pipeline.read.pdfium_text import image_share, page_chars, rows_of, words_from_chars
+from pipeline.read.pdf_tables import find_tables, join_split_rows, split_chars, table_rows, with_tables
+from pipeline.read.pdfium_text import image_share, page_chars, page_objects, rows_of, words_from_chars
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,8 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
     heights: list[float] = []
     scanned: list[int] = []
     signatures: list[dict] = []
+    tables: list[list] = []       # each page's ruled tables with their rows
+    shares: list[float] = []      # each page's share under images
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise IngestError("too_many_pages", f"{len(pdf)} pages, over the limit of {limits.max_pdf_pages}")
@@ -70,22 +74,24 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
             try:
                 width, height = page.get_width(), page.get_height()
                 chars = page_chars(page)
-                share = image_share(page)
+                # a page turned by /Rotate is read as before: its rows run across the space rules are read in
+                images, hrules, vrules = page_objects(page, rules=not page.get_rotation())
+                share = image_share(page, images)
                 # only a page with Widget annotations can carry a stamp: the others are not loaded again
                 stamped = bool(signatures) and bool(stamps.widget_rects(page))
             finally:
                 page.close()
-            words = words_from_chars(chars)
+            text_chars, rows = _read_tables(chars, hrules, vrules)
+            words = words_from_chars(text_chars)
             if signatures:
                 if stamped:
                     words = words + stamps.stamp_words(pdf, i, words, chars)
                 if i == 0 and limits.ocr:
                     words = words + stamps.ocr_blank_words(pdf, i, words)
-            lines = _lines_from_words(words, width, height, first=i == 0)
-            pages.append(lines)
+            pages.append(_lines_from_words(words, width, height, first=i == 0))
+            tables.append(rows)
             heights.append(height)
-            if needs_ocr("\n".join(t for _, t in lines), share):
-                scanned.append(i)
+            shares.append(share)
     except IngestError:
         raise
     except Exception as exc:
@@ -94,10 +100,37 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
         return _fallback(path, limits, f"PDFium failed: {type(exc).__name__}: {exc}", signatures)
     finally:
         pdf.close()
+    try:
+        join_split_rows(pages, tables, heights)
+    except Exception as exc:   # rows left as each page printed them
+        log.warning("table rows across pages not joined: %s: %s", type(exc).__name__, exc)
+    for i, rows in enumerate(tables):
+        if rows:
+            pages[i] = with_tables(pages[i], rows)
+        if needs_ocr("\n".join(t for _, t in pages[i]), shares[i]):
+            scanned.append(i)
     result = _finish_pdf(path, pages, heights, scanned, limits)
     result.reader = _reader_name("pdfium", result, len(pages))
     result.signatures = signatures
     return result
+
+
+def _read_tables(chars: list, hrules: list, vrules: list) -> tuple[list, list]:
+    """The characters outside the page's ruled tables, and each table with its row lines
+    (`pdf_tables`); a page without tables keeps all its characters."""
+    try:
+        tables = find_tables(hrules, vrules) if hrules and vrules else []
+    except Exception as exc:
+        log.warning("ruled tables not found: %s: %s", type(exc).__name__, exc)
+        tables = []
+    if not tables:
+        return chars, []
+    try:
+        rest, by_cell = split_chars(chars, tables)
+        return rest, [(t, table_rows(t, cells)) for t, cells in zip(tables, by_cell)]
+    except Exception as exc:   # a table read wrong must not cost the page its text
+        log.warning("ruled table unreadable, page read as text: %s: %s", type(exc).__name__, exc)
+        return chars, []
 
 
 def _signatures(pdf, read) -> list[dict]:

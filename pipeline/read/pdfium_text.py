@@ -1,4 +1,4 @@
-"""PDFium's text layer as characters and words, and where a page's images lie.
+"""PDFium's text layer as characters and words, and where a page's images and ruled lines lie.
 
 Both come from PDFium in C (pypdfium2): pdfminer, under pdfplumber, interprets every drawing
 operator in Python, which costs seconds on pages full of table rules. Coordinates are top-down
@@ -126,29 +126,49 @@ def _compose(inner, outer):
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def image_boxes(page, max_depth: int = 3) -> list[tuple[float, float, float, float]]:
-    """Page-space boxes of the page's images, those inside form XObjects (a signature stamp's
-    appearance, a scan wrapped in a form) included: their bounds are in the form's space,
-    mapped to the page through the forms' matrices."""
+# A path whose box is at most this thin (points) and at least RULE_MIN_LENGTH long is a rule: Word and
+# LibreOffice draw a table's borders as thin filled rectangles, other writers as stroked lines.
+RULE_THICKNESS = 3.0
+RULE_MIN_LENGTH = 4.0
+# A stroked path of more segments than this is a drawing (a map, a chart, a signature's ink), not a grid.
+RULE_MAX_SEGMENTS = 1000
+
+
+def page_objects(page, rules: bool = True, max_depth: int = 3) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """(image boxes, horizontal rules, vertical rules) of a page, in one walk over its page objects.
+
+    Image boxes are page-space `(left, bottom, right, top)`, those inside form XObjects (a signature
+    stamp's appearance, a scan wrapped in a form) included: their bounds are in the form's space,
+    mapped to the page through the forms' matrices. Rules are the straight lines a table's grid is
+    drawn with, in top-down coordinates like the characters': horizontal `(y, x0, x1)`, vertical
+    `(x, top, bottom)`; with `rules=False` paths are not read."""
     import pypdfium2.raw as pdfium_c
 
-    boxes = []
+    height = page.get_height()
+    boxes: list[tuple] = []
+    hrules: list[tuple] = []
+    vrules: list[tuple] = []
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    image_kind, path_kind, form_kind = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+
+    def page_box(matrix):
+        if matrix is None:
+            return l.value, b.value, r.value, t.value
+        pts = [_apply(matrix, x, y) for x in (l.value, r.value) for y in (b.value, t.value)]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        return min(xs), min(ys), max(xs), max(ys)
 
     def walk(handle, count, get, matrix, depth):
         for i in range(count(handle)):
             obj = get(handle, i)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-                l, b, r, t = (ctypes.c_float() for _ in range(4))
-                if not pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
-                    continue
-                if matrix is None:
-                    boxes.append((l.value, b.value, r.value, t.value))
-                else:
-                    pts = [_apply(matrix, x, y) for x in (l.value, r.value) for y in (b.value, t.value)]
-                    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-                    boxes.append((min(xs), min(ys), max(xs), max(ys)))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < max_depth:
+            if kind == path_kind and rules:
+                if pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+                    _path_rules(obj, page_box(matrix), matrix, height, hrules, vrules)
+            elif kind == image_kind:
+                if pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+                    boxes.append(page_box(matrix))
+            elif kind == form_kind and depth < max_depth:
                 m = pdfium_c.FS_MATRIX()
                 if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
                     continue
@@ -157,13 +177,71 @@ def image_boxes(page, max_depth: int = 3) -> list[tuple[float, float, float, flo
                      own if matrix is None else _compose(own, matrix), depth + 1)
 
     walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, None, 0)
-    return boxes
+    return boxes, hrules, vrules
 
 
-def image_share(page) -> float:
+def _path_rules(obj, box, matrix, height: float, hrules: list, vrules: list) -> None:
+    """The rules a path draws: a thin box is one rule along its middle; a stroked path of other
+    shape (a cell's outline, a grid drawn as one path) gives its straight horizontal and vertical
+    segments. A filled shape that is not thin (a shaded cell) draws none."""
+    import pypdfium2.raw as pdfium_c
+
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    if h <= RULE_THICKNESS and w >= RULE_MIN_LENGTH and w > 2 * h:
+        hrules.append((height - (y0 + y1) / 2, x0, x1))
+        return
+    if w <= RULE_THICKNESS and h >= RULE_MIN_LENGTH and h > 2 * w:
+        vrules.append(((x0 + x1) / 2, height - y1, height - y0))
+        return
+    if w < RULE_MIN_LENGTH and h < RULE_MIN_LENGTH:
+        return
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) or not stroke.value:
+        return
+    count = pdfium_c.FPDFPath_CountSegments(obj)
+    if count > RULE_MAX_SEGMENTS:
+        return
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return
+    own = (m.a, m.b, m.c, m.d, m.e, m.f)
+    full = own if matrix is None else _compose(own, matrix)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start = prev = None
+    for i in range(count):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        if not pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        point = _apply(full, x.value, y.value)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+            _add_segment(prev, point, height, hrules, vrules)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        prev = point
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            _add_segment(point, start, height, hrules, vrules)
+            prev = start
+
+
+def _add_segment(p, q, height: float, hrules: list, vrules: list) -> None:
+    (px, py), (qx, qy) = p, q
+    if abs(py - qy) <= 1 and abs(px - qx) >= RULE_MIN_LENGTH:
+        hrules.append((height - (py + qy) / 2, min(px, qx), max(px, qx)))
+    elif abs(px - qx) <= 1 and abs(py - qy) >= RULE_MIN_LENGTH:
+        vrules.append(((px + qx) / 2, height - max(py, qy), height - min(py, qy)))
+
+
+def image_boxes(page) -> list[tuple[float, float, float, float]]:
+    """Page-space boxes of the page's images (`page_objects`)."""
+    return page_objects(page, rules=False)[0]
+
+
+def image_share(page, boxes: list[tuple] | None = None) -> float:
     """Share of the page under images, from PDFium's page objects."""
     area = page.get_width() * page.get_height()
-    covered = sum(max(0.0, (r - l) * (t - b)) for l, b, r, t in image_boxes(page))
+    covered = sum(max(0.0, (r - l) * (t - b)) for l, b, r, t in (image_boxes(page) if boxes is None else boxes))
     return min(1.0, covered / area) if area else 0.0
 
 
