@@ -175,7 +175,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             break
         if number_i is None:
             m = rules.compiled(cfg["number"]).search(t)
-            if m and (t.startswith("Số") or "|" in t or m.start() < 3 or i in national
+            if m and (t.startswith("Số") or ("|" in t and t[:m.start() + 1].rstrip(" ").endswith("|"))
+                      or m.start() < 3 or i in national
                       or rules.compiled(cfg["number_after_type"]).match(t)):
                 number_i = i
                 meta["identifier"] = normalize_identifier(m.group("ident"))
