@@ -22,16 +22,16 @@ from __future__ import annotations
 
 import re
 
+from pipeline.read.ocr.heading_labels import DEFAULT_STYLE, arabic_number, canonical_head, head_word, numbering_styles
 from pipeline.text.fold import fold
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
          "XVI", "XVII", "XVIII", "XIX", "XX"]
 ROMAN_VALUE = {r: i + 1 for i, r in enumerate(ROMAN)}
-# What Tesseract makes of the strokes of a roman numeral: one stroke read as `l`, `1`, `|`, `L`;
+# What Tesseract makes of the strokes of a roman numeral: one stroke read as `l`, `1`, `|`, `L`, `T`;
 # two joined by their serifs read as `H`.
-ROMAN_LOOKALIKE = {"l": "I", "1": "I", "|": "I", "L": "I", "I": "I", "H": "II", "V": "V", "X": "X"}
-# Heading words numbered in roman figures, and those always numbered in Arabic ones (folded).
-ROMAN_HEADS = {"phan": "Phần", "chuong": "Chương", "muc": "Mục"}
+ROMAN_LOOKALIKE = {"l": "I", "1": "I", "|": "I", "L": "I", "I": "I", "T": "I", "H": "II", "V": "V", "X": "X"}
+# Division words always numbered in Arabic figures (folded).
 ARABIC_HEADS = {"dieu": "Điều", "khoan": "Khoản"}
 DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"})
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
@@ -127,6 +127,45 @@ def _letter_label(words: list[str], labels: dict) -> None:
     labels["letter"] = got if got in LETTERS else None
 
 
+def _division_label(words: list[str], head: str, labels: dict) -> None:
+    """`Chương IIT` → `Chương III`, `Điều l5.` → `Điều 15.`, `Muc l` → `Mục 1`: a division's word and
+    number read in the document's numbering style (`labels["style:…"]`) and in sequence."""
+    num = _LABEL_PUNCT.match(words[1])
+    core, punct = (num.group(1), num.group(2)) if num else (words[1], "")
+    at_end = len(words) == 2 or bool(punct) or words[2][:1].isupper() or words[2][:1] in "(-–"
+    word = canonical_head(head, words[0]) + words[0][len(_TRAIL.sub("", words[0])):]
+    if labels.get("style:" + head, DEFAULT_STYLE[head]) == "roman":
+        if not at_end:
+            return
+        last = labels.get(head)
+        if core in ROMAN_VALUE and core == last and head != "muc" and ROMAN_VALUE[core] < len(ROMAN):
+            reading = ROMAN[ROMAN_VALUE[core]]  # `Chương II` twice running: a stroke of `III` was lost
+        else:
+            reading = core if core in ROMAN_VALUE else _next_roman(last, core)
+        if not reading:
+            return
+        labels[head] = reading
+    else:
+        last = labels.get("n:" + head)
+        expected = [int(last) + 1, 1] if last else [1]
+        # an article's label ends with its full stop; a section's stands alone or before its title
+        heading = bool(punct) or len(words) == 2 or (at_end and head not in ARABIC_HEADS)
+        if heading:
+            reading = arabic_number(core, expected)
+        elif head in ARABIC_HEADS and re.fullmatch(r"[\dIl|]{1,3}", core):
+            reading = core.translate(DIGIT_LOOKALIKE)     # `Điều l của Luật` running on at a line start
+        else:
+            return
+        if not reading:
+            return
+        if heading:
+            labels["n:" + head] = reading
+    if head == "chuong":
+        labels["muc"] = labels["n:muc"] = None   # sections restart in each chapter
+    words[0] = word
+    words[1] = reading + punct
+
+
 def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     """One line's words with its numbers, labels and date read back. `labels` carries the last
     roman label of each kind (bare, and each heading word) from line to line."""
@@ -134,21 +173,10 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     if not words:
         return words
     folded = [fold(w).translate(str.maketrans({"0": "o"})) for w in words]
-    # a heading word and its numeral at the start of the line (`PHẢN H`, `Điêu I.`)
-    head = _TRAIL.sub("", folded[0])
-    if len(words) >= 2 and (head in ROMAN_HEADS or head in ARABIC_HEADS):
-        num = _LABEL_PUNCT.match(words[1])
-        core, punct = (num.group(1), num.group(2)) if num else (words[1], "")
-        at_end = len(words) == 2 or punct or words[2][:1].isupper() or words[2][:1] in "(-–"
-        if head in ROMAN_HEADS and at_end:
-            reading = core if core in ROMAN_VALUE else _next_roman(labels.get(head), core)
-            if reading:
-                labels[head] = reading
-                words[0] = _case_like(ROMAN_HEADS[head], words[0]) + words[0][len(_TRAIL.sub("", words[0])):]
-                words[1] = reading + punct
-        elif head in ARABIC_HEADS and re.fullmatch(r"[\dIl|]{1,3}", core):
-            words[0] = _case_like(ARABIC_HEADS[head], words[0]) + words[0][len(_TRAIL.sub("", words[0])):]
-            words[1] = core.translate(DIGIT_LOOKALIKE) + punct
+    # a division word and its number at the start of the line (`PHẢN H`, `Điêu I.`, `Chương IIT`, `Muc l`)
+    head = head_word(words[0]) if len(words) >= 2 else None
+    if head:
+        _division_label(words, head, labels)
     else:
         # a bare roman label: `L. Những việc đã làm`, `IH. Đánh giá chung`
         m = _LABEL_PUNCT.match(words[0])
@@ -161,6 +189,8 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
                 words[0] = reading + m.group(2)
             elif core in ROMAN_VALUE:
                 labels["bare"] = core
+            elif core.isdigit() and labels.get("arabic") and int(core) == int(labels["arabic"]) + 1:
+                pass                            # `11.` right after `10.` is a clause, not `II.`
             else:
                 reading = _next_roman(labels.get("bare"), core)
                 if reading and (reading != "I" or core in ("L", "l", "|")):
@@ -170,6 +200,9 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         m = re.fullmatch(r"(\d{1,2}(?:\.\d{1,2})+)[Ll|I]", words[0])
         if m:                                   # `1.1L Theo kết quả`: the final full stop read as a letter
             words[0] = m.group(1) + "."
+    top = re.fullmatch(r"(\d{1,2})\.", words[0])
+    if top:
+        labels["arabic"] = top.group(1)
     # `Điều I` or `Khoản l` inside a sentence: an article is numbered in figures
     for i in range(1, len(words)):
         if _TRAIL.sub("", folded[i - 1]) in ARABIC_HEADS and re.fullmatch(r"[Il|]{1,2}[,.;:]?", words[i]):
@@ -253,6 +286,8 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
     """A document's OCR lines in reading order, each a list of (word, confidence), read back.
     One pass over the whole document, so roman labels are read in their sequence."""
     labels: dict[str, str | None] = {}
+    for head, style in numbering_styles([(ws[0][0], ws[1][0]) for ws in lines if len(ws) >= 2]).items():
+        labels["style:" + head] = style
     out = []
     open_quotes = 0
     lines = open_quotes_read_as_stars(lines)
