@@ -39,9 +39,10 @@ def head_word(word: str) -> str | None:
 
 
 def canonical_head(head: str, written: str) -> str:
-    """The division word spelt right, in the case it was written (`ĐIÊU` → `ĐIỀU`)."""
+    """The division word spelt right, in the case most of its letters were written in (`ĐlỀU` → `ĐIỀU`)."""
     word = HEADS[head]
-    return word.upper() if len(written) > 1 and written.isupper() else word
+    upper = sum(c.isupper() for c in written)
+    return word.upper() if len(written) > 1 and upper > len(written) - upper else word
 
 
 def numbering_styles(first_words: list[tuple[str, str]]) -> dict[str, str]:
