@@ -168,6 +168,15 @@ def test_division_words_and_their_lookalike_numbers():
     assert _read(["Chương I", "Chương II", "Chương II", "Chương IV"])[2] == "Chương III"   # a stroke lost
 
 
+def test_a_chapter_numeral_lost_or_with_a_speck_is_the_next_one():
+    got = _read(["Chương", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi", "Chương II", "TỔ CHỨC", "Chương lIII", "THI HÀNH",
+                 "CHƯƠNG", "ĐIỀU KHOẢN CUỐI"])
+    assert got == ["Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi", "Chương II", "TỔ CHỨC", "Chương III", "THI HÀNH",
+                   "CHƯƠNG IV", "ĐIỀU KHOẢN CUỐI"]
+    fixed = repair_lines([[("Chương", 91.0)], [("Chương", 88.0), ("II", 90.0)]])
+    assert fixed[0] == [("Chương", 91.0), ("I", 91.0)] and fixed[1] == [("Chương", 88.0), ("II", 90.0)]
+
+
 def test_an_article_number_that_breaks_the_run_by_a_lookalike():
     got = _read(["Điều 14. Phí", "Điều l5. Lệ phí", "Điều 1G. Miễn giảm", "Điều 17. Thu nộp", "Điều 1B. Quyết toán",
                  "Điều 2O. Hiệu lực"])

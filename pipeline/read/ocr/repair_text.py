@@ -33,6 +33,7 @@ ROMAN_VALUE = {r: i + 1 for i, r in enumerate(ROMAN)}
 ROMAN_LOOKALIKE = {"l": "I", "1": "I", "|": "I", "L": "I", "I": "I", "T": "I", "H": "II", "V": "V", "X": "X"}
 # Division words always numbered in Arabic figures (folded).
 ARABIC_HEADS = {"dieu": "Điều", "khoan": "Khoản"}
+STROKES = "lI|1"  # the one-stroke characters a speck beside a roman numeral is read as
 DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"})
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
 LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "d", "e": "c"}
@@ -130,6 +131,8 @@ def _letter_label(words: list[str], labels: dict) -> None:
 def _division_label(words: list[str], head: str, labels: dict) -> None:
     """`Chương IIT` → `Chương III`, `Điều l5.` → `Điều 15.`, `Muc l` → `Mục 1`: a division's word and
     number read in the document's numbering style (`labels["style:…"]`) and in sequence."""
+    if len(words) == 1:
+        words.append("")                        # `Chương` alone: its numeral was lost, the run gives it
     num = _LABEL_PUNCT.match(words[1])
     core, punct = (num.group(1), num.group(2)) if num else (words[1], "")
     at_end = len(words) == 2 or bool(punct) or words[2][:1].isupper() or words[2][:1] in "(-–"
@@ -138,16 +141,24 @@ def _division_label(words: list[str], head: str, labels: dict) -> None:
         if not at_end:
             return
         last = labels.get(head)
-        if core in ROMAN_VALUE and core == last and head != "muc" and ROMAN_VALUE[core] < len(ROMAN):
-            reading = ROMAN[ROMAN_VALUE[core]]  # `Chương II` twice running: a stroke of `III` was lost
+        following = ROMAN[ROMAN_VALUE[last]] if last and ROMAN_VALUE[last] < len(ROMAN) else None
+        if not core:
+            reading = following or ("I" if not last else None)
+        elif core in ROMAN_VALUE and core == last and head != "muc" and following:
+            reading = following                 # `Chương II` twice running: a stroke of `III` was lost
         else:
             reading = core if core in ROMAN_VALUE else _next_roman(last, core)
+        if not reading and following:
+            # `Chương lIII`: a speck at the edge of the numeral read as one stroke more
+            cuts = [core[1:]] * (core[:1] in STROKES) + [core[:-1]] * (core[-1:] in STROKES)
+            reading = following if any(following in roman_readings(c) for c in cuts if c) else None
         if not reading:
             return
         labels[head] = reading
     else:
         last = labels.get("n:" + head)
         expected = [int(last) + 1, 1] if last else [1]
+        core = core or str(expected[0])
         # an article's label ends with its full stop; a section's stands alone or before its title
         heading = bool(punct) or len(words) == 2 or (at_end and head not in ARABIC_HEADS)
         if heading:
@@ -174,9 +185,11 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         return words
     folded = [fold(w).translate(str.maketrans({"0": "o"})) for w in words]
     # a division word and its number at the start of the line (`PHẢN H`, `Điêu I.`, `Chương IIT`, `Muc l`)
-    head = head_word(words[0]) if len(words) >= 2 else None
-    if head:
+    head = head_word(words[0])
+    if head and (len(words) >= 2 or head == "chuong" and words[0].isalpha()):
         _division_label(words, head, labels)
+        if words[-1] == "":
+            words.pop()                         # a lone `Chương` the run could not number stays alone
     else:
         # a bare roman label: `L. Những việc đã làm`, `IH. Đánh giá chung`
         m = _LABEL_PUNCT.match(words[0])
@@ -295,7 +308,9 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
     for words in lines:
         texts = repair_words([w for w, _ in words], labels)
         texts, open_quotes = close_quotes(texts, open_quotes)
-        out.append(_rejoin(texts, [c for _, c in words]))
+        confs = [c for _, c in words]
+        confs += confs[-1:] * (len(texts) - len(confs))   # a numeral the run supplied takes its word's
+        out.append(_rejoin(texts, confs))
         if not texts:
             continue
         top = re.fullmatch(r"(\d{1,2})\.", texts[0])
