@@ -278,3 +278,9 @@ def test_a_scanned_legal_text_keeps_its_section_paths(tmp_path):
     assert len(want) > 100 and "Chương II/Mục 2/Điều 10/1" in want
     assert sum(p in set(got) for p in want) / len(want) >= 0.97
     assert len(got) <= len(want) * 1.03
+
+
+def test_a_point_letter_read_twice_with_and_without_its_bar():
+    got = _read(["2. Hồ sơ gồm:", "a) Tờ khai;", "b) Bản sao;", "c) Ảnh chân dung;", "đd) Giấy xác nhận;", "d) Lệ phí."])
+    assert got[4:] == ["d) Giấy xác nhận;", "đ) Lệ phí."]
+    assert _read(["cả. Tất cả"]) == ["cả. Tất cả"]

@@ -116,12 +116,17 @@ def _letter_label(words: list[str], labels: dict) -> None:
     if re.fullmatch(r"\d{1,2}[.)]", words[0]):
         labels["letter"] = None                 # a new numbered item: its list of letters starts again
         return
-    m = re.fullmatch(r"([a-zđàảä6])([).])", words[0])
+    m = re.fullmatch(r"([a-zđàảä6]{1,2})([).])", words[0])
     if not m:
         return
     last = labels.get("letter")
     expected = "a" if last is None else (LETTERS[LETTERS.index(last) + 1] if last in LETTERS[:-1] else None)
     got = m.group(1)
+    shapes = (expected or "") + LETTER_LOOKALIKE.get(expected, "")
+    if len(got) == 2:                           # `đd)`: one letter read twice, with and without its bar
+        if not (expected and all(c in shapes for c in got)):
+            return
+        words[0], got = expected + m.group(2), expected
     if expected and got != expected and got in LETTER_LOOKALIKE.get(expected, ""):
         words[0] = expected + m.group(2)
         got = expected
