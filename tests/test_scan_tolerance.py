@@ -206,8 +206,10 @@ def test_running_text_at_a_line_start_is_kept():
 _CHAPTERS = [("QUY ĐỊNH CHUNG", [["Phạm vi điều chỉnh", "Đối tượng áp dụng", "Giải thích từ ngữ", "Nguyên tắc"]]),
              ("QUẢN LÝ TÀI LIỆU LƯU TRỮ", [["Thu thập hồ sơ", "Chỉnh lý tài liệu", "Bảo quản tài liệu", "Số hóa"],
                                             ["Đối tượng khai thác", "Thủ tục khai thác", "Sao tài liệu", "Phí"]]),
-             ("TRÁCH NHIỆM THI HÀNH", [["Sở Nội vụ", "Sở Tài chính", "Ủy ban nhân dân cấp huyện", "Chế độ báo cáo"]]),
-             ("ĐIỀU KHOẢN THI HÀNH", [["Hiệu lực thi hành", "Điều khoản chuyển tiếp", "Tổ chức thực hiện"]])]
+             ("TRÁCH NHIỆM THI HÀNH", [["Sở Nội vụ", "Sở Tài chính", "Sở Thông tin và Truyền thông",
+                                         "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã", "Chế độ báo cáo"]]),
+             ("ĐIỀU KHOẢN THI HÀNH", [["Khen thưởng", "Xử lý vi phạm", "Hiệu lực thi hành", "Điều khoản chuyển tiếp",
+                                        "Tổ chức thực hiện"]])]
 _CLAUSES = ["Cơ quan, tổ chức thực hiện đúng quy định tại Quy định này", "Việc lập hồ sơ bảo đảm đầy đủ, kịp thời",
             "Người đứng đầu chịu trách nhiệm về việc quản lý tài liệu"]
 _POINTS = ["Bảo đảm an toàn tài liệu;", "Phân loại theo thời hạn bảo quản;", "Lập danh mục hồ sơ;",
@@ -215,7 +217,7 @@ _POINTS = ["Bảo đảm an toàn tài liệu;", "Phân loại theo thời hạn
 
 
 def _legal_pdf(path, font_dir) -> None:
-    """A Quy định of 4 chapters (one split into 2 sections), 19 articles, clauses `1.` and points `a)`…`đ)`."""
+    """A Quy định of 4 chapters (one split into 2 sections), 23 articles, clauses `1.` and points `a)`…`đ)`."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")

@@ -8,7 +8,9 @@ as `3l`, `01` as `0I`, `16` in the italic date line as `76`, `1128 / STP` with s
 without its slash. Each fix here reads a token only where the genre leaves one reading:
 
 - a number is digits, so inside a token that already holds digits `I l |` are `1` and `O` is `0`;
-- an `Điều` or `Khoản` is numbered in Arabic figures, so `Điều I` is `Điều 1`;
+- an `Điều` or `Khoản` is numbered in Arabic figures, so `Điều I` is `Điều 1`; a legal text's
+  divisions (`Chương`, `Mục`, `Điều`) keep the document's numbering style and run in order
+  (heading_labels.py), so `Chương IIT` after `Chương II` is `Chương III` and `Điều l5.` is `Điều 15.`;
 - the day and month of a `ngày … tháng … năm` line are a day and a month, so `76` is `16`;
 - roman labels run in order, so a lookalike label (`L.`, `H.`, `IH.`) is read as the numeral
   that continues (or restarts) the sequence, and only when its letters could spell it;
