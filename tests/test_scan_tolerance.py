@@ -177,6 +177,12 @@ def test_a_chapter_numeral_lost_or_with_a_speck_is_the_next_one():
     assert fixed[0] == [("Chương", 91.0), ("I", 91.0)] and fixed[1] == [("Chương", 88.0), ("II", 90.0)]
 
 
+def test_a_division_word_glued_to_its_number():
+    assert _read(["ChươngI", "QUY ĐỊNH CHUNG", "Điều1. Phạm vi", "ĐIỀU2. ĐỐI TƯỢNG", "Chươngtrình công tác"]) == \
+        ["Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi", "ĐIỀU 2. ĐỐI TƯỢNG", "Chươngtrình công tác"]
+    assert repair_lines([[("Điều7.", 52.0), ("Hiệu", 90.0)]]) == [[("Điều", 52.0), ("7.", 52.0), ("Hiệu", 90.0)]]
+
+
 def test_an_article_number_that_breaks_the_run_by_a_lookalike():
     got = _read(["Điều 14. Phí", "Điều l5. Lệ phí", "Điều 1G. Miễn giảm", "Điều 17. Thu nộp", "Điều 1B. Quyết toán",
                  "Điều 2O. Hiệu lực"])

@@ -52,6 +52,7 @@ _IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|
 # A line's first token that is no word and no label (`_âa`, `~.`): a bold numeral OCR garbled.
 _GARBLED_LABEL = re.compile(r"(?=\S*[_~^`#@])\S{1,4}")
 _NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
+_GLUED_HEAD = re.compile(r"(\D+?)([\dIVXl|]{1,5}[.:]?)")
 
 
 def _case_like(word: str, written: str) -> str:
@@ -190,6 +191,9 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     words = list(words)
     if not words:
         return words
+    glued = _GLUED_HEAD.fullmatch(words[0])
+    if glued and head_word(glued.group(1)) in ("chuong", "dieu"):
+        words[:1] = [glued.group(1), glued.group(2)]    # `Điều15.`: the space after a bold word lost
     folded = [fold(w).translate(str.maketrans({"0": "o"})) for w in words]
     # a division word and its number at the start of the line (`PHẢN H`, `Điêu I.`, `Chương IIT`, `Muc l`)
     head = head_word(words[0])
@@ -316,7 +320,7 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
         texts = repair_words([w for w, _ in words], labels)
         texts, open_quotes = close_quotes(texts, open_quotes)
         confs = [c for _, c in words]
-        confs += confs[-1:] * (len(texts) - len(confs))   # a numeral the run supplied takes its word's
+        confs = confs[:1] * (len(texts) - len(confs)) + confs   # a numeral split off or supplied: its word's
         out.append(_rejoin(texts, confs))
         if not texts:
             continue
