@@ -1,6 +1,9 @@
 """OCR's predictable misreadings of labels, numbers and dates, read back (pipeline/read/ocr/repair_text.py).
 Every sentence here is invented."""
+import pytest
+
 from pipeline.read.ocr.ocr import OcrLine, OcrPage, read_back
+from pipeline.read.ocr.ocr import available as ocr_available
 from pipeline.read.ocr.repair_text import fix_number, join_identifiers, repair_lines, roman_readings
 
 
@@ -152,3 +155,140 @@ def test_ocr_readings_are_taken_from_the_cache_when_asked(tmp_path, monkeypatch)
 def test_a_blank_day_with_a_speck_stays_blank():
     assert _read(["Lào Cai, ngày | tháng 8 năm 2025"]) == ["Lào Cai, ngày | tháng 8 năm 2025"]
     assert _read(["Lào Cai, ngày l tháng 8 năm 2025"]) == ["Lào Cai, ngày l tháng 8 năm 2025"]
+
+
+def test_division_words_and_their_lookalike_numbers():
+    got = _read(["Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh", "Chương H", "QUẢN LÝ HỒ SƠ", "Muc l",
+                 "Điều 2. Thu thập", "Muc 2", "Điểu 3. Chỉnh lý", "Chương IIl", "Ðiều 4. Trách nhiệm",
+                 "CHƯƠNG TV", "ĐlỀU 5. Hiệu lực"])
+    assert got == ["Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh", "Chương II", "QUẢN LÝ HỒ SƠ", "Mục 1",
+                   "Điều 2. Thu thập", "Mục 2", "Điều 3. Chỉnh lý", "Chương III", "Điều 4. Trách nhiệm",
+                   "CHƯƠNG IV", "ĐIỀU 5. Hiệu lực"]
+    assert _read(["CHƯƠNG l", "NHỮNG QUY ĐỊNH CHUNG"])[0] == "CHƯƠNG I"
+    assert _read(["Chương I", "Chương II", "Chương II", "Chương IV"])[2] == "Chương III"   # a stroke lost
+
+
+def test_a_chapter_numeral_lost_or_with_a_speck_is_the_next_one():
+    got = _read(["Chương", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi", "Chương II", "TỔ CHỨC", "Chương lIII", "THI HÀNH",
+                 "CHƯƠNG", "ĐIỀU KHOẢN CUỐI"])
+    assert got == ["Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi", "Chương II", "TỔ CHỨC", "Chương III", "THI HÀNH",
+                   "CHƯƠNG IV", "ĐIỀU KHOẢN CUỐI"]
+    fixed = repair_lines([[("Chương", 91.0)], [("Chương", 88.0), ("II", 90.0)]])
+    assert fixed[0] == [("Chương", 91.0), ("I", 91.0)] and fixed[1] == [("Chương", 88.0), ("II", 90.0)]
+
+
+def test_a_division_word_glued_to_its_number():
+    assert _read(["ChươngI", "QUY ĐỊNH CHUNG", "Điều1. Phạm vi", "ĐIỀU2. ĐỐI TƯỢNG", "Chươngtrình công tác"]) == \
+        ["Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi", "ĐIỀU 2. ĐỐI TƯỢNG", "Chươngtrình công tác"]
+    assert repair_lines([[("Điều7.", 52.0), ("Hiệu", 90.0)]]) == [[("Điều", 52.0), ("7.", 52.0), ("Hiệu", 90.0)]]
+
+
+def test_an_article_number_that_breaks_the_run_by_a_lookalike():
+    got = _read(["Điều 14. Phí", "Điều l5. Lệ phí", "Điều 1G. Miễn giảm", "Điều 17. Thu nộp", "Điều 1B. Quyết toán",
+                 "Điều 2O. Hiệu lực"])
+    assert got == ["Điều 14. Phí", "Điều 15. Lệ phí", "Điều 16. Miễn giảm", "Điều 17. Thu nộp", "Điều 18. Quyết toán",
+                   "Điều 20. Hiệu lực"]
+    # the regulation a decision issues restarts at 1; a clean number out of the run stays as written
+    assert _read(["Điều 3. Thi hành", "Chương I", "Điều l. Phạm vi"])[2] == "Điều 1. Phạm vi"
+    assert _read(["Điều 4. Hồ sơ", "Điều 7. Thời hạn"]) == ["Điều 4. Hồ sơ", "Điều 7. Thời hạn"]
+
+
+def test_division_numbers_keep_the_documents_own_style():
+    assert _read(["Mục 1", "Mục 2. Khai thác"]) == ["Mục 1", "Mục 2. Khai thác"]     # was read `Mục I`
+    assert _read(["Mục I. Tổng quan", "Mục II. Chi tiết"]) == ["Mục I. Tổng quan", "Mục II. Chi tiết"]
+    assert _read(["Chương 1", "Chương 2", "Chương l"]) == ["Chương 1", "Chương 2", "Chương 1"]
+    assert _read(["I. Kết quả", "10. Về y tế", "11. Về giáo dục", "II. Tồn tại"]) == \
+        ["I. Kết quả", "10. Về y tế", "11. Về giáo dục", "II. Tồn tại"]
+
+
+def test_running_text_at_a_line_start_is_kept():
+    lines = ["Điều này quy định", "Mục tiêu chung", "Chương trình hành động", "Mục đích, yêu cầu",
+             "Điều 5 của Luật này", "Chương II Luật Lưu trữ"]
+    assert _read(lines)[:5] == lines[:5]
+
+
+# ------------------------------------------------------------ an invented legal text, printed and scanned
+
+_CHAPTERS = [("QUY ĐỊNH CHUNG", [["Phạm vi điều chỉnh", "Đối tượng áp dụng", "Giải thích từ ngữ", "Nguyên tắc"]]),
+             ("QUẢN LÝ TÀI LIỆU LƯU TRỮ", [["Thu thập hồ sơ", "Chỉnh lý tài liệu", "Bảo quản tài liệu", "Số hóa"],
+                                            ["Đối tượng khai thác", "Thủ tục khai thác", "Sao tài liệu", "Phí"]]),
+             ("TRÁCH NHIỆM THI HÀNH", [["Sở Nội vụ", "Sở Tài chính", "Sở Thông tin và Truyền thông",
+                                         "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã", "Chế độ báo cáo"]]),
+             ("ĐIỀU KHOẢN THI HÀNH", [["Khen thưởng", "Xử lý vi phạm", "Hiệu lực thi hành", "Điều khoản chuyển tiếp",
+                                        "Tổ chức thực hiện"]])]
+_CLAUSES = ["Cơ quan, tổ chức thực hiện đúng quy định tại Quy định này", "Việc lập hồ sơ bảo đảm đầy đủ, kịp thời",
+            "Người đứng đầu chịu trách nhiệm về việc quản lý tài liệu"]
+_POINTS = ["Bảo đảm an toàn tài liệu;", "Phân loại theo thời hạn bảo quản;", "Lập danh mục hồ sơ;",
+           "Thống kê tài liệu;", "Kiểm tra định kỳ."]
+
+
+def _legal_pdf(path, font_dir) -> None:
+    """A Quy định of 4 chapters (one split into 2 sections), 23 articles, clauses `1.` and points `a)`…`đ)`."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("S", "", str(font_dir / "DejaVuSerif.ttf"))
+    pdf.add_font("S", "B", str(font_dir / "DejaVuSerif-Bold.ttf"))
+    pdf.set_margins(25, 15, 20)
+    pdf.add_page()
+
+    def line(text, bold=False, center=False):
+        pdf.set_font("S", "B" if bold else "", 10)
+        pdf.multi_cell(0, 5, text, align="C" if center else "L", new_x="LMARGIN", new_y="NEXT")
+
+    for text in ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 27/2026/QĐ-UBND", "Lào Cai, ngày 14 tháng 3 năm 2026"):
+        line(text, center=True)
+    line("QUY ĐỊNH", bold=True, center=True)
+    line("Quản lý tài liệu lưu trữ trên địa bàn tỉnh", bold=True, center=True)
+    article = 0
+    for c, (title, sections) in enumerate(_CHAPTERS):
+        line(f"Chương {['I', 'II', 'III', 'IV'][c]}", bold=True, center=True)
+        line(title, bold=True, center=True)
+        for s, headings in enumerate(sections):
+            if len(sections) > 1:
+                line(f"Mục {s + 1}", bold=True, center=True)
+                line(["HỒ SƠ VÀ TÀI LIỆU", "KHAI THÁC VÀ SỬ DỤNG"][s], bold=True, center=True)
+            for heading in headings:
+                article += 1
+                line(f"Điều {article}. {heading}", bold=True)
+                for k in range(1 + article % 3):
+                    points = (article + k) % 2 == 0
+                    line(f"{k + 1}. {_CLAUSES[(article + k) % 3]}" + (":" if points else "."))
+                    for j, letter in enumerate("abcdđ"[:2 + article % 4] if points else ""):
+                        line(f"{letter}) {_POINTS[(article + j) % 5]}")
+    pdf.output(str(path))
+
+
+@pytest.mark.skipif(not ocr_available(), reason="tesseract-ocr-vie is not installed")
+def test_a_scanned_legal_text_keeps_its_section_paths(tmp_path):
+    """Printed, scanned as an office scanner does (scripts/eval_scans.py) and read back, a Quy định has the
+    section paths of its original: one misread `Chương`, `Mục` or `Điều` would move all below it."""
+    import sys
+    from pathlib import Path
+
+    from pipeline import parse_text, read_document
+
+    font_dir = Path("/usr/share/fonts/truetype/dejavu")
+    if not (font_dir / "DejaVuSerif-Bold.ttf").is_file():
+        pytest.skip("no DejaVu fonts (Vietnamese glyphs) to print the text with")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import eval_scans
+
+    original, scan = tmp_path / "quy-dinh.pdf", tmp_path / "scan" / "quy-dinh.pdf"
+    _legal_pdf(original, font_dir)
+    eval_scans.make_scan(original, scan, "quy-dinh")
+
+    def paths(path):
+        read = read_document(path)
+        return [s["path"] for s in parse_text(read.text, fmt=read.format, wrapped=read.wrapped).sections]
+
+    want, got = paths(original), paths(scan)
+    assert len(want) > 100 and "Chương II/Mục 2/Điều 10/1" in want
+    assert sum(p in set(got) for p in want) / len(want) >= 0.97
+    assert len(got) <= len(want) * 1.03
+
+
+def test_a_point_letter_read_twice_with_and_without_its_bar():
+    got = _read(["2. Hồ sơ gồm:", "a) Tờ khai;", "b) Bản sao;", "c) Ảnh chân dung;", "đd) Giấy xác nhận;", "d) Lệ phí."])
+    assert got[4:] == ["d) Giấy xác nhận;", "đ) Lệ phí."]
+    assert _read(["cả. Tất cả"]) == ["cả. Tất cả"]

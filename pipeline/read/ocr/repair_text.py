@@ -8,7 +8,9 @@ as `3l`, `01` as `0I`, `16` in the italic date line as `76`, `1128 / STP` with s
 without its slash. Each fix here reads a token only where the genre leaves one reading:
 
 - a number is digits, so inside a token that already holds digits `I l |` are `1` and `O` is `0`;
-- an `Điều` or `Khoản` is numbered in Arabic figures, so `Điều I` is `Điều 1`;
+- an `Điều` or `Khoản` is numbered in Arabic figures, so `Điều I` is `Điều 1`; a legal text's
+  divisions (`Chương`, `Mục`, `Điều`) keep the document's numbering style and run in order
+  (heading_labels.py), so `Chương IIT` after `Chương II` is `Chương III` and `Điều l5.` is `Điều 15.`;
 - the day and month of a `ngày … tháng … năm` line are a day and a month, so `76` is `16`;
 - roman labels run in order, so a lookalike label (`L.`, `H.`, `IH.`) is read as the numeral
   that continues (or restarts) the sequence, and only when its letters could spell it;
@@ -22,17 +24,18 @@ from __future__ import annotations
 
 import re
 
+from pipeline.read.ocr.heading_labels import DEFAULT_STYLE, arabic_number, canonical_head, head_word, numbering_styles
 from pipeline.text.fold import fold
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
          "XVI", "XVII", "XVIII", "XIX", "XX"]
 ROMAN_VALUE = {r: i + 1 for i, r in enumerate(ROMAN)}
-# What Tesseract makes of the strokes of a roman numeral: one stroke read as `l`, `1`, `|`, `L`;
+# What Tesseract makes of the strokes of a roman numeral: one stroke read as `l`, `1`, `|`, `L`, `T`;
 # two joined by their serifs read as `H`.
-ROMAN_LOOKALIKE = {"l": "I", "1": "I", "|": "I", "L": "I", "I": "I", "H": "II", "V": "V", "X": "X"}
-# Heading words numbered in roman figures, and those always numbered in Arabic ones (folded).
-ROMAN_HEADS = {"phan": "Phần", "chuong": "Chương", "muc": "Mục"}
+ROMAN_LOOKALIKE = {"l": "I", "1": "I", "|": "I", "L": "I", "I": "I", "T": "I", "H": "II", "V": "V", "X": "X"}
+# Division words always numbered in Arabic figures (folded).
 ARABIC_HEADS = {"dieu": "Điều", "khoan": "Khoản"}
+STROKES = "lI|1"  # the one-stroke characters a speck beside a roman numeral is read as
 DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"})
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
 LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "d", "e": "c"}
@@ -49,6 +52,7 @@ _IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|
 # A line's first token that is no word and no label (`_âa`, `~.`): a bold numeral OCR garbled.
 _GARBLED_LABEL = re.compile(r"(?=\S*[_~^`#@])\S{1,4}")
 _NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
+_GLUED_HEAD = re.compile(r"(\D+?)([\dIVXl|]{1,5}[.:]?)")
 
 
 def _case_like(word: str, written: str) -> str:
@@ -115,16 +119,70 @@ def _letter_label(words: list[str], labels: dict) -> None:
     if re.fullmatch(r"\d{1,2}[.)]", words[0]):
         labels["letter"] = None                 # a new numbered item: its list of letters starts again
         return
-    m = re.fullmatch(r"([a-zđàảä6])([).])", words[0])
+    m = re.fullmatch(r"([a-zđàảä6]{1,2})([).])", words[0])
     if not m:
         return
     last = labels.get("letter")
     expected = "a" if last is None else (LETTERS[LETTERS.index(last) + 1] if last in LETTERS[:-1] else None)
     got = m.group(1)
+    shapes = (expected or "") + LETTER_LOOKALIKE.get(expected, "")
+    if len(got) == 2:                           # `đd)`: one letter read twice, with and without its bar
+        if not (expected and all(c in shapes for c in got)):
+            return
+        words[0], got = expected + m.group(2), expected
     if expected and got != expected and got in LETTER_LOOKALIKE.get(expected, ""):
         words[0] = expected + m.group(2)
         got = expected
     labels["letter"] = got if got in LETTERS else None
+
+
+def _division_label(words: list[str], head: str, labels: dict) -> None:
+    """`Chương IIT` → `Chương III`, `Điều l5.` → `Điều 15.`, `Muc l` → `Mục 1`: a division's word and
+    number read in the document's numbering style (`labels["style:…"]`) and in sequence."""
+    if len(words) == 1:
+        words.append("")                        # `Chương` alone: its numeral was lost, the run gives it
+    num = _LABEL_PUNCT.match(words[1])
+    core, punct = (num.group(1), num.group(2)) if num else (words[1], "")
+    at_end = len(words) == 2 or bool(punct) or words[2][:1].isupper() or words[2][:1] in "(-–"
+    word = canonical_head(head, words[0]) + words[0][len(_TRAIL.sub("", words[0])):]
+    if labels.get("style:" + head, DEFAULT_STYLE[head]) == "roman":
+        if not at_end:
+            return
+        last = labels.get(head)
+        following = ROMAN[ROMAN_VALUE[last]] if last and ROMAN_VALUE[last] < len(ROMAN) else None
+        if not core:
+            reading = following or ("I" if not last else None)
+        elif core in ROMAN_VALUE and core == last and head != "muc" and following:
+            reading = following                 # `Chương II` twice running: a stroke of `III` was lost
+        else:
+            reading = core if core in ROMAN_VALUE else _next_roman(last, core)
+        if not reading and following:
+            # `Chương lIII`: a speck at the edge of the numeral read as one stroke more
+            cuts = [core[1:]] * (core[:1] in STROKES) + [core[:-1]] * (core[-1:] in STROKES)
+            reading = following if any(following in roman_readings(c) for c in cuts if c) else None
+        if not reading:
+            return
+        labels[head] = reading
+    else:
+        last = labels.get("n:" + head)
+        expected = [int(last) + 1, 1] if last else [1]
+        core = core or str(expected[0])
+        # an article's label ends with its full stop; a section's stands alone or before its title
+        heading = bool(punct) or len(words) == 2 or (at_end and head not in ARABIC_HEADS)
+        if heading:
+            reading = arabic_number(core, expected)
+        elif head in ARABIC_HEADS and re.fullmatch(r"[\dIl|]{1,3}", core):
+            reading = core.translate(DIGIT_LOOKALIKE)     # `Điều l của Luật` running on at a line start
+        else:
+            return
+        if not reading:
+            return
+        if heading:
+            labels["n:" + head] = reading
+    if head == "chuong":
+        labels["muc"] = labels["n:muc"] = None   # sections restart in each chapter
+    words[0] = word
+    words[1] = reading + punct
 
 
 def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
@@ -133,22 +191,16 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     words = list(words)
     if not words:
         return words
+    glued = _GLUED_HEAD.fullmatch(words[0])
+    if glued and head_word(glued.group(1)) in ("chuong", "dieu"):
+        words[:1] = [glued.group(1), glued.group(2)]    # `Điều15.`: the space after a bold word lost
     folded = [fold(w).translate(str.maketrans({"0": "o"})) for w in words]
-    # a heading word and its numeral at the start of the line (`PHẢN H`, `Điêu I.`)
-    head = _TRAIL.sub("", folded[0])
-    if len(words) >= 2 and (head in ROMAN_HEADS or head in ARABIC_HEADS):
-        num = _LABEL_PUNCT.match(words[1])
-        core, punct = (num.group(1), num.group(2)) if num else (words[1], "")
-        at_end = len(words) == 2 or punct or words[2][:1].isupper() or words[2][:1] in "(-–"
-        if head in ROMAN_HEADS and at_end:
-            reading = core if core in ROMAN_VALUE else _next_roman(labels.get(head), core)
-            if reading:
-                labels[head] = reading
-                words[0] = _case_like(ROMAN_HEADS[head], words[0]) + words[0][len(_TRAIL.sub("", words[0])):]
-                words[1] = reading + punct
-        elif head in ARABIC_HEADS and re.fullmatch(r"[\dIl|]{1,3}", core):
-            words[0] = _case_like(ARABIC_HEADS[head], words[0]) + words[0][len(_TRAIL.sub("", words[0])):]
-            words[1] = core.translate(DIGIT_LOOKALIKE) + punct
+    # a division word and its number at the start of the line (`PHẢN H`, `Điêu I.`, `Chương IIT`, `Muc l`)
+    head = head_word(words[0])
+    if head and (len(words) >= 2 or head == "chuong" and words[0].isalpha()):
+        _division_label(words, head, labels)
+        if words[-1] == "":
+            words.pop()                         # a lone `Chương` the run could not number stays alone
     else:
         # a bare roman label: `L. Những việc đã làm`, `IH. Đánh giá chung`
         m = _LABEL_PUNCT.match(words[0])
@@ -161,6 +213,8 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
                 words[0] = reading + m.group(2)
             elif core in ROMAN_VALUE:
                 labels["bare"] = core
+            elif core.isdigit() and labels.get("arabic") and int(core) == int(labels["arabic"]) + 1:
+                pass                            # `11.` right after `10.` is a clause, not `II.`
             else:
                 reading = _next_roman(labels.get("bare"), core)
                 if reading and (reading != "I" or core in ("L", "l", "|")):
@@ -170,6 +224,9 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         m = re.fullmatch(r"(\d{1,2}(?:\.\d{1,2})+)[Ll|I]", words[0])
         if m:                                   # `1.1L Theo kết quả`: the final full stop read as a letter
             words[0] = m.group(1) + "."
+    top = re.fullmatch(r"(\d{1,2})\.", words[0])
+    if top:
+        labels["arabic"] = top.group(1)
     # `Điều I` or `Khoản l` inside a sentence: an article is numbered in figures
     for i in range(1, len(words)):
         if _TRAIL.sub("", folded[i - 1]) in ARABIC_HEADS and re.fullmatch(r"[Il|]{1,2}[,.;:]?", words[i]):
@@ -253,6 +310,8 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
     """A document's OCR lines in reading order, each a list of (word, confidence), read back.
     One pass over the whole document, so roman labels are read in their sequence."""
     labels: dict[str, str | None] = {}
+    for head, style in numbering_styles([(ws[0][0], ws[1][0]) for ws in lines if len(ws) >= 2]).items():
+        labels["style:" + head] = style
     out = []
     open_quotes = 0
     lines = open_quotes_read_as_stars(lines)
@@ -260,7 +319,9 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
     for words in lines:
         texts = repair_words([w for w, _ in words], labels)
         texts, open_quotes = close_quotes(texts, open_quotes)
-        out.append(_rejoin(texts, [c for _, c in words]))
+        confs = [c for _, c in words]
+        confs = confs[:1] * (len(texts) - len(confs)) + confs   # a numeral split off or supplied: its word's
+        out.append(_rejoin(texts, confs))
         if not texts:
             continue
         top = re.fullmatch(r"(\d{1,2})\.", texts[0])
