@@ -292,3 +292,14 @@ def test_a_point_letter_read_twice_with_and_without_its_bar():
     got = _read(["2. Hồ sơ gồm:", "a) Tờ khai;", "b) Bản sao;", "c) Ảnh chân dung;", "đd) Giấy xác nhận;", "d) Lệ phí."])
     assert got[4:] == ["d) Giấy xác nhận;", "đ) Lệ phí."]
     assert _read(["cả. Tất cả"]) == ["cả. Tất cả"]
+
+
+def test_an_accented_i_read_for_a_chapters_numeral_is_chapter_one():
+    """A speck over the stroke: Tesseract reads `Chương I` as `Chương Ï` or `Chương Í`."""
+    from pipeline.read.ocr.repair_text import repair_lines
+
+    lines = ["Chính phủ ban hành Nghị định.", "Chương Ï", "NHỮNG QUY ĐỊNH CHUNG", "Điều 1. Phạm vi",
+             "Chương II", "QUẢN LÝ DỰ ÁN", "Điều 2. Đối tượng", "Ví dụ: chữ í và Ì giữa câu vẫn giữ nguyên."]
+    out = [" ".join(w for w, _ in line) for line in repair_lines([[(w, 90.0) for w in l.split()] for l in lines])]
+    assert out[1] == "Chương I"
+    assert out[4] == "Chương II" and out[7] == lines[7]

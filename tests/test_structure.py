@@ -350,3 +350,16 @@ def test_recipients_interleaved_with_the_signature_as_in_a_pdf():
     s = parse_text(raw, "pdf")
     assert s.metadata["signer"] == {"authority": "T/M Ban Thường vụ", "title": "Phó Bí thư", "name": "Dương Văn An"}
     assert [r.text for r in s.recipients] == RECIPIENTS
+
+
+def test_a_chapter_after_a_lost_chapter_line_is_never_inside_an_article():
+    """When the first `Chương` line is unreadable, the next chapter still closes the article before it."""
+    from pipeline import parse_text
+
+    text = ("NGHỊ ĐỊNH\nQuy định về quản lý\nCăn cứ Luật Tổ chức Chính phủ;\nChính phủ ban hành Nghị định.\n"
+            "Chương @\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định.\n"
+            "Chương II\nQUẢN LÝ DỰ ÁN\nĐiều 2. Đối tượng\n1. Cơ quan nhà nước.\n"
+            "Chương III\nĐIỀU KHOẢN THI HÀNH\nĐiều 3. Hiệu lực\nNghị định có hiệu lực.\n")
+    paths = [s["path"] for s in parse_text(text).sections]
+    assert "Chương II/Điều 2/1" in paths and "Chương III/Điều 3" in paths
+    assert not any("Điều 1/Chương" in p for p in paths)

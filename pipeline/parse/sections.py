@@ -166,6 +166,11 @@ def _close_lower_divisions(stack: list, kind: str) -> None:
         if stack[idx][0] in _DIVISIONS[:rank]:
             del stack[idx + 1:]
             return
+    # no larger division open (its line was lost, `Chương Ï` misread): a chapter never sits in an article
+    for idx, entry in enumerate(stack):
+        if entry[0] in _DIVISIONS[rank + 1:]:
+            del stack[idx:]
+            return
 
 
 # A run-in head: a few words before a colon, then the item's text (not a list after `gồm:`)

@@ -32,7 +32,9 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 ROMAN_VALUE = {r: i + 1 for i, r in enumerate(ROMAN)}
 # What Tesseract makes of the strokes of a roman numeral: one stroke read as `l`, `1`, `|`, `L`, `T`;
 # two joined by their serifs read as `H`.
-ROMAN_LOOKALIKE = {"l": "I", "1": "I", "|": "I", "L": "I", "I": "I", "T": "I", "H": "II", "V": "V", "X": "X"}
+ROMAN_LOOKALIKE = {"l": "I", "1": "I", "|": "I", "L": "I", "I": "I", "T": "I", "H": "II", "V": "V", "X": "X",
+                   # a speck over the stroke makes it a Vietnamese or Latin accented I (`Chương Ï`)
+                   **{c: "I" for c in "ÏÍÌỈĨỊïíìỉĩị!"}}
 # Division words always numbered in Arabic figures (folded).
 ARABIC_HEADS = {"dieu": "Điều", "khoan": "Khoản"}
 STROKES = "lI|1"  # the one-stroke characters a speck beside a roman numeral is read as
