@@ -36,6 +36,7 @@ import numpy as np  # noqa: E402
 from PIL import Image, ImageFilter  # noqa: E402
 
 import eval_own  # noqa: E402
+from bench_ocr import page_count  # noqa: E402  (one PDF page counter for both OCR scripts)
 
 FIELDS = ("references", "sections", "bodies", "body_roles", "dates", "targets")
 METADATA = ("identifier", "issued_date", "signer", "issuer", "doc_type", "title")
@@ -90,16 +91,6 @@ def make_scan(pdf: Path, target: Path, seed: str) -> int:
     pages[0].save(part, "PDF", save_all=True, append_images=pages[1:], resolution=float(dpi), quality=75)
     os.replace(part, target)
     return len(pages)
-
-
-def page_count(pdf: Path) -> int:
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        return len(doc)
-    finally:
-        doc.close()
 
 
 # ---------------------------------------------------------------- runs and scores

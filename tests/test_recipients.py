@@ -2,6 +2,7 @@
 bodies the article charges with carrying the act out, enumerations by place, and the Nơi nhận of a two-column
 PDF whose items wrap beside the signature. The documents are invented, one per kind of issuer."""
 import importlib.util
+from pathlib import Path
 
 import pytest
 
@@ -227,13 +228,11 @@ def test_name_after_an_unclosed_item_is_the_signer_not_part_of_the_item():
     assert {b["name"] for b in rec["bodies"] if b["role"] == "recipient"} == {"Bộ Y tế"}
 
 
-@pytest.mark.skipif(importlib.util.find_spec("fpdf") is None, reason="fpdf2 builds the test PDF")
-def test_two_column_pdf_read_by_the_real_reader(tmp_path):
-    """A letter set on a page the way offices print it: the Nơi nhận on the left, the signature on the right,
-    two items wrapped at the column's edge, read through vanban's PDF reader."""
+def _a4_page():
+    """An A4 page in a Unicode font and `at(x, y, text, size)` to place a line on it (fpdf2)."""
     from fpdf import FPDF
     font = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
-    if not importlib.util.find_spec("fpdf") or not __import__("os").path.exists(font):
+    if not Path(font).exists():
         pytest.skip("no Unicode font")
     pdf = FPDF(format="A4")
     pdf.add_page()
@@ -243,6 +242,15 @@ def test_two_column_pdf_read_by_the_real_reader(tmp_path):
         pdf.set_font("S", "", size)
         pdf.set_xy(x, y)
         pdf.cell(0, 5, s)
+
+    return pdf, at
+
+
+@pytest.mark.skipif(importlib.util.find_spec("fpdf") is None, reason="fpdf2 builds the test PDF")
+def test_two_column_pdf_read_by_the_real_reader(tmp_path):
+    """A letter set on a page the way offices print it: the Nơi nhận on the left, the signature on the right,
+    two items wrapped at the column's edge, read through vanban's PDF reader."""
+    pdf, at = _a4_page()
 
     at(20, 15, "ỦY BAN NHÂN DÂN")
     at(110, 15, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 10)
@@ -357,18 +365,7 @@ def test_table_group_row_is_no_body():
 @pytest.mark.skipif(importlib.util.find_spec("fpdf") is None, reason="fpdf2 builds the test PDF")
 def test_address_beside_a_two_line_subject_in_a_pdf(tmp_path):
     """`Kính gửi:` on the right of the subject line, the subject's second line read between it and its items."""
-    from fpdf import FPDF
-    font = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
-    if not __import__("os").path.exists(font):
-        pytest.skip("no Unicode font")
-    pdf = FPDF(format="A4")
-    pdf.add_page()
-    pdf.add_font("S", "", font)
-
-    def at(x, y, s, size=11):
-        pdf.set_font("S", "", size)
-        pdf.set_xy(x, y)
-        pdf.cell(0, 5, s)
+    pdf, at = _a4_page()
 
     at(20, 15, "UBND TỈNH LÀO CAI")
     at(110, 15, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 10)
