@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import itertools
-import multiprocessing as mp
 import os
 import signal
 import time
@@ -10,14 +9,7 @@ from multiprocessing.connection import wait
 from typing import Iterator
 
 from pipeline.run.jobs import Result, RunLimits, RunOptions, Task, failure, process_one
-
-
-# Imported once in the fork server, shared by every worker (spaCy alone takes seconds to import).
-# `pipeline.run.warm` then loads the bodies model and compiles the rules there, once: every worker
-# (and every worker that replaces one) starts with them, shared copy-on-write.
-PRELOAD = ["pipeline.run.jobs", "pipeline.extract", "pipeline.extract.bodies.model", "pipeline.read.ocr.ocr",
-           "pipeline.read.legacy", "spacy",
-           "pdfplumber", "pypdfium2", "docx", "lxml.etree", "pipeline.run.warm"]
+from pipeline.run.server import context, prestart  # noqa: F401 (prestart: the engine's early start)
 
 
 def _worker_main(conn, limits: RunLimits, env: dict[str, str], ocr_slots=None, held=None) -> None:
@@ -94,24 +86,6 @@ class _Worker:
             self.held.value = 0
 
 
-def _context():
-    """Workers fork from a clean server process with the readers preloaded: fast to start (a recycled
-    worker costs milliseconds, not seconds of imports), no inherited threads or pipes (so they notice
-    at once when the parent dies). Preloaded names that do not exist are skipped."""
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(PRELOAD)
-    return ctx
-
-
-def prestart() -> None:
-    """Start the fork server now, so that it imports the readers and loads the model (a second or
-    more) while the run is still walking, hashing and ordering its inputs, not after."""
-    from multiprocessing import forkserver
-
-    _context()
-    forkserver.ensure_running()
-
-
 def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task, Result]]:
     """Results as files finish; a file that overruns its time or memory is killed, its worker replaced."""
     limits = options.limits
@@ -119,7 +93,7 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
     if first is None:  # nothing to do: no processes to start
         return
     tasks = itertools.chain([first], tasks)
-    ctx = _context()
+    ctx = context()
     slots = ctx.BoundedSemaphore(options.n_workers())   # tesseract processes of the whole run: one per worker
 
     def new_worker() -> _Worker:
