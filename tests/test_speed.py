@@ -189,3 +189,29 @@ def test_tokenize_reuses_the_line_it_just_read():
         assert tokenize(line[cut:], 100 + cut) == fresh(line[cut:], 100 + cut)
         tokenize(line, 100)
     assert tokenize(line, 7) == fresh(line, 7)          # the same text elsewhere: its own offsets
+
+
+def test_rows_prepared_as_records_arrive_write_the_same_dataset(tmp_path):
+    """The rows `run.batch` makes as each record arrives give the same tables as rows made at the end."""
+    import pyarrow.parquet as pq
+
+    from pipeline.run.process import process_text
+    from pipeline.store.dataset import prepare, unprepare, write_lines
+    from pipeline.store.lines import encode_record
+    from pipeline.store.tables import rows_of
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/KH-UBND\nLâm Đồng, ngày 05 tháng 01 năm 2025\nKẾ HOẠCH\n"
+            "Triển khai cải cách hành chính năm 2025\nI. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Nội vụ chủ trì, thực "
+            "hiện theo Quyết định số 1441/QĐ-UBND ngày 10/6/2024 của UBND tỉnh; hoàn thành trước ngày 30/6/2025.\n")
+    recs = [process_text("a/kh-12.txt", text), process_text("a/empty.txt", "Không có gì.")]
+    rows, cited = unprepare(prepare(recs[0]))
+    assert rows == rows_of(recs[0]) and cited["references"] == recs[0]["references"]
+    assert rows["documents"][0]["issued_date"].isoformat() == "2025-01-05"
+    lines = [encode_record(r) for r in recs]
+    write_lines(lines, tmp_path / "from_lines")
+    write_lines([(line, prepare(r)) for line, r in zip(lines, recs)], tmp_path / "prepared")
+    for table in ("documents", "citations", "dates", "tasks", "bodies", "graph_edges"):
+        a, b = (pq.read_table(tmp_path / run / f"{table}.parquet") for run in ("from_lines", "prepared"))
+        assert a.num_rows and a.equals(b), table
+    assert (tmp_path / "from_lines" / "documents.jsonl").read_bytes() == \
+        (tmp_path / "prepared" / "documents.jsonl").read_bytes()

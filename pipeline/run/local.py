@@ -101,23 +101,30 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
 
     workers = [new_worker() for _ in range(options.n_workers())]
     exhausted = False
+
+    def refill() -> None:
+        """Give every idle worker its next file (a worker that did its share is replaced first)."""
+        nonlocal exhausted
+        for i, w in enumerate(workers):
+            if w.task is None and not exhausted:
+                if w.done >= options.max_tasks_per_worker or not w.proc.is_alive():
+                    w.stop()
+                    workers[i] = w = new_worker()
+                task = next(tasks, None)
+                if task is None:
+                    exhausted = True
+                else:
+                    w.give(task)
+
     try:
         while True:
-            for i, w in enumerate(workers):
-                if w.task is None and not exhausted:
-                    if w.done >= options.max_tasks_per_worker or not w.proc.is_alive():
-                        w.stop()
-                        workers[i] = w = new_worker()
-                    task = next(tasks, None)
-                    if task is None:
-                        exhausted = True
-                    else:
-                        w.give(task)
+            refill()
             busy = [w for w in workers if w.task is not None]
             if not busy:
                 return
             wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=0.25)
             now = time.monotonic()
+            finished = []
             for i, w in enumerate(workers):
                 if w.task is None:
                     continue
@@ -145,7 +152,12 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
                 else:
                     w.task = None
                     w.done += 1
-                yield task, outcome
+                finished.append((task, outcome))
+            if finished:
+                # the workers that finished start their next files before the results are stored and
+                # their rows made (`run.batch`): a worker never waits on this process between files
+                refill()
+            yield from finished
     finally:
         for w in workers:
             w.stop(kill=w.task is not None)
