@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +24,7 @@ from pipeline.model import FIELDS
 from pipeline.resolve import bodies as bodies_table
 from pipeline.resolve.graph import build_graph
 from pipeline.store import dictionary
-from pipeline.store.graph_files import GRAPH_TABLES, write_graph_files
+from pipeline.store.graph_files import GRAPH_TABLES, write_graph_tables, write_graphml
 from pipeline.store.lines import encode_record
 from pipeline.store.tables import SCHEMAS, TABLE_OF, document_row, item_rows, rows_of  # noqa: F401 (re-exported)
 
@@ -247,9 +248,17 @@ def write_lines(lines: Iterable[str | tuple[str, dict | bytes | None]], out: Pat
         if parts:
             parts.close()
         bodies_table.write_distinct(staging)   # canonical names with their variants, across the run
-        write_graph_files(build_graph(cited), staging)   # the graph is part of every run, written with it
+        graph = build_graph(cited)   # the graph is part of every run, written with it
         del cited
-        write_duckdb(staging, staging / "vanban.duckdb", extra_tables=[bodies_table.TABLE, *GRAPH_TABLES])
+        write_graph_tables(graph, staging)
+        # DuckDB builds its file (mostly waiting on the disk, out of the GIL) while GraphML is written
+        db = _Background(write_duckdb, staging, staging / "vanban.duckdb",
+                         extra_tables=[bodies_table.TABLE, *GRAPH_TABLES])
+        try:
+            write_graphml(graph, staging)
+        finally:
+            db.join()
+        del graph
         for f in sorted(staging.iterdir()):
             if f.is_dir():
                 _replace_dir(f, out / f.name)
@@ -261,6 +270,27 @@ def write_lines(lines: Iterable[str | tuple[str, dict | bytes | None]], out: Pat
         return dict(tables.counts)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+class _Background(threading.Thread):
+    """A call run in a thread; `join` re-raises what it raised."""
+
+    def __init__(self, fn, *args, **kwargs):
+        super().__init__(name=f"vanban-{fn.__name__}", daemon=True)
+        self.call, self.error = (fn, args, kwargs), None
+        self.start()
+
+    def run(self) -> None:
+        fn, args, kwargs = self.call
+        try:
+            fn(*args, **kwargs)
+        except BaseException as exc:  # noqa: BLE001 - handed to the joining thread
+            self.error = exc
+
+    def join(self, timeout=None) -> None:
+        super().join(timeout)
+        if self.error is not None:
+            raise self.error
 
 
 def _replace_dir(new: Path, final: Path) -> None:

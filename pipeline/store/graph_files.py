@@ -35,8 +35,18 @@ def graph_tables(g: nx.MultiDiGraph) -> dict[str, pa.Table]:
 
 def write_graph_files(g: nx.MultiDiGraph, folder: Path) -> None:
     """`graph_nodes.parquet`, `graph_edges.parquet` and `citations.graphml` in `folder`."""
+    write_graph_tables(g, folder)
+    write_graphml(g, folder)
+
+
+def write_graph_tables(g: nx.MultiDiGraph, folder: Path) -> None:
+    """`graph_nodes.parquet` and `graph_edges.parquet` in `folder` (what DuckDB loads)."""
     for name, table in graph_tables(g).items():
         pq.write_table(table, str(Path(folder) / f"{name}.parquet"), compression="zstd")
+
+
+def write_graphml(g: nx.MultiDiGraph, folder: Path) -> None:
+    """`citations.graphml` in `folder` (for Gephi, yEd, Cytoscape: attributes that are not None)."""
     plain = nx.MultiDiGraph()
     for n, a in g.nodes(data=True):
         plain.add_node(n, **{k: v for k, v in a.items() if v is not None})
