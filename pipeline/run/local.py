@@ -29,7 +29,7 @@ def _worker_main(conn, limits: RunLimits, env: dict[str, str], ocr_slots=None, h
         if task is None:
             return
         try:
-            conn.send(process_one(task[0], task[1], limits))
+            conn.send(process_one(task[0], task[1], limits, task[2]))
         except (BrokenPipeError, OSError):
             return
 
@@ -58,7 +58,7 @@ class _Worker:
 
     def give(self, task: Task) -> None:
         self.task, self.started = task, time.monotonic()
-        self.conn.send((task.path, task.source))
+        self.conn.send((task.path, task.source, task.sha256))
 
     def rss_mb(self) -> float:
         try:

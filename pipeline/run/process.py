@@ -79,11 +79,13 @@ def layout_parts(text: str, structure) -> tuple[dict, dict]:
     return {"start": 0, "end": body}, {"start": start, "end": min(after) if after else n}
 
 
-def process_file(path: str | Path, source: str | None = None, limits: Limits | None = None) -> dict:
-    """Never raises: an unreadable file gives an error record with a stable code."""
+def process_file(path: str | Path, source: str | None = None, limits: Limits | None = None,
+                 sha256: str | None = None) -> dict:
+    """Never raises: an unreadable file gives an error record with a stable code. `sha256`: the file's
+    hash when the caller has just computed it (a run's preflight), so the file is not hashed twice."""
     path = Path(path)
     source = source or path.name
-    sha = sha256_of(path)
+    sha = sha256 or sha256_of(path)
     try:
         raw = ingest(path, limits)
     except IngestError as exc:
