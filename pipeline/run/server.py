@@ -11,10 +11,11 @@ import multiprocessing as mp
 
 # Imported once in the fork server, shared by every worker (spaCy alone takes seconds to import).
 # `pipeline.run.warm` then loads the bodies model and compiles the rules there, once: every worker
-# (and every worker that replaces one) starts with them, shared copy-on-write.
+# (and every worker that replaces one) starts with them, shared copy-on-write. Not the fallback
+# readers (pdfplumber, python-docx): every run would wait for them, and only the rare file PDFium or
+# the DOCX XML walk cannot read needs them (its worker imports them then, once).
 PRELOAD = ["pipeline.run.jobs", "pipeline.extract", "pipeline.extract.bodies.model", "pipeline.read.ocr.ocr",
-           "pipeline.read.legacy", "spacy",
-           "pdfplumber", "pypdfium2", "docx", "lxml.etree", "pipeline.run.warm"]
+           "pipeline.read.legacy", "spacy", "pypdfium2", "lxml.etree", "pipeline.run.warm"]
 
 
 def context():
