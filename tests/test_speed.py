@@ -218,3 +218,16 @@ def test_rows_prepared_as_records_arrive_write_the_same_dataset(tmp_path):
         assert a.num_rows and a.equals(b), table
     assert (tmp_path / "from_lines" / "documents.jsonl").read_bytes() == \
         (tmp_path / "prepared" / "documents.jsonl").read_bytes()
+
+
+def test_normalize_without_offsets_gives_the_same_text():
+    from pipeline.read.normalize import _CHARMAP
+
+    every_mapped = "".join(chr(c) for c in _CHARMAP)
+    raw = (f"  KẾ HOẠCH**tổng kết\nHo\u0323p   ngày – 5 {every_mapped}\n\n\nLâm Đồng, ngày\n  tháng 5 năm 2025 \n"
+           "các cơ quan, đơn vị có liên quan\ntriển khai thực hiện kế hoạch này một cách nghiêm túc và hiệu quả\n")
+    for fmt, wrapped in (("txt", True), ("md", True), ("pdf", True), ("docx", False)):
+        full, bare = normalize(raw, fmt, wrapped), normalize(raw, fmt, wrapped, offsets=False)
+        assert bare.text == full.text and bare.offsets is None
+        assert len(full.offsets) == len(full.text) + 1
+    assert _translate(every_mapped, list(range(len(every_mapped))))[0] == every_mapped.translate(_CHARMAP)
