@@ -231,3 +231,31 @@ def test_normalize_without_offsets_gives_the_same_text():
         assert bare.text == full.text and bare.offsets is None
         assert len(full.offsets) == len(full.text) + 1
     assert _translate(every_mapped, list(range(len(every_mapped))))[0] == every_mapped.translate(_CHARMAP)
+
+
+def test_workers_run_the_parents_pipeline_whatever_the_current_folder(tmp_path):
+    """Run from a folder holding another `pipeline/` (another checkout), the fork server and the
+    workers never import it: the current folder is not first on the server's path."""
+    import os
+    import subprocess
+    import sys
+
+    other = tmp_path / "other-checkout"
+    (other / "pipeline").mkdir(parents=True)
+    marker = tmp_path / "imported"
+    (other / "pipeline" / "__init__.py").write_text(f"open({str(marker)!r}, 'a').write('other checkout')\n")
+    doc = tmp_path / "kh.txt"
+    doc.write_text("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 1/KH-UBND\nKẾ HOẠCH\nVề cải cách hành chính\n",
+                   encoding="utf-8")
+    script = tmp_path / "scripts" / "run_one.py"
+    script.parent.mkdir()
+    script.write_text("import sys\nfrom pathlib import Path\nfrom pipeline.run.batch import records_in_order\n"
+                      "if __name__ == '__main__':\n"
+                      "    print([r['status'] for r in records_in_order([(Path(sys.argv[1]), 'kh.txt')], 1)])\n")
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env.pop("PYTHONSAFEPATH", None)
+    out = subprocess.run([sys.executable, str(script), str(doc)], cwd=other, env=env, capture_output=True,
+                         text=True, timeout=300)
+    assert out.stdout.strip() == "['ok']", out.stderr[-2000:]
+    assert not marker.exists()

@@ -9,7 +9,7 @@ from multiprocessing.connection import wait
 from typing import Iterator
 
 from pipeline.run.jobs import Result, RunLimits, RunOptions, Task, failure, process_one
-from pipeline.run.server import context, prestart  # noqa: F401 (prestart: the engine's early start)
+from pipeline.run.server import context, prestart
 
 
 def _worker_main(conn, limits: RunLimits, env: dict[str, str], ocr_slots=None, held=None) -> None:
@@ -93,6 +93,7 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
     if first is None:  # nothing to do: no processes to start
         return
     tasks = itertools.chain([first], tasks)
+    prestart()   # if the run did not start the server early: started now, the way prestart starts it
     ctx = context()
     slots = ctx.BoundedSemaphore(options.n_workers())   # tesseract processes of the whole run: one per worker
 

@@ -8,6 +8,7 @@ the hashing of the inputs instead of following them.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 
 # Imported once in the fork server, shared by every worker (spaCy alone takes seconds to import).
 # `pipeline.run.warm` then loads the bodies model and compiles the rules there, once: every worker
@@ -30,8 +31,22 @@ def context():
 def prestart() -> None:
     """Start the fork server now, so that it imports the readers and loads the model (a second or
     more) while the run is still importing, walking, hashing and ordering its inputs, not after.
-    Calling it again does nothing."""
+    Calling it again does nothing.
+
+    The server is a `python -c` process, whose first import path is the current folder, and
+    multiprocessing does not give it this process's path (its `sys_path` is ignored): run from a
+    folder holding another `pipeline/` (another checkout), the workers would run that code while
+    this process hashes and fingerprints its own. PYTHONSAFEPATH (Python 3.11) leaves the current
+    folder out, so the server finds `pipeline` where this process did."""
     from multiprocessing import forkserver
 
     context()
-    forkserver.ensure_running()
+    saved = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if saved is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = saved
