@@ -15,8 +15,11 @@ import os
 # (and every worker that replaces one) starts with them, shared copy-on-write. Not the fallback
 # readers (pdfplumber, python-docx): every run would wait for them, and only the rare file PDFium or
 # the DOCX XML walk cannot read needs them (its worker imports them then, once).
+# The readers' lazily imported parts go in too (the DOCX XML walk, PDF signatures and the X.509 code
+# they read): each worker would otherwise import them again on its first such file.
 PRELOAD = ["pipeline.run.jobs", "pipeline.extract", "pipeline.extract.bodies.model", "pipeline.read.ocr.ocr",
-           "pipeline.read.legacy", "spacy", "pypdfium2", "lxml.etree", "pipeline.run.warm"]
+           "pipeline.read.legacy", "spacy", "pypdfium2", "lxml.etree", "pipeline.read.docx_xml",
+           "pipeline.read.signatures", "cryptography.x509", "pipeline.run.warm"]
 
 
 def context():
