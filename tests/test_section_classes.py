@@ -47,6 +47,24 @@ def test_a_quotation_opened_at_the_end_of_the_citing_line():
     assert paths(letter(body)) == ["1", "2"]
 
 
+def test_an_amendment_quoted_in_straight_quotes_closing_lines_later():
+    # an amending decree quotes the new clause in straight quotes; the quote closes at the end of its
+    # last point, and the decree's own next item follows
+    body = ("Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 20/2019/NĐ-CP như sau:\n"
+            "1. Khoản 2 Điều 6 được sửa đổi như sau:\n"
+            "\"2. Hộ kinh doanh được miễn lệ phí trong các trường hợp sau:\n"
+            "a) Hộ kinh doanh mới thành lập;\n"
+            "b) Hộ kinh doanh ở vùng đặc biệt khó khăn\".\n"
+            "2. Điều 9 được sửa đổi như sau:\n"
+            "''Lệ phí được nộp vào ngân sách nhà nước.\n"
+            "1. Cơ quan thu nộp toàn bộ số thu;\n"
+            "2. Cơ quan thu được để lại chi phí''.\n"
+            "Điều 2. Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2019.\n")
+    raw = state_header(issuer="CHÍNH PHỦ", number="Số: 21/2019/NĐ-CP", type_word="NGHỊ ĐỊNH",
+                       title="Sửa đổi, bổ sung một số điều của Nghị định về lệ phí") + body + SIGNATURE
+    assert paths(raw) == ["Điều 1", "Điều 1/1", "Điều 1/2", "Điều 2"]
+
+
 def test_a_quoted_sentence_whose_closing_mark_is_lost_does_not_swallow_the_next_item():
     body = ("1. Về tên gọi\nCông văn số 19/BNV-TCPCP hướng dẫn: “Đối với quỹ hoạt động trong tỉnh thì đổi tên.\n"
             "Việc đổi tên là phù hợp.\n2. Về điều lệ\nDự thảo điều lệ đảm bảo.\n")
