@@ -305,3 +305,25 @@ def test_a_draft_year_comes_from_its_date_line_not_a_cited_date():
         + "Các xã hoàn thành việc rà soát trong tháng 4."
     found = {d["value"] for d in process_text("t.txt", text, "docx", wrapped=False)["dates"]}
     assert found == {"2026-04"}
+
+
+# ------------------------------------------------------------------ invitations, timetables, forecasts
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a weekday before the day is no place of a date line
+    ("Hội nghị khai mạc vào lúc 7 giờ 30, thứ Ba, ngày 10/02/2026 tại Hội trường tầng 3.", {"2026-02-10": "event"}),
+    ("Chủ Nhật, ngày 15/3/2026: các chi đoàn ra quân làm vệ sinh môi trường.", {"2026-03-15": "event"}),
+    # `tháng 4 - tháng 6/2026`: both months written with their word
+    ("Thời gian tổ chức: tháng 4 - tháng 6/2026 tại các cụm thi đua.", {"2026-04/2026-06": "period"}),
+    # several months of one year, one event each
+    ("| 3 | Hội thao cụm trường | Tháng 11, 12/2025 | Tổ Thể dục |", {"2025-11": "event", "2025-12": "event"}),
+    ("Đợt kiểm tra diễn ra trong các tháng 7 và 8 năm 2026.", {"2026-07": "event", "2026-08": "event"}),
+    # an hour before either end of a range of days
+    ("Tổng lượng mưa từ 19 giờ ngày 03/10 đến 19 giờ ngày 05/10/2025 phổ biến 80-150 mm.",
+     {"2025-10-03/2025-10-05": "period"}),
+    # a label that names the time of completion makes a deadline
+    ("Thời gian hoàn thành: tháng 9/2026.", {"2026-09": "deadline"}),
+    ("Thời hạn hoàn thành: Quý III năm 2026.", {"2026-Q3": "deadline"}),
+])
+def test_invitations_timetables_and_forecasts(sentence, expected):
+    assert values(sentence) == expected

@@ -181,6 +181,9 @@ def _value(name: str, m: re.Match, text: str, year: int | None) -> str | None:
         y = g["y"] or _year_near(text, m.start(), m.end(), year)
         days = [iso_day(d, g["m"], y) for d in re.findall(r"\d{1,2}", g["days"])] if y else []
         return " ".join(days) if days and all(days) else None
+    if name == "month_list":  # several months of one year, one value each
+        months = [_month(mo, g["y"]) for mo in re.findall(r"\d{1,2}", g["months"])]
+        return " ".join(months) if all(months) else None
     if name in _DAY_KINDS:
         mo = g.get("m") or g.get("m_w")
         y = g.get("y") or g.get("y_w") or _year_near(text, m.start(), m.end(), year)
