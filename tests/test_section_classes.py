@@ -91,6 +91,19 @@ def test_an_extract_introduced_by_trich():
     assert paths(report(body)) == ["I", "II", "II/1"]
 
 
+def test_a_circulars_own_guidance_after_its_grounds_is_not_a_citation():
+    # a ministry's circular names the provisions it implements, then gives its own numbered guidance
+    body = ("I. CHI PHÍ ĐƯỢC TRỪ\n"
+            "Căn cứ Điều 6 Luật Phí và lệ phí, Điều 4 Nghị định số 82/2023/NĐ-CP, các khoản chi được trừ "
+            "được hướng dẫn cụ thể như sau:\n"
+            "1. Chi khấu hao tài sản cố định dùng cho việc thu phí.\n"
+            "2. Chi mua vật tư, văn phòng phẩm phục vụ việc thu phí.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n")
+    raw = state_header(issuer="BỘ TÀI CHÍNH", number="Số: 15/2024/TT-BTC", type_word="THÔNG TƯ",
+                       title="Hướng dẫn chế độ thu, nộp và quản lý phí") + body + SIGNATURE
+    assert paths(raw) == ["I", "I/1", "I/2", "II"]
+
+
 def test_own_items_after_nhu_sau_are_still_sections():
     # `như sau:` after the document's own words, citing nothing, opens the document's own items
     body = "I. NHIỆM VỤ\nỦy ban nhân dân tỉnh giao nhiệm vụ như sau:\n1. Sở Nội vụ\n2. Sở Tư pháp\n"
