@@ -253,3 +253,16 @@ def test_a_one_sentence_item_with_its_own_paragraph_is_a_heading():
             "2. Tổ chức 05 hội nghị chuyên đề về chuyển đổi số.\n3. Kết nạp 40 hội viên mới.\n")
     secs = {s["path"]: s["heading"] for s in parse_text(report(body)).sections}
     assert secs == {"I": "KẾT QUẢ", "I/1": "Làm cầu nối giữa doanh nghiệp với chính quyền", "I/2": None, "I/3": None}
+
+
+def test_a_drafts_blank_first_item_after_its_lead_in_is_a_section():
+    # a draft conclusion notice whose items are not written yet: `1.` alone after `… như sau:`
+    body = ("Sau khi nghe báo cáo, đồng chí Phó Chủ tịch UBND tỉnh kết luận như sau:\n1.\n./.\n")
+    raw = state_header(type_word="THÔNG BÁO", number="Số:    /TB-UBND",
+                       title="Kết luận của Phó Chủ tịch UBND tỉnh tại buổi làm việc") + body + SIGNATURE
+    assert paths(raw) == ["1"]
+
+
+def test_a_page_number_alone_is_still_no_section():
+    body = "I. TÌNH HÌNH\nCác xã đã triển khai.\n2\nII. NHIỆM VỤ\n"
+    assert paths(report(body)) == ["I", "II"]

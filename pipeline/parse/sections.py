@@ -365,8 +365,9 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                 cited = False
             if not (m.group("rest") or "").strip(" .:") and kind in ("roman", "upper", "arabic"):
                 alone = _next_heading(work, i, len(work), kind, markers, cfg)
-                if alone is None:
-                    break   # a label alone with no title under it: a table cell, a page number
+                if alone is None and not (before.rstrip().endswith(":") and _first_and_next(kind, label, None)):
+                    break   # a label alone with no title under it: a table cell, a page number (not the
+                    # first item a draft leaves blank after `… kết luận như sau:`)
             if kind == "lroman" and _letter_follows(stack, label):
                 continue
             key = _kind_key(kind, label)
