@@ -327,3 +327,23 @@ def test_a_draft_year_comes_from_its_date_line_not_a_cited_date():
 ])
 def test_invitations_timetables_and_forecasts(sentence, expected):
     assert values(sentence) == expected
+
+
+def test_a_timetables_month_labels_take_the_school_years_years():
+    # a school's plan for a school year: months from August on fall in its first year
+    body = ("Kế hoạch tổ chức hoạt động trải nghiệm năm học 2025 - 2026.\n"
+            "Thời gian | Nội dung | Người phụ trách\n"
+            "Tháng 9 | Thành lập câu lạc bộ | Đoàn trường\n"
+            "Tháng 11, 12 | Hội thi ý tưởng sáng tạo | Tổ Vật lý\n"
+            "Tháng 3 - 4 | Tham gia cuộc thi cấp tỉnh | Giáo viên hướng dẫn\n"
+            "- Tháng 5: Tổng kết, khen thưởng.\n")
+    found = values(body)
+    for value in ("2025-09", "2025-11", "2025-12", "2026-05"):
+        assert found.get(value) == "event", found
+    assert found.get("2026-03/2026-04") == "period", found
+
+
+def test_a_month_inside_running_text_or_a_header_row_is_no_label():
+    # `tháng 10 vừa qua` is not set as a label; a Gantt header `Tháng` / `1` / `2` is no month
+    assert values("Trong tuần, tháng 10 vừa qua, nhiều xã đã hoàn thành.\n") == {}
+    assert values("TT | Nội dung công việc | Tháng\n| | 1 | 2 | 3\n") == {}
