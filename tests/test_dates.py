@@ -347,3 +347,17 @@ def test_a_month_inside_running_text_or_a_header_row_is_no_label():
     # `tháng 10 vừa qua` is not set as a label; a Gantt header `Tháng` / `1` / `2` is no month
     assert values("Trong tuần, tháng 10 vừa qua, nhiều xã đã hoàn thành.\n") == {}
     assert values("TT | Nội dung công việc | Tháng\n| | 1 | 2 | 3\n") == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ví dụ: tổng thu ngân sách của tỉnh A năm 2024 là 9.500 tỷ đồng, tăng 8% so với năm 2023.",
+    "- Doanh nghiệp B nộp hồ sơ ngày 10/3/2025 và được cấp phép ngày 20/3/2025.",
+    "Trường hợp ông C nghỉ hưu từ tháng 7/2026 thì không tính vào chỉ tiêu.",
+])
+def test_a_worked_examples_dates_are_no_times_of_the_text(sentence):
+    # a guidance works an example through with placeholder bodies and people
+    assert values(sentence) == {}
+
+
+def test_a_place_named_with_an_apostrophe_is_no_placeholder():
+    assert values("Ngày 12/3/2026, UBND phường B'Lao tổ chức hội nghị.") == {"2026-03-12": "event"}

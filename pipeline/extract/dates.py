@@ -65,6 +65,7 @@ def _cfg() -> dict:
         "program_title_before": re.compile(cfg["program_title_before"]),
         "time_prefix": re.compile(cfg["time_prefix"]),
         "school_year": re.compile(cfg["school_year"], flags),
+        "example_sentence": re.compile(cfg["example_sentence"]),
         "recurrence": cfg["recurrence_values"],
         "deadline_before": re.compile(cfg["deadline_before"], flags),
         "within_before": re.compile(cfg["deadline_within_before"], flags),
@@ -358,6 +359,9 @@ def find(doc: Doc) -> list[dict]:
                 continue  # the place-and-date line of this or an attached document (not a timetable's cell)
             if name == "recurrence" and cfg["recurrence_not_before"].search(text[max(0, s - 30):s]):
                 continue
+            a, b = _sentence_span(text, s, e)
+            if cfg["example_sentence"].search(text, a, b):
+                continue  # a worked example's date
             kind = "period" if name == "month_label" and "/" in value else _kind(name, text, s, e)
             if name in _DAY_KINDS and any(a < e and s < b for a, b in ref_spans):
                 continue  # inside a citation: the cited document's date (periods in its title still count)
