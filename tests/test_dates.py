@@ -361,3 +361,9 @@ def test_a_worked_examples_dates_are_no_times_of_the_text(sentence):
 
 def test_a_place_named_with_an_apostrophe_is_no_placeholder():
     assert values("Ngày 12/3/2026, UBND phường B'Lao tổ chức hội nghị.") == {"2026-03-12": "event"}
+
+
+def test_a_worked_example_far_into_a_long_document():
+    # the example's sentence is found where it is, however much text comes before it
+    filler = "Các cơ quan thực hiện đúng quy định về chế độ báo cáo. " * 40
+    assert values(filler + "\nVí dụ: - Năm 2023 số thu của Công ty A đạt 500 triệu đồng.\n") == {}

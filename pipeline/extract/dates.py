@@ -26,6 +26,7 @@ from pipeline.parse.document import Doc
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _SENTENCE_END = re.compile(r"[.;\n]")
+_CLAUSE_END = re.compile(r"[.;](?=\s)|\n")
 _DAY_KINDS = ("day", "day_bare", "day_partial_bare", "day_list")
 _PERIOD_KINDS = ("range_days", "range_days_bare", "range_months", "month_pair", "range_year_day", "range_years", "period",
                  "paren_years", "months_of_year")
@@ -112,6 +113,14 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     s = max(text.rfind(c, 0, start) for c in ".;\n") + 1
     m = _SENTENCE_END.search(text, end)
     return s, m.start() if m else len(text)
+
+
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a span, ended only by a stop before a space or by a line end (`9.500 tỷ` goes on)."""
+    lo = max(0, start - 400)
+    stops = [m.start() for m in _CLAUSE_END.finditer(text, lo, start)]
+    m = _CLAUSE_END.search(text, end)
+    return (stops[-1] + 1 if stops else 0), (m.start() if m else len(text))
 
 
 def _year_near(text: str, start: int, end: int, default: int | None) -> int | None:
@@ -359,7 +368,7 @@ def find(doc: Doc) -> list[dict]:
                 continue  # the place-and-date line of this or an attached document (not a timetable's cell)
             if name == "recurrence" and cfg["recurrence_not_before"].search(text[max(0, s - 30):s]):
                 continue
-            a, b = _sentence_span(text, s, e)
+            a, b = _clause_span(text, s, e)
             if cfg["example_sentence"].search(text, a, b):
                 continue  # a worked example's date
             kind = "period" if name == "month_label" and "/" in value else _kind(name, text, s, e)
