@@ -97,6 +97,59 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     return canonical(own), canonical(parent) if parent else None
 
 
+def _caps_lost(t: str, continuing: bool) -> bool:
+    """A header line whose capitals were lost: typed in a capitals font of the old TCVN3 sets
+    (`.VnTimeH`), its letters come through in lower or mixed case (`bộ tài chính`, `ủy Ban Nhân Dân`,
+    `Chính phủ`). It names a body when it opens with a body's head (a head that is also a common word,
+    `ban hành`, `tổ chức`, only in capitals) or, under such a line, with an administrative unit
+    (`thành phố cần thơ`); it is short and no sentence."""
+    if is_upper(t) or len(t) > 60 or len(t.split()) > 8 or re.search(r"[.;:,!?]$|\d", t):
+        return False
+    names = rules.load("names")
+    words = {h.casefold() for h in names.get("heads_also_words", [])}
+    folded = t.casefold()
+    if any(folded == h or folded.startswith(h + " ") for h in
+           (h.casefold() for h in names["org_heads"] if h.casefold() not in words)):
+        return not _type_line(t.upper(), caps_rest=True)
+    return continuing and bool(rules.compiled(layout_rules()["header"]["jurisdiction"]).match(t.upper()))
+
+
+def _issuer_lines(lines: list[Line], top: int, national: list[int], ocr: bool, caps_lost: bool = False) -> list[str]:
+    """The header's left column above the number line, in capitals, without the motto, titles or codes;
+    with `caps_lost`, the lines of a header whose capitals were lost (`_caps_lost`), set back in capitals."""
+    cfg = layout_rules()["header"]
+    inline = rules.compiled(cfg["national_inline"])
+    any_case = rules.compiled(cfg["national_inline_any_case"])
+    heads = rules.load("names")["org_heads"]
+    issuer_lines: list[str] = []
+    in_title = False
+    for i in range(0, top):
+        line = lines[i].text
+        if i in national:
+            # the right column read first: `Độc lập - Tự do - Hạnh phúc CỤC HÓA CHẤT`
+            line = rules.compiled(cfg["national_prefix"]).sub("", line)
+            if line == lines[i].text or not is_upper(line):
+                continue
+        # a header table's cells (`SỞ CÔNG THƯƠNG | | TỈNH LÀO CAI | |`) are lines of their own
+        cells = any_case.sub(" | ", line) if caps_lost else inline.sub("", line)
+        for t in (c.strip() for c in cells.split("|")):
+            if not t or matches_any(cfg["national_lines"], t) or rules.compiled(cfg["separator"]).match(t) \
+                    or rules.compiled(cfg["place_date"]).search(t) or rules.compiled(cfg["number"]).search(t) \
+                    or rules.compiled(cfg["stray_code"]).match(t):
+                continue
+            if caps_lost and _caps_lost(t, continuing=bool(issuer_lines)):
+                t = t.upper()
+            if rules.compiled(cfg["not_issuer"]).match(t) or _type_line(t, caps_rest=True):
+                in_title = True   # a title in capitals (`DANH MỤC …`), and the lines that go on with it
+                continue
+            if in_title and not any(t == h or t.startswith(h + " ") for h in heads):
+                continue
+            in_title = False
+            if is_upper(t) and len(t) < 80 and not (ocr and _is_debris(t)):
+                issuer_lines.append(t)
+    return issuer_lines
+
+
 def _ocr_identifier(ident: str | None) -> str | None:
     """An OCR'd identifier only in the official shape; a hand-written number OCR garbled is None."""
     return ident if ident and rules.compiled(rules.load("ocr")["identifier"]).match(ident) else None
@@ -268,30 +321,9 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
         meta["title"] = title or None
     # issuer: capitals above the number line that are not the national motto
     top = number_i if number_i is not None else (type_i if type_i is not None else 0)
-    issuer_lines = []
-    inline = rules.compiled(cfg["national_inline"])
-    heads = rules.load("names")["org_heads"]
-    in_title = False
-    for i in range(0, top):
-        line = lines[i].text
-        if i in national:
-            # the right column read first: `Độc lập - Tự do - Hạnh phúc CỤC HÓA CHẤT`
-            line = rules.compiled(cfg["national_prefix"]).sub("", line)
-            if line == lines[i].text or not is_upper(line):
-                continue
-        # a header table's cells (`SỞ CÔNG THƯƠNG | | TỈNH LÀO CAI | |`) are lines of their own
-        for t in (c.strip() for c in inline.sub("", line).split("|")):
-            if not t or matches_any(cfg["national_lines"], t) or rules.compiled(cfg["separator"]).match(t) \
-                    or rules.compiled(cfg["place_date"]).search(t) or rules.compiled(cfg["number"]).search(t):
-                continue
-            if rules.compiled(cfg["not_issuer"]).match(t) or _type_line(t, caps_rest=True):
-                in_title = True   # a title in capitals (`DANH MỤC …`), and the lines that go on with it
-                continue
-            if in_title and not any(t == h or t.startswith(h + " ") for h in heads):
-                continue
-            in_title = False
-            if is_upper(t) and len(t) < 80 and not (ocr and _is_debris(t)):
-                issuer_lines.append(t)
+    issuer_lines = _issuer_lines(lines, top, national, ocr)
+    if not issuer_lines:
+        issuer_lines = _issuer_lines(lines, top, national, ocr, caps_lost=True)
     meta["issuer"], meta["parent_issuer"] = _compose_issuer(issuer_lines)
     if meta["issuer"] is None:
         for i in range(min(len(lines), end + 4)):
