@@ -34,3 +34,26 @@ def test_mixed_case_committee_over_its_city_and_a_stray_code():
 def test_a_sentence_opening_with_a_common_head_word_is_no_issuer():
     raw = ("Ban hành kèm theo hướng dẫn này\nSố: 12/HD-BTC\nĐiều 1. Nội dung.\n")
     assert meta(raw)["issuer"] is None
+
+
+# ------------------------------------------------------------------ the number line of older documents
+
+def _finance(number: str) -> str:
+    return (f"BỘ CÔNG NGHIỆP\n{number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 9 tháng 10 năm 2000\nQUYẾT ĐỊNH\nVề việc phân cấp quản lý\nĐiều 1. Nội dung.\n")
+
+
+def test_number_running_into_a_rule_of_dashes():
+    assert meta(_finance("Số: 73 /2000/QĐ/BCN ---------------------"))["identifier"] == "73/2000/QĐ-BCN"
+    assert meta(_finance("Số: 73/2000/QĐ-BCN------------"))["identifier"] == "73/2000/QĐ-BCN"
+
+
+def test_number_word_in_capitals_and_a_space_after_the_slash():
+    assert meta(_finance("SỐ: 61/ 2000/TT-BCN"))["identifier"] == "61/2000/TT-BCN"
+    assert meta(_finance("SỐ:61/2000/TT/BCN"))["identifier"] == "61/2000/TT-BCN"
+
+
+def test_slash_between_type_code_and_issuer_is_the_normal_hyphen():
+    from pipeline.text.identifiers import normalize_identifier
+    assert normalize_identifier("18/2001/TTLT/BTC-BGD") == "18/2001/TTLT-BTC-BGD"
+    assert normalize_identifier("21-KH/BDVTU") == "21-KH/BDVTU"        # a Party number keeps its slash

@@ -97,6 +97,13 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     return canonical(own), canonical(parent) if parent else None
 
 
+def _own_number(raw: str) -> str:
+    """The number as printed, without what surrounds it on its line: a rule of dashes run on
+    (`144/2002/QĐ/BTC-----`) and the dots of a blank it was filled into (`…05…./2006/QĐ-UBND`)."""
+    raw = re.sub(r"\s*[-–_=]{2,}.*$", "", raw)
+    return re.sub(r"^[.…_\s]+|(?<=\d)[.…_]+(?=[/\s]|$)", "", raw)
+
+
 def _caps_lost(t: str, continuing: bool) -> bool:
     """A header line whose capitals were lost: typed in a capitals font of the old TCVN3 sets
     (`.VnTimeH`), its letters come through in lower or mixed case (`bộ tài chính`, `ủy Ban Nhân Dân`,
@@ -228,11 +235,11 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             break
         if number_i is None:
             m = rules.compiled(cfg["number"]).search(t)
-            if m and (t.startswith("Số") or ("|" in t and t[:m.start() + 1].rstrip(" ").endswith("|"))
+            if m and (t.startswith(("Số", "SỐ")) or ("|" in t and t[:m.start() + 1].rstrip(" ").endswith("|"))
                       or m.start() < 3 or i in national
                       or rules.compiled(cfg["number_after_type"]).match(t)):
                 number_i = i
-                meta["identifier"] = normalize_identifier(m.group("ident"))
+                meta["identifier"] = normalize_identifier(_own_number(m.group("ident")))
                 if ocr:
                     meta["identifier"] = _ocr_identifier(meta["identifier"])
         if place_i is None:
