@@ -3,7 +3,14 @@ font whose case came through lost, the Công báo title line, numbers running in
 in lower case and merged with the Nơi nhận column. Every text here is written for the test."""
 from __future__ import annotations
 
-from test_structure import meta
+from pipeline.parse.structure import parse
+from pipeline.read.normalize import normalize
+
+
+def meta(raw: str) -> dict:
+    """Metadata of a text read as a TCVN3 file set in capitals fonts is read: a line starting in lower
+    case stays on its own (`process.py` passes `join_lower=False`)."""
+    return parse(normalize(raw, "doc", join_lower=False).text).metadata
 
 
 # ------------------------------------------------------------------ issuer with its capitals lost
@@ -57,3 +64,63 @@ def test_slash_between_type_code_and_issuer_is_the_normal_hyphen():
     from pipeline.text.identifiers import normalize_identifier
     assert normalize_identifier("18/2001/TTLT/BTC-BGD") == "18/2001/TTLT-BTC-BGD"
     assert normalize_identifier("21-KH/BDVTU") == "21-KH/BDVTU"        # a Party number keeps its slash
+
+
+# ------------------------------------------------------------------ the type word with its author
+
+def test_type_word_with_its_author_is_no_title():
+    raw = ("bộ giao thông vận tải cộng hoà xã hội chủ nghĩa Việt nam\nĐộc lập - Tự do - Hạnh phúc\n"
+           "Số: 21/2002/QĐ-BGTVT\nHà Nội, ngày 5 tháng 8 năm 2002\n"
+           "quyết định của bộ trưởng bộ giao thông vận tải\n"
+           "về việc ban hành quy định về đăng kiểm phương tiện\nthủy nội địa\n"
+           "bộ trưởng bộ giao thông vận tải\nCăn cứ Nghị định số 22/CP;\nQUYẾT ĐỊNH:\nĐiều 1. Nội dung.\n")
+    m = meta(raw)
+    assert m["doc_type"] == "Quyết định"
+    assert m["title"] == "ban hành quy định về đăng kiểm phương tiện thủy nội địa"
+
+
+def test_decision_of_a_committee_whose_name_is_set_again_above_the_preamble():
+    raw = ("ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nSố: 88/2003/QĐ-UB\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Sóc Trăng, ngày 12 tháng 3 năm 2003\nQUYẾT ĐỊNH của ỦY BAN NHÂN DÂN TỈNH sóc trăng\n"
+           "V/v thành lập Hội đồng thi tuyển công chức\nỦY BAN NHÂN DÂN TỈNH Sóc Trăng\n"
+           "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;\nQUYẾT ĐỊNH:\nĐiều 1. Nội dung.\n")
+    assert meta(raw)["title"] == "thành lập Hội đồng thi tuyển công chức"
+
+
+def test_gazette_line_holds_type_author_number_date_and_subject():
+    raw = ("Quyết định của Thủ tướng Chính phủ số 47/2003/QĐ-TTg ngày 3 tháng 4 năm 2003 về việc\n"
+           "phê duyệt quy hoạch mạng lưới chợ\nThủ tướng Chính phủ\nCăn cứ Luật Tổ chức Chính phủ;\n"
+           "Quyết định:\nĐiều 1. Nội dung.\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["identifier"], m["issued_date"], m["issuer"]) == \
+        ("Quyết định", "47/2003/QĐ-TTg", "2003-04-03", "Thủ tướng Chính phủ")
+    assert m["title"] == "phê duyệt quy hoạch mạng lưới chợ"
+
+
+def test_gazette_line_under_the_issuer_with_a_numeric_date():
+    raw = ("Chính phủ\nNghị định của Chính phủ số 60/2002/NĐ-CP\nngày 6/6/2002 về đấu thầu mua sắm hàng hóa.\n"
+           "Chính phủ\nCăn cứ Luật Tổ chức Chính phủ;\nNghị định:\nĐiều 1. Nội dung.\n")
+    m = meta(raw)
+    assert (m["identifier"], m["issued_date"], m["issuer"], m["title"]) == \
+        ("60/2002/NĐ-CP", "2002-06-06", "Chính phủ", "đấu thầu mua sắm hàng hóa")
+
+
+def test_minister_as_author_names_the_ministry():
+    from pipeline.parse.header_styles import issuer_of_author
+    assert issuer_of_author("Bộ trưởng Bộ Y tế") == "Bộ Y tế"
+    assert issuer_of_author("Chủ tịch Ủy ban nhân dân tỉnh Long An") == "Ủy ban nhân dân tỉnh Long An"
+    assert issuer_of_author("Thủ tướng Chính phủ") == "Thủ tướng Chính phủ"
+
+
+def test_type_word_run_onto_the_place_date_line():
+    raw = ("BỘ Y TẾ\nSỐ: 07/2001/TT-BYT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Hà Nội, ngày 2 tháng 5 năm 2001 thông tư\nHướng dẫn việc cấp chứng chỉ hành nghề dược\n"
+           "Căn cứ Luật Dược;\nI. QUY ĐỊNH CHUNG\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["title"]) == ("Thông tư", "Hướng dẫn việc cấp chứng chỉ hành nghề dược")
+
+
+def test_month_run_onto_its_word():
+    m = meta(("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 410/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Tây Ninh, ngày 21 tháng3 năm 2008\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu\nĐiều 1. Nội dung.\n"))
+    assert m["issued_date"] == "2008-03-21"

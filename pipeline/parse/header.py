@@ -1,30 +1,14 @@
 """The header block: number, type, title, issuer, place and date of one document."""
 from __future__ import annotations
 
-import datetime
 import re
 
 from pipeline import rules
 from pipeline.parse.common import layout_rules, matches_any, is_upper
+from pipeline.parse.header_styles import gazette, is_author_line, iso_date, issued_by, issuer_of_author
 from pipeline.text.identifiers import normalize_identifier, type_from_identifier
 from pipeline.text.names import canonical, case_title
 from pipeline.text.spans import Line
-
-
-def _clean_number(num: int | str | None) -> int | None:
-    digits = re.sub(r"\D", "", str(num or ""))
-    return int(digits) if digits else None
-
-
-def _iso(d, m, y) -> str | None:
-    """The date in ISO form, only when it is a real calendar date (`ngày 30 tháng 02` is None)."""
-    d, m, y = _clean_number(d), _clean_number(m), _clean_number(y)
-    if not (d and m and y) or not 1900 <= y <= 2100:
-        return None
-    try:
-        return datetime.date(y, m, d).isoformat()
-    except ValueError:
-        return None
 
 
 def _type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
@@ -168,7 +152,7 @@ def _ocr_place_date(text: str) -> re.Match | None:
 
 def _ocr_iso(m: re.Match) -> str | None:
     clean = rules.compiled(rules.load("ocr")["clean_day"])
-    return _iso(m.group("d"), m.group("m"), m.group("y")) if clean.match(m.group("d")) and clean.match(m.group("m")) else None
+    return iso_date(m.group("d"), m.group("m"), m.group("y")) if clean.match(m.group("d")) and clean.match(m.group("m")) else None
 
 
 def _is_debris(text: str) -> bool:
@@ -214,7 +198,7 @@ def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, nati
              and not rules.compiled(cfg["number"]).search(ln.text)]
     if meta["issued_date"] is None:
         d = rules.compiled(cfg["attached_date"]).search(m.group(0))
-        meta["issued_date"] = _iso(d.group("d"), d.group("m"), d.group("y")) if d else None
+        meta["issued_date"] = iso_date(d.group("d"), d.group("m"), d.group("y")) if d else None
     if title:
         meta["title"] = case_title(" ".join(title))
 
@@ -252,9 +236,15 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 place = re.sub(r"^.*\b(?:Số\s*:?\s*\S*)\s+", "", place).strip()
                 place = re.sub(r"^\S*[/-]\S*\s+", "", place)   # an identifier before it on the line
                 meta["place"] = place if place and len(place) < 40 and place[0].isupper() else None
-                meta["issued_date"] = _ocr_iso(m) if ocr else _iso(m.group("d"), m.group("m"), m.group("y"))
+                meta["issued_date"] = _ocr_iso(m) if ocr else iso_date(m.group("d"), m.group("m"), m.group("y"))
         if type_i is None:
-            found = _type_line(t)
+            by = issued_by(t)   # `Nghị định của chính phủ`: the type and its author, the title under it
+            found = (by[0], "") if by else _type_line(t)
+            tail = t[m.end():].strip() if place_i == i and m else ""
+            if found is None and tail and any(tail.casefold() == n.casefold() for n in rules.doc_type_names()):
+                found = _type_line(tail)   # the type word run onto the place-date line (`…năm 1998 thông tư`)
+            if by:
+                meta["_by"] = by[1]
             if found is None and is_upper(t) and (national and i > max(national) or number_i is not None) \
                     and not rules.compiled(cfg["number"]).search(t) and not matches_any(cfg["national_lines"], t):
                 found = _type_line(t, caps_rest=True)
@@ -282,6 +272,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             t = lines[j].text
             if ocr and t and _is_debris(t):
                 continue   # a speck under the type word
+            if is_author_line(t, meta.get("_by")):
+                break      # the author set again above the preamble (`ỦY BAN NHÂN DÂN THÀNH PHỐ …`)
             first = not title_lines
             subject = bool(rules.compiled(cfg["subject"]).match(t))
             if first and t and not rules.compiled(cfg["separator"]).match(t) \
@@ -338,6 +330,19 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             if m:
                 meta["issuer"] = canonical(m.group("org"))
                 break
+    author = meta.pop("_by", None)
+    if meta["issuer"] is None and author:
+        meta["issuer"] = issuer_of_author(author)
+    found = gazette(lines)
+    if found:
+        # the Công báo line names type, author, number, date and subject in one sentence
+        meta["doc_type"] = found["doc_type"]
+        meta["identifier"] = meta["identifier"] or found["identifier"]
+        meta["issued_date"] = meta["issued_date"] or found["issued_date"]
+        meta["title"] = found["title"] or meta["title"]
+        if meta["issuer"] is None and found["author"]:
+            meta["issuer"] = issuer_of_author(found["author"])
+        end = max(end, found["lines"])
     _attachment_identity(lines, meta, type_i, national)
     # type: the code in the identifier wins over the word (DATASET.md); a letter has V/v
     by_code = type_from_identifier(meta["identifier"])
@@ -380,6 +385,6 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
         for ln in lines[end:end + 12]:
             m = when.search(ln.text)
             if m:
-                meta["issued_date"] = _iso(m.group("d"), m.group("m"), m.group("y"))
+                meta["issued_date"] = iso_date(m.group("d"), m.group("m"), m.group("y"))
                 break
     return meta, end
