@@ -124,3 +124,24 @@ def test_month_run_onto_its_word():
     m = meta(("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 410/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
               "Tây Ninh, ngày 21 tháng3 năm 2008\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu\nĐiều 1. Nội dung.\n"))
     assert m["issued_date"] == "2008-03-21"
+
+
+# ------------------------------------------------------------------ a regulation issued with a decision
+
+def test_regulation_with_a_motto_but_no_number_carries_the_decisions_identity():
+    raw = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc\n"
+           "QUY ĐỊNH\nVỀ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA BAN QUẢN LÝ CHỢ\n"
+           "( Ban hành kèm theo Quyết định số …17…./2007/ QĐ-UBND, ngày …9..tháng 3 năm 2007 "
+           "của UBND tỉnh Hậu Giang )\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi.\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["identifier"]) == ("Quyết định", "17/2007/QĐ-UBND")
+    assert m["title"].casefold() == "về tổ chức và hoạt động của ban quản lý chợ"
+    assert m["place"] is None
+
+
+def test_form_issued_by_a_ministers_decision_names_the_ministry_and_its_heading():
+    raw = ("C2-5-BC\nBáo cáo tiến độ thực hiện đề tài\n"
+           "(Kèm theo Quyết định số 21/2005/QĐ-BYT ngày 8/8/2005\ncủa Bộ trưởng Bộ Y tế)\n1. Tên đề tài:\n")
+    m = meta(raw)
+    assert (m["identifier"], m["issuer"]) == ("21/2005/QĐ-BYT", "Bộ Y tế")
+    assert m["title"] == "Báo cáo tiến độ thực hiện đề tài"

@@ -168,7 +168,8 @@ def _is_debris(text: str) -> bool:
     return letters < 3 or letters < 0.8 * len(chars) or syllables < share * max(1, len(words))
 
 
-def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, national: list[int]) -> None:
+def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, national: list[int],
+                         number_i: int | None = None) -> None:
     """A table or appendix issued as a file of its own (`Bảng 2` / `CHỈ SỐ …` / `(Ban hành kèm theo
     Quyết định số 1187/QĐ-BNV ngày … của Bộ Nội vụ)`) has no number line: it carries the identity of the
     document it was issued with (type, number, issuer), and its title is the heading above that line."""
@@ -182,25 +183,34 @@ def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, nati
     if not m:
         return
     at = max(n for n, st in enumerate(starts) if st <= m.start())
-    if type_i is not None and type_i > at or any(n <= at for n in national):
-        return   # a header of its own (the national motto, its type word): a document, not an attachment
+    if type_i is not None and type_i > at or number_i is not None and any(n <= at for n in national):
+        return   # a header of its own (the national motto and a number, its type word): a document
+    # the type word alone on its line (`QUY ĐỊNH` / `VỀ …`): the title under it is its own
+    alone = type_i is not None and any(lines[type_i].text.casefold() == n.casefold() for n in rules.doc_type_names())
+    own_title = meta["title"] if alone else None
     parent_type = "Công văn" if m.group("type") == "Văn bản" else m.group("type")
     meta["doc_type"] = parent_type
-    own = normalize_identifier(m.group("num")) if m.group("num") else None
+    own = normalize_identifier(_own_number(m.group("num"))) if m.group("num") else None
     meta["identifier"] = own or meta["identifier"]   # a blank number may have been stamped on the page
     if meta["issuer"] is None:
-        meta["issuer"] = canonical(m.group("org"))
+        meta["issuer"] = issuer_of_author(m.group("org"))
     heads = rules.load("names")["org_heads"]
     label = rules.compiled(cfg["attachment_label"])
-    title = [ln.text for ln in head[:at] if ln.text and is_upper(ln.text) and not label.match(ln.text)
+    above = [ln.text for ln in head[:at] if ln.text and not label.match(ln.text)
+             and not rules.compiled(cfg["stray_code"]).match(ln.text)
              and not any(ln.text == h or ln.text.startswith(h + " ") for h in heads)
              and not matches_any(cfg["national_lines"], ln.text)
              and not rules.compiled(cfg["number"]).search(ln.text)]
+    # the heading in capitals; a heading typed in running case when no line above is in capitals
+    title = [t for t in above if is_upper(t)] or [t for t in above if len(t) < 120]
     if meta["issued_date"] is None:
         d = rules.compiled(cfg["attached_date"]).search(m.group(0))
         meta["issued_date"] = iso_date(d.group("d"), d.group("m"), d.group("y")) if d else None
-    if title:
-        meta["title"] = case_title(" ".join(title))
+    if own_title:
+        meta["title"] = own_title
+    elif title:
+        joined = " ".join(title)
+        meta["title"] = case_title(joined) if is_upper(joined) else joined
 
 
 def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
@@ -235,7 +245,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 place = m.group("place").strip(" .|-")
                 place = re.sub(r"^.*\b(?:Số\s*:?\s*\S*)\s+", "", place).strip()
                 place = re.sub(r"^\S*[/-]\S*\s+", "", place)   # an identifier before it on the line
-                meta["place"] = place if place and len(place) < 40 and place[0].isupper() else None
+                meta["place"] = place if place and len(place) < 40 and place[0].isupper() \
+                    and not re.match(r"[A-ZĐ]+[-/][A-ZĐ]+$", place) else None   # not a code (`QĐ-UBND, ngày`)
                 meta["issued_date"] = _ocr_iso(m) if ocr else iso_date(m.group("d"), m.group("m"), m.group("y"))
         if type_i is None:
             by = issued_by(t)   # `Nghị định của chính phủ`: the type and its author, the title under it
@@ -343,7 +354,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
         if meta["issuer"] is None and found["author"]:
             meta["issuer"] = issuer_of_author(found["author"])
         end = max(end, found["lines"])
-    _attachment_identity(lines, meta, type_i, national)
+    _attachment_identity(lines, meta, type_i, national, number_i)
     # type: the code in the identifier wins over the word (DATASET.md); a letter has V/v
     by_code = type_from_identifier(meta["identifier"])
     if by_code:
