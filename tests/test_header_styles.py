@@ -145,3 +145,43 @@ def test_form_issued_by_a_ministers_decision_names_the_ministry_and_its_heading(
     m = meta(raw)
     assert (m["identifier"], m["issuer"]) == ("21/2005/QĐ-BYT", "Bộ Y tế")
     assert m["title"] == "Báo cáo tiến độ thực hiện đề tài"
+
+
+# ------------------------------------------------------------------ signature blocks of older documents
+
+_DECREE_HEAD = ("Chính phủ\nSố: 35/2002/NĐ-CP\nCộng hoà xã hội chủ nghĩa việt nam\nHà Nội, ngày 4 tháng 4 năm 2002\n"
+                "Nghị định của chính phủ\nVề việc sửa đổi danh mục hàng hóa\n____\nChính phủ\n"
+                "Căn cứ Luật Tổ chức Chính phủ;\nNghị định:\nĐiều 1. Nội dung.\n"
+                "Điều 2. Nghị định này có hiệu lực sau 15 ngày./.\n")
+
+
+def test_signature_block_in_lower_case():
+    m = meta(_DECREE_HEAD + "tm. chính phủ\nKT. thủ tướng\nPhó thủ tướng\nNơi nhận :\n- Ban Bí thư Trung ương Đảng,\n"
+             "- Lưu : VT.\nNguyễn Văn Hùng\n")
+    assert m["signer"] == {"name": "Nguyễn Văn Hùng", "title": "Phó Thủ tướng",
+                           "authority": "TM. Chính phủ, KT. Thủ tướng"}
+
+
+def test_signature_block_found_by_its_authority_in_running_case():
+    m = meta(_DECREE_HEAD + "TM. Chính phủ\nThủ tướng\nTrần Quốc Bảo\n")
+    assert (m["signer"]["name"], m["signer"]["title"]) == ("Trần Quốc Bảo", "Thủ tướng")
+
+
+def test_signer_printed_into_the_recipients_column():
+    m = meta(_DECREE_HEAD + "Nơi nhận: KT/ bộ trưởng bộ công nghiệp\n- Văn phòng Quốc hội, Thứ trưởng\n"
+             "- Các Bộ, cơ quan ngang Bộ (Đã ký)\n- Sở Công nghiệp các tỉnh, thành phố\ntrực thuộc TW Đoàn Minh Khôi\n"
+             "- Lưu: VP.\n")
+    assert (m["signer"]["name"], m["signer"]["authority"]) == ("Đoàn Minh Khôi", "KT. Bộ trưởng Bộ Công nghiệp")
+
+
+def test_signer_inside_a_row_and_before_a_signed_mark():
+    rows = "tm. chính phủ\nthủ tướng\nNơi nhận:\n- Các Bộ,\n- Tòa án nhân dân tối cao, {} đã ký\n- Lưu: VT.\n"
+    assert meta(_DECREE_HEAD + rows.format("Lê Hoài Nam"))["signer"]["name"] == "Lê Hoài Nam"
+    inside = "tm. chính phủ\nthủ tướng\nNơi nhận:\n- Các Cục, Vụ, đơn vị Hồ Sĩ Lâm thuộc Bộ\n- Lưu: VT.\n"
+    assert meta(_DECREE_HEAD + inside)["signer"]["name"] == "Hồ Sĩ Lâm"
+
+
+def test_a_recipient_named_as_a_person_or_a_city_is_no_signer():
+    rows = ("tm. chính phủ\nthủ tướng\nNơi nhận:\n- Đ/c Phạm Minh Đức, Ủy viên Trung ương;\n"
+            "- UBND thành phố Hồ Chí Minh;\n- Lưu: VT.\n")
+    assert meta(_DECREE_HEAD + rows)["signer"]["name"] is None
