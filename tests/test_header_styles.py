@@ -185,3 +185,13 @@ def test_a_recipient_named_as_a_person_or_a_city_is_no_signer():
     rows = ("tm. chính phủ\nthủ tướng\nNơi nhận:\n- Đ/c Phạm Minh Đức, Ủy viên Trung ương;\n"
             "- UBND thành phố Hồ Chí Minh;\n- Lưu: VT.\n")
     assert meta(_DECREE_HEAD + rows)["signer"]["name"] is None
+
+
+def test_number_broken_after_its_hyphen():
+    assert meta(_finance("Số: 208 /SCT- QLTM"))["identifier"] == "208/SCT-QLTM"
+
+
+def test_programme_without_header_signed_by_a_body():
+    raw = ("CHƯƠNG TRÌNH\nLễ phát động Tháng hành động vì trẻ em năm 2026\nThời gian: 8 giờ 00, ngày 02/6/2026.\n"
+           "Thời gian | Nội dung\n8h00 | Khai mạc\nBAN TỔ CHỨC\n")
+    assert meta(raw)["issuer"] == "Ban Tổ chức"

@@ -81,6 +81,17 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     return canonical(own), canonical(parent) if parent else None
 
 
+def _signed_by_body(lines: list[Line]) -> str | None:
+    """A document with no header (a conference programme, a notice) signed by a body's name alone in
+    capitals on its last line (`BAN TỔ CHỨC`, `BAN BIÊN TẬP`): that body issues it."""
+    last = next((ln.text.strip() for ln in reversed(lines) if ln.text.strip()), "")
+    heads = rules.load("names")["org_heads"]
+    if is_upper(last) and len(last.split()) <= 6 and not re.search(r"[\d|:;,.]", last) \
+            and any(last == h or last.startswith(h + " ") for h in heads):
+        return canonical(last)
+    return None
+
+
 def _own_number(raw: str) -> str:
     """The number as printed, without what surrounds it on its line: a rule of dashes run on
     (`144/2002/QĐ/BTC-----`) and the dots of a blank it was filled into (`…05…./2006/QĐ-UBND`)."""
@@ -341,6 +352,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             if m:
                 meta["issuer"] = canonical(m.group("org"))
                 break
+    if meta["issuer"] is None and number_i is None:
+        meta["issuer"] = _signed_by_body(lines)
     author = meta.pop("_by", None)
     if meta["issuer"] is None and author:
         meta["issuer"] = issuer_of_author(author)
