@@ -513,3 +513,37 @@ def test_a_floor_word_between_the_figure_and_its_subject():
     t = one("- Hằng năm có 90% trở lên đảng viên được xếp loại hoàn thành tốt nhiệm vụ.", PARTY_HEADER)
     assert (t["value"], t["comparator"]) == (90, ">=")
     assert names_match("đảng viên được xếp loại hoàn thành tốt nhiệm vụ", t["subject"]), t["subject"]
+
+
+DECREE_HEADER = ("CHÍNH PHỦ\nSố: 71/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                 "Hà Nội, ngày 12 tháng 4 năm 2026\nNGHỊ ĐỊNH\nQuy định xử phạt vi phạm hành chính về khí tượng thủy văn\n"
+                 "Chương I\nQUY ĐỊNH CHUNG\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Điều 7. Phạt tiền từ 2.000.000 đồng đến 5.000.000 đồng đối với hành vi không báo cáo số liệu quan trắc.",
+    "Điều 8. Mức phạt tiền tối đa đối với tổ chức là 100.000.000 đồng.",
+    "Điều 9. Trạm quan trắc có từ 30% thiết bị hỏng trở lên phải dừng hoạt động.",
+    "Điều 10. Người lao động được hưởng 80% mức lương trong thời gian tập sự.",
+])
+def test_a_rule_of_laws_rates_fines_and_conditions_are_not_goals(sentence):
+    assert targets(sentence + "\n", DECREE_HEADER) == []
+
+
+def test_a_rule_of_law_still_sets_a_goal_it_names():
+    t = one("Điều 3. Mục tiêu đến năm 2030, 95% trạm quan trắc được tự động hóa.\n", DECREE_HEADER)
+    assert (t["value"], t["unit"]) == (95, "%")
+
+
+def test_a_decision_issuing_a_regulation_sets_no_goals_in_its_rules():
+    header = DECISION_HEADER.replace("Phê duyệt dự toán sửa chữa nhà văn hóa",
+                                     "Ban hành Quy chế quản lý quỹ phòng, chống thiên tai")
+    assert targets("Điều 5. Mức chi hỗ trợ tối đa 70% giá trị thiệt hại, không quá 20 triệu đồng/hộ.\n",
+                   header) == []
+
+
+def test_worked_examples_and_calculations_are_not_goals():
+    body = ("- Phấn đấu mỗi hộ tiết kiệm 10% chi phí điện năng.\n"
+            "Ví dụ: hộ gia đình có hóa đơn 800.000 đồng/tháng thì tiết kiệm được 80.000 đồng.\n"
+            "Số tiền tiết kiệm = 800.000 đồng x 10% = 80.000 đồng.\n")
+    assert [(t["value"], t["unit"]) for t in targets(body, STATE_HEADER)] == [(10, "%")]

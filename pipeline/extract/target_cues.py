@@ -67,6 +67,11 @@ def config() -> dict:
         "t_money": re.compile(cfg["table_money_col"], flags),
         "t_units": [(re.compile(u["pattern"], flags), u["unit"], u.get("factor", 1)) for u in cfg["table_units"]],
         "report_title": re.compile(cfg["report_title"], flags),
+        "normative_types": set(cfg["normative_types"]),
+        "normative_title": re.compile(cfg["normative_title"], flags),
+        "example_line": re.compile(cfg["example_line"], flags),
+        "arithmetic_before": re.compile(cfg["arithmetic_before"], flags),
+        "arithmetic_after": re.compile(cfg["arithmetic_after"], flags),
         "stop": re.compile(cfg["subject_stop"], flags),
         "verb_before": re.compile(cfg["subject_verb_before"], flags),
         "lead": re.compile(cfg["subject_lead"], flags),
@@ -90,26 +95,47 @@ def parse_number(s: str) -> float | None:
 def heading_context(doc: Doc, start: int) -> str:
     """Headings of the sections around `start` and the lead-in line (`… sau:`) above its list."""
     parts = [s.get("heading") or "" for s in doc.sections if s["start"] <= start < s["end"]]
-    text = doc.text
-    line_start = text.rfind("\n", 0, start)
-    for _ in range(12):  # walk up through the bullets of a list to the line that opens it
-        if line_start <= 0:
-            break
-        prev = text.rfind("\n", 0, line_start - 1) + 1
-        line = text[prev:line_start].strip()
-        if line.endswith(":"):
-            parts.append(line)
-            break
-        if not re.match(r"[-+*•]|[a-zđ]\)", line):
-            break
-        line_start = prev - 1
-    return " ".join(parts)
+    parts.append(lead_in(doc, start))
+    return " ".join(p for p in parts if p)
 
 
 def is_report(doc: Doc) -> bool:
     cfg = config()
     return doc.metadata.get("doc_type") in cfg["report_types"] or \
         bool(cfg["report_title"].search(doc.metadata.get("title") or ""))
+
+
+def is_normative(doc: Doc) -> bool:
+    """A document that lays down rules of law (or a decision issuing a Quy định, Quy chế, Điều lệ): its
+    figures are rates, fines and conditions, goals only where a goal word sets them."""
+    cfg = config()
+    return doc.metadata.get("doc_type") in cfg["normative_types"] or \
+        bool(cfg["normative_title"].search(doc.metadata.get("title") or ""))
+
+
+def explains(doc: Doc, s: int, e: int) -> bool:
+    """Is the figure part of a worked example or a calculation (`Ví dụ: …`, `… x 32% = 7,68 triệu đồng`)?"""
+    cfg, text = config(), doc.text
+    line = text[text.rfind("\n", 0, s) + 1:s]
+    return bool(cfg["arithmetic_before"].search(text[max(0, s - 4):s]) or cfg["arithmetic_after"].match(text[e:e + 4])
+                or cfg["example_line"].search(line) or re.search(r"(?i)\b(?:ví dụ|thí dụ)\b", lead_in(doc, s)))
+
+
+def lead_in(doc: Doc, start: int) -> str:
+    """The line ending in `:` that opens the list (or paragraph run) holding `start`, or ``."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start)
+    for _ in range(12):
+        if line_start <= 0:
+            break
+        prev = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev:line_start].strip()
+        if line.endswith(":"):
+            return line
+        if not re.match(r"[-+*•]|[a-zđ]\)", line):
+            break
+        line_start = prev - 1
+    return ""
 
 
 def doc_year(doc: Doc) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.target_cues import config, doc_year, parse_number, sets_sums, target_year
+from pipeline.extract.target_cues import config, doc_year, is_normative, parse_number, sets_sums, target_year
 from pipeline.parse.document import Doc
 
 _CELL_NUMBER = re.compile(r"\s*(?P<cmp>≥|>=|≤|<=|>|<|trên|ít nhất|tối thiểu|không dưới|không quá|tối đa|dưới)?\s*"
@@ -81,13 +81,14 @@ def _column_roles(doc: Doc, header: list[str], budget: bool = False) -> dict:
     In a budget (a decision's table under `Đơn vị tính: triệu đồng`) every column of figures is a sum it sets."""
     cfg = config()
     roles: dict = {"goal": []}
+    normative = is_normative(doc)   # a rule's table of rates and fines sets no goal unless its header says so
     for i, h in enumerate(header):
         years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h)]
         if cfg["t_unit"].match(h):
             roles.setdefault("unit", i)
         elif "subject" not in roles and cfg["t_subject"].search(h) and i <= 2:
             roles["subject"] = i
-        elif cfg["t_past"].search(h):
+        elif cfg["t_past"].search(h) or (normative and not cfg["explicit_goal"].search(h)):
             continue
         elif cfg["t_goal"].search(h) and not (doc_year(doc) and years and max(years) < doc_year(doc)
                                               and not re.search(r"(?i)kế hoạch|mục tiêu|chỉ tiêu", h)):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.registry import REGISTRY, extractor
-from pipeline.extract.target_cues import (YEAR, config, doc_year, heading_context, is_plan, is_report,
-                                          parse_number, sets_sums, target_year)
+from pipeline.extract.target_cues import (YEAR, config, doc_year, explains, heading_context, is_normative, is_plan,
+                                          is_report, parse_number, sets_sums, target_year)
 from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
 
@@ -181,6 +181,7 @@ def find(doc: Doc) -> list[dict]:
     out: list[dict] = table_targets(doc, blocked)
     taken: list[tuple[int, int]] = [(t["start"], t["end"]) for t in out]
     restated: set[tuple] = set()
+    normative = is_normative(doc)
     for kind in ("measure", "count"):
         for m in cfg[kind].finditer(low):
             ns, e = m.span()
@@ -208,6 +209,10 @@ def find(doc: Doc) -> list[dict]:
             if kind == "count" and m.group("scale"):   # `2,5 triệu lượt khách`
                 value = parse_number(str(round(value * _SCALE[m.group("scale")])))
             cs, ce = _clause(text, s, e)
+            if explains(doc, ns, e):
+                continue   # a worked example or a calculation shows how a rule applies
+            if normative and not cfg["explicit_goal"].search(text[cs:s] + " " + heading_context(doc, s)):
+                continue   # a rate, a fine or a condition of a rule of law, not a goal
             if kind == "count" and m.group("noun") in cfg["planned_nouns"] and \
                     not cfg["floor_ceiling"].match(cmp_word) and not bracket_floor and \
                     not is_plan(doc) and \
