@@ -547,3 +547,23 @@ def test_worked_examples_and_calculations_are_not_goals():
             "Ví dụ: hộ gia đình có hóa đơn 800.000 đồng/tháng thì tiết kiệm được 80.000 đồng.\n"
             "Số tiền tiết kiệm = 800.000 đồng x 10% = 80.000 đồng.\n")
     assert [(t["value"], t["unit"]) for t in targets(body, STATE_HEADER)] == [(10, "%")]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("- Tổng vốn đầu tư toàn xã hội giai đoạn 2026 - 2030 đạt 450 nghìn tỷ đồng.", 450_000_000_000_000, "VND"),
+    ("- Diện tích rừng trồng mới tập trung đạt 120 nghìn ha.", 120_000, "ha"),
+    ("- Phát triển thêm 1,5 nghìn km đường giao thông nông thôn.", 1_500, "km"),
+    ("- Số giường bệnh trên một vạn dân đạt 35 giường.", 35, "count"),
+])
+def test_a_scale_word_before_the_measure_keeps_its_unit(sentence, value, unit):
+    t = one(sentence, STATE_HEADER)
+    assert (t["value"], t["unit"]) == (value, unit)
+
+
+def test_a_table_in_thousands_of_tonnes_or_hectares():
+    body = ("STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2026\n"
+            "1 | Sản lượng lương thực có hạt | Nghìn tấn | 310\n"
+            "2 | Diện tích cây công nghiệp lâu năm | Nghìn ha | 42,5\n")
+    found = {t["subject"]: (t["value"], t["unit"]) for t in targets(body, STATE_HEADER)}
+    assert found == {"Sản lượng lương thực có hạt": (310_000, "tấn"),
+                     "Diện tích cây công nghiệp lâu năm": (42_500, "ha")}
