@@ -567,3 +567,33 @@ def test_a_table_in_thousands_of_tonnes_or_hectares():
     found = {t["subject"]: (t["value"], t["unit"]) for t in targets(body, STATE_HEADER)}
     assert found == {"Sản lượng lương thực có hạt": (310_000, "tấn"),
                      "Diện tích cây công nghiệp lâu năm": (42_500, "ha")}
+
+
+GOALS_HEADING = "I. MỤC TIÊU CỤ THỂ ĐẾN NĂM 2030\n"
+
+
+def test_a_share_under_a_goal_heading_is_a_goal():
+    body = GOALS_HEADING + ("- Kinh tế số chiếm 25% GRDP của tỉnh.\n"
+                            "- Tỷ lệ lao động qua đào tạo đạt 80%, trong đó có chứng chỉ đạt 40%.\n")
+    assert [(t["value"], t["unit"]) for t in targets(body, STATE_HEADER)] == [(25, "%"), (80, "%"), (40, "%")]
+
+
+def test_a_share_in_a_reports_results_is_not_a_goal():
+    report = STATE_HEADER.replace("KẾ HOẠCH", "BÁO CÁO").replace("/KH-", "/BC-")
+    body = "I. KẾT QUẢ NĂM 2025\n- Kinh tế số chiếm 18% GRDP của tỉnh.\n"
+    assert targets(body, report) == []
+
+
+def test_a_figure_of_an_earlier_year_under_a_tasks_heading_is_a_result():
+    body = ("I. NHIỆM VỤ, GIẢI PHÁP\n1. Năm 2025, tỷ lệ che phủ rừng đạt 54%; "
+            "năm 2028 tỷ lệ che phủ rừng đạt 56%.\n")
+    assert [t["value"] for t in targets(body, STATE_HEADER)] == [56]
+
+
+def test_a_floor_on_the_figure_is_a_goal_whatever_the_ratio_says():
+    t = one("- Tỷ lệ hồ sơ nộp trực tuyến trên tổng số hồ sơ tiếp nhận đạt tối thiểu 85%.\n", STATE_HEADER)
+    assert (t["value"], t["comparator"]) == (85, ">=")
+
+
+def test_all_of_a_known_set_is_not_a_count():
+    assert targets("- Hỗ trợ kinh phí tổ chức hội nghị cho cả 02 đơn vị sự nghiệp trực thuộc.\n", STATE_HEADER) == []

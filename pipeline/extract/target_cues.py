@@ -36,6 +36,7 @@ def config() -> dict:
         "weak": re.compile(cfg["goal_weak"], flags),
         "goal_after": re.compile(cfg["goal_after"], flags),
         "past_before": re.compile(cfg["past_before"], flags),
+        "share_before": re.compile(cfg["share_before"], flags),
         "past_after": re.compile(cfg["past_after"], flags),
         "not_goal_before": re.compile(cfg["not_goal_before"], flags),
         "band_after": re.compile(cfg["band_after"], flags),

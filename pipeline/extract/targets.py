@@ -91,9 +91,12 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
             and not cfg["money_past"].search(lead) and not _earlier_year(doc, text[cs:ce]):
         return True   # `Giao dự toán …, tổng số: 3.450 triệu đồng`: a sum the decision sets, whatever the label
     strong = _strong_at(cfg, lead)
-    past = [m.end() for m in cfg["past_before"].finditer(before)]
-    if past and cs + past[-1] > sent_start + strong:
-        return False  # `đã …`, `hiện đạt` after the last goal cue: a result
+    if has_cmp and cfg["floor_ceiling"].search(text[s:e]) and not cfg["past_before"].search(lead[-16:]):
+        strong = len(lead)   # `… đạt tối thiểu 90%`: a floor or a ceiling on the figure is itself a goal cue
+    past = [m for m in cfg["past_before"].finditer(before)]
+    if past and cs + past[-1].end() > sent_start + strong and not (
+            all(cfg["share_before"].fullmatch(m.group(0)) for m in past) and _under_goal(doc, s)):
+        return False  # `đã …`, `hiện đạt` after the last goal cue: a result (a share only outside a goal heading)
     paren = lead.rfind("(")
     if paren > lead.rfind(")"):  # inside brackets: only a restated goal (`chỉ tiêu đề ra là 98%`) counts
         return _strong_at(cfg, lead[paren:]) >= 0
@@ -112,6 +115,8 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     years = _years(text[cs:ce])
     if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
         return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report's results too
+    if strong < 0 and _earlier_year(doc, text[cs:ce]):
+        return False  # `Năm 2025, tỷ lệ đô thị hóa đạt 38%` in a later document: a result, even under `Nhiệm vụ`
     context = heading_context(doc, s)
     if cfg["past_heading"].search(context) or re.search(r"\bđã\b", context):
         return False
@@ -131,6 +136,13 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     # a plan's own action on what it counts (`thành lập mới 03 cụm công nghiệp`, `thu hút 40 dự án`)
     return bool(has_cmp or cfg["weak"].search(text[cs:ce])
                 or (is_plan(doc) and _action_at(cfg, lead)))
+
+
+def _under_goal(doc: Doc, s: int) -> bool:
+    """Do the headings over `s` (or its lead-in line) set goals rather than report results?"""
+    cfg, context = config(), heading_context(doc, s)
+    return not (cfg["past_heading"].search(context) or re.search(r"\bđã\b", context)) and \
+        (_strong_at(cfg, context) >= 0 or bool(cfg["goal_heading"].search(context)))
 
 
 def _years(clause: str) -> list[int]:
