@@ -597,3 +597,16 @@ def test_a_floor_on_the_figure_is_a_goal_whatever_the_ratio_says():
 
 def test_all_of_a_known_set_is_not_a_count():
     assert targets("- Hỗ trợ kinh phí tổ chức hội nghị cho cả 02 đơn vị sự nghiệp trực thuộc.\n", STATE_HEADER) == []
+
+
+def test_a_bare_dong_sign_is_money():
+    t = one("Điều 1. Phê duyệt mức hỗ trợ cho mỗi học viên là 1.500.000đ/khóa học.\n", DECISION_HEADER)
+    assert (t["value"], t["unit"]) == (1_500_000, "VND")
+
+
+def test_a_cell_with_its_own_dong_sign_is_money():
+    body = ("Điều 1. Phê duyệt dự toán như sau:\n"
+            "STT | Hạng mục | Đơn vị tính | Dự toán\n"
+            "1 | Sửa mái hội trường | Hạng mục | 315.000.000đ\n")
+    found = {t["subject"]: (t["value"], t["unit"]) for t in targets(body, DECISION_HEADER)}
+    assert found == {"Sửa mái hội trường": (315_000_000, "VND")}

@@ -8,7 +8,7 @@ from pipeline.extract.target_cues import config, doc_year, is_normative, parse_n
 from pipeline.parse.document import Doc
 
 _CELL_NUMBER = re.compile(r"\s*(?P<cmp>≥|>=|≤|<=|>|<|trên|ít nhất|tối thiểu|không dưới|không quá|tối đa|dưới)?\s*"
-                          r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<pct>%)?\s*(?P<up>trở lên)?\s*$", re.I)
+                          r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?:(?P<pct>%)|(?P<vnd>đồng|đ|vnđ|vnd))?\s*(?P<up>trở lên)?\s*$", re.I)
 _CELL_CMP = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "trên": ">", "ít nhất": ">=",
              "tối thiểu": ">=", "không dưới": ">=", "không quá": "<=", "tối đa": "<=", "dưới": "<"}
 _ROW_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]?\s*$")
@@ -66,6 +66,8 @@ def table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
                     continue
                 value = parse_number(m.group("num"))
                 unit, factor = _row_unit(cfg, unit_cell, header[col], subject, bool(m.group("pct")), table_unit)
+                if m.group("vnd") and unit != "VND":
+                    unit, factor = "VND", 1   # `2.150.000.000đ`: the cell names its own unit
                 if value is None or unit is None:
                     continue
                 if factor != 1:

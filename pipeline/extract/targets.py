@@ -236,8 +236,8 @@ def find(doc: Doc) -> list[dict]:
             factor = 1
             if kind == "measure":
                 i = next(i for i in range(len(cfg["units"])) if m.group(f"u{i}"))
-                if text[m.start(f"u{i}")] == "Đ":
-                    continue  # `9 Đồng Nai` is a province in a table, not nine đồng
+                if text[m.start(f"u{i}")] == "Đ" or (m.group(f"u{i}") == "đ" and (value or 0) < 1000):
+                    continue  # `9 Đồng Nai` is a province in a table, not nine đồng; `3 đ` no sum
                 unit = cfg["units"][i]["unit"]
                 factor = cfg["units"][i].get("factor", 1)
                 if factor != 1:
