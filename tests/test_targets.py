@@ -610,3 +610,16 @@ def test_a_cell_with_its_own_dong_sign_is_money():
             "1 | Sửa mái hội trường | Hạng mục | 315.000.000đ\n")
     found = {t["subject"]: (t["value"], t["unit"]) for t in targets(body, DECISION_HEADER)}
     assert found == {"Sửa mái hội trường": (315_000_000, "VND")}
+
+
+@pytest.mark.parametrize("body, years", [
+    # the year a sentence opens with holds for every figure of its list
+    ("- Đến năm 2028, phấn đấu đạt các chỉ tiêu: 100% trạm y tế xã có bác sĩ; 90% dân số được quản lý sức khỏe.\n",
+     [2028, 2028]),
+    # `đến 2030` without `năm`
+    ("- Phấn đấu đến 2030 có 85% hộ dân sử dụng nước sạch.\n", [2030]),
+    # a baseline year is not the target's year
+    ("- Phấn đấu giảm 5% số vụ cháy rừng so với năm 2025.\n", [None]),
+])
+def test_the_year_a_target_is_set_for(body, years):
+    assert [t["year"] for t in targets(body, STATE_HEADER)] == years

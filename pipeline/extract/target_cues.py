@@ -9,7 +9,7 @@ from functools import lru_cache
 from pipeline import rules
 from pipeline.parse.document import Doc
 
-YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?|trong\s+|vào\s+)?năm\s+((?:19|20)\d{2})(?![\d/])", re.I)
+YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?|(?:trong\s+|vào\s+)?năm\s+)((?:19|20)\d{2})(?![\d/])", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -163,9 +163,21 @@ def sets_sums(doc: Doc) -> bool:
     return not is_report(doc) or doc.metadata.get("doc_type") in config()["proposal_types"]
 
 
+def stated_years(clause: str) -> list[int]:
+    """The years a clause speaks of, leaving out a baseline (`tăng 10% so với năm 2025`)."""
+    return [int(m.group(1)) for m in YEAR.finditer(clause)
+            if not re.search(r"so với\s+(?:cùng kỳ\s+)?\Z", clause[max(0, m.start() - 20):m.start()])]
+
+
 def target_year(doc: Doc, text: str, cs: int, ce: int, s: int) -> int | None:
-    m = YEAR.findall(text[cs:ce])
-    if m:
-        return int(m[0])
-    m = YEAR.findall(heading_context(doc, s))
-    return int(m[-1]) if m else None
+    """The year a figure is set for: its clause's (not a baseline), else the one its sentence opens with
+    (`Đến năm 2028 phấn đấu đạt các chỉ tiêu: 100% …; 80% …`), else its headings'."""
+    years = stated_years(text[cs:ce])
+    if years:
+        return years[0]
+    sent_start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s)) + 1
+    years = stated_years(text[sent_start:min(cs, s)])
+    if years:
+        return years[-1]
+    years = stated_years(heading_context(doc, s))
+    return years[-1] if years else None

@@ -13,7 +13,7 @@ import re
 
 from pipeline.extract.registry import REGISTRY, extractor
 from pipeline.extract.target_cues import (YEAR, config, doc_year, explains, heading_context, is_normative, is_plan,
-                                          is_report, parse_number, sets_sums, target_year)
+                                          is_report, parse_number, sets_sums, stated_years, target_year)
 from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
 
@@ -112,7 +112,7 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return bool(cfg["colon_label_goal"].search(label))
     if strong >= 0 or cfg["goal_after"].search(after):
         return True
-    years = _years(text[cs:ce])
+    years = stated_years(text[cs:ce])
     if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
         return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report's results too
     if strong < 0 and _earlier_year(doc, text[cs:ce]):
@@ -145,15 +145,9 @@ def _under_goal(doc: Doc, s: int) -> bool:
         (_strong_at(cfg, context) >= 0 or bool(cfg["goal_heading"].search(context)))
 
 
-def _years(clause: str) -> list[int]:
-    """The years a clause speaks of, leaving out a baseline (`tăng 10% so với năm 2025`)."""
-    return [int(m.group(1)) for m in YEAR.finditer(clause)
-            if not re.search(r"so với\s+(?:cùng kỳ\s+)?\Z", clause[max(0, m.start() - 20):m.start()])]
-
-
 def _earlier_year(doc: Doc, clause: str) -> bool:
     """Does the clause speak of a year before the document's (`năm 2023 là 10.000 tỷ đồng`)?"""
-    years = _years(clause)
+    years = stated_years(clause)
     return bool(doc_year(doc) and years and max(years) < doc_year(doc))
 
 
