@@ -623,3 +623,28 @@ def test_a_cell_with_its_own_dong_sign_is_money():
 ])
 def test_the_year_a_target_is_set_for(body, years):
     assert [t["year"] for t in targets(body, STATE_HEADER)] == years
+
+
+INSPECTION_HEADER = ("BỘ XÂY DỰNG\nTHANH TRA BỘ\nSố: 31/KH-TTr\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 18 tháng 12 năm 2026\nKẾ HOẠCH\nThanh tra năm 2027\n"
+                     "I. NỘI DUNG\n")
+
+
+@pytest.mark.parametrize("sentence, value, subject", [
+    # a plan's activity named before a colon, its count after
+    ("1. Thanh tra chuyên ngành: 07 cuộc thanh tra về chất lượng công trình.", 7, "cuộc thanh tra"),
+    # a Party inspection committee's supervision
+    ("2. Giám sát chuyên đề đối với 04 chi bộ trực thuộc.", 4, "chi bộ trực thuộc"),
+    # the rules a ministry drafts and issues, the subject ending before the deadline
+    ("3. Ban hành 03 thông tư hướng dẫn về định mức xây dựng trong quý III năm 2027.", 3,
+     "thông tư hướng dẫn về định mức xây dựng"),
+])
+def test_a_ministrys_or_a_committees_plan_counts(sentence, value, subject):
+    t = one(sentence + "\n", INSPECTION_HEADER)
+    assert (t["value"], t["unit"]) == (value, "count")
+    assert names_match(subject, t["subject"]) and "quý" not in t["subject"], t["subject"]
+
+
+def test_a_cited_article_is_not_a_count_of_laws():
+    assert targets("4. Thực hiện theo khoản 2 Điều 5 Luật Thanh tra và hướng dẫn của Thanh tra Chính phủ.\n",
+                   INSPECTION_HEADER) == []

@@ -109,6 +109,8 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         if cfg["colon_label_measure"].match(label) and not cfg["past_heading"].search(heading_context(doc, s)) \
                 and (_strong_at(cfg, heading_context(doc, s)) >= 0 or cfg["goal_heading"].search(heading_context(doc, s))):
             return True   # under `Chỉ tiêu cụ thể`: `- Tỷ lệ hồ sơ giải quyết đúng hạn: 100%`
+        if is_plan(doc) and not is_report(doc) and cfg["action"].match(label.strip(" -+*•\t")):
+            return True   # a plan's activity and its count (`2. Thanh tra chuyên ngành: 08 cuộc`, `- Tập huấn: 03 lớp`)
         return bool(cfg["colon_label_goal"].search(label))
     if strong >= 0 or cfg["goal_after"].search(after):
         return True
