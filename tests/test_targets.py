@@ -648,3 +648,20 @@ def test_a_ministrys_or_a_committees_plan_counts(sentence, value, subject):
 def test_a_cited_article_is_not_a_count_of_laws():
     assert targets("4. Thực hiện theo khoản 2 Điều 5 Luật Thanh tra và hướng dẫn của Thanh tra Chính phủ.\n",
                    INSPECTION_HEADER) == []
+
+
+@pytest.mark.parametrize("sentence, subjects", [
+    # what grows at a rate and reaches a size is the subject of both figures
+    ("- Quy mô kinh tế số tăng trưởng bình quân 20 - 25%/năm, đạt khoảng 12 tỷ USD.",
+     ["Quy mô kinh tế số"] * 3),
+    # a second goal for the same measure after `;` keeps the measure
+    ("- Tốc độ tăng trưởng kinh tế bình quân đạt 8,5%/năm; phấn đấu đạt 9%.",
+     ["Tốc độ tăng trưởng kinh tế bình quân"] * 2),
+    # the part after `trong đó` is the subject of its own figure
+    ("- Tỷ lệ lao động qua đào tạo đạt 78%, trong đó có bằng cấp, chứng chỉ đạt 36%.",
+     ["Tỷ lệ lao động qua đào tạo", "bằng cấp, chứng chỉ"]),
+    # a level kept (`duy trì`) is named before the verb
+    ("- Tỷ lệ che phủ rừng duy trì ổn định ở mức 55%.", ["Tỷ lệ che phủ rừng"]),
+])
+def test_subjects_of_a_programmes_goals(sentence, subjects):
+    assert [t["subject"] for t in targets(GOALS_HEADING + sentence + "\n", STATE_HEADER)] == subjects

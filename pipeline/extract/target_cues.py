@@ -75,6 +75,8 @@ def config() -> dict:
         "arithmetic_after": re.compile(cfg["arithmetic_after"], flags),
         "stop": re.compile(cfg["subject_stop"], flags),
         "verb_before": re.compile(cfg["subject_verb_before"], flags),
+        "verb_in_subject": re.compile(cfg["subject_verb_inside"], flags),
+        "figure": re.compile(r"\d\s*(?:%|tỷ|triệu|nghìn|ngàn|ha\b|km\b|tấn\b|usd\b)", flags),
         "lead": re.compile(cfg["subject_lead"], flags),
         "measure_before": re.compile(cfg["measure_subject_before"], flags),
     }

@@ -35,10 +35,10 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
     """The noun phrase the number counts: after it, else before the verb that carries it."""
     cfg = config()
     after = text[start:clause_end]
-    if re.match(r"\s*,", after):
-        after = ""   # `đạt 15.000 tỷ đồng, tăng 10% …`: nothing after the figure names it
     rate = cfg["rate_after"].match(after)   # `1,2%/năm`, `14 bác sĩ/vạn dân`: the rate's base is no subject
     after = after[rate.end():] if rate else after
+    if re.match(r"\s*,", after):
+        after = ""   # `đạt 15.000 tỷ đồng, tăng 10% …`: nothing after the figure names it
     after = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", after)   # `90% trở lên đảng viên …`
     m = cfg["stop"].search(after)
     subj = (after[:m.start()] if m else after).strip(" ,.-–")
@@ -47,12 +47,19 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
         v = cfg["verb_before"].search(before)
         if v:
             cand = before[:v.start()]
-            cand = re.split(r":|\(\d+\)", cand)[-1]   # after a label's colon or a goal's number `(1)`
+            cand = re.split(r":|\(\d+\)|,\s*trong đó(?:\s+có)?\s", cand)[-1]   # after a label's colon, a goal's
+            # number `(1)` or `, trong đó` (`đạt 75%, trong đó có chứng chỉ đạt 35%`: the part is the subject)
+            first = cfg["verb_in_subject"].search(cand)
+            if first and cfg["figure"].search(cand[first.start():]):
+                cand = cand[:first.start()]   # `Quy mô … tăng trưởng 20%/năm, đạt 60 tỷ USD`: what grows and reaches
             cand = YEAR.sub(" ", cand)
-            cand = cfg["lead"].sub("", cand.strip(" ,.-–"))
+            cand = cfg["lead"].sub("", cand.strip(" ,.-–") + " ")
             cand = re.sub(r"\s+", " ", cand).strip(" ,.-–")
             if len(cand.split()) >= 2:
                 subj = cand
+            elif not cand:
+                prev = _previous_subject(cfg, text, clause_start)
+                subj = prev or subj   # `… đạt khoảng 7%/năm; phấn đấu đạt 8%`: the same measure as before
     if len((subj or "").split()) < 2:
         m = cfg["measure_before"].search(text, clause_start, number_start)
         if m:   # `tổng diện tích 150 ha`: the measure named before the figure
@@ -61,6 +68,21 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
         label = cfg["lead"].sub("", text[clause_start:number_start].strip()[:-1].strip())
         subj = label if len(label.split()) >= 2 else subj   # `Tỷ lệ hồ sơ đúng hạn: 100%`: the label
     return subj or None
+
+
+def _previous_subject(cfg: dict, text: str, clause_start: int) -> str | None:
+    """The measure named before the verb of the clause before (`Tốc độ tăng trưởng đạt 7%; phấn đấu 8%`)."""
+    if text[clause_start - 1:clause_start] != ";":
+        return None
+    prev_start = max(text.rfind("\n", 0, clause_start - 1), text.rfind(";", 0, clause_start - 1),
+                     text.rfind(". ", 0, clause_start - 1)) + 1
+    prev = text[prev_start:clause_start - 1]
+    v = cfg["verb_before"].search(prev[:re.search(r"\d|$", prev).start()])
+    if not v:
+        return None
+    cand = cfg["lead"].sub("", YEAR.sub(" ", prev[:v.start()]).strip(" ,.-–") + " ")
+    cand = re.sub(r"\s+", " ", cand).strip(" ,.-–")
+    return cand if len(cand.split()) >= 2 else None
 
 
 def _strong_at(cfg: dict, text: str) -> int:
