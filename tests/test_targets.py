@@ -665,3 +665,18 @@ def test_a_cited_article_is_not_a_count_of_laws():
 ])
 def test_subjects_of_a_programmes_goals(sentence, subjects):
     assert [t["subject"] for t in targets(GOALS_HEADING + sentence + "\n", STATE_HEADER)] == subjects
+
+
+def test_a_reports_tasks_for_next_year_count_what_it_plans():
+    report = STATE_HEADER.replace("KẾ HOẠCH", "BÁO CÁO").replace("/KH-", "/BC-")
+    body = ("I. KẾT QUẢ NĂM 2026\n1. Giải quyết việc làm cho 12.800 lao động.\n"
+            "II. NHIỆM VỤ, GIẢI PHÁP NĂM 2027\n1. Giải quyết việc làm cho 13.500 lao động.\n")
+    assert [(t["value"], t["year"]) for t in targets(body, report)] == [(13_500, 2027)]
+
+
+def test_what_was_done_so_far_is_not_a_goal():
+    notice = STATE_HEADER.replace("KẾ HOẠCH", "THÔNG BÁO").replace("/KH-", "/TB-")
+    body = ("1. Đến nay, toàn tỉnh mới giải ngân 410 tỷ đồng, đạt 15% kế hoạch.\n"
+            "2. Lũy kế đến nay có 86 xã đạt chuẩn nông thôn mới.\n"
+            "3. Yêu cầu các chủ đầu tư phấn đấu giải ngân đạt trên 60% kế hoạch vốn trước ngày 30/6/2026.\n")
+    assert [(t["value"], t["comparator"]) for t in targets(body, notice)] == [(60, ">")]
