@@ -680,3 +680,14 @@ def test_what_was_done_so_far_is_not_a_goal():
             "2. Lũy kế đến nay có 86 xã đạt chuẩn nông thôn mới.\n"
             "3. Yêu cầu các chủ đầu tư phấn đấu giải ngân đạt trên 60% kế hoạch vốn trước ngày 30/6/2026.\n")
     assert [(t["value"], t["comparator"]) for t in targets(body, notice)] == [(60, ">")]
+
+
+def test_a_goal_of_zero():
+    body = GOALS_HEADING + ("- Không có hồ sơ thủ tục hành chính giải quyết quá hạn.\n"
+                            "- Không để xảy ra cháy rừng trên diện rộng.\n")
+    found = [(t["value"], t["unit"], t["subject"]) for t in targets(body, STATE_HEADER)]
+    assert found == [(0, "count", "hồ sơ thủ tục hành chính giải quyết quá hạn"),
+                     (0, "count", "cháy rừng trên diện rộng")]
+    # in a report, `Không có …` lists what is missing
+    report = STATE_HEADER.replace("KẾ HOẠCH", "BÁO CÁO").replace("/KH-", "/BC-")
+    assert targets("I. MỤC TIÊU\n- Không có sáng kiến cải cách hành chính mới.\n", report) == []

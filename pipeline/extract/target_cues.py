@@ -76,6 +76,7 @@ def config() -> dict:
         "stop": re.compile(cfg["subject_stop"], flags),
         "verb_before": re.compile(cfg["subject_verb_before"], flags),
         "verb_in_subject": re.compile(cfg["subject_verb_inside"], flags),
+        "none_allowed": re.compile(cfg["none_allowed"], flags | re.M),
         "figure": re.compile(r"\d\s*(?:%|tỷ|triệu|nghìn|ngàn|ha\b|km\b|tấn\b|usd\b)", flags),
         "lead": re.compile(cfg["subject_lead"], flags),
         "measure_before": re.compile(cfg["measure_subject_before"], flags),

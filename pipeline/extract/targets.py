@@ -293,7 +293,30 @@ def find(doc: Doc) -> list[dict]:
                     comparator = "<="
             out.append({"value": value, "unit": unit, "comparator": comparator, "subject": subject,
                         "year": year, "text": text[s:e], "start": s, "end": e})
+    out += _none_allowed(doc, blocked + taken)
     return _once(out)
+
+
+def _none_allowed(doc: Doc, taken: list[tuple[int, int]]) -> list[dict]:
+    """`- Không có thủ tục hành chính ban hành trái quy định` under a plan's `Mục tiêu`: a goal of zero.
+    Only a line that opens with the words, under a goal heading, outside reports (where `Không có …`
+    lists what is missing)."""
+    cfg, text = config(), doc.text
+    if is_report(doc):
+        return []
+    out = []
+    for m in cfg["none_allowed"].finditer(text):
+        s, e = m.start("cue"), m.end("cue")
+        if any(a < e and s < b for a, b in taken) or not _under_goal(doc, s):
+            continue
+        rest = text[e:text.find("\n", e) if "\n" in text[e:] else len(text)]
+        stop = cfg["stop"].search(rest)
+        subject = (rest[:stop.start()] if stop else rest).strip(" ,.-–")
+        if len(subject.split()) < 2:
+            continue
+        out.append({"value": 0, "unit": "count", "comparator": "=", "subject": subject,
+                    "year": target_year(doc, text, s, e, s), "text": text[s:e], "start": s, "end": e})
+    return out
 
 
 def _once(items: list[dict]) -> list[dict]:
