@@ -691,3 +691,11 @@ def test_a_goal_of_zero():
     # in a report, `Không có …` lists what is missing
     report = STATE_HEADER.replace("KẾ HOẠCH", "BÁO CÁO").replace("/KH-", "/BC-")
     assert targets("I. MỤC TIÊU\n- Không có sáng kiến cải cách hành chính mới.\n", report) == []
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("- Phấn đấu 100% (24/24) xã đạt chuẩn nông thôn mới.", "xã đạt chuẩn nông thôn mới"),
+    ("- Phấn đấu thu nhập bình quân đầu người tăng gấp 1,5 lần so với năm 2025.", "thu nhập bình quân đầu người"),
+])
+def test_a_restated_fraction_or_a_baseline_is_not_the_subject(sentence, subject):
+    assert one(GOALS_HEADING + sentence + "\n", STATE_HEADER)["subject"] == subject
