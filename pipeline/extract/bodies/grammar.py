@@ -264,6 +264,8 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
                          or len(toks[j - 1].t) == 1 and toks[j - 1].t.islower()):      # `Bộ Y tế b` (a note's mark)
         if toks[j - 1].t == "trực" and toks[j - 2].low == "thường":
             break                     # `Ban Thường trực`: `trực` of `trực thuộc` only is trimmed
+        if toks[j - 1].t == "cấp" and toks[j - 2].low == "các":
+            break                     # `Ủy ban nhân dân các cấp`: every level's committee
         j -= 1
     return j
 
@@ -442,6 +444,7 @@ def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
 def body_item(name_raw: str, role: str, start: int, end: int, text: str, places, how: str) -> dict:
     """A bodies item: the canonical name (its place completed from the issuer's), as written, role, span."""
     canon = resolve_jurisdiction(canonical(re.sub(r"(?<=[A-ZĐ])\.(?=[A-ZĐ])", " ", name_raw)), places)
+    canon = role_rules()["raw"]["heads_of_collectives"].get(canon.casefold(), canon)    # `Các Bộ trưởng` → `các Bộ`
     if canon.split(" ", 1)[0] in ("phòng", "khoa"):
         canon = canon[:1].upper() + canon[1:]          # `Trưởng phòng Tổ chức cán bộ` → `Phòng Tổ chức cán bộ`
     return {"name": canon, "name_as_written": name_raw, "role": role, "text": text,
