@@ -76,6 +76,21 @@ CASES = [
      DECIDE_1 + "Điều 2. Các Bộ, cơ quan ngang Bộ, Ủy ban nhân dân các cấp có trách nhiệm tuyên truyền, "
      "phổ biến Đề án.", "",
      {"Bộ Nội vụ": {"advise"}, "các Bộ, cơ quan ngang Bộ": {"lead"}, "Ủy ban nhân dân các cấp": {"lead"}}),
+    # ---------------------------------------------------------------- the Nơi nhận of central acts
+    ("prime_minister", "Theo đề nghị của Bộ trưởng Bộ Công Thương.", DECIDE_1,
+     "- Ban Bí thư Trung ương Đảng;\n- Thủ tướng, các Phó Thủ tướng Chính phủ;\n"
+     "- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;\n- HĐND, UBND các tỉnh, thành phố trực thuộc trung ương;\n"
+     "- Văn phòng Chủ tịch nước;\n- Tòa án NDTC;\n- Viện kiểm sát NDTC;\n- Kiểm toán nhà nước;\n"
+     "- Ủy ban trung ương Mặt trận Tổ quốc Việt Nam;\n- Cơ quan trung ương của các đoàn thể;\n"
+     "- VPCP: BTCN, các PCN, Trợ lý TTg, các Vụ, Cục, Công báo;",
+     {"Bộ Công Thương": {"advise"}, "Ban Bí thư Trung ương Đảng": {"recipient"},
+      "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ": {"recipient"},
+      "Hội đồng nhân dân các tỉnh, thành phố trực thuộc trung ương": {"recipient"},
+      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương": {"recipient"},
+      "Văn phòng Chủ tịch nước": {"recipient"}, "Tòa án nhân dân tối cao": {"recipient"},
+      "Viện kiểm sát nhân dân tối cao": {"recipient"}, "Kiểm toán nhà nước": {"recipient"},
+      "Ủy ban trung ương Mặt trận Tổ quốc Việt Nam": {"recipient"}, "Cơ quan trung ương của các đoàn thể": {"recipient"},
+      "Văn phòng Chính phủ": {"recipient"}, "các Vụ, Cục": {"recipient"}, "Công báo": {"recipient"}}),
 ]
 
 

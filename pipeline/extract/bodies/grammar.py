@@ -456,6 +456,10 @@ def issuer_forms(issuer: str | None, places) -> set[str]:
     if not issuer:
         return set()
     full = canonical(issuer)
+    # an office that issues in its holder's name (`Thủ tướng Chính phủ`): the body it heads is the issuer's too
+    held = re.match(r"Thủ tướng\s+(Chính phủ)$", full)
+    if held:
+        return {full.casefold(), held.group(1).casefold()}
     base = re.sub(r"\s+(?i:" + units.alternation("province", "district", "commune") + r")\s+(?:[A-ZĐÀ-Ỹ]\S*\s*)+$", "", full)
     forms = {full, base, resolve_jurisdiction(base, places)}
     return {f.casefold() for f in forms}

@@ -240,11 +240,12 @@ def _continues_list(keep: list[Tok], j: int, stop: int) -> bool:
 
 def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
     """The bodies of `keep[i:stop]`, split where a `,` `;` `.` or `và` is followed by a body's head or a person's
-    title (`Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan`); the title gives its body."""
+    title (`Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan`); the title gives its body.
+    A colon after a body opens its people and units (`VPCP: BTCN, các PCN, các Vụ, Cục`)."""
     c = role_rules()
     while i < stop:
         end = i + 1
-        while end < stop and not (keep[end].t in (",", ".", ";", "và") and end + 1 < stop
+        while end < stop and not (keep[end].t in (",", ".", ";", "và", ":") and end + 1 < stop
                                   and (_head_any_case(keep, end + 1) or _title_at(keep, end + 1))
                                   and not _continues_list(keep, end + 1, stop)):
             end += 1
