@@ -91,6 +91,14 @@ CASES = [
       "Viện kiểm sát nhân dân tối cao": {"recipient"}, "Kiểm toán nhà nước": {"recipient"},
       "Ủy ban trung ương Mặt trận Tổ quốc Việt Nam": {"recipient"}, "Cơ quan trung ương của các đoàn thể": {"recipient"},
       "Văn phòng Chính phủ": {"recipient"}, "các Vụ, Cục": {"recipient"}, "Công báo": {"recipient"}}),
+    # `TP` listed with other units is a city; `TT` before a council its standing board
+    ("ministry", "Theo đề nghị của Vụ trưởng Vụ Kế hoạch - Tài chính.",
+     "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm tra năm 2025.",
+     "- UBND, Sở Xây dựng các tỉnh, TP trực thuộc TW;\n- TT HĐND các tỉnh, TP;",
+     {"Vụ Kế hoạch - Tài chính": {"advise"},
+      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": {"recipient"},
+      "Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương": {"recipient"},
+      "Thường trực Hội đồng nhân dân các tỉnh, thành phố": {"recipient"}}),
 ]
 
 

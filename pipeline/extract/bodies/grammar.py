@@ -43,6 +43,7 @@ def _role_rules():
         "relative": [tuple(w.casefold() for w in TOKEN.findall(x)) for x in cfg["relative_tails"]],
         "subject_verbs": Phrases([(v, r) for r, vs in cfg["subject_verbs"].items() for v in vs]),
         "object_cues": Phrases([(v, r) for r, vs in cfg["object_cues"].items() for v in vs]),
+        "opening_cues": Phrases([(v, r) for r, vs in cfg["opening_cues"].items() for v in vs]),
         "not_cues": Phrases([(v, True) for v in cfg["not_cues"]]),
         "capacities": Phrases([(v, True) for v in cfg["capacities"]]),
         "colon_heads": {**{k.casefold(): v for k, v in cfg["colon_heads"].items()}, **_unit_colon_heads()},
