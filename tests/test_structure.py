@@ -383,3 +383,15 @@ def test_a_file_that_is_an_appendix_of_another_document_is_rooted_at_its_label()
            "I. NGUYÊN TẮC CHUNG\n1. Dự toán lập theo từng nhiệm vụ.\n2. Không lập trùng nội dung.\n"
            "II. BIỂU MẪU\n")
     assert paths(raw) == ["Phụ lục 3", "Phụ lục 3/I", "Phụ lục 3/I/1", "Phụ lục 3/I/2", "Phụ lục 3/II"]
+
+
+def test_a_programme_issued_with_a_decision_starts_its_own_root_whatever_its_case():
+    # the decision's signature, then the programme it issues: its type word in title case over a title of
+    # a few lines and `(Ban hành theo Quyết định số …)`
+    body = "Điều 1. Ban hành kèm theo Quyết định này Chương trình.\nĐiều 2. Quyết định có hiệu lực từ ngày ký.\n"
+    attached = ("Chương trình\nPhát triển du lịch cộng đồng\ngiai đoạn 2026 - 2030\n"
+                "(Ban hành theo Quyết định số 88/QĐ-UBND ngày 12/01/2026 của UBND tỉnh)\n"
+                "I. MỤC TIÊU\n1. Mục tiêu chung\n2. Mục tiêu cụ thể\nII. NHIỆM VỤ\n")
+    raw = state_header(type_word="QUYẾT ĐỊNH", title="Ban hành Chương trình phát triển du lịch cộng đồng") \
+        + body + SIGNATURE + attached
+    assert paths(raw) == ["Điều 1", "Điều 2", "I", "I/1", "I/2", "II"]
