@@ -44,7 +44,7 @@ def _attached_starts(lines: list[Line], closing: int, appendix_starts: list[int]
         nxt = next((lines[j].text for j in range(i + 1, min(i + 3, stop)) if lines[j].text), "")
         stands = matches_any(national, prev) or bool(_ISSUED_WITH.match(nxt))
         # the type word alone, in any case, over a title of a few lines and its `(Ban hành theo …)` line
-        issued = any(_ISSUED_WITH.match(lines[j].text) for j in range(i + 1, min(i + 6, stop)))
+        issued = any(_ISSUED_UNDER.search(lines[j].text) for j in range(i + 1, min(i + 6, stop)))
         found = type_line(t, caps_rest=stands) if is_upper(t) or issued else None
         if found and (not found[1] or stands):
             starts.append(i)
@@ -54,7 +54,9 @@ def _attached_starts(lines: list[Line], closing: int, appendix_starts: list[int]
 
 # `(Ban hành kèm theo Quyết định số …)`, `(Ban hành theo Quyết định số …)` under the title of a document
 # issued with another one
-_ISSUED_WITH = re.compile(r"^\(\s*(?:Ban hành\s+)?(?:[Kk]èm\s+)?theo\s+(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Công văn|Văn bản|Kế hoạch)|^\(\s*(?:Ban hành\s+)?[Kk]èm theo\b")
+_ISSUED_WITH = re.compile(r"^\(\s*(?:Ban hành\s+)?[Kk]èm theo\b")
+_ISSUED_UNDER = re.compile(r"\(\s*(?:Ban hành\s+)?(?:[Kk]èm\s+)?theo\s+(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|"
+                           r"Công văn|Văn bản|Kế hoạch)")
 
 
 def _appendix_heading(lines: list[Line], a: int, stop: int, rest: str) -> str | None:
