@@ -266,3 +266,11 @@ def test_a_drafts_blank_first_item_after_its_lead_in_is_a_section():
 def test_a_page_number_alone_is_still_no_section():
     body = "I. TÌNH HÌNH\nCác xã đã triển khai.\n2\nII. NHIỆM VỤ\n"
     assert paths(report(body)) == ["I", "II"]
+
+
+def test_the_next_capital_letter_goes_on_even_when_its_text_starts_in_lower_case():
+    # `B. nội dung …` right after `A.` (a transcription that lost its caps font); a lone `C. và` in running
+    # text after no `B.` is no label
+    body = ("I. NỘI DUNG\nA. Nhiệm vụ đến năm 2030\n1. Cải cách thể chế\n2. Cải cách thủ tục\n"
+            "B. nhiệm vụ năm 2026\n1. Rà soát văn bản\nII. TỔ CHỨC THỰC HIỆN\n")
+    assert paths(report(body)) == ["I", "I/A", "I/A/1", "I/A/2", "I/B", "I/B/1", "II"]

@@ -50,6 +50,12 @@ def _first_and_next(kind: str, label: str, prev: str | None) -> bool:
     return True
 
 
+def _upper_follows(label: str, prev: str | None) -> bool:
+    """Whether a capital letter is the very next one after the document's last capital label (`B` after `A`)."""
+    order = "ABCDĐEFGHKLMNOPQRSTUWYZ"
+    return bool(prev) and order.find(label) == order.find(prev) + 1
+
+
 def _kind_key(kind: str, label: str) -> str:
     return f"decimal{label.count('.')}" if kind == "decimal" else kind
 
@@ -338,8 +344,9 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             if unworded and kind == "arabic" and _unworded_article(stack, label, m.group("rest") or "",
                                                                    last_label.get("article"), sentence_end):
                 kind, label = "article", f"Điều {label}"
-            if kind == "upper" and (m.group("rest") or "")[:1].isalpha() and not m.group("rest")[:1].isupper():
-                continue
+            if kind == "upper" and (m.group("rest") or "")[:1].isalpha() and not m.group("rest")[:1].isupper() \
+                    and not _upper_follows(label, last_label.get("upper")):
+                continue   # `A. và …` in running text; but `B. nội dung …` right after an `A.` goes on with it
             if in_table and not (kind in ("book", "chapter", "roman", "upper", "article")
                                  and _first_and_next(kind, label, None)):
                 break   # a row of the table
