@@ -274,3 +274,11 @@ def test_the_next_capital_letter_goes_on_even_when_its_text_starts_in_lower_case
     body = ("I. NỘI DUNG\nA. Nhiệm vụ đến năm 2030\n1. Cải cách thể chế\n2. Cải cách thủ tục\n"
             "B. nhiệm vụ năm 2026\n1. Rà soát văn bản\nII. TỔ CHỨC THỰC HIỆN\n")
     assert paths(report(body)) == ["I", "I/A", "I/A/1", "I/A/2", "I/B", "I/B/1", "II"]
+
+
+def test_a_roman_numeral_in_mixed_case_goes_on_only_after_the_one_before():
+    # `iV.` (a lost caps font) or `lV.` (OCR) right after `III.`; a mixed-case numeral out of sequence is none
+    body = ("I. KẾT QUẢ\nII. HẠN CHẾ\nIII. NHIỆM VỤ\n1. Rà soát văn bản.\niV. Về tổ chức thực hiện:\n1. Sở Nội vụ.\n"
+            "Vi. Ghi chú khác\n")
+    # (parsed as the lines stand: a transcription keeps its lines)
+    assert [s["path"] for s in parse(report(body)).sections] == ["I", "II", "III", "III/1", "IV", "IV/1"]

@@ -341,6 +341,11 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             label = re.sub(r"\s+", " ", m.group("label"))
             if kind in _WORDED:
                 label = _label_text(label)
+            if kind == "roman" and not label.isupper():
+                label = label.upper().replace("L", "I")
+                prev_roman = last_label.get("roman")
+                if not prev_roman or roman_value(label) != roman_value(prev_roman) + 1:
+                    continue
             if unworded and kind == "arabic" and _unworded_article(stack, label, m.group("rest") or "",
                                                                    last_label.get("article"), sentence_end):
                 kind, label = "article", f"Điều {label}"
