@@ -367,3 +367,20 @@ def test_a_worked_example_far_into_a_long_document():
     # the example's sentence is found where it is, however much text comes before it
     filler = "Các cơ quan thực hiện đúng quy định về chế độ báo cáo. " * 40
     assert values(filler + "\nVí dụ: - Năm 2023 số thu của Công ty A đạt 500 triệu đồng.\n") == {}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a reporting regime lists its units after one `hằng`: one recurrence each
+    ("Các phòng thực hiện chế độ báo cáo định kỳ hằng tháng, quý, năm về Văn phòng.",
+     {"monthly": "recurrence", "quarterly": "recurrence", "yearly": "recurrence"}),
+    ("Tổng hợp số liệu hàng quý và năm gửi Cục Thống kê.", {"quarterly": "recurrence", "yearly": "recurrence"}),
+    # a unit followed by a number is a day or a month, not one more unit
+    ("Nộp báo cáo hằng tháng, ngày 05 gửi Sở Tài chính.", {"monthly": "recurrence"}),
+    # a run of quarters is one period
+    ("Trong quý III và quý IV năm 2026, các xã hoàn thành việc rà soát.", {"2026-Q3/2026-Q4": "period"}),
+    ("Triển khai thí điểm trong quý II - III/2026.", {"2026-Q2/2026-Q3": "period"}),
+    # a cited decision's day filled in by hand (`ngày …25.. tháng 01 năm 2006`) lends no month or year
+    ("(Ban hành kèm theo Quyết định số …12…./2026/QĐ-UBND, ngày …20.. tháng 01 năm 2026 của UBND tỉnh)", {}),
+])
+def test_reporting_regimes_runs_of_quarters_and_hand_filled_days(sentence, expected):
+    assert values(sentence) == expected

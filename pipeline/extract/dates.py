@@ -28,10 +28,10 @@ _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _SENTENCE_END = re.compile(r"[.;\n]")
 _CLAUSE_END = re.compile(r"[.;](?=\s)|\n")
 _DAY_KINDS = ("day", "day_bare", "day_partial_bare", "day_list")
-_PERIOD_KINDS = ("range_days", "range_days_bare", "range_months", "month_pair", "range_year_day", "range_years", "period",
+_PERIOD_KINDS = ("quarter_pair", "range_days", "range_days_bare", "range_months", "month_pair", "range_year_day", "range_years", "period",
                  "paren_years", "months_of_year")
 # kinds whose year may be left out and is then taken from the text around them
-_PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "month_label", "quarter", "half", "months_of_year", "range_days", "range_days_bare",
+_PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "month_label", "quarter_pair", "quarter", "half", "months_of_year", "range_days", "range_days_bare",
                                   "range_months")
 
 
@@ -230,6 +230,10 @@ def _value(name: str, m: re.Match, text: str, year: int | None, school: tuple[in
         return iso_day(g["d"], mo, y) if y else None
     if name == "month":
         return _month(g["m"], g["y"])
+    if name == "quarter_pair":
+        y = g["y2"] or _year_near(text, m.start(), m.end(), year)
+        a, b = _QUARTERS[g["q1"].upper()], _QUARTERS[g["q2"].upper()]
+        return f"{int(y)}-Q{a}/{int(y)}-Q{b}" if y and a < b else None
     if name == "quarter":
         y = g["y"] or _year_near(text, m.start(), m.end(), year)
         return f"{int(y)}-Q{_QUARTERS[g['q'].upper()]}" if y else None
@@ -243,7 +247,10 @@ def _value(name: str, m: re.Match, text: str, year: int | None, school: tuple[in
         if word.startswith("thường xuyên"):
             return "regular"
         unit = re.search(r"(?:hằng|hàng|mỗi|^một)\s+(năm|quý|tháng|tuần|ngày)", word)
-        return _cfg()["recurrence"].get(unit.group(1), "periodic") if unit else "periodic"
+        if not unit:
+            return "periodic"
+        units = [unit.group(1)] + re.findall(r"(?:,|và)\s*(năm|quý|qúy|tháng|tuần)", word[unit.end():])
+        return " ".join(_cfg()["recurrence"].get(u.replace("qúy", "quý"), "periodic") for u in units)
     return None
 
 
@@ -341,7 +348,7 @@ def find(doc: Doc) -> list[dict]:
         guard = cfg["left_guard"].get(name)
         for m in pat.finditer(low):
             s, e = m.span()
-            if guard and guard.search(low[max(0, s - 16):s]):
+            if guard and guard.search(low[max(0, s - 30):s]):
                 continue
             need = cfg["left_need"].get(name)
             if need and not need.search(low[max(0, s - 8):s]):
