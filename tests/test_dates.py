@@ -384,3 +384,9 @@ def test_a_worked_example_far_into_a_long_document():
 ])
 def test_reporting_regimes_runs_of_quarters_and_hand_filled_days(sentence, expected):
     assert values(sentence) == expected
+
+
+def test_a_day_after_a_time_word_is_the_texts_even_after_a_paper():
+    # `Tờ khai … đã nộp từ ngày …` relates a time to the papers, it is not a paper's own date
+    assert values("Quyết định áp dụng cho các tờ khai hải quan đã nộp từ ngày 01/7/2026.") == {"2026-07-01": "event"}
+    assert values("Căn cứ Tờ khai hàng hóa nhập khẩu ngày 12/3/2026 của Công ty.") == {}

@@ -76,6 +76,7 @@ def _cfg() -> dict:
         # case matters here: `Luật Đất đai` is a title, `luật` in running text is not
         "cited_before": re.compile(cfg["cited_before"].replace("{doc_types}", doc_types)),
         "cited_title_before": re.compile(cfg["cited_title_before"]),
+        "time_relation_before": re.compile(cfg["time_relation_before"], flags),
         "cited_after": re.compile(cfg["cited_after"].replace("{doc_types}", doc_types)),
         "recurrence_not_before": re.compile(cfg["recurrence_not_before"]),
         "date_only_cell": re.compile(cfg["date_only_cell"], flags),
@@ -287,7 +288,8 @@ def _is_cited(name: str, text: str, s: int, e: int) -> bool:
         return False
     cfg = _cfg()
     before = text[max(0, s - 120):s]
-    if cfg["cited_before"].search(before) or cfg["cited_title_before"].search(before):
+    if cfg["cited_before"].search(before) or cfg["cited_title_before"].search(before) \
+            and not cfg["time_relation_before"].search(before):
         return True
     return name in _DAY_KINDS and _clause_start(text, s) and bool(cfg["cited_after"].search(text[e:e + 140]))
 
