@@ -390,3 +390,12 @@ def test_a_day_after_a_time_word_is_the_texts_even_after_a_paper():
     # `Tờ khai … đã nộp từ ngày …` relates a time to the papers, it is not a paper's own date
     assert values("Quyết định áp dụng cho các tờ khai hải quan đã nộp từ ngày 01/7/2026.") == {"2026-07-01": "event"}
     assert values("Căn cứ Tờ khai hàng hóa nhập khẩu ngày 12/3/2026 của Công ty.") == {}
+
+
+def test_months_written_as_numbers_in_a_timetable_or_after_a_time_word():
+    body = ("Thời gian | Nội dung | Phụ trách\n10/2025 | Phát động cuộc thi | Đoàn trường\n"
+            "11/2025 - 12/2025 | Chấm vòng sơ khảo | Ban giám khảo\n")
+    assert values(body) == {"2025-10": "event", "2025-11/2025-12": "period"}
+    assert values("Mô hình được triển khai từ 9/2025 đến 5/2026.") == {"2025-09/2026-05": "period"}
+    # a number that is no month: a decision's number, a ratio
+    assert values("Quyết định số 10/2025 của Hội đồng trường; đạt tỷ lệ 3/2025 hộ.") == {}

@@ -28,7 +28,7 @@ _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _SENTENCE_END = re.compile(r"[.;\n]")
 _CLAUSE_END = re.compile(r"[.;](?=\s)|\n")
 _DAY_KINDS = ("day", "day_bare", "day_partial_bare", "day_list")
-_PERIOD_KINDS = ("quarter_pair", "range_days", "range_days_bare", "range_months", "month_pair", "range_year_day", "range_years", "period",
+_PERIOD_KINDS = ("quarter_pair", "month_numeric_range", "range_days", "range_days_bare", "range_months", "month_pair", "range_year_day", "range_years", "period",
                  "paren_years", "months_of_year")
 # kinds whose year may be left out and is then taken from the text around them
 _PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "month_label", "quarter_pair", "quarter", "half", "months_of_year", "range_days", "range_days_bare",
@@ -231,6 +231,11 @@ def _value(name: str, m: re.Match, text: str, year: int | None, school: tuple[in
         return iso_day(g["d"], mo, y) if y else None
     if name == "month":
         return _month(g["m"], g["y"])
+    if name == "month_numeric_range":
+        a, b = _month(g["m1"], g["y1"]), _month(g["m2"], g["y2"])
+        return f"{a}/{b}" if a and b and a < b else None
+    if name == "month_numeric":
+        return _month(g["m"], g["y"])
     if name == "quarter_pair":
         y = g["y2"] or _year_near(text, m.start(), m.end(), year)
         a, b = _QUARTERS[g["q1"].upper()], _QUARTERS[g["q2"].upper()]
@@ -362,7 +367,8 @@ def find(doc: Doc) -> list[dict]:
             value = _value(name, m, low, year, school)
             if not value:
                 continue
-            if (name == "day_partial_bare" or name == "range_days_bare" and not m.group("y2")) \
+            if (name in ("day_partial_bare", "month_numeric", "month_numeric_range")
+                    or name == "range_days_bare" and not m.group("y2")) \
                     and not _partial_day_is_date(text, s, name):
                 continue  # `1/3` alone may be a fraction
             if name in _PARTIAL_KINDS and not any(m.groupdict().get(k) for k in ("y", "y_w", "y_only", "y2")) \
