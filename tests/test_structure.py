@@ -395,3 +395,14 @@ def test_a_programme_issued_with_a_decision_starts_its_own_root_whatever_its_cas
     raw = state_header(type_word="QUYẾT ĐỊNH", title="Ban hành Chương trình phát triển du lịch cộng đồng") \
         + body + SIGNATURE + attached
     assert paths(raw) == ["Điều 1", "Điều 2", "I", "I/1", "I/2", "II"]
+
+
+def test_a_chapter_title_on_the_next_line_in_sentence_case():
+    # a transcription that lost its caps font prints the chapter title in sentence case under `Chương I`
+    raw = (state_header(issuer="CHÍNH PHỦ", number="Số: 12/2026/NĐ-CP", type_word="NGHỊ ĐỊNH",
+                        title="Quy định về công trái giáo dục")
+           + "Chương I\nNhững quy định chung\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định việc phát hành.\n"
+           + "Chương II\nĐiều 2. Hiệu lực thi hành\nNghị định có hiệu lực từ ngày ký.\n" + SIGNATURE)
+    heads = {s["path"]: s["heading"] for s in parse(raw).sections}
+    assert heads["Chương I"] == "Những quy định chung"
+    assert heads["Chương II"] is None   # an article under it is no title of the chapter

@@ -418,9 +418,11 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             if not rest.strip(":. ") and kind in ("roman", "upper", "arabic"):
                 rest = _next_heading(work, i, len(work), kind, markers, cfg) or ""
             if not rest.strip(":. ") and kind in ("book", "chapter", "part") and i + 1 < len(work):
-                # `Chương I` / `NHỮNG QUY ĐỊNH CHUNG`: the heading set in capitals on the next line
+                # `Chương I` / `NHỮNG QUY ĐỊNH CHUNG`: the heading on the next line, in capitals or (a transcription
+                # that lost its caps font) a short line that ends no sentence (`Những quy định chung`)
                 nxt = work[i + 1].text
-                if nxt and is_upper(nxt) and "|" not in nxt and not any(p.match(nxt) for _, p, _ in markers):
+                if nxt and "|" not in nxt and not any(p.match(nxt) for _, p, _ in markers) and (
+                        is_upper(nxt) or len(nxt) <= 100 and not sentence_end.search(nxt) and not nxt.endswith(":")):
                     rest = nxt
             heading = rest.rstrip(":").strip() or None
             lead = _RUN_IN.match(rest) if kind not in _WORDED else None
