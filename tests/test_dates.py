@@ -399,3 +399,7 @@ def test_months_written_as_numbers_in_a_timetable_or_after_a_time_word():
     assert values("Mô hình được triển khai từ 9/2025 đến 5/2026.") == {"2025-09/2026-05": "period"}
     # a number that is no month: a decision's number, a ratio
     assert values("Quyết định số 10/2025 của Hội đồng trường; đạt tỷ lệ 3/2025 hộ.") == {}
+
+
+def test_two_quarters_apart_are_no_run():
+    assert values("Ban Kiểm tra họp vào quý I và quý III năm 2026.") == {"2026-Q1": "event", "2026-Q3": "event"}

@@ -239,7 +239,10 @@ def _value(name: str, m: re.Match, text: str, year: int | None, school: tuple[in
     if name == "quarter_pair":
         y = g["y2"] or _year_near(text, m.start(), m.end(), year)
         a, b = _QUARTERS[g["q1"].upper()], _QUARTERS[g["q2"].upper()]
-        return f"{int(y)}-Q{a}/{int(y)}-Q{b}" if y and a < b else None
+        joined = re.search(r"\svà\s", m.group(0)) is not None
+        if not y or not a < b or joined and b != a + 1:
+            return None   # `quý I và quý III`: two quarters, not the run between them
+        return f"{int(y)}-Q{a}/{int(y)}-Q{b}"
     if name == "quarter":
         y = g["y"] or _year_near(text, m.start(), m.end(), year)
         return f"{int(y)}-Q{_QUARTERS[g['q'].upper()]}" if y else None
