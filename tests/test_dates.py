@@ -403,3 +403,14 @@ def test_months_written_as_numbers_in_a_timetable_or_after_a_time_word():
 
 def test_two_quarters_apart_are_no_run():
     assert values("Ban Kiểm tra họp vào quý I và quý III năm 2026.") == {"2026-Q1": "event", "2026-Q3": "event"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Các trường tổ chức tọa đàm nhân Ngày Nhà giáo Việt Nam 20/11.", {"2025-11-20": "event"}),
+    ("Hưởng ứng Ngày Pháp luật Việt Nam 9/11, các xã tổ chức thi tìm hiểu pháp luật.", {"2025-11-09": "event"}),
+    # a yearly observance merely named, its day in parentheses; a ratio
+    ("Tuyên truyền về “Ngày Quốc tế phòng, chống ma túy” (26/6).", {}),
+    ("Có 9/11 xã đạt tiêu chí về văn hóa.", {}),
+])
+def test_the_day_of_the_occasion_an_activity_is_held_on(sentence, expected):
+    assert values(sentence) == expected

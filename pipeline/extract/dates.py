@@ -56,6 +56,7 @@ def _cfg() -> dict:
         "generic_year_after": re.compile(cfg["generic_year_after"]),
         "partial_day_context": re.compile(cfg["partial_day_context"], re.M),
         "time_column": re.compile(cfg["time_column"]),
+        "occasion_before": re.compile(cfg["occasion_before"]),
         "named_day_before": re.compile(cfg["named_day_before"]),
         "as_of_before": re.compile(cfg["as_of_before"], flags),
         "as_of_after": re.compile(cfg["as_of_after"], flags),
@@ -303,12 +304,14 @@ def _is_cited(name: str, text: str, s: int, e: int) -> bool:
 
 
 def _partial_day_is_date(text: str, s: int, name: str) -> bool:
-    """A bare `d/m` is a date after a word placing it in time, in parentheses or in a table column of
-    times, unless it is the day of a named yearly observance."""
+    """A bare `d/m` is a date after a word placing it in time, in parentheses, in a table column of
+    times or as the day of the occasion an activity is held on (`nhân Ngày Pháp luật Việt Nam 9/11`),
+    unless it is the day of a named yearly observance merely named (`“Ngày …” (26/6)`)."""
     cfg = _cfg()
     if name == "day_partial_bare" and cfg["named_day_before"].search(text, max(0, s - 100), s):
         return False
     return bool(cfg["partial_day_context"].search(text, max(0, s - 20), s)) \
+        or name == "day_partial_bare" and bool(cfg["occasion_before"].search(text, max(0, s - 90), s)) \
         or bool(cfg["time_column"].search(column_header(text, s)))
 
 
