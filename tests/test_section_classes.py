@@ -282,13 +282,3 @@ def test_a_roman_numeral_in_mixed_case_goes_on_only_after_the_one_before():
             "Vi. Ghi chú khác\n")
     # (parsed as the lines stand: a transcription keeps its lines)
     assert [s["path"] for s in parse(report(body)).sections] == ["I", "II", "III", "III/1", "IV", "IV/1"]
-
-
-def test_an_item_running_its_title_on_into_its_text_takes_the_first_sentence():
-    # two lines of a PDF read as one: the item's title, then its first sentence of text
-    body = ("I. KẾT QUẢ\n1. Công tác tuyên truyền, phổ biến pháp luật. Các xã đã tổ chức 24 hội nghị với hơn "
-            "3.000 lượt người tham dự; nhiều mô hình hay được nhân rộng trên địa bàn.\n"
-            "2. Các xã đã hoàn thành kế hoạch năm.\n")
-    heads = {s["path"]: s["heading"] for s in parse_text(report(body)).sections}
-    assert heads["I/1"] == "Công tác tuyên truyền, phổ biến pháp luật"
-    assert heads["I/2"] is None   # one sentence, nothing run on: a sentence of the body

@@ -186,16 +186,6 @@ _RUN_IN = re.compile(r"^(?P<head>[^:;.,“\"(]{2,60}?(?:,[^:;.,“\"(]{1,30})?)\
 _RUN_ON = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 
 
-_FIRST_SENTENCE = re.compile(r"^(?P<head>[^.;:!?]{8,160}?)[.;](?=\s+[A-ZĐÀ-Ỹ“\"(])\s+\S")
-
-
-def _first_sentence_title(rest: str) -> str | None:
-    """An item whose line runs its title on into its text (`2. Công tác kiểm tra, khen thưởng. Xử lý …`, two
-    lines of a PDF read as one): its first sentence, when more sentences follow it; else no heading."""
-    m = _FIRST_SENTENCE.match(rest)
-    return m.group("head").strip() if m else None
-
-
 def _label_of(kind: str, m: re.Match) -> str:
     label = re.sub(r"\s+", " ", m.group("label"))
     return _label_text(label) if kind in _WORDED else label
@@ -440,7 +430,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                 heading = lead.group("head")   # `Sở Tư pháp: Chủ trì, …`, `Kết quả: Chỉ số …` → its run-in head
             elif heading and (len(heading) > cfg["heading_max_chars"] or sentence_end.search(heading)
                               or heading.endswith("./")):
-                heading = _first_sentence_title(rest)
+                heading = None
             path = "/".join(root + [lbl for _, lbl, _ in stack] + [label])
             sec = {"path": path, "label": label, "heading": heading, "level": len(root) + len(stack) + 1,
                    "start": ln.start, "end": None}
