@@ -195,3 +195,21 @@ def test_programme_without_header_signed_by_a_body():
     raw = ("CHƯƠNG TRÌNH\nLễ phát động Tháng hành động vì trẻ em năm 2026\nThời gian: 8 giờ 00, ngày 02/6/2026.\n"
            "Thời gian | Nội dung\n8h00 | Khai mạc\nBAN TỔ CHỨC\n")
     assert meta(raw)["issuer"] == "Ban Tổ chức"
+
+
+# ------------------------------------------------------------------ a Party organization over its committee
+
+def _party(left: str) -> dict:
+    return meta(left + "\n*\nSố 31-TB/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nYên Bái, ngày 8 tháng 5 năm 2026\nTHÔNG BÁO\n"
+                "kết luận của Thường trực\n-----\n1. Nội dung.\n")
+
+
+def test_committee_under_its_party_organization_takes_the_place():
+    assert _party("ĐẢNG BỘ TỈNH YÊN BÁI\nTỈNH ỦY")["issuer"] == "Tỉnh ủy Yên Bái"
+    assert _party("ĐẢNG BỘ TỈNH YÊN BÁI\nBAN THƯỜNG VỤ TỈNH ỦY")["issuer"] == "Ban Thường vụ Tỉnh ủy Yên Bái"
+    assert _party("ĐẢNG BỘ HUYỆN VĂN CHẤN\nỦY BAN KIỂM TRA")["issuer"] == "Ủy ban Kiểm tra Huyện ủy Văn Chấn"
+    assert _party("ĐẢNG BỘ XÃ SƠN THỊNH\nĐẢNG ỦY")["issuer"] == "Đảng ủy xã Sơn Thịnh"
+
+
+def test_a_cell_under_its_party_organization_keeps_its_name():
+    assert _party("ĐẢNG BỘ XÃ SƠN THỊNH\nCHI BỘ THÔN 5")["issuer"] == "Chi bộ thôn 5"

@@ -36,6 +36,26 @@ def type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
     return _type_line(text, caps_rest=caps_rest)
 
 
+def _party_committee(own: str, party: re.Match) -> str | None:
+    """`TỈNH ỦY`, `BAN THƯỜNG VỤ TỈNH ỦY` or `ỦY BAN KIỂM TRA` under `ĐẢNG BỘ TỈNH LÀO CAI`: the unit's
+    committee named with its place (`Tỉnh ủy Lào Cai`, `Ban Thường vụ Tỉnh ủy Lào Cai`, `Ủy ban Kiểm tra
+    Tỉnh ủy Lào Cai`); a commune's committee keeps its unit (`Đảng ủy xã Bảo Thắng`)."""
+    from pipeline.text import units as admin_units
+
+    unit, name = party.group("unit"), party.group("name")
+    committee = admin_units.party_of().get(unit.lower())
+    if not committee:
+        return None
+    committee = committee.upper() + (f" {unit}" if committee == "Đảng ủy" else "")
+    bare = re.sub(rf"\s+{unit}$", "", committee)
+    if own == committee or own.endswith(" " + committee) or own == bare or own.endswith(" " + bare):
+        head = own[:-len(bare)] if own.endswith(bare) else own[:-len(committee)]
+        return canonical(f"{head}{committee} {name}".strip())
+    if rules.compiled(layout_rules()["header"]["party_organs"]).match(own):
+        return canonical(f"{own} {committee} {name}")
+    return None
+
+
 def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """Issuer and parent from the header's left column (`UBND TỈNH X` / `SỞ NỘI VỤ`)."""
     cfg = layout_rules()["header"]
@@ -54,6 +74,11 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
         return None, None
     own = units[-1]
     parent = units[-2] if len(units) > 1 else None
+    party = rules.compiled(cfg["party_organization"]).match(parent or "")
+    if party:
+        named = _party_committee(own, party)
+        if named:
+            return named, canonical(parent)
     if parent:
         parent_suffix = cfg.get("parent_as_suffix", {}).get(parent, parent)
         unit = rules.compiled(cfg["unit_of_parent"]).match(own)
