@@ -204,12 +204,32 @@ def _party(left: str) -> dict:
                 "kết luận của Thường trực\n-----\n1. Nội dung.\n")
 
 
-def test_committee_under_its_party_organization_takes_the_place():
-    assert _party("ĐẢNG BỘ TỈNH YÊN BÁI\nTỈNH ỦY")["issuer"] == "Tỉnh ủy Yên Bái"
-    assert _party("ĐẢNG BỘ TỈNH YÊN BÁI\nBAN THƯỜNG VỤ TỈNH ỦY")["issuer"] == "Ban Thường vụ Tỉnh ủy Yên Bái"
-    assert _party("ĐẢNG BỘ HUYỆN VĂN CHẤN\nỦY BAN KIỂM TRA")["issuer"] == "Ủy ban Kiểm tra Huyện ủy Văn Chấn"
+def test_committee_under_its_party_organization_is_the_units_committee():
+    assert _party("ĐẢNG BỘ TỈNH YÊN BÁI\nTỈNH ỦY")["issuer"] == "Tỉnh ủy"
+    assert _party("ĐẢNG BỘ TỈNH YÊN BÁI\nBAN THƯỜNG VỤ TỈNH ỦY")["issuer"] == "Ban Thường vụ Tỉnh ủy"
+    assert _party("ĐẢNG BỘ HUYỆN VĂN CHẤN\nỦY BAN KIỂM TRA")["issuer"] == "Ủy ban Kiểm tra Huyện ủy"
     assert _party("ĐẢNG BỘ XÃ SƠN THỊNH\nĐẢNG ỦY")["issuer"] == "Đảng ủy xã Sơn Thịnh"
+    assert _party("ĐẢNG BỘ XÃ SƠN THỊNH\nBAN THƯỜNG VỤ ĐẢNG ỦY")["issuer"] == "Ban Thường vụ Đảng ủy xã Sơn Thịnh"
 
 
 def test_a_cell_under_its_party_organization_keeps_its_name():
     assert _party("ĐẢNG BỘ XÃ SƠN THỊNH\nCHI BỘ THÔN 5")["issuer"] == "Chi bộ thôn 5"
+
+
+# ------------------------------------------------------------------ blocks side by side, names in capitals
+
+_MINUTES = ("ỦY BAN NHÂN DÂN\nXÃ TẢ VAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "BIÊN BẢN\nHọp bàn phương án giải phóng mặt bằng\n"
+            "Hôm nay, vào lúc 14 giờ ngày 6 tháng 4 năm 2026, tại trụ sở Ủy ban nhân dân xã.\n1. Thành phần.\n")
+
+
+def test_the_head_signs_in_the_right_hand_column():
+    m = meta(_MINUTES + "THƯ KÝ | CHỦ TỌA\nLù Thị Mỷ | Sần Văn Phìn\n")
+    assert (m["signer"]["name"], m["signer"]["title"]) == ("Sần Văn Phìn", "Chủ tọa")
+    m = meta(_MINUTES + "NGƯỜI GHI BIÊN BẢN | CHỦ TỊCH\n| \nLù Thị Mỷ | Sần Văn Phìn\n")
+    assert m["signer"]["name"] == "Sần Văn Phìn"
+
+
+def test_signer_name_in_capitals():
+    m = meta(_MINUTES + "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nGIÀNG A DỈA\n")
+    assert m["signer"]["name"] == "Giàng A Dỉa"

@@ -102,6 +102,37 @@ def _name_beside(t: str, name_re, not_name) -> tuple[str, str] | None:
     return None
 
 
+def _name_in_capitals(text: str) -> bool:
+    """A signer's name printed in capitals (`NGUYỄN VĂN BÌNH`): two to five words, the first a family name."""
+    words = text.split()
+    surnames = {n.upper() for n in rules.load("names").get("surnames", [])}
+    return is_upper(text) and 2 <= len(words) <= 5 and words[0] in surnames and all(w.isalpha() for w in words)
+
+
+def _signing_column(cells: list[tuple]) -> list[tuple]:
+    """Signature blocks set side by side in one table (`THƯ KÝ | CHỦ TỌA`, `NGƯỜI LẬP BIỂU | THỦ TRƯỞNG ĐƠN
+    VỊ`, then `Nguyễn Thu Hà | Vàng A Páo`): the head signs in the right-hand column, so a row of titles in
+    capitals keeps its last one, and a row of names below it the name in that column."""
+    cfg = layout_rules()["closing"]
+    title_re, name_re = rules.compiled(cfg["signer_title"]), rules.compiled(cfg["name"])
+    rows: dict[int, list[tuple]] = {}
+    for cell in cells:
+        rows.setdefault(cell[0], []).append(cell)
+    out: list[tuple] = []
+    col = None
+    for row in rows.values():
+        full = [c for c in row if c[2]]
+        if len(full) >= 2 and all(is_upper(c[2]) and len(c[2]) < 60 and not re.search(r"[\d;:]", c[2]) for c in full) \
+                and title_re.match(full[-1][2]):
+            col = row.index(full[-1])
+            out.append(full[-1])
+        elif len(full) >= 2 and col is not None and all(name_re.match(c[2]) or _name_in_capitals(c[2]) for c in full):
+            out.append(row[col] if col < len(row) and row[col][2] else full[-1])
+        else:
+            out.extend(row)
+    return out
+
+
 def _name_in_rows(texts: list[str]) -> str | None:
     """The signer's name printed into a Nơi nhận row when a two-column page was read row by row
     (`- Các Vụ, đơn vị Trần Văn Hải thuộc Bộ`, `- Tòa án nhân dân tối cao, Lê Minh Tâm đã ký`): three or
@@ -165,7 +196,7 @@ def parse_closing(lines: list[Line], start: int, stop: int,
     title_i = None
     cosigner = rules.compiled(cfg["cosigner_title"])
     signed_mark = rules.compiled(cfg["signed_mark"])
-    cells = [(i, lines[i], c.strip()) for i in range(start, stop) for c in lines[i].text.split(" | ")]
+    cells = _signing_column([(i, lines[i], c.strip()) for i in range(start, stop) for c in lines[i].text.split(" | ")])
     for i, ln, t in cells:
         if title is not None and name is not None and cosigner.match(title) is not None \
                 and is_upper(t) and title_re.match(t) and len(t) < 60 and not cosigner.match(t):
@@ -221,6 +252,9 @@ def parse_closing(lines: list[Line], start: int, stop: int,
             continue
         if title is not None and name is None and name_re.match(t) and not not_name.search(t) and i > (title_i or 0):
             name = t
+            continue
+        if title is not None and name is None and i > (title_i or 0) and _name_in_capitals(t):
+            name = " ".join(w[:1] + w[1:].lower() for w in t.split())   # `NGUYỄN VĂN BÌNH`
             continue
         if in_recipients and t and not is_upper(t):
             in_recipients = False

@@ -38,21 +38,22 @@ def type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
 
 def _party_committee(own: str, party: re.Match) -> str | None:
     """`TỈNH ỦY`, `BAN THƯỜNG VỤ TỈNH ỦY` or `ỦY BAN KIỂM TRA` under `ĐẢNG BỘ TỈNH LÀO CAI`: the unit's
-    committee named with its place (`Tỉnh ủy Lào Cai`, `Ban Thường vụ Tỉnh ủy Lào Cai`, `Ủy ban Kiểm tra
-    Tỉnh ủy Lào Cai`); a commune's committee keeps its unit (`Đảng ủy xã Bảo Thắng`)."""
+    committee (`Tỉnh ủy`, `Ban Thường vụ Tỉnh ủy`, `Ủy ban Kiểm tra Tỉnh ủy`), never `… Đảng bộ tỉnh Lào Cai`;
+    a commune's committee is named with its unit and place (`Đảng ủy xã Bảo Thắng`), as its bodies are."""
     from pipeline.text import units as admin_units
 
     unit, name = party.group("unit"), party.group("name")
     committee = admin_units.party_of().get(unit.lower())
     if not committee:
         return None
-    committee = committee.upper() + (f" {unit}" if committee == "Đảng ủy" else "")
-    bare = re.sub(rf"\s+{unit}$", "", committee)
-    if own == committee or own.endswith(" " + committee) or own == bare or own.endswith(" " + bare):
-        head = own[:-len(bare)] if own.endswith(bare) else own[:-len(committee)]
-        return canonical(f"{head}{committee} {name}".strip())
+    commune = committee == "Đảng ủy"
+    place = f" {unit} {name}" if commune else ""
+    committee = committee.upper()
+    if own in (committee, f"{committee} {unit}") or own.endswith((" " + committee, f" {committee} {unit}")):
+        head = own[:own.rindex(committee)]
+        return canonical(f"{head}{committee}{place}".strip())
     if rules.compiled(layout_rules()["header"]["party_organs"]).match(own):
-        return canonical(f"{own} {committee} {name}")
+        return canonical(f"{own} {committee}{place}")
     return None
 
 
