@@ -233,3 +233,11 @@ def test_the_head_signs_in_the_right_hand_column():
 def test_signer_name_in_capitals():
     m = meta(_MINUTES + "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nGIÀNG A DỈA\n")
     assert m["signer"]["name"] == "Giàng A Dỉa"
+
+
+def test_a_law_is_dated_by_the_day_it_was_passed():
+    raw = ("luật\nBẢO VỆ NGUỒN LỢI THỦY SẢN\nCăn cứ vào Hiến pháp năm 1992;\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n"
+           "Điều 1. Phạm vi.\nLuật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa X, kỳ họp thứ 2 "
+           "thông qua ngày 12 tháng 11 năm 1997.\nCHỦ TỊCH QUỐC HỘI\n(Đã ký)\nNông Đức Minh\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["issued_date"], m["issuer"]) == ("Luật", "1997-11-12", "Quốc hội")

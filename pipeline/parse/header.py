@@ -429,6 +429,15 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                     meta["title"] += " " + u
                 end = max(end, i + 1)
                 break
+    if meta["doc_type"] in cfg["passed_types"] and meta["issued_date"] is None and place_i is None:
+        # a law is dated by the day it was passed, said in its last lines
+        passed = rules.compiled(cfg["passed_date"])
+        for ln in reversed(lines[-15:]):
+            m = passed.search(ln.text)
+            if m:
+                meta["issued_date"] = iso_date(m.group("d"), m.group("m"), m.group("y"))
+                meta["issuer"] = meta["issuer"] or canonical(m.group("org"))
+                break
     if meta["doc_type"] == "Biên bản" and meta["issued_date"] is None and place_i is None:
         # minutes are dated by the meeting they record (`Thời gian: 10 giờ ngày 30 tháng 03 năm 2026`)
         when = rules.compiled(cfg["minutes_date"])
