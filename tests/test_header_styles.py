@@ -241,3 +241,17 @@ def test_a_law_is_dated_by_the_day_it_was_passed():
            "thông qua ngày 12 tháng 11 năm 1997.\nCHỦ TỊCH QUỐC HỘI\n(Đã ký)\nNông Đức Minh\n")
     m = meta(raw)
     assert (m["doc_type"], m["issued_date"], m["issuer"]) == ("Luật", "1997-11-12", "Quốc hội")
+
+
+def test_title_run_onto_the_authority_or_a_recipients_row():
+    m = meta(_DECREE_HEAD + "kt/bộ trưởng bộ thương mại thứ trưởng\nNơi nhận:\n- Văn phòng Quốc hội,\n- Lưu: VP.\n"
+             "Lương Văn Tự\n")
+    assert m["signer"] == {"name": "Lương Văn Tự", "title": "Thứ trưởng", "authority": "KT. Bộ trưởng Bộ Thương mại"}
+    m = meta(_DECREE_HEAD + "Nơi nhận: KT. CHỦ TỊCH\n- Như Điều 3; PHÓ CHỦ TỊCH\n- Lưu: VT.\nNguyễn Thị Hằng\n")
+    assert (m["signer"]["title"], m["signer"]["name"]) == ("Phó Chủ tịch", "Nguyễn Thị Hằng")
+
+
+def test_a_recipient_ending_on_a_title_word_gives_way_to_the_title_line():
+    m = meta(_DECREE_HEAD + "Nơi nhận:\nKT. CHỦ TỊCH\n- Thường trực Tỉnh ủy, Chủ tịch\nPHÓ CHỦ TỊCH\n- Lưu: VT.\n"
+             "Nguyễn Thị Hằng\n")
+    assert (m["signer"]["title"], m["signer"]["name"]) == ("Phó Chủ tịch", "Nguyễn Thị Hằng")
