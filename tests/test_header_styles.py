@@ -255,3 +255,34 @@ def test_a_recipient_ending_on_a_title_word_gives_way_to_the_title_line():
     m = meta(_DECREE_HEAD + "Nơi nhận:\nKT. CHỦ TỊCH\n- Thường trực Tỉnh ủy, Chủ tịch\nPHÓ CHỦ TỊCH\n- Lưu: VT.\n"
              "Nguyễn Thị Hằng\n")
     assert (m["signer"]["title"], m["signer"]["name"]) == ("Phó Chủ tịch", "Nguyễn Thị Hằng")
+
+
+# ------------------------------------------------------------------ place-date lines in other forms
+
+def _dated(line: str) -> tuple:
+    m = meta(f"SỞ TƯ PHÁP\nSố: 41/STP-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{line}\nV/v góp ý dự thảo\n"
+             "Kính gửi: Các phòng.\nSở Tư pháp đề nghị như sau.\n")
+    return m["issued_date"], m["place"]
+
+
+def test_place_date_in_figures_and_without_its_comma_or_day_word():
+    assert _dated("Yên Bái, ngày 07/4/2026") == ("2026-04-07", "Yên Bái")
+    assert _dated("Yên Bái, ngày 7-4-2026") == ("2026-04-07", "Yên Bái")
+    assert _dated("Yên Bái ngày 07 tháng 4 năm 2026") == ("2026-04-07", "Yên Bái")
+    assert _dated("Yên Bái, 07 tháng 4 năm 2026") == ("2026-04-07", "Yên Bái")
+
+
+def test_place_date_words_in_capitals_or_run_together():
+    assert _dated("YÊN BÁI, NGÀY 07 THÁNG 4 NĂM 2026")[0] == "2026-04-07"
+    assert _dated("Yên Bái, Ngày 07 tháng 4, năm 2026")[0] == "2026-04-07"
+    assert _dated("Yên Bái, ngày mùng 7 tháng 4 năm2026")[0] == "2026-04-07"
+
+
+def test_a_blank_day_stays_blank_whatever_the_form():
+    assert _dated("Yên Bái, ngày    tháng 4 năm 2026")[0] is None
+
+
+def test_a_cited_number_and_date_inside_a_sentence_is_no_place_date():
+    m = meta("THAM LUẬN\nGiải pháp phòng, chống ma túy\nSở Y tế\nThực hiện Kết luận số 96-KL/TW, ngày 30/9/2024 "
+             "về tiếp tục thực hiện Nghị quyết, Sở đã triển khai.\n")
+    assert (m["issued_date"], m["place"]) == (None, None)

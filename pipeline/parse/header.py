@@ -275,6 +275,10 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                     meta["identifier"] = _ocr_identifier(meta["identifier"])
         if place_i is None:
             m = rules.compiled(cfg["place_date"]).search(t)
+            for form in cfg["place_date_forms"] if m is None or not m.group("d").strip(" .…_") else []:
+                m = rules.compiled(form).search(t) or m
+                if m and m.group("d").strip(" .…_"):
+                    break
             if m is None and ocr:
                 m = _ocr_place_date(t)
             if m and i < 25:
