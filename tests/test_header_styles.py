@@ -286,3 +286,8 @@ def test_a_cited_number_and_date_inside_a_sentence_is_no_place_date():
     m = meta("THAM LUẬN\nGiải pháp phòng, chống ma túy\nSở Y tế\nThực hiện Kết luận số 96-KL/TW, ngày 30/9/2024 "
              "về tiếp tục thực hiện Nghị quyết, Sở đã triển khai.\n")
     assert (m["issued_date"], m["place"]) == (None, None)
+
+
+def test_a_presidium_is_an_authority_not_a_title():
+    m = meta(_DECREE_HEAD + "T/M ĐOÀN CHỦ TỊCH\nCHỦ TỊCH\nVũ Trọng Kim\n")
+    assert m["signer"]["authority"] == "T/M Đoàn Chủ tịch"

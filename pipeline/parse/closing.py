@@ -118,8 +118,9 @@ def _trailing_title(text: str, authority: bool = False, after_authority: bool = 
                 or not title_re.match(tail.upper()):
             continue
         if authority:
+            # what is left names an authority of two words at least (`ĐOÀN CHỦ TỊCH` is a body, the presidium)
             up = rest.upper()
-            ok = bool(title_re.match(up)) or any(up == h or up.startswith(h + " ") for h in heads)
+            ok = len(up.split()) >= 2 and (bool(title_re.match(up)) or any(up.startswith(h + " ") for h in heads))
         else:
             words = rest.split()
             ok = tail.isupper() and not is_upper(rest) or tail.islower() and any(w[:1].isupper() for w in words[1:]) \
