@@ -291,3 +291,11 @@ def test_a_cited_number_and_date_inside_a_sentence_is_no_place_date():
 def test_a_presidium_is_an_authority_not_a_title():
     m = meta(_DECREE_HEAD + "T/M ĐOÀN CHỦ TỊCH\nCHỦ TỊCH\nVũ Trọng Kim\n")
     assert m["signer"]["authority"] == "T/M Đoàn Chủ tịch"
+
+
+def test_a_title_in_capitals_stops_at_the_issuing_body_named_again():
+    raw = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 27/NQ-HĐND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Hà Giang, ngày 9 tháng 7 năm 2026\nNGHỊ QUYẾT\nQUY ĐỊNH MỨC HỖ TRỢ HỌC SINH BÁN TRÚ\n"
+           "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG\nKHÓA XVII, KỲ HỌP THỨ 5\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+           "QUYẾT NGHỊ:\nĐiều 1. Mức hỗ trợ.\n")
+    assert meta(raw)["title"] == "Quy định mức hỗ trợ học sinh bán trú"

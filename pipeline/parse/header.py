@@ -107,6 +107,16 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     return canonical(own), canonical(parent) if parent else None
 
 
+def _author_again(lines: list[Line], j: int, body_re: list[str]) -> bool:
+    """The issuing body named again in capitals between the title and the preamble (`ỦY BAN NHÂN DÂN TỈNH
+    LÀO CAI`, `HỘI ĐỒNG NHÂN DÂN TỈNH …` / `KHÓA XVI, KỲ HỌP THỨ 20`): it opens with the header's top line and
+    the preamble follows within three lines; a title in capitals ends there."""
+    top = lines[0].text.strip() if lines else ""
+    t = lines[j].text
+    return len(top.split()) >= 2 and is_upper(top) and is_upper(t) and t.startswith(top) \
+        and any(matches_any(body_re, lines[k].text) for k in range(j + 1, min(j + 4, len(lines))))
+
+
 def _signed_by_body(lines: list[Line]) -> str | None:
     """A document with no header (a conference programme, a notice) signed by a body's name alone in
     capitals on its last line (`BAN TỔ CHỨC`, `BAN BIÊN TẬP`): that body issues it."""
@@ -324,7 +334,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             t = lines[j].text
             if ocr and t and _is_debris(t):
                 continue   # a speck under the type word
-            if is_author_line(t, meta.get("_by")):
+            if is_author_line(t, meta.get("_by")) or _author_again(lines, j, body_re):
                 break      # the author set again above the preamble (`ỦY BAN NHÂN DÂN THÀNH PHỐ …`)
             first = not title_lines
             subject = bool(rules.compiled(cfg["subject"]).match(t))
