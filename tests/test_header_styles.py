@@ -299,3 +299,9 @@ def test_a_title_in_capitals_stops_at_the_issuing_body_named_again():
            "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG\nKHÓA XVII, KỲ HỌP THỨ 5\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
            "QUYẾT NGHỊ:\nĐiều 1. Mức hỗ trợ.\n")
     assert meta(raw)["title"] == "Quy định mức hỗ trợ học sinh bán trú"
+
+
+def test_names_with_an_apostrophe_or_ending_on_one_letter():
+    for name in ("Điểu K'Ré", "H'Yim Kđoh", "Lò Văn A"):
+        assert meta(_MINUTES + f"Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n{name}\n")["signer"]["name"] == name
+    assert meta(_MINUTES + "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nMẫu B\n")["signer"]["name"] is None
