@@ -305,3 +305,11 @@ def test_names_with_an_apostrophe_or_ending_on_one_letter():
     for name in ("Điểu K'Ré", "H'Yim Kđoh", "Lò Văn A"):
         assert meta(_MINUTES + f"Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n{name}\n")["signer"]["name"] == name
     assert meta(_MINUTES + "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nMẫu B\n")["signer"]["name"] is None
+
+
+def test_appendix_issued_with_a_decision_named_on_a_line_of_its_own():
+    raw = ("Phụ lục\nBan hành kèm theo Quyết định số 318/2004/QĐ-UB ngày 4 tháng 3 năm 2004 của UBND tỉnh Đồng Tháp "
+           "về việc ban hành danh mục dự án kêu gọi đầu tư.\n________________\nDanh mục 1\nI. Nông nghiệp\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["identifier"], m["issued_date"], m["issuer"]) == \
+        ("Quyết định", "318/2004/QĐ-UB", "2004-03-04", "Ủy ban nhân dân tỉnh Đồng Tháp")

@@ -226,7 +226,7 @@ def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, nati
     for ln in head:
         starts.append(len(joined))
         joined += ln.text + " "
-    m = rules.compiled(cfg["attached_to"]).search(joined)
+    m = rules.compiled(cfg["attached_to"]).search(joined) or rules.compiled(cfg["attached_to_line"]).search(joined)
     if not m:
         return
     at = max(n for n, st in enumerate(starts) if st <= m.start())
