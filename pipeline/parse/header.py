@@ -5,7 +5,8 @@ import re
 
 from pipeline import rules
 from pipeline.parse.common import layout_rules, matches_any, is_upper
-from pipeline.parse.header_styles import gazette, is_author_line, iso_date, issued_by, issuer_of_author
+from pipeline.parse.header_styles import (author_again, gazette, is_author_line, iso_date, issued_by, issuer_of_author,
+                                          own_number, party_committee, signed_by_body)
 from pipeline.text.identifiers import normalize_identifier, type_from_identifier
 from pipeline.text.names import canonical, case_title
 from pipeline.text.spans import Line
@@ -36,27 +37,6 @@ def type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
     return _type_line(text, caps_rest=caps_rest)
 
 
-def _party_committee(own: str, party: re.Match) -> str | None:
-    """`TỈNH ỦY`, `BAN THƯỜNG VỤ TỈNH ỦY` or `ỦY BAN KIỂM TRA` under `ĐẢNG BỘ TỈNH LÀO CAI`: the unit's
-    committee (`Tỉnh ủy`, `Ban Thường vụ Tỉnh ủy`, `Ủy ban Kiểm tra Tỉnh ủy`), never `… Đảng bộ tỉnh Lào Cai`;
-    a commune's committee is named with its unit and place (`Đảng ủy xã Bảo Thắng`), as its bodies are."""
-    from pipeline.text import units as admin_units
-
-    unit, name = party.group("unit"), party.group("name")
-    committee = admin_units.party_of().get(unit.lower())
-    if not committee:
-        return None
-    commune = committee == "Đảng ủy"
-    place = f" {unit} {name}" if commune else ""
-    committee = committee.upper()
-    if own in (committee, f"{committee} {unit}") or own.endswith((" " + committee, f" {committee} {unit}")):
-        head = own[:own.rindex(committee)]
-        return canonical(f"{head}{committee}{place}".strip())
-    if rules.compiled(layout_rules()["header"]["party_organs"]).match(own):
-        return canonical(f"{own} {committee}{place}")
-    return None
-
-
 def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """Issuer and parent from the header's left column (`UBND TỈNH X` / `SỞ NỘI VỤ`)."""
     cfg = layout_rules()["header"]
@@ -77,7 +57,7 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     parent = units[-2] if len(units) > 1 else None
     party = rules.compiled(cfg["party_organization"]).match(parent or "")
     if party:
-        named = _party_committee(own, party)
+        named = party_committee(own, party)
         if named:
             return named, canonical(parent)
     if parent:
@@ -105,34 +85,6 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
             if m and not re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b", own):
                 own = f"{own} {m.group(0)}"
     return canonical(own), canonical(parent) if parent else None
-
-
-def _author_again(lines: list[Line], j: int, body_re: list[str]) -> bool:
-    """The issuing body named again in capitals between the title and the preamble (`ỦY BAN NHÂN DÂN TỈNH
-    LÀO CAI`, `HỘI ĐỒNG NHÂN DÂN TỈNH …` / `KHÓA XVI, KỲ HỌP THỨ 20`): it opens with the header's top line and
-    the preamble follows within three lines; a title in capitals ends there."""
-    top = lines[0].text.strip() if lines else ""
-    t = lines[j].text
-    return len(top.split()) >= 2 and is_upper(top) and is_upper(t) and t.startswith(top) \
-        and any(matches_any(body_re, lines[k].text) for k in range(j + 1, min(j + 4, len(lines))))
-
-
-def _signed_by_body(lines: list[Line]) -> str | None:
-    """A document with no header (a conference programme, a notice) signed by a body's name alone in
-    capitals on its last line (`BAN TỔ CHỨC`, `BAN BIÊN TẬP`): that body issues it."""
-    last = next((ln.text.strip() for ln in reversed(lines) if ln.text.strip()), "")
-    heads = rules.load("names")["org_heads"]
-    if is_upper(last) and len(last.split()) <= 6 and not re.search(r"[\d|:;,.]", last) \
-            and any(last == h or last.startswith(h + " ") for h in heads):
-        return canonical(last)
-    return None
-
-
-def _own_number(raw: str) -> str:
-    """The number as printed, without what surrounds it on its line: a rule of dashes run on
-    (`144/2002/QĐ/BTC-----`) and the dots of a blank it was filled into (`…05…./2006/QĐ-UBND`)."""
-    raw = re.sub(r"\s*[-–_=]{2,}.*$", "", raw)
-    return re.sub(r"^[.…_\s]+|(?<=\d)[.…_]+(?=[/\s]|$)", "", raw)
 
 
 def _caps_lost(t: str, continuing: bool) -> bool:
@@ -237,7 +189,7 @@ def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, nati
     own_title = meta["title"] if alone else None
     parent_type = "Công văn" if m.group("type") == "Văn bản" else m.group("type")
     meta["doc_type"] = parent_type
-    own = normalize_identifier(_own_number(m.group("num"))) if m.group("num") else None
+    own = normalize_identifier(own_number(m.group("num"))) if m.group("num") else None
     meta["identifier"] = own or meta["identifier"]   # a blank number may have been stamped on the page
     if meta["issuer"] is None:
         meta["issuer"] = issuer_of_author(m.group("org"))
@@ -280,7 +232,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                       or m.start() < 3 or i in national
                       or rules.compiled(cfg["number_after_type"]).match(t)):
                 number_i = i
-                meta["identifier"] = normalize_identifier(_own_number(m.group("ident")))
+                meta["identifier"] = normalize_identifier(own_number(m.group("ident")))
                 if ocr:
                     meta["identifier"] = _ocr_identifier(meta["identifier"])
         if place_i is None:
@@ -334,7 +286,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             t = lines[j].text
             if ocr and t and _is_debris(t):
                 continue   # a speck under the type word
-            if is_author_line(t, meta.get("_by")) or _author_again(lines, j, body_re):
+            if is_author_line(t, meta.get("_by")) or author_again(lines, j, body_re):
                 break      # the author set again above the preamble (`ỦY BAN NHÂN DÂN THÀNH PHỐ …`)
             first = not title_lines
             subject = bool(rules.compiled(cfg["subject"]).match(t))
@@ -393,7 +345,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 meta["issuer"] = canonical(m.group("org"))
                 break
     if meta["issuer"] is None and number_i is None:
-        meta["issuer"] = _signed_by_body(lines)
+        meta["issuer"] = signed_by_body(lines)
     author = meta.pop("_by", None)
     if meta["issuer"] is None and author:
         meta["issuer"] = issuer_of_author(author)
