@@ -313,3 +313,9 @@ def test_appendix_issued_with_a_decision_named_on_a_line_of_its_own():
     m = meta(raw)
     assert (m["doc_type"], m["identifier"], m["issued_date"], m["issuer"]) == \
         ("Quyết định", "318/2004/QĐ-UB", "2004-03-04", "Ủy ban nhân dân tỉnh Đồng Tháp")
+
+
+def test_standing_committee_under_its_council():
+    raw = ("HỘI ĐỒNG NHÂN DÂN\nXÃ MƯỜNG HUM\nTHƯỜNG TRỰC\nSố: 08/TB-HĐND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Độc lập - Tự do - Hạnh phúc\nMường Hum, ngày 2 tháng 6 năm 2026\nTHÔNG BÁO\nLịch tiếp công dân\n1. Nội dung.\n")
+    assert meta(raw)["issuer"] == "Thường trực Hội đồng nhân dân xã Mường Hum"
