@@ -319,3 +319,12 @@ def test_standing_committee_under_its_council():
     raw = ("HỘI ĐỒNG NHÂN DÂN\nXÃ MƯỜNG HUM\nTHƯỜNG TRỰC\nSố: 08/TB-HĐND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
            "Độc lập - Tự do - Hạnh phúc\nMường Hum, ngày 2 tháng 6 năm 2026\nTHÔNG BÁO\nLịch tiếp công dân\n1. Nội dung.\n")
     assert meta(raw)["issuer"] == "Thường trực Hội đồng nhân dân xã Mường Hum"
+
+
+def test_gazette_line_with_its_author_after_number_and_date():
+    raw = ("Chỉ thị số 19/2004/CT-TTg ngày 1 tháng 6 năm 2004 của Thủ tướng Chính phủ về việc\n"
+           "tăng cường công tác quản lý xuất khẩu gạo\nThủ tướng Chính phủ\nTrong thời gian qua, xuất khẩu tăng.\n"
+           "1. Bộ Thương mại chủ trì.\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["identifier"], m["issued_date"], m["issuer"], m["title"]) == \
+        ("Chỉ thị", "19/2004/CT-TTg", "2004-06-01", "Thủ tướng Chính phủ", "tăng cường công tác quản lý xuất khẩu gạo")

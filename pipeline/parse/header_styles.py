@@ -83,24 +83,28 @@ def gazette(lines: list, limit: int = 8) -> dict | None:
     date = r"(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})"
     shape = re.compile(rf"^(?P<type>{_types_alternation()})\s+(?:của\s+(?P<org>.{{2,80}}?)\s+|liên tịch\s+.{{2,80}}?\s+)?"
                        rf"số\s*:?\s*(?P<ident>\d+[^\s,]*)\s*,?\s+ngày\s+{date}\s*[,.]?\s*(?P<rest>.*)$", re.I)
+    # … or number and date first, the author after them (`Quyết định số 115/2004/QĐ-TTg ngày 25/6/2004 của
+    # Thủ tướng Chính phủ về việc …`)
+    shape2 = re.compile(rf"^(?P<type>{_types_alternation()})\s+số\s*:?\s*(?P<ident>\d+[^\s,]*)\s*,?\s+ngày\s+{date}"
+                        rf"\s*,?\s+của\s+(?P<org>.{{2,80}}?)\s+(?P<rest>(?:về việc|về|v/v)\s.*)$", re.I)
     m = None
     for k in range(min(2, len(texts))):
         # the type word opens a line, under at most one short line (the issuer's name)
         if k and (len(texts[0]) > 40 or re.search(r"\d", texts[0])):
             break
-        m = shape.match(" ".join(t for t in texts[k:] if t))
+        joined = " ".join(t for t in texts[k:] if t)
+        m = shape2.match(joined) or shape.match(joined)
         if m:
+            # the author set again on a line of its own closes the title (`Thủ tướng Chính phủ` / `Căn cứ …`)
+            end = next((n for n in range(k + 1, len(texts)) if is_author_line(texts[n], m.group("org"))), None)
+            if end is not None:
+                joined = " ".join(t for t in texts[k:end] if t)
+                m = shape2.match(joined) or shape.match(joined)
             break
     if not m:
         return None
     author = m.group("org")
     rest = m.group("rest")
-    for t in reversed(texts):   # the author's line closing the block is not the title's
-        if not t:
-            continue
-        if is_author_line(t, author) and rest.endswith(t):
-            rest = rest[:-len(t)].rstrip()
-        break
     title = re.sub(r"^(?:về việc|v/v|về)\s*:?\s*", "", rest, flags=re.I).strip(" .")
     name = next(n for n in rules.doc_type_names() if n.casefold() == m.group("type").casefold())
     return {"doc_type": name, "author": author, "identifier": normalize_identifier(m.group("ident")),
