@@ -328,3 +328,9 @@ def test_gazette_line_with_its_author_after_number_and_date():
     m = meta(raw)
     assert (m["doc_type"], m["identifier"], m["issued_date"], m["issuer"], m["title"]) == \
         ("Chỉ thị", "19/2004/CT-TTg", "2004-06-01", "Thủ tướng Chính phủ", "tăng cường công tác quản lý xuất khẩu gạo")
+
+
+def test_old_tone_placement_in_a_header_in_capitals():
+    raw = ("UỶ BAN NHÂN DÂN\nTỈNH BẠC LIÊU\nSố: 14/2005/QĐ-UBND\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Bạc Liêu, ngày 2 tháng 3 năm 2005\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu\nĐiều 1. Nội dung.\n")
+    assert meta(raw)["issuer"] == "Ủy ban nhân dân tỉnh Bạc Liêu"

@@ -8,7 +8,7 @@ from pipeline.parse.common import layout_rules, matches_any, is_upper
 from pipeline.parse.header_styles import (author_again, gazette, is_author_line, iso_date, issued_by, issuer_of_author,
                                           own_number, party_committee, signed_by_body)
 from pipeline.text.identifiers import normalize_identifier, type_from_identifier
-from pipeline.text.names import canonical, case_title
+from pipeline.text.names import canonical, case_title, place_tones
 from pipeline.text.spans import Line
 
 
@@ -42,7 +42,7 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     cfg = layout_rules()["header"]
     heads = sorted(rules.load("names")["org_heads"], key=len, reverse=True)
     units: list[str] = []
-    for line in lines:
+    for line in map(place_tones, lines):   # `UỶ BAN` in the old style is `ỦY BAN`, one of the heads
         line = line.strip(" *-_")
         if not line:
             continue
