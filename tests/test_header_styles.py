@@ -334,3 +334,10 @@ def test_old_tone_placement_in_a_header_in_capitals():
     raw = ("UỶ BAN NHÂN DÂN\nTỈNH BẠC LIÊU\nSố: 14/2005/QĐ-UBND\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
            "Bạc Liêu, ngày 2 tháng 3 năm 2005\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu\nĐiều 1. Nội dung.\n")
     assert meta(raw)["issuer"] == "Ủy ban nhân dân tỉnh Bạc Liêu"
+
+
+def test_a_forms_table_names_no_issuer_and_no_number():
+    raw = ("danh sách cổ đông sáng lập công ty cổ phần\nTT | Tên cổ đông | Số, ngày, nơi cấp chứng minh nhân dân | "
+           "Vốn góp\n(A) | (B) | (1) | (2)\nSở hữu vốn | Phần vốn góp\n1 | | |\n")
+    m = meta(raw)
+    assert (m["identifier"], m["issuer"]) == (None, None)

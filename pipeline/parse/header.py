@@ -228,9 +228,11 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             break
         if number_i is None:
             m = rules.compiled(cfg["number"]).search(t)
-            if m and (t.startswith(("Số", "SỐ")) or ("|" in t and t[:m.start() + 1].rstrip(" ").endswith("|"))
-                      or m.start() < 3 or i in national
-                      or rules.compiled(cfg["number_after_type"]).match(t)):
+            # a number, or the label of a blank one (`Số:`); never a form's column `| Số, ngày, nơi cấp`
+            numbered = m and (m.group("ident") or re.match(r"\s*(?:Số|SỐ)\s*[:.]", t[m.start():].lstrip("| ")))
+            if numbered and (t.startswith(("Số", "SỐ")) or ("|" in t and t[:m.start() + 1].rstrip(" ").endswith("|"))
+                             or m.start() < 3 or i in national
+                             or rules.compiled(cfg["number_after_type"]).match(t)):
                 number_i = i
                 meta["identifier"] = normalize_identifier(own_number(m.group("ident")))
                 if ocr:
@@ -336,7 +338,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
     top = number_i if number_i is not None else (type_i if type_i is not None else 0)
     issuer_lines = _issuer_lines(lines, top, national, ocr)
     if not issuer_lines:
-        issuer_lines = _issuer_lines(lines, top, national, ocr, caps_lost=True)
+        issuer_lines = _issuer_lines(lines, min(top, 6), national, ocr, caps_lost=True)   # the top of the page
     meta["issuer"], meta["parent_issuer"] = _compose_issuer(issuer_lines)
     if meta["issuer"] is None:
         for i in range(min(len(lines), end + 4)):
