@@ -237,7 +237,7 @@ def test_signer_name_in_capitals():
 
 def test_a_law_is_dated_by_the_day_it_was_passed():
     raw = ("luật\nBẢO VỆ NGUỒN LỢI THỦY SẢN\nCăn cứ vào Hiến pháp năm 1992;\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n"
-           "Điều 1. Phạm vi.\nLuật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa X, kỳ họp thứ 2 "
+           "Điều 1. Phạm vi.\nVăn bản luật này được Quốc hội khóa X tại kỳ họp thứ hai "
            "thông qua ngày 12 tháng 11 năm 1997.\nCHỦ TỊCH QUỐC HỘI\n(Đã ký)\nNông Đức Minh\n")
     m = meta(raw)
     assert (m["doc_type"], m["issued_date"], m["issuer"]) == ("Luật", "1997-11-12", "Quốc hội")
