@@ -195,3 +195,149 @@ def test_programme_without_header_signed_by_a_body():
     raw = ("CHƯƠNG TRÌNH\nLễ phát động Tháng hành động vì trẻ em năm 2026\nThời gian: 8 giờ 00, ngày 02/6/2026.\n"
            "Thời gian | Nội dung\n8h00 | Khai mạc\nBAN TỔ CHỨC\n")
     assert meta(raw)["issuer"] == "Ban Tổ chức"
+
+
+# ------------------------------------------------------------------ a Party organization over its committee
+
+def _party(left: str) -> dict:
+    return meta(left + "\n*\nSố 31-TB/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nYên Bái, ngày 8 tháng 5 năm 2026\nTHÔNG BÁO\n"
+                "kết luận của Thường trực\n-----\n1. Nội dung.\n")
+
+
+def test_committee_under_its_party_organization_is_the_units_committee():
+    assert _party("ĐẢNG BỘ TỈNH YÊN BÁI\nTỈNH ỦY")["issuer"] == "Tỉnh ủy"
+    assert _party("ĐẢNG BỘ TỈNH YÊN BÁI\nBAN THƯỜNG VỤ TỈNH ỦY")["issuer"] == "Ban Thường vụ Tỉnh ủy"
+    assert _party("ĐẢNG BỘ HUYỆN VĂN CHẤN\nỦY BAN KIỂM TRA")["issuer"] == "Ủy ban Kiểm tra Huyện ủy"
+    assert _party("ĐẢNG BỘ XÃ SƠN THỊNH\nĐẢNG ỦY")["issuer"] == "Đảng ủy xã Sơn Thịnh"
+    assert _party("ĐẢNG BỘ XÃ SƠN THỊNH\nBAN THƯỜNG VỤ ĐẢNG ỦY")["issuer"] == "Ban Thường vụ Đảng ủy xã Sơn Thịnh"
+
+
+def test_a_cell_under_its_party_organization_keeps_its_name():
+    assert _party("ĐẢNG BỘ XÃ SƠN THỊNH\nCHI BỘ THÔN 5")["issuer"] == "Chi bộ thôn 5"
+
+
+# ------------------------------------------------------------------ blocks side by side, names in capitals
+
+_MINUTES = ("ỦY BAN NHÂN DÂN\nXÃ TẢ VAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "BIÊN BẢN\nHọp bàn phương án giải phóng mặt bằng\n"
+            "Hôm nay, vào lúc 14 giờ ngày 6 tháng 4 năm 2026, tại trụ sở Ủy ban nhân dân xã.\n1. Thành phần.\n")
+
+
+def test_the_head_signs_in_the_right_hand_column():
+    m = meta(_MINUTES + "THƯ KÝ | CHỦ TỌA\nLù Thị Mỷ | Sần Văn Phìn\n")
+    assert (m["signer"]["name"], m["signer"]["title"]) == ("Sần Văn Phìn", "Chủ tọa")
+    m = meta(_MINUTES + "NGƯỜI GHI BIÊN BẢN | CHỦ TỊCH\n| \nLù Thị Mỷ | Sần Văn Phìn\n")
+    assert m["signer"]["name"] == "Sần Văn Phìn"
+
+
+def test_signer_name_in_capitals():
+    m = meta(_MINUTES + "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nGIÀNG A DỈA\n")
+    assert m["signer"]["name"] == "Giàng A Dỉa"
+
+
+def test_a_law_is_dated_by_the_day_it_was_passed():
+    raw = ("luật\nBẢO VỆ NGUỒN LỢI THỦY SẢN\nCăn cứ vào Hiến pháp năm 1992;\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n"
+           "Điều 1. Phạm vi.\nVăn bản luật này được Quốc hội khóa X tại kỳ họp thứ hai "
+           "thông qua ngày 12 tháng 11 năm 1997.\nCHỦ TỊCH QUỐC HỘI\n(Đã ký)\nNông Đức Minh\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["issued_date"], m["issuer"]) == ("Luật", "1997-11-12", "Quốc hội")
+
+
+def test_title_run_onto_the_authority_or_a_recipients_row():
+    m = meta(_DECREE_HEAD + "kt/bộ trưởng bộ thương mại thứ trưởng\nNơi nhận:\n- Văn phòng Quốc hội,\n- Lưu: VP.\n"
+             "Lương Văn Tự\n")
+    assert m["signer"] == {"name": "Lương Văn Tự", "title": "Thứ trưởng", "authority": "KT. Bộ trưởng Bộ Thương mại"}
+    m = meta(_DECREE_HEAD + "Nơi nhận: KT. CHỦ TỊCH\n- Như Điều 3; PHÓ CHỦ TỊCH\n- Lưu: VT.\nNguyễn Thị Hằng\n")
+    assert (m["signer"]["title"], m["signer"]["name"]) == ("Phó Chủ tịch", "Nguyễn Thị Hằng")
+
+
+def test_a_recipient_ending_on_a_title_word_gives_way_to_the_title_line():
+    m = meta(_DECREE_HEAD + "Nơi nhận:\nKT. CHỦ TỊCH\n- Thường trực Tỉnh ủy, Chủ tịch\nPHÓ CHỦ TỊCH\n- Lưu: VT.\n"
+             "Nguyễn Thị Hằng\n")
+    assert (m["signer"]["title"], m["signer"]["name"]) == ("Phó Chủ tịch", "Nguyễn Thị Hằng")
+
+
+# ------------------------------------------------------------------ place-date lines in other forms
+
+def _dated(line: str) -> tuple:
+    m = meta(f"SỞ TƯ PHÁP\nSố: 41/STP-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{line}\nV/v góp ý dự thảo\n"
+             "Kính gửi: Các phòng.\nSở Tư pháp đề nghị như sau.\n")
+    return m["issued_date"], m["place"]
+
+
+def test_place_date_in_figures_and_without_its_comma_or_day_word():
+    assert _dated("Yên Bái, ngày 07/4/2026") == ("2026-04-07", "Yên Bái")
+    assert _dated("Yên Bái, ngày 7-4-2026") == ("2026-04-07", "Yên Bái")
+    assert _dated("Yên Bái ngày 07 tháng 4 năm 2026") == ("2026-04-07", "Yên Bái")
+    assert _dated("Yên Bái, 07 tháng 4 năm 2026") == ("2026-04-07", "Yên Bái")
+
+
+def test_place_date_words_in_capitals_or_run_together():
+    assert _dated("YÊN BÁI, NGÀY 07 THÁNG 4 NĂM 2026")[0] == "2026-04-07"
+    assert _dated("Yên Bái, Ngày 07 tháng 4, năm 2026")[0] == "2026-04-07"
+    assert _dated("Yên Bái, ngày mùng 7 tháng 4 năm2026")[0] == "2026-04-07"
+
+
+def test_a_blank_day_stays_blank_whatever_the_form():
+    assert _dated("Yên Bái, ngày    tháng 4 năm 2026")[0] is None
+
+
+def test_a_cited_number_and_date_inside_a_sentence_is_no_place_date():
+    m = meta("THAM LUẬN\nGiải pháp phòng, chống ma túy\nSở Y tế\nThực hiện Kết luận số 96-KL/TW, ngày 30/9/2024 "
+             "về tiếp tục thực hiện Nghị quyết, Sở đã triển khai.\n")
+    assert (m["issued_date"], m["place"]) == (None, None)
+
+
+def test_a_presidium_is_an_authority_not_a_title():
+    m = meta(_DECREE_HEAD + "T/M ĐOÀN CHỦ TỊCH\nCHỦ TỊCH\nVũ Trọng Kim\n")
+    assert m["signer"]["authority"] == "T/M Đoàn Chủ tịch"
+
+
+def test_a_title_in_capitals_stops_at_the_issuing_body_named_again():
+    raw = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 27/NQ-HĐND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Hà Giang, ngày 9 tháng 7 năm 2026\nNGHỊ QUYẾT\nQUY ĐỊNH MỨC HỖ TRỢ HỌC SINH BÁN TRÚ\n"
+           "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG\nKHÓA XVII, KỲ HỌP THỨ 5\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+           "QUYẾT NGHỊ:\nĐiều 1. Mức hỗ trợ.\n")
+    assert meta(raw)["title"] == "Quy định mức hỗ trợ học sinh bán trú"
+
+
+def test_names_with_an_apostrophe_or_ending_on_one_letter():
+    for name in ("Điểu K'Ré", "H'Yim Kđoh", "Lò Văn A"):
+        assert meta(_MINUTES + f"Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n{name}\n")["signer"]["name"] == name
+    assert meta(_MINUTES + "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nMẫu B\n")["signer"]["name"] is None
+
+
+def test_appendix_issued_with_a_decision_named_on_a_line_of_its_own():
+    raw = ("Phụ lục\nBan hành kèm theo Quyết định số 318/2004/QĐ-UB ngày 4 tháng 3 năm 2004 của UBND tỉnh Đồng Tháp "
+           "về việc ban hành danh mục dự án kêu gọi đầu tư.\n________________\nDanh mục 1\nI. Nông nghiệp\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["identifier"], m["issued_date"], m["issuer"]) == \
+        ("Quyết định", "318/2004/QĐ-UB", "2004-03-04", "Ủy ban nhân dân tỉnh Đồng Tháp")
+
+
+def test_standing_committee_under_its_council():
+    raw = ("HỘI ĐỒNG NHÂN DÂN\nXÃ MƯỜNG HUM\nTHƯỜNG TRỰC\nSố: 08/TB-HĐND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Độc lập - Tự do - Hạnh phúc\nMường Hum, ngày 2 tháng 6 năm 2026\nTHÔNG BÁO\nLịch tiếp công dân\n1. Nội dung.\n")
+    assert meta(raw)["issuer"] == "Thường trực Hội đồng nhân dân xã Mường Hum"
+
+
+def test_gazette_line_with_its_author_after_number_and_date():
+    raw = ("Chỉ thị số 19/2004/CT-TTg ngày 1 tháng 6 năm 2004 của Thủ tướng Chính phủ về việc\n"
+           "tăng cường công tác quản lý xuất khẩu gạo\nThủ tướng Chính phủ\nTrong thời gian qua, xuất khẩu tăng.\n"
+           "1. Bộ Thương mại chủ trì.\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["identifier"], m["issued_date"], m["issuer"], m["title"]) == \
+        ("Chỉ thị", "19/2004/CT-TTg", "2004-06-01", "Thủ tướng Chính phủ", "tăng cường công tác quản lý xuất khẩu gạo")
+
+
+def test_old_tone_placement_in_a_header_in_capitals():
+    raw = ("UỶ BAN NHÂN DÂN\nTỈNH BẠC LIÊU\nSố: 14/2005/QĐ-UBND\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Bạc Liêu, ngày 2 tháng 3 năm 2005\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu\nĐiều 1. Nội dung.\n")
+    assert meta(raw)["issuer"] == "Ủy ban nhân dân tỉnh Bạc Liêu"
+
+
+def test_a_forms_table_names_no_issuer_and_no_number():
+    raw = ("danh sách cổ đông sáng lập công ty cổ phần\nTT | Tên cổ đông | Số, ngày, nơi cấp chứng minh nhân dân | "
+           "Vốn góp\n(A) | (B) | (1) | (2)\nSở hữu vốn | Phần vốn góp\n1 | | |\n")
+    m = meta(raw)
+    assert (m["identifier"], m["issuer"]) == (None, None)

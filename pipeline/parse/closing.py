@@ -102,6 +102,64 @@ def _name_beside(t: str, name_re, not_name) -> tuple[str, str] | None:
     return None
 
 
+def _trailing_title(text: str, authority: bool = False, after_authority: bool = False) -> tuple[str, str] | None:
+    """(text before, title) when a line ends with a signer's title printed from the signature column beside
+    it (two columns read row by row): `- Văn phòng Trung ương Đảng thứ trưởng`, `- Như Điều 3; PHÓ CHỦ TỊCH`.
+    In a Nơi nhận item the title stands out by its case (lower after capitals, or capitals after running
+    case, or in any case right under an authority printed the same way); after an authority on its own line
+    (`kt/bộ trưởng bộ tài chính thứ trưởng`) what is left must itself be one."""
+    cfg = layout_rules()["closing"]
+    title_re = rules.compiled(cfg["signer_title"])
+    heads = rules.load("names")["org_heads"]
+    for spelled in sorted(cfg["title_spellings"], key=len, reverse=True):
+        n = len(spelled)
+        tail, rest = text[-n:], text[:-n].rstrip()
+        if len(text) <= n + 1 or text[-n - 1] != " " or tail.casefold() != spelled.casefold() \
+                or not title_re.match(tail.upper()):
+            continue
+        if authority:
+            # what is left names an authority of two words at least (`ĐOÀN CHỦ TỊCH` is a body, the presidium)
+            up = rest.upper()
+            ok = len(up.split()) >= 2 and (bool(title_re.match(up)) or any(up.startswith(h + " ") for h in heads))
+        else:
+            words = rest.split()
+            ok = tail.isupper() and not is_upper(rest) or tail.islower() and any(w[:1].isupper() for w in words[1:]) \
+                or after_authority and len(words) >= 3 and words[-1].casefold() not in ("các", "chí", "đ/c")
+        return (rest, case_title_word(tail.upper())) if ok else None
+    return None
+
+
+def _name_in_capitals(text: str) -> bool:
+    """A signer's name printed in capitals (`NGUYỄN VĂN BÌNH`): two to five words, the first a family name."""
+    words = text.split()
+    surnames = {n.upper() for n in rules.load("names").get("surnames", [])}
+    return is_upper(text) and 2 <= len(words) <= 5 and words[0] in surnames and all(w.isalpha() for w in words)
+
+
+def _signing_column(cells: list[tuple]) -> list[tuple]:
+    """Signature blocks set side by side in one table (`THƯ KÝ | CHỦ TỌA`, `NGƯỜI LẬP BIỂU | THỦ TRƯỞNG ĐƠN
+    VỊ`, then `Nguyễn Thu Hà | Vàng A Páo`): the head signs in the right-hand column, so a row of titles in
+    capitals keeps its last one, and a row of names below it the name in that column."""
+    cfg = layout_rules()["closing"]
+    title_re, name_re = rules.compiled(cfg["signer_title"]), rules.compiled(cfg["name"])
+    rows: dict[int, list[tuple]] = {}
+    for cell in cells:
+        rows.setdefault(cell[0], []).append(cell)
+    out: list[tuple] = []
+    col = None
+    for row in rows.values():
+        full = [c for c in row if c[2]]
+        if len(full) >= 2 and all(is_upper(c[2]) and len(c[2]) < 60 and not re.search(r"[\d;:]", c[2]) for c in full) \
+                and title_re.match(full[-1][2]):
+            col = row.index(full[-1])
+            out.append(full[-1])
+        elif len(full) >= 2 and col is not None and all(name_re.match(c[2]) or _name_in_capitals(c[2]) for c in full):
+            out.append(row[col] if col < len(row) and row[col][2] else full[-1])
+        else:
+            out.extend(row)
+    return out
+
+
 def _name_in_rows(texts: list[str]) -> str | None:
     """The signer's name printed into a Nơi nhận row when a two-column page was read row by row
     (`- Các Vụ, đơn vị Trần Văn Hải thuộc Bộ`, `- Tòa án nhân dân tối cao, Lê Minh Tâm đã ký`): three or
@@ -163,9 +221,10 @@ def parse_closing(lines: list[Line], start: int, stop: int,
     in_recipients = False
     plain = None                     # the Nơi nhận items carry no bullet (True), carry one (False), not known yet
     title_i = None
+    row_title = None                 # a title read at the end of a Nơi nhận row, when none has a line of its own
     cosigner = rules.compiled(cfg["cosigner_title"])
     signed_mark = rules.compiled(cfg["signed_mark"])
-    cells = [(i, lines[i], c.strip()) for i in range(start, stop) for c in lines[i].text.split(" | ")]
+    cells = _signing_column([(i, lines[i], c.strip()) for i in range(start, stop) for c in lines[i].text.split(" | ")])
     for i, ln, t in cells:
         if title is not None and name is not None and cosigner.match(title) is not None \
                 and is_upper(t) and title_re.match(t) and len(t) < 60 and not cosigner.match(t):
@@ -189,7 +248,12 @@ def parse_closing(lines: list[Line], start: int, stop: int,
             continue
         m = auth_re.match(t)
         if m and is_upper(_capitals(m.group("who").strip())):
-            if title is None:
+            split = _trailing_title(m.group("who").strip(), authority=True)
+            if title is None and split:
+                # `kt/bộ trưởng bộ tài chính thứ trưởng`: the title run onto the authority's line
+                authorities.append(_authority_text(auth_re.match(f"{m.group('auth')} {split[0]}")))
+                title, title_i = split[1], i
+            elif title is None:
                 authorities.append(_authority_text(m))
             continue   # a PDF interleaves the signature with the Nơi nhận column
         if title is None and is_upper(_capitals(t)) and title_re.match(_capitals(t)) and len(t) < 60:
@@ -198,6 +262,12 @@ def parse_closing(lines: list[Line], start: int, stop: int,
             continue
         if in_recipients and t.startswith(("-", "+", "•")):
             plain = False
+            split = _trailing_title(t) if title is None and name is None else None
+            if split:
+                t, title, title_i = split[0], split[1], i   # `- Văn phòng Trung ương Đảng thứ trưởng`
+            elif title is None and authorities and row_title is None:
+                # the same in running case: only if no title line of its own comes later
+                row_title = (_trailing_title(t, after_authority=True) or (None, None))[1]
             recipients.append(ln if t == ln.text.strip() else Line(ln.start + ln.text.find(t), ln.start + ln.text.find(t) + len(t), t))
             if re.match(r"[-+•]\s*Lưu\b", t):
                 in_recipients = False   # `- Lưu: VT` closes the list
@@ -222,6 +292,9 @@ def parse_closing(lines: list[Line], start: int, stop: int,
         if title is not None and name is None and name_re.match(t) and not not_name.search(t) and i > (title_i or 0):
             name = t
             continue
+        if title is not None and name is None and i > (title_i or 0) and _name_in_capitals(t):
+            name = " ".join(w[:1] + w[1:].lower() for w in t.split())   # `NGUYỄN VĂN BÌNH`
+            continue
         if in_recipients and t and not is_upper(t):
             in_recipients = False
     if name is None and cells:
@@ -229,6 +302,7 @@ def parse_closing(lines: list[Line], start: int, stop: int,
         _, _, last = next((c for c in reversed(cells) if c[2]), cells[-1])
         if name_re.match(last) and not not_name.search(last) and not last.startswith(("-", "+", "•")):
             name = last
+    title = title or row_title
     if name is None and (title or authorities):
         name = _name_in_rows([t for _, _, t in cells])
     if name is None and stamp_lines:

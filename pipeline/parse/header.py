@@ -5,9 +5,10 @@ import re
 
 from pipeline import rules
 from pipeline.parse.common import layout_rules, matches_any, is_upper
-from pipeline.parse.header_styles import gazette, is_author_line, iso_date, issued_by, issuer_of_author
+from pipeline.parse.header_styles import (author_again, gazette, is_author_line, iso_date, issued_by, issuer_of_author,
+                                          own_number, party_committee, signed_by_body)
 from pipeline.text.identifiers import normalize_identifier, type_from_identifier
-from pipeline.text.names import canonical, case_title
+from pipeline.text.names import canonical, case_title, place_tones
 from pipeline.text.spans import Line
 
 
@@ -41,7 +42,7 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     cfg = layout_rules()["header"]
     heads = sorted(rules.load("names")["org_heads"], key=len, reverse=True)
     units: list[str] = []
-    for line in lines:
+    for line in map(place_tones, lines):   # `UỶ BAN` in the old style is `ỦY BAN`, one of the heads
         line = line.strip(" *-_")
         if not line:
             continue
@@ -54,6 +55,11 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
         return None, None
     own = units[-1]
     parent = units[-2] if len(units) > 1 else None
+    party = rules.compiled(cfg["party_organization"]).match(parent or "")
+    if party:
+        named = party_committee(own, party)
+        if named:
+            return named, canonical(parent)
     if parent:
         parent_suffix = cfg.get("parent_as_suffix", {}).get(parent, parent)
         unit = rules.compiled(cfg["unit_of_parent"]).match(own)
@@ -79,24 +85,6 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
             if m and not re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b", own):
                 own = f"{own} {m.group(0)}"
     return canonical(own), canonical(parent) if parent else None
-
-
-def _signed_by_body(lines: list[Line]) -> str | None:
-    """A document with no header (a conference programme, a notice) signed by a body's name alone in
-    capitals on its last line (`BAN TỔ CHỨC`, `BAN BIÊN TẬP`): that body issues it."""
-    last = next((ln.text.strip() for ln in reversed(lines) if ln.text.strip()), "")
-    heads = rules.load("names")["org_heads"]
-    if is_upper(last) and len(last.split()) <= 6 and not re.search(r"[\d|:;,.]", last) \
-            and any(last == h or last.startswith(h + " ") for h in heads):
-        return canonical(last)
-    return None
-
-
-def _own_number(raw: str) -> str:
-    """The number as printed, without what surrounds it on its line: a rule of dashes run on
-    (`144/2002/QĐ/BTC-----`) and the dots of a blank it was filled into (`…05…./2006/QĐ-UBND`)."""
-    raw = re.sub(r"\s*[-–_=]{2,}.*$", "", raw)
-    return re.sub(r"^[.…_\s]+|(?<=\d)[.…_]+(?=[/\s]|$)", "", raw)
 
 
 def _caps_lost(t: str, continuing: bool) -> bool:
@@ -190,7 +178,7 @@ def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, nati
     for ln in head:
         starts.append(len(joined))
         joined += ln.text + " "
-    m = rules.compiled(cfg["attached_to"]).search(joined)
+    m = rules.compiled(cfg["attached_to"]).search(joined) or rules.compiled(cfg["attached_to_line"]).search(joined)
     if not m:
         return
     at = max(n for n, st in enumerate(starts) if st <= m.start())
@@ -201,7 +189,7 @@ def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, nati
     own_title = meta["title"] if alone else None
     parent_type = "Công văn" if m.group("type") == "Văn bản" else m.group("type")
     meta["doc_type"] = parent_type
-    own = normalize_identifier(_own_number(m.group("num"))) if m.group("num") else None
+    own = normalize_identifier(own_number(m.group("num"))) if m.group("num") else None
     meta["identifier"] = own or meta["identifier"]   # a blank number may have been stamped on the page
     if meta["issuer"] is None:
         meta["issuer"] = issuer_of_author(m.group("org"))
@@ -240,15 +228,21 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             break
         if number_i is None:
             m = rules.compiled(cfg["number"]).search(t)
-            if m and (t.startswith(("Số", "SỐ")) or ("|" in t and t[:m.start() + 1].rstrip(" ").endswith("|"))
-                      or m.start() < 3 or i in national
-                      or rules.compiled(cfg["number_after_type"]).match(t)):
+            # a number, or the label of a blank one (`Số:`); never a form's column `| Số, ngày, nơi cấp`
+            numbered = m and (m.group("ident") or re.match(r"\s*(?:Số|SỐ)\s*[:.]", t[m.start():].lstrip("| ")))
+            if numbered and (t.startswith(("Số", "SỐ")) or ("|" in t and t[:m.start() + 1].rstrip(" ").endswith("|"))
+                             or m.start() < 3 or i in national
+                             or rules.compiled(cfg["number_after_type"]).match(t)):
                 number_i = i
-                meta["identifier"] = normalize_identifier(_own_number(m.group("ident")))
+                meta["identifier"] = normalize_identifier(own_number(m.group("ident")))
                 if ocr:
                     meta["identifier"] = _ocr_identifier(meta["identifier"])
         if place_i is None:
             m = rules.compiled(cfg["place_date"]).search(t)
+            for form in cfg["place_date_forms"] if m is None or not m.group("d").strip(" .…_") else []:
+                m = rules.compiled(form).search(t) or m
+                if m and m.group("d").strip(" .…_"):
+                    break
             if m is None and ocr:
                 m = _ocr_place_date(t)
             if m and i < 25:
@@ -294,7 +288,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             t = lines[j].text
             if ocr and t and _is_debris(t):
                 continue   # a speck under the type word
-            if is_author_line(t, meta.get("_by")):
+            if is_author_line(t, meta.get("_by")) or author_again(lines, j, body_re):
                 break      # the author set again above the preamble (`ỦY BAN NHÂN DÂN THÀNH PHỐ …`)
             first = not title_lines
             subject = bool(rules.compiled(cfg["subject"]).match(t))
@@ -344,7 +338,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
     top = number_i if number_i is not None else (type_i if type_i is not None else 0)
     issuer_lines = _issuer_lines(lines, top, national, ocr)
     if not issuer_lines:
-        issuer_lines = _issuer_lines(lines, top, national, ocr, caps_lost=True)
+        issuer_lines = _issuer_lines(lines, min(top, 6), national, ocr, caps_lost=True)   # the top of the page
     meta["issuer"], meta["parent_issuer"] = _compose_issuer(issuer_lines)
     if meta["issuer"] is None:
         for i in range(min(len(lines), end + 4)):
@@ -353,7 +347,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 meta["issuer"] = canonical(m.group("org"))
                 break
     if meta["issuer"] is None and number_i is None:
-        meta["issuer"] = _signed_by_body(lines)
+        meta["issuer"] = signed_by_body(lines)
     author = meta.pop("_by", None)
     if meta["issuer"] is None and author:
         meta["issuer"] = issuer_of_author(author)
@@ -402,6 +396,15 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                         break
                     meta["title"] += " " + u
                 end = max(end, i + 1)
+                break
+    if meta["doc_type"] in cfg["passed_types"] and meta["issued_date"] is None and place_i is None:
+        # a law is dated by the day it was passed, said in its last lines
+        passed = rules.compiled(cfg["passed_date"])
+        for ln in reversed(lines[-15:]):
+            m = passed.search(ln.text)
+            if m:
+                meta["issued_date"] = iso_date(m.group("d"), m.group("m"), m.group("y"))
+                meta["issuer"] = meta["issuer"] or canonical(m.group("org"))
                 break
     if meta["doc_type"] == "Biên bản" and meta["issued_date"] is None and place_i is None:
         # minutes are dated by the meeting they record (`Thời gian: 10 giờ ngày 30 tháng 03 năm 2026`)

@@ -1,7 +1,8 @@
-"""Header styles outside the Nghị định 30/2020 layout: the type word followed by its author (`QUYẾT ĐỊNH
-của ỦY BAN NHÂN DÂN …`, `Nghị định của Chính phủ`) and the Công báo or database title line that holds the
-type, author, number, date and subject in one sentence (`Nghị định của Chính phủ số 29/1998/NĐ-CP ngày 11
-tháng 5 năm 1998 về việc ban hành …`)."""
+"""Header styles outside the Nghị định 30/2020 layout: the type word followed by its author (`QUYẾT ĐỊNH của
+ỦY BAN NHÂN DÂN …`, `Nghị định của Chính phủ`), the Công báo or database title line that holds type, author,
+number, date and subject in one sentence (`Nghị định của Chính phủ số 29/1998/NĐ-CP ngày 11 tháng 5 năm 1998 về
+việc ban hành …`), Party committees under their organization, and the number and issuer read from the edges
+of a page (a number run into a rule, a body signing a headerless text)."""
 from __future__ import annotations
 
 import datetime
@@ -9,9 +10,10 @@ import re
 from functools import lru_cache
 
 from pipeline import rules
-from pipeline.parse.common import layout_rules
+from pipeline.parse.common import is_upper, layout_rules, matches_any
 from pipeline.text.identifiers import normalize_identifier
 from pipeline.text.names import canonical
+from pipeline.text.spans import Line
 
 
 def iso_date(d, m, y) -> str | None:
@@ -81,26 +83,79 @@ def gazette(lines: list, limit: int = 8) -> dict | None:
     date = r"(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})"
     shape = re.compile(rf"^(?P<type>{_types_alternation()})\s+(?:của\s+(?P<org>.{{2,80}}?)\s+|liên tịch\s+.{{2,80}}?\s+)?"
                        rf"số\s*:?\s*(?P<ident>\d+[^\s,]*)\s*,?\s+ngày\s+{date}\s*[,.]?\s*(?P<rest>.*)$", re.I)
+    # … or number and date first, the author after them (`Quyết định số 115/2004/QĐ-TTg ngày 25/6/2004 của
+    # Thủ tướng Chính phủ về việc …`)
+    shape2 = re.compile(rf"^(?P<type>{_types_alternation()})\s+số\s*:?\s*(?P<ident>\d+[^\s,]*)\s*,?\s+ngày\s+{date}"
+                        rf"\s*,?\s+của\s+(?P<org>.{{2,80}}?)\s+(?P<rest>(?:về việc|về|v/v)\s.*)$", re.I)
     m = None
     for k in range(min(2, len(texts))):
         # the type word opens a line, under at most one short line (the issuer's name)
         if k and (len(texts[0]) > 40 or re.search(r"\d", texts[0])):
             break
-        m = shape.match(" ".join(t for t in texts[k:] if t))
+        joined = " ".join(t for t in texts[k:] if t)
+        m = shape2.match(joined) or shape.match(joined)
         if m:
+            # the author set again on a line of its own closes the title (`Thủ tướng Chính phủ` / `Căn cứ …`)
+            end = next((n for n in range(k + 1, len(texts)) if is_author_line(texts[n], m.group("org"))), None)
+            if end is not None:
+                joined = " ".join(t for t in texts[k:end] if t)
+                m = shape2.match(joined) or shape.match(joined)
             break
     if not m:
         return None
     author = m.group("org")
     rest = m.group("rest")
-    for t in reversed(texts):   # the author's line closing the block is not the title's
-        if not t:
-            continue
-        if is_author_line(t, author) and rest.endswith(t):
-            rest = rest[:-len(t)].rstrip()
-        break
     title = re.sub(r"^(?:về việc|v/v|về)\s*:?\s*", "", rest, flags=re.I).strip(" .")
     name = next(n for n in rules.doc_type_names() if n.casefold() == m.group("type").casefold())
     return {"doc_type": name, "author": author, "identifier": normalize_identifier(m.group("ident")),
             "issued_date": iso_date(m.group("d"), m.group("m"), m.group("y")), "title": title or None,
             "lines": len(texts)}
+
+
+def party_committee(own: str, party: re.Match) -> str | None:
+    """`TỈNH ỦY`, `BAN THƯỜNG VỤ TỈNH ỦY` or `ỦY BAN KIỂM TRA` under `ĐẢNG BỘ TỈNH LÀO CAI`: the unit's
+    committee (`Tỉnh ủy`, `Ban Thường vụ Tỉnh ủy`, `Ủy ban Kiểm tra Tỉnh ủy`), never `… Đảng bộ tỉnh Lào Cai`;
+    a commune's committee is named with its unit and place (`Đảng ủy xã Bảo Thắng`), as its bodies are."""
+    from pipeline.text import units as admin_units
+
+    unit, name = party.group("unit"), party.group("name")
+    committee = admin_units.party_of().get(unit.lower())
+    if not committee:
+        return None
+    commune = committee == "Đảng ủy"
+    place = f" {unit} {name}" if commune else ""
+    committee = committee.upper()
+    if own in (committee, f"{committee} {unit}") or own.endswith((" " + committee, f" {committee} {unit}")):
+        head = own[:own.rindex(committee)]
+        return canonical(f"{head}{committee}{place}".strip())
+    if rules.compiled(layout_rules()["header"]["party_organs"]).match(own):
+        return canonical(f"{own} {committee}{place}")
+    return None
+
+
+def signed_by_body(lines: list[Line]) -> str | None:
+    """A document with no header (a conference programme, a notice) signed by a body's name alone in
+    capitals on its last line (`BAN TỔ CHỨC`, `BAN BIÊN TẬP`): that body issues it."""
+    last = next((ln.text.strip() for ln in reversed(lines) if ln.text.strip()), "")
+    heads = rules.load("names")["org_heads"]
+    if is_upper(last) and len(last.split()) <= 6 and not re.search(r"[\d|:;,.]", last) \
+            and any(last == h or last.startswith(h + " ") for h in heads):
+        return canonical(last)
+    return None
+
+
+def author_again(lines: list[Line], j: int, body_re: list[str]) -> bool:
+    """The issuing body named again in capitals between the title and the preamble (`ỦY BAN NHÂN DÂN TỈNH
+    LÀO CAI`, `HỘI ĐỒNG NHÂN DÂN TỈNH …` / `KHÓA XVI, KỲ HỌP THỨ 20`): it opens with the header's top line and
+    the preamble follows within three lines; a title in capitals ends there."""
+    top = lines[0].text.strip() if lines else ""
+    t = lines[j].text
+    return len(top.split()) >= 2 and is_upper(top) and is_upper(t) and t.startswith(top) \
+        and any(matches_any(body_re, lines[k].text) for k in range(j + 1, min(j + 4, len(lines))))
+
+
+def own_number(raw: str) -> str:
+    """The number as printed, without what surrounds it on its line: a rule of dashes run on
+    (`144/2002/QĐ/BTC-----`) and the dots of a blank it was filled into (`…05…./2006/QĐ-UBND`)."""
+    raw = re.sub(r"\s*[-–_=]{2,}.*$", "", raw)
+    return re.sub(r"^[.…_\s]+|(?<=\d)[.…_]+(?=[/\s]|$)", "", raw)
