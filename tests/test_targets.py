@@ -699,3 +699,17 @@ def test_a_goal_of_zero():
 ])
 def test_a_restated_fraction_or_a_baseline_is_not_the_subject(sentence, subject):
     assert one(GOALS_HEADING + sentence + "\n", STATE_HEADER)["subject"] == subject
+
+
+def test_goals_of_zero_listed_after_a_goal_word():
+    body = ("Điều 2. Nguồn vốn được dùng để thực hiện mục tiêu không còn nhà tạm, không còn hộ dân "
+            "thiếu nước sinh hoạt, kiên cố hóa kênh mương nội đồng.\n")
+    found = [(t["value"], t["subject"]) for t in targets(body, STATE_HEADER)]
+    assert found == [(0, "nhà tạm"), (0, "hộ dân thiếu nước sinh hoạt")]
+
+
+def test_the_staff_of_a_body_being_set_up_is_no_goal():
+    assert targets("- Thành lập Tổ công tác chuyên trách có từ 4 đến 6 cán bộ.\n", STATE_HEADER) == []
+    # a goal word still sets it
+    assert [t["value"] for t in targets("- Phấn đấu mỗi xã có 02 cán bộ chuyên trách chuyển đổi số.\n",
+                                        STATE_HEADER)] == [2]

@@ -19,6 +19,7 @@ from pipeline.parse.document import Doc
 
 __all__ = ["find", "find_rules", "parse_number"]
 _SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
+_NONE_LEFT = re.compile(r"\bkhông còn\s", re.I)
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -240,6 +241,10 @@ def find(doc: Doc) -> list[dict]:
             if kind == "count" and m.group("scale"):   # `2,5 triệu lượt khách`
                 value = parse_number(str(round(value * _SCALE[m.group("scale")])))
             cs, ce = _clause(text, s, e)
+            if kind == "count" and m.group("noun") in cfg["staff_nouns"] and not cfg["floor_ceiling"].match(cmp_word):
+                r = _range_start(cfg, text, s, e, ce)
+                if cfg["composition_before"].search(text[max(0, r - 12):r]) and _strong_at(cfg, text[cs:r]) < 0:
+                    continue  # `thành lập Ban … có từ 3 đến 4 cán bộ`: the make-up of a body, not a goal
             if explains(doc, ns, e):
                 continue   # a worked example or a calculation shows how a rule applies
             if normative and not cfg["explicit_goal"].search(text[cs:s] + " " + heading_context(doc, s)):
@@ -299,20 +304,25 @@ def find(doc: Doc) -> list[dict]:
 
 
 def _none_allowed(doc: Doc, taken: list[tuple[int, int]]) -> list[dict]:
-    """`- Không có thủ tục hành chính ban hành trái quy định` under a plan's `Mục tiêu`: a goal of zero.
-    Only a line that opens with the words, under a goal heading, outside reports (where `Không có …`
-    lists what is missing)."""
+    """`- Không có thủ tục hành chính ban hành trái quy định` under a plan's `Mục tiêu`, or each `không còn …`
+    after a goal word (`mục tiêu không còn phòng học tạm, không còn …`): a goal of zero. Only a line that
+    opens with the words under a goal heading, or a list after the goal word, outside reports (where
+    `Không có …` lists what is missing)."""
     cfg, text = config(), doc.text
     if is_report(doc):
         return []
+    cues = [(m.start("cue"), m.end("cue")) for m in cfg["none_allowed"].finditer(text)
+            if _under_goal(doc, m.start("cue"))]
+    for m in cfg["none_left"].finditer(text):   # `mục tiêu không còn A, không còn B`: each one listed
+        ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end()), text.find(";", m.end())) if i >= 0]
+        cues += [k.span() for k in _NONE_LEFT.finditer(text, m.start(), min(ends, default=len(text)))]
     out = []
-    for m in cfg["none_allowed"].finditer(text):
-        s, e = m.start("cue"), m.end("cue")
-        if any(a < e and s < b for a, b in taken) or not _under_goal(doc, s):
+    for s, e in sorted(set(cues)):
+        if any(a < e and s < b for a, b in taken):
             continue
         rest = text[e:text.find("\n", e) if "\n" in text[e:] else len(text)]
         stop = cfg["stop"].search(rest)
-        subject = (rest[:stop.start()] if stop else rest).strip(" ,.-–")
+        subject = (rest[:stop.start()] if stop else rest).split(",")[0].strip(" .-–")
         if len(subject.split()) < 2:
             continue
         out.append({"value": 0, "unit": "count", "comparator": "=", "subject": subject,
