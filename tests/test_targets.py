@@ -713,3 +713,9 @@ def test_the_staff_of_a_body_being_set_up_is_no_goal():
     # a goal word still sets it
     assert [t["value"] for t in targets("- Phấn đấu mỗi xã có 02 cán bộ chuyên trách chuyển đổi số.\n",
                                         STATE_HEADER)] == [2]
+
+
+def test_a_list_of_zero_goals_restated_counts_once():
+    body = ("Điều 2. Mục tiêu không còn nhà tạm, không còn hộ dân thiếu nước sinh hoạt.\n"
+            "Điều 5. Các địa phương bố trí vốn để thực hiện mục tiêu không còn nhà tạm, không còn hộ thiếu nước.\n")
+    assert [t["subject"] for t in targets(body, STATE_HEADER)] == ["nhà tạm", "hộ dân thiếu nước sinh hoạt"]

@@ -311,22 +311,26 @@ def _none_allowed(doc: Doc, taken: list[tuple[int, int]]) -> list[dict]:
     cfg, text = config(), doc.text
     if is_report(doc):
         return []
-    cues = [(m.start("cue"), m.end("cue")) for m in cfg["none_allowed"].finditer(text)
-            if _under_goal(doc, m.start("cue"))]
+    lists = [[(m.start("cue"), m.end("cue"))] for m in cfg["none_allowed"].finditer(text)
+             if _under_goal(doc, m.start("cue"))]
     for m in cfg["none_left"].finditer(text):   # `mục tiêu không còn A, không còn B`: each one listed
         ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end()), text.find(";", m.end())) if i >= 0]
-        cues += [k.span() for k in _NONE_LEFT.finditer(text, m.start(), min(ends, default=len(text)))]
-    out = []
-    for s, e in sorted(set(cues)):
-        if any(a < e and s < b for a, b in taken):
-            continue
-        rest = text[e:text.find("\n", e) if "\n" in text[e:] else len(text)]
-        stop = cfg["stop"].search(rest)
-        subject = (rest[:stop.start()] if stop else rest).split(",")[0].strip(" .-–")
-        if len(subject.split()) < 2:
-            continue
-        out.append({"value": 0, "unit": "count", "comparator": "=", "subject": subject,
-                    "year": target_year(doc, text, s, e, s), "text": text[s:e], "start": s, "end": e})
+        lists.append([k.span() for k in _NONE_LEFT.finditer(text, m.start(), min(ends, default=len(text)))])
+    out, seen = [], set()
+    for cues in sorted(lists):
+        found = []
+        for s, e in cues:
+            rest = text[e:text.find("\n", e) if "\n" in text[e:] else len(text)]
+            stop = cfg["stop"].search(rest)
+            subject = (rest[:stop.start()] if stop else rest).split(",")[0].strip(" .-–")
+            if len(subject.split()) >= 2 and not any(a < e and s < b for a, b in taken):
+                found.append({"value": 0, "unit": "count", "comparator": "=", "subject": subject,
+                              "year": target_year(doc, text, s, e, s), "text": text[s:e], "start": s, "end": e})
+        subjects = {t["subject"].lower() for t in found}
+        if subjects & seen:
+            continue   # the goal restated later (`để thực hiện mục tiêu không còn …` again) counts once
+        seen |= subjects
+        out += found
     return out
 
 
