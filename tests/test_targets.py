@@ -719,3 +719,14 @@ def test_a_list_of_zero_goals_restated_counts_once():
     body = ("Điều 2. Mục tiêu không còn nhà tạm, không còn hộ dân thiếu nước sinh hoạt.\n"
             "Điều 5. Các địa phương bố trí vốn để thực hiện mục tiêu không còn nhà tạm, không còn hộ thiếu nước.\n")
     assert [t["subject"] for t in targets(body, STATE_HEADER)] == ["nhà tạm", "hộ dân thiếu nước sinh hoạt"]
+
+
+def test_a_total_restating_a_sum_and_a_sum_of_nothing_add_nothing():
+    body = ("Điều 1. Phê duyệt dự toán sửa chữa với tổng kinh phí 480.000.000 đồng, chi tiết:\n"
+            "STT | Nội dung | Thành tiền (đồng)\n"
+            "1 | Sửa mái tôn | 300.000.000\n"
+            "2 | Sơn tường | 180.000.000\n"
+            "3 | Khảo sát hiện trạng | 0\n"
+            "Tổng cộng | | 480.000.000\n")
+    found = [(t["value"], t["subject"]) for t in targets(body, DECISION_HEADER)]
+    assert [v for v, _ in found] == [480_000_000, 300_000_000, 180_000_000]

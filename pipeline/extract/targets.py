@@ -336,14 +336,18 @@ def _none_allowed(doc: Doc, taken: list[tuple[int, int]]) -> list[dict]:
 
 def _once(items: list[dict]) -> list[dict]:
     """Each goal once: a summary or an appendix table that restates a goal of the text (same value, unit
-    and subject) adds nothing; the scorer pairs gold and predicted targets one to one."""
+    and subject), or a total restating a sum already set, adds nothing; the scorer pairs gold and
+    predicted targets one to one."""
     seen: set[tuple] = set()
     out = []
     for t in sorted(items, key=lambda t: t["start"]):
+        if t["unit"] == "VND" and not t["value"]:
+            continue   # a sum of nothing (`Lập dự toán | 0`) sets nothing
         key = (t["value"], t["unit"], " ".join((t["subject"] or "").lower().split()))
-        if t["subject"] and key in seen:
-            continue
-        seen.add(key)
+        total = t["unit"] == "VND" and re.match(r"(?i)\s*(?:tổng|cộng)\b", t["subject"] or "")
+        if (t["subject"] and key in seen) or (total and (t["value"], t["unit"]) in seen):
+            continue   # … and a total restating a sum already set (`Tổng giá trị các phần công việc`) adds nothing
+        seen.update({key, (t["value"], t["unit"])} if t["unit"] == "VND" else {key})
         out.append(t)
     return out
 
