@@ -730,3 +730,11 @@ def test_a_total_restating_a_sum_and_a_sum_of_nothing_add_nothing():
             "Tổng cộng | | 480.000.000\n")
     found = [(t["value"], t["subject"]) for t in targets(body, DECISION_HEADER)]
     assert [v for v, _ in found] == [480_000_000, 300_000_000, 180_000_000]
+
+
+def test_a_regulation_issued_with_a_decision_sets_no_goals():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẠC LIÊU\nQUY ĐỊNH\nVề tổ chức và hoạt động của Đội kiểm tra liên ngành 127\n"
+            "(Ban hành kèm theo Quyết định số 15/2026/QĐ-UBND ngày 10/3/2026 của Ủy ban nhân dân tỉnh)\n"
+            "Điều 1. Đội kiểm tra 127 gồm có 2 cấp.\n"
+            "Điều 2. Mỗi đội có tối đa 07 thành viên, được hỗ trợ 500.000 đồng/người/tháng.\n")
+    assert process_text("t.txt", text, "docx", wrapped=False)["targets"] == []

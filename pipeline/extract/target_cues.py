@@ -70,6 +70,7 @@ def config() -> dict:
         "report_title": re.compile(cfg["report_title"], flags),
         "normative_types": set(cfg["normative_types"]),
         "normative_title": re.compile(cfg["normative_title"], flags),
+        "normative_heading": re.compile(cfg["normative_heading"], re.M),
         "example_line": re.compile(cfg["example_line"], flags),
         "arithmetic_before": re.compile(cfg["arithmetic_before"], flags),
         "arithmetic_after": re.compile(cfg["arithmetic_after"], flags),
@@ -117,7 +118,8 @@ def is_normative(doc: Doc) -> bool:
     figures are rates, fines and conditions, goals only where a goal word sets them."""
     cfg = config()
     return doc.metadata.get("doc_type") in cfg["normative_types"] or \
-        bool(cfg["normative_title"].search(doc.metadata.get("title") or ""))
+        bool(cfg["normative_title"].search(doc.metadata.get("title") or "")) or \
+        bool(cfg["normative_heading"].search(doc.text[:1500]))
 
 
 def explains(doc: Doc, s: int, e: int) -> bool:
