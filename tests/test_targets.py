@@ -738,3 +738,16 @@ def test_a_regulation_issued_with_a_decision_sets_no_goals():
             "Điều 1. Đội kiểm tra 127 gồm có 2 cấp.\n"
             "Điều 2. Mỗi đội có tối đa 07 thành viên, được hỗ trợ 500.000 đồng/người/tháng.\n")
     assert process_text("t.txt", text, "docx", wrapped=False)["targets"] == []
+
+
+def test_the_minutes_of_a_tender_set_its_sums():
+    header = ("BỆNH VIỆN ĐA KHOA TỈNH\nTỔ CHUYÊN GIA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nThái Bình, ngày 12 tháng 8 năm 2026\nBIÊN BẢN\n"
+              "Đánh giá hồ sơ dự thầu gói thầu: Mua sắm máy siêu âm\n")
+    body = ("I. THÔNG TIN GÓI THẦU\n- Giá gói thầu: 2.400.000.000 đồng.\n"
+            "II. KẾT LUẬN\nĐề nghị nhà thầu Công ty TNHH Y tế Hồng Hà trúng thầu với giá đề nghị trúng thầu: "
+            "2.365.000.000 đồng.\n")
+    assert [t["value"] for t in targets(body, header)] == [2_400_000_000, 2_365_000_000]
+    # minutes of a meeting report, they set no sums
+    meeting = header.replace("Đánh giá hồ sơ dự thầu gói thầu: Mua sắm máy siêu âm", "Họp giao ban quý II")
+    assert targets("- Kinh phí đã chi trong quý: 120.000.000 đồng.\n", meeting) == []

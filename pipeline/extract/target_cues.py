@@ -51,6 +51,7 @@ def config() -> dict:
         "plan_types": set(cfg["plan_types"]),
         "plan_title": re.compile(cfg["plan_title"], flags),
         "proposal_types": set(cfg["proposal_types"]),
+        "tender_title": re.compile(cfg["tender_title"], flags),
         "rate_after": re.compile(cfg["rate_after"], flags),
         "goal_before_bracket": re.compile(cfg["goal_before_bracket"], flags),
         "table_unit_line": re.compile(cfg["table_unit_line"], flags),
@@ -167,8 +168,10 @@ def is_plan(doc: Doc) -> bool:
 
 def sets_sums(doc: Doc) -> bool:
     """Does the document set sums of money (a decision, a plan, a proposal submitting a budget or a
-    tender plan for approval) rather than report them?"""
-    return not is_report(doc) or doc.metadata.get("doc_type") in config()["proposal_types"]
+    tender plan for approval, the minutes of a tender) rather than report them?"""
+    cfg = config()
+    return not is_report(doc) or doc.metadata.get("doc_type") in cfg["proposal_types"] or \
+        bool(cfg["tender_title"].search(doc.metadata.get("title") or ""))
 
 
 def stated_years(clause: str) -> list[int]:
