@@ -751,3 +751,14 @@ def test_the_minutes_of_a_tender_set_its_sums():
     # minutes of a meeting report, they set no sums
     meeting = header.replace("Đánh giá hồ sơ dự thầu gói thầu: Mua sắm máy siêu âm", "Họp giao ban quý II")
     assert targets("- Kinh phí đã chi trong quý: 120.000.000 đồng.\n", meeting) == []
+
+
+def test_a_congress_resolutions_review_of_the_past_term_states_results():
+    header = HEADER.replace("KẾ HOẠCH", "NGHỊ QUYẾT").replace("-KH/", "-NQ/").replace(
+        "thực hiện nhiệm vụ năm 2026", "Đại hội đại biểu Đảng bộ huyện nhiệm kỳ 2025 - 2030")
+    body = ("I. ĐÁNH GIÁ KẾT QUẢ NHIỆM KỲ 2020 - 2025\n"
+            "Nhiệm kỳ qua, kinh tế tăng trưởng bình quân 7,8%/năm; kết nạp 640 đảng viên, đạt 107% chỉ tiêu; "
+            "có 15 tập thể được tặng Bằng khen.\n"
+            "II. MỤC TIÊU, CHỈ TIÊU NHIỆM KỲ 2025 - 2030\n1. Tăng trưởng kinh tế bình quân 8,5%/năm.\n"
+            "2. Kết nạp 700 đảng viên trở lên.\n")
+    assert [t["value"] for t in targets(body, header)] == [8.5, 700]

@@ -136,7 +136,9 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         if is_plan(doc) and not is_report(doc) and cfg["action"].match(label.strip(" -+*•\t")):
             return True   # a plan's activity and its count (`2. Thanh tra chuyên ngành: 08 cuộc`, `- Tập huấn: 03 lớp`)
         return bool(cfg["colon_label_goal"].search(label))
-    if strong >= 0 or cfg["goal_after"].search(after):
+    if strong >= 0 and _strong_at(cfg, before) < 0 and _past_context(cfg, heading_context(doc, s)):
+        return False  # under `Đánh giá kết quả nhiệm kỳ`: `…, đạt 107% chỉ tiêu; có 15 tập thể …` reports
+    if strong >= 0:
         return True
     years = stated_years(text[cs:ce])
     if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
@@ -144,8 +146,10 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     if strong < 0 and _earlier_year(doc, text[cs:ce]):
         return False  # `Năm 2025, tỷ lệ đô thị hóa đạt 38%` in a later document: a result, even under `Nhiệm vụ`
     context = heading_context(doc, s)
-    if cfg["past_heading"].search(context) or re.search(r"\bđã\b", context):
-        return False
+    if _past_context(cfg, context):
+        return False   # under `Kết quả`, `Đánh giá kết quả nhiệm kỳ`: who was awarded is a result too
+    if cfg["goal_after"].search(after):
+        return True
     if _strong_at(cfg, context) >= 0 or cfg["goal_heading"].search(context):
         return True   # under `Mục tiêu`, `Chỉ tiêu`, or a report's `Phương hướng, nhiệm vụ` for what comes next
     if cfg["past_after"].search(after):
@@ -164,10 +168,15 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
                 or (is_plan(doc) and _action_at(cfg, lead)))
 
 
+def _past_context(cfg: dict, context: str) -> bool:
+    """Do the headings (or the lead-in line) over a figure report results (`Kết quả năm 2025`, `… đã …`)?"""
+    return bool(cfg["past_heading"].search(context) or re.search(r"\bđã\b", context))
+
+
 def _under_goal(doc: Doc, s: int) -> bool:
     """Do the headings over `s` (or its lead-in line) set goals rather than report results?"""
     cfg, context = config(), heading_context(doc, s)
-    return not (cfg["past_heading"].search(context) or re.search(r"\bđã\b", context)) and \
+    return not _past_context(cfg, context) and \
         (_strong_at(cfg, context) >= 0 or bool(cfg["goal_heading"].search(context)))
 
 
