@@ -762,3 +762,13 @@ def test_a_congress_resolutions_review_of_the_past_term_states_results():
             "II. MỤC TIÊU, CHỈ TIÊU NHIỆM KỲ 2025 - 2030\n1. Tăng trưởng kinh tế bình quân 8,5%/năm.\n"
             "2. Kết nạp 700 đảng viên trở lên.\n")
     assert [t["value"] for t in targets(body, header)] == [8.5, 700]
+
+
+def test_a_goal_in_the_lead_in_of_a_numbered_list():
+    header = DECREE_HEADER.replace("NGHỊ ĐỊNH", "CHỈ THỊ").replace("/NĐ-CP", "/CT-TTg").replace(
+        "Quy định xử phạt vi phạm hành chính về khí tượng thủy văn", "Về thúc đẩy tăng trưởng năm 2026")
+    body = ("Để hoàn thành mục tiêu tăng trưởng năm 2026 đạt 8,5% trở lên, Thủ tướng Chính phủ chỉ thị:\n"
+            "1. Các bộ, ngành đẩy nhanh giải ngân vốn đầu tư công.\n")
+    t = one(body, header)
+    assert (t["value"], t["comparator"]) == (8.5, ">=")
+    assert t["subject"] == "tăng trưởng", t["subject"]

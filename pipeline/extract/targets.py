@@ -38,9 +38,9 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
     after = text[start:clause_end]
     rate = cfg["rate_after"].match(after)   # `1,2%/năm`, `14 bác sĩ/vạn dân`: the rate's base is no subject
     after = after[rate.end():] if rate else after
+    after = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", after)   # `90% trở lên đảng viên …`
     if re.match(r"\s*,", after):
         after = ""   # `đạt 15.000 tỷ đồng, tăng 10% …`: nothing after the figure names it
-    after = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", after)   # `90% trở lên đảng viên …`
     after = re.sub(r"^\s*\([\d\s/.,]+\)", "", after)   # `100% (15/15) xã`: the fraction restates the figure
     m = cfg["stop"].search(after)
     subj = (after[:m.start()] if m else after).strip(" ,.-–")
