@@ -772,3 +772,14 @@ def test_a_goal_in_the_lead_in_of_a_numbered_list():
     t = one(body, header)
     assert (t["value"], t["comparator"]) == (8.5, ">=")
     assert t["subject"] == "tăng trưởng", t["subject"]
+
+
+@pytest.mark.parametrize("sentence, value, subject", [
+    ("- Trồng mới 120.000 cây xanh phân tán trên địa bàn toàn tỉnh.", 120_000, "cây xanh phân tán"),
+    ("- Tiêm phòng 45.000 liều vắc xin lở mồm long móng cho đàn gia súc.", 45_000, "liều vắc xin lở mồm long móng"),
+    ("- Lắp đặt 350 camera giám sát an ninh tại các nút giao thông.", 350, "camera giám sát an ninh"),
+])
+def test_what_a_programme_plants_vaccinates_or_installs(sentence, value, subject):
+    t = one(GOALS_HEADING + sentence + "\n", STATE_HEADER)
+    assert (t["value"], t["unit"]) == (value, "count")
+    assert names_match(subject, t["subject"]), t["subject"]
