@@ -699,3 +699,87 @@ def test_a_goal_of_zero():
 ])
 def test_a_restated_fraction_or_a_baseline_is_not_the_subject(sentence, subject):
     assert one(GOALS_HEADING + sentence + "\n", STATE_HEADER)["subject"] == subject
+
+
+def test_goals_of_zero_listed_after_a_goal_word():
+    body = ("Điều 2. Nguồn vốn được dùng để thực hiện mục tiêu không còn nhà tạm, không còn hộ dân "
+            "thiếu nước sinh hoạt, kiên cố hóa kênh mương nội đồng.\n")
+    found = [(t["value"], t["subject"]) for t in targets(body, STATE_HEADER)]
+    assert found == [(0, "nhà tạm"), (0, "hộ dân thiếu nước sinh hoạt")]
+
+
+def test_the_staff_of_a_body_being_set_up_is_no_goal():
+    assert targets("- Thành lập Tổ công tác chuyên trách có từ 4 đến 6 cán bộ.\n", STATE_HEADER) == []
+    # a goal word still sets it
+    assert [t["value"] for t in targets("- Phấn đấu mỗi xã có 02 cán bộ chuyên trách chuyển đổi số.\n",
+                                        STATE_HEADER)] == [2]
+
+
+def test_a_list_of_zero_goals_restated_counts_once():
+    body = ("Điều 2. Mục tiêu không còn nhà tạm, không còn hộ dân thiếu nước sinh hoạt.\n"
+            "Điều 5. Các địa phương bố trí vốn để thực hiện mục tiêu không còn nhà tạm, không còn hộ thiếu nước.\n")
+    assert [t["subject"] for t in targets(body, STATE_HEADER)] == ["nhà tạm", "hộ dân thiếu nước sinh hoạt"]
+
+
+def test_a_total_restating_a_sum_and_a_sum_of_nothing_add_nothing():
+    body = ("Điều 1. Phê duyệt dự toán sửa chữa với tổng kinh phí 480.000.000 đồng, chi tiết:\n"
+            "STT | Nội dung | Thành tiền (đồng)\n"
+            "1 | Sửa mái tôn | 300.000.000\n"
+            "2 | Sơn tường | 180.000.000\n"
+            "3 | Khảo sát hiện trạng | 0\n"
+            "Tổng cộng | | 480.000.000\n")
+    found = [(t["value"], t["subject"]) for t in targets(body, DECISION_HEADER)]
+    assert [v for v, _ in found] == [480_000_000, 300_000_000, 180_000_000]
+
+
+def test_a_regulation_issued_with_a_decision_sets_no_goals():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẠC LIÊU\nQUY ĐỊNH\nVề tổ chức và hoạt động của Đội kiểm tra liên ngành 127\n"
+            "(Ban hành kèm theo Quyết định số 15/2026/QĐ-UBND ngày 10/3/2026 của Ủy ban nhân dân tỉnh)\n"
+            "Điều 1. Đội kiểm tra 127 gồm có 2 cấp.\n"
+            "Điều 2. Mỗi đội có tối đa 07 thành viên, được hỗ trợ 500.000 đồng/người/tháng.\n")
+    assert process_text("t.txt", text, "docx", wrapped=False)["targets"] == []
+
+
+def test_the_minutes_of_a_tender_set_its_sums():
+    header = ("BỆNH VIỆN ĐA KHOA TỈNH\nTỔ CHUYÊN GIA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nThái Bình, ngày 12 tháng 8 năm 2026\nBIÊN BẢN\n"
+              "Đánh giá hồ sơ dự thầu gói thầu: Mua sắm máy siêu âm\n")
+    body = ("I. THÔNG TIN GÓI THẦU\n- Giá gói thầu: 2.400.000.000 đồng.\n"
+            "II. KẾT LUẬN\nĐề nghị nhà thầu Công ty TNHH Y tế Hồng Hà trúng thầu với giá đề nghị trúng thầu: "
+            "2.365.000.000 đồng.\n")
+    assert [t["value"] for t in targets(body, header)] == [2_400_000_000, 2_365_000_000]
+    # minutes of a meeting report, they set no sums
+    meeting = header.replace("Đánh giá hồ sơ dự thầu gói thầu: Mua sắm máy siêu âm", "Họp giao ban quý II")
+    assert targets("- Kinh phí đã chi trong quý: 120.000.000 đồng.\n", meeting) == []
+
+
+def test_a_congress_resolutions_review_of_the_past_term_states_results():
+    header = HEADER.replace("KẾ HOẠCH", "NGHỊ QUYẾT").replace("-KH/", "-NQ/").replace(
+        "thực hiện nhiệm vụ năm 2026", "Đại hội đại biểu Đảng bộ huyện nhiệm kỳ 2025 - 2030")
+    body = ("I. ĐÁNH GIÁ KẾT QUẢ NHIỆM KỲ 2020 - 2025\n"
+            "Nhiệm kỳ qua, kinh tế tăng trưởng bình quân 7,8%/năm; kết nạp 640 đảng viên, đạt 107% chỉ tiêu; "
+            "có 15 tập thể được tặng Bằng khen.\n"
+            "II. MỤC TIÊU, CHỈ TIÊU NHIỆM KỲ 2025 - 2030\n1. Tăng trưởng kinh tế bình quân 8,5%/năm.\n"
+            "2. Kết nạp 700 đảng viên trở lên.\n")
+    assert [t["value"] for t in targets(body, header)] == [8.5, 700]
+
+
+def test_a_goal_in_the_lead_in_of_a_numbered_list():
+    header = DECREE_HEADER.replace("NGHỊ ĐỊNH", "CHỈ THỊ").replace("/NĐ-CP", "/CT-TTg").replace(
+        "Quy định xử phạt vi phạm hành chính về khí tượng thủy văn", "Về thúc đẩy tăng trưởng năm 2026")
+    body = ("Để hoàn thành mục tiêu tăng trưởng năm 2026 đạt 8,5% trở lên, Thủ tướng Chính phủ chỉ thị:\n"
+            "1. Các bộ, ngành đẩy nhanh giải ngân vốn đầu tư công.\n")
+    t = one(body, header)
+    assert (t["value"], t["comparator"]) == (8.5, ">=")
+    assert t["subject"] == "tăng trưởng", t["subject"]
+
+
+@pytest.mark.parametrize("sentence, value, subject", [
+    ("- Trồng mới 120.000 cây xanh phân tán trên địa bàn toàn tỉnh.", 120_000, "cây xanh phân tán"),
+    ("- Tiêm phòng 45.000 liều vắc xin lở mồm long móng cho đàn gia súc.", 45_000, "liều vắc xin lở mồm long móng"),
+    ("- Lắp đặt 350 camera giám sát an ninh tại các nút giao thông.", 350, "camera giám sát an ninh"),
+])
+def test_what_a_programme_plants_vaccinates_or_installs(sentence, value, subject):
+    t = one(GOALS_HEADING + sentence + "\n", STATE_HEADER)
+    assert (t["value"], t["unit"]) == (value, "count")
+    assert names_match(subject, t["subject"]), t["subject"]

@@ -51,6 +51,7 @@ def config() -> dict:
         "plan_types": set(cfg["plan_types"]),
         "plan_title": re.compile(cfg["plan_title"], flags),
         "proposal_types": set(cfg["proposal_types"]),
+        "tender_title": re.compile(cfg["tender_title"], flags),
         "rate_after": re.compile(cfg["rate_after"], flags),
         "goal_before_bracket": re.compile(cfg["goal_before_bracket"], flags),
         "table_unit_line": re.compile(cfg["table_unit_line"], flags),
@@ -70,6 +71,7 @@ def config() -> dict:
         "report_title": re.compile(cfg["report_title"], flags),
         "normative_types": set(cfg["normative_types"]),
         "normative_title": re.compile(cfg["normative_title"], flags),
+        "normative_heading": re.compile(cfg["normative_heading"], re.M),
         "example_line": re.compile(cfg["example_line"], flags),
         "arithmetic_before": re.compile(cfg["arithmetic_before"], flags),
         "arithmetic_after": re.compile(cfg["arithmetic_after"], flags),
@@ -77,6 +79,9 @@ def config() -> dict:
         "verb_before": re.compile(cfg["subject_verb_before"], flags),
         "verb_in_subject": re.compile(cfg["subject_verb_inside"], flags),
         "none_allowed": re.compile(cfg["none_allowed"], flags | re.M),
+        "none_left": re.compile(cfg["none_left"], flags),
+        "staff_nouns": {n.lower() for n in cfg["staff_nouns"]},
+        "composition_before": re.compile(cfg["composition_before"], flags),
         "figure": re.compile(r"\d\s*(?:%|tỷ|triệu|nghìn|ngàn|ha\b|km\b|tấn\b|usd\b)", flags),
         "lead": re.compile(cfg["subject_lead"], flags),
         "measure_before": re.compile(cfg["measure_subject_before"], flags),
@@ -114,7 +119,8 @@ def is_normative(doc: Doc) -> bool:
     figures are rates, fines and conditions, goals only where a goal word sets them."""
     cfg = config()
     return doc.metadata.get("doc_type") in cfg["normative_types"] or \
-        bool(cfg["normative_title"].search(doc.metadata.get("title") or ""))
+        bool(cfg["normative_title"].search(doc.metadata.get("title") or "")) or \
+        bool(cfg["normative_heading"].search(doc.text[:1500]))
 
 
 def explains(doc: Doc, s: int, e: int) -> bool:
@@ -162,8 +168,10 @@ def is_plan(doc: Doc) -> bool:
 
 def sets_sums(doc: Doc) -> bool:
     """Does the document set sums of money (a decision, a plan, a proposal submitting a budget or a
-    tender plan for approval) rather than report them?"""
-    return not is_report(doc) or doc.metadata.get("doc_type") in config()["proposal_types"]
+    tender plan for approval, the minutes of a tender) rather than report them?"""
+    cfg = config()
+    return not is_report(doc) or doc.metadata.get("doc_type") in cfg["proposal_types"] or \
+        bool(cfg["tender_title"].search(doc.metadata.get("title") or ""))
 
 
 def stated_years(clause: str) -> list[int]:

@@ -19,6 +19,7 @@ from pipeline.parse.document import Doc
 
 __all__ = ["find", "find_rules", "parse_number"]
 _SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
+_NONE_LEFT = re.compile(r"\bkhông còn\s", re.I)
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -37,9 +38,9 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
     after = text[start:clause_end]
     rate = cfg["rate_after"].match(after)   # `1,2%/năm`, `14 bác sĩ/vạn dân`: the rate's base is no subject
     after = after[rate.end():] if rate else after
+    after = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", after)   # `90% trở lên đảng viên …`
     if re.match(r"\s*,", after):
         after = ""   # `đạt 15.000 tỷ đồng, tăng 10% …`: nothing after the figure names it
-    after = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", after)   # `90% trở lên đảng viên …`
     after = re.sub(r"^\s*\([\d\s/.,]+\)", "", after)   # `100% (15/15) xã`: the fraction restates the figure
     m = cfg["stop"].search(after)
     subj = (after[:m.start()] if m else after).strip(" ,.-–")
@@ -135,7 +136,9 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         if is_plan(doc) and not is_report(doc) and cfg["action"].match(label.strip(" -+*•\t")):
             return True   # a plan's activity and its count (`2. Thanh tra chuyên ngành: 08 cuộc`, `- Tập huấn: 03 lớp`)
         return bool(cfg["colon_label_goal"].search(label))
-    if strong >= 0 or cfg["goal_after"].search(after):
+    if strong >= 0 and _strong_at(cfg, before) < 0 and _past_context(cfg, heading_context(doc, s)):
+        return False  # under `Đánh giá kết quả nhiệm kỳ`: `…, đạt 107% chỉ tiêu; có 15 tập thể …` reports
+    if strong >= 0:
         return True
     years = stated_years(text[cs:ce])
     if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
@@ -143,8 +146,10 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     if strong < 0 and _earlier_year(doc, text[cs:ce]):
         return False  # `Năm 2025, tỷ lệ đô thị hóa đạt 38%` in a later document: a result, even under `Nhiệm vụ`
     context = heading_context(doc, s)
-    if cfg["past_heading"].search(context) or re.search(r"\bđã\b", context):
-        return False
+    if _past_context(cfg, context):
+        return False   # under `Kết quả`, `Đánh giá kết quả nhiệm kỳ`: who was awarded is a result too
+    if cfg["goal_after"].search(after):
+        return True
     if _strong_at(cfg, context) >= 0 or cfg["goal_heading"].search(context):
         return True   # under `Mục tiêu`, `Chỉ tiêu`, or a report's `Phương hướng, nhiệm vụ` for what comes next
     if cfg["past_after"].search(after):
@@ -163,10 +168,15 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
                 or (is_plan(doc) and _action_at(cfg, lead)))
 
 
+def _past_context(cfg: dict, context: str) -> bool:
+    """Do the headings (or the lead-in line) over a figure report results (`Kết quả năm 2025`, `… đã …`)?"""
+    return bool(cfg["past_heading"].search(context) or re.search(r"\bđã\b", context))
+
+
 def _under_goal(doc: Doc, s: int) -> bool:
     """Do the headings over `s` (or its lead-in line) set goals rather than report results?"""
     cfg, context = config(), heading_context(doc, s)
-    return not (cfg["past_heading"].search(context) or re.search(r"\bđã\b", context)) and \
+    return not _past_context(cfg, context) and \
         (_strong_at(cfg, context) >= 0 or bool(cfg["goal_heading"].search(context)))
 
 
@@ -240,6 +250,10 @@ def find(doc: Doc) -> list[dict]:
             if kind == "count" and m.group("scale"):   # `2,5 triệu lượt khách`
                 value = parse_number(str(round(value * _SCALE[m.group("scale")])))
             cs, ce = _clause(text, s, e)
+            if kind == "count" and m.group("noun") in cfg["staff_nouns"] and not cfg["floor_ceiling"].match(cmp_word):
+                r = _range_start(cfg, text, s, e, ce)
+                if cfg["composition_before"].search(text[max(0, r - 12):r]) and _strong_at(cfg, text[cs:r]) < 0:
+                    continue  # `thành lập Ban … có từ 3 đến 4 cán bộ`: the make-up of a body, not a goal
             if explains(doc, ns, e):
                 continue   # a worked example or a calculation shows how a rule applies
             if normative and not cfg["explicit_goal"].search(text[cs:s] + " " + heading_context(doc, s)):
@@ -299,37 +313,50 @@ def find(doc: Doc) -> list[dict]:
 
 
 def _none_allowed(doc: Doc, taken: list[tuple[int, int]]) -> list[dict]:
-    """`- Không có thủ tục hành chính ban hành trái quy định` under a plan's `Mục tiêu`: a goal of zero.
-    Only a line that opens with the words, under a goal heading, outside reports (where `Không có …`
-    lists what is missing)."""
+    """`- Không có thủ tục hành chính ban hành trái quy định` under a plan's `Mục tiêu`, or each `không còn …`
+    after a goal word (`mục tiêu không còn phòng học tạm, không còn …`): a goal of zero. Only a line that
+    opens with the words under a goal heading, or a list after the goal word, outside reports (where
+    `Không có …` lists what is missing)."""
     cfg, text = config(), doc.text
     if is_report(doc):
         return []
-    out = []
-    for m in cfg["none_allowed"].finditer(text):
-        s, e = m.start("cue"), m.end("cue")
-        if any(a < e and s < b for a, b in taken) or not _under_goal(doc, s):
-            continue
-        rest = text[e:text.find("\n", e) if "\n" in text[e:] else len(text)]
-        stop = cfg["stop"].search(rest)
-        subject = (rest[:stop.start()] if stop else rest).strip(" ,.-–")
-        if len(subject.split()) < 2:
-            continue
-        out.append({"value": 0, "unit": "count", "comparator": "=", "subject": subject,
-                    "year": target_year(doc, text, s, e, s), "text": text[s:e], "start": s, "end": e})
+    lists = [[(m.start("cue"), m.end("cue"))] for m in cfg["none_allowed"].finditer(text)
+             if _under_goal(doc, m.start("cue"))]
+    for m in cfg["none_left"].finditer(text):   # `mục tiêu không còn A, không còn B`: each one listed
+        ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end()), text.find(";", m.end())) if i >= 0]
+        lists.append([k.span() for k in _NONE_LEFT.finditer(text, m.start(), min(ends, default=len(text)))])
+    out, seen = [], set()
+    for cues in sorted(lists):
+        found = []
+        for s, e in cues:
+            rest = text[e:text.find("\n", e) if "\n" in text[e:] else len(text)]
+            stop = cfg["stop"].search(rest)
+            subject = (rest[:stop.start()] if stop else rest).split(",")[0].strip(" .-–")
+            if len(subject.split()) >= 2 and not any(a < e and s < b for a, b in taken):
+                found.append({"value": 0, "unit": "count", "comparator": "=", "subject": subject,
+                              "year": target_year(doc, text, s, e, s), "text": text[s:e], "start": s, "end": e})
+        subjects = {t["subject"].lower() for t in found}
+        if subjects & seen:
+            continue   # the goal restated later (`để thực hiện mục tiêu không còn …` again) counts once
+        seen |= subjects
+        out += found
     return out
 
 
 def _once(items: list[dict]) -> list[dict]:
     """Each goal once: a summary or an appendix table that restates a goal of the text (same value, unit
-    and subject) adds nothing; the scorer pairs gold and predicted targets one to one."""
+    and subject), or a total restating a sum already set, adds nothing; the scorer pairs gold and
+    predicted targets one to one."""
     seen: set[tuple] = set()
     out = []
     for t in sorted(items, key=lambda t: t["start"]):
+        if t["unit"] == "VND" and not t["value"]:
+            continue   # a sum of nothing (`Lập dự toán | 0`) sets nothing
         key = (t["value"], t["unit"], " ".join((t["subject"] or "").lower().split()))
-        if t["subject"] and key in seen:
-            continue
-        seen.add(key)
+        total = t["unit"] == "VND" and re.match(r"(?i)\s*(?:tổng|cộng)\b", t["subject"] or "")
+        if (t["subject"] and key in seen) or (total and (t["value"], t["unit"]) in seen):
+            continue   # … and a total restating a sum already set (`Tổng giá trị các phần công việc`) adds nothing
+        seen.update({key, (t["value"], t["unit"])} if t["unit"] == "VND" else {key})
         out.append(t)
     return out
 
