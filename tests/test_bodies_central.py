@@ -112,3 +112,41 @@ def test_central(kind, preamble, articles, recipients, expected):
     for name, roles in expected.items():
         found = {r for n, r in pred if _same(n, name)}
         assert found == roles, f"{name}: {found or 'missed'} (want {roles}); all: {pred}"
+
+
+# a decision and the programme issued with it, after the decision's signature and Nơi nhận; its title typed in mixed
+# case, so only the `(Ban hành kèm theo Quyết định …)` line says where it starts
+ISSUED_WITH = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 75/QĐ-UBND
+Lào Cai, ngày 05 tháng 3 năm 2025
+QUYẾT ĐỊNH
+Ban hành Chương trình chuyển đổi số giai đoạn 2025 - 2030
+ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Chương trình chuyển đổi số giai đoạn 2025 - 2030.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Hoàng Văn Nam
+Nơi nhận:
+- Bộ Khoa học và Công nghệ;
+- Lưu: VT.
+Chương trình
+Chuyển đổi số tỉnh Lào Cai giai đoạn 2025 - 2030
+(Ban hành kèm theo Quyết định số 75/QĐ-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh)
+Để thực hiện hiệu quả nhiệm vụ chuyển đổi số, Ủy ban nhân dân tỉnh ban hành Chương trình như sau.
+Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính tham mưu bố trí kinh phí thực hiện Chương trình.
+Trung tâm Phục vụ hành chính công tỉnh theo dõi, đôn đốc việc số hóa hồ sơ.
+"""
+
+
+def test_issued_with_programme():
+    pred = {(b["name"], b["role"]) for b in _rules_bodies(ISSUED_WITH)}
+    assert ("Sở Khoa học và Công nghệ", "lead") in pred, pred
+    assert ("Sở Tài chính", "coordinate") in pred, pred
+    assert ("Trung tâm Phục vụ hành chính công tỉnh Lào Cai", "monitor") in pred, pred
+    assert ("Bộ Khoa học và Công nghệ", "recipient") in pred, pred
