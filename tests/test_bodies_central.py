@@ -84,6 +84,7 @@ CASES = [
      "- Ủy ban trung ương Mặt trận Tổ quốc Việt Nam;\n- Cơ quan trung ương của các đoàn thể;\n"
      "- VPCP: BTCN, các PCN, Trợ lý TTg, các Vụ, Cục, Công báo;",
      {"Bộ Công Thương": {"advise"}, "Ban Bí thư Trung ương Đảng": {"recipient"},
+      "các Phó Thủ tướng Chính phủ": {"recipient"},
       "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ": {"recipient"},
       "Hội đồng nhân dân các tỉnh, thành phố trực thuộc trung ương": {"recipient"},
       "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương": {"recipient"},
@@ -91,6 +92,11 @@ CASES = [
       "Viện kiểm sát nhân dân tối cao": {"recipient"}, "Kiểm toán nhà nước": {"recipient"},
       "Ủy ban trung ương Mặt trận Tổ quốc Việt Nam": {"recipient"}, "Cơ quan trung ương của các đoàn thể": {"recipient"},
       "Văn phòng Chính phủ": {"recipient"}, "các Vụ, Cục": {"recipient"}, "Công báo": {"recipient"}}),
+    # the Government's heads are offices of state, named with the Government once for both
+    ("government", "Theo đề nghị của Bộ trưởng Bộ Tư pháp;", ARTICLE_1,
+     "- Thủ tướng, các PTT Chính phủ;\n- Văn phòng Quốc hội;",
+     {"Bộ Tư pháp": {"advise"}, "Thủ tướng Chính phủ": {"recipient"}, "các Phó Thủ tướng Chính phủ": {"recipient"},
+      "Văn phòng Quốc hội": {"recipient"}}),
     # `TP` listed with other units is a city; `TT` before a council its standing board
     ("ministry", "Theo đề nghị của Vụ trưởng Vụ Kế hoạch - Tài chính.",
      "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm tra năm 2025.",
@@ -150,3 +156,33 @@ def test_issued_with_programme():
     assert ("Sở Tài chính", "coordinate") in pred, pred
     assert ("Trung tâm Phục vụ hành chính công tỉnh Lào Cai", "monitor") in pred, pred
     assert ("Bộ Khoa học và Công nghệ", "recipient") in pred, pred
+
+
+# a province's decision whose executing article opens with the courtesy form, names the office through its head's
+# title in lower case, lists departments after one title and a colon, and joins a field's words with `&`
+PROVINCE_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 91/QĐ-UBND
+Lào Cai, ngày 14 tháng 5 năm 2025
+QUYẾT ĐỊNH
+Về việc phê duyệt Kế hoạch trồng rừng thay thế
+ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Kế hoạch trồng rừng thay thế năm 2025.
+Điều 2. Giao Sở Văn hóa & Du lịch, Sở Tài chính và UBND các xã, phường thực hiện nhiệm vụ được phân công.
+Điều 3. Các ông (bà) Chánh văn phòng UBND tỉnh, Giám đốc: Sở Văn hóa & Du lịch, Sở Tài chính, Sở Xây dựng, Chủ tịch
+UBND các xã, phường chịu trách nhiệm thi hành Quyết định này.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Nam
+"""
+
+
+def test_executing_article_of_a_province():
+    pred = {(b["name"], b["role"]) for b in _rules_bodies(PROVINCE_DECISION)}
+    for name in ("Văn phòng Ủy ban nhân dân tỉnh Lào Cai", "Sở Văn hóa và Du lịch", "Sở Tài chính", "Sở Xây dựng",
+                 "Ủy ban nhân dân các xã, phường"):
+        assert (name, "lead") in pred, (name, pred)

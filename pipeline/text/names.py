@@ -148,8 +148,9 @@ def case_name(name: str) -> str:
 
 
 def canonical(name: str) -> str:
-    """The canonical form of a body's name: expanded, cased, tones placed, edges trimmed."""
-    return place_tones(proper_name(expand_abbreviations(case_name(trim_edges(name)))))
+    """The canonical form of a body's name: expanded, cased, tones placed, edges trimmed; `&` between words
+    written `và` (`Sở Nông nghiệp & Phát triển nông thôn`)."""
+    return place_tones(proper_name(expand_abbreviations(case_name(trim_edges(name.replace(" & ", " và "))))))
 
 
 def proper_name(name: str) -> str:

@@ -142,6 +142,10 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
     """The bodies one list item names (`Giám đốc các Sở: Nội vụ, Tài chính`, `Chủ tịch UBND các xã`), each a
     recipient: a person's title gives the body it heads; the fields after a plural head's colon one body each."""
     out = []
+    pm = _PRIME_MINISTERS.match(item)
+    if pm:                            # `Thủ tướng, các Phó Thủ tướng Chính phủ`: the Government's heads, offices of state
+        return [body_item(name, "recipient", s, s + len(item.rstrip(" .,;")), item, places, "recipient")
+                for name in ("Thủ tướng Chính phủ", "các Phó Thủ tướng Chính phủ")]
     toks = tokenize(item, s)
     depth, keep = 0, []
     for t in toks:
@@ -189,6 +193,10 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
         for name in by_place(raw):
             out.append(body_item(name, "recipient", tk[a].s, tk[b - 1].e, raw, places, "recipient"))
     return out
+
+
+_PRIME_MINISTERS = re.compile(r"\s*Thủ tướng(?:\s+Chính phủ)?\s*(?:,|và)\s*(?:các\s+)?(?:Phó Thủ tướng|PTT)(?:\s+Chính phủ)?"
+                              r"\s*[.,;]?\s*$")
 
 
 def _bare_head(tk: list[Tok], a: int, b: int) -> bool:
@@ -410,7 +418,8 @@ _PEOPLE = re.compile(r"(?:^|,|;|\bvà)\s*(?:(?:các\s+)?(?:cơ quan,?\s*)?tổ c
 
 
 # the executing sentence proper of an act (`… chịu trách nhiệm thi hành Quyết định này`)
-_EXECUTES_ACT = re.compile(r"\b(?:chịu trách nhiệm|có trách nhiệm|căn cứ[^.;\n]{0,40}?)\s+(?:tổ chức\s+)?thi hành\b", re.I)
+_EXECUTES_ACT = re.compile(r"\b(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|căn cứ[^.;\n]{0,40}?)\s+(?:tổ chức\s+)?thi\s+hành\b",
+                           re.I)
 
 
 def executing_leads(doc: Doc, places) -> list[dict]:
@@ -436,12 +445,24 @@ def _through_head(doc: Doc, it: dict) -> bool:
     line_start = doc.text.rfind("\n", 0, it["start"]) + 1
     before = tokenize(doc.text[max(line_start, it["start"] - 30):it["start"]])
     c = role_rules()
-    return any(k and all(t.t in ("các", "Phó") for t in before[i + k:])
-               for i in range(len(before)) for k in [c["titles"].match(before, i)[0]])
+    if any(k and all(t.t in ("các", "Phó") for t in before[i + k:])
+           for i in range(len(before)) for k in [c["titles"].match(before, i)[0]]):
+        return True
+    # one title for a list after its colon: `Giám đốc: Sở Nông nghiệp và Môi trường, Sở Tài chính, …`
+    before = tokenize(doc.text[max(line_start, it["start"] - 240):it["start"]])
+    titled = [i + k for i in range(len(before)) for k in [c["titles"].match(before, i)[0]] if k]
+    return bool(titled) and titled[-1] < len(before) and before[titled[-1]].t == ":" \
+        and not any(t.t in (";", ".") for t in before[titled[-1]:])
 
 
 _POINTS_BACK = re.compile(r"\bcó tên tại\b|\bnêu tại\b|\bquy định tại\b", re.I)
 _SENTENCE_END = re.compile(r"\.\s|[.:;!?]\s*\n|\n(?=\s*Điều\s)")
+
+
+@lru_cache(maxsize=None)
+def _courtesy() -> re.Pattern:
+    forms = sorted(role_rules()["raw"]["courtesy"], key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(re.escape(f) for f in forms) + r")\s*", re.I)
 
 
 def _executors(doc: Doc, a: int, b: int, places, executes: re.Pattern = _EXECUTES) -> list[dict]:
@@ -458,7 +479,11 @@ def _executors(doc: Doc, a: int, b: int, places, executes: re.Pattern = _EXECUTE
         label = re.match(r"\s*Điều\s+\S+?[.:]\s*", text[begin:m.start()])
         if label:
             begin += label.end()
-        subject = _PEOPLE.sub(lambda p: " " * len(p.group()), text[begin:m.start()])
+        subject = text[begin:m.start()]
+        courtesy = _courtesy().match(subject)          # `Các ông (bà) Chánh Văn phòng …`: the titles follow
+        if courtesy:
+            subject = " " * courtesy.end() + subject[courtesy.end():]
+        subject = _PEOPLE.sub(lambda p: " " * len(p.group()), subject)
         if subject.strip() and len(subject) < 600:
             # `các cơ quan, đơn vị có tên tại Điều 1` points to bodies named there, it names none
             out.extend(it for it in item_bodies(a + begin, subject, places) if not _POINTS_BACK.search(it["name"]))
