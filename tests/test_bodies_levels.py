@@ -288,6 +288,10 @@ CASES = [
      {"Cục Quản lý Dược": {"lead"}}),
     ("election", "6. Ban bầu cử số 2 kiểm tra công tác chuẩn bị của các Tổ bầu cử thuộc đơn vị bầu cử số 2.",
      {"Ban bầu cử số 2": {"monitor"}}),
+    ("party_province", "10. Văn phòng Tỉnh ủy phối hợp với các ban xây dựng Đảng Tỉnh ủy tổng hợp ý kiến.",
+     {"Văn phòng Tỉnh ủy": {"coordinate"}, "các ban xây dựng Đảng Tỉnh ủy": {"coordinate"}}),
+    ("ministry", "15. Ngân hàng nhà nước Việt Nam có trách nhiệm chỉ đạo các tổ chức tín dụng cho vay.",
+     {"Ngân hàng Nhà nước Việt Nam": {"lead"}, "các tổ chức tín dụng": {"lead"}}),
     # ---------------------------------------------------------------- a report's Kiến nghị part
     ("province", "27. Kiến nghị Bộ Nông nghiệp và Môi trường xem xét bổ sung định mức hỗ trợ; đề nghị Chính phủ sớm "
                  "ban hành Nghị định sửa đổi cơ chế quản lý.",
