@@ -92,6 +92,16 @@ CASES = [
       "Viện kiểm sát nhân dân tối cao": {"recipient"}, "Kiểm toán nhà nước": {"recipient"},
       "Ủy ban trung ương Mặt trận Tổ quốc Việt Nam": {"recipient"}, "Cơ quan trung ương của các đoàn thể": {"recipient"},
       "Văn phòng Chính phủ": {"recipient"}, "các Vụ, Cục": {"recipient"}, "Công báo": {"recipient"}}),
+    # heads of central bodies charged with an act; a department of every province shares the units said once
+    ("ministry", "Theo đề nghị của Tổng cục trưởng Tổng cục Thống kê.",
+     "Điều 1. Sửa đổi biểu mẫu báo cáo thống kê.\nĐiều 2. Tổng cục trưởng Tổng cục Thống kê, Thống đốc Ngân hàng Nhà "
+     "nước Việt Nam và Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm thi hành Quyết định này./.",
+     "- Như Điều 2;\n- UBND, Sở Xây dựng, Cục Thống kê các tỉnh, TP trực thuộc TW;",
+     {"Tổng cục Thống kê": {"advise", "lead", "recipient"}, "Ngân hàng Nhà nước Việt Nam": {"lead", "recipient"},
+      "các đơn vị thuộc Bộ": {"lead", "recipient"},
+      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": {"recipient"},
+      "Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương": {"recipient"},
+      "Cục Thống kê các tỉnh, thành phố trực thuộc Trung ương": {"recipient"}}),
     # the Government's heads are offices of state, named with the Government once for both
     ("government", "Theo đề nghị của Bộ trưởng Bộ Tư pháp;", ARTICLE_1,
      "- Thủ tướng, các PTT Chính phủ;\n- Văn phòng Quốc hội;",

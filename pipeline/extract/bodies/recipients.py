@@ -188,8 +188,10 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
     for n, (tk, a, b) in enumerate(found):
         raw = _written(item, s, tk[a].s, tk[b - 1].e)
         raw = tk[a].t + raw[len(tk[a].t):]      # the head capitalised after a title (`Trưởng phòng …`)
-        if tail and n < len(found) - 1 and _bare_head(tk, a, b):
-            raw = f"{raw} {tail}"     # `HĐND, UBND xã`, `Ủy ban MTTQ và các đoàn thể tỉnh`: the place is said once
+        if tail and n < len(found) - 1 and (_bare_head(tk, a, b) or tail.startswith("các tỉnh") and tk[a].t == "Sở"):
+            # `HĐND, UBND xã`, `Ủy ban MTTQ và các đoàn thể tỉnh`: the place is said once; a department of every
+            # province too (`Sở Tài chính, Cục Thuế các tỉnh, thành phố`)
+            raw = f"{raw} {tail}"
         for name in by_place(raw):
             out.append(body_item(name, "recipient", tk[a].s, tk[b - 1].e, raw, places, "recipient"))
     return out
