@@ -102,6 +102,12 @@ CASES = [
       "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": {"recipient"},
       "Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương": {"recipient"},
       "Cục Thống kê các tỉnh, thành phố trực thuộc Trung ương": {"recipient"}}),
+    # a two-column closing read line by line: the signature column's words are no part of the items beside them
+    ("ministry", "Theo đề nghị của Vụ trưởng Vụ Pháp chế.", "Điều 1. Sửa đổi biểu mẫu báo cáo.",
+     "- Văn phòng Trung ương Đảng                    Thứ trưởng\n- Các Bộ, cơ quan ngang Bộ   (Đã ký)\n"
+     "- Ban Giám đốc Kho bạc Nhà nước;",
+     {"Vụ Pháp chế": {"advise"}, "Văn phòng Trung ương Đảng": {"recipient"}, "các Bộ, cơ quan ngang Bộ": {"recipient"},
+      "Ban Giám đốc Kho bạc Nhà nước": {"recipient"}}),
     # the Government's heads are offices of state, named with the Government once for both
     ("government", "Theo đề nghị của Bộ trưởng Bộ Tư pháp;", ARTICLE_1,
      "- Thủ tướng, các PTT Chính phủ;\n- Văn phòng Quốc hội;",
