@@ -84,6 +84,7 @@ CASES = [
      "- Ủy ban trung ương Mặt trận Tổ quốc Việt Nam;\n- Cơ quan trung ương của các đoàn thể;\n"
      "- VPCP: BTCN, các PCN, Trợ lý TTg, các Vụ, Cục, Công báo;",
      {"Bộ Công Thương": {"advise"}, "Ban Bí thư Trung ương Đảng": {"recipient"},
+      "các Phó Thủ tướng Chính phủ": {"recipient"},
       "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ": {"recipient"},
       "Hội đồng nhân dân các tỉnh, thành phố trực thuộc trung ương": {"recipient"},
       "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương": {"recipient"},
@@ -91,6 +92,27 @@ CASES = [
       "Viện kiểm sát nhân dân tối cao": {"recipient"}, "Kiểm toán nhà nước": {"recipient"},
       "Ủy ban trung ương Mặt trận Tổ quốc Việt Nam": {"recipient"}, "Cơ quan trung ương của các đoàn thể": {"recipient"},
       "Văn phòng Chính phủ": {"recipient"}, "các Vụ, Cục": {"recipient"}, "Công báo": {"recipient"}}),
+    # heads of central bodies charged with an act; a department of every province shares the units said once
+    ("ministry", "Theo đề nghị của Tổng cục trưởng Tổng cục Thống kê.",
+     "Điều 1. Sửa đổi biểu mẫu báo cáo thống kê.\nĐiều 2. Tổng cục trưởng Tổng cục Thống kê, Thống đốc Ngân hàng Nhà "
+     "nước Việt Nam và Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm thi hành Quyết định này./.",
+     "- Như Điều 2;\n- UBND, Sở Xây dựng, Cục Thống kê các tỉnh, TP trực thuộc TW;",
+     {"Tổng cục Thống kê": {"advise", "lead", "recipient"}, "Ngân hàng Nhà nước Việt Nam": {"lead", "recipient"},
+      "các đơn vị thuộc Bộ": {"lead", "recipient"},
+      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": {"recipient"},
+      "Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương": {"recipient"},
+      "Cục Thống kê các tỉnh, thành phố trực thuộc Trung ương": {"recipient"}}),
+    # a two-column closing read line by line: the signature column's words are no part of the items beside them
+    ("ministry", "Theo đề nghị của Vụ trưởng Vụ Pháp chế.", "Điều 1. Sửa đổi biểu mẫu báo cáo.",
+     "- Văn phòng Trung ương Đảng                    Thứ trưởng\n- Các Bộ, cơ quan ngang Bộ   (Đã ký)\n"
+     "- Ban Giám đốc Kho bạc Nhà nước;",
+     {"Vụ Pháp chế": {"advise"}, "Văn phòng Trung ương Đảng": {"recipient"}, "các Bộ, cơ quan ngang Bộ": {"recipient"},
+      "Ban Giám đốc Kho bạc Nhà nước": {"recipient"}}),
+    # the Government's heads are offices of state, named with the Government once for both
+    ("government", "Theo đề nghị của Bộ trưởng Bộ Tư pháp;", ARTICLE_1,
+     "- Thủ tướng, các PTT Chính phủ;\n- Văn phòng Quốc hội;",
+     {"Bộ Tư pháp": {"advise"}, "Thủ tướng Chính phủ": {"recipient"}, "các Phó Thủ tướng Chính phủ": {"recipient"},
+      "Văn phòng Quốc hội": {"recipient"}}),
     # `TP` listed with other units is a city; `TT` before a council its standing board
     ("ministry", "Theo đề nghị của Vụ trưởng Vụ Kế hoạch - Tài chính.",
      "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm tra năm 2025.",
@@ -112,3 +134,71 @@ def test_central(kind, preamble, articles, recipients, expected):
     for name, roles in expected.items():
         found = {r for n, r in pred if _same(n, name)}
         assert found == roles, f"{name}: {found or 'missed'} (want {roles}); all: {pred}"
+
+
+# a decision and the programme issued with it, after the decision's signature and Nơi nhận; its title typed in mixed
+# case, so only the `(Ban hành kèm theo Quyết định …)` line says where it starts
+ISSUED_WITH = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 75/QĐ-UBND
+Lào Cai, ngày 05 tháng 3 năm 2025
+QUYẾT ĐỊNH
+Ban hành Chương trình chuyển đổi số giai đoạn 2025 - 2030
+ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Chương trình chuyển đổi số giai đoạn 2025 - 2030.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Hoàng Văn Nam
+Nơi nhận:
+- Bộ Khoa học và Công nghệ;
+- Lưu: VT.
+Chương trình
+Chuyển đổi số tỉnh Lào Cai giai đoạn 2025 - 2030
+(Ban hành kèm theo Quyết định số 75/QĐ-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh)
+Để thực hiện hiệu quả nhiệm vụ chuyển đổi số, Ủy ban nhân dân tỉnh ban hành Chương trình như sau.
+Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính tham mưu bố trí kinh phí thực hiện Chương trình.
+Trung tâm Phục vụ hành chính công tỉnh theo dõi, đôn đốc việc số hóa hồ sơ.
+"""
+
+
+def test_issued_with_programme():
+    pred = {(b["name"], b["role"]) for b in _rules_bodies(ISSUED_WITH)}
+    assert ("Sở Khoa học và Công nghệ", "lead") in pred, pred
+    assert ("Sở Tài chính", "coordinate") in pred, pred
+    assert ("Trung tâm Phục vụ hành chính công tỉnh Lào Cai", "monitor") in pred, pred
+    assert ("Bộ Khoa học và Công nghệ", "recipient") in pred, pred
+
+
+# a province's decision whose executing article opens with the courtesy form, names the office through its head's
+# title in lower case, lists departments after one title and a colon, and joins a field's words with `&`
+PROVINCE_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 91/QĐ-UBND
+Lào Cai, ngày 14 tháng 5 năm 2025
+QUYẾT ĐỊNH
+Về việc phê duyệt Kế hoạch trồng rừng thay thế
+ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Kế hoạch trồng rừng thay thế năm 2025.
+Điều 2. Giao Sở Văn hóa & Du lịch, Sở Tài chính và UBND các xã, phường thực hiện nhiệm vụ được phân công.
+Điều 3. Các ông (bà) Chánh văn phòng UBND tỉnh, Giám đốc: Sở Văn hóa & Du lịch, Sở Tài chính, Sở Xây dựng, Chủ tịch
+UBND các xã, phường chịu trách nhiệm thi hành Quyết định này.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Nam
+"""
+
+
+def test_executing_article_of_a_province():
+    pred = {(b["name"], b["role"]) for b in _rules_bodies(PROVINCE_DECISION)}
+    for name in ("Văn phòng Ủy ban nhân dân tỉnh Lào Cai", "Sở Văn hóa và Du lịch", "Sở Tài chính", "Sở Xây dựng",
+                 "Ủy ban nhân dân các xã, phường"):
+        assert (name, "lead") in pred, (name, pred)

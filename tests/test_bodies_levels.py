@@ -288,6 +288,10 @@ CASES = [
      {"Cục Quản lý Dược": {"lead"}}),
     ("election", "6. Ban bầu cử số 2 kiểm tra công tác chuẩn bị của các Tổ bầu cử thuộc đơn vị bầu cử số 2.",
      {"Ban bầu cử số 2": {"monitor"}}),
+    ("party_province", "10. Văn phòng Tỉnh ủy phối hợp với các ban xây dựng Đảng Tỉnh ủy tổng hợp ý kiến.",
+     {"Văn phòng Tỉnh ủy": {"coordinate"}, "các ban xây dựng Đảng Tỉnh ủy": {"coordinate"}}),
+    ("ministry", "15. Ngân hàng nhà nước Việt Nam có trách nhiệm chỉ đạo các tổ chức tín dụng cho vay.",
+     {"Ngân hàng Nhà nước Việt Nam": {"lead"}, "các tổ chức tín dụng": {"lead"}}),
     # ---------------------------------------------------------------- a report's Kiến nghị part
     ("province", "27. Kiến nghị Bộ Nông nghiệp và Môi trường xem xét bổ sung định mức hỗ trợ; đề nghị Chính phủ sớm "
                  "ban hành Nghị định sửa đổi cơ chế quản lý.",
@@ -306,3 +310,11 @@ def test_probe(kind, text, expected):
     for name, roles in expected.items():
         found = {r for n, r in pred if _same(n, name)}
         assert found == roles, f"{name}: {found or 'missed'} (want {roles}); all: {pred}"
+
+
+def test_a_charter_says_how_its_organs_work():
+    """`mỗi` ends a name: how often an organ meets is no part of its name (compared exactly)."""
+    got = _rules_bodies("front_commune", "8. Ban Thường trực mỗi quý tổ chức giao ban; Ban Kiểm tra giám sát các chi hội.")
+    names = {b["name"] for b in got}
+    assert {"Ban Thường trực", "Ban Kiểm tra"} <= names, names
+    assert not any(n.endswith("mỗi") for n in names), names

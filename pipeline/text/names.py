@@ -43,7 +43,7 @@ def expand_abbreviations(name: str) -> str:
 
 # `TT Tỉnh ủy`, `TT.HĐND tỉnh`: before a Party committee or a council `TT` is its standing board (elsewhere, `TT Y tế`,
 # it may be a centre, and is left as written)
-_STANDING = re.compile(r"(?<![\wĐđ-])TT\.?\s*(?=(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|HĐND|Hội đồng nhân dân)\b)")
+_STANDING = re.compile(r"(?<![\wĐđ-])(?i:TT)\.?\s*(?=(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|HĐND|Hội đồng nhân dân)\b)")
 _CITY = re.compile(r"((?:\b(?:tỉnh|huyện|quận|thị xã|xã|phường)\s*,\s*)|(?<!\bSở )(?<!\bPhòng )(?<!\bBan )(?<!\bVụ )(?<!\bCục )"
                    r"(?<!\bBộ )(?<![\wĐđ-]))(?:TP|tp)(?=\s+trực thuộc\b|\s*$)")
 
@@ -148,8 +148,9 @@ def case_name(name: str) -> str:
 
 
 def canonical(name: str) -> str:
-    """The canonical form of a body's name: expanded, cased, tones placed, edges trimmed."""
-    return place_tones(proper_name(expand_abbreviations(case_name(trim_edges(name)))))
+    """The canonical form of a body's name: expanded, cased, tones placed, edges trimmed; `&` between words
+    written `và` (`Sở Nông nghiệp & Phát triển nông thôn`)."""
+    return place_tones(proper_name(expand_abbreviations(case_name(trim_edges(name.replace(" & ", " và "))))))
 
 
 def proper_name(name: str) -> str:

@@ -31,7 +31,8 @@ from pipeline.extract.bodies.clauses import (Emitter, clause_bounds, line_headin
                                              split_at_subjects)
 from pipeline.extract.bodies.filters import finalize
 from pipeline.extract.bodies.grammar import places_of, role_rules
-from pipeline.extract.bodies.recipients import executing_leads, find_recipients, merges, pointed_recipients
+from pipeline.extract.bodies.executors import executing_leads, merges, pointed_recipients
+from pipeline.extract.bodies.recipients import find_recipients
 from pipeline.extract.bodies.roles import read_clause
 from pipeline.extract.bodies.tables import table_bodies
 from pipeline.extract.bodies.tokens import body_regions, logical_lines

@@ -191,6 +191,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
                 and toks[j + 1].t.isupper():
             j += 1                    # `VP.UBND tỉnh`: two abbreviations joined by a dot
             continue
+        if t == "&" and j + 1 < len(toks) and is_cap(toks[j + 1].t) and j > i + n - 1:
+            j += 1                    # `Sở Nông nghiệp & Phát triển nông thôn`: `&` is `và` inside a name
+            continue
         if not re.match(r"[\wĐđ]", t):
             break
         if t == "số" and j + 1 < len(toks) and re.fullmatch(r"\d{1,2}", toks[j + 1].t):
@@ -404,7 +407,7 @@ def strip_title(toks: list[Tok], i: int) -> tuple[int, str | None]:
     if title in keeps:
         return i + k - len(TOKEN.findall(keeps[title])), title
     j = i + k
-    while j < len(toks) and toks[j].t in (",", "các", "Phó", "PCT", "PCVP", "PCTT"):
+    while j < len(toks) and toks[j].t in (",", "các", "Phó", "PCT", "PCVP", "PCTT", ":"):     # `Giám đốc: Sở A, Sở B`
         if toks[j].t == "các" and head_at(toks, j):
             break             # `Thủ trưởng các cơ quan chuyên môn`: the collective is the body
         j += 1
@@ -446,7 +449,7 @@ def body_item(name_raw: str, role: str, start: int, end: int, text: str, places,
     """A bodies item: the canonical name (its place completed from the issuer's), as written, role, span."""
     canon = resolve_jurisdiction(canonical(re.sub(r"(?<=[A-ZĐ])\.(?=[A-ZĐ])", " ", name_raw)), places)
     canon = role_rules()["raw"]["heads_of_collectives"].get(canon.casefold(), canon)    # `Các Bộ trưởng` → `các Bộ`
-    if canon.split(" ", 1)[0] in ("phòng", "khoa"):
+    if canon.split(" ", 1)[0] in ("phòng", "khoa", "văn"):
         canon = canon[:1].upper() + canon[1:]          # `Trưởng phòng Tổ chức cán bộ` → `Phòng Tổ chức cán bộ`
     return {"name": canon, "name_as_written": name_raw, "role": role, "text": text,
             "start": start, "end": end, "source": how}

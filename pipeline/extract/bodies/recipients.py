@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.document import Doc
-from pipeline.extract.bodies.grammar import (body_item, find_names, head_at, listed_name, name_start, places_of, role_rules,
+from pipeline.extract.bodies.grammar import (body_item, find_names, head_at, listed_name, name_start, role_rules,
                                              scan_name, strip_title)
 from pipeline.extract.bodies.tokens import Tok, is_cap, tokenize
 from pipeline.parse.common import is_upper
@@ -105,7 +105,27 @@ def recipient_items(doc: Doc):
                 if in_noi_nhan:
                     stopped = True
                 continue              # `Lưu: VT`, `Lưu Văn phòng Tỉnh ủy`: the archive copy, no part given
-            yield s, item
+            yield s, _signature_blanked(item, doc) if in_noi_nhan else item
+
+
+# the signature column of a two-column closing read into the Nơi nhận lines: `(Đã ký)`, the signer's title ending an
+# item (`- Văn phòng Trung ương Đảng     Thứ trưởng`)
+_SIGNED = re.compile(r"\(?\s*[Đđ]ã\s+ký\s*\)?")
+_SIGNER_TITLE = re.compile(r"(?<=\S)\s+(?:KT\.\s*|TM\.\s*)?(?:Phó\s+)?(?:Thứ trưởng|Bộ trưởng|Chủ tịch|Giám đốc|Thủ tướng|"
+                           r"Trưởng ban|Chánh Văn phòng)\s*$")
+
+
+def _signature_blanked(item: str, doc: Doc) -> str:
+    """A Nơi nhận item with the signature column's words blanked out (offsets kept): `(Đã ký)`, the signer's name
+    (metadata), a signer's title that ends the item."""
+    item = _SIGNED.sub(lambda m: " " * len(m.group()), item)
+    name = ((doc.metadata.get("signer") or {}).get("name") or "").strip()
+    if len(name) > 5 and name in item:
+        item = item.replace(name, " " * len(name))
+    m = _SIGNER_TITLE.search(item.rstrip())
+    if m and not re.search(r"(?i:\bban|\bphòng|\bhội đồng|\bcác)\s*$", item[:m.start()]):   # `Ban Giám đốc` is a body
+        item = item[:m.start()] + " " * (len(item) - m.start())
+    return item.rstrip()
 
 
 _BARE_ADDRESS = re.compile(r"^[ \t]*Kính gửi[ \t]*:?[ \t]*\n[ \t]*([^\n\-+•][^\n]{2,150})$", re.M)
@@ -142,6 +162,10 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
     """The bodies one list item names (`Giám đốc các Sở: Nội vụ, Tài chính`, `Chủ tịch UBND các xã`), each a
     recipient: a person's title gives the body it heads; the fields after a plural head's colon one body each."""
     out = []
+    pm = _PRIME_MINISTERS.match(item)
+    if pm:                            # `Thủ tướng, các Phó Thủ tướng Chính phủ`: the Government's heads, offices of state
+        return [body_item(name, "recipient", s, s + len(item.rstrip(" .,;")), item, places, "recipient")
+                for name in ("Thủ tướng Chính phủ", "các Phó Thủ tướng Chính phủ")]
     toks = tokenize(item, s)
     depth, keep = 0, []
     for t in toks:
@@ -184,11 +208,17 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
     for n, (tk, a, b) in enumerate(found):
         raw = _written(item, s, tk[a].s, tk[b - 1].e)
         raw = tk[a].t + raw[len(tk[a].t):]      # the head capitalised after a title (`Trưởng phòng …`)
-        if tail and n < len(found) - 1 and _bare_head(tk, a, b):
-            raw = f"{raw} {tail}"     # `HĐND, UBND xã`, `Ủy ban MTTQ và các đoàn thể tỉnh`: the place is said once
+        if tail and n < len(found) - 1 and (_bare_head(tk, a, b) or tail.startswith("các tỉnh") and tk[a].t == "Sở"):
+            # `HĐND, UBND xã`, `Ủy ban MTTQ và các đoàn thể tỉnh`: the place is said once; a department of every
+            # province too (`Sở Tài chính, Cục Thuế các tỉnh, thành phố`)
+            raw = f"{raw} {tail}"
         for name in by_place(raw):
             out.append(body_item(name, "recipient", tk[a].s, tk[b - 1].e, raw, places, "recipient"))
     return out
+
+
+_PRIME_MINISTERS = re.compile(r"\s*Thủ tướng(?:\s+Chính phủ)?\s*(?:,|và)\s*(?:các\s+)?(?:Phó Thủ tướng|PTT)(?:\s+Chính phủ)?"
+                              r"\s*[.,;]?\s*$")
 
 
 def _bare_head(tk: list[Tok], a: int, b: int) -> bool:
@@ -246,7 +276,7 @@ def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
     c = role_rules()
     while i < stop:
         end = i + 1
-        while end < stop and not (keep[end].t in (",", ".", ";", "và", ":") and end + 1 < stop
+        while end < stop and not (keep[end].t in (",", ".", ";", "và", ":") and end + 1 < stop and not _glued(keep, end)
                                   and (_head_any_case(keep, end + 1) or _title_at(keep, end + 1))
                                   and not _continues_list(keep, end + 1, stop)):
             end += 1
@@ -266,6 +296,11 @@ def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
                 and not c["skip"].match(" ".join(t.t for t in keep[a:end])):
             spans.append((keep, a, end))
         i = end + 1
+
+
+def _glued(keep: list[Tok], i: int) -> bool:
+    """A dot between two words with no space (`TT.HĐND`, `VP.UBND`): an abbreviation's, it parts no items."""
+    return keep[i].t == "." and 0 < i < len(keep) - 1 and keep[i - 1].e == keep[i].s and keep[i].e == keep[i + 1].s
 
 
 _PLACE = r"(?:[A-ZĐÀ-Ỹ0-9][\w'’.-]*(?:\s+[A-ZĐÀ-Ỹ0-9][\w'’.-]*)*(?:\s*\(cũ\))?)"
@@ -351,115 +386,3 @@ def _paren_spans(toks: list[Tok]):
         elif t.t == ")" and stack:
             a = stack.pop()
             yield a + 1, i
-
-
-def merges(it: dict, items: list[dict]) -> bool:
-    """Whether a list reading's `it` reads again what the clause reading read there: it overlaps a body already
-    read, other than as that one name read longer (`Phòng Kế hoạch tổng hợp` where the clause stopped at `Phòng
-    Kế hoạch`); `cơ quan ngang bộ, cơ quan thuộc Chính phủ` where each was read is two bodies, not a third."""
-    over = {(x["start"], x["end"]) for x in items if x["start"] < it["end"] and it["start"] < x["end"]}
-    if not over:
-        return False
-    (a, b), = over if len(over) == 1 else ((None, None),)
-    return a is None or not (it["start"] <= a and b <= it["end"]) or bool(re.search(r",|;|\bvà\b", it["text"]))
-
-
-_POINTER = re.compile(r"^\s*[-+•*–]?\s*Như\s+((?:(?:khoản|điểm)\s+\S+\s+)*Điều\s+[\dIVX]+(?:\s*(?:,|và)\s*(?:Điều\s+)?[\dIVX]+)*)",
-                      re.I)
-
-
-def pointed_recipients(doc: Doc, items: list[dict]) -> list[dict]:
-    """`Như Điều 3` in the Nơi nhận stands for the bodies that article names (DATASET.md "bodies"): each body
-    given a part there is also a recipient. (`Như trên` in a letter points to the Kính gửi line, whose
-    bodies are read as recipients already.)"""
-    if not role_rules()["raw"].get("pointed_recipients"):
-        return []
-    closing = doc.structure.closing_start
-    articles: set[str] = set()
-    for ln in doc.recipients:
-        m = _POINTER.match(ln.text) if ln.start >= closing else None
-        if m:
-            articles.update(re.findall(r"[\dIVX]+", re.split(r"(?i)điều", m.group(1), maxsplit=1)[1]))
-    if not articles:
-        return []
-    spans = {}                        # the document's own articles: the first of each number, before the signature
-    for sec in doc.sections:
-        m = re.fullmatch(r"Điều\s+(\S+)", str(sec.get("label", "")))
-        if m and m.group(1) in articles and sec["start"] < closing:
-            spans.setdefault(m.group(1), (sec["start"], sec["end"]))
-    spans = list(spans.values())
-    out, seen = [], set()
-    for it in items:
-        if it["role"] == "lead" and any(a <= it["start"] < b for a, b in spans) and it["name"] not in seen:
-            seen.add(it["name"])
-            out.append({**it, "role": "recipient", "source": "recipient"})
-    for a, b in spans if role_rules()["raw"].get("pointed_executors") else ():
-        for it in _executors(doc, a, b, places_of(doc.metadata.get("issuer"))):
-            if it["name"] not in seen and not merges(it, out):
-                seen.add(it["name"])
-                out.append(it)
-    return out
-
-
-_EXECUTES = re.compile(r"\b(?:chịu trách nhiệm|có trách nhiệm|căn cứ[^.;\n]{0,40}?)\s+(?:tổ chức\s+)?(?:thi hành|thực hiện)\b", re.I)
-
-
-# people among the executors (`và các ông, bà có tên tại Điều 1`, `tổ chức, cá nhân có liên quan`), up to the next `;`
-_PEOPLE = re.compile(r"(?:^|,|;|\bvà)\s*(?:(?:các\s+)?(?:cơ quan,?\s*)?tổ chức,?\s*)?(?:các\s+)?"
-                     r"(?:ông|bà|cá nhân|thành viên|đồng chí|đ/c)\b[^;]*", re.I)
-
-
-# the executing sentence proper of an act (`… chịu trách nhiệm thi hành Quyết định này`)
-_EXECUTES_ACT = re.compile(r"\b(?:chịu trách nhiệm|có trách nhiệm|căn cứ[^.;\n]{0,40}?)\s+(?:tổ chức\s+)?thi hành\b", re.I)
-
-
-def executing_leads(doc: Doc, places) -> list[dict]:
-    """The bodies an act's executing sentence lists lead (DATASET.md "bodies": `chịu trách nhiệm`), read as a
-    list as `Như Điều 3` reads it: a decree's or a decision's closing article names ministries, offices and
-    committees by their heads' titles (`Chánh Văn phòng Bộ, Vụ trưởng Vụ Tổ chức cán bộ, Chánh Thanh tra Bộ
-    và Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm thi hành …`), where a clause reading loses the thread."""
-    items = _executors(doc, doc.structure.header_end, doc.structure.closing_start, places, _EXECUTES_ACT)
-    petitioner = re.compile(role_rules()["raw"]["petitioners"])
-    return [{**it, "role": "lead", "source": "executes"} for it in items
-            if _through_head(doc, it) or not petitioner.match(it["name"]) and not _VAGUE_GROUP.match(it["name"])]
-
-
-_VAGUE_GROUP = re.compile(r"(?i)các\s+(?:cơ quan|đơn vị|tổ chức)\b[^;]*\bliên quan$")
-
-
-def _through_head(doc: Doc, it: dict) -> bool:
-    """Whether the executing sentence names the body through its head's title (`Vụ trưởng Vụ Tổ chức cán bộ`,
-    `Thủ trưởng các đơn vị thuộc Bộ`, `Các Bộ trưởng`): the article charges the head of a body with it. A body
-    named bare there (an association a decision sets up, `các cơ quan, đơn vị có liên quan`) is told of it."""
-    if it["name"] in role_rules()["raw"]["heads_of_collectives"].values():
-        return True
-    line_start = doc.text.rfind("\n", 0, it["start"]) + 1
-    before = tokenize(doc.text[max(line_start, it["start"] - 30):it["start"]])
-    c = role_rules()
-    return any(k and all(t.t in ("các", "Phó") for t in before[i + k:])
-               for i in range(len(before)) for k in [c["titles"].match(before, i)[0]])
-
-
-_POINTS_BACK = re.compile(r"\bcó tên tại\b|\bnêu tại\b|\bquy định tại\b", re.I)
-_SENTENCE_END = re.compile(r"\.\s|[.:;!?]\s*\n|\n(?=\s*Điều\s)")
-
-
-def _executors(doc: Doc, a: int, b: int, places, executes: re.Pattern = _EXECUTES) -> list[dict]:
-    """The bodies an article charges with carrying the act out (`Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ
-    và Thủ trưởng các cơ quan có liên quan chịu trách nhiệm thi hành Quyết định này`), read as a list: the
-    article a `Như Điều 3` points to names its recipients there, whether or not a clause gave them a task."""
-    text = doc.text[a:b]
-    out = []
-    for m in executes.finditer(text):
-        # the sentence opens after the last full stop or a line ended as a sentence or an item ends; a line the
-        # page wrapped (`… cơ quan thuộc` / `Chính phủ và Chủ tịch …`) goes on
-        ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
-        begin = ends[-1] if ends else 0
-        label = re.match(r"\s*Điều\s+\S+?[.:]\s*", text[begin:m.start()])
-        if label:
-            begin += label.end()
-        subject = _PEOPLE.sub(lambda p: " " * len(p.group()), text[begin:m.start()])
-        if subject.strip() and len(subject) < 600:
-            # `các cơ quan, đơn vị có tên tại Điều 1` points to bodies named there, it names none
-            out.extend(it for it in item_bodies(a + begin, subject, places) if not _POINTS_BACK.search(it["name"]))
-    return out

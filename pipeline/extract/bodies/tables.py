@@ -3,6 +3,7 @@ heading names (rules/roles.yaml `table_columns`), one body per name in a cell (`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.parse.document import Doc
 from pipeline.extract.bodies.grammar import find_names, role_rules
@@ -16,12 +17,22 @@ _GROUP_ROW = re.compile(r"^\s*[IVXLC]+\s*$")      # `II | Ủy ban nhân dân c�
 def column_role(heading: str) -> str | None:
     """The role a column heading gives its cells (`Phối hợp thực hiện` → coordinate), None for other columns."""
     low = heading.casefold()
-    if any(w in low for w in role_rules()["raw"]["table_not_columns"]):
+    not_columns, columns = _column_words()
+    if any(w in low for w in not_columns):
         return None
-    for role, words in role_rules()["raw"]["table_columns"].items():
-        if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in words):
+    for role, pattern in columns:
+        if pattern.search(low):
             return role
     return None
+
+
+@lru_cache(maxsize=None)
+def _column_words() -> tuple[tuple[str, ...], tuple[tuple[str, re.Pattern], ...]]:
+    """rules/roles.yaml `table_not_columns` and `table_columns` (one pattern per role, in its order), built once."""
+    raw = role_rules()["raw"]
+    return tuple(raw["table_not_columns"]), tuple(
+        (role, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"))
+        for role, words in raw["table_columns"].items())
 
 
 def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -35,10 +46,11 @@ def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _sub_heading(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     """The roles of a heading row under the first one (every filled cell a column heading with a role), else None."""
-    roles = [column_role(text[a:b]) if text[a:b].strip() else None for a, b in cells]
     filled = [text[a:b].strip() for a, b in cells if text[a:b].strip()]
-    if any(roles) and sum(r is not None for r in roles) >= len(filled) - 1 \
-            and not any(ch.isdigit() for f in filled for ch in f) and all(len(f.split()) <= 5 for f in filled):
+    if any(ch.isdigit() for f in filled for ch in f) or not all(len(f.split()) <= 5 for f in filled):
+        return None                   # a row of data, not of headings (checked first: it is most rows)
+    roles = [column_role(text[a:b]) if text[a:b].strip() else None for a, b in cells]
+    if any(roles) and sum(r is not None for r in roles) >= len(filled) - 1:
         return roles
     return None
 

@@ -87,12 +87,26 @@ def starts_with(toks: list[Tok], i: int, words: tuple) -> bool:
 
 
 def body_regions(doc: Doc) -> list[tuple[int, int]]:
-    """Body of the document and its appendices (after the signature)."""
-    out = [(doc.structure.header_end, doc.structure.closing_start)]
+    """Body of the document, its appendices and the documents issued with it (after the signature): a Quy chế,
+    Kế hoạch or Chương trình `ban hành kèm theo Quyết định …` assigns its tasks there, with or without a label
+    the parser read as a root of its own."""
+    closing = doc.structure.closing_start
+    out = [(doc.structure.header_end, closing)]
     for s in doc.sections:
-        if s["level"] == 1 and str(s["path"]).startswith("Phụ lục"):
+        if s["level"] == 1 and s["start"] >= closing and not any(a <= s["start"] < b for a, b in out):
             out.append((s["start"], s["end"]))
+    m = _ISSUED_WITH.search(doc.text, closing)
+    if m and not any(a <= m.start() < b for a, b in out[1:]):
+        end = _SIGNS.search(doc.text, m.end())
+        end = min([end.start() if end else len(doc.text)] + [a for a, _ in out[1:] if a > m.start()])
+        out.append((m.start(), end))      # up to its signature, or to where its own sections were read
     return out
+
+
+# `(Ban hành kèm theo Quyết định số …)` under the title of a document issued with this one, and the signature or
+# Nơi nhận that ends it
+_ISSUED_WITH = re.compile(r"(?:^|\()\s*(?i:ban hành\s+(?:kèm\s+)?theo|kèm theo)\s+(?i:quyết định|nghị định|nghị quyết)\b", re.M)
+_SIGNS = re.compile(r"^\s*(?:TM\.|T/M|KT\.|K/T|(?i:tm\s*\.|kt\s*\.)|Nơi nhận\b)", re.M)
 
 
 # the line that opens an act's articles (`QUYẾT ĐỊNH:`, and in old or typed-over documents `Nghị Định:`,
