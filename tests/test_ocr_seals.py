@@ -93,7 +93,8 @@ def _closing_page(name_line: str) -> ocr.OcrPage:
 
 def test_strokes_around_a_name_or_title_are_dropped():
     for text, clean in [("= Trần Văn Bình", "Trần Văn Bình"), ("_ “Lê Thị Hoa", "Lê Thị Hoa"),
-                        ("—_— PHÓ GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), ("- Lê Văn Tâm", "Lê Văn Tâm"), ("Irần Văn Bình", "Trần Văn Bình"), ("1rương Thị Lan", "Trương Thị Lan")]:
+                        ("—_— PHÓ GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), ("- Lê Văn Tâm", "Lê Văn Tâm"), ("Irần Văn Bình", "Trần Văn Bình"), ("1rương Thị Lan", "Trương Thị Lan"),
+                        ("PHÓ GIÁM Ð", "PHÓ GIÁM ĐỐC"), ("— CHU TỊC", "CHỦ TỊCH")]:
         line = _line(0, text, 0, 100)
         assert signature_block.strip_strokes(line) and line.text == clean
         assert [line.text[a:b] for a, b, _ in line.words] == clean.split()
@@ -142,3 +143,10 @@ def test_a_block_whose_title_was_lost_is_read_again_and_the_fuller_reading_kept(
     page = signature_block.reread(first, read_region, 300, (2480, 3508))
     assert tried == [6, 4]
     assert [ln.text for ln in page.lines][1:4] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn Bình"]
+
+
+def test_a_title_cut_short_is_completed_only_when_one_title_begins_so():
+    assert signature_block.completed_title("PHÓ CHỦ TỊC") == "PHÓ CHỦ TỊCH"
+    assert signature_block.completed_title("THỨ TRƯỞN") is None       # Thứ trưởng or Thủ trưởng
+    assert signature_block.completed_title("PHÓ") is None
+    assert signature_block.completed_title("Phó Giám") is None         # not in capitals: running text

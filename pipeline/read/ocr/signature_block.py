@@ -17,11 +17,13 @@ from collections.abc import Callable
 
 from pipeline import rules
 from pipeline.read.ocr.ocr_repair import repair_line
+from pipeline.text.fold import fold
 
 PSMS = (6, 4, 11)           # one uniform block of text, one column, sparse text
 BLOCK_DEPTH_IN = 2.6        # from the heading to below the typed name
 HALF_WIDTH_IN = 1.7         # the block is centred on its heading and narrower than this either side
 ABOVE_IN = 0.08
+TITLE_SHARE = 0.7            # a title cut short must keep this much of its letters
 BARLESS_T = "I1l|"           # no Vietnamese surname starts with I; a T without its bar is read so
 RIGHT_COLUMN = 0.4          # a heading starting right of this share of the page is the signer's column
 
@@ -71,16 +73,33 @@ def strip_strokes(line) -> bool:
     if words[0][0][:1] in BARLESS_T and words[0][0][1:2].islower() and is_name("T" + " ".join(w for w, _ in words)[1:]):
         words[0] = ("T" + words[0][0][1:], words[0][1])   # `Irần`, `1rương`: a bold T that lost its bar
     rest = " ".join(w for w, _ in words)
-    if rest == text:
-        return is_name(text) or is_signer_heading(text)
     if not (is_name(rest) or is_signer_heading(rest)):
-        return False
+        title = completed_title(rest)
+        if title is None:
+            return False
+        words = [(w, words[min(k, len(words) - 1)][1]) for k, w in enumerate(title.split())]
+        rest = title
+    if rest == text:
+        return True
     spans, pos = [], 0
     for w, c in words:
         spans.append((pos, pos + len(w), c))
         pos += len(w) + 1
     line.text, line.words = rest, spans
     return True
+
+
+def completed_title(text: str) -> str | None:
+    """`PHÓ GIÁM Đ`, `CHU TỊC`: a title in capitals whose end the signature ran over, as the one title (the
+    shortest) it begins; None when it begins none, or is too little of it to tell."""
+    if not _upper(text) or len(text.split()) < 2:
+        return None
+    key = " ".join(fold(text).split())
+    found = [t for t in _closing()["title_spellings"] if fold(t).startswith(key) and len(key) >= TITLE_SHARE * len(t)]
+    if not found:
+        return None
+    shortest = min(found, key=len)
+    return shortest.upper() if sum(len(t) == len(shortest) for t in found) == 1 else None
 
 
 def block_box(page, heading) -> tuple[float, float, float, float]:
