@@ -150,3 +150,21 @@ def test_a_title_cut_short_is_completed_only_when_one_title_begins_so():
     assert signature_block.completed_title("THỨ TRƯỞN") is None       # Thứ trưởng or Thủ trưởng
     assert signature_block.completed_title("PHÓ") is None
     assert signature_block.completed_title("Phó Giám") is None         # not in capitals: running text
+
+
+def test_a_block_whose_heading_was_lost_is_read_up_from_its_name():
+    """No heading read, only the name at the block's foot: the box reaches up from it; what the new reading
+    has above the heading (the end of the text) is left out, and the name keeps its first reading."""
+    def read_region(box, psm):
+        lines = [_line(5, "thi hành Quyết định này./.", 0, 120), _line(60, "TM. ỦY BAN NHÂN DÂN", 40, 200),
+                 _line(75, "CHỦ TỊCH", 90, 150), _line(120, "vu. g6", 60, 90), _line(160, "Đồ Văn Hải", 60, 160)]
+        return ocr.OcrPage(page=1, lines=lines, confidence=80.0, height=200.0, width=245.0)
+
+    lines = [_line(380, "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.", 60, 520),
+             _line(400, "Nơi nhận:", 60, 120), _line(415, "- Như Điều 3;", 60, 130), _line(430, "- Lưu: VT.", 60, 120),
+             _line(520, "Đỗ Văn Hải", 390, 470)]
+    page = signature_block.reread(ocr.OcrPage(page=3, lines=lines, confidence=80.0, height=842.0, width=595.0),
+                                  read_region, 300, (2480, 3508))
+    assert [ln.text for ln in page.lines] == ["Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.", "Nơi nhận:",
+                                              "- Như Điều 3;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+                                              "vu. g6", "Đỗ Văn Hải"]

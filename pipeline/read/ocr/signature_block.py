@@ -23,6 +23,7 @@ PSMS = (6, 4, 11)           # one uniform block of text, one column, sparse text
 BLOCK_DEPTH_IN = 2.6        # from the heading to below the typed name
 HALF_WIDTH_IN = 1.7         # the block is centred on its heading and narrower than this either side
 ABOVE_IN = 0.08
+NAME_BELOW_IN = 0.4         # read up from a name: the box ends this far below its top
 TITLE_SHARE = 0.7            # a title cut short must keep this much of its letters
 BARLESS_T = "I1l|"           # no Vietnamese surname starts with I; a T without its bar is read so
 RIGHT_COLUMN = 0.4          # a heading starting right of this share of the page is the signer's column
@@ -121,17 +122,35 @@ def _score(lines) -> int:
     return 1 + 2 * any(is_name(ln.text) for ln in below) + title
 
 
+def _anchor(page):
+    """The block's first line and its box, in points: its heading, or, when no heading was read at all, the
+    typed name at its foot (the box then reaching up over where the heading stands); None without either."""
+    right_column = [ln for ln in page.lines if ln.left > RIGHT_COLUMN * page.width]
+    heading = next((ln for ln in right_column if is_signer_heading(ln.text)), None)
+    if heading is not None:
+        return heading, block_box(page, heading), False
+    names = [ln for ln in right_column if strip_strokes(ln) and is_name(ln.text)]
+    if not names:
+        return None
+    name = names[-1]
+    left, _, right, _ = block_box(page, name)
+    top = max(0.0, name.top - (BLOCK_DEPTH_IN - NAME_BELOW_IN) * 72)
+    return name, (left, top, right, min(page.height, name.top + NAME_BELOW_IN * 72)), True
+
+
 def reread(page, read_region: Callable, dpi: float, size: tuple[int, int]):
     """The page with its signature block's lines read again when the first reading lost the name or the
     title. `read_region((x0, y0, x1, y1), psm)` reads that box of the page image (pixels) as its own page;
     the block is tried as one uniform block, then as one column, then as sparse text, and the first
-    reading that gives the most of heading, title and name takes the place of the page's, if it gives more."""
+    reading that gives the most of heading, title and name takes the place of the page's, if it gives more.
+    Read up from a name, the box may hold the end of the text above the block: what comes before the
+    heading in the new reading is left out, and the first reading's lines above it are kept."""
     if not page.width:
         return page
-    heading = next((ln for ln in page.lines if ln.left > RIGHT_COLUMN * page.width and is_signer_heading(ln.text)), None)
-    if heading is None:
+    anchor = _anchor(page)
+    if anchor is None:
         return page
-    left, top, right, bottom = block_box(page, heading)
+    _, (left, top, right, bottom), from_name = anchor
     inside = [i for i, ln in enumerate(page.lines)
               if top <= ln.top < bottom and ln.left >= left - 9 and ln.right <= right + 36]
     for i in inside:
@@ -146,6 +165,8 @@ def reread(page, read_region: Callable, dpi: float, size: tuple[int, int]):
         lines = [ln for ln in read_region(box, psm).lines if re.search(r"[^\W_]", ln.text)]
         for ln in lines:
             strip_strokes(ln)
+        if from_name:
+            lines = lines[next((k for k, ln in enumerate(lines) if is_signer_heading(ln.text)), len(lines)):]
         score = _score(lines)
         if score > best_score and score >= 3:    # a name under a heading at least
             best, best_score = lines, score
@@ -157,6 +178,12 @@ def reread(page, read_region: Callable, dpi: float, size: tuple[int, int]):
         ln.top += top
         ln.left += left
         ln.right += left
+    named = [page.lines[i] for i in inside if is_name(page.lines[i].text)]
+    own = [k for k, ln in enumerate(best) if is_name(ln.text)]
+    if named and own:
+        best[own[-1]] = named[-1]                # a name the first reading had whole is kept as it read it
+    if from_name:
+        inside = [i for i in inside if page.lines[i].top >= best[0].top - 3]
     at = inside[0] if inside else len(page.lines)
     gone = set(inside)
     kept = [ln for i, ln in enumerate(page.lines) if i not in gone]
