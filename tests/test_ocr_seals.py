@@ -168,3 +168,21 @@ def test_a_block_whose_heading_was_lost_is_read_up_from_its_name():
     assert [ln.text for ln in page.lines] == ["Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.", "Nơi nhận:",
                                               "- Như Điều 3;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
                                               "vu. g6", "Đỗ Văn Hải"]
+
+
+def test_a_block_read_as_a_picture_is_looked_for_beside_noi_nhan():
+    """Nothing read in the right column beside `Nơi nhận:`: the block is read there."""
+    boxes = []
+
+    def read_region(box, psm):
+        boxes.append(box)
+        lines = [_line(3, "TM. HỘI ĐỒNG", 60, 180), _line(20, "PHÓ CHỦ TỊCH", 70, 170), _line(110, "Lê Minh Hà", 80, 160)]
+        return ocr.OcrPage(page=1, lines=lines, confidence=80.0, height=200.0, width=357.0)
+
+    lines = [_line(600, "Hội đồng báo cáo Chủ tịch UBND tỉnh xem xét./.", 88, 400), _line(635, "Nơi nhận:", 88, 140),
+             _line(648, "- UBND tỉnh;", 88, 150), _line(660, "- Lưu: VT.", 88, 140)]
+    page = signature_block.reread(ocr.OcrPage(page=4, lines=lines, confidence=80.0, height=842.0, width=595.0),
+                                  read_region, 300, (2480, 3508))
+    assert [ln.text for ln in page.lines][-3:] == ["TM. HỘI ĐỒNG", "PHÓ CHỦ TỊCH", "Lê Minh Hà"]
+    x0, y0, _, _ = boxes[0]
+    assert x0 == round(0.4 * 595 * 300 / 72) and y0 < 635 * 300 / 72

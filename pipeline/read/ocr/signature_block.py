@@ -131,11 +131,25 @@ def _anchor(page):
         return heading, block_box(page, heading), False
     names = [ln for ln in right_column if strip_strokes(ln) and is_name(ln.text)]
     if not names:
-        return None
+        return _beside_recipients(page, right_column)
     name = names[-1]
     left, _, right, _ = block_box(page, name)
     top = max(0.0, name.top - (BLOCK_DEPTH_IN - NAME_BELOW_IN) * 72)
     return name, (left, top, right, min(page.height, name.top + NAME_BELOW_IN * 72)), True
+
+
+def _beside_recipients(page, right_column):
+    """The block's box when the first reading has nothing of it: beside `Nơi nhận:`, where the signature block
+    of a Vietnamese office document stands, with no line read in the right column there (Tesseract took the
+    whole block, seal and signature and type, for one picture)."""
+    recipients = rules.compiled(_closing()["recipients"])
+    marker = next((ln for ln in page.lines if ln.left < RIGHT_COLUMN * page.width and recipients.match(ln.text.strip())), None)
+    if marker is None:
+        return None
+    top, bottom = max(0.0, marker.top - ABOVE_IN * 72), min(page.height, marker.top + BLOCK_DEPTH_IN * 72)
+    if any(top <= ln.top < bottom for ln in right_column):
+        return None
+    return marker, (RIGHT_COLUMN * page.width, top, page.width, bottom), True
 
 
 def reread(page, read_region: Callable, dpi: float, size: tuple[int, int]):
