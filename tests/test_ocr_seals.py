@@ -93,7 +93,8 @@ def _closing_page(name_line: str) -> ocr.OcrPage:
 
 def test_strokes_around_a_name_or_title_are_dropped():
     for text, clean in [("= Trần Văn Bình", "Trần Văn Bình"), ("_ “Lê Thị Hoa", "Lê Thị Hoa"),
-                        ("—_— PHÓ GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), ("- Lê Văn Tâm", "Lê Văn Tâm"), ("Irần Văn Bình", "Trần Văn Bình"), ("1rương Thị Lan", "Trương Thị Lan")]:
+                        ("—_— PHÓ GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), ("- Lê Văn Tâm", "Lê Văn Tâm"), ("Irần Văn Bình", "Trần Văn Bình"), ("1rương Thị Lan", "Trương Thị Lan"),
+                        ("PHÓ GIÁM Ð", "PHÓ GIÁM ĐỐC"), ("— CHU TỊC", "CHỦ TỊCH")]:
         line = _line(0, text, 0, 100)
         assert signature_block.strip_strokes(line) and line.text == clean
         assert [line.text[a:b] for a, b, _ in line.words] == clean.split()
@@ -142,3 +143,46 @@ def test_a_block_whose_title_was_lost_is_read_again_and_the_fuller_reading_kept(
     page = signature_block.reread(first, read_region, 300, (2480, 3508))
     assert tried == [6, 4]
     assert [ln.text for ln in page.lines][1:4] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn Bình"]
+
+
+def test_a_title_cut_short_is_completed_only_when_one_title_begins_so():
+    assert signature_block.completed_title("PHÓ CHỦ TỊC") == "PHÓ CHỦ TỊCH"
+    assert signature_block.completed_title("THỨ TRƯỞN") is None       # Thứ trưởng or Thủ trưởng
+    assert signature_block.completed_title("PHÓ") is None
+    assert signature_block.completed_title("Phó Giám") is None         # not in capitals: running text
+
+
+def test_a_block_whose_heading_was_lost_is_read_up_from_its_name():
+    """No heading read, only the name at the block's foot: the box reaches up from it; what the new reading
+    has above the heading (the end of the text) is left out, and the name keeps its first reading."""
+    def read_region(box, psm):
+        lines = [_line(5, "thi hành Quyết định này./.", 0, 120), _line(60, "TM. ỦY BAN NHÂN DÂN", 40, 200),
+                 _line(75, "CHỦ TỊCH", 90, 150), _line(120, "vu. g6", 60, 90), _line(160, "Đồ Văn Hải", 60, 160)]
+        return ocr.OcrPage(page=1, lines=lines, confidence=80.0, height=200.0, width=245.0)
+
+    lines = [_line(380, "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.", 60, 520),
+             _line(400, "Nơi nhận:", 60, 120), _line(415, "- Như Điều 3;", 60, 130), _line(430, "- Lưu: VT.", 60, 120),
+             _line(520, "Đỗ Văn Hải", 390, 470)]
+    page = signature_block.reread(ocr.OcrPage(page=3, lines=lines, confidence=80.0, height=842.0, width=595.0),
+                                  read_region, 300, (2480, 3508))
+    assert [ln.text for ln in page.lines] == ["Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.", "Nơi nhận:",
+                                              "- Như Điều 3;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+                                              "vu. g6", "Đỗ Văn Hải"]
+
+
+def test_a_block_read_as_a_picture_is_looked_for_beside_noi_nhan():
+    """Nothing read in the right column beside `Nơi nhận:`: the block is read there."""
+    boxes = []
+
+    def read_region(box, psm):
+        boxes.append(box)
+        lines = [_line(3, "TM. HỘI ĐỒNG", 60, 180), _line(20, "PHÓ CHỦ TỊCH", 70, 170), _line(110, "Lê Minh Hà", 80, 160)]
+        return ocr.OcrPage(page=1, lines=lines, confidence=80.0, height=200.0, width=357.0)
+
+    lines = [_line(600, "Hội đồng báo cáo Chủ tịch UBND tỉnh xem xét./.", 88, 400), _line(635, "Nơi nhận:", 88, 140),
+             _line(648, "- UBND tỉnh;", 88, 150), _line(660, "- Lưu: VT.", 88, 140)]
+    page = signature_block.reread(ocr.OcrPage(page=4, lines=lines, confidence=80.0, height=842.0, width=595.0),
+                                  read_region, 300, (2480, 3508))
+    assert [ln.text for ln in page.lines][-3:] == ["TM. HỘI ĐỒNG", "PHÓ CHỦ TỊCH", "Lê Minh Hà"]
+    x0, y0, _, _ = boxes[0]
+    assert x0 == round(0.4 * 595 * 300 / 72) and y0 < 635 * 300 / 72

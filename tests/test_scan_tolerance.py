@@ -321,3 +321,10 @@ def test_a_salutation_glued_by_ocr_is_parted():
     recipients follow it, so a title above must stop there."""
     assert _read(["Kínhgử: Sở Tài chính", "Kínhgửi:", "Kính gửi: Sở Y tế"]) == \
         ["Kính gửi: Sở Tài chính", "Kính gửi:", "Kính gửi: Sở Y tế"]
+
+
+def test_a_vowel_read_twice_with_its_marks_split_is_one():
+    """`KÉẾT`, `tiêếp`: one vowel under stacked marks read twice; Vietnamese never doubles a, e, i or y."""
+    assert _read(["TÔNG KÉẾT HOẠT ĐỘNG", "tiêếp tục thực hiện"]) == ["TÔNG KẾT HOẠT ĐỘNG", "tiếp tục thực hiện"]
+    kept = ["Phụ lục II", "hươu sao", "cái xoong", "mã AA"]
+    assert _read(kept) == kept

@@ -23,6 +23,7 @@ confidences; a repaired line is rebuilt with its word spans (`OcrLine.words`) re
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline.read.ocr.heading_labels import DEFAULT_STYLE, arabic_number, canonical_head, head_word, numbering_styles
 from pipeline.text.fold import fold
@@ -42,6 +43,7 @@ DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
 LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "d", "e": "c"}
 LETTERS = "abcdđeghiklmnopqrstuvxy"
+DOUBLED_NEVER = "aeiy"     # vowels Vietnamese never writes twice running (o and u are: xoong, ưu)
 SCORE_ONE = "lI|ÌÍ"       # a lone stroke where a score stands: 1
 SCORE_LOOKALIKE = str.maketrans({"Š": "5", "O": "0", "o": "0"})
 QUOTE_REACH = 15        # lines within which a quotation opened by a misread star must close
@@ -63,6 +65,23 @@ _GLUED_HEAD = re.compile(r"(\D+?)([\dIVXl|]{1,5}[.:]?)")
 
 def _case_like(word: str, written: str) -> str:
     return word.upper() if written.isupper() and len(written) > 1 else word
+
+
+def single_vowel(word: str) -> str:
+    """`KÉẾT` → `KẾT`: one vowel with stacked marks read twice, once with part of its marks. Vietnamese spelling
+    never doubles a, e, i or y, so such a pair with a mark on it is one letter: the one with more marks."""
+    if len(word) < 2 or word.isascii():
+        return word
+    out = list(word)
+    k = 1
+    while k < len(out):
+        a, b = out[k - 1], out[k]
+        if a != b and fold(a) == fold(b) and fold(a) in DOUBLED_NEVER and not (a + b).isascii():
+            marks_a, marks_b = len(unicodedata.normalize("NFD", a)), len(unicodedata.normalize("NFD", b))
+            del out[k - 1 if marks_b >= marks_a else k]
+            continue
+        k += 1
+    return "".join(out)
 
 
 def fix_number(token: str) -> str:
@@ -202,6 +221,7 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         words[:1] = [glued.group(1), glued.group(2)]    # `Điều15.`: the space after a bold word lost
     if _GLUED_SALUTATION.fullmatch(fold(words[0])):
         words[:1] = ["Kính", "gửi:"]                    # `Kínhgử:`: the same, with the hook of `gửi` lost
+    words = [single_vowel(w) for w in words]
     folded = [fold(w).translate(str.maketrans({"0": "o"})) for w in words]
     # a division word and its number at the start of the line (`PHẢN H`, `Điêu I.`, `Chương IIT`, `Muc l`)
     head = head_word(words[0])

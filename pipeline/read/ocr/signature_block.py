@@ -17,11 +17,14 @@ from collections.abc import Callable
 
 from pipeline import rules
 from pipeline.read.ocr.ocr_repair import repair_line
+from pipeline.text.fold import fold
 
 PSMS = (6, 4, 11)           # one uniform block of text, one column, sparse text
 BLOCK_DEPTH_IN = 2.6        # from the heading to below the typed name
 HALF_WIDTH_IN = 1.7         # the block is centred on its heading and narrower than this either side
 ABOVE_IN = 0.08
+NAME_BELOW_IN = 0.4         # read up from a name: the box ends this far below its top
+TITLE_SHARE = 0.7            # a title cut short must keep this much of its letters
 BARLESS_T = "I1l|"           # no Vietnamese surname starts with I; a T without its bar is read so
 RIGHT_COLUMN = 0.4          # a heading starting right of this share of the page is the signer's column
 
@@ -71,16 +74,33 @@ def strip_strokes(line) -> bool:
     if words[0][0][:1] in BARLESS_T and words[0][0][1:2].islower() and is_name("T" + " ".join(w for w, _ in words)[1:]):
         words[0] = ("T" + words[0][0][1:], words[0][1])   # `Irần`, `1rương`: a bold T that lost its bar
     rest = " ".join(w for w, _ in words)
-    if rest == text:
-        return is_name(text) or is_signer_heading(text)
     if not (is_name(rest) or is_signer_heading(rest)):
-        return False
+        title = completed_title(rest)
+        if title is None:
+            return False
+        words = [(w, words[min(k, len(words) - 1)][1]) for k, w in enumerate(title.split())]
+        rest = title
+    if rest == text:
+        return True
     spans, pos = [], 0
     for w, c in words:
         spans.append((pos, pos + len(w), c))
         pos += len(w) + 1
     line.text, line.words = rest, spans
     return True
+
+
+def completed_title(text: str) -> str | None:
+    """`PHÓ GIÁM Đ`, `CHU TỊC`: a title in capitals whose end the signature ran over, as the one title (the
+    shortest) it begins; None when it begins none, or is too little of it to tell."""
+    if not _upper(text) or len(text.split()) < 2:
+        return None
+    key = " ".join(fold(text).split())
+    found = [t for t in _closing()["title_spellings"] if fold(t).startswith(key) and len(key) >= TITLE_SHARE * len(t)]
+    if not found:
+        return None
+    shortest = min(found, key=len)
+    return shortest.upper() if sum(len(t) == len(shortest) for t in found) == 1 else None
 
 
 def block_box(page, heading) -> tuple[float, float, float, float]:
@@ -102,17 +122,49 @@ def _score(lines) -> int:
     return 1 + 2 * any(is_name(ln.text) for ln in below) + title
 
 
+def _anchor(page):
+    """The block's first line and its box, in points: its heading, or, when no heading was read at all, the
+    typed name at its foot (the box then reaching up over where the heading stands); None without either."""
+    right_column = [ln for ln in page.lines if ln.left > RIGHT_COLUMN * page.width]
+    heading = next((ln for ln in right_column if is_signer_heading(ln.text)), None)
+    if heading is not None:
+        return heading, block_box(page, heading), False
+    names = [ln for ln in right_column if strip_strokes(ln) and is_name(ln.text)]
+    if not names:
+        return _beside_recipients(page, right_column)
+    name = names[-1]
+    left, _, right, _ = block_box(page, name)
+    top = max(0.0, name.top - (BLOCK_DEPTH_IN - NAME_BELOW_IN) * 72)
+    return name, (left, top, right, min(page.height, name.top + NAME_BELOW_IN * 72)), True
+
+
+def _beside_recipients(page, right_column):
+    """The block's box when the first reading has nothing of it: beside `Nơi nhận:`, where the signature block
+    of a Vietnamese office document stands, with no line read in the right column there (Tesseract took the
+    whole block, seal and signature and type, for one picture)."""
+    recipients = rules.compiled(_closing()["recipients"])
+    marker = next((ln for ln in page.lines if ln.left < RIGHT_COLUMN * page.width and recipients.match(ln.text.strip())), None)
+    if marker is None:
+        return None
+    top, bottom = max(0.0, marker.top - ABOVE_IN * 72), min(page.height, marker.top + BLOCK_DEPTH_IN * 72)
+    if any(top <= ln.top < bottom for ln in right_column):
+        return None
+    return marker, (RIGHT_COLUMN * page.width, top, page.width, bottom), True
+
+
 def reread(page, read_region: Callable, dpi: float, size: tuple[int, int]):
     """The page with its signature block's lines read again when the first reading lost the name or the
     title. `read_region((x0, y0, x1, y1), psm)` reads that box of the page image (pixels) as its own page;
     the block is tried as one uniform block, then as one column, then as sparse text, and the first
-    reading that gives the most of heading, title and name takes the place of the page's, if it gives more."""
+    reading that gives the most of heading, title and name takes the place of the page's, if it gives more.
+    Read up from a name, the box may hold the end of the text above the block: what comes before the
+    heading in the new reading is left out, and the first reading's lines above it are kept."""
     if not page.width:
         return page
-    heading = next((ln for ln in page.lines if ln.left > RIGHT_COLUMN * page.width and is_signer_heading(ln.text)), None)
-    if heading is None:
+    anchor = _anchor(page)
+    if anchor is None:
         return page
-    left, top, right, bottom = block_box(page, heading)
+    _, (left, top, right, bottom), from_name = anchor
     inside = [i for i, ln in enumerate(page.lines)
               if top <= ln.top < bottom and ln.left >= left - 9 and ln.right <= right + 36]
     for i in inside:
@@ -127,6 +179,8 @@ def reread(page, read_region: Callable, dpi: float, size: tuple[int, int]):
         lines = [ln for ln in read_region(box, psm).lines if re.search(r"[^\W_]", ln.text)]
         for ln in lines:
             strip_strokes(ln)
+        if from_name:
+            lines = lines[next((k for k, ln in enumerate(lines) if is_signer_heading(ln.text)), len(lines)):]
         score = _score(lines)
         if score > best_score and score >= 3:    # a name under a heading at least
             best, best_score = lines, score
@@ -138,6 +192,12 @@ def reread(page, read_region: Callable, dpi: float, size: tuple[int, int]):
         ln.top += top
         ln.left += left
         ln.right += left
+    named = [page.lines[i] for i in inside if is_name(page.lines[i].text)]
+    own = [k for k, ln in enumerate(best) if is_name(ln.text)]
+    if named and own:
+        best[own[-1]] = named[-1]                # a name the first reading had whole is kept as it read it
+    if from_name:
+        inside = [i for i in inside if page.lines[i].top >= best[0].top - 3]
     at = inside[0] if inside else len(page.lines)
     gone = set(inside)
     kept = [ln for i, ln in enumerate(page.lines) if i not in gone]
