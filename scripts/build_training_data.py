@@ -10,6 +10,10 @@ files written here alone, so the shipped models are reproduced from the reposito
   `train` and `dev` splits, found in vanban's normalized text (`learn_data.align_gold`): each model
   unit with its hand-labelled spans. What cannot be aligned is dropped and counted.
   The `test` split is never written.
+- `own_body_names.jsonl`: for the name ranker (`pipeline/extract/bodies/ranker.py`), every distinct name
+  of those documents' task lines (the grammar's and the rules') with its context, labelled by the shared
+  scorer's name match against the gold (`label`; `new` when the rules' bodies miss that gold body), after
+  one `doc` record per document with the rules' own tally.
 - `silver_bodies.jsonl`: what the rules find in the units of the other Lâm Đồng documents
   (`../shared/corpus/dev`), minus the eval gold's documents, their near-copies and the own gold.
 """

@@ -208,6 +208,10 @@ def test_targets_both_vetoes_a_rule_target_the_model_rejects_and_adds_one_it_is_
     both = tm.targets(doc, "both", targets.find_rules)
     assert not any(t["value"] == 95 for t in both)
     assert all(t in both for t in rules if t["value"] != 95)
+    # a veto chosen for normative acts only leaves a plan's targets alone
+    monkeypatch.setattr(tm, "load", lambda: {**fake, "veto_doc_types": ["Nghị định", "Thông tư"]})
+    assert any(t["value"] == 95 for t in tm.targets(doc, "both", targets.find_rules))
+    monkeypatch.setattr(tm, "load", lambda: fake)
     monkeypatch.setattr(tm, "score", lambda m, c: 0.5)
     assert tm.targets(doc, "both", targets.find_rules) == rules     # neither sure: the rules stand
 

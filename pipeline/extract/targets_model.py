@@ -316,6 +316,8 @@ def targets(doc, mode: str, find_rules) -> list[dict]:
         return predict(doc)
     rule_items = find_rules(doc)
     veto = model.get("threshold_veto", 0.0)
+    if model.get("veto_doc_types") and doc.metadata.get("doc_type") not in model["veto_doc_types"]:
+        veto = 0.0                      # the veto was chosen for normative acts only
     cands = candidates(doc, rule_items)
     adder = {**model, "w": model["w_alone"]} if model.get("add_with") == "alone" else model
     probs = {c["start"]: score(model if c["rule"] is not None else adder, c)

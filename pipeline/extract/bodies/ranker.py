@@ -32,6 +32,7 @@ from pipeline.text.names import canonical
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ranker"
 DIM = 1 << 16
+_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*")
 _PAST = re.compile(r"(?<![\wĐđ])(?:đã|được|vừa qua|năm qua)(?![\wĐđ])", re.I)
 
 
@@ -47,6 +48,15 @@ def records(doc, rule_items: list[dict]) -> list[dict]:
     issuer = (doc.metadata.get("issuer") or "").casefold()
     places = places_of(doc.metadata.get("issuer"))
 
+    ruled_at = sorted((it["start"], it["end"], it["role"]) for it in rule_items)
+
+    def mate(s: int, e: int) -> str | None:
+        """The role of a rule body listed right beside this name (`Sở A, Sở B và UBND các huyện`)."""
+        for a, b, role in ruled_at:
+            if (0 < s - b <= 6 and _LIST_GAP.fullmatch(text[b:s])) or (0 < a - e <= 6 and _LIST_GAP.fullmatch(text[e:a])):
+                return role
+        return None
+
     def add(s: int, e: int, rule: str | None, rank):
         raw = text[s:e].strip(" ,;:.")
         if len(raw) < 3:
@@ -57,10 +67,16 @@ def records(doc, rule_items: list[dict]) -> list[dict]:
         ls = text.rfind("\n", 0, s) + 1
         le = text.find("\n", e)
         le = len(text) if le < 0 else le
-        occ = {"line": text[ls:le][:600], "at": s - ls, "len": e - s, "rule": rule, "rank": rank}
+        line = text[ls:le]
+        ws = max(ls, s - 200)
+        occ = {"line": text[ws:min(le, e + 200)], "at": s - ws, "len": e - s, "rule": rule, "rank": rank,
+               "opens": not text[ls:s].strip(" \t-+•*–.)0123456789abcdđIVX"), "line_end": line.rstrip()[-1:],
+               "bullet": bool(re.match(r"[ \t]*[-+•*–]", line)), "table": line.count("|") >= 2,
+               "mate": None if rule else mate(s, e)}
         rec = by_key.get(k)
         if rec is None:
-            rec = by_key[k] = {"key": k, "written": raw, "name": resolve_jurisdiction(canonical(raw), places), "start": s, "end": s + len(raw), "occ": [],
+            rec = by_key[k] = {"key": k, "written": raw, "name": resolve_jurisdiction(canonical(raw), places),
+                               "start": s, "end": s + len(raw), "occ": [],
                                "issuer": bool(issuer) and (k in issuer or issuer.endswith(k)),
                                "doc_type": doc.metadata.get("doc_type") or ""}
         if len(rec["occ"]) < 12:
@@ -82,7 +98,12 @@ def records(doc, rule_items: list[dict]) -> list[dict]:
                 s, e = ln.toks[a].s, ln.toks[b - 1].e
                 if not any(it["start"] <= s < it["end"] for it in rule_items):
                     add(s, e, None, ln.rank)
-    return list(by_key.values())
+    recs = list(by_key.values())
+    # the share of the document's names the rules gave a part: low where the rules do not know the style
+    share = sum(any(o["rule"] for o in r["occ"]) for r in recs) / max(1, len(recs))
+    for r in recs:
+        r["ruled_share"] = round(share, 3)
+    return recs
 
 
 def _occ_features(o: dict, pos: bool = False) -> list[str]:
@@ -99,10 +120,10 @@ def _occ_features(o: dict, pos: bool = False) -> list[str]:
     f += [f"p1={w}" for w in bw[-1:]] + [f"p2={' '.join(bw[-2:])}"]
     f += [f"a1={w}" for w in aw[:1]] + [f"a2={' '.join(aw[:2])}"]
     pre = line[:at]
-    f += [f"start={not pre.strip(' -+•*–.)0123456789abcdđIVX')}", f"colon_before={':' in pre}",
-          f"line_colon={line.rstrip().endswith(':')}", f"line_semi={line.rstrip().endswith(';')}",
-          f"bullet={bool(re.match(r'[ ]*[-+•*–]', line))}", f"table={line.count('|') >= 2}",
-          f"paren={pre.count('(') > pre.count(')')}", f"past={bool(_PAST.search(pre[-60:]))}"]
+    f += [f"start={o['opens']}", f"colon_before={':' in pre}", f"line_end={o['line_end']}",
+          f"bullet={o['bullet']}", f"table={o['table']}", f"mate={o['mate']}",
+          f"paren={pre.count('(') > pre.count(')')}", f"past={bool(_PAST.search(pre[-60:]))}",
+          f"past_line={bool(_PAST.search(pre))}"]
     c = role_rules()
     toks = before + name + after
     nb = len(before)
@@ -133,7 +154,8 @@ def _pos_after(text: str) -> tuple[str, ...]:
 def features(rec: dict, pos: bool = False) -> list[str]:
     """What the classifier reads of one name: each place it stands, its count, the issuer test; `pos` adds
     underthesea's tags of the words after it (the model's meta says whether it was trained with them)."""
-    f = {"bias", f"type={rec['doc_type']}", f"issuer={rec['issuer']}", f"count={min(len(rec['occ']), 4)}"}
+    f = {"bias", f"type={rec['doc_type']}", f"issuer={rec['issuer']}", f"count={min(len(rec['occ']), 4)}",
+         f"share={min(4, int(rec.get('ruled_share', 1) * 5))}"}
     for o in rec["occ"]:
         f.update(_occ_features(o, pos))
     return sorted(f)
@@ -178,13 +200,30 @@ def same_name(a: str, b: str) -> bool:
     return len(small.split()) >= 2 and f" {small} " in f" {big} "
 
 
-def decide(rec: dict, p: float, add: float, veto: float) -> str | None:
+GATES = ("none", "cue", "cue_not_past")
+
+
+def _gate_open(rec: dict, gate: str) -> bool:
+    """Whether a name may be added at all: `cue` asks for a role cue where it stands (an object cue before
+    it, a task verb after it, or a body of the rules listed beside it), `cue_not_past` also a line that
+    tells no past (`đã chỉ đạo Công an tỉnh …` reports, it assigns nothing)."""
+    if gate == "none":
+        return True
+    for o in rec["occ"]:
+        f = _occ_features(o)
+        cue = o.get("mate") or any(x.startswith(("cue_before=", "verb_after=")) for x in f)
+        if cue and (gate == "cue" or "past_line=True" not in f):
+            return True
+    return False
+
+
+def decide(rec: dict, p: float, add: float, veto: float, gate: str = "none") -> str | None:
     """`add`, `veto` or None for one name: a name no rule gave a part (not the issuer) is added when p ≥
-    add; a name the rules gave one is dropped when p < veto."""
+    add and the gate is open; a name the rules gave one is dropped when p < veto."""
     ruled = any(o["rule"] for o in rec["occ"])
     if ruled:
         return "veto" if p < veto else None
-    if rec["issuer"] or p < add:
+    if rec["issuer"] or p < add or not _gate_open(rec, gate):
         return None
     return "add"
 
@@ -198,7 +237,7 @@ def apply(doc, items: list[dict], rule_items: list[dict]) -> list[dict]:
     out = list(items)
     keys = [_key(it.get("name_as_written") or it["name"]) for it in items]
     for rec in records(doc, rule_items):
-        what = decide(rec, score(model, rec), model["threshold_add"], model["threshold_veto"])
+        what = decide(rec, score(model, rec), model["threshold_add"], model["threshold_veto"], model.get("gate", "none"))
         if what == "veto":
             out = [it for it in out if _key(it.get("name_as_written") or it["name"]) != rec["key"]]
         elif what == "add" and not any(same_name(rec["key"], k) or same_name(_key(rec["name"]), k) for k in keys):
