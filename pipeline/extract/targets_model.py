@@ -318,10 +318,13 @@ def targets(doc, mode: str, find_rules) -> list[dict]:
     veto = model.get("threshold_veto", 0.0)
     if model.get("veto_doc_types") and doc.metadata.get("doc_type") not in model["veto_doc_types"]:
         veto = 0.0                      # the veto was chosen for normative acts only
+    if veto <= 0 and model["threshold_both"] > 1:
+        return rule_items               # the policy changes nothing here: no need to score a number
     cands = candidates(doc, rule_items)
     adder = {**model, "w": model["w_alone"]} if model.get("add_with") == "alone" else model
+    adds = model["threshold_both"] <= 1
     probs = {c["start"]: score(model if c["rule"] is not None else adder, c)
-             for c in cands if (c["rule"] is not None and veto > 0) or _form(c) != ["form=none"]}
+             for c in cands if (c["rule"] is not None and veto > 0) or (adds and _form(c) != ["form=none"])}
     kept = [r for r in rule_items
             if not any(a["rule"] is not None and a["start"] < r["end"] and r["start"] < a["end"]
                        and probs.get(a["start"], 1.0) < veto for a in cands)]
