@@ -288,6 +288,12 @@ CASES = [
      {"Cục Quản lý Dược": {"lead"}}),
     ("election", "6. Ban bầu cử số 2 kiểm tra công tác chuẩn bị của các Tổ bầu cử thuộc đơn vị bầu cử số 2.",
      {"Ban bầu cử số 2": {"monitor"}}),
+    # ---------------------------------------------------------------- a report's Kiến nghị part
+    ("province", "27. Kiến nghị Bộ Nông nghiệp và Môi trường xem xét bổ sung định mức hỗ trợ; đề nghị Chính phủ sớm "
+                 "ban hành Nghị định sửa đổi cơ chế quản lý.",
+     {"Bộ Nông nghiệp và Môi trường": {"lead"}, "Chính phủ": {"lead"}}),
+    ("province", "28. Có 45 kiến nghị của doanh nghiệp đã được các sở, ngành trả lời; Bộ Xây dựng sớm ban hành thiết kế mẫu.",
+     {"Bộ Xây dựng": {"lead"}}),
 ]
 
 

@@ -305,3 +305,65 @@ def test_a_draft_year_comes_from_its_date_line_not_a_cited_date():
         + "Các xã hoàn thành việc rà soát trong tháng 4."
     found = {d["value"] for d in process_text("t.txt", text, "docx", wrapped=False)["dates"]}
     assert found == {"2026-04"}
+
+
+# ------------------------------------------------------------------ invitations, timetables, forecasts
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a weekday before the day is no place of a date line
+    ("Hội nghị khai mạc vào lúc 7 giờ 30, thứ Ba, ngày 10/02/2026 tại Hội trường tầng 3.", {"2026-02-10": "event"}),
+    ("Chủ Nhật, ngày 15/3/2026: các chi đoàn ra quân làm vệ sinh môi trường.", {"2026-03-15": "event"}),
+    # `tháng 4 - tháng 6/2026`: both months written with their word
+    ("Thời gian tổ chức: tháng 4 - tháng 6/2026 tại các cụm thi đua.", {"2026-04/2026-06": "period"}),
+    # several months of one year, one event each
+    ("| 3 | Hội thao cụm trường | Tháng 11, 12/2025 | Tổ Thể dục |", {"2025-11": "event", "2025-12": "event"}),
+    ("Đợt kiểm tra diễn ra trong các tháng 7 và 8 năm 2026.", {"2026-07": "event", "2026-08": "event"}),
+    # an hour before either end of a range of days
+    ("Tổng lượng mưa từ 19 giờ ngày 03/10 đến 19 giờ ngày 05/10/2025 phổ biến 80-150 mm.",
+     {"2025-10-03/2025-10-05": "period"}),
+    # a label that names the time of completion makes a deadline
+    ("Thời gian hoàn thành: tháng 9/2026.", {"2026-09": "deadline"}),
+    ("Thời hạn hoàn thành: Quý III năm 2026.", {"2026-Q3": "deadline"}),
+])
+def test_invitations_timetables_and_forecasts(sentence, expected):
+    assert values(sentence) == expected
+
+
+def test_a_timetables_month_labels_take_the_school_years_years():
+    # a school's plan for a school year: months from August on fall in its first year
+    body = ("Kế hoạch tổ chức hoạt động trải nghiệm năm học 2025 - 2026.\n"
+            "Thời gian | Nội dung | Người phụ trách\n"
+            "Tháng 9 | Thành lập câu lạc bộ | Đoàn trường\n"
+            "Tháng 11, 12 | Hội thi ý tưởng sáng tạo | Tổ Vật lý\n"
+            "Tháng 3 - 4 | Tham gia cuộc thi cấp tỉnh | Giáo viên hướng dẫn\n"
+            "- Tháng 5: Tổng kết, khen thưởng.\n")
+    found = values(body)
+    for value in ("2025-09", "2025-11", "2025-12", "2026-05"):
+        assert found.get(value) == "event", found
+    assert found.get("2026-03/2026-04") == "period", found
+
+
+def test_a_month_inside_running_text_or_a_header_row_is_no_label():
+    # `tháng 10 vừa qua` is not set as a label; a Gantt header `Tháng` / `1` / `2` is no month
+    assert values("Trong tuần, tháng 10 vừa qua, nhiều xã đã hoàn thành.\n") == {}
+    assert values("TT | Nội dung công việc | Tháng\n| | 1 | 2 | 3\n") == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ví dụ: tổng thu ngân sách của tỉnh A năm 2024 là 9.500 tỷ đồng, tăng 8% so với năm 2023.",
+    "- Doanh nghiệp B nộp hồ sơ ngày 10/3/2025 và được cấp phép ngày 20/3/2025.",
+    "Trường hợp ông C nghỉ hưu từ tháng 7/2026 thì không tính vào chỉ tiêu.",
+])
+def test_a_worked_examples_dates_are_no_times_of_the_text(sentence):
+    # a guidance works an example through with placeholder bodies and people
+    assert values(sentence) == {}
+
+
+def test_a_place_named_with_an_apostrophe_is_no_placeholder():
+    assert values("Ngày 12/3/2026, UBND phường B'Lao tổ chức hội nghị.") == {"2026-03-12": "event"}
+
+
+def test_a_worked_example_far_into_a_long_document():
+    # the example's sentence is found where it is, however much text comes before it
+    filler = "Các cơ quan thực hiện đúng quy định về chế độ báo cáo. " * 40
+    assert values(filler + "\nVí dụ: - Năm 2023 số thu của Công ty A đạt 500 triệu đồng.\n") == {}

@@ -97,6 +97,36 @@ def test_tsv_words_keep_lines_and_confidences():
     assert page.page == 3 and page.height == pytest.approx(792.0) and page.confidence == pytest.approx(75.8, abs=0.1)
 
 
+def _tsv(rows: list[tuple[int, int, int, int, str]], size: tuple[int, int] = (2480, 3508)) -> str:
+    """Tesseract's TSV for words given as (line, left, top, width, text), all of block 1, height 40 px."""
+    out = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+           f"1\t1\t0\t0\t0\t0\t0\t0\t{size[0]}\t{size[1]}\t-1\t"]
+    for n, (line, left, top, width, text) in enumerate(rows):
+        h = 40 if text.strip("-|") else 2
+        out.append(f"5\t1\t1\t1\t{line}\t{n}\t{left}\t{top}\t{width}\t{h}\t90\t{text}")
+    return "\n".join(out) + "\n"
+
+
+def test_a_letters_summary_comes_after_the_date_beside_it():
+    """`V/v …` beside `Lâm Đồng, ngày …` on one row: the date first, so the summary meets its next line."""
+    words = "V/v góp ý dự thảo Kế hoạch".split()
+    date = "Lâm Đồng, ngày 16 tháng 01 năm 2026".split()
+    rows = [(1, 300 + 110 * i, 480, 100, w) for i, w in enumerate(words)]
+    rows += [(1, 1250 + 110 * i, 466, 100, w) for i, w in enumerate(date)]
+    rows += [(2, 300, 540, 100, "kiểm"), (2, 410, 540, 100, "tra")]
+    page = ocr.parse_tsv(_tsv(rows), page=1, dpi=300, height_px=3508)
+    assert [l.text for l in page.lines] == [" ".join(date), " ".join(words), "kiểm tra"]
+    assert page.lines[1].left == pytest.approx(72.0) and page.width == pytest.approx(595.2)
+
+
+def test_a_speck_is_no_word():
+    """A 3x2 px mark beside a signer's name (a pen stroke's end) is not read as a dash before it."""
+    rows = [(1, 1600, 900, 3, "-"), (1, 1640, 900, 80, "Lê"), (1, 1730, 900, 150, "Văn"), (1, 1890, 900, 120, "Tâm"),
+            (2, 300, 1000, 30, "-"), (2, 340, 1000, 90, "Lưu")]
+    page = ocr.parse_tsv(_tsv(rows), page=2, dpi=300, height_px=3508)
+    assert [l.text for l in page.lines] == ["Lê Văn Tâm", "- Lưu"]
+
+
 # ---------------------------------------------------------------- real OCR
 
 @needs_tesseract

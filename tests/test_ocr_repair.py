@@ -113,3 +113,14 @@ def test_ocr_damaged_own_number_is_not_a_reference():
             "Thực hiện Nghị quyết số 202/2025/QHI5 ngày 12/6/2025 của Quốc hội về sắp xếp đơn vị hành chính.\n")
     refs = {r["identifier"] for r in process_text("scan.txt", text)["references"]}
     assert refs == {"202/2025/QH15"}     # `QHI5`: OCR's I for 1 inside a code
+
+
+def test_title_terms_get_back_the_marks_ocr_lost():
+    """The hook above a hatted vowel lost or read as a tone (`thâm`, `bồ`, `đối`, `só`): the title's terms are read
+    back, the rest of the line and its length kept."""
+    line = "Về việc sửa đối, bố sung Quy chế thâm định chí só cải cách hành chính"
+    fixed = repair_line(line)
+    assert fixed == "Về việc sửa đổi, bổ sung Quy chế thẩm định chỉ số cải cách hành chính"
+    assert len(fixed) == len(line)
+    letter = "SỞ NỘI VỤ\nSố: 12/SNV-TCBC\nV/v góp ý Kế hoạch tông kêt nhiệm kỳ\nKính gửi: Sở Tài chính\nNội dung."
+    assert parse(letter, ocr=True).metadata["title"] == "góp ý Kế hoạch tổng kết nhiệm kỳ"

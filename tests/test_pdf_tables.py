@@ -1,8 +1,8 @@
 """Ruled tables of a PDF are read as DOCX reads a table: one `a | b | c` line per row, a cell's wrapped
 lines joined, so the extractors that read tables by column (bodies' roles, targets, deadlines) work on
 PDFs too. The PDFs are drawn here: a plan with a task table and a targets table, their grids drawn
-once as stroked lines (as fpdf2, LibreOffice and many printers do) and once as thin filled boxes (as
-Word does), under a two-column header and over a signature block that have no rules."""
+once as stroked lines (as fpdf2, LibreOffice and many printers do), once as thin filled boxes (as
+Word does) and once without the outer frame (only the lines between rows and columns), under a two-column header and over a signature block that have no rules."""
 from __future__ import annotations
 
 import pytest
@@ -48,6 +48,13 @@ def _grid(pdf, rows: list[list[str]], widths: list[float], rules: str) -> None:
             pdf.multi_cell(w - 2 * pad, line_h, text, new_x=XPos.LEFT, new_y=YPos.NEXT)
         ys.append(ys[-1] + max(heights) * line_h + 2 * pad)
     thin = 0.18
+    if rules == "open":   # no outer frame: only the lines between rows and between columns
+        for yy in ys[1:-1]:
+            pdf.line(xs[0], yy, xs[-1], yy)
+        for xx in xs[1:-1]:
+            pdf.line(xx, ys[0], xx, ys[-1])
+        pdf.set_xy(pdf.l_margin, ys[-1] + 4)
+        return
     for yy in ys:
         if rules == "stroked":
             pdf.line(xs[0], yy, xs[-1], yy)
@@ -97,7 +104,7 @@ def _plan_pdf(path, rules: str = "stroked"):
     return path
 
 
-@pytest.fixture(scope="module", params=["stroked", "filled"])
+@pytest.fixture(scope="module", params=["stroked", "filled", "open"])
 def plan(request, tmp_path_factory):
     """(the text read from the plan PDF, the extracted record), grid drawn both ways."""
     from pipeline import extract_from, parse_text, read_document

@@ -72,7 +72,7 @@ CASES = [
     ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ",
                              rest="- TT Tỉnh ủy (b/c);\n- Thường trực HĐND tỉnh;\n- Chủ tịch, các PCT UBND tỉnh;\n"
                                   "- Ban Tổ chức Tỉnh ủy;\n- Các đảng ủy trực thuộc Tỉnh ủy;\n"),
-     {"Thường trực Hội đồng nhân dân tỉnh Lào Cai", "Ban Tổ chức Tỉnh ủy Lào Cai",
+     {"Thường trực Tỉnh ủy Lào Cai", "Thường trực Hội đồng nhân dân tỉnh Lào Cai", "Ban Tổ chức Tỉnh ủy Lào Cai",
       "Các đảng ủy trực thuộc Tỉnh ujy Lào Cai".replace("ujy", "ủy")},
      {"Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân tỉnh"}),
     # `(b/c)`, `(để t/h)`, `(đăng tải)` say why the copy is sent; they are not part of the name

@@ -303,3 +303,21 @@ def test_an_accented_i_read_for_a_chapters_numeral_is_chapter_one():
     out = [" ".join(w for w, _ in line) for line in repair_lines([[(w, 90.0) for w in l.split()] for l in lines])]
     assert out[1] == "Chương I"
     assert out[4] == "Chương II" and out[7] == lines[7]
+
+
+def test_a_rubric_score_after_a_colon_is_read_as_a_figure():
+    """An italic 0 read as `()`, `(0)` or `0)`, a 1 as one stroke, a 5 as `Š`: the score a rubric prints at a
+    line's end after a colon. Other last words after a colon stay as they are."""
+    got = _read(["Từ 25% số đơn vị trở lên: l", "Dưới 10% số đơn vị: (0)", "Đầy đủ, đúng thời hạn: ().75",
+                 "Chưa đầy đủ: 0.Š", "Có văn bản chỉ đạo: Ì", "Không thực hiện: 0)", "Đạt yêu cầu: (0.25"])
+    assert got == ["Từ 25% số đơn vị trở lên: 1", "Dưới 10% số đơn vị: 0", "Đầy đủ, đúng thời hạn: 0.75",
+                   "Chưa đầy đủ: 0.5", "Có văn bản chỉ đạo: 1", "Không thực hiện: 0", "Đạt yêu cầu: 0.25"]
+    kept = ["Thành phần gồm: (2)", "Kính gửi: Ban", "Nội dung như sau: o", "Hội nghị gồm: 45"]
+    assert _read(kept) == kept
+
+
+def test_a_salutation_glued_by_ocr_is_parted():
+    """`Kínhgử:`: the space after bold `Kính` lost and the last letter of `gửi` with it; the letter's
+    recipients follow it, so a title above must stop there."""
+    assert _read(["Kínhgử: Sở Tài chính", "Kínhgửi:", "Kính gửi: Sở Y tế"]) == \
+        ["Kính gửi: Sở Tài chính", "Kính gửi:", "Kính gửi: Sở Y tế"]

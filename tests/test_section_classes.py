@@ -47,6 +47,24 @@ def test_a_quotation_opened_at_the_end_of_the_citing_line():
     assert paths(letter(body)) == ["1", "2"]
 
 
+def test_an_amendment_quoted_in_straight_quotes_closing_lines_later():
+    # an amending decree quotes the new clause in straight quotes; the quote closes at the end of its
+    # last point, and the decree's own next item follows
+    body = ("Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 20/2019/NĐ-CP như sau:\n"
+            "1. Khoản 2 Điều 6 được sửa đổi như sau:\n"
+            "\"2. Hộ kinh doanh được miễn lệ phí trong các trường hợp sau:\n"
+            "a) Hộ kinh doanh mới thành lập;\n"
+            "b) Hộ kinh doanh ở vùng đặc biệt khó khăn\".\n"
+            "2. Điều 9 được sửa đổi như sau:\n"
+            "''Lệ phí được nộp vào ngân sách nhà nước.\n"
+            "1. Cơ quan thu nộp toàn bộ số thu;\n"
+            "2. Cơ quan thu được để lại chi phí''.\n"
+            "Điều 2. Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2019.\n")
+    raw = state_header(issuer="CHÍNH PHỦ", number="Số: 21/2019/NĐ-CP", type_word="NGHỊ ĐỊNH",
+                       title="Sửa đổi, bổ sung một số điều của Nghị định về lệ phí") + body + SIGNATURE
+    assert paths(raw) == ["Điều 1", "Điều 1/1", "Điều 1/2", "Điều 2"]
+
+
 def test_a_quoted_sentence_whose_closing_mark_is_lost_does_not_swallow_the_next_item():
     body = ("1. Về tên gọi\nCông văn số 19/BNV-TCPCP hướng dẫn: “Đối với quỹ hoạt động trong tỉnh thì đổi tên.\n"
             "Việc đổi tên là phù hợp.\n2. Về điều lệ\nDự thảo điều lệ đảm bảo.\n")
@@ -71,6 +89,19 @@ def test_an_extract_introduced_by_trich():
     body = ("I. CĂN CỨ\nTrích Quyết định số 45/QĐ-UBND ngày 05/3/2025:\n1. Thành lập Tổ công tác.\n"
             "2. Tổ công tác tự giải thể.\nII. NỘI DUNG\n1. Rà soát\n")
     assert paths(report(body)) == ["I", "II", "II/1"]
+
+
+def test_a_circulars_own_guidance_after_its_grounds_is_not_a_citation():
+    # a ministry's circular names the provisions it implements, then gives its own numbered guidance
+    body = ("I. CHI PHÍ ĐƯỢC TRỪ\n"
+            "Căn cứ Điều 6 Luật Phí và lệ phí, Điều 4 Nghị định số 82/2023/NĐ-CP, các khoản chi được trừ "
+            "được hướng dẫn cụ thể như sau:\n"
+            "1. Chi khấu hao tài sản cố định dùng cho việc thu phí.\n"
+            "2. Chi mua vật tư, văn phòng phẩm phục vụ việc thu phí.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n")
+    raw = state_header(issuer="BỘ TÀI CHÍNH", number="Số: 15/2024/TT-BTC", type_word="THÔNG TƯ",
+                       title="Hướng dẫn chế độ thu, nộp và quản lý phí") + body + SIGNATURE
+    assert paths(raw) == ["I", "I/1", "I/2", "II"]
 
 
 def test_own_items_after_nhu_sau_are_still_sections():
@@ -222,3 +253,16 @@ def test_a_one_sentence_item_with_its_own_paragraph_is_a_heading():
             "2. Tổ chức 05 hội nghị chuyên đề về chuyển đổi số.\n3. Kết nạp 40 hội viên mới.\n")
     secs = {s["path"]: s["heading"] for s in parse_text(report(body)).sections}
     assert secs == {"I": "KẾT QUẢ", "I/1": "Làm cầu nối giữa doanh nghiệp với chính quyền", "I/2": None, "I/3": None}
+
+
+def test_a_drafts_blank_first_item_after_its_lead_in_is_a_section():
+    # a draft conclusion notice whose items are not written yet: `1.` alone after `… như sau:`
+    body = ("Sau khi nghe báo cáo, đồng chí Phó Chủ tịch UBND tỉnh kết luận như sau:\n1.\n./.\n")
+    raw = state_header(type_word="THÔNG BÁO", number="Số:    /TB-UBND",
+                       title="Kết luận của Phó Chủ tịch UBND tỉnh tại buổi làm việc") + body + SIGNATURE
+    assert paths(raw) == ["1"]
+
+
+def test_a_page_number_alone_is_still_no_section():
+    body = "I. TÌNH HÌNH\nCác xã đã triển khai.\n2\nII. NHIỆM VỤ\n"
+    assert paths(report(body)) == ["I", "II"]

@@ -57,8 +57,11 @@ def test_docx_from_xml_leaves_the_unexpected_to_python_docx(tmp_path, monkeypatc
 
     def boom(_path):
         raise fast.Unexpected("test")
+    assert docx_reader.read_docx(path, docx_reader.Limits()).reader_fallback is None
     monkeypatch.setattr(fast, "read_docx_xml", boom)
-    assert docx_reader.read_docx(path, docx_reader.Limits()).text == docx_reader._read_python_docx(path).text
+    slow = docx_reader.read_docx(path, docx_reader.Limits())
+    assert slow.text == docx_reader._read_python_docx(path).text
+    assert slow.reader_fallback == "the DOCX XML walk failed: Unexpected: test"   # the record says so
 
 
 def test_legacy_detected_once_per_file_on_a_sample():
@@ -189,3 +192,70 @@ def test_tokenize_reuses_the_line_it_just_read():
         assert tokenize(line[cut:], 100 + cut) == fresh(line[cut:], 100 + cut)
         tokenize(line, 100)
     assert tokenize(line, 7) == fresh(line, 7)          # the same text elsewhere: its own offsets
+
+
+def test_rows_prepared_as_records_arrive_write_the_same_dataset(tmp_path):
+    """The rows `run.batch` makes as each record arrives give the same tables as rows made at the end."""
+    import pyarrow.parquet as pq
+
+    from pipeline.run.process import process_text
+    from pipeline.store.dataset import prepare, unprepare, write_lines
+    from pipeline.store.lines import encode_record
+    from pipeline.store.tables import rows_of
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/KH-UBND\nLâm Đồng, ngày 05 tháng 01 năm 2025\nKẾ HOẠCH\n"
+            "Triển khai cải cách hành chính năm 2025\nI. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Nội vụ chủ trì, thực "
+            "hiện theo Quyết định số 1441/QĐ-UBND ngày 10/6/2024 của UBND tỉnh; hoàn thành trước ngày 30/6/2025.\n")
+    recs = [process_text("a/kh-12.txt", text), process_text("a/empty.txt", "Không có gì.")]
+    rows, cited = unprepare(prepare(recs[0]))
+    assert rows == rows_of(recs[0]) and cited["references"] == recs[0]["references"]
+    assert rows["documents"][0]["issued_date"].isoformat() == "2025-01-05"
+    lines = [encode_record(r) for r in recs]
+    write_lines(lines, tmp_path / "from_lines")
+    write_lines([(line, prepare(r)) for line, r in zip(lines, recs)], tmp_path / "prepared")
+    for table in ("documents", "citations", "dates", "tasks", "bodies", "graph_edges"):
+        a, b = (pq.read_table(tmp_path / run / f"{table}.parquet") for run in ("from_lines", "prepared"))
+        assert a.num_rows and a.equals(b), table
+    assert (tmp_path / "from_lines" / "documents.jsonl").read_bytes() == \
+        (tmp_path / "prepared" / "documents.jsonl").read_bytes()
+
+
+def test_normalize_without_offsets_gives_the_same_text():
+    from pipeline.read.normalize import _CHARMAP
+
+    every_mapped = "".join(chr(c) for c in _CHARMAP)
+    raw = (f"  KẾ HOẠCH**tổng kết\nHo\u0323p   ngày – 5 {every_mapped}\n\n\nLâm Đồng, ngày\n  tháng 5 năm 2025 \n"
+           "các cơ quan, đơn vị có liên quan\ntriển khai thực hiện kế hoạch này một cách nghiêm túc và hiệu quả\n")
+    for fmt, wrapped in (("txt", True), ("md", True), ("pdf", True), ("docx", False)):
+        full, bare = normalize(raw, fmt, wrapped), normalize(raw, fmt, wrapped, offsets=False)
+        assert bare.text == full.text and bare.offsets is None
+        assert len(full.offsets) == len(full.text) + 1
+    assert _translate(every_mapped, list(range(len(every_mapped))))[0] == every_mapped.translate(_CHARMAP)
+
+
+def test_workers_run_the_parents_pipeline_whatever_the_current_folder(tmp_path):
+    """Run from a folder holding another `pipeline/` (another checkout), the fork server and the
+    workers never import it: the current folder is not first on the server's path."""
+    import os
+    import subprocess
+    import sys
+
+    other = tmp_path / "other-checkout"
+    (other / "pipeline").mkdir(parents=True)
+    marker = tmp_path / "imported"
+    (other / "pipeline" / "__init__.py").write_text(f"open({str(marker)!r}, 'a').write('other checkout')\n")
+    doc = tmp_path / "kh.txt"
+    doc.write_text("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 1/KH-UBND\nKẾ HOẠCH\nVề cải cách hành chính\n",
+                   encoding="utf-8")
+    script = tmp_path / "scripts" / "run_one.py"
+    script.parent.mkdir()
+    script.write_text("import sys\nfrom pathlib import Path\nfrom pipeline.run.batch import records_in_order\n"
+                      "if __name__ == '__main__':\n"
+                      "    print([r['status'] for r in records_in_order([(Path(sys.argv[1]), 'kh.txt')], 1)])\n")
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env.pop("PYTHONSAFEPATH", None)
+    out = subprocess.run([sys.executable, str(script), str(doc)], cwd=other, env=env, capture_output=True,
+                         text=True, timeout=300)
+    assert out.stdout.strip() == "['ok']", out.stderr[-2000:]
+    assert not marker.exists()

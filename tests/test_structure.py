@@ -363,3 +363,23 @@ def test_a_chapter_after_a_lost_chapter_line_is_never_inside_an_article():
     paths = [s["path"] for s in parse_text(text).sections]
     assert "Chương II/Điều 2/1" in paths and "Chương III/Điều 3" in paths
     assert not any("Điều 1/Chương" in p for p in paths)
+
+
+def test_an_appendix_takes_the_title_in_capitals_set_under_its_label():
+    body = "Điều 1. Công bố kết quả tại Phụ lục kèm theo.\nĐiều 2. Quyết định có hiệu lực từ ngày ký.\n"
+    appendix = ("Phụ lục II\nKẾT QUẢ XẾP HẠNG CÁC XÃ, PHƯỜNG\nNĂM 2025\n"
+                "(Kèm theo Quyết định số 120/QĐ-UBND ngày 10/02/2026 của UBND tỉnh)\n"
+                "1. Nhóm xã đạt loại tốt\n")
+    secs = parse_text(state_header(type_word="QUYẾT ĐỊNH") + body + SIGNATURE + appendix).sections
+    root = next(s for s in secs if s["path"] == "Phụ lục II")
+    assert root["heading"] == "KẾT QUẢ XẾP HẠNG CÁC XÃ, PHƯỜNG NĂM 2025"
+    assert "Phụ lục II/1" in [s["path"] for s in secs]
+
+
+def test_a_file_that_is_an_appendix_of_another_document_is_rooted_at_its_label():
+    # an appendix sent as a file of its own: the issuer, its label, its title, what it is attached to
+    raw = ("BỘ TÀI CHÍNH\nPhụ lục 3\nHƯỚNG DẪN LẬP DỰ TOÁN KINH PHÍ\n"
+           "(Kèm theo Công văn số 4512/BTC-HCSN ngày 20/10/2025 của Bộ Tài chính)\n"
+           "I. NGUYÊN TẮC CHUNG\n1. Dự toán lập theo từng nhiệm vụ.\n2. Không lập trùng nội dung.\n"
+           "II. BIỂU MẪU\n")
+    assert paths(raw) == ["Phụ lục 3", "Phụ lục 3/I", "Phụ lục 3/I/1", "Phụ lục 3/I/2", "Phụ lục 3/II"]

@@ -513,3 +513,189 @@ def test_a_floor_word_between_the_figure_and_its_subject():
     t = one("- Hằng năm có 90% trở lên đảng viên được xếp loại hoàn thành tốt nhiệm vụ.", PARTY_HEADER)
     assert (t["value"], t["comparator"]) == (90, ">=")
     assert names_match("đảng viên được xếp loại hoàn thành tốt nhiệm vụ", t["subject"]), t["subject"]
+
+
+DECREE_HEADER = ("CHÍNH PHỦ\nSố: 71/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                 "Hà Nội, ngày 12 tháng 4 năm 2026\nNGHỊ ĐỊNH\nQuy định xử phạt vi phạm hành chính về khí tượng thủy văn\n"
+                 "Chương I\nQUY ĐỊNH CHUNG\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Điều 7. Phạt tiền từ 2.000.000 đồng đến 5.000.000 đồng đối với hành vi không báo cáo số liệu quan trắc.",
+    "Điều 8. Mức phạt tiền tối đa đối với tổ chức là 100.000.000 đồng.",
+    "Điều 9. Trạm quan trắc có từ 30% thiết bị hỏng trở lên phải dừng hoạt động.",
+    "Điều 10. Người lao động được hưởng 80% mức lương trong thời gian tập sự.",
+])
+def test_a_rule_of_laws_rates_fines_and_conditions_are_not_goals(sentence):
+    assert targets(sentence + "\n", DECREE_HEADER) == []
+
+
+def test_a_rule_of_law_still_sets_a_goal_it_names():
+    t = one("Điều 3. Mục tiêu đến năm 2030, 95% trạm quan trắc được tự động hóa.\n", DECREE_HEADER)
+    assert (t["value"], t["unit"]) == (95, "%")
+
+
+def test_a_decision_issuing_a_regulation_sets_no_goals_in_its_rules():
+    header = DECISION_HEADER.replace("Phê duyệt dự toán sửa chữa nhà văn hóa",
+                                     "Ban hành Quy chế quản lý quỹ phòng, chống thiên tai")
+    assert targets("Điều 5. Mức chi hỗ trợ tối đa 70% giá trị thiệt hại, không quá 20 triệu đồng/hộ.\n",
+                   header) == []
+
+
+def test_worked_examples_and_calculations_are_not_goals():
+    body = ("- Phấn đấu mỗi hộ tiết kiệm 10% chi phí điện năng.\n"
+            "Ví dụ: hộ gia đình có hóa đơn 800.000 đồng/tháng thì tiết kiệm được 80.000 đồng.\n"
+            "Số tiền tiết kiệm = 800.000 đồng x 10% = 80.000 đồng.\n")
+    assert [(t["value"], t["unit"]) for t in targets(body, STATE_HEADER)] == [(10, "%")]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("- Tổng vốn đầu tư toàn xã hội giai đoạn 2026 - 2030 đạt 450 nghìn tỷ đồng.", 450_000_000_000_000, "VND"),
+    ("- Diện tích rừng trồng mới tập trung đạt 120 nghìn ha.", 120_000, "ha"),
+    ("- Phát triển thêm 1,5 nghìn km đường giao thông nông thôn.", 1_500, "km"),
+    ("- Số giường bệnh trên một vạn dân đạt 35 giường.", 35, "count"),
+])
+def test_a_scale_word_before_the_measure_keeps_its_unit(sentence, value, unit):
+    t = one(sentence, STATE_HEADER)
+    assert (t["value"], t["unit"]) == (value, unit)
+
+
+def test_a_table_in_thousands_of_tonnes_or_hectares():
+    body = ("STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2026\n"
+            "1 | Sản lượng lương thực có hạt | Nghìn tấn | 310\n"
+            "2 | Diện tích cây công nghiệp lâu năm | Nghìn ha | 42,5\n")
+    found = {t["subject"]: (t["value"], t["unit"]) for t in targets(body, STATE_HEADER)}
+    assert found == {"Sản lượng lương thực có hạt": (310_000, "tấn"),
+                     "Diện tích cây công nghiệp lâu năm": (42_500, "ha")}
+
+
+GOALS_HEADING = "I. MỤC TIÊU CỤ THỂ ĐẾN NĂM 2030\n"
+
+
+def test_a_share_under_a_goal_heading_is_a_goal():
+    body = GOALS_HEADING + ("- Kinh tế số chiếm 25% GRDP của tỉnh.\n"
+                            "- Tỷ lệ lao động qua đào tạo đạt 80%, trong đó có chứng chỉ đạt 40%.\n")
+    assert [(t["value"], t["unit"]) for t in targets(body, STATE_HEADER)] == [(25, "%"), (80, "%"), (40, "%")]
+
+
+def test_a_share_in_a_reports_results_is_not_a_goal():
+    report = STATE_HEADER.replace("KẾ HOẠCH", "BÁO CÁO").replace("/KH-", "/BC-")
+    body = "I. KẾT QUẢ NĂM 2025\n- Kinh tế số chiếm 18% GRDP của tỉnh.\n"
+    assert targets(body, report) == []
+
+
+def test_a_figure_of_an_earlier_year_under_a_tasks_heading_is_a_result():
+    body = ("I. NHIỆM VỤ, GIẢI PHÁP\n1. Năm 2025, tỷ lệ che phủ rừng đạt 54%; "
+            "năm 2028 tỷ lệ che phủ rừng đạt 56%.\n")
+    assert [t["value"] for t in targets(body, STATE_HEADER)] == [56]
+
+
+def test_a_floor_on_the_figure_is_a_goal_whatever_the_ratio_says():
+    t = one("- Tỷ lệ hồ sơ nộp trực tuyến trên tổng số hồ sơ tiếp nhận đạt tối thiểu 85%.\n", STATE_HEADER)
+    assert (t["value"], t["comparator"]) == (85, ">=")
+
+
+def test_all_of_a_known_set_is_not_a_count():
+    assert targets("- Hỗ trợ kinh phí tổ chức hội nghị cho cả 02 đơn vị sự nghiệp trực thuộc.\n", STATE_HEADER) == []
+
+
+def test_a_bare_dong_sign_is_money():
+    t = one("Điều 1. Phê duyệt mức hỗ trợ cho mỗi học viên là 1.500.000đ/khóa học.\n", DECISION_HEADER)
+    assert (t["value"], t["unit"]) == (1_500_000, "VND")
+
+
+def test_a_cell_with_its_own_dong_sign_is_money():
+    body = ("Điều 1. Phê duyệt dự toán như sau:\n"
+            "STT | Hạng mục | Đơn vị tính | Dự toán\n"
+            "1 | Sửa mái hội trường | Hạng mục | 315.000.000đ\n")
+    found = {t["subject"]: (t["value"], t["unit"]) for t in targets(body, DECISION_HEADER)}
+    assert found == {"Sửa mái hội trường": (315_000_000, "VND")}
+
+
+@pytest.mark.parametrize("body, years", [
+    # the year a sentence opens with holds for every figure of its list
+    ("- Đến năm 2028, phấn đấu đạt các chỉ tiêu: 100% trạm y tế xã có bác sĩ; 90% dân số được quản lý sức khỏe.\n",
+     [2028, 2028]),
+    # `đến 2030` without `năm`
+    ("- Phấn đấu đến 2030 có 85% hộ dân sử dụng nước sạch.\n", [2030]),
+    # a baseline year is not the target's year
+    ("- Phấn đấu giảm 5% số vụ cháy rừng so với năm 2025.\n", [None]),
+])
+def test_the_year_a_target_is_set_for(body, years):
+    assert [t["year"] for t in targets(body, STATE_HEADER)] == years
+
+
+INSPECTION_HEADER = ("BỘ XÂY DỰNG\nTHANH TRA BỘ\nSố: 31/KH-TTr\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 18 tháng 12 năm 2026\nKẾ HOẠCH\nThanh tra năm 2027\n"
+                     "I. NỘI DUNG\n")
+
+
+@pytest.mark.parametrize("sentence, value, subject", [
+    # a plan's activity named before a colon, its count after
+    ("1. Thanh tra chuyên ngành: 07 cuộc thanh tra về chất lượng công trình.", 7, "cuộc thanh tra"),
+    # a Party inspection committee's supervision
+    ("2. Giám sát chuyên đề đối với 04 chi bộ trực thuộc.", 4, "chi bộ trực thuộc"),
+    # the rules a ministry drafts and issues, the subject ending before the deadline
+    ("3. Ban hành 03 thông tư hướng dẫn về định mức xây dựng trong quý III năm 2027.", 3,
+     "thông tư hướng dẫn về định mức xây dựng"),
+])
+def test_a_ministrys_or_a_committees_plan_counts(sentence, value, subject):
+    t = one(sentence + "\n", INSPECTION_HEADER)
+    assert (t["value"], t["unit"]) == (value, "count")
+    assert names_match(subject, t["subject"]) and "quý" not in t["subject"], t["subject"]
+
+
+def test_a_cited_article_is_not_a_count_of_laws():
+    assert targets("4. Thực hiện theo khoản 2 Điều 5 Luật Thanh tra và hướng dẫn của Thanh tra Chính phủ.\n",
+                   INSPECTION_HEADER) == []
+
+
+@pytest.mark.parametrize("sentence, subjects", [
+    # what grows at a rate and reaches a size is the subject of both figures
+    ("- Quy mô kinh tế số tăng trưởng bình quân 20 - 25%/năm, đạt khoảng 12 tỷ USD.",
+     ["Quy mô kinh tế số"] * 3),
+    # a second goal for the same measure after `;` keeps the measure
+    ("- Tốc độ tăng trưởng kinh tế bình quân đạt 8,5%/năm; phấn đấu đạt 9%.",
+     ["Tốc độ tăng trưởng kinh tế bình quân"] * 2),
+    # the part after `trong đó` is the subject of its own figure
+    ("- Tỷ lệ lao động qua đào tạo đạt 78%, trong đó có bằng cấp, chứng chỉ đạt 36%.",
+     ["Tỷ lệ lao động qua đào tạo", "bằng cấp, chứng chỉ"]),
+    # a level kept (`duy trì`) is named before the verb
+    ("- Tỷ lệ che phủ rừng duy trì ổn định ở mức 55%.", ["Tỷ lệ che phủ rừng"]),
+])
+def test_subjects_of_a_programmes_goals(sentence, subjects):
+    assert [t["subject"] for t in targets(GOALS_HEADING + sentence + "\n", STATE_HEADER)] == subjects
+
+
+def test_a_reports_tasks_for_next_year_count_what_it_plans():
+    report = STATE_HEADER.replace("KẾ HOẠCH", "BÁO CÁO").replace("/KH-", "/BC-")
+    body = ("I. KẾT QUẢ NĂM 2026\n1. Giải quyết việc làm cho 12.800 lao động.\n"
+            "II. NHIỆM VỤ, GIẢI PHÁP NĂM 2027\n1. Giải quyết việc làm cho 13.500 lao động.\n")
+    assert [(t["value"], t["year"]) for t in targets(body, report)] == [(13_500, 2027)]
+
+
+def test_what_was_done_so_far_is_not_a_goal():
+    notice = STATE_HEADER.replace("KẾ HOẠCH", "THÔNG BÁO").replace("/KH-", "/TB-")
+    body = ("1. Đến nay, toàn tỉnh mới giải ngân 410 tỷ đồng, đạt 15% kế hoạch.\n"
+            "2. Lũy kế đến nay có 86 xã đạt chuẩn nông thôn mới.\n"
+            "3. Yêu cầu các chủ đầu tư phấn đấu giải ngân đạt trên 60% kế hoạch vốn trước ngày 30/6/2026.\n")
+    assert [(t["value"], t["comparator"]) for t in targets(body, notice)] == [(60, ">")]
+
+
+def test_a_goal_of_zero():
+    body = GOALS_HEADING + ("- Không có hồ sơ thủ tục hành chính giải quyết quá hạn.\n"
+                            "- Không để xảy ra cháy rừng trên diện rộng.\n")
+    found = [(t["value"], t["unit"], t["subject"]) for t in targets(body, STATE_HEADER)]
+    assert found == [(0, "count", "hồ sơ thủ tục hành chính giải quyết quá hạn"),
+                     (0, "count", "cháy rừng trên diện rộng")]
+    # in a report, `Không có …` lists what is missing
+    report = STATE_HEADER.replace("KẾ HOẠCH", "BÁO CÁO").replace("/KH-", "/BC-")
+    assert targets("I. MỤC TIÊU\n- Không có sáng kiến cải cách hành chính mới.\n", report) == []
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("- Phấn đấu 100% (24/24) xã đạt chuẩn nông thôn mới.", "xã đạt chuẩn nông thôn mới"),
+    ("- Phấn đấu thu nhập bình quân đầu người tăng gấp 1,5 lần so với năm 2025.", "thu nhập bình quân đầu người"),
+])
+def test_a_restated_fraction_or_a_baseline_is_not_the_subject(sentence, subject):
+    assert one(GOALS_HEADING + sentence + "\n", STATE_HEADER)["subject"] == subject

@@ -6,6 +6,7 @@ traceback (`VANBAN_DEBUG=1` shows it); Ctrl-C says the work is kept and how to r
 """
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -14,10 +15,11 @@ from pathlib import Path
 
 import click
 
-from pipeline.apps import api, export, graph, report
-from pipeline.model import FIELDS
-from pipeline.run.process import process_file
-from pipeline.store.tables import TABLE_OF
+# Commands that live beside their application (`graph`, `cites`, `cited-by`, `report`, `serve`,
+# `export`): the module whose `register` adds each, imported only when the command is named, so that
+# `vanban run` does not first import the API, the review site and the exports (a third of a second).
+LAZY_COMMANDS = {"graph": "pipeline.apps.graph", "cites": "pipeline.apps.graph", "cited-by": "pipeline.apps.graph",
+                 "report": "pipeline.apps.report", "serve": "pipeline.apps.api", "export": "pipeline.apps.export"}
 
 
 def discover(inputs: list[str]) -> list[tuple[Path, str]]:
@@ -48,8 +50,65 @@ class UsageProblem(click.ClickException):
     exit_code = EXIT_USAGE
 
 
+class LazyCommands(dict):
+    """A group's commands, where those of `LAZY_COMMANDS` are registered the first time they are looked
+    up (by name when one is run; all of them when the group lists them, for `--help`)."""
+
+    def __init__(self, group: click.Group, lazy: dict[str, str]):
+        super().__init__(group.commands)
+        self.group = group
+        self.lazy = dict(lazy)
+
+    def _load(self, name: str) -> None:
+        module = self.lazy.get(name)
+        if module is None or dict.__contains__(self, name):
+            return
+        for other in [n for n, m in self.lazy.items() if m == module]:
+            del self.lazy[other]
+        importlib.import_module(module).register(self.group)
+
+    def _load_all(self) -> None:
+        for name in list(self.lazy):
+            self._load(name)
+
+    def get(self, name, default=None):
+        self._load(name)
+        return super().get(name, default)
+
+    def __getitem__(self, name):
+        self._load(name)
+        return super().__getitem__(name)
+
+    def __contains__(self, name) -> bool:
+        return dict.__contains__(self, name) or name in self.lazy
+
+    def __iter__(self):
+        self._load_all()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._load_all()
+        return super().__len__()
+
+    def keys(self):
+        self._load_all()
+        return super().keys()
+
+    def values(self):
+        self._load_all()
+        return super().values()
+
+    def items(self):
+        self._load_all()
+        return super().items()
+
+
 class Vanban(click.Group):
-    """The command group: one line for every error, a resume hint on Ctrl-C."""
+    """The command group: one line for every error, a resume hint on Ctrl-C, commands imported lazily."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(self, LAZY_COMMANDS)
 
     def invoke(self, ctx):
         try:
@@ -125,18 +184,26 @@ def run(inputs, out_dir, workers, engine, scheduler, force, follow_links, partit
     re-run (or a run after a crash, or Ctrl-C) only processes new or changed files.
     Exit code 0: every file read; 1: some files failed; 2: usage problem or missing input.
     """
+    missing = [i for i in inputs if not os.path.lexists(i)]
+    if missing:
+        raise UsageProblem(f"no such file or folder: {', '.join(missing)}")
+    if os.path.exists(out_dir) and not os.path.isdir(out_dir):
+        raise UsageProblem(f"--out {out_dir} is a file, not a folder")
+    if engine == "local" and (force or not os.path.exists(os.path.join(out_dir, ".state", "state.sqlite"))):
+        # a first run (or --force) has files to process: the workers' fork server loads the
+        # pipeline while this process imports, walks and hashes (an incremental re-run starts it
+        # once it finds a file to process, so a run with nothing new loads nothing)
+        from pipeline.run.server import prestart
+
+        prestart()
     from pipeline.apps.progress import Progress
+    from pipeline.model import FIELDS
     from pipeline.run.jobs import EngineError, RunLimits, RunOptions
     from pipeline.run.batch import run as run_batch
     from pipeline.run.select import DEFAULT_EXCLUDE, Selection
     from pipeline.run.walk import SKIPPED_LINK_CODES, walk_inputs
     from pipeline.store.state import StateBusy
 
-    missing = [i for i in inputs if not os.path.lexists(i)]
-    if missing:
-        raise UsageProblem(f"no such file or folder: {', '.join(missing)}")
-    if os.path.exists(out_dir) and not os.path.isdir(out_dir):
-        raise UsageProblem(f"--out {out_dir} is a file, not a folder")
     selection = Selection(include=tuple(include), exclude=DEFAULT_EXCLUDE + tuple(exclude))
     total = None
     if not quiet:   # a second, cheap walk (names only) gives the bar its total
@@ -172,6 +239,8 @@ def run(inputs, out_dir, workers, engine, scheduler, force, follow_links, partit
         if st == "error":
             click.echo(f"    {code:<20} {n}")
     if summary.wrote:
+        from pipeline.store.tables import TABLE_OF
+
         counts = summary.counts
         click.echo("  extracted: " + "  ".join(f"{t} {counts.get(TABLE_OF[t], 0)}" for t in FIELDS))
         extra = f", {out_dir}/parquet/<table>/part-*.parquet" if (Path(out_dir) / "parquet").is_dir() else ""
@@ -191,6 +260,8 @@ def run(inputs, out_dir, workers, engine, scheduler, force, follow_links, partit
 @click.option("--text/--no-text", default=False, help="include the normalized text")
 def extract(file, text):
     """Print one document's record as JSON."""
+    from pipeline.run.process import process_file
+
     rec = process_file(Path(file), Path(file).name)
     if not text:
         rec = {k: v for k, v in rec.items() if k != "text"}
@@ -198,12 +269,6 @@ def extract(file, text):
     if rec["status"] != "ok":
         sys.exit(1)
 
-
-# Commands that live beside their application (`graph`, `cites`, `cited-by`, `report`, `serve`, `export`).
-graph.register(main)
-report.register(main)
-api.register(main)
-export.register(main)
 
 if __name__ == "__main__":
     main()

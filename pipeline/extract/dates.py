@@ -26,11 +26,12 @@ from pipeline.parse.document import Doc
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _SENTENCE_END = re.compile(r"[.;\n]")
+_CLAUSE_END = re.compile(r"[.;](?=\s)|\n")
 _DAY_KINDS = ("day", "day_bare", "day_partial_bare", "day_list")
 _PERIOD_KINDS = ("range_days", "range_days_bare", "range_months", "month_pair", "range_year_day", "range_years", "period",
                  "paren_years", "months_of_year")
 # kinds whose year may be left out and is then taken from the text around them
-_PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "quarter", "half", "months_of_year", "range_days", "range_days_bare",
+_PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "month_label", "quarter", "half", "months_of_year", "range_days", "range_days_bare",
                                   "range_months")
 
 
@@ -64,6 +65,8 @@ def _cfg() -> dict:
         "title_end": re.compile(cfg["title_end"]),
         "program_title_before": re.compile(cfg["program_title_before"]),
         "time_prefix": re.compile(cfg["time_prefix"]),
+        "school_year": re.compile(cfg["school_year"], flags),
+        "example_sentence": re.compile(cfg["example_sentence"]),
         "recurrence": cfg["recurrence_values"],
         "deadline_before": re.compile(cfg["deadline_before"], flags),
         "within_before": re.compile(cfg["deadline_within_before"], flags),
@@ -112,6 +115,14 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return s, m.start() if m else len(text)
 
 
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a span, ended only by a stop before a space or by a line end (`9.500 tỷ` goes on)."""
+    lo = max(0, start - 400)
+    stops = [m.start() for m in _CLAUSE_END.finditer(text, lo, start)]
+    m = _CLAUSE_END.search(text, end)
+    return (stops[-1] + 1 if stops else 0), (m.start() if m else len(text))
+
+
 def _year_near(text: str, start: int, end: int, default: int | None) -> int | None:
     """A partial date takes the year written in its sentence, else its table column's header
     (`Thời gian (Năm 2026)`), else the document's own year."""
@@ -153,8 +164,37 @@ def own_year(doc: Doc) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _value(name: str, m: re.Match, text: str, year: int | None) -> str | None:
+def school_year(doc: Doc) -> tuple[int, int] | None:
+    """The school year a school's plan is for (`năm học 2025 - 2026` in its title or opening)."""
+    m = _cfg()["school_year"].search(doc.metadata.get("title") or "") \
+        or _cfg()["school_year"].search(doc.text[:3000])
+    return (int(m.group("y1")), int(m.group("y2"))) if m else None
+
+
+def _label_months(m: re.Match, text: str, year: int | None, school: tuple[int, int] | None) -> str | None:
+    """`Tháng 10`, `Tháng 11, 12`, `Tháng 3 - 4` opening a timetable's row: months of the year written
+    near them, else of the school year (August on: its first year), else of the document."""
     g = m.groupdict()
+    near = _year_near(text, m.start(), m.end(), None)
+
+    def month(mo: str) -> str | None:
+        y = near or (school[0] if int(mo) >= 8 else school[1]) if school else near or year
+        return _month(mo, y) if y else None
+    a = month(g["m1"])
+    if not g["m2"]:
+        return a
+    b = month(g["m2"])
+    if not (a and b):
+        return None
+    if g["sep"] in (",", "và"):
+        return f"{a} {b}"
+    return f"{a}/{b}" if a < b else None
+
+
+def _value(name: str, m: re.Match, text: str, year: int | None, school: tuple[int, int] | None = None) -> str | None:
+    g = m.groupdict()
+    if name == "month_label":
+        return _label_months(m, text, year, school)
     if name in ("range_days", "range_days_bare"):
         y2 = g["y2"] or _year_near(text, m.start(), m.end(), year)
         a, b = iso_day(g["d1"], g["m1"] or g["m2"], g["y1"] or y2), iso_day(g["d2"], g["m2"], y2)
@@ -181,6 +221,9 @@ def _value(name: str, m: re.Match, text: str, year: int | None) -> str | None:
         y = g["y"] or _year_near(text, m.start(), m.end(), year)
         days = [iso_day(d, g["m"], y) for d in re.findall(r"\d{1,2}", g["days"])] if y else []
         return " ".join(days) if days and all(days) else None
+    if name == "month_list":  # several months of one year, one value each
+        months = [_month(mo, g["y"]) for mo in re.findall(r"\d{1,2}", g["months"])]
+        return " ".join(months) if all(months) else None
     if name in _DAY_KINDS:
         mo = g.get("m") or g.get("m_w")
         y = g.get("y") or g.get("y_w") or _year_near(text, m.start(), m.end(), year)
@@ -287,7 +330,7 @@ def _lower(text: str) -> str:
 def find(doc: Doc) -> list[dict]:
     """Dates, deadlines, periods and recurrences, as ISO values (DATASET.md `dates`)."""
     cfg = _cfg()
-    text, year = doc.text, own_year(doc)
+    text, year, school = doc.text, own_year(doc), school_year(doc)
     low = _lower(text)
     refs = doc.found.get("references", [])
     ref_spans = [(r["start"], r["end"]) for r in refs]
@@ -307,7 +350,7 @@ def find(doc: Doc) -> list[dict]:
                 s = cfg["time_prefix"].search(low, max(0, s - 40), s).start()
             if any(a < e and s < b for a, b in taken):
                 continue
-            value = _value(name, m, low, year)
+            value = _value(name, m, low, year, school)
             if not value:
                 continue
             if (name == "day_partial_bare" or name == "range_days_bare" and not m.group("y2")) \
@@ -325,7 +368,10 @@ def find(doc: Doc) -> list[dict]:
                 continue  # the place-and-date line of this or an attached document (not a timetable's cell)
             if name == "recurrence" and cfg["recurrence_not_before"].search(text[max(0, s - 30):s]):
                 continue
-            kind = _kind(name, text, s, e)
+            a, b = _clause_span(text, s, e)
+            if cfg["example_sentence"].search(text, a, b):
+                continue  # a worked example's date
+            kind = "period" if name == "month_label" and "/" in value else _kind(name, text, s, e)
             if name in _DAY_KINDS and any(a < e and s < b for a, b in ref_spans):
                 continue  # inside a citation: the cited document's date (periods in its title still count)
             if kind == "event" and _is_cited(name, text, s, e):

@@ -40,7 +40,9 @@ def _patterns() -> dict:
         "issuer_after": re.compile(cfg["issuer_after"]),
         "issuer_tail": re.compile(cfg["issuer_tail"]),
         "named": [re.compile(p) for p in cfg["named"]],
-        "relations": cfg["relations"],
+        "relations": cfg["relations"],   # and each cue in lower case with its whole-word pattern, compiled once:
+        "cue_patterns": {rel: [(c.lower(), re.compile(r"(?<![\w])" + re.escape(c.lower()) + r"(?![\w])")) for c in cues]
+                         for rel, cues in cfg["relations"].items()},
         "window": cfg["relation_window"],
         "object_words": cfg["relation_object_words"],
         "watch_words": re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in cfg["relation_watch_words"])
@@ -152,9 +154,9 @@ def _last_cue(text: str, region: int, s: int, clause: int, own: bool) -> tuple[s
     p = _patterns()
     low = text[region:s].lower()
     found = []
-    for rel, cues in p["relations"].items():
-        for cue in cues:
-            for m in re.finditer(r"(?<![\w])" + re.escape(cue.lower()) + r"(?![\w])", low):
+    for rel, cues in p["cue_patterns"].items():
+        for word, pattern in cues:
+            for m in (pattern.finditer(low) if word in low else ()):   # most cues are nowhere before it
                 found.append((region + m.start(), region + m.end(), rel))
     cues: list[tuple[int, int, str]] = []
     for c in sorted(found, key=lambda c: (c[0], -c[1])):   # overlapping cues are one phrase

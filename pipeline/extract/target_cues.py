@@ -9,7 +9,7 @@ from functools import lru_cache
 from pipeline import rules
 from pipeline.parse.document import Doc
 
-YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?|trong\s+|vào\s+)?năm\s+((?:19|20)\d{2})(?![\d/])", re.I)
+YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?|(?:trong\s+|vào\s+)?năm\s+)((?:19|20)\d{2})(?![\d/])", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -36,6 +36,7 @@ def config() -> dict:
         "weak": re.compile(cfg["goal_weak"], flags),
         "goal_after": re.compile(cfg["goal_after"], flags),
         "past_before": re.compile(cfg["past_before"], flags),
+        "share_before": re.compile(cfg["share_before"], flags),
         "past_after": re.compile(cfg["past_after"], flags),
         "not_goal_before": re.compile(cfg["not_goal_before"], flags),
         "band_after": re.compile(cfg["band_after"], flags),
@@ -67,8 +68,16 @@ def config() -> dict:
         "t_money": re.compile(cfg["table_money_col"], flags),
         "t_units": [(re.compile(u["pattern"], flags), u["unit"], u.get("factor", 1)) for u in cfg["table_units"]],
         "report_title": re.compile(cfg["report_title"], flags),
+        "normative_types": set(cfg["normative_types"]),
+        "normative_title": re.compile(cfg["normative_title"], flags),
+        "example_line": re.compile(cfg["example_line"], flags),
+        "arithmetic_before": re.compile(cfg["arithmetic_before"], flags),
+        "arithmetic_after": re.compile(cfg["arithmetic_after"], flags),
         "stop": re.compile(cfg["subject_stop"], flags),
         "verb_before": re.compile(cfg["subject_verb_before"], flags),
+        "verb_in_subject": re.compile(cfg["subject_verb_inside"], flags),
+        "none_allowed": re.compile(cfg["none_allowed"], flags | re.M),
+        "figure": re.compile(r"\d\s*(?:%|tỷ|triệu|nghìn|ngàn|ha\b|km\b|tấn\b|usd\b)", flags),
         "lead": re.compile(cfg["subject_lead"], flags),
         "measure_before": re.compile(cfg["measure_subject_before"], flags),
     }
@@ -90,26 +99,47 @@ def parse_number(s: str) -> float | None:
 def heading_context(doc: Doc, start: int) -> str:
     """Headings of the sections around `start` and the lead-in line (`… sau:`) above its list."""
     parts = [s.get("heading") or "" for s in doc.sections if s["start"] <= start < s["end"]]
-    text = doc.text
-    line_start = text.rfind("\n", 0, start)
-    for _ in range(12):  # walk up through the bullets of a list to the line that opens it
-        if line_start <= 0:
-            break
-        prev = text.rfind("\n", 0, line_start - 1) + 1
-        line = text[prev:line_start].strip()
-        if line.endswith(":"):
-            parts.append(line)
-            break
-        if not re.match(r"[-+*•]|[a-zđ]\)", line):
-            break
-        line_start = prev - 1
-    return " ".join(parts)
+    parts.append(lead_in(doc, start))
+    return " ".join(p for p in parts if p)
 
 
 def is_report(doc: Doc) -> bool:
     cfg = config()
     return doc.metadata.get("doc_type") in cfg["report_types"] or \
         bool(cfg["report_title"].search(doc.metadata.get("title") or ""))
+
+
+def is_normative(doc: Doc) -> bool:
+    """A document that lays down rules of law (or a decision issuing a Quy định, Quy chế, Điều lệ): its
+    figures are rates, fines and conditions, goals only where a goal word sets them."""
+    cfg = config()
+    return doc.metadata.get("doc_type") in cfg["normative_types"] or \
+        bool(cfg["normative_title"].search(doc.metadata.get("title") or ""))
+
+
+def explains(doc: Doc, s: int, e: int) -> bool:
+    """Is the figure part of a worked example or a calculation (`Ví dụ: …`, `… x 32% = 7,68 triệu đồng`)?"""
+    cfg, text = config(), doc.text
+    line = text[text.rfind("\n", 0, s) + 1:s]
+    return bool(cfg["arithmetic_before"].search(text[max(0, s - 4):s]) or cfg["arithmetic_after"].match(text[e:e + 4])
+                or cfg["example_line"].search(line) or re.search(r"(?i)\b(?:ví dụ|thí dụ)\b", lead_in(doc, s)))
+
+
+def lead_in(doc: Doc, start: int) -> str:
+    """The line ending in `:` that opens the list (or paragraph run) holding `start`, or ``."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start)
+    for _ in range(12):
+        if line_start <= 0:
+            break
+        prev = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev:line_start].strip()
+        if line.endswith(":"):
+            return line
+        if not re.match(r"[-+*•]|[a-zđ]\)", line):
+            break
+        line_start = prev - 1
+    return ""
 
 
 def doc_year(doc: Doc) -> int | None:
@@ -136,9 +166,21 @@ def sets_sums(doc: Doc) -> bool:
     return not is_report(doc) or doc.metadata.get("doc_type") in config()["proposal_types"]
 
 
+def stated_years(clause: str) -> list[int]:
+    """The years a clause speaks of, leaving out a baseline (`tăng 10% so với năm 2025`)."""
+    return [int(m.group(1)) for m in YEAR.finditer(clause)
+            if not re.search(r"so với\s+(?:cùng kỳ\s+)?\Z", clause[max(0, m.start() - 20):m.start()])]
+
+
 def target_year(doc: Doc, text: str, cs: int, ce: int, s: int) -> int | None:
-    m = YEAR.findall(text[cs:ce])
-    if m:
-        return int(m[0])
-    m = YEAR.findall(heading_context(doc, s))
-    return int(m[-1]) if m else None
+    """The year a figure is set for: its clause's (not a baseline), else the one its sentence opens with
+    (`Đến năm 2028 phấn đấu đạt các chỉ tiêu: 100% …; 80% …`), else its headings'."""
+    years = stated_years(text[cs:ce])
+    if years:
+        return years[0]
+    sent_start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s)) + 1
+    years = stated_years(text[sent_start:min(cs, s)])
+    if years:
+        return years[-1]
+    years = stated_years(heading_context(doc, s))
+    return years[-1] if years else None

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.target_cues import config, doc_year, parse_number, sets_sums, target_year
+from pipeline.extract.target_cues import config, doc_year, is_normative, parse_number, sets_sums, target_year
 from pipeline.parse.document import Doc
 
 _CELL_NUMBER = re.compile(r"\s*(?P<cmp>≥|>=|≤|<=|>|<|trên|ít nhất|tối thiểu|không dưới|không quá|tối đa|dưới)?\s*"
-                          r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<pct>%)?\s*(?P<up>trở lên)?\s*$", re.I)
+                          r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?:(?P<pct>%)|(?P<vnd>đồng|đ|vnđ|vnd))?\s*(?P<up>trở lên)?\s*$", re.I)
 _CELL_CMP = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "trên": ">", "ít nhất": ">=",
              "tối thiểu": ">=", "không dưới": ">=", "không quá": "<=", "tối đa": "<=", "dưới": "<"}
 _ROW_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]?\s*$")
@@ -66,6 +66,8 @@ def table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
                     continue
                 value = parse_number(m.group("num"))
                 unit, factor = _row_unit(cfg, unit_cell, header[col], subject, bool(m.group("pct")), table_unit)
+                if m.group("vnd") and unit != "VND":
+                    unit, factor = "VND", 1   # `2.150.000.000đ`: the cell names its own unit
                 if value is None or unit is None:
                     continue
                 if factor != 1:
@@ -81,13 +83,14 @@ def _column_roles(doc: Doc, header: list[str], budget: bool = False) -> dict:
     In a budget (a decision's table under `Đơn vị tính: triệu đồng`) every column of figures is a sum it sets."""
     cfg = config()
     roles: dict = {"goal": []}
+    normative = is_normative(doc)   # a rule's table of rates and fines sets no goal unless its header says so
     for i, h in enumerate(header):
         years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h)]
         if cfg["t_unit"].match(h):
             roles.setdefault("unit", i)
         elif "subject" not in roles and cfg["t_subject"].search(h) and i <= 2:
             roles["subject"] = i
-        elif cfg["t_past"].search(h):
+        elif cfg["t_past"].search(h) or (normative and not cfg["explicit_goal"].search(h)):
             continue
         elif cfg["t_goal"].search(h) and not (doc_year(doc) and years and max(years) < doc_year(doc)
                                               and not re.search(r"(?i)kế hoạch|mục tiêu|chỉ tiêu", h)):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.registry import REGISTRY, extractor
-from pipeline.extract.target_cues import (YEAR, config, doc_year, heading_context, is_plan, is_report,
-                                          parse_number, sets_sums, target_year)
+from pipeline.extract.target_cues import (YEAR, config, doc_year, explains, heading_context, is_normative, is_plan,
+                                          is_report, parse_number, sets_sums, stated_years, target_year)
 from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
 
@@ -35,11 +35,12 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
     """The noun phrase the number counts: after it, else before the verb that carries it."""
     cfg = config()
     after = text[start:clause_end]
-    if re.match(r"\s*,", after):
-        after = ""   # `đạt 15.000 tỷ đồng, tăng 10% …`: nothing after the figure names it
     rate = cfg["rate_after"].match(after)   # `1,2%/năm`, `14 bác sĩ/vạn dân`: the rate's base is no subject
     after = after[rate.end():] if rate else after
+    if re.match(r"\s*,", after):
+        after = ""   # `đạt 15.000 tỷ đồng, tăng 10% …`: nothing after the figure names it
     after = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", after)   # `90% trở lên đảng viên …`
+    after = re.sub(r"^\s*\([\d\s/.,]+\)", "", after)   # `100% (15/15) xã`: the fraction restates the figure
     m = cfg["stop"].search(after)
     subj = (after[:m.start()] if m else after).strip(" ,.-–")
     if len(subj.split()) < 2:
@@ -47,12 +48,19 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
         v = cfg["verb_before"].search(before)
         if v:
             cand = before[:v.start()]
-            cand = re.split(r":|\(\d+\)", cand)[-1]   # after a label's colon or a goal's number `(1)`
+            cand = re.split(r":|\(\d+\)|,\s*trong đó(?:\s+có)?\s", cand)[-1]   # after a label's colon, a goal's
+            # number `(1)` or `, trong đó` (`đạt 75%, trong đó có chứng chỉ đạt 35%`: the part is the subject)
+            first = cfg["verb_in_subject"].search(cand)
+            if first and cfg["figure"].search(cand[first.start():]):
+                cand = cand[:first.start()]   # `Quy mô … tăng trưởng 20%/năm, đạt 60 tỷ USD`: what grows and reaches
             cand = YEAR.sub(" ", cand)
-            cand = cfg["lead"].sub("", cand.strip(" ,.-–"))
+            cand = cfg["lead"].sub("", cand.strip(" ,.-–") + " ")
             cand = re.sub(r"\s+", " ", cand).strip(" ,.-–")
             if len(cand.split()) >= 2:
                 subj = cand
+            elif not cand:
+                prev = _previous_subject(cfg, text, clause_start)
+                subj = prev or subj   # `… đạt khoảng 7%/năm; phấn đấu đạt 8%`: the same measure as before
     if len((subj or "").split()) < 2:
         m = cfg["measure_before"].search(text, clause_start, number_start)
         if m:   # `tổng diện tích 150 ha`: the measure named before the figure
@@ -61,6 +69,21 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
         label = cfg["lead"].sub("", text[clause_start:number_start].strip()[:-1].strip())
         subj = label if len(label.split()) >= 2 else subj   # `Tỷ lệ hồ sơ đúng hạn: 100%`: the label
     return subj or None
+
+
+def _previous_subject(cfg: dict, text: str, clause_start: int) -> str | None:
+    """The measure named before the verb of the clause before (`Tốc độ tăng trưởng đạt 7%; phấn đấu 8%`)."""
+    if text[clause_start - 1:clause_start] != ";":
+        return None
+    prev_start = max(text.rfind("\n", 0, clause_start - 1), text.rfind(";", 0, clause_start - 1),
+                     text.rfind(". ", 0, clause_start - 1)) + 1
+    prev = text[prev_start:clause_start - 1]
+    v = cfg["verb_before"].search(prev[:re.search(r"\d|$", prev).start()])
+    if not v:
+        return None
+    cand = cfg["lead"].sub("", YEAR.sub(" ", prev[:v.start()]).strip(" ,.-–") + " ")
+    cand = re.sub(r"\s+", " ", cand).strip(" ,.-–")
+    return cand if len(cand.split()) >= 2 else None
 
 
 def _strong_at(cfg: dict, text: str) -> int:
@@ -91,9 +114,12 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
             and not cfg["money_past"].search(lead) and not _earlier_year(doc, text[cs:ce]):
         return True   # `Giao dự toán …, tổng số: 3.450 triệu đồng`: a sum the decision sets, whatever the label
     strong = _strong_at(cfg, lead)
-    past = [m.end() for m in cfg["past_before"].finditer(before)]
-    if past and cs + past[-1] > sent_start + strong:
-        return False  # `đã …`, `hiện đạt` after the last goal cue: a result
+    if has_cmp and cfg["floor_ceiling"].search(text[s:e]) and not cfg["past_before"].search(lead[-16:]):
+        strong = len(lead)   # `… đạt tối thiểu 90%`: a floor or a ceiling on the figure is itself a goal cue
+    past = [m for m in cfg["past_before"].finditer(before)]
+    if past and cs + past[-1].end() > sent_start + strong and not (
+            all(cfg["share_before"].fullmatch(m.group(0)) for m in past) and _under_goal(doc, s)):
+        return False  # `đã …`, `hiện đạt` after the last goal cue: a result (a share only outside a goal heading)
     paren = lead.rfind("(")
     if paren > lead.rfind(")"):  # inside brackets: only a restated goal (`chỉ tiêu đề ra là 98%`) counts
         return _strong_at(cfg, lead[paren:]) >= 0
@@ -106,12 +132,16 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         if cfg["colon_label_measure"].match(label) and not cfg["past_heading"].search(heading_context(doc, s)) \
                 and (_strong_at(cfg, heading_context(doc, s)) >= 0 or cfg["goal_heading"].search(heading_context(doc, s))):
             return True   # under `Chỉ tiêu cụ thể`: `- Tỷ lệ hồ sơ giải quyết đúng hạn: 100%`
+        if is_plan(doc) and not is_report(doc) and cfg["action"].match(label.strip(" -+*•\t")):
+            return True   # a plan's activity and its count (`2. Thanh tra chuyên ngành: 08 cuộc`, `- Tập huấn: 03 lớp`)
         return bool(cfg["colon_label_goal"].search(label))
     if strong >= 0 or cfg["goal_after"].search(after):
         return True
-    years = _years(text[cs:ce])
+    years = stated_years(text[cs:ce])
     if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
         return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report's results too
+    if strong < 0 and _earlier_year(doc, text[cs:ce]):
+        return False  # `Năm 2025, tỷ lệ đô thị hóa đạt 38%` in a later document: a result, even under `Nhiệm vụ`
     context = heading_context(doc, s)
     if cfg["past_heading"].search(context) or re.search(r"\bđã\b", context):
         return False
@@ -133,15 +163,16 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
                 or (is_plan(doc) and _action_at(cfg, lead)))
 
 
-def _years(clause: str) -> list[int]:
-    """The years a clause speaks of, leaving out a baseline (`tăng 10% so với năm 2025`)."""
-    return [int(m.group(1)) for m in YEAR.finditer(clause)
-            if not re.search(r"so với\s+(?:cùng kỳ\s+)?\Z", clause[max(0, m.start() - 20):m.start()])]
+def _under_goal(doc: Doc, s: int) -> bool:
+    """Do the headings over `s` (or its lead-in line) set goals rather than report results?"""
+    cfg, context = config(), heading_context(doc, s)
+    return not (cfg["past_heading"].search(context) or re.search(r"\bđã\b", context)) and \
+        (_strong_at(cfg, context) >= 0 or bool(cfg["goal_heading"].search(context)))
 
 
 def _earlier_year(doc: Doc, clause: str) -> bool:
     """Does the clause speak of a year before the document's (`năm 2023 là 10.000 tỷ đồng`)?"""
-    years = _years(clause)
+    years = stated_years(clause)
     return bool(doc_year(doc) and years and max(years) < doc_year(doc))
 
 
@@ -181,6 +212,7 @@ def find(doc: Doc) -> list[dict]:
     out: list[dict] = table_targets(doc, blocked)
     taken: list[tuple[int, int]] = [(t["start"], t["end"]) for t in out]
     restated: set[tuple] = set()
+    normative = is_normative(doc)
     for kind in ("measure", "count"):
         for m in cfg[kind].finditer(low):
             ns, e = m.span()
@@ -208,6 +240,10 @@ def find(doc: Doc) -> list[dict]:
             if kind == "count" and m.group("scale"):   # `2,5 triệu lượt khách`
                 value = parse_number(str(round(value * _SCALE[m.group("scale")])))
             cs, ce = _clause(text, s, e)
+            if explains(doc, ns, e):
+                continue   # a worked example or a calculation shows how a rule applies
+            if normative and not cfg["explicit_goal"].search(text[cs:s] + " " + heading_context(doc, s)):
+                continue   # a rate, a fine or a condition of a rule of law, not a goal
             if kind == "count" and m.group("noun") in cfg["planned_nouns"] and \
                     not cfg["floor_ceiling"].match(cmp_word) and not bracket_floor and \
                     not is_plan(doc) and \
@@ -219,8 +255,8 @@ def find(doc: Doc) -> list[dict]:
             factor = 1
             if kind == "measure":
                 i = next(i for i in range(len(cfg["units"])) if m.group(f"u{i}"))
-                if text[m.start(f"u{i}")] == "Đ":
-                    continue  # `9 Đồng Nai` is a province in a table, not nine đồng
+                if text[m.start(f"u{i}")] == "Đ" or (m.group(f"u{i}") == "đ" and (value or 0) < 1000):
+                    continue  # `9 Đồng Nai` is a province in a table, not nine đồng; `3 đ` no sum
                 unit = cfg["units"][i]["unit"]
                 factor = cfg["units"][i].get("factor", 1)
                 if factor != 1:
@@ -258,7 +294,30 @@ def find(doc: Doc) -> list[dict]:
                     comparator = "<="
             out.append({"value": value, "unit": unit, "comparator": comparator, "subject": subject,
                         "year": year, "text": text[s:e], "start": s, "end": e})
+    out += _none_allowed(doc, blocked + taken)
     return _once(out)
+
+
+def _none_allowed(doc: Doc, taken: list[tuple[int, int]]) -> list[dict]:
+    """`- Không có thủ tục hành chính ban hành trái quy định` under a plan's `Mục tiêu`: a goal of zero.
+    Only a line that opens with the words, under a goal heading, outside reports (where `Không có …`
+    lists what is missing)."""
+    cfg, text = config(), doc.text
+    if is_report(doc):
+        return []
+    out = []
+    for m in cfg["none_allowed"].finditer(text):
+        s, e = m.start("cue"), m.end("cue")
+        if any(a < e and s < b for a, b in taken) or not _under_goal(doc, s):
+            continue
+        rest = text[e:text.find("\n", e) if "\n" in text[e:] else len(text)]
+        stop = cfg["stop"].search(rest)
+        subject = (rest[:stop.start()] if stop else rest).strip(" ,.-–")
+        if len(subject.split()) < 2:
+            continue
+        out.append({"value": 0, "unit": "count", "comparator": "=", "subject": subject,
+                    "year": target_year(doc, text, s, e, s), "text": text[s:e], "start": s, "end": e})
+    return out
 
 
 def _once(items: list[dict]) -> list[dict]:

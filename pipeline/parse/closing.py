@@ -19,7 +19,7 @@ def find_closing(lines: list[Line], after: int) -> int:
             if rec.match(t) or _is_title_line(t):
                 return i
             m = auth.match(t)
-            if m and is_upper(m.group("who")) and len(t) < 80:
+            if m and is_upper(_capitals(m.group("who").strip())) and len(t) < 80:
                 return i
     return len(lines)
 
@@ -28,6 +28,23 @@ def _is_title_line(text: str) -> bool:
     """A line that is only a signer's title in capitals (`PHÓ CHỦ TỊCH`, `GIÁM ĐỐC`)."""
     m = rules.compiled(layout_rules()["closing"]["signer_title"]).match(text)
     return bool(m) and m.end() == len(text.rstrip()) and is_upper(text) and len(text) < 40
+
+
+def _caps_lost(text: str) -> bool:
+    """A signature-block line typed in a capitals font whose case came through lost (`Phó thủ tướng`,
+    `thủ tướng chính phủ`, `chính phủ` after `tm.`): a signer's title or a body's head opens it, it is
+    short, and it is no Nơi nhận item (no bullet, no closing punctuation, no bracket)."""
+    if is_upper(text) or len(text.split()) > 7 or re.search(r"^[-+•]|[;,.:()]", text):
+        return False
+    up = text.upper()
+    heads = rules.load("names")["org_heads"]
+    return bool(rules.compiled(layout_rules()["closing"]["signer_title"]).match(up)) \
+        or any(up == h or up.startswith(h + " ") for h in heads)
+
+
+def _capitals(text: str) -> str:
+    """The line as printed: in capitals when its case was lost (`_caps_lost`)."""
+    return text.upper() if _caps_lost(text) else text
 
 
 def case_title_word(text: str) -> str:
@@ -43,8 +60,9 @@ def case_title_word(text: str) -> str:
 
 
 def _authority_text(m: re.Match) -> str:
-    auth = m.group("auth").upper()
-    return f"{auth} {case_title_word(m.group('who'))}".replace("  ", " ")
+    auth = re.sub(r"\s+", "", m.group("auth").upper())
+    auth = auth[:-1] + "." if auth.endswith("/") and len(auth) == 3 else auth   # `KT/` is `KT.`
+    return f"{auth} {case_title_word(_capitals(m.group('who').strip()))}".replace("  ", " ")
 
 
 def _continues(item: str, t: str, name_re, not_name) -> bool:
@@ -82,6 +100,35 @@ def _name_beside(t: str, name_re, not_name) -> tuple[str, str] | None:
     if name_re.match(name) and not not_name.search(name):
         return name, rest.strip()
     return None
+
+
+def _name_in_rows(texts: list[str]) -> str | None:
+    """The signer's name printed into a Nơi nhận row when a two-column page was read row by row
+    (`- Các Vụ, đơn vị Trần Văn Hải thuộc Bộ`, `- Tòa án nhân dân tối cao, Lê Minh Tâm đã ký`): three or
+    four capitalized words opening with a family name (names.yaml `surnames`), with no capitalized word
+    on either side (so never part of a body's name), not a person named as a recipient (`đ/c`, `ông`), and
+    not a place named after a person; the last such name, as the signature column ends lowest."""
+    cfg = layout_rules()["closing"]
+    surnames = set(rules.load("names").get("surnames", []))
+    places = set(cfg.get("names_of_places", []))
+    found = None
+    for text in texts:
+        words = re.sub(r"[,;()]", " ", text).split()
+        i = 0
+        while i < len(words):
+            j = i
+            while j < len(words) and words[j][:1].isupper() and words[j][1:].islower() and words[j].isalpha():
+                j += 1
+            for k in range(i, j):
+                run = words[k:j]
+                if 3 <= len(run) <= 4 and run[0] in surnames:
+                    before = words[k - 1].casefold() if k else ""
+                    if " ".join(run) not in places and before not in ("đ/c", "ông", "bà", "chí") \
+                            and (k == i or k > i and words[k - 1] in ("TW", "TP")):
+                        found = " ".join(run)
+                    break
+            i = max(j, i + 1)
+    return found
 
 
 def _plain_item(t: str, name_re, not_name) -> bool:
@@ -128,17 +175,25 @@ def parse_closing(lines: list[Line], start: int, stop: int,
         if rec_re.match(t):
             in_recipients = True
             rest = rec_re.sub("", t).strip()
+            m = auth_re.match(rest)
+            if m and title is None and is_upper(_capitals(m.group("who").strip())):
+                authorities.append(_authority_text(m))   # `Nơi nhận: KT/ bộ trưởng`: the other column
+                continue
+            if title is None and _caps_lost(rest):
+                title = case_title_word(rest.upper())     # `Nơi nhận: chủ tịch`
+                title_i = i
+                continue
             if rest.startswith("-") or rest and _plain_item(rest, name_re, not_name):
                 plain = not rest.startswith("-")
                 recipients.append(Line(ln.start + ln.text.index(rest), ln.start + ln.text.index(rest) + len(rest), rest))
             continue
         m = auth_re.match(t)
-        if m and is_upper(m.group("who")):
+        if m and is_upper(_capitals(m.group("who").strip())):
             if title is None:
                 authorities.append(_authority_text(m))
             continue   # a PDF interleaves the signature with the Nơi nhận column
-        if title is None and is_upper(t) and title_re.match(t) and len(t) < 60:
-            title = case_title_word(t)
+        if title is None and is_upper(_capitals(t)) and title_re.match(_capitals(t)) and len(t) < 60:
+            title = case_title_word(_capitals(t))
             title_i = i
             continue
         if in_recipients and t.startswith(("-", "+", "•")):
@@ -174,6 +229,8 @@ def parse_closing(lines: list[Line], start: int, stop: int,
         _, _, last = next((c for c in reversed(cells) if c[2]), cells[-1])
         if name_re.match(last) and not not_name.search(last) and not last.startswith(("-", "+", "•")):
             name = last
+    if name is None and (title or authorities):
+        name = _name_in_rows([t for _, _, t in cells])
     if name is None and stamp_lines:
         # the name only the signing software printed (`Người ký: Nguyễn Văn A`)
         stamp_re = rules.compiled(cfg["stamp_signer"])

@@ -1,30 +1,14 @@
 """The header block: number, type, title, issuer, place and date of one document."""
 from __future__ import annotations
 
-import datetime
 import re
 
 from pipeline import rules
 from pipeline.parse.common import layout_rules, matches_any, is_upper
+from pipeline.parse.header_styles import gazette, is_author_line, iso_date, issued_by, issuer_of_author
 from pipeline.text.identifiers import normalize_identifier, type_from_identifier
 from pipeline.text.names import canonical, case_title
 from pipeline.text.spans import Line
-
-
-def _clean_number(num: int | str | None) -> int | None:
-    digits = re.sub(r"\D", "", str(num or ""))
-    return int(digits) if digits else None
-
-
-def _iso(d, m, y) -> str | None:
-    """The date in ISO form, only when it is a real calendar date (`ngày 30 tháng 02` is None)."""
-    d, m, y = _clean_number(d), _clean_number(m), _clean_number(y)
-    if not (d and m and y) or not 1900 <= y <= 2100:
-        return None
-    try:
-        return datetime.date(y, m, d).isoformat()
-    except ValueError:
-        return None
 
 
 def _type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
@@ -97,6 +81,77 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     return canonical(own), canonical(parent) if parent else None
 
 
+def _signed_by_body(lines: list[Line]) -> str | None:
+    """A document with no header (a conference programme, a notice) signed by a body's name alone in
+    capitals on its last line (`BAN TỔ CHỨC`, `BAN BIÊN TẬP`): that body issues it."""
+    last = next((ln.text.strip() for ln in reversed(lines) if ln.text.strip()), "")
+    heads = rules.load("names")["org_heads"]
+    if is_upper(last) and len(last.split()) <= 6 and not re.search(r"[\d|:;,.]", last) \
+            and any(last == h or last.startswith(h + " ") for h in heads):
+        return canonical(last)
+    return None
+
+
+def _own_number(raw: str) -> str:
+    """The number as printed, without what surrounds it on its line: a rule of dashes run on
+    (`144/2002/QĐ/BTC-----`) and the dots of a blank it was filled into (`…05…./2006/QĐ-UBND`)."""
+    raw = re.sub(r"\s*[-–_=]{2,}.*$", "", raw)
+    return re.sub(r"^[.…_\s]+|(?<=\d)[.…_]+(?=[/\s]|$)", "", raw)
+
+
+def _caps_lost(t: str, continuing: bool) -> bool:
+    """A header line whose capitals were lost: typed in a capitals font of the old TCVN3 sets
+    (`.VnTimeH`), its letters come through in lower or mixed case (`bộ tài chính`, `ủy Ban Nhân Dân`,
+    `Chính phủ`). It names a body when it opens with a body's head (a head that is also a common word,
+    `ban hành`, `tổ chức`, only in capitals) or, under such a line, with an administrative unit
+    (`thành phố cần thơ`); it is short and no sentence."""
+    if is_upper(t) or len(t) > 60 or len(t.split()) > 8 or re.search(r"[.;:,!?]$|\d", t):
+        return False
+    names = rules.load("names")
+    words = {h.casefold() for h in names.get("heads_also_words", [])}
+    folded = t.casefold()
+    if any(folded == h or folded.startswith(h + " ") for h in
+           (h.casefold() for h in names["org_heads"] if h.casefold() not in words)):
+        return not _type_line(t.upper(), caps_rest=True)
+    return continuing and bool(rules.compiled(layout_rules()["header"]["jurisdiction"]).match(t.upper()))
+
+
+def _issuer_lines(lines: list[Line], top: int, national: list[int], ocr: bool, caps_lost: bool = False) -> list[str]:
+    """The header's left column above the number line, in capitals, without the motto, titles or codes;
+    with `caps_lost`, the lines of a header whose capitals were lost (`_caps_lost`), set back in capitals."""
+    cfg = layout_rules()["header"]
+    inline = rules.compiled(cfg["national_inline"])
+    any_case = rules.compiled(cfg["national_inline_any_case"])
+    heads = rules.load("names")["org_heads"]
+    issuer_lines: list[str] = []
+    in_title = False
+    for i in range(0, top):
+        line = lines[i].text
+        if i in national:
+            # the right column read first: `Độc lập - Tự do - Hạnh phúc CỤC HÓA CHẤT`
+            line = rules.compiled(cfg["national_prefix"]).sub("", line)
+            if line == lines[i].text or not is_upper(line):
+                continue
+        # a header table's cells (`SỞ CÔNG THƯƠNG | | TỈNH LÀO CAI | |`) are lines of their own
+        cells = any_case.sub(" | ", line) if caps_lost else inline.sub("", line)
+        for t in (c.strip() for c in cells.split("|")):
+            if not t or matches_any(cfg["national_lines"], t) or rules.compiled(cfg["separator"]).match(t) \
+                    or rules.compiled(cfg["place_date"]).search(t) or rules.compiled(cfg["number"]).search(t) \
+                    or rules.compiled(cfg["stray_code"]).match(t):
+                continue
+            if caps_lost and _caps_lost(t, continuing=bool(issuer_lines)):
+                t = t.upper()
+            if rules.compiled(cfg["not_issuer"]).match(t) or _type_line(t, caps_rest=True):
+                in_title = True   # a title in capitals (`DANH MỤC …`), and the lines that go on with it
+                continue
+            if in_title and not any(t == h or t.startswith(h + " ") for h in heads):
+                continue
+            in_title = False
+            if is_upper(t) and len(t) < 80 and not (ocr and _is_debris(t)):
+                issuer_lines.append(t)
+    return issuer_lines
+
+
 def _ocr_identifier(ident: str | None) -> str | None:
     """An OCR'd identifier only in the official shape; a hand-written number OCR garbled is None."""
     return ident if ident and rules.compiled(rules.load("ocr")["identifier"]).match(ident) else None
@@ -108,7 +163,7 @@ def _ocr_place_date(text: str) -> re.Match | None:
 
 def _ocr_iso(m: re.Match) -> str | None:
     clean = rules.compiled(rules.load("ocr")["clean_day"])
-    return _iso(m.group("d"), m.group("m"), m.group("y")) if clean.match(m.group("d")) and clean.match(m.group("m")) else None
+    return iso_date(m.group("d"), m.group("m"), m.group("y")) if clean.match(m.group("d")) and clean.match(m.group("m")) else None
 
 
 def _is_debris(text: str) -> bool:
@@ -124,7 +179,8 @@ def _is_debris(text: str) -> bool:
     return letters < 3 or letters < 0.8 * len(chars) or syllables < share * max(1, len(words))
 
 
-def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, national: list[int]) -> None:
+def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, national: list[int],
+                         number_i: int | None = None) -> None:
     """A table or appendix issued as a file of its own (`Bảng 2` / `CHỈ SỐ …` / `(Ban hành kèm theo
     Quyết định số 1187/QĐ-BNV ngày … của Bộ Nội vụ)`) has no number line: it carries the identity of the
     document it was issued with (type, number, issuer), and its title is the heading above that line."""
@@ -138,25 +194,34 @@ def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, nati
     if not m:
         return
     at = max(n for n, st in enumerate(starts) if st <= m.start())
-    if type_i is not None and type_i > at or any(n <= at for n in national):
-        return   # a header of its own (the national motto, its type word): a document, not an attachment
+    if type_i is not None and type_i > at or number_i is not None and any(n <= at for n in national):
+        return   # a header of its own (the national motto and a number, its type word): a document
+    # the type word alone on its line (`QUY ĐỊNH` / `VỀ …`): the title under it is its own
+    alone = type_i is not None and any(lines[type_i].text.casefold() == n.casefold() for n in rules.doc_type_names())
+    own_title = meta["title"] if alone else None
     parent_type = "Công văn" if m.group("type") == "Văn bản" else m.group("type")
     meta["doc_type"] = parent_type
-    own = normalize_identifier(m.group("num")) if m.group("num") else None
+    own = normalize_identifier(_own_number(m.group("num"))) if m.group("num") else None
     meta["identifier"] = own or meta["identifier"]   # a blank number may have been stamped on the page
     if meta["issuer"] is None:
-        meta["issuer"] = canonical(m.group("org"))
+        meta["issuer"] = issuer_of_author(m.group("org"))
     heads = rules.load("names")["org_heads"]
     label = rules.compiled(cfg["attachment_label"])
-    title = [ln.text for ln in head[:at] if ln.text and is_upper(ln.text) and not label.match(ln.text)
+    above = [ln.text for ln in head[:at] if ln.text and not label.match(ln.text)
+             and not rules.compiled(cfg["stray_code"]).match(ln.text)
              and not any(ln.text == h or ln.text.startswith(h + " ") for h in heads)
              and not matches_any(cfg["national_lines"], ln.text)
              and not rules.compiled(cfg["number"]).search(ln.text)]
+    # the heading in capitals; a heading typed in running case when no line above is in capitals
+    title = [t for t in above if is_upper(t)] or [t for t in above if len(t) < 120]
     if meta["issued_date"] is None:
         d = rules.compiled(cfg["attached_date"]).search(m.group(0))
-        meta["issued_date"] = _iso(d.group("d"), d.group("m"), d.group("y")) if d else None
-    if title:
-        meta["title"] = case_title(" ".join(title))
+        meta["issued_date"] = iso_date(d.group("d"), d.group("m"), d.group("y")) if d else None
+    if own_title:
+        meta["title"] = own_title
+    elif title:
+        joined = " ".join(title)
+        meta["title"] = case_title(joined) if is_upper(joined) else joined
 
 
 def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
@@ -175,11 +240,11 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             break
         if number_i is None:
             m = rules.compiled(cfg["number"]).search(t)
-            if m and (t.startswith("Số") or ("|" in t and t[:m.start() + 1].rstrip(" ").endswith("|"))
+            if m and (t.startswith(("Số", "SỐ")) or ("|" in t and t[:m.start() + 1].rstrip(" ").endswith("|"))
                       or m.start() < 3 or i in national
                       or rules.compiled(cfg["number_after_type"]).match(t)):
                 number_i = i
-                meta["identifier"] = normalize_identifier(m.group("ident"))
+                meta["identifier"] = normalize_identifier(_own_number(m.group("ident")))
                 if ocr:
                     meta["identifier"] = _ocr_identifier(meta["identifier"])
         if place_i is None:
@@ -191,10 +256,17 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 place = m.group("place").strip(" .|-")
                 place = re.sub(r"^.*\b(?:Số\s*:?\s*\S*)\s+", "", place).strip()
                 place = re.sub(r"^\S*[/-]\S*\s+", "", place)   # an identifier before it on the line
-                meta["place"] = place if place and len(place) < 40 and place[0].isupper() else None
-                meta["issued_date"] = _ocr_iso(m) if ocr else _iso(m.group("d"), m.group("m"), m.group("y"))
+                meta["place"] = place if place and len(place) < 40 and place[0].isupper() \
+                    and not re.match(r"[A-ZĐ]+[-/][A-ZĐ]+$", place) else None   # not a code (`QĐ-UBND, ngày`)
+                meta["issued_date"] = _ocr_iso(m) if ocr else iso_date(m.group("d"), m.group("m"), m.group("y"))
         if type_i is None:
-            found = _type_line(t)
+            by = issued_by(t)   # `Nghị định của chính phủ`: the type and its author, the title under it
+            found = (by[0], "") if by else _type_line(t)
+            tail = t[m.end():].strip() if place_i == i and m else ""
+            if found is None and tail and any(tail.casefold() == n.casefold() for n in rules.doc_type_names()):
+                found = _type_line(tail)   # the type word run onto the place-date line (`…năm 1998 thông tư`)
+            if by:
+                meta["_by"] = by[1]
             if found is None and is_upper(t) and (national and i > max(national) or number_i is not None) \
                     and not rules.compiled(cfg["number"]).search(t) and not matches_any(cfg["national_lines"], t):
                 found = _type_line(t, caps_rest=True)
@@ -222,6 +294,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             t = lines[j].text
             if ocr and t and _is_debris(t):
                 continue   # a speck under the type word
+            if is_author_line(t, meta.get("_by")):
+                break      # the author set again above the preamble (`ỦY BAN NHÂN DÂN THÀNH PHỐ …`)
             first = not title_lines
             subject = bool(rules.compiled(cfg["subject"]).match(t))
             if first and t and not rules.compiled(cfg["separator"]).match(t) \
@@ -268,30 +342,9 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
         meta["title"] = title or None
     # issuer: capitals above the number line that are not the national motto
     top = number_i if number_i is not None else (type_i if type_i is not None else 0)
-    issuer_lines = []
-    inline = rules.compiled(cfg["national_inline"])
-    heads = rules.load("names")["org_heads"]
-    in_title = False
-    for i in range(0, top):
-        line = lines[i].text
-        if i in national:
-            # the right column read first: `Độc lập - Tự do - Hạnh phúc CỤC HÓA CHẤT`
-            line = rules.compiled(cfg["national_prefix"]).sub("", line)
-            if line == lines[i].text or not is_upper(line):
-                continue
-        # a header table's cells (`SỞ CÔNG THƯƠNG | | TỈNH LÀO CAI | |`) are lines of their own
-        for t in (c.strip() for c in inline.sub("", line).split("|")):
-            if not t or matches_any(cfg["national_lines"], t) or rules.compiled(cfg["separator"]).match(t) \
-                    or rules.compiled(cfg["place_date"]).search(t) or rules.compiled(cfg["number"]).search(t):
-                continue
-            if rules.compiled(cfg["not_issuer"]).match(t) or _type_line(t, caps_rest=True):
-                in_title = True   # a title in capitals (`DANH MỤC …`), and the lines that go on with it
-                continue
-            if in_title and not any(t == h or t.startswith(h + " ") for h in heads):
-                continue
-            in_title = False
-            if is_upper(t) and len(t) < 80 and not (ocr and _is_debris(t)):
-                issuer_lines.append(t)
+    issuer_lines = _issuer_lines(lines, top, national, ocr)
+    if not issuer_lines:
+        issuer_lines = _issuer_lines(lines, top, national, ocr, caps_lost=True)
     meta["issuer"], meta["parent_issuer"] = _compose_issuer(issuer_lines)
     if meta["issuer"] is None:
         for i in range(min(len(lines), end + 4)):
@@ -299,7 +352,22 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             if m:
                 meta["issuer"] = canonical(m.group("org"))
                 break
-    _attachment_identity(lines, meta, type_i, national)
+    if meta["issuer"] is None and number_i is None:
+        meta["issuer"] = _signed_by_body(lines)
+    author = meta.pop("_by", None)
+    if meta["issuer"] is None and author:
+        meta["issuer"] = issuer_of_author(author)
+    found = gazette(lines)
+    if found:
+        # the Công báo line names type, author, number, date and subject in one sentence
+        meta["doc_type"] = found["doc_type"]
+        meta["identifier"] = meta["identifier"] or found["identifier"]
+        meta["issued_date"] = meta["issued_date"] or found["issued_date"]
+        meta["title"] = found["title"] or meta["title"]
+        if meta["issuer"] is None and found["author"]:
+            meta["issuer"] = issuer_of_author(found["author"])
+        end = max(end, found["lines"])
+    _attachment_identity(lines, meta, type_i, national, number_i)
     # type: the code in the identifier wins over the word (DATASET.md); a letter has V/v
     by_code = type_from_identifier(meta["identifier"])
     if by_code:
@@ -341,6 +409,6 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
         for ln in lines[end:end + 12]:
             m = when.search(ln.text)
             if m:
-                meta["issued_date"] = _iso(m.group("d"), m.group("m"), m.group("y"))
+                meta["issued_date"] = iso_date(m.group("d"), m.group("m"), m.group("y"))
                 break
     return meta, end

@@ -71,17 +71,19 @@ def _letter_follows(stack: list, label: str) -> bool:
     return False
 
 
-def _quote_balance(text: str, marks: dict) -> int:
-    """Opening minus closing quotation marks of a line; a straight `"` opens when the count so far is even."""
-    n = 0
-    for c in text:
+def _quote_balance(text: str, marks: dict, open_before: int = 0) -> int:
+    """Opening minus closing quotation marks of a line; a straight `"` opens when no quotation is open so
+    far, counting the ones left open by the lines before (`open_before`): an amendment's quoted clause
+    often closes its straight quote lines later (`c) … doanh thu".`)."""
+    n = open_before
+    for c in text.replace("''", '"'):   # a typewriter's two single quotes are one straight quote
         if c in marks["open"]:
             n += 1
         elif c in marks["close"]:
             n -= 1
         elif c in marks["both"]:
             n += 1 if n <= 0 else -1
-    return n
+    return n - open_before
 
 
 def _next_heading(lines: list[Line], i: int, stop: int, kind: str, markers: list, cfg: dict) -> str | None:
@@ -305,7 +307,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             ln, t = work[i], head
         before, prev = prev, t
         if quote > 0 and not _goes_on(stack, markers, t):
-            quote = max(0, quote + _quote_balance(t, marks))
+            quote = max(0, quote + _quote_balance(t, marks, quote))
             continue
         quote = 0
         inline = quote_open_inline.search(t)
@@ -363,8 +365,9 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                 cited = False
             if not (m.group("rest") or "").strip(" .:") and kind in ("roman", "upper", "arabic"):
                 alone = _next_heading(work, i, len(work), kind, markers, cfg)
-                if alone is None:
-                    break   # a label alone with no title under it: a table cell, a page number
+                if alone is None and not (before.rstrip().endswith(":") and _first_and_next(kind, label, None)):
+                    break   # a label alone with no title under it: a table cell, a page number (not the
+                    # first item a draft leaves blank after `… kết luận như sau:`)
             if kind == "lroman" and _letter_follows(stack, label):
                 continue
             key = _kind_key(kind, label)

@@ -54,6 +54,32 @@ def _attached_starts(lines: list[Line], closing: int, appendix_starts: list[int]
 _ISSUED_WITH = re.compile(r"^\(\s*(?:Ban hành\s+)?[Kk]èm theo\b")
 
 
+def _appendix_heading(lines: list[Line], a: int, stop: int, rest: str) -> str | None:
+    """The title of an appendix: the text after its label, else the title in capitals set under the label
+    (`Phụ lục I` / `KẾT QUẢ CHỈ SỐ … NĂM 2025` / `CỦA CÁC CƠ QUAN …`), its lines joined, up to the
+    `(Kèm theo …)` line or the first line not in capitals."""
+    if rest:
+        return rest
+    parts: list[str] = []
+    for i in range(a + 1, min(stop, a + 5)):
+        t = lines[i].text.strip()
+        if not t:
+            continue
+        if "|" in t or _ISSUED_WITH.match(t) or not is_upper(t):
+            break
+        parts.append(t)
+    return " ".join(parts) or None
+
+
+def _leading_appendix(lines: list[Line], header_end: int, closing: int, appendix_re) -> int | None:
+    """The line of the label of a file that is itself an appendix (`BỘ NỘI VỤ` / `Phụ lục 2` / its title /
+    `(Kèm theo Công văn số …)`): the label among the file's first lines, before any text of a body."""
+    for i in range(0, min(closing, max(header_end + 1, 3), 8)):
+        if appendix_re.match(lines[i].text):
+            return i
+    return None
+
+
 def _nulls(meta: dict) -> None:
     """An unknown value is null, never an empty string (DATASET.md)."""
     for key, value in meta.items():
@@ -83,7 +109,13 @@ def parse(text: str, ocr: bool = False) -> Structure:
     signer, recipients = parse_closing(lines, closing, sign_stop, stamp_lines=lines)
     meta["signer"] = signer or {"name": None, "title": None, "authority": None}
     _nulls(meta)
-    sections = parse_sections(lines, header_end, closing)
+    lead = _leading_appendix(lines, header_end, closing, appendix_re)
+    if lead is not None:
+        # the file is an appendix of another document: its labels before the signature start the roots
+        parts = sorted(set(parts) | {i for i in range(lead, closing) if appendix_re.match(lines[i].text)})
+        sections = []
+    else:
+        sections = parse_sections(lines, header_end, closing)
     for n, a in enumerate(parts):
         stop = parts[n + 1] if n + 1 < len(parts) else len(lines)
         if a in attached:
@@ -93,7 +125,7 @@ def parse(text: str, ocr: bool = False) -> Structure:
         m = appendix_re.match(lines[a].text)
         label = f"Phụ lục {m.group('num')}" if m.group("num") else "Phụ lục"
         rest = lines[a].text[m.end():].strip(" .:-")
-        sections.append({"path": label, "label": label, "heading": rest or None, "level": 1,
+        sections.append({"path": label, "label": label, "heading": _appendix_heading(lines, a, stop, rest), "level": 1,
                          "start": lines[a].start, "end": lines[stop - 1].end})
         sections.extend(parse_sections(lines, a + 1, stop, root=[label]))
     # Kính gửi recipients of a letter

@@ -142,8 +142,10 @@ def read_docx(path: Path, limits: Limits) -> Ingested:
         from pipeline.read.docx_xml import read_docx_xml
 
         text, fonts = read_docx_xml(path)
-    except Exception:   # anything unusual: python-docx reads it (or names the damage) as before
-        return _read_python_docx(path)
+    except Exception as exc:   # anything unusual: python-docx reads it (or names the damage) as before
+        result = _read_python_docx(path)
+        result.reader_fallback = f"the DOCX XML walk failed: {type(exc).__name__}: {exc}"   # said, not silent
+        return result
     return fix_legacy(Ingested(format="docx", text=text), fonts)
 
 

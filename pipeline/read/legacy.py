@@ -45,7 +45,7 @@ def is_syllable(word: str) -> bool:
 
 
 def has_marks(word: str) -> bool:
-    return any(ord(c) > 127 for c in word)
+    return not word.isascii()
 
 
 def vietnamese_score(text: str) -> tuple[float, int]:
@@ -54,11 +54,20 @@ def vietnamese_score(text: str) -> tuple[float, int]:
     Unicode Vietnamese prose scores about 0.5-0.8; an English OCR layer (`CQNG HOA XA HQI`),
     a broken font map (`7ӌ1+`) or legacy-encoded text scores near 0.
     """
-    words = [w for w in _WORD.findall(unicodedata.normalize("NFC", text)) if any(c.isalpha() for c in w)]
+    kinds = list(map(_word_kind, _WORD.findall(unicodedata.normalize("NFC", text))))
+    words = len(kinds) - kinds.count(0)
     if not words:
         return 0.0, 0
-    good = sum(1 for w in words if has_marks(w) and is_syllable(w))
-    return good / len(words), len(words)
+    return kinds.count(2) / words, words
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_kind(w: str) -> int:
+    """0: no letter (not a word); 2: a marked Vietnamese syllable; 1: any other word. Judged once per
+    distinct word: a page's words come back on every page (the OCR triage scores every page)."""
+    if not any(c.isalpha() for c in w):
+        return 0
+    return 2 if has_marks(w) and is_syllable(w) else 1
 
 
 # ---------------------------------------------------------------- conversion tables

@@ -6,7 +6,7 @@ so the column a body or a figure stood in (`Cơ quan chủ trì`, `Đơn vị t�
 with rules is found from the rules themselves (`pdfium_text.page_objects`): the cells are the
 smallest boxes whose four sides are rules (pdfplumber's lattice method), each character goes to the
 cell under its centre, and a cell's lines are joined with a space, as `docx_xml.table_lines` joins a
-cell's paragraphs. Only a grid of at least two rows and two columns is a table: the header's issuer
+cell's paragraphs. A grid set without outer rules gets its frame from the rules that cross (`close_frames`). Only a grid of at least two rows and two columns is a table: the header's issuer
 and motto and the signature block are set without rules, and a box drawn around one paragraph is
 one cell.
 """
@@ -80,8 +80,48 @@ def _covers(spans: list[tuple[float, float]] | None, a: float, b: float) -> bool
     return bool(spans) and any(s - SNAP <= a and b <= e + SNAP for s, e in spans)
 
 
+def close_frames(hrules: list[tuple], vrules: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The rules with the outer frame of each grid drawn in. Many tables are set without outer rules
+    (only the lines between rows and between columns, or no left and right sides): the rules that
+    cross one another make one grid, and its bounding box is the frame the cells at its edges lack.
+    A lone rule (an underline) crosses nothing and gets no frame; a frame already drawn is drawn again
+    on itself, which `_merge` folds away."""
+    if not hrules or not vrules or len(hrules) * len(vrules) > MAX_CROSSINGS:
+        return hrules, vrules
+    nh = len(hrules)
+    parent = list(range(nh + len(vrules)))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (y, x0, x1) in enumerate(hrules):
+        for j, (x, top, bottom) in enumerate(vrules):
+            if x0 - SNAP <= x <= x1 + SNAP and top - SNAP <= y <= bottom + SNAP:
+                parent[root(i)] = root(nh + j)
+    grids: dict[int, list[int]] = {}
+    for i in range(len(parent)):
+        grids.setdefault(root(i), []).append(i)
+    hs, vs = list(hrules), list(vrules)
+    for members in grids.values():
+        h = [hrules[i] for i in members if i < nh]
+        v = [vrules[i - nh] for i in members if i >= nh]
+        if not h or not v or len(members) < 3:
+            continue
+        left = min([r[1] for r in h] + [r[0] for r in v])
+        right = max([r[2] for r in h] + [r[0] for r in v])
+        top = min([r[0] for r in h] + [r[1] for r in v])
+        bottom = max([r[0] for r in h] + [r[2] for r in v])
+        hs += [(top, left, right), (bottom, left, right)]
+        vs += [(left, top, bottom), (right, top, bottom)]
+    return hs, vs
+
+
 def find_tables(hrules: list[tuple], vrules: list[tuple]) -> list[Table]:
     """The ruled tables of a page, top to bottom; `hrules` `(y, x0, x1)`, `vrules` `(x, top, bottom)`."""
+    hrules, vrules = close_frames(hrules, vrules)
     if len(hrules) < 3 or len(vrules) < 3:
         return []
     hs, vs = _merge(hrules), _merge(vrules)

@@ -27,7 +27,7 @@ from pipeline.run.dask import run_dask
 from pipeline.run.jobs import RunLimits, RunOptions, RunSummary, Task, failure, largest_first, preflight
 from pipeline.run.local import prestart, run_local
 from pipeline.run.walk import walk_inputs
-from pipeline.store.dataset import clean_leftovers, warm_writer, write_lines
+from pipeline.store.dataset import clean_leftovers, prepare, warm_writer, write_lines
 from pipeline.store.state import RunState
 
 
@@ -106,7 +106,7 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
                     sha, problem, size = preflight(entry.path, options.limits)
                 if problem:
                     res = failure(source, sha, *problem)
-                    state.put(source, sha, fingerprint, res.status, res.error_code, res.body)
+                    state.put(source, sha, fingerprint, res.status, res.error_code, res.body, prepared_of(res.body))
                     progress(source, res.status, res.error_code)
                 elif not options.force and state.cached(source, sha, fingerprint, RETRY_CODES):
                     summary.reused += 1
@@ -118,7 +118,8 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
                     yield Task(entry.path, source, sha, size=size)
 
         for task, res in ENGINES[options.engine](largest_first(todo()), options):
-            state.put(task.source, res.sha256 or task.sha256, fingerprint, res.status, res.error_code, res.body)
+            state.put(task.source, res.sha256 or task.sha256, fingerprint, res.status, res.error_code, res.body,
+                      prepared_of(res.body))
             summary.processed += 1
             progress(task.source, res.status, res.error_code)
         missing = state.missing()
@@ -129,7 +130,7 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
         present = all((out / f).exists() for f in OUTPUT_FILES) and (not partitioned or (out / "parquet").is_dir())
         if options.force or not present or state.meta("dataset") != digest:
             state.set_meta("dataset", None)
-            summary.counts = write_lines(state.lines(), out, partitioned=partitioned, part_docs=options.part_docs)
+            summary.counts = write_lines(state.entries(), out, partitioned=partitioned, part_docs=options.part_docs)
             state.set_meta("dataset", digest)
             summary.wrote = True
         for status, code, n in state.outcomes():
@@ -138,6 +139,12 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
         state.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def prepared_of(body: bytes) -> bytes:
+    """The record's table rows, made here as it arrives (the workers are busy with the next files)
+    rather than all at the end of the run, when writing the dataset is all that is left to do."""
+    return prepare(json.loads(zlib.decompress(body)))
 
 
 def _start_early(engine: str) -> None:

@@ -135,10 +135,11 @@ def failure(source: str, sha: str | None, code: str, message: str) -> Result:
     return pack(error_record(source, sha, code, message))
 
 
-def process_one(path: str, source: str, limits: RunLimits) -> Result:
-    """One file through every stage; the function both engines run on their workers."""
+def process_one(path: str, source: str, limits: RunLimits, sha256: str | None = None) -> Result:
+    """One file through every stage; the function both engines run on their workers (the local one
+    passes the preflight's `sha256`, a Dask worker on another machine hashes what it reads)."""
     try:
-        rec = process_file(Path(path), source, limits.ingest_limits())
+        rec = process_file(Path(path), source, limits.ingest_limits(), sha256)
     except BaseException as exc:  # noqa: BLE001 - process_file should not raise; the batch goes on anyway
         rec = error_record(source, None, "worker_failed", f"{type(exc).__name__}: {exc}")
     return pack(rec)

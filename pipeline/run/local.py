@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import itertools
-import multiprocessing as mp
 import os
 import signal
 import time
@@ -10,14 +9,7 @@ from multiprocessing.connection import wait
 from typing import Iterator
 
 from pipeline.run.jobs import Result, RunLimits, RunOptions, Task, failure, process_one
-
-
-# Imported once in the fork server, shared by every worker (spaCy alone takes seconds to import).
-# `pipeline.run.warm` then loads the bodies model and compiles the rules there, once: every worker
-# (and every worker that replaces one) starts with them, shared copy-on-write.
-PRELOAD = ["pipeline.run.jobs", "pipeline.extract", "pipeline.extract.bodies.model", "pipeline.read.ocr.ocr",
-           "pipeline.read.legacy", "spacy",
-           "pdfplumber", "pypdfium2", "docx", "lxml.etree", "pipeline.run.warm"]
+from pipeline.run.server import context, prestart
 
 
 def _worker_main(conn, limits: RunLimits, env: dict[str, str], ocr_slots=None, held=None) -> None:
@@ -37,7 +29,7 @@ def _worker_main(conn, limits: RunLimits, env: dict[str, str], ocr_slots=None, h
         if task is None:
             return
         try:
-            conn.send(process_one(task[0], task[1], limits))
+            conn.send(process_one(task[0], task[1], limits, task[2]))
         except (BrokenPipeError, OSError):
             return
 
@@ -66,7 +58,7 @@ class _Worker:
 
     def give(self, task: Task) -> None:
         self.task, self.started = task, time.monotonic()
-        self.conn.send((task.path, task.source))
+        self.conn.send((task.path, task.source, task.sha256))
 
     def rss_mb(self) -> float:
         try:
@@ -94,24 +86,6 @@ class _Worker:
             self.held.value = 0
 
 
-def _context():
-    """Workers fork from a clean server process with the readers preloaded: fast to start (a recycled
-    worker costs milliseconds, not seconds of imports), no inherited threads or pipes (so they notice
-    at once when the parent dies). Preloaded names that do not exist are skipped."""
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(PRELOAD)
-    return ctx
-
-
-def prestart() -> None:
-    """Start the fork server now, so that it imports the readers and loads the model (a second or
-    more) while the run is still walking, hashing and ordering its inputs, not after."""
-    from multiprocessing import forkserver
-
-    _context()
-    forkserver.ensure_running()
-
-
 def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task, Result]]:
     """Results as files finish; a file that overruns its time or memory is killed, its worker replaced."""
     limits = options.limits
@@ -119,7 +93,8 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
     if first is None:  # nothing to do: no processes to start
         return
     tasks = itertools.chain([first], tasks)
-    ctx = _context()
+    prestart()   # if the run did not start the server early: started now, the way prestart starts it
+    ctx = context()
     slots = ctx.BoundedSemaphore(options.n_workers())   # tesseract processes of the whole run: one per worker
 
     def new_worker() -> _Worker:
@@ -127,23 +102,30 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
 
     workers = [new_worker() for _ in range(options.n_workers())]
     exhausted = False
+
+    def refill() -> None:
+        """Give every idle worker its next file (a worker that did its share is replaced first)."""
+        nonlocal exhausted
+        for i, w in enumerate(workers):
+            if w.task is None and not exhausted:
+                if w.done >= options.max_tasks_per_worker or not w.proc.is_alive():
+                    w.stop()
+                    workers[i] = w = new_worker()
+                task = next(tasks, None)
+                if task is None:
+                    exhausted = True
+                else:
+                    w.give(task)
+
     try:
         while True:
-            for i, w in enumerate(workers):
-                if w.task is None and not exhausted:
-                    if w.done >= options.max_tasks_per_worker or not w.proc.is_alive():
-                        w.stop()
-                        workers[i] = w = new_worker()
-                    task = next(tasks, None)
-                    if task is None:
-                        exhausted = True
-                    else:
-                        w.give(task)
+            refill()
             busy = [w for w in workers if w.task is not None]
             if not busy:
                 return
             wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=0.25)
             now = time.monotonic()
+            finished = []
             for i, w in enumerate(workers):
                 if w.task is None:
                     continue
@@ -171,7 +153,12 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
                 else:
                     w.task = None
                     w.done += 1
-                yield task, outcome
+                finished.append((task, outcome))
+            if finished:
+                # the workers that finished start their next files before the results are stored and
+                # their rows made (`run.batch`): a worker never waits on this process between files
+                refill()
+            yield from finished
     finally:
         for w in workers:
             w.stop(kill=w.task is not None)

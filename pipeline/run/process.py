@@ -55,8 +55,10 @@ def to_normalized(offsets: list[int], raw_offset: int) -> int:
     return bisect_left(offsets, raw_offset)
 
 
-def _process(source: str, text: str, fmt: str, wrapped: bool, ocr: bool = False, capital_fonts: bool = False):
-    norm = normalize(text, fmt, wrapped, join_lower=not capital_fonts)
+def _process(source: str, text: str, fmt: str, wrapped: bool, ocr: bool = False, capital_fonts: bool = False,
+             offsets: bool = False):
+    """`offsets`: keep the map from the normalized text back to the raw one (pages and OCR spans)."""
+    norm = normalize(text, fmt, wrapped, join_lower=not capital_fonts, offsets=offsets)
     structure = parse(norm.text, ocr=ocr)
     doc = Doc(source=source, text=norm.text, structure=structure)
     found = extract_all(doc)
@@ -79,11 +81,13 @@ def layout_parts(text: str, structure) -> tuple[dict, dict]:
     return {"start": 0, "end": body}, {"start": start, "end": min(after) if after else n}
 
 
-def process_file(path: str | Path, source: str | None = None, limits: Limits | None = None) -> dict:
-    """Never raises: an unreadable file gives an error record with a stable code."""
+def process_file(path: str | Path, source: str | None = None, limits: Limits | None = None,
+                 sha256: str | None = None) -> dict:
+    """Never raises: an unreadable file gives an error record with a stable code. `sha256`: the file's
+    hash when the caller has just computed it (a run's preflight), so the file is not hashed twice."""
     path = Path(path)
     source = source or path.name
-    sha = sha256_of(path)
+    sha = sha256 or sha256_of(path)
     try:
         raw = ingest(path, limits)
     except IngestError as exc:
@@ -95,7 +99,8 @@ def process_file(path: str | Path, source: str | None = None, limits: Limits | N
     try:
         read_by_ocr = bool(raw.ocr and raw.ocr.get("pages"))
         rec, norm = _process(source, raw.text, raw.format, raw.wrapped, ocr=read_by_ocr,
-                             capital_fonts=capital_fonts(getattr(raw, "legacy", None)))
+                             capital_fonts=capital_fonts(getattr(raw, "legacy", None)),
+                             offsets=bool(raw.page_starts or raw.ocr))
     except Exception as exc:
         tb = traceback.format_exc(limit=3).strip().splitlines()[-1]
         return error_record(source, sha, "pipeline_failed", f"{type(exc).__name__}: {exc} ({tb})", raw.format)

@@ -5,6 +5,7 @@ Written by every `vanban run` into the same staging folder as the other tables, 
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -35,11 +36,32 @@ def graph_tables(g: nx.MultiDiGraph) -> dict[str, pa.Table]:
 
 def write_graph_files(g: nx.MultiDiGraph, folder: Path) -> None:
     """`graph_nodes.parquet`, `graph_edges.parquet` and `citations.graphml` in `folder`."""
+    write_graph_tables(g, folder)
+    write_graphml(g, folder)
+
+
+def write_graph_tables(g: nx.MultiDiGraph, folder: Path) -> None:
+    """`graph_nodes.parquet` and `graph_edges.parquet` in `folder` (what DuckDB loads)."""
     for name, table in graph_tables(g).items():
         pq.write_table(table, str(Path(folder) / f"{name}.parquet"), compression="zstd")
+
+
+# characters XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates, U+FFFE/F)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value):
+    """A value GraphML can hold: in a string, each character XML cannot hold becomes a space (a .doc's
+    vertical tab is Word's line break); anything else unchanged. The Parquet and DuckDB tables keep
+    the text as read; only the GraphML file, which would otherwise not be written at all, changes."""
+    return _NOT_XML.sub(" ", value) if isinstance(value, str) else value
+
+
+def write_graphml(g: nx.MultiDiGraph, folder: Path) -> None:
+    """`citations.graphml` in `folder` (for Gephi, yEd, Cytoscape: attributes that are not None)."""
     plain = nx.MultiDiGraph()
     for n, a in g.nodes(data=True):
-        plain.add_node(n, **{k: v for k, v in a.items() if v is not None})
+        plain.add_node(xml_text(n), **{k: xml_text(v) for k, v in a.items() if v is not None})
     for u, v, a in g.edges(data=True):
-        plain.add_edge(u, v, **{k: val for k, val in a.items() if val is not None})
+        plain.add_edge(xml_text(u), xml_text(v), **{k: xml_text(val) for k, val in a.items() if val is not None})
     nx.write_graphml(plain, str(Path(folder) / "citations.graphml"))

@@ -20,14 +20,15 @@ class StateBusy(RuntimeError):
 class RunState:
     """SQLite manifest under `OUT/.state/`: one committed row per finished file.
 
-    `records` keeps (source, sha256, pipeline fingerprint, status, record) and
+    `records` keeps (source, sha256, pipeline fingerprint, status, record, and
+    the record's table rows made as it arrived: `store.dataset.prepare`) and
     survives between runs; `run_files` is the current run's file list in input
     order, so the dataset is always regenerated in the same order whatever
     order the workers finished in. Each record is its own transaction (WAL), so
     a `kill -9` loses at most the files still being processed.
     """
 
-    VERSION = "1"
+    VERSION = "2"   # 2: the `prepared` column
 
     def __init__(self, out: Path):
         self.dir = Path(out) / ".state"
@@ -47,7 +48,7 @@ class RunState:
             self.db.execute("DROP TABLE IF EXISTS run_files")
             self.db.execute("DELETE FROM meta")
         self.db.execute("CREATE TABLE IF NOT EXISTS records (source TEXT PRIMARY KEY, sha256 TEXT, "
-                        "fingerprint TEXT, status TEXT, error_code TEXT, crc INTEGER, body BLOB)")
+                        "fingerprint TEXT, status TEXT, error_code TEXT, crc INTEGER, body BLOB, prepared BLOB)")
         self.db.execute("CREATE TABLE IF NOT EXISTS run_files (seq INTEGER PRIMARY KEY, source TEXT UNIQUE, "
                         "path BLOB)")
         self.set_meta("version", self.VERSION)
@@ -89,10 +90,11 @@ class RunState:
         return bool(row) and row[0] == sha and row[1] == fingerprint and row[2] not in set(retry_codes)
 
     def put(self, source: str, sha: str | None, fingerprint: str, status: str, error_code: str | None,
-            body: bytes) -> None:
-        """Commit one finished record (`body` is its JSON line, zlib-compressed)."""
-        self.db.execute("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [source, sha, fingerprint, status, error_code, zlib.crc32(body), body])
+            body: bytes, prepared: bytes | None = None) -> None:
+        """Commit one finished record (`body` is its JSON line, zlib-compressed; `prepared`, when
+        given, what the dataset needs of it besides, made by `store.dataset.prepare`)."""
+        self.db.execute("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [source, sha, fingerprint, status, error_code, zlib.crc32(body), body, prepared])
 
     def prune(self) -> int:
         """Forget records of files that are no longer among the inputs."""
@@ -125,6 +127,13 @@ class RunState:
         cur = self.db.execute("SELECT r.body FROM run_files f JOIN records r USING (source) ORDER BY f.seq")
         for (body,) in cur:
             yield zlib.decompress(body).decode("utf-8")
+
+    def entries(self) -> Iterator[tuple[str, bytes | None]]:
+        """(JSON line, prepared rows or None) of this run's records, in input order, streamed."""
+        cur = self.db.execute("SELECT r.body, r.prepared FROM run_files f JOIN records r USING (source) "
+                              "ORDER BY f.seq")
+        for body, prepared in cur:
+            yield zlib.decompress(body).decode("utf-8"), prepared
 
     def close(self) -> None:
         self.db.close()

@@ -18,6 +18,11 @@ def normalize_identifier(raw: str) -> str | None:
     m = re.match(r"^(\d+)(.*)$", ident)
     num, rest = m.group(1), m.group(2)
     rest = re.sub(r"^/((?:19|20)\d{2})-", r"/\1/", rest)   # `126/2024-NĐ-CP`: the year takes a slash
+    # `144/2002/QĐ/BTC`, `40/2000/TT/BTC`: older numbers put a slash where the normal form has the
+    # hyphen between the type code and the issuer (`144/2002/QĐ-BTC`)
+    rest = re.sub(r"^(/(?:19|20)\d{2}/)([A-Za-zĐđÐ]+)/(?=[A-Za-zĐđÐ])",
+                  lambda m: m.group(1) + m.group(2) + ("-" if m.group(2).casefold().replace("ð", "đ")
+                                                        in rules.doc_type_by_code() else "/"), rest)
     if len(num) == 1:
         num = "0" + num
     rest = re.sub(r"(?<=[A-ZĐ])[Il](?=\d)", "1", rest)   # OCR's `QHI5` for the 15th National Assembly's QH15

@@ -32,8 +32,20 @@ def expand_abbreviations(name: str) -> str:
             full = _cap(full)      # `Phòng CCVC` → `Phòng Công chức, viên chức`: a field after its head
         return full
 
-    # `TP Lào Cai`, `TP. Hồ Chí Minh`: before a place name `TP` is a city; elsewhere (`Sở TP`) it is left as written
-    return pat.sub(repl, re.sub(r"(?<![\wĐđ-])TP\.?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", "thành phố ", name))
+    # `TP Lào Cai`, `TP. Hồ Chí Minh`: before a place name `TP` is a city; so it is listed with other units (`các tỉnh,
+    # TP trực thuộc TW`) or ending a body of a city (`UBND TP`, `Công an TP`); after a field head (`Sở TP`, `Phòng TP`)
+    # it is the field Tư pháp and left as written
+    name = re.sub(r"(?<![\wĐđ-])TP\.?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", "thành phố ", name)
+    name = _CITY.sub(lambda m: m.group(1) + "thành phố", name)
+    name = _STANDING.sub("Thường trực ", name)
+    return pat.sub(repl, name)
+
+
+# `TT Tỉnh ủy`, `TT.HĐND tỉnh`: before a Party committee or a council `TT` is its standing board (elsewhere, `TT Y tế`,
+# it may be a centre, and is left as written)
+_STANDING = re.compile(r"(?<![\wĐđ-])TT\.?\s*(?=(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|HĐND|Hội đồng nhân dân)\b)")
+_CITY = re.compile(r"((?:\b(?:tỉnh|huyện|quận|thị xã|xã|phường)\s*,\s*)|(?<!\bSở )(?<!\bPhòng )(?<!\bBan )(?<!\bVụ )(?<!\bCục )"
+                   r"(?<!\bBộ )(?<![\wĐđ-]))(?:TP|tp)(?=\s+trực thuộc\b|\s*$)")
 
 
 @lru_cache(maxsize=None)

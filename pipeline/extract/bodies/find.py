@@ -31,7 +31,7 @@ from pipeline.extract.bodies.clauses import (Emitter, clause_bounds, line_headin
                                              split_at_subjects)
 from pipeline.extract.bodies.filters import finalize
 from pipeline.extract.bodies.grammar import places_of, role_rules
-from pipeline.extract.bodies.recipients import find_recipients, pointed_recipients
+from pipeline.extract.bodies.recipients import executing_leads, find_recipients, merges, pointed_recipients
 from pipeline.extract.bodies.roles import read_clause
 from pipeline.extract.bodies.tables import table_bodies
 from pipeline.extract.bodies.tokens import body_regions, logical_lines
@@ -75,6 +75,9 @@ def find_rules(doc: Doc) -> list[dict]:
                 # no full stop: the lines under it are what those bodies are to do
                 heading_actor, heading_rank = actor, ln.rank
     table_bodies(doc, em)
+    # the executing sentence read as a list adds the bodies the clause reading lost, not two of them read as one
+    read = [it for it in em.out if it["role"] == "lead"]
+    em.out.extend(it for it in executing_leads(doc, places) if not merges(it, read))
     em.out.extend(pointed_recipients(doc, em.out))
     return em.out
 

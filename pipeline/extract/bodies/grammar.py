@@ -43,6 +43,7 @@ def _role_rules():
         "relative": [tuple(w.casefold() for w in TOKEN.findall(x)) for x in cfg["relative_tails"]],
         "subject_verbs": Phrases([(v, r) for r, vs in cfg["subject_verbs"].items() for v in vs]),
         "object_cues": Phrases([(v, r) for r, vs in cfg["object_cues"].items() for v in vs]),
+        "opening_cues": Phrases([(v, r) for r, vs in cfg["opening_cues"].items() for v in vs]),
         "not_cues": Phrases([(v, True) for v in cfg["not_cues"]]),
         "capacities": Phrases([(v, True) for v in cfg["capacities"]]),
         "colon_heads": {**{k.casefold(): v for k, v in cfg["colon_heads"].items()}, **_unit_colon_heads()},
@@ -264,6 +265,8 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
                          or len(toks[j - 1].t) == 1 and toks[j - 1].t.islower()):      # `Bộ Y tế b` (a note's mark)
         if toks[j - 1].t == "trực" and toks[j - 2].low == "thường":
             break                     # `Ban Thường trực`: `trực` of `trực thuộc` only is trimmed
+        if toks[j - 1].t == "cấp" and toks[j - 2].low == "các":
+            break                     # `Ủy ban nhân dân các cấp`: every level's committee
         j -= 1
     return j
 
@@ -442,6 +445,7 @@ def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
 def body_item(name_raw: str, role: str, start: int, end: int, text: str, places, how: str) -> dict:
     """A bodies item: the canonical name (its place completed from the issuer's), as written, role, span."""
     canon = resolve_jurisdiction(canonical(re.sub(r"(?<=[A-ZĐ])\.(?=[A-ZĐ])", " ", name_raw)), places)
+    canon = role_rules()["raw"]["heads_of_collectives"].get(canon.casefold(), canon)    # `Các Bộ trưởng` → `các Bộ`
     if canon.split(" ", 1)[0] in ("phòng", "khoa"):
         canon = canon[:1].upper() + canon[1:]          # `Trưởng phòng Tổ chức cán bộ` → `Phòng Tổ chức cán bộ`
     return {"name": canon, "name_as_written": name_raw, "role": role, "text": text,
@@ -453,6 +457,10 @@ def issuer_forms(issuer: str | None, places) -> set[str]:
     if not issuer:
         return set()
     full = canonical(issuer)
+    # an office that issues in its holder's name (`Thủ tướng Chính phủ`): the body it heads is the issuer's too
+    held = re.match(r"Thủ tướng\s+(Chính phủ)$", full)
+    if held:
+        return {full.casefold(), held.group(1).casefold()}
     base = re.sub(r"\s+(?i:" + units.alternation("province", "district", "commune") + r")\s+(?:[A-ZĐÀ-Ỹ]\S*\s*)+$", "", full)
     forms = {full, base, resolve_jurisdiction(base, places)}
     return {f.casefold() for f in forms}

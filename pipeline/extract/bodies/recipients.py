@@ -193,9 +193,10 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
 
 def _bare_head(tk: list[Tok], a: int, b: int) -> bool:
     """A body named by its head alone, or with capitalised words only (`HĐND`, `Ủy ban MTTQ Việt Nam`): it
-    names no place of its own."""
+    names no place of its own. A collective in lower case (`cơ quan ngang Bộ`) is central, it takes no place; a Party
+    committee (`TT Tỉnh ủy`) names its unit already."""
     k = head_at(tk, a)
-    return k > 0 and tk[a].low != "các" and all(t.t[:1].isupper() or not t.t[:1].isalpha() for t in tk[a + k:b])
+    return k > 0 and tk[a].low != "các" and not tk[a].t[:1].islower() and tk[b - 1].low not in ("ủy", "uỷ") and all(t.t[:1].isupper() or not t.t[:1].isalpha() for t in tk[a + k:b])
 
 
 def _head_any_case(keep: list[Tok], j: int) -> bool:
@@ -240,11 +241,12 @@ def _continues_list(keep: list[Tok], j: int, stop: int) -> bool:
 
 def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
     """The bodies of `keep[i:stop]`, split where a `,` `;` `.` or `và` is followed by a body's head or a person's
-    title (`Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan`); the title gives its body."""
+    title (`Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan`); the title gives its body.
+    A colon after a body opens its people and units (`VPCP: BTCN, các PCN, các Vụ, Cục`)."""
     c = role_rules()
     while i < stop:
         end = i + 1
-        while end < stop and not (keep[end].t in (",", ".", ";", "và") and end + 1 < stop
+        while end < stop and not (keep[end].t in (",", ".", ";", "và", ":") and end + 1 < stop
                                   and (_head_any_case(keep, end + 1) or _title_at(keep, end + 1))
                                   and not _continues_list(keep, end + 1, stop)):
             end += 1
@@ -351,6 +353,17 @@ def _paren_spans(toks: list[Tok]):
             yield a + 1, i
 
 
+def merges(it: dict, items: list[dict]) -> bool:
+    """Whether a list reading's `it` reads again what the clause reading read there: it overlaps a body already
+    read, other than as that one name read longer (`Phòng Kế hoạch tổng hợp` where the clause stopped at `Phòng
+    Kế hoạch`); `cơ quan ngang bộ, cơ quan thuộc Chính phủ` where each was read is two bodies, not a third."""
+    over = {(x["start"], x["end"]) for x in items if x["start"] < it["end"] and it["start"] < x["end"]}
+    if not over:
+        return False
+    (a, b), = over if len(over) == 1 else ((None, None),)
+    return a is None or not (it["start"] <= a and b <= it["end"]) or bool(re.search(r",|;|\bvà\b", it["text"]))
+
+
 _POINTER = re.compile(r"^\s*[-+•*–]?\s*Như\s+((?:(?:khoản|điểm)\s+\S+\s+)*Điều\s+[\dIVX]+(?:\s*(?:,|và)\s*(?:Điều\s+)?[\dIVX]+)*)",
                       re.I)
 
@@ -382,7 +395,7 @@ def pointed_recipients(doc: Doc, items: list[dict]) -> list[dict]:
             out.append({**it, "role": "recipient", "source": "recipient"})
     for a, b in spans if role_rules()["raw"].get("pointed_executors") else ():
         for it in _executors(doc, a, b, places_of(doc.metadata.get("issuer"))):
-            if it["name"] not in seen:
+            if it["name"] not in seen and not merges(it, out):
                 seen.add(it["name"])
                 out.append(it)
     return out
@@ -396,18 +409,57 @@ _PEOPLE = re.compile(r"(?:^|,|;|\bvà)\s*(?:(?:các\s+)?(?:cơ quan,?\s*)?tổ c
                      r"(?:ông|bà|cá nhân|thành viên|đồng chí|đ/c)\b[^;]*", re.I)
 
 
-def _executors(doc: Doc, a: int, b: int, places) -> list[dict]:
+# the executing sentence proper of an act (`… chịu trách nhiệm thi hành Quyết định này`)
+_EXECUTES_ACT = re.compile(r"\b(?:chịu trách nhiệm|có trách nhiệm|căn cứ[^.;\n]{0,40}?)\s+(?:tổ chức\s+)?thi hành\b", re.I)
+
+
+def executing_leads(doc: Doc, places) -> list[dict]:
+    """The bodies an act's executing sentence lists lead (DATASET.md "bodies": `chịu trách nhiệm`), read as a
+    list as `Như Điều 3` reads it: a decree's or a decision's closing article names ministries, offices and
+    committees by their heads' titles (`Chánh Văn phòng Bộ, Vụ trưởng Vụ Tổ chức cán bộ, Chánh Thanh tra Bộ
+    và Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm thi hành …`), where a clause reading loses the thread."""
+    items = _executors(doc, doc.structure.header_end, doc.structure.closing_start, places, _EXECUTES_ACT)
+    petitioner = re.compile(role_rules()["raw"]["petitioners"])
+    return [{**it, "role": "lead", "source": "executes"} for it in items
+            if _through_head(doc, it) or not petitioner.match(it["name"]) and not _VAGUE_GROUP.match(it["name"])]
+
+
+_VAGUE_GROUP = re.compile(r"(?i)các\s+(?:cơ quan|đơn vị|tổ chức)\b[^;]*\bliên quan$")
+
+
+def _through_head(doc: Doc, it: dict) -> bool:
+    """Whether the executing sentence names the body through its head's title (`Vụ trưởng Vụ Tổ chức cán bộ`,
+    `Thủ trưởng các đơn vị thuộc Bộ`, `Các Bộ trưởng`): the article charges the head of a body with it. A body
+    named bare there (an association a decision sets up, `các cơ quan, đơn vị có liên quan`) is told of it."""
+    if it["name"] in role_rules()["raw"]["heads_of_collectives"].values():
+        return True
+    line_start = doc.text.rfind("\n", 0, it["start"]) + 1
+    before = tokenize(doc.text[max(line_start, it["start"] - 30):it["start"]])
+    c = role_rules()
+    return any(k and all(t.t in ("các", "Phó") for t in before[i + k:])
+               for i in range(len(before)) for k in [c["titles"].match(before, i)[0]])
+
+
+_POINTS_BACK = re.compile(r"\bcó tên tại\b|\bnêu tại\b|\bquy định tại\b", re.I)
+_SENTENCE_END = re.compile(r"\.\s|[.:;!?]\s*\n|\n(?=\s*Điều\s)")
+
+
+def _executors(doc: Doc, a: int, b: int, places, executes: re.Pattern = _EXECUTES) -> list[dict]:
     """The bodies an article charges with carrying the act out (`Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ
     và Thủ trưởng các cơ quan có liên quan chịu trách nhiệm thi hành Quyết định này`), read as a list: the
     article a `Như Điều 3` points to names its recipients there, whether or not a clause gave them a task."""
     text = doc.text[a:b]
     out = []
-    for m in _EXECUTES.finditer(text):
-        begin = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1, 0)
+    for m in executes.finditer(text):
+        # the sentence opens after the last full stop or a line ended as a sentence or an item ends; a line the
+        # page wrapped (`… cơ quan thuộc` / `Chính phủ và Chủ tịch …`) goes on
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+        begin = ends[-1] if ends else 0
         label = re.match(r"\s*Điều\s+\S+?[.:]\s*", text[begin:m.start()])
         if label:
             begin += label.end()
         subject = _PEOPLE.sub(lambda p: " " * len(p.group()), text[begin:m.start()])
         if subject.strip() and len(subject) < 600:
-            out.extend(item_bodies(a + begin, subject, places))
+            # `các cơ quan, đơn vị có tên tại Điều 1` points to bodies named there, it names none
+            out.extend(it for it in item_bodies(a + begin, subject, places) if not _POINTS_BACK.search(it["name"]))
     return out

@@ -135,6 +135,8 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
     start = a + 1 if toks[a].t == "(" and a + 1 < b else a
     lead_cue = None
     k, role = c["object_cues"].match(toks, start)
+    if not k:
+        k, role = c["opening_cues"].match(toks, start)
     if k and role == "lead":
         lead_cue = role
         start = start + k

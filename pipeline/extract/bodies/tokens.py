@@ -95,6 +95,11 @@ def body_regions(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+# the line that opens an act's articles (`QUYẾT ĐỊNH:`, and in old or typed-over documents `Nghị Định:`,
+# `quyết định:`): a line of its own, never the end of the `Theo đề nghị của …,` line above it
+_ENACTS = re.compile(r"\s*(?i:quyết định|nghị định|nghị quyết|chỉ thị|thông tư|quy định|kết luận)\s*:\s*$")
+
+
 def logical_lines(text: str, start: int, end: int):
     """Physical lines, a line wrapped by the page rejoined with the next: `… đề nghị Ban Chủ nhiệm Đoàn Luật
     sư, Ban chấp hành` / `Hội công chứng viên của 3 tỉnh … triển khai`. A line runs on when it ends without
@@ -106,7 +111,7 @@ def logical_lines(text: str, start: int, end: int):
         if cur is not None:
             prev = text[last[0]:last[1]].rstrip()
             runs_on = prev.endswith((",", ";")) or (len(prev) >= 50 and not prev.endswith((".", ":", "!", "?", "…")))
-            if runs_on and line.strip() and not LABEL.match(line) and line.count("|") < 2 \
+            if runs_on and line.strip() and not LABEL.match(line) and line.count("|") < 2 and not _ENACTS.match(line) \
                     and prev.count("|") < 2 and line_rank(text[cur[0]:cur[1]]) is None:
                 cur, last = (cur[0], le), (ls, le)
                 continue

@@ -7,6 +7,8 @@ and the structure stage sees the same layout whatever the source.
 """
 from __future__ import annotations
 
+import re
+
 # A gap wider than this many line heights splits a line when it is near mid-page;
 # anywhere, a gap wider than WIDE_GAP heights does (tables, signature blocks).
 MID_GAP = 2.2
@@ -31,4 +33,20 @@ def split_columns(row: list[dict], width: float, height: float, first_page: bool
             segments.append([w])
         else:
             segments[-1].append(w)
+    return segments
+
+
+_SUMMARY = re.compile(r"^V/[vV]\b")
+_PLACE_DATE = re.compile(r"\bng[àa]y\b.*\bn[ăa]m\b", re.I)
+
+
+def date_before_summary(segments: list[list[dict]]) -> list[list[dict]]:
+    """A letter's header row `V/v góp ý dự thảo …` | `Lâm Đồng, ngày 16 tháng 01 năm 2026`, with the date
+    first. The summary under the number wraps onto the lines below it while the place-date line beside
+    it never does; put after the date, the summary's first line meets its continuation, as in the
+    PDF's text layer, instead of the date running on into it."""
+    if len(segments) == 2:
+        left, right = (" ".join(w["text"] for w in s) for s in segments)
+        if _SUMMARY.match(left) and _PLACE_DATE.search(right):
+            return [segments[1], segments[0]]
     return segments

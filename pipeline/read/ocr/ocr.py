@@ -23,8 +23,10 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps, ImageSequence
 
-from pipeline.read.ocr.layout import split_columns
+from pipeline.read.ocr import signature_block
+from pipeline.read.ocr.layout import date_before_summary, split_columns
 from pipeline.read.ocr.repair_text import repair_lines
+from pipeline.read.ocr.seals import lift_seals
 
 DPI = 300
 LOW_CONFIDENCE = 60      # a word read with less is listed in `low_confidence`
@@ -32,6 +34,7 @@ MIN_SOURCE_DPI = 250     # images below this are upscaled to DPI
 A4_WIDTH_INCHES = 8.27
 MAX_SKEW_DEGREES = 5.0
 TESSERACT_TIMEOUT = 300
+SPECK_PER_INCH = 50      # a mark under 1/50 inch both ways, with no letter in it, is no word
 
 
 class OcrUnavailable(RuntimeError):
@@ -43,6 +46,8 @@ class OcrLine:
     top: float                      # in points (1/72 inch) from the top of the page
     text: str
     words: list[tuple[int, int, float]] = field(default_factory=list)  # (start, end, conf) in `text`
+    left: float = 0.0               # the line's extent across the page, in points
+    right: float = 0.0
 
 
 @dataclass
@@ -51,6 +56,7 @@ class OcrPage:
     lines: list[OcrLine]
     confidence: float               # mean word confidence, 0-100
     height: float                   # page height in points
+    width: float = 0.0              # page width in points
 
 
 @lru_cache(maxsize=None)
@@ -236,6 +242,8 @@ def parse_tsv(tsv: str, page: int, dpi: float, height_px: int) -> OcrPage:
             continue
         conf = float(r.get("conf") or -1)
         left, top = int(r["left"]), int(r["top"])
+        if max(int(r["width"]), int(r["height"])) < dpi / SPECK_PER_INCH and not any(c.isalnum() for c in text):
+            continue                            # a speck of toner or of a pen stroke read as `-` or `|`
         key = (int(r["block_num"]), int(r["par_num"]), int(r["line_num"]))
         lines.setdefault(key, []).append({"text": text, "conf": conf, "x0": left, "x1": left + int(r["width"]),
                                           "top": top, "bottom": top + int(r["height"])})
@@ -246,7 +254,8 @@ def parse_tsv(tsv: str, page: int, dpi: float, height_px: int) -> OcrPage:
     for key in sorted(lines):
         words = sorted(lines[key], key=lambda w: w["x0"])
         top = min(w["top"] for w in words)
-        for segment in split_columns(words, width or height_px, height or height_px, first_page=page == 1):
+        segments = split_columns(words, width or height_px, height or height_px, first_page=page == 1)
+        for segment in date_before_summary(segments) if page == 1 else segments:
             parts, spans, pos = [], [], 0
             for w in segment:
                 if parts:
@@ -254,15 +263,28 @@ def parse_tsv(tsv: str, page: int, dpi: float, height_px: int) -> OcrPage:
                 parts.append(w["text"])
                 spans.append((pos, pos + len(w["text"]), w["conf"]))
                 pos += len(w["text"])
-            out.append(OcrLine(top=top * scale, text=" ".join(parts), words=spans))
+            out.append(OcrLine(top=top * scale, text=" ".join(parts), words=spans,
+                               left=segment[0]["x0"] * scale, right=segment[-1]["x1"] * scale))
     mean = sum(confs) / len(confs) if confs else 0.0
-    return OcrPage(page=page, lines=out, confidence=round(mean, 1), height=height_px * scale)
+    return OcrPage(page=page, lines=out, confidence=round(mean, 1), height=height_px * scale,
+                   width=(width or 0.0) * scale)
 
 
 def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None, lang: str = "vie") -> OcrPage:
-    """One page image, prepared and read."""
+    """One page image, prepared and read; a signature block whose name was lost is read a second time on
+    its own with the seal lifted off it (`signature_block`, `seals`), the rest of the page as first read."""
     ready, dpi = prepare(image, stated_dpi)
-    return parse_tsv(run_tesseract(ready, dpi, lang), page, dpi, ready.height)
+    result = parse_tsv(run_tesseract(ready, dpi, lang), page, dpi, ready.height)
+
+    lifted = []
+
+    def read_region(box: tuple[int, int, int, int], psm: int) -> OcrPage:
+        if not lifted:
+            lifted.append(lift_seals(ready, dpi))    # the seal is found on the whole page, lifted in the box
+        crop = lifted[0].crop(box)
+        return parse_tsv(run_tesseract(crop, dpi, lang, psm=psm), page, dpi, crop.height)
+
+    return signature_block.reread(result, read_region, dpi, ready.size)
 
 
 def workers() -> int:

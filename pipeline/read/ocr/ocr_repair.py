@@ -29,7 +29,7 @@ def _key(text: str) -> str:
 def _phrases() -> list[str]:
     cfg = rules.load("ocr")
     places = list(cfg["places"])
-    out = places + [f"{u} {p}" for u in cfg["place_units"] for p in places] + list(cfg["phrases"])
+    out = places + [f"{u} {p}" for u in cfg["place_units"] for p in places] + list(cfg["phrases"]) + list(cfg["title_terms"])
     out += rules.doc_type_names()
     out += rules.load("structure")["closing"]["title_spellings"]
     out += [h for h in rules.load("names")["org_heads"]]

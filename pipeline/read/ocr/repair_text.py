@@ -42,6 +42,8 @@ DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
 LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "d", "e": "c"}
 LETTERS = "abcdđeghiklmnopqrstuvxy"
+SCORE_ONE = "lI|ÌÍ"       # a lone stroke where a score stands: 1
+SCORE_LOOKALIKE = str.maketrans({"Š": "5", "O": "0", "o": "0"})
 QUOTE_REACH = 15        # lines within which a quotation opened by a misread star must close
 
 _NUMBERISH = re.compile(r"^(?=[^\d]*\d)[\dIl|O§]+(?:[/.-][\dIl|O§]+)*$")
@@ -54,6 +56,8 @@ _IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|
 # A line's first token that is no word and no label (`_âa`, `~.`): a bold numeral OCR garbled.
 _GARBLED_LABEL = re.compile(r"(?=\S*[_~^`#@])\S{1,4}")
 _NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
+_SCORE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
+_GLUED_SALUTATION = re.compile(r"kinhgu[il]?\s*:")
 _GLUED_HEAD = re.compile(r"(\D+?)([\dIVXl|]{1,5}[.:]?)")
 
 
@@ -196,6 +200,8 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     glued = _GLUED_HEAD.fullmatch(words[0])
     if glued and head_word(glued.group(1)) in ("chuong", "dieu"):
         words[:1] = [glued.group(1), glued.group(2)]    # `Điều15.`: the space after a bold word lost
+    if _GLUED_SALUTATION.fullmatch(fold(words[0])):
+        words[:1] = ["Kính", "gửi:"]                    # `Kínhgử:`: the same, with the hook of `gửi` lost
     folded = [fold(w).translate(str.maketrans({"0": "o"})) for w in words]
     # a division word and its number at the start of the line (`PHẢN H`, `Điêu I.`, `Chương IIT`, `Muc l`)
     head = head_word(words[0])
@@ -243,7 +249,27 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         f = folded[i]
         if f in ("ngay", "thang") and i + 2 < len(words) and fold(words[i + 2]) in ("thang", "nam"):
             words[i + 1] = _fix_date_part(words[i + 1], 31 if f == "ngay" else 12)
+    if len(words) >= 2 and words[-2].endswith(":"):
+        words[-1] = fix_score(words[-1])
     return words
+
+
+def fix_score(token: str) -> str:
+    """`l` → `1`, `()` → `0`, `().75` → `0.75`, `0.Š` → `0.5`: the score a rubric prints after a colon at a
+    line's end (`Từ 20% số đơn vị trở lên: 1`, `Dưới 15%: 0`), where an italic 0 is read as `()`, `(0)` or `0)`,
+    a 1 as one stroke and a 5 as `Š`. Anything that does not then read as a small figure stays as it was."""
+    core = token.rstrip(";,.")
+    tail = token[len(core):]
+    if len(core) == 1 and core in SCORE_ONE:
+        return "1" + tail
+    fixed = core.replace("()", "0").translate(SCORE_LOOKALIKE)
+    if fixed.startswith("(") and (fixed.count("(") > fixed.count(")") or fixed.endswith(")")):
+        fixed = fixed[1:]                       # `(0.25`, `(0)`: the stroke before an italic 0 read as a bracket
+    if fixed.endswith(")") and "(" not in fixed:
+        fixed = fixed[:-1]                      # `0)`: the stroke after it
+    if fixed != core and len(core) > 1 and fixed.startswith("0") and _SCORE.fullmatch(fixed):
+        return fixed + tail
+    return token
 
 
 def join_identifiers(text: str) -> str:
