@@ -176,7 +176,8 @@ def combine(rule_items: list[dict], model_items: list[dict], places: dict) -> li
 
 
 def bodies(doc, mode: str, find_rules) -> list[dict]:
-    """The bodies of one document in the given mode (`model` or `both`)."""
+    """The bodies of one document in the given mode (`model` or `both`); in `both` the name ranker
+    (`bodies.ranker`) then applies the policy its training chose (today: it adds nothing, see its meta)."""
     if mode == "model":
         return _plain(predict(doc))
     from pipeline.extract.bodies import ranker

@@ -53,7 +53,8 @@ def records(doc, rule_items: list[dict]) -> list[dict]:
     def mate(s: int, e: int) -> str | None:
         """The role of a rule body listed right beside this name (`Sở A, Sở B và UBND các huyện`)."""
         for a, b, role in ruled_at:
-            if (0 < s - b <= 6 and _LIST_GAP.fullmatch(text[b:s])) or (0 < a - e <= 6 and _LIST_GAP.fullmatch(text[e:a])):
+            if (0 < s - b <= 6 and _LIST_GAP.fullmatch(text[b:s])) or \
+                    (0 < a - e <= 6 and _LIST_GAP.fullmatch(text[e:a])):
                 return role
         return None
 
@@ -237,7 +238,8 @@ def apply(doc, items: list[dict], rule_items: list[dict]) -> list[dict]:
     out = list(items)
     keys = [_key(it.get("name_as_written") or it["name"]) for it in items]
     for rec in records(doc, rule_items):
-        what = decide(rec, score(model, rec), model["threshold_add"], model["threshold_veto"], model.get("gate", "none"))
+        what = decide(rec, score(model, rec), model["threshold_add"], model["threshold_veto"],
+                      model.get("gate", "none"))
         if what == "veto":
             out = [it for it in out if _key(it.get("name_as_written") or it["name"]) != rec["key"]]
         elif what == "add" and not any(same_name(rec["key"], k) or same_name(_key(rec["name"]), k) for k in keys):
