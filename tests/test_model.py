@@ -174,8 +174,10 @@ def test_target_unit_and_comparator_come_from_the_words_around_the_number():
 def test_targets_model_is_small_and_loads_once():
     size = sum(f.stat().st_size for f in tm.MODEL_DIR.iterdir() if f.is_file())
     assert size < 5e6
-    assert tm.load() is tm.load()
-    assert 0 < tm.load()["threshold"] <= tm.load()["threshold_both"] < 1
+    m = tm.load()
+    assert m is tm.load()
+    assert 0 < m["threshold"] < 1
+    assert 0.5 <= m["threshold_both"] <= 1.01 and 0 <= m["threshold_veto"] < 1   # 1.01: `both` adds nothing
 
 
 @needs_targets
@@ -188,16 +190,89 @@ def test_targets_modes(monkeypatch):
     both = targets.find(doc)
     monkeypatch.setenv("VANBAN_TARGETS", "model")
     model = targets.find(doc)
-    assert rules == both[:len(rules)]                 # both keeps every rule target
+    kept = [t for t in both if "confidence" not in t]
+    assert all(t in rules for t in kept)              # both keeps rule targets (or drops some), adds others
     assert all("confidence" in t for t in model)
     assert all(0 <= t["start"] < t["end"] <= len(doc.text) for t in both + model)
+
+
+def test_targets_both_vetoes_a_rule_target_the_model_rejects_and_adds_one_it_is_sure_of(monkeypatch):
+    from pipeline.extract import targets
+    doc = _doc(PLAN)
+    rules = targets.find_rules(doc)
+    assert any(t["value"] == 95 for t in rules)
+    fake = {"w": None, "threshold": 0.5, "threshold_both": 0.9, "threshold_veto": 0.2}
+    monkeypatch.setattr(tm, "load", lambda: fake)
+    # the model reads the rules' decision: a rule target it gives 0.1 goes, a formed figure at 0.95 comes
+    monkeypatch.setattr(tm, "score", lambda m, c: 0.1 if c["raw"] == "95" else 0.95)
+    both = tm.targets(doc, "both", targets.find_rules)
+    assert not any(t["value"] == 95 for t in both)
+    assert all(t in both for t in rules if t["value"] != 95)
+    # a veto chosen for normative acts only leaves a plan's targets alone
+    monkeypatch.setattr(tm, "load", lambda: {**fake, "veto_doc_types": ["Nghị định", "Thông tư"]})
+    assert any(t["value"] == 95 for t in tm.targets(doc, "both", targets.find_rules))
+    monkeypatch.setattr(tm, "load", lambda: fake)
+    monkeypatch.setattr(tm, "score", lambda m, c: 0.5)
+    assert tm.targets(doc, "both", targets.find_rules) == rules     # neither sure: the rules stand
+
+
+def test_target_candidates_carry_the_rules_decision():
+    from pipeline.extract import targets
+    doc = _doc(PLAN)
+    rules = targets.find_rules(doc)
+    cands = tm.candidates(doc, rules)
+    on_rule = [c for c in cands if c["rule"] is not None]
+    assert on_rule and all(any(r["start"] < c["end"] and c["start"] < r["end"] for r in rules) for c in on_rule)
+    assert "rule=True" in tm.features(on_rule[0]) and f"rule_unit={on_rule[0]['rule']}" in tm.features(on_rule[0])
+
+
+# ------------------------------------------------------------------ the name ranker
+
+def test_ranker_reads_every_name_of_the_task_lines_with_the_rules_decision():
+    from pipeline.extract.bodies import find_rules, ranker
+    doc = _doc(PLAN)
+    rules = find_rules(doc)
+    recs = {r["key"]: r for r in ranker.records(doc, rules)}
+    assert "sở y tế" in recs and any(o["rule"] for o in recs["sở y tế"]["occ"])
+    # every place a name stands, with its line: the features read cues around each
+    occ = recs["sở y tế"]["occ"]
+    assert any(o["line"][o["at"]:o["at"] + o["len"]] == "Sở Y tế" for o in occ)
+    f = ranker.features(recs["sở y tế"])
+    assert "ruled=True" in f and any(x.startswith("cue_before=") for x in f)
+
+
+def test_ranker_policy_adds_sure_names_only_where_the_rules_gave_none():
+    from pipeline.extract.bodies import ranker
+    ruled = {"occ": [{"rule": "subject:lead"}], "issuer": False}
+    free = {"occ": [{"rule": None}], "issuer": False}
+    issuer = {"occ": [{"rule": None}], "issuer": True}
+    assert ranker.decide(free, 0.95, 0.9, 0.0) == "add" and ranker.decide(free, 0.85, 0.9, 0.0) is None
+    assert ranker.decide(issuer, 0.99, 0.9, 0.0) is None           # the issuer is no body of its own text
+    assert ranker.decide(ruled, 0.01, 0.9, 0.0) is None and ranker.decide(ruled, 0.01, 0.9, 0.05) == "veto"
+    assert ranker.same_name("sở y tế", "sở y tế tỉnh khánh bình") and not ranker.same_name("sở", "sở y tế")
+
+
+def test_ranker_apply_adds_a_name_the_model_is_sure_of(monkeypatch):
+    from pipeline.extract.bodies import find_rules, ranker
+    doc = _doc(PLAN)
+    rules = find_rules(doc)
+    # `b) Theo dõi, đôn đốc các doanh nghiệp thực hiện.`: a name the rules gave no part
+    assert not any(it["name"] == "các doanh nghiệp" for it in rules)
+    monkeypatch.setattr(ranker, "load", lambda: {"w": None, "threshold_add": 0.9, "threshold_veto": 0.0})
+    monkeypatch.setattr(ranker, "score", lambda m, r: 0.95 if r["key"] == "các doanh nghiệp" else 0.1)
+    out = ranker.apply(doc, rules, rules)
+    added = [it for it in out if it not in rules]
+    assert [it["name"] for it in added] == ["các doanh nghiệp"]
+    assert added[0]["source"] == "ranker" and added[0]["role"] != "recipient"
+    monkeypatch.setattr(ranker, "score", lambda m, r: 0.5)
+    assert ranker.apply(doc, rules, rules) == rules
 
 
 # ------------------------------------------------------------------ manifest
 
 def test_manifest_lists_the_training_data_and_the_shipped_files():
     m = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    for name in ("bodies", "targets"):
+    for name in ("bodies", "targets", "ranker"):
         assert m[name]["data"], f"{name}: no training data listed"
         for path, info in m[name]["data"].items():
             p = ROOT / path

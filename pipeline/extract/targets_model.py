@@ -3,15 +3,17 @@
 Every number of a sentence or table row that is not an identifier, a date, a section label or a
 year is a candidate. A logistic model over sparse features of its neighbourhood (the words around
 it, its unit, a comparator, goal and past-result cues of the clause, the section heading, whether it
-stands in a table row and under which column, the rules' reading of its form, and underthesea's
-part-of-speech tags when the model was trained with them) says whether it is an objective. It is
+stands in a table row and under which column, the rules' reading of its form, whether the rules took
+it as a target, and underthesea's part-of-speech tags when the model was trained with them) says
+whether it is an objective; a second weight vector, trained without the rules' decision, is the
+model alone (`VANBAN_TARGETS=model`). It is
 trained from the project's own hand labels (`scripts/train_targets.py`, `make train`) and shipped in
 `pipeline/models/targets/` (a few hundred kB of weights, numpy only, loaded once per process). The form
 features read rules/targets.yaml, so a change of its units or nouns calls for `make train`.
 
-`VANBAN_TARGETS=rules|model|both`: `both` keeps every rule target and adds the model's where the
-rules found none on that number, the figure has a target's form (a measure or a counted noun), its
-(value, unit) is not already there, and the model is sure (`threshold_both` of the model's meta).
+`VANBAN_TARGETS=rules|model|both`: `both` keeps the rule targets the model does not reject and adds
+the model's where the rules found none on that number, the figure has a target's form (a measure or a
+counted noun), its (value, unit) is not already there, and the model is sure (`targets`).
 """
 from __future__ import annotations
 
@@ -60,8 +62,10 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-def candidates(doc) -> list[dict]:
-    """Every number that could be an objective, with what the classifier reads around it."""
+def candidates(doc, rule_items: list[dict] | None = None) -> list[dict]:
+    """Every number that could be an objective, with what the classifier reads around it; `rule` is the
+    unit the rules read on that number (None when they saw no goal there)."""
+    ruled = sorted((r["start"], r["end"], r["unit"]) for r in rule_items or [])
     text = doc.text
     blocked = sorted((x["start"], x["end"]) for k in ("references", "dates") for x in doc.found.get(k, []))
     heads = [(s["start"], s["end"], s.get("heading") or "") for s in doc.sections]
@@ -92,7 +96,8 @@ def candidates(doc) -> list[dict]:
             out.append({"start": s, "end": e, "value": v, "raw": m.group(), "line": line, "at": m.start(),
                         "line_start": ls, "table": bool(cells), "cell": cell_i,
                         "ncells": len(cells) if cells else 0, "header": header, "context": ctx + " " + lead_in,
-                        "doc_type": doc.metadata.get("doc_type") or ""})
+                        "doc_type": doc.metadata.get("doc_type") or "",
+                        "rule": next((u for a, b, u in ruled if a < e and s < b), None)})
         if line.rstrip().endswith(":"):
             lead_in = line.strip()[-120:]
         elif not re.match(r"\s*[-+*•o]\s", line):
@@ -102,7 +107,8 @@ def candidates(doc) -> list[dict]:
 
 def to_record(c: dict) -> dict:
     """What a candidate keeps for training (corpus/annotations/own_targets.jsonl)."""
-    return {k: c[k] for k in ("value", "raw", "line", "at", "table", "cell", "ncells", "header", "context", "doc_type")}
+    return {k: c[k] for k in ("value", "raw", "line", "at", "table", "cell", "ncells", "header", "context", "doc_type",
+                              "rule")}
 
 
 # ------------------------------------------------------------------ features
@@ -167,7 +173,8 @@ def features(c: dict, pos: bool = False) -> list[str]:
     f = ["bias", f"unit={unit}", f"cmp={comparator_of(c)}", f"type={c['doc_type']}",
          f"table={c['table']}", f"mag={min(12, int(math.log10(abs(c['value']) + 1)))}",
          f"sep={'.' in raw}", f"lead0={raw.startswith('0') and len(raw) > 1}",
-         f"linepos={min(3, at // 40)}", f"bullet={bool(_BULLET.match(line))}"]
+         f"linepos={min(3, at // 40)}", f"bullet={bool(_BULLET.match(line))}",
+         f"rule={c.get('rule') is not None}", f"rule_unit={c.get('rule')}"]
     f += [f"b1={w}" for w in before[-1:]] + [f"b2={' '.join(before[-2:])}"] + [f"bw={w}" for w in before[-5:]]
     f += [f"a1={w}" for w in after[:1]] + [f"a2={' '.join(after[:2])}"] + [f"aw={w}" for w in after[:4]]
     f += _cues(line[sent_s:at], "before") + _cues(line[at + len(raw):at + len(raw) + 80], "after")
@@ -258,7 +265,8 @@ def load() -> dict | None:
     if not (MODEL_DIR / "weights.npy").exists():
         return None
     meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
-    return {"w": np.load(MODEL_DIR / "weights.npy"), **meta}
+    alone = MODEL_DIR / "weights_alone.npy"
+    return {"w": np.load(MODEL_DIR / "weights.npy"), "w_alone": np.load(alone) if alone.exists() else None, **meta}
 
 
 def score(model: dict, c: dict) -> float:
@@ -281,6 +289,8 @@ def predict(doc, threshold: float | None = None, formed: bool = False) -> list[d
     if model is None:
         return []
     th = model["threshold"] if threshold is None else threshold
+    if model.get("w_alone") is not None:
+        model = {**model, "w": model["w_alone"]}
     out = []
     for c in candidates(doc):
         if formed and _form(c) == ["form=none"]:
@@ -292,19 +302,42 @@ def predict(doc, threshold: float | None = None, formed: bool = False) -> list[d
 
 
 def targets(doc, mode: str, find_rules) -> list[dict]:
-    """The targets of one document in the given mode (`model` or `both`)."""
+    """The targets of one document in the given mode (`model` or `both`).
+
+    `both`: a rule target is dropped when the model, which reads the rules' decision beside the context,
+    gives its number less than `threshold_veto`; a number the rules passed over is added when the model
+    (that one, or the model alone when `add_with` says so) gives it at least `threshold_both`, it has a
+    target's form and its (value, unit) is not there yet. The thresholds and the adding model are chosen
+    by cross-validation by document over the training documents (`scripts/train_targets.py`)."""
     model = load()
+    if model is None:
+        return find_rules(doc) if mode == "both" else []
     if mode == "model":
         return predict(doc)
     rule_items = find_rules(doc)
-    if model is None:
-        return rule_items
+    veto = model.get("threshold_veto", 0.0)
+    if model.get("veto_doc_types") and doc.metadata.get("doc_type") not in model["veto_doc_types"]:
+        veto = 0.0                      # the veto was chosen for normative acts only
+    if veto <= 0 and model["threshold_both"] > 1:
+        return rule_items               # the policy changes nothing here: no need to score a number
+    cands = candidates(doc, rule_items)
+    adder = {**model, "w": model["w_alone"]} if model.get("add_with") == "alone" else model
+    adds = model["threshold_both"] <= 1
+    probs = {c["start"]: score(model if c["rule"] is not None else adder, c)
+             for c in cands if (c["rule"] is not None and veto > 0) or (adds and _form(c) != ["form=none"])}
+    kept = [r for r in rule_items
+            if not any(a["rule"] is not None and a["start"] < r["end"] and r["start"] < a["end"]
+                       and probs.get(a["start"], 1.0) < veto for a in cands)]
     taken = [(r["start"], r["end"]) for r in rule_items]
-    seen = {(r["value"], r["unit"]) for r in rule_items}
+    seen = {(r["value"], r["unit"]) for r in kept}
     extra = []
-    for m in predict(doc, model["threshold_both"], formed=True):
+    for c in cands:
+        p = probs.get(c["start"])
+        if c["rule"] is not None or p is None or p < model["threshold_both"]:
+            continue
+        m = item(c, p)
         if any(a < m["end"] and m["start"] < b for a, b in taken) or (m["value"], m["unit"]) in seen:
             continue   # on a rule's figure, or the same figure again (a goal restated in a table or a summary)
         seen.add((m["value"], m["unit"]))
         extra.append(m)
-    return rule_items + extra
+    return kept + extra

@@ -176,12 +176,14 @@ def combine(rule_items: list[dict], model_items: list[dict], places: dict) -> li
 
 
 def bodies(doc, mode: str, find_rules) -> list[dict]:
-    """The bodies of one document in the given mode (`model` or `both`)."""
+    """The bodies of one document in the given mode (`model` or `both`); in `both` the name ranker
+    (`bodies.ranker`) then applies the policy its training chose (today: it adds nothing, see its meta)."""
     if mode == "model":
         return _plain(predict(doc))
+    from pipeline.extract.bodies import ranker
     rule_items = find_rules(doc)
     if load() is None:
-        return rule_items
+        return ranker.apply(doc, rule_items, rule_items)
     from pipeline import rules
     weak = set(rules.load("roles")["model_checks_objects_of"])
     checks = [(r["start"], r["end"]) for r in rule_items if r.get("source") == "object" and r["role"] in weak]
@@ -191,7 +193,8 @@ def bodies(doc, mode: str, find_rules) -> list[dict]:
         return kind == "recipient" or any(s <= a < e for a, _ in checks)
 
     model_items = predict(doc, needed)
-    return _plain(combine(rule_items, model_items, places_of(doc.metadata.get("issuer"))))
+    items = combine(rule_items, model_items, places_of(doc.metadata.get("issuer")))
+    return _plain(ranker.apply(doc, items, rule_items))
 
 
 def _plain(items: list[dict]) -> list[dict]:
