@@ -20,7 +20,7 @@ HEADS = {
                       "Số: 640/QĐ-TTg\nHà Nội, ngày 02 tháng 6 năm 2025\nQUYẾT ĐỊNH\nPhê duyệt Đề án phát triển vùng "
                       "nguyên liệu\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n",
     "ministry": "BỘ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 215/QĐ-BXD\n"
-                "Hà Nội, ngày 20 tháng 5 năm 2025\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch kiểm tra năm 2025\n"
+                "Hà Nội, ngày 20 tháng 6 năm 2025\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch kiểm tra năm 2025\n"
                 "BỘ TRƯỞNG BỘ XÂY DỰNG\nCăn cứ Nghị định số 33/2025/NĐ-CP ngày 25 tháng 02 năm 2025 của Chính phủ;\n",
 }
 SIGN = {"government": "TM. CHÍNH PHỦ\nTHỦ TƯỚNG\nLê Văn Minh\n", "prime_minister": "KT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrần Văn Nam\n",
@@ -55,7 +55,7 @@ DECIDE_1 = "Điều 1. Phê duyệt Đề án với các nội dung chính sau �
 CASES = [
     # ---------------------------------------------------------------- executing articles
     ("government", "Theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường;",
-     ARTICLE_1 + "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày ký.\nĐiều 3. Trách nhiệm thi hành\n"
+     ARTICLE_1 + "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành kể từ ngày ký.\nĐiều 3. Trách nhiệm thi hành\n"
      "Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các "
      "tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm thi hành Nghị định này./.", "",
      {"Bộ Nông nghiệp và Môi trường": {"advise"}, "các Bộ": {"lead"}, "cơ quan ngang Bộ": {"lead"},
@@ -73,7 +73,7 @@ CASES = [
      {"Bộ Tài chính": {"advise", "lead"}}),
     # every level's committee is one collective, named whole
     ("prime_minister", "Theo đề nghị của Bộ trưởng Bộ Nội vụ.",
-     DECIDE_1 + "Điều 2. Các Bộ, cơ quan ngang Bộ, Ủy ban nhân dân các cấp có trách nhiệm tuyên truyền, "
+     DECIDE_1 + "Điều 2. Ủy ban nhân dân các cấp, các Bộ, cơ quan ngang Bộ có trách nhiệm tuyên truyền, "
      "phổ biến Đề án.", "",
      {"Bộ Nội vụ": {"advise"}, "các Bộ, cơ quan ngang Bộ": {"lead"}, "Ủy ban nhân dân các cấp": {"lead"}}),
     # ---------------------------------------------------------------- the Nơi nhận of central acts
@@ -161,7 +161,7 @@ Chương trình
 Chuyển đổi số tỉnh Lào Cai giai đoạn 2025 - 2030
 (Ban hành kèm theo Quyết định số 75/QĐ-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh)
 Để thực hiện hiệu quả nhiệm vụ chuyển đổi số, Ủy ban nhân dân tỉnh ban hành Chương trình như sau.
-Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính tham mưu bố trí kinh phí thực hiện Chương trình.
+Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính tham mưu bố trí nguồn kinh phí cho Chương trình.
 Trung tâm Phục vụ hành chính công tỉnh theo dõi, đôn đốc việc số hóa hồ sơ.
 """
 
@@ -181,15 +181,15 @@ TỈNH LÀO CAI
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
 Số: 91/QĐ-UBND
-Lào Cai, ngày 14 tháng 5 năm 2025
+Lào Cai, ngày 14 tháng 6 năm 2025
 QUYẾT ĐỊNH
 Về việc phê duyệt Kế hoạch trồng rừng thay thế
 ỦY BAN NHÂN DÂN TỈNH
 Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;
 QUYẾT ĐỊNH:
 Điều 1. Phê duyệt Kế hoạch trồng rừng thay thế năm 2025.
-Điều 2. Giao Sở Văn hóa & Du lịch, Sở Tài chính và UBND các xã, phường thực hiện nhiệm vụ được phân công.
-Điều 3. Các ông (bà) Chánh văn phòng UBND tỉnh, Giám đốc: Sở Văn hóa & Du lịch, Sở Tài chính, Sở Xây dựng, Chủ tịch
+Điều 2. Giao Sở Tài chính, Sở Văn hóa & Du lịch và UBND các xã, phường thực hiện nhiệm vụ được phân công.
+Điều 3. Các ông (bà) Chánh văn phòng UBND tỉnh, Giám đốc: Sở Văn hóa & Du lịch, Sở Xây dựng, Sở Tài chính, Chủ tịch
 UBND các xã, phường chịu trách nhiệm thi hành Quyết định này.
 TM. ỦY BAN NHÂN DÂN
 CHỦ TỊCH
@@ -199,6 +199,6 @@ Trần Văn Nam
 
 def test_executing_article_of_a_province():
     pred = {(b["name"], b["role"]) for b in _rules_bodies(PROVINCE_DECISION)}
-    for name in ("Văn phòng Ủy ban nhân dân tỉnh Lào Cai", "Sở Văn hóa và Du lịch", "Sở Tài chính", "Sở Xây dựng",
+    for name in ("Văn phòng Ủy ban nhân dân tỉnh Lào Cai", "Sở Tài chính", "Sở Văn hóa và Du lịch", "Sở Xây dựng",
                  "Ủy ban nhân dân các xã, phường"):
         assert (name, "lead") in pred, (name, pred)

@@ -591,7 +591,7 @@ def test_a_figure_of_an_earlier_year_under_a_tasks_heading_is_a_result():
 
 
 def test_a_floor_on_the_figure_is_a_goal_whatever_the_ratio_says():
-    t = one("- Tỷ lệ hồ sơ nộp trực tuyến trên tổng số hồ sơ tiếp nhận đạt tối thiểu 85%.\n", STATE_HEADER)
+    t = one("- Tỷ lệ thủ tục giải quyết qua mạng trên tổng số thủ tục tiếp nhận đạt tối thiểu 85%.\n", STATE_HEADER)
     assert (t["value"], t["comparator"]) == (85, ">=")
 
 
