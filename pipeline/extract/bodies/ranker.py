@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,10 +27,11 @@ import numpy as np
 from pipeline.extract.bodies.clauses import read_line
 from pipeline.extract.bodies.grammar import body_item, name_start, places_of, resolve_jurisdiction, role_rules
 from pipeline.extract.bodies.tokens import body_regions, logical_lines, tokenize
+from pipeline.extract import targets_model
 from pipeline.text.names import canonical
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ranker"
-DIM = 1 << 16
+DIM = targets_model.DIM   # the hashed feature space vectorize() maps into
 _LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*")
 _PAST = re.compile(r"(?<![\wĐđ])(?:đã|được|vừa qua|năm qua)(?![\wĐđ])", re.I)
 
@@ -162,8 +162,8 @@ def features(rec: dict, pos: bool = False) -> list[str]:
     return sorted(f)
 
 
-def vectorize(feats: list[str]) -> np.ndarray:
-    return np.array(sorted({zlib.crc32(x.encode("utf-8")) % DIM for x in feats}), dtype=np.int64)
+# The same hashing trick (same DIM) as the targets classifier: one function serves both.
+vectorize = targets_model.vectorize
 
 
 @lru_cache(maxsize=1)
