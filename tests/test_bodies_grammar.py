@@ -269,3 +269,17 @@ def test_an_inspectorate_is_named_by_its_level_inspecting_is_a_task():
     assert names_in("Thanh tra việc chấp hành pháp luật.") == []
     assert names_in("Thanh tra tỉnh chủ trì.") == ["Thanh tra tỉnh"]
     assert names_in("Thanh tra Bộ kiểm tra.") == ["Thanh tra Bộ"]
+
+
+def test_boards_named_by_a_long_lower_case_field_keep_their_whole_name():
+    """A project board or steering committee carries its field in lower case, often longer than a run-on
+    guard allows, with `phòng, chống` and `và` between two fields before its level."""
+    assert names_in("Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp huyện Hòa Vang "
+                    "chủ trì lập hồ sơ.") == ["Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công "
+                                              "nghiệp huyện Hòa Vang"]
+    assert names_in("Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn thành phố theo dõi.") == [
+        "Ban Chỉ đạo phòng , chống thiên tai và tìm kiếm cứu nạn thành phố"]
+    assert names_in("Ban Chỉ đạo xây dựng nông thôn mới xã Tân Lập báo cáo.") == [
+        "Ban Chỉ đạo xây dựng nông thôn mới xã Tân Lập"]
+    # a `và` before another body or a task still ends the name
+    assert names_in("Ban Quản lý dự án và Phòng Kinh tế thẩm định hồ sơ.") == ["Ban Quản lý dự án", "Phòng Kinh tế"]

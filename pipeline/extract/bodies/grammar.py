@@ -137,6 +137,20 @@ def _verb_goes_on(toks: list[Tok], j: int, kv: int, c) -> bool:
     return any(field.endswith(f) for f in _fields_folded())
 
 
+def _field_reaches_unit(toks: list[Tok], k: int, c, most: int = 6) -> bool:
+    """Whether the lower-case words from token k run, without a verb or a stop word, into an administrative unit
+    (`… và công nghiệp tỉnh`, `… và tìm kiếm cứu nạn huyện`): then a `và` before them joins two fields of one
+    board's name rather than two bodies or a task."""
+    for m in range(k, min(len(toks), k + most + 1)):
+        if c["units"].match(toks, m)[0] and not c["not_units"].match(toks, m)[0] and not in_compound(toks, m, c):
+            return m > k
+        t = toks[m].t
+        if not re.match(r"[\wĐđ]", t) or is_cap(t) or (c["stop"].match(toks, m)[0] and not in_compound(toks, m, c)) \
+                or c["subject_verbs"].match(toks, m)[0] and not in_compound(toks, m, c):
+            return False
+    return False
+
+
 def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
     """End index (exclusive) of the body name that starts with a head at token i."""
     c = role_rules()
@@ -146,6 +160,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
     if lo > n and any(0 < c["stop"].match(toks, m)[0] < i + lo - m for m in range(i + n, i + lo)):
         j = i + lo                    # `Hội đồng thẩm định giá`, `Tổ giúp việc`: a stop word inside the opening is the name's
     lower_run = 0
+    if lo:
+        max_lower += 6            # a board or council named by its field in lower case (`Ban Quản lý dự án đầu tư xây
+                                  # dựng các công trình giao thông tỉnh`): its name is long by nature
     after_place = False       # inside `tỉnh Lâm Đồng`: a lower-case word ends the name
     # a procedural actor (`chủ đầu tư`, `cơ quan có thẩm quyền`) is one: a list after it is of others
     procedural = toks[i].low != "các" and not is_cap(toks[i].t) and c["lower_heads"].match(toks, i)[0] == n
@@ -155,6 +172,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
             break
         if t in (",", "và") and c["titles"].match(toks, j + 1)[0]:
             break
+        if t == "," and toks[j - 1].low == "phòng" and j + 1 < len(toks) and toks[j + 1].low == "chống":
+            j += 2                    # `Ban Chỉ đạo phòng, chống thiên tai`: `phòng, chống` is one word of the field
+            continue
         if t == ",":
             k, _ = c["list_nouns"].match(toks, j + 1)
             nxt = toks[j + 1].t if j + 1 < len(toks) else ""
@@ -185,6 +205,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
                 continue
             if k and not head_at(toks, j + 1) and toks[i].low == "các":
                 j += 1 + k
+                continue
+            if lo and not after_place and _field_reaches_unit(toks, j + 1, c):
+                j += 1                # `Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh`: two fields of one board
                 continue
             break
         if t == "." and j + 1 < len(toks) and toks[j - 1].t.isupper() and toks[j - 1].e == toks[j].s == toks[j + 1].s - 1 \
