@@ -283,3 +283,26 @@ def test_boards_named_by_a_long_lower_case_field_keep_their_whole_name():
         "Ban Chỉ đạo xây dựng nông thôn mới xã Tân Lập"]
     # a `và` before another body or a task still ends the name
     assert names_in("Ban Quản lý dự án và Phòng Kinh tế thẩm định hồ sơ.") == ["Ban Quản lý dự án", "Phòng Kinh tế"]
+
+
+def test_doi_voi_and_rieng_put_the_body_after_them_forward_as_the_subject():
+    got = _body_of("Điều 1. Giao nhiệm vụ.\n- Đối với Công an huyện Hòa Vang: xây dựng kế hoạch bảo đảm an ninh trật tự.\n"
+                   "- Riêng Sở Giáo dục và Đào tạo có trách nhiệm hướng dẫn các trường học.\n")
+    assert "lead" in roles_by_name(got, "Công an huyện Hòa Vang")
+    assert "lead" in roles_by_name(got, "Sở Giáo dục và Đào tạo")
+    # `Đối với <something>,` only opens the clause: its subject comes after the comma
+    got = _body_of("Điều 1. Giao nhiệm vụ.\n- Đối với các trường hợp phát sinh, Sở Tư pháp tổng hợp ý kiến.\n")
+    assert {b["name"] for b in got} == {"Sở Tư pháp"}
+
+
+def test_a_bracket_of_names_after_a_collective_subject_lists_members_that_act_with_it():
+    got = _body_of("Điều 1. Giao nhiệm vụ.\n- Các cơ quan ngành dọc trên địa bàn (Chi cục Thuế khu vực, Bảo hiểm xã hội "
+                   "huyện và Kho bạc Nhà nước huyện) có trách nhiệm niêm yết thủ tục hành chính.\n")
+    names = {b["name"] for b in got if b["role"] == "lead"}
+    assert any(n.startswith("Chi cục Thuế khu vực") for n in names), names
+    assert any(n.startswith("Kho bạc Nhà nước huyện") for n in names), names
+
+
+def test_a_team_is_named_by_the_body_it_serves():
+    assert names_in("Tổ chuyên viên giúp việc Hội đồng Thi đua - Khen thưởng huyện tổng hợp hồ sơ.")[0].startswith(
+        "Tổ chuyên viên giúp việc Hội đồng Thi đua")

@@ -83,6 +83,17 @@ class Emitter:
         self.out[-1]["name_as_written"] = self.doc.text[start:end].strip()
 
 
+def _members(toks, a: int, b: int, names_in) -> list:
+    """`các cơ quan Trung ương trên địa bàn (Cục Thuế, Cục Hải quan và Kho bạc Nhà nước)`: a bracket after a
+    collective that holds only names lists its members, who act with it; any other remark lists none."""
+    inside = [n for n in names_in if a < n[0] and n[1] < b]
+    covered = set()
+    for x, y in inside:
+        covered.update(range(x, y))
+    rest = [t.t for m, t in enumerate(toks[a + 1:b - 1], a + 1) if m not in covered and t.t not in (",", ";", "và")]
+    return inside if inside and not rest else []
+
+
 def subject_prefix(toks, a, names_in) -> tuple[list, int]:
     """Names that open a clause (after an optional title) and the index after them."""
     c = role_rules()
@@ -108,6 +119,8 @@ def subject_prefix(toks, a, names_in) -> tuple[list, int]:
             return [], a
         subj.append((hit, title))
         i = skip_brackets(toks, hit[1])
+        if toks[hit[0]].low == "các" and i > hit[1]:
+            subj.extend((n, None) for n in _members(toks, hit[1], i, names_in))
         if i < len(toks) and toks[i].t in (",", "và", ";"):
             i += 1
             continue

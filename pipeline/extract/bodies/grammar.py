@@ -227,6 +227,10 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
             if " ".join(x.low for x in toks[j:j + kl]) in ("liên quan", "có liên quan"):
                 j += kl               # `các cơ quan, đơn vị liên quan duy trì`: a collective is whole at `liên quan`
                 break
+        if toks[j].low == "giúp" and j + 2 < len(toks) and toks[j + 1].low == "việc" and is_cap(toks[j + 2].t) \
+                and head_at(toks, j + 2):
+            j += 2                    # `Tổ chuyên viên giúp việc Ban Chỉ đạo …`: a team named by the body it serves
+            continue
         k, _ = c["stop"].match(toks, j)
         if k and in_compound(toks, j, c):
             k = 0                     # `Ban Chỉ đạo bầu cử`: the stop word `cử` is a syllable of `bầu cử`

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from pipeline.extract.bodies.clauses import Emitter, subject_prefix
-from pipeline.extract.bodies.grammar import in_compound, role_rules
+from pipeline.extract.bodies.grammar import in_compound, role_rules, skip_brackets
 from pipeline.extract.bodies.tokens import is_cap
 
 
@@ -115,6 +115,23 @@ def _role_heading(toks, a, b, names_in, in_name):
     return role, listed
 
 
+def _subject_marker(toks, i: int) -> int:
+    """Length of a `subject_markers` phrase (rules/roles.yaml) opening at token i, 0 when none."""
+    for form in role_rules()["raw"].get("subject_markers", ()):
+        words = form.split()
+        if [t.low for t in toks[i:i + len(words)]] == words:
+            return len(words)
+    return 0
+
+
+def _task_follows(toks, j: int, b: int) -> bool:
+    """After `Đối với <body>`: a colon, a comma or a task verb says the body is given what follows
+    (`Đối với Sở Y tế: …`, `Đối với Công an tỉnh xây dựng …`); `Đối với các cơ sở tại …` names a place."""
+    if j >= b:
+        return False
+    return toks[j].t in (":", ",", "-", "–") or bool(role_rules()["subject_verbs"].match(toks, j)[0])
+
+
 def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=frozenset()):
     """Roles in one clause; returns the subject that later clauses of the line inherit."""
     c = role_rules()
@@ -133,6 +150,10 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
     cues = sorted(cues + _report_cues(toks, a, b, in_name, cues))
     # the subject: names at the clause start, or after `Giao` / `Đề nghị`, or after an opening adverbial
     start = a + 1 if toks[a].t == "(" and a + 1 < b else a
+    marker = _subject_marker(toks, start)
+    named = next((n for n in names_in if n[0] == start + marker), None) if marker else None
+    if named and _task_follows(toks, skip_brackets(toks, named[1]), b):
+        start += marker               # `Đối với Công an tỉnh xây dựng kế hoạch …`: the body is the subject
     lead_cue = None
     k, role = c["object_cues"].match(toks, start)
     if not k:
