@@ -306,3 +306,15 @@ def test_a_bracket_of_names_after_a_collective_subject_lists_members_that_act_wi
 def test_a_team_is_named_by_the_body_it_serves():
     assert names_in("Tổ chuyên viên giúp việc Hội đồng Thi đua - Khen thưởng huyện tổng hợp hồ sơ.")[0].startswith(
         "Tổ chuyên viên giúp việc Hội đồng Thi đua")
+
+
+def test_a_list_of_bodies_split_by_semicolons_after_a_cue_shares_the_cue():
+    got = _body_of("Điều 1. Giao nhiệm vụ.\n- Sở Công Thương phối hợp với Công an tỉnh; Cục Quản lý thị trường tỉnh; "
+                   "Chi cục Kiểm lâm để kiểm tra hàng hóa.\n")
+    assert roles_by_name(got, "Chi cục Kiểm lâm") == {"coordinate"}
+    assert {b["role"] for b in got if b["name"].startswith("Cục Quản lý thị trường tỉnh")} == {"coordinate"}
+
+
+def test_enforcement_forces_named_by_their_branch_are_bodies():
+    assert names_in("Cảnh sát giao thông, Quản lý thị trường và Bộ đội Biên phòng tỉnh tăng cường tuần tra.") == [
+        "Cảnh sát giao thông", "Quản lý thị trường", "Bộ đội Biên phòng tỉnh"]

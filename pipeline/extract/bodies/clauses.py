@@ -204,8 +204,18 @@ def merge_name_lists(toks, bounds, first, names) -> list[tuple[int, int]]:
         if a < b and any(n[0] == strip_title(toks, a)[0] for n in names) and _names_only(toks, a, b, names):
             out[k:k + 2] = [(out[k][0], out[k + 1][1])]
             continue
+        c, d = out[k + 1]
+        if a < b and any(n[1] == b for n in names) and any(n[0] == c for n in names) \
+                and _names_only(toks, c, _purpose_at(toks, c, d), names):
+            out[k:k + 2] = [(out[k][0], d)]     # `phối hợp với Sở A; Công an tỉnh; Hải quan để …`: one list
+            continue
         k += 1
     return out
+
+
+def _purpose_at(toks: list[Tok], a: int, b: int) -> int:
+    """Where a purpose (`để`, `nhằm`) or the clause ends: the list of names before it has no verb of its own."""
+    return next((i for i in range(a, b) if toks[i].low in ("để", "nhằm")), b)
 
 
 def split_at_subjects(toks, bounds, names) -> list[tuple[int, int]]:
