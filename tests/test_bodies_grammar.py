@@ -318,3 +318,14 @@ def test_a_list_of_bodies_split_by_semicolons_after_a_cue_shares_the_cue():
 def test_enforcement_forces_named_by_their_branch_are_bodies():
     assert names_in("Cảnh sát giao thông, Quản lý thị trường và Bộ đội Biên phòng tỉnh tăng cường tuần tra.") == [
         "Cảnh sát giao thông", "Quản lý thị trường", "Bộ đội Biên phòng tỉnh"]
+
+
+def test_a_committee_typed_in_lower_case_by_a_tcvn3_text_font_is_a_body():
+    """TCVN3 `.VnTime` has no `Ủ`: legacy documents typed `ủy ban nhân dân xã`; the name is written properly."""
+    got = _body_of("Điều 1. Giao nhiệm vụ.\n- ủy ban nhân dân xã Tân Lập chủ trì tổ chức hội nghị thôn.\n"
+                   "- Chủ tịch Uỷ ban nhân dân huyện Hòa Vang chịu trách nhiệm thi hành.\n")
+    names = {b["name"] for b in got}
+    assert "Ủy ban nhân dân xã Tân Lập" in names
+    assert "Ủy ban nhân dân huyện Hòa Vang" in names
+    # a capitals line (the issuing authority above `Căn cứ`) is not read through the lower-case forms
+    assert names_in("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG") == []

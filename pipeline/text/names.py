@@ -150,7 +150,13 @@ def case_name(name: str) -> str:
 def canonical(name: str) -> str:
     """The canonical form of a body's name: expanded, cased, tones placed, edges trimmed; `&` between words
     written `và` (`Sở Nông nghiệp & Phát triển nông thôn`)."""
-    return place_tones(proper_name(expand_abbreviations(case_name(trim_edges(name.replace(" & ", " và "))))))
+    return place_tones(proper_name(expand_abbreviations(raise_legacy_head(case_name(trim_edges(name.replace(" & ", " và ")))))))
+
+
+def raise_legacy_head(name: str) -> str:
+    """`ủy ban nhân dân xã` → `Ủy ban nhân dân xã`: TCVN3 text fonts had no `Ủ`, so legacy documents typed the
+    head of a committee's name in lower case (the text keeps it as typed; the name is written properly)."""
+    return "Ủ" + name[1:] if name.startswith(("ủy ban", "uỷ ban")) else name
 
 
 def proper_name(name: str) -> str:
