@@ -329,3 +329,8 @@ def test_a_committee_typed_in_lower_case_by_a_tcvn3_text_font_is_a_body():
     assert "Ủy ban nhân dân huyện Hòa Vang" in names
     # a capitals line (the issuing authority above `Căn cứ`) is not read through the lower-case forms
     assert names_in("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG") == []
+
+
+def test_a_promotion_centre_written_with_its_codes_is_expanded():
+    assert canonical("Trung tâm XTĐT, TM và DL tỉnh Hòa Bình") == \
+        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Hòa Bình"
