@@ -334,3 +334,10 @@ def test_a_committee_typed_in_lower_case_by_a_tcvn3_text_font_is_a_body():
 def test_a_promotion_centre_written_with_its_codes_is_expanded():
     assert canonical("Trung tâm XTĐT, TM và DL tỉnh Hòa Bình") == \
         "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Hòa Bình"
+
+
+def test_a_lower_case_word_after_a_list_of_units_ends_the_name():
+    assert names_in("Ủy ban nhân dân các xã, phường đẩy nhanh tiến độ giải ngân.") == [
+        "Ủy ban nhân dân các xã , phường"]
+    assert names_in("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo.") == [
+        "Ủy ban nhân dân các tỉnh , thành phố trực thuộc Trung ương"]

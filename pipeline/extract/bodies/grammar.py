@@ -179,8 +179,12 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
             k, _ = c["list_nouns"].match(toks, j + 1)
             nxt = toks[j + 1].t if j + 1 < len(toks) else ""
             if k and (not head_at(toks, j + 1) or toks[i].low == "các" and not is_cap(nxt)):
+                unit = after_place and bool(c["units"].match(toks, j + 1)[0])
                 j += 1 + k
                 after_place = False
+                if unit and j < len(toks) and re.match(r"[a-zđ]", toks[j].t) and not c["after_unit"].match(toks, j)[0] \
+                        and not c["list_nouns"].match(toks, j)[0] and not c["units"].match(toks, j)[0]:
+                    break             # `Ủy ban nhân dân quận, huyện chọn …`: a lower-case word after a list of units ends it
                 continue
             if is_cap(nxt) and not head_at(toks, j + 1) and not after_place and nxt not in ("Sở", "Ban"):
                 j += 1
