@@ -341,3 +341,8 @@ def test_a_lower_case_word_after_a_list_of_units_ends_the_name():
         "Ủy ban nhân dân các xã , phường"]
     assert names_in("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo.") == [
         "Ủy ban nhân dân các tỉnh , thành phố trực thuộc Trung ương"]
+
+
+def test_the_government_is_a_whole_name():
+    assert names_in("1. Trình Chính phủ các văn bản quy phạm pháp luật về cán bộ, công chức.") == ["Chính phủ"]
+    assert canonical("Cơ quan BHXH huyện") == "Cơ quan Bảo hiểm xã hội huyện"

@@ -61,6 +61,7 @@ def _role_rules():
         "lower_open": Phrases([(x, True) for x in vocab["lower_openings"]], fold=False, fold_rest=True),
         "not_names": Phrases([(x, True) for x in vocab["not_names"]], fold=False),
         "surname_heads": frozenset(vocab["surname_heads"]),
+        "closed_heads": frozenset(vocab["closed_heads"]),
         "middle_names": frozenset(vocab["middle_names"]),
         "report_words": [w.casefold() for w in cfg["report_words"]],
         "skip": re.compile(cfg["recipient_skip"], re.I),
@@ -156,6 +157,8 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
     c = role_rules()
     n = head_at(toks, i)
     j = i + n
+    if j < len(toks) and not is_cap(toks[j].t) and " ".join(t.t for t in toks[i:j]) in c["closed_heads"]:
+        return j                      # `Trình Chính phủ các văn bản …`: the name is whole
     lo = c["lower_open"].match(toks, i)[0]
     if lo > n and any(0 < c["stop"].match(toks, m)[0] < i + lo - m for m in range(i + n, i + lo)):
         j = i + lo                    # `Hội đồng thẩm định giá`, `Tổ giúp việc`: a stop word inside the opening is the name's
