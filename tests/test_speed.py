@@ -58,10 +58,12 @@ def test_docx_from_xml_leaves_the_unexpected_to_python_docx(tmp_path, monkeypatc
     def boom(_path):
         raise fast.Unexpected("test")
     assert docx_reader.read_docx(path, docx_reader.Limits()).reader_fallback is None
+    assert docx_reader.read_docx(path, docx_reader.Limits()).reader == "lxml"
     monkeypatch.setattr(fast, "read_docx_xml", boom)
     slow = docx_reader.read_docx(path, docx_reader.Limits())
     assert slow.text == docx_reader._read_python_docx(path).text
     assert slow.reader_fallback == "the DOCX XML walk failed: Unexpected: test"   # the record says so
+    assert slow.reader == "python-docx"
 
 
 def test_legacy_detected_once_per_file_on_a_sample():

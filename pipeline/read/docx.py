@@ -1,4 +1,5 @@
-"""DOCX through python-docx, after the zip is checked for bombs and XML entities."""
+"""DOCX straight from its XML with lxml (python-docx when the walk meets something unusual), after the zip is
+checked for bombs and XML entities."""
 from __future__ import annotations
 
 import struct
@@ -144,9 +145,12 @@ def read_docx(path: Path, limits: Limits) -> Ingested:
         text, fonts = read_docx_xml(path)
     except Exception as exc:   # anything unusual: python-docx reads it (or names the damage) as before
         result = _read_python_docx(path)
+        result.reader = "python-docx"
         result.reader_fallback = f"the DOCX XML walk failed: {type(exc).__name__}: {exc}"   # said, not silent
         return result
-    return fix_legacy(Ingested(format="docx", text=text), fonts)
+    result = fix_legacy(Ingested(format="docx", text=text), fonts)
+    result.reader = "lxml"            # the XML walk of docx_xml, not python-docx: the record names what read it
+    return result
 
 
 def _read_python_docx(path: Path) -> Ingested:

@@ -51,7 +51,7 @@ def ingest(path: str | Path, limits: Limits | None = None) -> Ingested:
 READER_NAMES = {
     "txt": "text",
     "md": "text",
-    "docx": "python-docx",
+    "docx": "lxml",
     "doc": "antiword",
     "pdf": "pdfium",
     "rtf": "striprtf",
