@@ -783,3 +783,17 @@ def test_what_a_programme_plants_vaccinates_or_installs(sentence, value, subject
     t = one(GOALS_HEADING + sentence + "\n", STATE_HEADER)
     assert (t["value"], t["unit"]) == (value, "count")
     assert names_match(subject, t["subject"]), t["subject"]
+
+
+def test_a_plan_counts_what_it_acts_on_beyond_the_noun_vocabulary():
+    """`mua sắm 10 máy chiếu`, `… và 02 nhà đa năng`: any thing a plan buys, builds or installs is counted; time,
+    order and scores are not."""
+    from pipeline.run.process import process_text
+    head = ("ỦY BAN NHÂN DÂN\nHUYỆN HÒA VANG\nSố: 15/KH-UBND\nHòa Vang, ngày 03 tháng 3 năm 2026\nKẾ HOẠCH\n"
+            "Nâng cấp cơ sở vật chất trường học năm 2026\nI. NỘI DUNG\n")
+    rec = process_text("kh.txt", head + "1. Mua sắm 12 máy chiếu đa năng cho các điểm trường.\n"
+                       "2. Xây dựng 06 phòng thí nghiệm và 02 nhà đa năng.\n"
+                       "3. Tổ chức trong 03 ngày tại hội trường huyện; thực hiện 04 bước theo quy trình.\n")
+    got = {(t["value"], t["unit"]) for t in rec["targets"]}
+    assert {(12, "count"), (6, "count"), (2, "count")} <= got
+    assert (3, "count") not in got and (4, "count") not in got

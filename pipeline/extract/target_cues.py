@@ -26,6 +26,8 @@ def config() -> dict:
     return {
         "measure": re.compile(cfg["number"] + r"[ \t]*(?:" + unit_alt + r")(?!\w)"),
         "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+" + cfg["count_scale"] + r"(?P<noun>(?:" + nouns + r"))(?!\w)"),
+        "open_count": re.compile(cfg["number"] + r"[ \t]+(?!" + cfg["open_count_not"] + r")(?P<noun>[^\W\d_]+)(?!\w)"),
+        "open_count_lead": re.compile(r"(?:" + cfg["goal_action"] + r")(?:\s+(?:mới|thêm|bổ sung))?\s*\Z", flags),
         "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")\s+\Z"),
         "left_guard": re.compile(r"[\w/.,+-]\Z"),
         "cmp": dict(cmp_words),

@@ -201,6 +201,28 @@ def _goal_range(cfg: dict, text: str, s: int, e: int, ce: int) -> re.Match | Non
     return m
 
 
+def _open_count(cfg: dict, text: str, low: str, s: int, noun: int, taken: list[tuple[int, int]]) -> bool:
+    """A count of a noun outside the vocabulary (`open_count_not` aside) is a plan's only where the plan acts on
+    it: a lower-case noun right after one of its actions (`mua sắm 10 máy in`) or after `và` / a comma that
+    follows a count it already took in the same line (`… 15 phòng học và 02 nhà đa năng`)."""
+    if not text[noun].islower():
+        return False              # `05 Sở`, `3 Phòng`: a name follows, not a thing counted
+    line = low.rfind("\n", 0, s) + 1
+    lead = low[line:s]
+    if "|" in lead:
+        return False              # table rows are the table reader's
+    if cfg["open_count_lead"].search(lead):
+        return True
+    joined = re.search(r"(?:,|\svà)\s*\Z", lead)
+    return bool(joined) and _ends_in_count(low, line, line + joined.start(), taken)
+
+
+def _ends_in_count(low: str, line: int, at: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether the words just before `at` close a count taken earlier on the line (`15 phòng học mới` before `và`)."""
+    return any(line <= a and b <= at and not re.search(r"[,;:.()]", low[b:at]) and len(low[b:at].split()) <= 4
+               for a, b in taken)
+
+
 def _action_at(cfg: dict, lead: str) -> bool:
     """A plan's action verb before the figure, in running text (`thành lập mới 03 …`), not inside a
     capitalized name (`Sở Xây dựng | 87,50`) nor in a table row, which the table reader handles."""
@@ -223,7 +245,10 @@ def find(doc: Doc) -> list[dict]:
     taken: list[tuple[int, int]] = [(t["start"], t["end"]) for t in out]
     restated: set[tuple] = set()
     normative = is_normative(doc)
-    for kind in ("measure", "count"):
+    plan = is_plan(doc) and not is_report(doc)
+    for kind in ("measure", "count", "open_count"):
+        if kind == "open_count" and not plan:
+            break
         for m in cfg[kind].finditer(low):
             ns, e = m.span()
             if cfg["left_guard"].search(low, max(0, ns - 1), ns):
@@ -233,6 +258,12 @@ def find(doc: Doc) -> list[dict]:
             s = c.start() if c else ns
             if any(a < e and s < b for a, b in blocked + taken):
                 continue
+            if kind == "open_count":
+                if not _open_count(cfg, text, low, s, m.start("noun"), taken):
+                    continue
+                kind_of_m = "count"
+            else:
+                kind_of_m = kind
             line_start = text.rfind("\n", 0, ns) + 1
             if re.match(r"\d+(?:\.\d+)*\s*[.)]\s", text[ns:ns + 8]) and not text[line_start:ns].strip():
                 continue  # a section label such as `3. ` at the start of a line
@@ -241,7 +272,7 @@ def find(doc: Doc) -> list[dict]:
                 bracket_floor = cfg["goal_before_bracket"].search(text, max(0, ns - 40), ns - 1)
                 if not bracket_floor:
                     continue  # a bracketed figure explains, it does not set a goal (`tối thiểu (10%)` does)
-            if kind == "count" and (re.match(r"\s*\(", text[e:e + 3])
+            if kind_of_m == "count" and (re.match(r"\s*\(", text[e:e + 3])
                                     or (not cmp_word and cfg["count_not_after"].search(text[max(0, s - 25):s]))):
                 continue  # `của 3 tỉnh (Lâm Đồng, …)` names a known set, it does not set a goal
             value = parse_number(m.group("num"))
@@ -250,7 +281,7 @@ def find(doc: Doc) -> list[dict]:
             if kind == "count" and m.group("scale"):   # `2,5 triệu lượt khách`
                 value = parse_number(str(round(value * _SCALE[m.group("scale")])))
             cs, ce = _clause(text, s, e)
-            if kind == "count" and m.group("noun") in cfg["staff_nouns"] and not cfg["floor_ceiling"].match(cmp_word):
+            if kind_of_m == "count" and m.group("noun") in cfg["staff_nouns"] and not cfg["floor_ceiling"].match(cmp_word):
                 r = _range_start(cfg, text, s, e, ce)
                 if cfg["composition_before"].search(text[max(0, r - 12):r]) and _strong_at(cfg, text[cs:r]) < 0:
                     continue  # `thành lập Ban … có từ 3 đến 4 cán bộ`: the make-up of a body, not a goal
@@ -258,16 +289,16 @@ def find(doc: Doc) -> list[dict]:
                 continue   # a worked example or a calculation shows how a rule applies
             if normative and not cfg["explicit_goal"].search(text[cs:s] + " " + heading_context(doc, s)):
                 continue   # a rate, a fine or a condition of a rule of law, not a goal
-            if kind == "count" and m.group("noun") in cfg["planned_nouns"] and \
+            if kind_of_m == "count" and m.group("noun") in cfg["planned_nouns"] and \
                     not cfg["floor_ceiling"].match(cmp_word) and not bracket_floor and \
                     not is_plan(doc) and \
                     not cfg["explicit_goal"].search(text[cs:s] + " " + heading_context(doc, s)):
                 continue   # `đẩy nhanh tiến độ 02 dự án` in a letter: projects already known
-            money = kind == "measure" and next(u["unit"] for i, u in enumerate(cfg["units"]) if m.group(f"u{i}")) == "VND"
+            money = kind_of_m == "measure" and next(u["unit"] for i, u in enumerate(cfg["units"]) if m.group(f"u{i}")) == "VND"
             if not _is_goal(doc, text, s, e, cs, ce, bool(cmp_word), money):
                 continue
             factor = 1
-            if kind == "measure":
+            if kind_of_m == "measure":
                 i = next(i for i in range(len(cfg["units"])) if m.group(f"u{i}"))
                 if text[m.start(f"u{i}")] == "Đ" or (m.group(f"u{i}") == "đ" and (value or 0) < 1000):
                     continue  # `9 Đồng Nai` is a province in a table, not nine đồng; `3 đ` no sum
