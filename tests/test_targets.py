@@ -797,3 +797,17 @@ def test_a_plan_counts_what_it_acts_on_beyond_the_noun_vocabulary():
     got = {(t["value"], t["unit"]) for t in rec["targets"]}
     assert {(12, "count"), (6, "count"), (2, "count")} <= got
     assert (3, "count") not in got and (4, "count") not in got
+
+
+def test_a_purchase_table_counts_its_quantities_in_the_rows_unit():
+    """A purchase's `Số lượng` column: how many of each row's thing it buys (`Bộ` → count); the sums stay VND."""
+    from pipeline.run.process import process_text
+    text = ("BỆNH VIỆN ĐA KHOA HUYỆN HÒA VANG\nSố: 77/QĐ-BV\nHòa Vang, ngày 10 tháng 4 năm 2026\nQUYẾT ĐỊNH\n"
+            "Phê duyệt dự toán mua sắm thiết bị y tế năm 2026\nĐiều 1. Phê duyệt dự toán mua sắm như sau:\n"
+            "| STT | Tên hàng hóa | Đơn vị tính | Số lượng | Thành tiền (đồng) |\n"
+            "| 1 | Bơm tiêm điện | Bộ | 04 | 120.000.000 |\n"
+            "| 2 | Tủ sấy dụng cụ | Cái | 01 | 85.000.000 |\n"
+            "Điều 2. Khoa Dược tổ chức thực hiện.\n")
+    got = {(t["value"], t["unit"], t["subject"]) for t in process_text("qd.txt", text)["targets"]}
+    assert (4, "count", "Bơm tiêm điện") in got and (1, "count", "Tủ sấy dụng cụ") in got
+    assert (120000000, "VND", "Bơm tiêm điện") in got

@@ -69,6 +69,7 @@ def config() -> dict:
         "t_past": re.compile(cfg["table_past_col"], flags),
         "t_subject": re.compile(cfg["table_subject_col"], flags),
         "t_money": re.compile(cfg["table_money_col"], flags),
+        "t_quantity": re.compile(cfg["table_quantity_col"], flags),
         "t_units": [(re.compile(u["pattern"], flags), u["unit"], u.get("factor", 1)) for u in cfg["table_units"]],
         "report_title": re.compile(cfg["report_title"], flags),
         "normative_types": set(cfg["normative_types"]),

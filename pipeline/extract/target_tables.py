@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.target_cues import config, doc_year, is_normative, parse_number, sets_sums, target_year
+from pipeline.extract.target_cues import config, doc_year, is_normative, is_plan, parse_number, sets_sums, target_year
 from pipeline.parse.document import Doc
 
 _CELL_NUMBER = re.compile(r"\s*(?P<cmp>≥|>=|≤|<=|>|<|trên|ít nhất|tối thiểu|không dưới|không quá|tối đa|dưới)?\s*"
@@ -65,7 +65,10 @@ def table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
                 if any(a < e and s < b for a, b in blocked):
                     continue
                 value = parse_number(m.group("num"))
-                unit, factor = _row_unit(cfg, unit_cell, header[col], subject, bool(m.group("pct")), table_unit)
+                if col in roles.get("quantity", ()):   # how many of the row's thing: its own unit, never the table's sums'
+                    unit, factor = _row_unit(cfg, unit_cell, "", subject, bool(m.group("pct")))
+                else:
+                    unit, factor = _row_unit(cfg, unit_cell, header[col], subject, bool(m.group("pct")), table_unit)
                 if m.group("vnd") and unit != "VND":
                     unit, factor = "VND", 1   # `2.150.000.000đ`: the cell names its own unit
                 if value is None or unit is None:
@@ -92,6 +95,10 @@ def _column_roles(doc: Doc, header: list[str], budget: bool = False) -> dict:
             roles["subject"] = i
         elif cfg["t_past"].search(h) or (normative and not cfg["explicit_goal"].search(h)):
             continue
+        elif cfg["t_quantity"].search(h):
+            if sets_sums(doc) or is_plan(doc):
+                roles["goal"].append((i, max(years) if years else None))
+                roles.setdefault("quantity", set()).add(i)
         elif cfg["t_goal"].search(h) and not (doc_year(doc) and years and max(years) < doc_year(doc)
                                               and not re.search(r"(?i)kế hoạch|mục tiêu|chỉ tiêu", h)):
             roles["goal"].append((i, max(years) if years else None))
