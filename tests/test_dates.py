@@ -29,6 +29,7 @@ def values(body: str, year: int = 2025) -> dict[str, str]:
     ("Các phòng gửi báo cáo về Sở Y tế trước ngày 20 tháng 10 năm 2021.", "2021-10-20", "deadline"),
     ("Ban Tuyên giáo tổng hợp, báo cáo Thường trực Huyện ủy trước ngày 15/12/2021.", "2021-12-15", "deadline"),
     ("Lễ phát động được tổ chức ngày 02-9-2021 tại Nhà văn hóa trung tâm.", "2021-09-02", "event"),
+    ("Thời gian khai mạc hội thi: 08.10.2021 tại sân vận động huyện.", "2021-10-08", "event"),
     ("Đề nghị gửi danh sách về Phòng Nội vụ trước 16 giờ 30 ngày 14/6/2021 để tổng hợp.", "2021-06-14", "deadline"),
     ("Ý kiến tham gia gửi về Sở Tư pháp chậm nhất ngày 05/11/2025 để hoàn thiện.", "2025-11-05", "deadline"),
     ("Đợt thi đua kéo dài trong năm 2027 và tính đến hết ngày 30/11/2027.", "2027-11-30", "deadline"),
@@ -86,6 +87,7 @@ def test_span_covers_the_clock_time_and_points_into_the_text():
     "3.2.1. Về tăng cường công tác tuyên truyền.",
     "Tỷ lệ hồ sơ đúng hạn đạt 2.615/2.700 hồ sơ.",
     "Bảo đảm kinh phí chi thường xuyên của trường học.",
+    "Mã định danh hồ sơ 1.12.2024.15 do hệ thống cấp.",
 ])
 def test_what_is_not_a_date(sentence):
     assert dates(sentence) == []
