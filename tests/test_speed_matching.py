@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 import re
 
-from pipeline.text.trie import trie_pattern
+from pipeline.text.matching import required_literal, trie_pattern
 
 
 def _plain(words) -> str:
@@ -39,3 +39,17 @@ def test_trie_finds_what_the_plain_alternation_finds():
                 assert bool(a) == bool(b), (words, s)
                 if a and not flags:
                     assert a.span() == b.span(), (words, s)
+
+
+def test_required_literal_is_in_every_match():
+    place_date = r"(?:^|\s)(?:[A-ZĐ][^\s,|]*\s+){0,3}[A-ZĐ][^\s,|]*,\s*ngày[\s.…]*\d{0,2}\s*(?:t?h?áng|/)"
+    assert required_literal(place_date) == "ngày"
+    assert required_literal(r"a?bc|ngày") == ""            # two branches: neither is required
+    assert required_literal(r"(?i)ngày \d+") == ""          # ignoring case, `NGÀY` matches without `ngày`
+    assert required_literal(r"ngày \d+", re.I) == ""
+    assert required_literal(r"x(?i:abc)yz") == "yz"
+    assert required_literal(r"[") == ""                     # not a pattern: no shortcut
+    for text in ["Đà Lạt, ngày 12 tháng 3", "Hà Nội,ngày 1/", "Số 5, ngày", "ngày 12 tháng 3", "Lâm Đồng, Ngày 2 tháng"]:
+        found = re.search(place_date, text)
+        assert not found or "ngày" in found.group(0)
+    assert re.search(place_date, "Đà Lạt, ngày 12 tháng 3") and not re.search(place_date, "Đà Lạt, Ngày 12 tháng 3")

@@ -24,7 +24,7 @@ from pipeline.extract.bodies.grammar import body_item, head_at, places_of, resol
 from pipeline.extract.bodies.recipients import recipient_items
 from pipeline.extract.bodies.tokens import body_regions, tokenize
 from pipeline.text.spans import line_spans
-from pipeline.text.trie import trie_pattern
+from pipeline.text.matching import trie_pattern
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "bodies"
 LABELS = ("LEAD", "COORDINATE", "ADVISE", "MONITOR", "REPORT_TO", "RECIPIENT")
