@@ -22,6 +22,7 @@ from functools import lru_cache
 from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
+from pipeline.text.matching import required_literal
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
@@ -82,6 +83,7 @@ def _cfg() -> dict:
         "recurrence_not_before": re.compile(cfg["recurrence_not_before"]),
         "date_only_cell": re.compile(cfg["date_only_cell"], flags),
         "place_date": re.compile(cfg["place_date"]),
+        "place_date_word": required_literal(cfg["place_date"]),     # `ngày`: a cell without it is not searched
         "anniversary_before": re.compile(cfg["anniversary_before"], flags),
     }
 
@@ -384,7 +386,7 @@ def find(doc: Doc) -> list[dict]:
             taken.append((s, e))  # a rejected date still hides the pieces inside it
             cell = _cell(text, s, e)
             if name in _DAY_KINDS + ("month", "year") and (
-                    cfg["date_only_cell"].match(cell) or cfg["place_date"].search(cell)) \
+                    cfg["date_only_cell"].match(cell) or cfg["place_date_word"] in cell and cfg["place_date"].search(cell)) \
                     and not cfg["time_column"].search(column_header(text, s)):
                 continue  # the place-and-date line of this or an attached document (not a timetable's cell)
             if name == "recurrence" and cfg["recurrence_not_before"].search(text[max(0, s - 30):s]):

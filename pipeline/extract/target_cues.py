@@ -151,13 +151,16 @@ def lead_in(doc: Doc, start: int) -> str:
     return ""
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")     # compiled once: doc_year reads every date for each figure
+
+
 def doc_year(doc: Doc) -> int | None:
     """The document's year; for an undated draft or report, the year of the latest full date it cites
     (what it reports on happened by then), so a figure `đến năm 2030` still reads as a later goal."""
     if doc.year:
         return doc.year
     days = [x["value"][:4] for x in doc.found.get("dates", [])
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", x.get("value") or "") and x.get("kind") != "deadline"]
+            if _ISO_DAY.fullmatch(x.get("value") or "") and x.get("kind") != "deadline"]
     return int(max(days)) if days else None
 
 

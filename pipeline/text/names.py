@@ -147,9 +147,11 @@ def case_name(name: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical(name: str) -> str:
     """The canonical form of a body's name: expanded, cased, tones placed, edges trimmed; `&` between words
-    written `và` (`Sở Nông nghiệp & Phát triển nông thôn`)."""
+    written `và` (`Sở Nông nghiệp & Phát triển nông thôn`). Cached: a document names the same bodies again and
+    again, and the answer depends on the name and the rules (read once per process) alone."""
     return place_tones(proper_name(expand_abbreviations(raise_legacy_head(case_name(trim_edges(name.replace(" & ", " và ")))))))
 
 

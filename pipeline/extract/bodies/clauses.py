@@ -10,7 +10,7 @@ from pipeline.text.names import canonical
 from pipeline.extract.bodies.grammar import (body_item, find_names, issuer_forms, listed_name, name_start,
                                              resolve_jurisdiction,
                                              role_rules, skip_brackets, strip_title)
-from pipeline.extract.bodies.tokens import LABEL, TOKEN, Tok, is_cap, line_rank, tokenize
+from pipeline.extract.bodies.tokens import LABEL, Tok, is_cap, line_rank, tokenize
 
 
 def clause_bounds(toks: list[Tok]) -> list[tuple[int, int]]:
@@ -98,8 +98,7 @@ def subject_prefix(toks, a, names_in) -> tuple[list, int]:
     """Names that open a clause (after an optional title) and the index after them."""
     c = role_rules()
     subj, i = [], a
-    for form in c["raw"].get("courtesy", ()):          # `Các ông (bà) Trưởng phòng …`: the titles follow
-        words = [w.casefold() for w in TOKEN.findall(form)]
+    for words in c["courtesy"]:          # `Các ông (bà) Trưởng phòng …`: the titles follow
         if [t.low for t in toks[a:a + len(words)]] == words:
             i = a + len(words)
             break
@@ -148,22 +147,31 @@ def read_line(doc: Doc, rs: int, ls: int, le: int, blocked, quote: list) -> _Lin
     quote[1] = quote[1] + 1 if quote[0] else 0
     if quote[1] > 10:
         quote[0] = False
-    quoted_at, quote[0] = _quoted(tokenize(line, ls), quote[0])
+    if quote[0] or _QUOTES.search(line):
+        quoted_at, quote[0] = _quoted(tokenize(line, ls), quote[0])
+    else:
+        quoted_at = ()                # no quotation opens or runs on here (most lines): no token to walk
     lab = LABEL.match(line)
     body_off = ls + (lab.end() if lab else 0)
     toks = tokenize(text[body_off:le], body_off)
     if not toks:
         return None
     blocked = [(a, b) for a, b in blocked if a < le and b > body_off]     # the cited documents on this line
-    quoted = frozenset(i for i, t in enumerate(toks) if t.s in quoted_at)
-    names = [n for n in find_names(toks) if not any(a <= toks[name_start(n)].s < b for a, b in blocked)
-             and name_start(n) not in quoted]
-    refs = frozenset(i for i, t in enumerate(toks) if any(a <= t.s < b for a, b in blocked))
+    quoted = frozenset(i for i, t in enumerate(toks) if t.s in quoted_at) if quoted_at else _EMPTY
+    names = find_names(toks)
+    if blocked or quoted:
+        names = [n for n in names if not any(a <= toks[name_start(n)].s < b for a, b in blocked)
+                 and name_start(n) not in quoted]
+    refs = frozenset(i for i, t in enumerate(toks) if any(a <= t.s < b for a, b in blocked)) if blocked else _EMPTY
     # a line that continues a sentence (`... của Chủ tịch` / `UBND tỉnh về việc ...`) keeps its left context
     prev = text[max(rs, ls - 40):max(rs, ls - 1)]
     ctx = tokenize(prev) if prev.strip() and not re.search(r"[.:;]\s*$", prev) and not lab else []
     names = [n for n in names if not _owner_of_something(ctx + toks, n[0] + len(ctx))]
     return _Line(line, toks, names, refs, quoted, line_rank(line))
+
+
+_QUOTES = re.compile(r'[“”"]')
+_EMPTY: frozenset = frozenset()
 
 
 def line_heading(ln: _Line):

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.extract.bodies.phrases import Phrases
-from pipeline.extract.bodies.tokens import TOKEN, Tok, is_cap, starts_with
+from pipeline.extract.bodies.tokens import DIGIT, ORDINAL, SMALL_NUMBER, TOKEN, WORD, Tok, is_cap, starts_with
 from pipeline.text import units
 from pipeline.text.names import canonical
 
@@ -18,6 +18,7 @@ def role_rules():
     or a cue (a token that opens none is passed over without trying each vocabulary)."""
     c = _role_rules()
     c["name_firsts"] = c["capacities"].firsts | c["heads"].firsts | c["lower_heads"].firsts
+    c["head_firsts"] = c["heads"].firsts | frozenset(c["lower_heads"].table)    # the folded words head_at looks up
     c["cue_firsts"] = c["not_cues"].firsts | c["object_cues"].firsts | c["subject_verbs"].firsts
     return c
 
@@ -63,7 +64,9 @@ def _role_rules():
         "surname_heads": frozenset(vocab["surname_heads"]),
         "closed_heads": frozenset(vocab["closed_heads"]),
         "middle_names": frozenset(vocab["middle_names"]),
-        "report_words": [w.casefold() for w in cfg["report_words"]],
+        "courtesy": [[w.casefold() for w in TOKEN.findall(form)] for form in cfg.get("courtesy", ())],  # `Các ông (bà)`
+        "report_words": frozenset(w.casefold() for w in cfg["report_words"]),
+        "report_firsts": frozenset(w.casefold().split(" ")[0] for w in cfg["report_words"]),  # tried at every token
         "skip": re.compile(cfg["recipient_skip"], re.I),
         "cut": re.compile(cfg["recipient_cut"]),
     }
@@ -87,8 +90,8 @@ def _unit_colon_heads() -> dict[str, str]:
 def head_at(toks: list[Tok], i: int) -> int:
     """Length of a body-name head at token i (0 when none or when it opens a non-name)."""
     c = role_rules()
-    n, kind = c["heads"].match(toks, i)
-    if not n:
+    n, kind = c["heads"].match(toks, i) if toks[i].low in c["head_firsts"] else (0, None)    # most words open none
+    if not n and toks[i].low in c["head_firsts"]:
         n, kind = c["lower_heads"].match(toks, i)
     if not n:                         # `Trưởng phòng Tổ chức cán bộ`: the unit a head of unit heads
         return int(toks[i].low in ("phòng", "khoa") and i > 0 and toks[i - 1].low == "trưởng"
@@ -146,16 +149,17 @@ def _field_reaches_unit(toks: list[Tok], k: int, c, most: int = 6) -> bool:
         if c["units"].match(toks, m)[0] and not c["not_units"].match(toks, m)[0] and not in_compound(toks, m, c):
             return m > k
         t = toks[m].t
-        if not re.match(r"[\wĐđ]", t) or is_cap(t) or (c["stop"].match(toks, m)[0] and not in_compound(toks, m, c)) \
+        if not WORD.match(t) or is_cap(t) or (c["stop"].match(toks, m)[0] and not in_compound(toks, m, c)) \
                 or c["subject_verbs"].match(toks, m)[0] and not in_compound(toks, m, c):
             return False
     return False
 
 
-def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
-    """End index (exclusive) of the body name that starts with a head at token i."""
+def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = None) -> int:
+    """End index (exclusive) of the body name that starts with a head at token i (`head`: its length, when the
+    caller has just read it with `head_at`)."""
     c = role_rules()
-    n = head_at(toks, i)
+    n = head_at(toks, i) if head is None else head
     j = i + n
     if j < len(toks) and not is_cap(toks[j].t) and " ".join(t.t for t in toks[i:j]) in c["closed_heads"]:
         return j                      # `Trình Chính phủ các văn bản …`: the name is whole
@@ -198,7 +202,7 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
             if is_cap(nxt) or nxt.isdigit():
                 j += 1
                 continue
-            if nxt and not is_cap(nxt) and re.match(r"[\wĐđ]", nxt) and not c["stop"].match(toks, j + 1)[0] \
+            if nxt and not is_cap(nxt) and WORD.match(nxt) and not c["stop"].match(toks, j + 1)[0] \
                     and not c["subject_verbs"].match(toks, j + 1)[0]:
                 j += 1                # two fields joined by a dash: `Phòng Văn hóa - xã hội`, `Ban Kinh tế - ngân sách`
                 continue
@@ -224,9 +228,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
         if t == "&" and j + 1 < len(toks) and is_cap(toks[j + 1].t) and j > i + n - 1:
             j += 1                    # `Sở Nông nghiệp & Phát triển nông thôn`: `&` is `và` inside a name
             continue
-        if not re.match(r"[\wĐđ]", t):
+        if not WORD.match(t):
             break
-        if t == "số" and j + 1 < len(toks) and re.fullmatch(r"\d{1,2}", toks[j + 1].t):
+        if t == "số" and j + 1 < len(toks) and SMALL_NUMBER.fullmatch(toks[j + 1].t):
             j += 2                    # `Ban Quản lý dự án đầu tư xây dựng số 1`
             continue
         if toks[j].low in ("liên", "có") and j > i + n - 1:
@@ -248,13 +252,13 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7) -> int:
             break                     # `các sở, ngành liên quan xây dựng`: a collective ends at its verb
         if kv and j + kv < len(toks) and _verb_goes_on(toks, j, kv, c):
             break                     # `Bộ Nội vụ tổ chức thẩm định`, `Sở Nội vụ xây dựng các dự thảo`: a task after the name
-        if t.isdigit() or re.fullmatch(r"\d+[A-Za-z]?|[IVXLC]+", t):
+        if t.isdigit() or ORDINAL.fullmatch(t):
             prev = toks[j - 1].t
             if len(t) <= 3 and (is_cap(prev) or prev in ("số", "vực", "-")):
                 j += 1
                 continue
             break
-        if re.search(r"\d", t):
+        if DIGIT.search(t):
             break
         ku, _ = c["units"].match(toks, j)
         if ku and (c["not_units"].match(toks, j)[0] or in_compound(toks, j, c)):
@@ -324,8 +328,9 @@ def find_names(toks: list[Tok]) -> list[tuple[int, int]]:
             if head_at(toks, i):
                 i = scan_name(toks, i)
             continue
-        if head_at(toks, i):
-            j = _qualified(toks, scan_name(toks, i))
+        n = head_at(toks, i)
+        if n:
+            j = _qualified(toks, scan_name(toks, i, head=n))
             items = _colon_items(toks, i, j)
             if items:
                 out.extend(items)

@@ -24,6 +24,7 @@ from pipeline.extract.bodies.grammar import body_item, head_at, places_of, resol
 from pipeline.extract.bodies.recipients import recipient_items
 from pipeline.extract.bodies.tokens import body_regions, tokenize
 from pipeline.text.spans import line_spans
+from pipeline.text.matching import trie_pattern
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "bodies"
 LABELS = ("LEAD", "COORDINATE", "ADVISE", "MONITOR", "REPORT_TO", "RECIPIENT")
@@ -75,7 +76,8 @@ _CUE_OR_HEAD = None
 
 
 def _prefilter() -> re.Pattern:
-    """A cheap test for a line worth giving to the model: a role cue or an organization head."""
+    """A cheap test for a line worth giving to the model: a role cue or an organization head (the cues as one
+    trie: the plain alternation of them all was a tenth of the bodies stage)."""
     global _CUE_OR_HEAD
     if _CUE_OR_HEAD is None:
         from pipeline import rules
@@ -84,7 +86,7 @@ def _prefilter() -> re.Pattern:
         for group in ("subject_verbs", "object_cues"):
             for vs in cfg[group].values():
                 words.update(vs)
-        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        alt = trie_pattern(words)
         _CUE_OR_HEAD = re.compile(r"(?<![\wĐđ])(?:" + alt + r")(?![\wĐđ])", re.I)
     return _CUE_OR_HEAD
 

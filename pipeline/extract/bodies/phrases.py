@@ -36,6 +36,8 @@ class Phrases:
         if entry is None:
             return 0, None
         longest, by_length = entry
+        if longest == 1:              # only one-word phrases open with this word: no other word to read
+            return 1, by_length[0][1][()]
         room = len(toks) - i
         after = toks[i + 1:i + min(longest, room)]
         rest = tuple([t.low for t in after] if self.rest else [t.t for t in after])

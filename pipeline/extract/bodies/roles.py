@@ -219,8 +219,9 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
 def _report_cues(toks, a, b, in_name, cues) -> list:
     """`báo cáo kết quả về Sở Nội vụ`: `về`, `qua`, `cho` point to whom, after a report word only."""
     c = role_rules()
-    at = next((i for i in range(a, b) if toks[i].low in c["report_words"]
-               or (i + 1 < b and f"{toks[i].low} {toks[i + 1].low}" in c["report_words"])), None)
+    words, firsts = c["report_words"], c["report_firsts"]
+    at = next((i for i in range(a, b) if toks[i].low in firsts and (toks[i].low in words
+               or (i + 1 < b and f"{toks[i].low} {toks[i + 1].low}" in words))), None)
     out = []
     i = b if at is None else at + 1
     while i < b:

@@ -16,6 +16,13 @@ ROLES = ("lead", "coordinate", "advise", "monitor", "report_to", "recipient")
 TOKEN = re.compile(r"[^\s,;:.()“”\"'!?]+|[,;:.()“”\"]")
 
 
+# tests of one token, compiled once (the name grammar runs them at every word of every name)
+WORD = re.compile(r"[\wĐđ]")
+SMALL_NUMBER = re.compile(r"\d{1,2}")
+ORDINAL = re.compile(r"\d+[A-Za-z]?|[IVXLC]+")
+DIGIT = re.compile(r"\d")
+
+
 # a label is not the start of a date running on from the line above (`30/11/2025.`)
 LABEL = re.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-/]+(?!\d)|[-+•*–])\s*")
 

@@ -1,0 +1,65 @@
+"""Cheaper ways to ask a regex the same question: a vocabulary compiled as a trie, a pattern's required word.
+
+`trie_pattern`: a regex alternation of many literal words compiled as a trie (`Sở Y tế|Sở Nội vụ` as
+`Sở (?:Y tế|Nội vụ)`).
+
+Why: Python's `re` tries the branches of `w1|w2|…` one after another at every position of the text, so a
+vocabulary of hundreds of phrases costs hundreds of comparisons per character. As a trie, each position
+costs one branch per character that the text really shares with a phrase. The pattern matches exactly the
+same strings as the plain alternation, so a search finds a match exactly where the plain one does; which match
+it returns is the longest one when case counts (a longer phrase is tried before a prefix of it), but ignoring
+case two branches may fit one letter (`Đ…`, `đ…`) and the first that completes wins: there, presence only.
+"""
+from __future__ import annotations
+
+import re
+from re import _parser
+
+
+def trie_pattern(words) -> str:
+    """Regex source (no group) matching exactly the given words; at a shared prefix the longer continuation is
+    tried first, a word that ends there last."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _source(trie) if trie else "(?!)"
+
+
+def _source(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _source(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        body = "(?:" + body + ")?" if len(branches) > 1 or not _single(body) else body + "?"
+    return body
+
+
+def _single(piece: str) -> bool:
+    """Whether `piece` is one regex atom that a `?` may follow directly (an escaped or plain character)."""
+    return len(piece) == 1 or (len(piece) == 2 and piece[0] == "\\")
+
+
+def required_literal(pattern: str, flags: int = 0) -> str:
+    """The longest run of plain characters every match of `pattern` holds (`ngày` in `…,\\s*ngày[\\s.…]*\\d…`),
+    or "" when none can be told. Why: `word in text` is far cheaper than a search that fails, so a pattern tried
+    on many short texts (table cells, clauses) is tried only where its word is. Only the pattern's top-level
+    sequence is read (every item of it is in every match); a case-insensitive pattern has none."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except Exception:        # a private module: when it is not what we expect, no shortcut
+        return ""
+    if (flags | parsed.state.flags) & re.IGNORECASE:
+        return ""
+    best, run = "", []
+    for op, arg in list(parsed.data) + [(None, None)]:
+        if op is _parser.LITERAL:
+            run.append(chr(arg))
+            continue
+        best = max(best, "".join(run), key=len)
+        run = []
+    return best

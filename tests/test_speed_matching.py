@@ -1,0 +1,55 @@
+"""Issue 16: the compiled matchers answer what the plain ones did (the trie regex, cached names)."""
+from __future__ import annotations
+
+import random
+import re
+
+from pipeline.text.matching import required_literal, trie_pattern
+
+
+def _plain(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def test_trie_matches_exactly_the_words():
+    words = ["Sở Y tế", "Sở Nội vụ", "Sở", "giao", "giao cho", "phối hợp", "x.y", "(bà)"]
+    rx = re.compile(trie_pattern(words))
+    for w in words:
+        assert rx.fullmatch(w)
+    for w in ["Sở Y", "gia", "giao ch", "xzy", "bà", ""]:
+        assert not rx.fullmatch(w)
+    assert trie_pattern([]) == "(?!)" and not re.search(trie_pattern([]), "anything")
+
+
+def test_trie_finds_what_the_plain_alternation_finds():
+    """Between the same word boundaries, a line holds a word of the trie exactly when it holds one of the plain
+    longest-first alternation, ignoring case or not; minding case, the trie's match is that longest one too
+    (ignoring it, `Đ…` and `đ…` are two branches and the first that fits wins: presence only)."""
+    rng = random.Random(16)
+    letters = "abcĐđ ."
+    for _ in range(300):
+        words = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 30))}
+        edge = r"(?<![\wĐđ])(?:{})(?![\wĐđ])"
+        for flags in (0, re.I):
+            plain = re.compile(edge.format(_plain(words)), flags)
+            trie = re.compile(edge.format(trie_pattern(words)), flags)
+            for _ in range(100):
+                s = "".join(rng.choice(letters + "xyz") for _ in range(rng.randint(0, 20)))
+                a, b = plain.search(s), trie.search(s)
+                assert bool(a) == bool(b), (words, s)
+                if a and not flags:
+                    assert a.span() == b.span(), (words, s)
+
+
+def test_required_literal_is_in_every_match():
+    place_date = r"(?:^|\s)(?:[A-ZĐ][^\s,|]*\s+){0,3}[A-ZĐ][^\s,|]*,\s*ngày[\s.…]*\d{0,2}\s*(?:t?h?áng|/)"
+    assert required_literal(place_date) == "ngày"
+    assert required_literal(r"a?bc|ngày") == ""            # two branches: neither is required
+    assert required_literal(r"(?i)ngày \d+") == ""          # ignoring case, `NGÀY` matches without `ngày`
+    assert required_literal(r"ngày \d+", re.I) == ""
+    assert required_literal(r"x(?i:abc)yz") == "yz"
+    assert required_literal(r"[") == ""                     # not a pattern: no shortcut
+    for text in ["Đà Lạt, ngày 12 tháng 3", "Hà Nội,ngày 1/", "Số 5, ngày", "ngày 12 tháng 3", "Lâm Đồng, Ngày 2 tháng"]:
+        found = re.search(place_date, text)
+        assert not found or "ngày" in found.group(0)
+    assert re.search(place_date, "Đà Lạt, ngày 12 tháng 3") and not re.search(place_date, "Đà Lạt, Ngày 12 tháng 3")
