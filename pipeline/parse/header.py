@@ -71,6 +71,11 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
             if unit.group("word") in ("BỘ", "CỤC", "TỔNG CỤC"):
                 return f"{canonical(unit.group('unit'))} {canonical(named)}", canonical(parent)
             return canonical(f"{unit.group('unit')} {named}"), canonical(parent)
+        bare = re.search(r"\s(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)$", own)
+        place = bare and re.search(rf"(?:^|\s){bare.group(1)}\s+(\S.*)$", parent)
+        if place:
+            # `SỞ Y TẾ TỈNH PHÚ THỌ` / `BỆNH VIỆN ĐA KHOA TỈNH`: the unit's place is printed once, on the parent's line
+            return canonical(f"{own} {place.group(1)}"), canonical(parent)
         if rules.compiled(cfg["needs_parent"]).match(own) or rules.compiled(cfg["party_parent"]).search(parent) \
                 and not rules.compiled(cfg["jurisdiction"]).search(own):
             joined = canonical(f"{own} {parent_suffix}")
