@@ -346,3 +346,10 @@ def test_a_lower_case_word_after_a_list_of_units_ends_the_name():
 def test_the_government_is_a_whole_name():
     assert names_in("1. Trình Chính phủ các văn bản quy phạm pháp luật về cán bộ, công chức.") == ["Chính phủ"]
     assert canonical("Cơ quan BHXH huyện") == "Cơ quan Bảo hiểm xã hội huyện"
+
+
+def test_a_commune_party_committees_units_take_its_place():
+    places = places_of("Đảng ủy xã Tân Lập")
+    from pipeline.extract.bodies.places import resolve_jurisdiction
+    assert resolve_jurisdiction("Văn phòng Đảng ủy", places) == "Văn phòng Đảng ủy xã Tân Lập"
+    assert resolve_jurisdiction("các Đảng ủy", places) == "các Đảng ủy"

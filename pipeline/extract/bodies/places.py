@@ -28,6 +28,8 @@ def places_of(issuer: str | None) -> dict[str, str]:
             unit = unit[:1].upper() + unit[1:].lower()
             out[party[unit]] = place
         out[unit] = place
+        if issuer.startswith("Đảng ủy ") and unit in units.words():
+            out["Đảng ủy"] = f"{unit} {place}"   # `Văn phòng Đảng ủy` in a document of `Đảng ủy xã Tân Lập`
     return out
 
 
