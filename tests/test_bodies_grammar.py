@@ -353,3 +353,10 @@ def test_a_commune_party_committees_units_take_its_place():
     from pipeline.extract.bodies.places import resolve_jurisdiction
     assert resolve_jurisdiction("Văn phòng Đảng ủy", places) == "Văn phòng Đảng ủy xã Tân Lập"
     assert resolve_jurisdiction("các Đảng ủy", places) == "các Đảng ủy"
+
+
+def test_a_level_the_issuer_does_not_name_takes_its_parents_place():
+    from pipeline.extract.bodies.places import doc_places, resolve_jurisdiction
+    places = doc_places({"issuer": "Đảng ủy xã Tân Lập", "parent_issuer": "Đảng bộ tỉnh Yên Bình"})
+    assert resolve_jurisdiction("Ban Thường vụ Tỉnh ủy", places) == "Ban Thường vụ Tỉnh ủy Yên Bình"
+    assert resolve_jurisdiction("Ủy ban nhân dân xã", places) == "Ủy ban nhân dân xã Tân Lập"

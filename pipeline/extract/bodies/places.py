@@ -33,6 +33,13 @@ def places_of(issuer: str | None) -> dict[str, str]:
     return out
 
 
+def doc_places(metadata: dict) -> dict[str, str]:
+    """The places a document's bare units stand for: its issuer's, then its parent's for the levels the issuer
+    does not name (`Ban Thường vụ Tỉnh ủy`, `Ủy ban nhân dân tỉnh` in a commune Party committee's plan under
+    `Đảng bộ tỉnh Yên Bình`; `Ủy ban nhân dân thành phố` in a school's letter under its city's department)."""
+    return {**places_of(metadata.get("parent_issuer")), **places_of(metadata.get("issuer"))}
+
+
 def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
     """`Ủy ban nhân dân tỉnh` in a Lâm Đồng document → `Ủy ban nhân dân tỉnh Lâm Đồng`."""
     for unit, place in places.items():
