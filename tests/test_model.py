@@ -74,7 +74,7 @@ def test_default_pipeline_uses_the_model(monkeypatch):
     monkeypatch.delenv("VANBAN_BODIES", raising=False)
     calls = []
     real = nlp.predict
-    monkeypatch.setattr(nlp, "predict", lambda doc, *a: calls.append(1) or real(doc, *a))
+    monkeypatch.setattr(nlp, "predict", lambda doc, *a, **k: calls.append(1) or real(doc, *a, **k))
     rec = process_text("k.txt", PLAN)
     assert calls, "the model was not run"
     assert any(b["name"].startswith("Sở Y tế") and b["role"] == "lead" for b in rec["bodies"])
@@ -127,9 +127,9 @@ def test_both_reads_the_model_only_where_it_is_needed(monkeypatch):
     seen = []
     real = nlp.predict
 
-    def spy(doc, needed=None):
+    def spy(doc, needed=None, **kw):
         seen.extend(u for u in nlp.units(doc) if needed is None or needed(*u))
-        return real(doc, needed)
+        return real(doc, needed, **kw)
     monkeypatch.setattr(nlp, "predict", spy)
     process_text("k.txt", PLAN)
     assert seen and len(seen) < len(nlp.units(_doc(PLAN)))
@@ -280,3 +280,15 @@ def test_manifest_lists_the_training_data_and_the_shipped_files():
             assert _sha(p) == info["sha256"], f"{path} changed since the {name} model was trained (make train)"
         for path, digest in m[name]["model"].items():
             assert _sha(ROOT / path) == digest, f"{path} is not what make train wrote"
+
+
+def test_units_of_the_lines_asked_for_are_those_lines_of_all_units():
+    """`lines_at` only leaves out lines: the recipients, and every unit of a line holding an offset, as before."""
+    doc = _doc(PLAN)
+    every = nlp.units(doc)
+    lines = [u for u in every if u[2] == "line"]
+    recipients = [u for u in every if u[2] == "recipient"]
+    assert lines and nlp.units(doc, []) == recipients
+    inside = lines[1][0] + 2
+    assert nlp.units(doc, [inside]) == recipients + [lines[1]]
+    assert nlp.units(doc, [u[0] for u in lines]) == every

@@ -68,6 +68,8 @@ def find_rules(doc: Doc) -> list[dict]:
                 if ln.rank is not None and ln.rank <= heading_rank:
                     heading_actor, heading_rank = [], 0
                 line_actor, first = heading_actor, 0
+            if not names and not line_actor:
+                continue    # no body named here and none carried from a heading: no clause of it can give a role
             actor = line_actor
             for ca, cb in split_at_subjects(toks, merge_name_lists(toks, clause_bounds(toks), first, names), names):
                 if cb > first:

@@ -12,6 +12,7 @@ network access.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -92,16 +93,21 @@ def _prefilter() -> re.Pattern:
     return _CUE_OR_HEAD
 
 
-def units(doc) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of the parts of a document the model reads."""
+def units(doc, lines_at: list[int] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the parts of a document the model reads. With `lines_at`, only the lines
+    holding one of those offsets are looked at (the recipients always): a line's units lie inside it, so
+    the others would be read for nothing."""
     out = []
     for s, item in recipient_items(doc):
         if item:
             out.append((s, s + len(item), "recipient"))
     pat = _prefilter()
     text = doc.text
+    at = sorted(lines_at) if lines_at is not None else None
     for rs, re_ in body_regions(doc):
         for ls, le in line_spans(text, rs, re_):
+            if at is not None and not _holds(at, ls, le):
+                continue
             line = text[ls:le]
             if not line.strip() or line.count("|") >= 2:
                 continue
@@ -116,14 +122,21 @@ def units(doc) -> list[tuple[int, int, str]]:
     return out
 
 
-def predict(doc, needed=None) -> list[dict]:
+def _holds(at: list[int], start: int, end: int) -> bool:
+    """Whether the sorted offsets `at` have one in [start, end)."""
+    k = bisect_left(at, start)
+    return k < len(at) and at[k] < end
+
+
+def predict(doc, needed=None, lines_at: list[int] | None = None) -> list[dict]:
     """Bodies from the model alone: one item per labelled span, role from the label.
-    `needed(start, end, kind)` limits the model to the units it has to check."""
+    `needed(start, end, kind)` limits the model to the units it has to check; `lines_at`, when the
+    lines it needs are known, the lines looked at (`units`)."""
     nlp = load()
     if nlp is None:
         return []
     places = doc_places(doc.metadata)
-    us = [u for u in units(doc) if needed is None or needed(*u)]
+    us = [u for u in units(doc, lines_at) if needed is None or needed(*u)]
     out = []
     for (s, e, kind), sd in zip(us, nlp.pipe([doc.text[s:e] for s, e, _ in us], batch_size=64)):
         whole = len(doc.text[s:e].strip(ITEM_MARKS))
@@ -195,7 +208,7 @@ def bodies(doc, mode: str, find_rules) -> list[dict]:
         """The model reads only the units where combine() uses it: recipients and weak objects."""
         return kind == "recipient" or any(s <= a < e for a, _ in checks)
 
-    model_items = predict(doc, needed)
+    model_items = predict(doc, needed, lines_at=[a for a, _ in checks])
     items = combine(rule_items, model_items, doc_places(doc.metadata))
     return _plain(ranker.apply(doc, items, rule_items))
 
