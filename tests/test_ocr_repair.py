@@ -124,3 +124,35 @@ def test_title_terms_get_back_the_marks_ocr_lost():
     assert len(fixed) == len(line)
     letter = "SỞ NỘI VỤ\nSố: 12/SNV-TCBC\nV/v góp ý Kế hoạch tông kêt nhiệm kỳ\nKính gửi: Sở Tài chính\nNội dung."
     assert parse(letter, ocr=True).metadata["title"] == "góp ý Kế hoạch tổng kết nhiệm kỳ"
+
+
+# A scanned report's header as OCR gives it: its title runs over lines that hold a term and its years.
+SCANNED_REPORT = """UBND HUYỆN ĐAM RÔNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HỘI NÔNG DÂN
+Độc lập - Tự do - Hạnh phúc
+Số: 14/BC-HND
+Đam Rông, ngày 09 tháng 3 năm 2026
+BÁO CÁO
+TÔNG KẾT CÔNG TÁC HỘI NHIỆM KỲ VII (2021-2026)
+VÀ PHƯƠNG HƯỚNG NHIỆM KỲ VIII (2026-2031)
+PHẦN I:
+KẾT QUẢ THỰC HIỆN NHIỆM VỤ
+Trong nhiệm kỳ qua, Hội đã vận động hội viên tham gia các phong trào thi đua.
+"""
+
+
+def test_a_title_line_with_years_is_no_ocr_debris():
+    assert parse(SCANNED_REPORT, ocr=True).metadata["title"] == \
+        "Tổng kết công tác hội nhiệm kỳ vii (2021-2026) và phương hướng nhiệm kỳ viii (2026-2031)"
+    report = SCANNED_REPORT.replace("TÔNG KẾT CÔNG TÁC HỘI NHIỆM KỲ VII (2021-2026)\nVÀ PHƯƠNG HƯỚNG NHIỆM KỲ VIII (2026-2031)",
+                                    "tổng kết công tác hội\nNhiệm kỳ VII (2021-2026)")
+    assert parse(report, ocr=True).metadata["title"] == "tổng kết công tác hội Nhiệm kỳ VII (2021-2026)"
+
+
+@pytest.mark.parametrize("line, debris", [
+    ("NHIỆM KỲ VII (2021-2026)", False), ("GIAI ĐOẠN 2026–2030", False), ("TRƯỜNG TIỂU HỌC SỐ 2", False),
+    ("RIN,=T:", True), ("(1) 2-", True), ("12 34", True), ("í", True)])
+def test_debris_sets_numbers_aside(line, debris):
+    from pipeline.parse.header import _is_debris
+    assert _is_debris(line) is debris

@@ -137,6 +137,10 @@ def test_a_range_set_as_a_goal_is_a_floor_and_a_ceiling():
     found = [(t["value"], t["comparator"]) for t in targets(
         "- Phấn đấu mỗi năm tổ chức 4 – 6 buổi sinh hoạt chuyên đề.\n")]
     assert found == [(4, ">="), (6, "<=")]
+    # OCR reads the range's dash as an em dash
+    found = [(t["value"], t["comparator"]) for t in targets(
+        "- Phấn đấu mỗi năm kết nạp 12 — 18 đoàn viên mới.\n")]
+    assert found == [(12, ">="), (18, "<=")]
     # a band of a grading scale stays out
     assert targets("- Mức Khá: đạt từ 65% - dưới 80%: 0,75 điểm.\n") == []
 

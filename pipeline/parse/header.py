@@ -154,12 +154,18 @@ def _ocr_iso(m: re.Match) -> str | None:
     return iso_date(m.group("d"), m.group("m"), m.group("y")) if clean.match(m.group("d")) and clean.match(m.group("m")) else None
 
 
+# A number as titles and names print it: a year, a term, a period, a count (`(2019-2025)`, `2025–2030`,
+# `số 2`, `1.000`), with its brackets and separators. It is no ink: a debris test sets it aside.
+_NUMBER_TOKEN = re.compile(r"(?<!\S)\(?\d+(?:[-–/.,]\d+)*\)?[.,;:]?(?!\S)")
+
+
 def _is_debris(text: str) -> bool:
     """An OCR'd header line that is a stamp's edge or a signature's ink (`RIN,=T:`, `í`), not a
-    name: under three letters, few letters among its characters, or few real syllables."""
+    name: under three letters, few letters among its characters, or few real syllables. Numbers
+    written as numbers (`NHIỆM KỲ IV (2019-2025)`) are neither letters nor ink."""
     from pipeline.read.legacy import is_syllable
 
-    chars = [c for c in text if not c.isspace()]
+    chars = [c for c in _NUMBER_TOKEN.sub(" ", text) if not c.isspace()]
     letters = sum(c.isalpha() for c in chars)
     words = re.findall(r"[^\W\d_]+", text)
     syllables = sum(1 for w in words if is_syllable(w) or (w.isupper() and len(w) <= 6))
