@@ -156,3 +156,33 @@ def test_a_title_line_with_years_is_no_ocr_debris():
 def test_debris_sets_numbers_aside(line, debris):
     from pipeline.parse.header import _is_debris
     assert _is_debris(line) is debris
+
+
+# An appendix's first lines as OCR gives them under the seal stamped over its heading.
+SEALED_APPENDIX = """Biểu số 02
+TỔNG HỢP KINH PHÍ SỬA CHỮA TRƯỜNG HỌC
+ẞ (Kèm theo Kế hoạch số )4*UBND-VX ngày2O/ 082026 của Ủy ban nhân dân huyện Krông Nô)
+STT | Tên trường | Hạng mục | Kinh phí
+1 | Trường Tiểu học Nam Đà | Lợp mái | 120
+"""
+
+
+def test_an_appendix_line_damaged_by_a_seal_gives_type_day_and_issuer_never_a_number():
+    meta = parse(SEALED_APPENDIX, ocr=True).metadata
+    assert (meta["doc_type"], meta["identifier"], meta["issued_date"]) == ("Kế hoạch", None, "2026-08-20")
+    assert meta["issuer"] == "Ủy ban nhân dân huyện Krông Nô"
+    assert meta["title"] == "Tổng hợp kinh phí sửa chữa trường học"
+    # without OCR the line is no attachment line: nothing is read from its damage
+    assert parse(SEALED_APPENDIX).metadata["issued_date"] is None
+
+
+def test_an_appendix_line_whose_type_word_was_lost_takes_the_type_of_its_code():
+    text = SEALED_APPENDIX.replace("ẞ (Kèm theo Kế hoạch số )4*UBND-VX ngày2O/ 082026",
+                                   "(Ban hàNh ) xo nà, định sói 4SZQĐ-UBND ngàylO tháng O3năm 2026")
+    meta = parse(text, ocr=True).metadata
+    assert (meta["doc_type"], meta["identifier"], meta["issued_date"]) == ("Quyết định", None, "2026-03-10")
+    # a number read clean is kept; a lone stroke for the day is a speck on a blank day
+    text = SEALED_APPENDIX.replace("ẞ (Kèm theo Kế hoạch số )4*UBND-VX ngày2O/ 082026",
+                                   "(Ban hành kèm theo Quyết định số 215/QĐ-UBND ngàyl tháng 5 năm 2026")
+    meta = parse(text, ocr=True).metadata
+    assert (meta["doc_type"], meta["identifier"], meta["issued_date"]) == ("Quyết định", "215/QĐ-UBND", None)
