@@ -787,3 +787,26 @@ def test_what_a_programme_plants_vaccinates_or_installs(sentence, value, subject
     t = one(GOALS_HEADING + sentence + "\n", STATE_HEADER)
     assert (t["value"], t["unit"]) == (value, "count")
     assert names_match(subject, t["subject"]), t["subject"]
+
+
+def test_a_factor_after_a_multiplication_sign_touching_its_word_is_no_goal():
+    assert targets("- Mỗi thôn được hỗ trợ kinh phí bằng dự toán năm trước*110% để tổ chức hoạt động.\n",
+                   STATE_HEADER) == []
+    assert targets("- Phụ cấp kiêm nhiệm hằng tháng bằng mức lương cơ sở*30% cho mỗi thành viên Tổ.\n",
+                   STATE_HEADER) == []
+
+
+def test_a_scanned_scoring_scale_whose_cells_ran_together_grades():
+    # a scan lost the table's lines: the score runs on into the next band or cell; a speck before the dash
+    assert targets("- Từ 85%. - 100% số xã đạt chuẩn: 0.5 Từ 70% - dưới 85% số xã đạt chuẩn: 0.25\n",
+                   STATE_HEADER) == []
+    assert targets("- Đạt dưới 70% số hồ sơ đúng hạn: 0 Ghi chú\n", STATE_HEADER) == []
+    # a sentence ending a figure and a bullet on the next line are no band
+    found = targets("- Phấn đấu 95% số xã đạt chuẩn.\n- 100% hồ sơ được số hóa.\n", STATE_HEADER)
+    assert [(t["value"], t["subject"]) for t in found] == [(95, "số xã đạt chuẩn"), (100, "hồ sơ được số hóa")]
+
+
+def test_a_goal_restated_with_a_tone_mark_misread_counts_once():
+    found = targets("- Hoàn thành 100% nhiệm vụ của Kế hoạch chuyển đổi số năm 2026.\n"
+                    "- Các xã hoàn thành 100% nhiệm vụ của Kế hoạch chuyên đổi số năm 2026.\n", STATE_HEADER)
+    assert [(t["value"], t["subject"]) for t in found] == [(100, "nhiệm vụ của Kế hoạch chuyển đổi số")]
