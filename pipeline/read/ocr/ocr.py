@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps, ImageSequence
 
-from pipeline.read.ocr import heading_seal, signature_block
+from pipeline.read.ocr import handwritten, heading_seal, signature_block
 from pipeline.read.ocr.layout import date_before_summary, split_columns
 from pipeline.read.ocr.repair_text import repair_lines
 from pipeline.read.ocr.seals import lift_seals
@@ -74,10 +74,13 @@ def available(lang: str = "vie") -> bool:
 
 # ---------------------------------------------------------------- images
 
-def render_page(pdf, index: int, dpi: int = DPI) -> Image.Image:
-    """One page (0-based) of an open pdfium document as a greyscale image at `dpi`."""
+def render_page(pdf, index: int, dpi: int = DPI, colour: bool = False) -> Image.Image:
+    """One page (0-based) of an open pdfium document as a greyscale image at `dpi` (in colour when asked:
+    page 1, where a clerk's blue pen fills in the number and the day, `handwritten`)."""
     page = pdf[index]
     try:
+        if colour:
+            return page.render(scale=dpi / 72).to_pil().convert("RGB")
         return page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
     finally:
         page.close()
@@ -287,7 +290,8 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
         return parse_tsv(run_tesseract(crop, dpi, lang, psm=psm), page, dpi, crop.height)
 
     result = heading_seal.reread(result, ready, dpi, read_region)   # a seal over an appendix's heading
-    return signature_block.reread(result, read_region, dpi, ready.size)
+    result = signature_block.reread(result, read_region, dpi, ready.size)
+    return handwritten.reread(result, image, source_dpi(image, stated_dpi))   # a number or day in blue pen
 
 
 def workers() -> int:
@@ -381,7 +385,7 @@ def iter_pdf_pages(path, pages: list[int] | None = None, dpi: int = DPI) -> Iter
     pdf = pdfium.PdfDocument(str(path))
     try:
         for i in range(len(pdf)) if pages is None else pages:
-            yield i + 1, render_page(pdf, i, dpi), dpi
+            yield i + 1, render_page(pdf, i, dpi, colour=i == 0), dpi
     finally:
         pdf.close()
 
