@@ -226,6 +226,43 @@ def test_both_docx_readers_print_word_numbers_alike(tmp_path: Path):
     assert read_docx_xml(path)[0] == docx_reader._read_python_docx(path).text
 
 
+def _short_table_docx(path: Path) -> Path:
+    """A plan whose timetable is a four-column table of two rows under its header row, the last cell
+    listing two bodies as two paragraphs."""
+    import docx
+
+    d = docx.Document()
+    for line in (state_header() + "KẾ HOẠCH\nTổ chức hội thi năm 2026\nI. NỘI DUNG").split("\n"):
+        d.add_paragraph(line)
+    rows = [["TT", "Nội dung", "Thời gian", "Đơn vị thực hiện"],
+            ["1", "Tổ chức hội thi", "Tháng 4/2026", "Sở Văn hóa"],
+            ["2", "Tổng kết", "Tháng 12/2026", "Sở Nội vụ\nSở Tài chính"]]
+    table = d.add_table(rows=3, cols=4)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            first, *more = value.split("\n")
+            table.cell(i, j).text = first
+            for p in more:
+                table.cell(i, j).add_paragraph(p)
+    for line in SIGNATURE.strip().split("\n"):
+        d.add_paragraph(line)
+    d.save(path)
+    return path
+
+
+def test_a_short_table_of_four_columns_is_read_row_by_row(tmp_path: Path):
+    """Header and signature blocks (up to three columns) are read column by column; a timetable is rows."""
+    from pipeline.read import docx as docx_reader
+    from pipeline.read.docx_xml import read_docx_xml
+
+    path = _short_table_docx(tmp_path / "kh.docx")
+    rec = process_file(path)
+    assert "2 | Tổng kết | Tháng 12/2026 | Sở Nội vụ; Sở Tài chính" in rec["text"]
+    assert "2026-12" in {d["value"] for d in rec["dates"]}
+    assert {"Sở Nội vụ", "Sở Tài chính"} <= {b["name"] for b in rec["bodies"]}
+    assert read_docx_xml(path)[0] == docx_reader._read_python_docx(path).text
+
+
 # ------------------------------------------------------------------ Markdown transcriptions
 
 MD = """| ỦY BAN NHÂN DÂN<br>**TỈNH KHÁNH HÒA** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |

@@ -18,6 +18,7 @@ merge with nothing above) raises, and `docx.read_docx` then reads the file with 
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 
@@ -209,20 +210,34 @@ def read_docx_xml(path: Path) -> tuple[str, list[str]]:
     return text, sorted(names)
 
 
+def _cell_text(paragraphs: list[str]) -> str:
+    """A cell's paragraphs on the row's line: a paragraph that ends without punctuation and is followed by one
+    that opens with a capital is an item of its own (`Sở Nội vụ` / `Sở Tài chính` in a column of bodies), kept
+    apart by `;`; the others run on as the sentence they are."""
+    out = ""
+    for p in paragraphs:
+        if out and not re.search(r"[.,;:!?…-]$", out) and p[:1].isupper():
+            out += "; "
+        elif out:
+            out += " "
+        out += p
+    return out
+
+
 def table_lines(rows: list[list], cell_lines) -> list[str]:
     """A table's lines, shared by both DOCX readers so they keep giving the same text: header and
-    signature blocks (two columns, or a few rows whose cells are whole blocks) are read column by
-    column; other tables give one `a | b | c` line per row."""
+    signature blocks (two columns, or a few rows of up to three cells that are whole blocks) are read
+    column by column; other tables give one `a | b | c` line per row."""
     width = max((len(r) for r in rows), default=0)
     lines: list[str] = []
-    if width <= 2 or len(rows) <= 3:
+    if width <= 2 or len(rows) <= 3 and width <= 3:   # four columns and more: a table of data, however short
         for col in range(width):
             for cells in rows:
                 if col < len(cells):
                     lines.extend(cell_lines(cells[col]))
         return lines
     for cells in rows:
-        texts = [" ".join(t.strip() for t in cell_lines(c) if t.strip()) for c in cells]
+        texts = [_cell_text([t.strip() for t in cell_lines(c) if t.strip()]) for c in cells]
         if any(texts):
             lines.append(" | ".join(texts))
     return lines
