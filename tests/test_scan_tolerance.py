@@ -336,3 +336,16 @@ def test_an_article_word_with_its_tone_misread_inside_a_sentence():
     # `điệu` is a word of its own; `điêu khắc` takes no number
     assert _read(["biểu diễn giai điệu 2 lần, nghệ nhân điêu khắc 3 tượng"]) == \
         ["biểu diễn giai điệu 2 lần, nghệ nhân điêu khắc 3 tượng"]
+
+
+def test_the_number_before_a_code_with_a_six_read_as_o_acute_or_a_five_read_as_s():
+    assert fix_number("7ó/NĐ-CP") == "76/NĐ-CP"
+    assert fix_number("2S4/QĐ-UBND,") == "254/QĐ-UBND,"
+    assert _read(["theo Nghị định số 1ó/2024/NĐ-CP của Chính phủ"]) == ["theo Nghị định số 16/2024/NĐ-CP của Chính phủ"]
+    # words, and a code with no digit before it, stay
+    assert fix_number("Só:") == "Só:" and fix_number("S/TTr") == "S/TTr" and fix_number("ó") == "ó"
+
+
+def test_the_national_assemblys_code_keeps_its_terms_number():
+    assert fix_number("61/2020/QHI4,") == "61/2020/QH14," and fix_number("29/2018/QHl4") == "29/2018/QH14"
+    assert fix_number("QHI4") == "QHI4"

@@ -7,7 +7,8 @@ steady the reading: `I.` comes back as `L.`, `II.` as `H.` or `ll.`, `III.` as `
 as `3l`, `01` as `0I`, `16` in the italic date line as `76`, `1128 / STP` with spaces, `10797QĐ`
 without its slash. Each fix here reads a token only where the genre leaves one reading:
 
-- a number is digits, so inside a token that already holds digits `I l |` are `1` and `O` is `0`;
+- a number is digits, so inside a token that already holds digits `I l |` are `1` and `O` is `0`
+  (and before an identifier's code, `ó` is `6` and `S` is `5`: `5ó/NĐ-CP`);
 - an `Điều` or `Khoản` is numbered in Arabic figures, so `Điều I` is `Điều 1`; a legal text's
   divisions (`Chương`, `Mục`, `Điều`) keep the document's numbering style and run in order
   (heading_labels.py), so `Chương IIT` after `Chương II` is `Chương III` and `Điều l5.` is `Điều 15.`;
@@ -49,7 +50,10 @@ SCORE_LOOKALIKE = str.maketrans({"Š": "5", "O": "0", "o": "0"})
 QUOTE_REACH = 15        # lines within which a quotation opened by a misread star must close
 
 _NUMBERISH = re.compile(r"^(?=[^\d]*\d)[\dIl|O§]+(?:[/.-][\dIl|O§]+)*$")
-_NUMBER_THEN_CODE = re.compile(r"^(?=[^/-]*\d)([\dIl|O§]{1,6})([/-][A-ZĐ].*)$")
+_NUMBER_THEN_CODE = re.compile(r"^(?=[^/-]*\d)([\dIl|O§óS]{1,6})([/-](?:(?:19|20)\d{2}/)?[A-ZĐ].*)$")
+# Inside the number before a code, also the 6 Tesseract's Vietnamese model reads as `ó` and the 5 read as `S`.
+CODE_NUMBER_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8", "ó": "6", "S": "5"})
+_ASSEMBLY_TERM = re.compile(r"(/QH)[Il|](\d)$")
 _GLUED_CODE = re.compile(r"^(\d{1,6})([A-ZĐ][A-ZĐa-z]?[A-ZĐ]*-[A-ZĐ][\w&.-]*)$")
 _TRAIL = re.compile(r"[,.;:)]+$")
 _NUMBER_TRAIL = re.compile(r"[,.;:)-]+$")
@@ -85,14 +89,17 @@ def single_vowel(word: str) -> str:
 
 
 def fix_number(token: str) -> str:
-    """`3l` → `31`, `0I/2026` → `01/2026`, `I71/SKHCN` → `171/SKHCN`: lookalikes in a token with digits."""
+    """`3l` → `31`, `0I/2026` → `01/2026`, `I71/SKHCN` → `171/SKHCN`: lookalikes in a token with digits;
+    `/QHI5` → `/QH15`: the National Assembly's code carries its term's number."""
     core = _NUMBER_TRAIL.sub("", token)
     tail = token[len(core):]
+    core = _ASSEMBLY_TERM.sub(lambda m: m.group(1) + "1" + m.group(2), core)
+    token = core + tail
     if len(core) >= 2 and _NUMBERISH.match(core) and not core.isdigit():
         return core.translate(DIGIT_LOOKALIKE) + tail
     m = _NUMBER_THEN_CODE.match(core)
     if m and not m.group(1).isdigit():
-        return m.group(1).translate(DIGIT_LOOKALIKE) + m.group(2) + tail
+        return m.group(1).translate(CODE_NUMBER_LOOKALIKE) + m.group(2) + tail
     m = _GLUED_CODE.match(core)
     if m:
         return f"{m.group(1)}/{m.group(2)}{tail}"
