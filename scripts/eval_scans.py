@@ -95,10 +95,14 @@ def make_scan(pdf: Path, target: Path, seed: str) -> int:
 
 # ---------------------------------------------------------------- runs and scores
 
+WORKERS = 0    # vanban's default: every core; --workers N on a shared machine
+
+
 def run(inputs: list[Path], out: Path, env: dict) -> dict[str, dict]:
     """vanban over `inputs` into `out` (incremental), and its predictions by stem."""
     if inputs:
-        subprocess.run([str(VANBAN), "run", *map(str, inputs), "--out", str(out), "--quiet"], env=env)
+        subprocess.run([str(VANBAN), "run", *map(str, inputs), "--out", str(out), "--quiet",
+                        "--workers", str(WORKERS)], env=env)
     jsonl = out / "documents.jsonl"
     return eval_own.load_pred(jsonl) if jsonl.is_file() else {}
 
@@ -167,7 +171,10 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", default="/tmp/vanban_scans", type=Path)
     ap.add_argument("--all", action="store_true", help="also documents over %d pages" % SUBSET_PAGES)
     ap.add_argument("--wide", action="store_true", help="add the held-out group as one aggregate row")
+    ap.add_argument("--workers", type=int, default=0, help="vanban run's workers (0 = every core)")
     a = ap.parse_args(argv)
+    global WORKERS
+    WORKERS = a.workers
     if not (eval_own.SHARED / "eval" / "score.py").is_file():
         print("eval_scans: the shared scorer is absent (skipped)")
         return 0

@@ -346,3 +346,17 @@ def test_a_lower_case_word_after_a_list_of_units_ends_the_name():
 def test_the_government_is_a_whole_name():
     assert names_in("1. Trình Chính phủ các văn bản quy phạm pháp luật về cán bộ, công chức.") == ["Chính phủ"]
     assert canonical("Cơ quan BHXH huyện") == "Cơ quan Bảo hiểm xã hội huyện"
+
+
+def test_a_commune_party_committees_units_take_its_place():
+    places = places_of("Đảng ủy xã Tân Lập")
+    from pipeline.extract.bodies.places import resolve_jurisdiction
+    assert resolve_jurisdiction("Văn phòng Đảng ủy", places) == "Văn phòng Đảng ủy xã Tân Lập"
+    assert resolve_jurisdiction("các Đảng ủy", places) == "các Đảng ủy"
+
+
+def test_a_level_the_issuer_does_not_name_takes_its_parents_place():
+    from pipeline.extract.bodies.places import doc_places, resolve_jurisdiction
+    places = doc_places({"issuer": "Đảng ủy xã Tân Lập", "parent_issuer": "Đảng bộ tỉnh Yên Bình"})
+    assert resolve_jurisdiction("Ban Thường vụ Tỉnh ủy", places) == "Ban Thường vụ Tỉnh ủy Yên Bình"
+    assert resolve_jurisdiction("Ủy ban nhân dân xã", places) == "Ủy ban nhân dân xã Tân Lập"

@@ -416,3 +416,15 @@ def test_two_quarters_apart_are_no_run():
 ])
 def test_the_day_of_the_occasion_an_activity_is_held_on(sentence, expected):
     assert values(sentence) == expected
+
+
+def test_the_received_stamp_of_a_scanned_copy_gives_no_date():
+    stamp = "VP. UBND TỈNH THÁI BÌNH\nĐẾN Ngà y 21/08/2025\nChuyển: Phòng KGVX\n"
+    body = "Các phòng họp vào ngày 26/8/2025 để thống nhất nội dung.\n"
+    found = process_text("t.txt", stamp + header() + body, "pdf", wrapped=False)["dates"]
+    assert [d["value"] for d in found] == ["2025-08-26"]
+    stamp = "SỞ Y TẾ TỈNH THÁI BÌNH\nĐẾN\nSố: 5123\nNgày: 21/08/2025\n"
+    found = process_text("t.txt", stamp + header() + body, "pdf", wrapped=False)["dates"]
+    assert [d["value"] for d in found] == ["2025-08-26"]
+    # a heading in capitals that ends a period is no stamp
+    assert values("II. KẾT QUẢ TỪ NGÀY 01/7/2025 ĐẾN NGÀY 31/12/2025\n") == {"2025-07-01/2025-12-31": "period"}

@@ -341,3 +341,9 @@ def test_a_forms_table_names_no_issuer_and_no_number():
            "Vốn góp\n(A) | (B) | (1) | (2)\nSở hữu vốn | Phần vốn góp\n1 | | |\n")
     m = meta(raw)
     assert (m["identifier"], m["issuer"]) == (None, None)
+
+
+def test_a_unit_named_by_its_level_takes_the_place_its_parent_prints():
+    from pipeline.parse.header import _compose_issuer
+    assert _compose_issuer(["SỞ Y TẾ TỈNH HÀ GIANG", "BỆNH VIỆN ĐA KHOA TỈNH"])[0] == "Bệnh viện đa khoa tỉnh Hà Giang"
+    assert _compose_issuer(["UBND TỈNH HÀ GIANG", "THANH TRA TỈNH"])[0] == "Thanh tra tỉnh Hà Giang"

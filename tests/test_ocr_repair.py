@@ -124,3 +124,65 @@ def test_title_terms_get_back_the_marks_ocr_lost():
     assert len(fixed) == len(line)
     letter = "SỞ NỘI VỤ\nSố: 12/SNV-TCBC\nV/v góp ý Kế hoạch tông kêt nhiệm kỳ\nKính gửi: Sở Tài chính\nNội dung."
     assert parse(letter, ocr=True).metadata["title"] == "góp ý Kế hoạch tổng kết nhiệm kỳ"
+
+
+# A scanned report's header as OCR gives it: its title runs over lines that hold a term and its years.
+SCANNED_REPORT = """UBND HUYỆN ĐAM RÔNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HỘI NÔNG DÂN
+Độc lập - Tự do - Hạnh phúc
+Số: 14/BC-HND
+Đam Rông, ngày 09 tháng 3 năm 2026
+BÁO CÁO
+TÔNG KẾT CÔNG TÁC HỘI NHIỆM KỲ VII (2021-2026)
+VÀ PHƯƠNG HƯỚNG NHIỆM KỲ VIII (2026-2031)
+PHẦN I:
+KẾT QUẢ THỰC HIỆN NHIỆM VỤ
+Trong nhiệm kỳ qua, Hội đã vận động hội viên tham gia các phong trào thi đua.
+"""
+
+
+def test_a_title_line_with_years_is_no_ocr_debris():
+    assert parse(SCANNED_REPORT, ocr=True).metadata["title"] == \
+        "Tổng kết công tác hội nhiệm kỳ vii (2021-2026) và phương hướng nhiệm kỳ viii (2026-2031)"
+    report = SCANNED_REPORT.replace("TÔNG KẾT CÔNG TÁC HỘI NHIỆM KỲ VII (2021-2026)\nVÀ PHƯƠNG HƯỚNG NHIỆM KỲ VIII (2026-2031)",
+                                    "tổng kết công tác hội\nNhiệm kỳ VII (2021-2026)")
+    assert parse(report, ocr=True).metadata["title"] == "tổng kết công tác hội Nhiệm kỳ VII (2021-2026)"
+
+
+@pytest.mark.parametrize("line, debris", [
+    ("NHIỆM KỲ VII (2021-2026)", False), ("GIAI ĐOẠN 2026–2030", False), ("TRƯỜNG TIỂU HỌC SỐ 2", False),
+    ("RIN,=T:", True), ("(1) 2-", True), ("12 34", True), ("í", True)])
+def test_debris_sets_numbers_aside(line, debris):
+    from pipeline.parse.header import _is_debris
+    assert _is_debris(line) is debris
+
+
+# An appendix's first lines as OCR gives them under the seal stamped over its heading.
+SEALED_APPENDIX = """Biểu số 02
+TỔNG HỢP KINH PHÍ SỬA CHỮA TRƯỜNG HỌC
+ẞ (Kèm theo Kế hoạch số )4*UBND-VX ngày2O/ 082026 của Ủy ban nhân dân huyện Krông Nô)
+STT | Tên trường | Hạng mục | Kinh phí
+1 | Trường Tiểu học Nam Đà | Lợp mái | 120
+"""
+
+
+def test_an_appendix_line_damaged_by_a_seal_gives_type_day_and_issuer_never_a_number():
+    meta = parse(SEALED_APPENDIX, ocr=True).metadata
+    assert (meta["doc_type"], meta["identifier"], meta["issued_date"]) == ("Kế hoạch", None, "2026-08-20")
+    assert meta["issuer"] == "Ủy ban nhân dân huyện Krông Nô"
+    assert meta["title"] == "Tổng hợp kinh phí sửa chữa trường học"
+    # without OCR the line is no attachment line: nothing is read from its damage
+    assert parse(SEALED_APPENDIX).metadata["issued_date"] is None
+
+
+def test_an_appendix_line_whose_type_word_was_lost_takes_the_type_of_its_code():
+    text = SEALED_APPENDIX.replace("ẞ (Kèm theo Kế hoạch số )4*UBND-VX ngày2O/ 082026",
+                                   "(Ban hàNh ) xo nà, định sói 4SZQĐ-UBND ngàylO tháng O3năm 2026")
+    meta = parse(text, ocr=True).metadata
+    assert (meta["doc_type"], meta["identifier"], meta["issued_date"]) == ("Quyết định", None, "2026-03-10")
+    # a number read clean is kept; a lone stroke for the day is a speck on a blank day
+    text = SEALED_APPENDIX.replace("ẞ (Kèm theo Kế hoạch số )4*UBND-VX ngày2O/ 082026",
+                                   "(Ban hành kèm theo Quyết định số 215/QĐ-UBND ngàyl tháng 5 năm 2026")
+    meta = parse(text, ocr=True).metadata
+    assert (meta["doc_type"], meta["identifier"], meta["issued_date"]) == ("Quyết định", "215/QĐ-UBND", None)

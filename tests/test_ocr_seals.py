@@ -186,3 +186,59 @@ def test_a_block_read_as_a_picture_is_looked_for_beside_noi_nhan():
     assert [ln.text for ln in page.lines][-3:] == ["TM. HỘI ĐỒNG", "PHÓ CHỦ TỊCH", "Lê Minh Hà"]
     x0, y0, _, _ = boxes[0]
     assert x0 == round(0.4 * 595 * 300 / 72) and y0 < 635 * 300 / 72
+
+
+# ---------------------------------------------------------------- a seal over an appendix's heading
+
+ITALIC = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf"
+REGULAR = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+APPENDIX = [("Phụ lục 3", FONT, 1600), ("DANH MỤC HỒ SƠ LƯU TRỮ CỦA ỦY BAN NHÂN DÂN CẤP XÃ", FONT, 900),
+            ("(Kèm theo Kế hoạch số 58/KH-UBND ngày 20 tháng 8 năm 2026 của Ủy ban nhân dân tỉnh Gia Lai)",
+             ITALIC, 700)]
+
+
+def appendix_page() -> Image.Image:
+    """The first page of an appendix (landscape, 300 dpi) with the issuer's seal stamped over its heading
+    (`dấu treo`), in grey, its emblem engraved; a numbered list under it."""
+    size = round(12 * DPI / 72)
+    page = Image.new("L", (3508, 2480), 255)
+    draw = ImageDraw.Draw(page)
+    y = 250
+    for text, font, x in APPENDIX:
+        draw.text((x, y), text, font=ImageFont.truetype(font, size), fill=0)
+        y += round(size * 1.5)
+    y += 80
+    for k in range(12):
+        draw.text((300, y), f"{k + 1}. Sổ theo dõi công văn đi, công văn đến của văn phòng năm {2014 + k}",
+                  font=ImageFont.truetype(REGULAR, size), fill=0)
+        y += round(size * 1.5)
+    seal = Image.new("L", page.size, 255)
+    sd = ImageDraw.Draw(seal)
+    x, y, r, tone = 1000, 380, 230, 140
+    sd.ellipse((x - r, y - r, x + r, y + r), outline=tone, width=12)
+    sd.ellipse((x - r + 70, y - r + 70, x + r - 70, y + r - 70), outline=tone, width=6)
+    sd.regular_polygon((x, y, 60), 5, fill=tone)
+    rng = np.random.default_rng(7)
+    for _ in range(600):
+        a, b = rng.uniform(-1, 1, 2) * 130
+        if a * a + b * b < 130 * 130:
+            sd.line((x + a, y + b, x + a + rng.uniform(-25, 25), y + b + rng.uniform(-25, 25)), fill=tone, width=4)
+    page = Image.fromarray(np.minimum(np.asarray(page), np.asarray(seal)))
+    arr = np.asarray(page.filter(ImageFilter.GaussianBlur(0.6)), dtype=np.float32)
+    arr += np.random.default_rng(3).normal(0, 5, arr.shape)
+    return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "L")
+
+
+@pytest.mark.skipif(not ocr.available(), reason="tesseract-ocr-vie is not installed")
+def test_the_heading_a_seal_hid_from_the_first_reading_is_read_in_its_band():
+    from pipeline.parse.structure import parse
+
+    image = appendix_page()
+    ready, dpi = ocr.prepare(image, DPI)
+    first = [line.text for line in ocr.parse_tsv(ocr.run_tesseract(ready, dpi), 1, dpi, ready.height).lines]
+    assert not any("Kèm theo" in t for t in first)            # the seal took the heading with it
+    lines = [line.text for line in ocr.ocr_image(image, stated_dpi=DPI).lines]
+    assert lines[:3] == [text for text, _, _ in APPENDIX]
+    meta = parse("\n".join(lines), ocr=True).metadata
+    assert (meta["doc_type"], meta["identifier"], meta["issued_date"]) == ("Kế hoạch", "58/KH-UBND", "2026-08-20")
+    assert meta["title"] == "Danh mục hồ sơ lưu trữ của Ủy ban nhân dân cấp xã"

@@ -129,26 +129,29 @@ CASES = [
                "Đề nghị các đơn vị chuẩn bị tốt./.\nNơi nhận:\n- Như trên;\n- Ban Tổ chức Trung ương (b/c);\n"
                "- Thường trực Tỉnh ủy;\n- Ủy ban Kiểm tra Tỉnh ủy;\n- Đảng đoàn HĐND tỉnh, Ban cán sự đảng UBND tỉnh;\n"
                "- Lưu Văn phòng Tỉnh ủy.",
-     {"Các đảng ủy trực thuộc Tỉnh ủy", "Các ban đảng", "Văn phòng Tỉnh ủy", "Ban Tổ chức Trung ương",
-      "Thường trực Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Đảng đoàn Hội đồng nhân dân tỉnh",
-      "Ban cán sự đảng Ủy ban nhân dân tỉnh"}, set()),
+     # the committee's own units take the place its parent line prints (`ĐẢNG BỘ TỈNH LÀO CAI` / `TỈNH ỦY`)
+     {"Các đảng ủy trực thuộc Tỉnh ủy Lào Cai", "Các ban đảng", "Văn phòng Tỉnh ủy Lào Cai", "Ban Tổ chức Trung ương",
+      "Thường trực Tỉnh ủy Lào Cai", "Ủy ban Kiểm tra Tỉnh ủy Lào Cai", "Đảng đoàn Hội đồng nhân dân tỉnh Lào Cai",
+      "Ban cán sự đảng Ủy ban nhân dân tỉnh Lào Cai"}, set()),
     # ---- a commune Party committee: members are people; a place said once is shared
     ("dangxa", "1. Giao Ủy ban nhân dân xã chủ trì triển khai.\nNơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c);\n"
                "- Các đồng chí Đảng ủy viên;\n- Các chi bộ trực thuộc;\n- HĐND, UBND xã;\n"
                "- Công an, Ban Chỉ huy Quân sự xã;\n- Lưu Văn phòng Đảng ủy.",
-     {"Ban Thường vụ Tỉnh ủy", "Các chi bộ trực thuộc", "Hội đồng nhân dân xã Bản Hồ", "Ủy ban nhân dân xã Bản Hồ",
+     {"Ban Thường vụ Tỉnh ủy Lào Cai", "Các chi bộ trực thuộc", "Hội đồng nhân dân xã Bản Hồ", "Ủy ban nhân dân xã Bản Hồ",
       "Công an xã Bản Hồ", "Ban Chỉ huy Quân sự xã Bản Hồ"},
      {"Đảng ủy viên", "Hội đồng nhân dân", "Công an", "Văn phòng Đảng ủy", "Văn phòng Đảng ủy xã Bản Hồ"}),
     ("dangxa", "1. Giao Ủy ban nhân dân xã chủ trì triển khai.\nNơi nhận:\n- Ủy ban MTTQ và các đoàn thể xã;\n"
                "- Thường trực Tỉnh ủy, HĐND, UBND tỉnh;\n- Lưu Văn phòng Đảng ủy.",
-     {"Ủy ban Mặt trận Tổ quốc xã Bản Hồ", "Thường trực Tỉnh ủy", "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"},
+     # the province's bodies take the place the parent line prints (`ĐẢNG BỘ TỈNH LÀO CAI`)
+     {"Ủy ban Mặt trận Tổ quốc xã Bản Hồ", "Thường trực Tỉnh ủy Lào Cai", "Hội đồng nhân dân tỉnh Lào Cai",
+      "Ủy ban nhân dân tỉnh Lào Cai"},
      {"Thường trực Tỉnh ủy tỉnh", "Ủy ban Mặt trận Tổ quốc"}),
     # ---- a commune Mặt trận board: its village boards listed by place
     ("mttq", "I. MỤC ĐÍCH\n1. Củng cố khối đoàn kết của Nhân dân ở các khu dân cư.\nNơi nhận:\n"
              "- Ban Thường trực UBMTTQ Việt Nam tỉnh (b/c);\n- Thường trực Đảng ủy xã (b/c);\n- UBND xã;\n"
              "- Các tổ chức chính trị - xã hội xã;\n- Ban công tác Mặt trận các thôn: Tả Van Giáy, Lồ Lao Chải;\n"
              "- Lưu: VT.",
-     {"Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Thường trực Đảng ủy xã Tả Van",
+     {"Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai", "Thường trực Đảng ủy xã Tả Van",
       "Ủy ban nhân dân xã Tả Van", "Các tổ chức chính trị - xã hội xã Tả Van",
       "Ban công tác Mặt trận thôn Tả Van Giáy", "Ban công tác Mặt trận thôn Lồ Lao Chải"}, set()),
     # ---- a hospital: Như Điều 3, the director and deputies are people

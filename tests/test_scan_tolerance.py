@@ -328,3 +328,11 @@ def test_a_vowel_read_twice_with_its_marks_split_is_one():
     assert _read(["TÔNG KÉẾT HOẠT ĐỘNG", "tiêếp tục thực hiện"]) == ["TÔNG KẾT HOẠT ĐỘNG", "tiếp tục thực hiện"]
     kept = ["Phụ lục II", "hươu sao", "cái xoong", "mã AA"]
     assert _read(kept) == kept
+
+
+def test_an_article_word_with_its_tone_misread_inside_a_sentence():
+    assert _read(["được quy định tại khoản 3 Điêu 12 Luật này và Điểu 4, điếu 7 của Nghị định"]) == \
+        ["được quy định tại khoản 3 Điều 12 Luật này và Điều 4, điều 7 của Nghị định"]
+    # `điệu` is a word of its own; `điêu khắc` takes no number
+    assert _read(["biểu diễn giai điệu 2 lần, nghệ nhân điêu khắc 3 tượng"]) == \
+        ["biểu diễn giai điệu 2 lần, nghệ nhân điêu khắc 3 tượng"]

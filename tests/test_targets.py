@@ -137,6 +137,10 @@ def test_a_range_set_as_a_goal_is_a_floor_and_a_ceiling():
     found = [(t["value"], t["comparator"]) for t in targets(
         "- Phấn đấu mỗi năm tổ chức 4 – 6 buổi sinh hoạt chuyên đề.\n")]
     assert found == [(4, ">="), (6, "<=")]
+    # OCR reads the range's dash as an em dash
+    found = [(t["value"], t["comparator"]) for t in targets(
+        "- Phấn đấu mỗi năm kết nạp 12 — 18 đoàn viên mới.\n")]
+    assert found == [(12, ">="), (18, "<=")]
     # a band of a grading scale stays out
     assert targets("- Mức Khá: đạt từ 65% - dưới 80%: 0,75 điểm.\n") == []
 
@@ -811,3 +815,26 @@ def test_a_purchase_table_counts_its_quantities_in_the_rows_unit():
     got = {(t["value"], t["unit"], t["subject"]) for t in process_text("qd.txt", text)["targets"]}
     assert (4, "count", "Bơm tiêm điện") in got and (1, "count", "Tủ sấy dụng cụ") in got
     assert (120000000, "VND", "Bơm tiêm điện") in got
+
+
+def test_a_factor_after_a_multiplication_sign_touching_its_word_is_no_goal():
+    assert targets("- Mỗi thôn được hỗ trợ kinh phí bằng dự toán năm trước*110% để tổ chức hoạt động.\n",
+                   STATE_HEADER) == []
+    assert targets("- Phụ cấp kiêm nhiệm hằng tháng bằng mức lương cơ sở*30% cho mỗi thành viên Tổ.\n",
+                   STATE_HEADER) == []
+
+
+def test_a_scanned_scoring_scale_whose_cells_ran_together_grades():
+    # a scan lost the table's lines: the score runs on into the next band or cell; a speck before the dash
+    assert targets("- Từ 85%. - 100% số xã đạt chuẩn: 0.5 Từ 70% - dưới 85% số xã đạt chuẩn: 0.25\n",
+                   STATE_HEADER) == []
+    assert targets("- Đạt dưới 70% số hồ sơ đúng hạn: 0 Ghi chú\n", STATE_HEADER) == []
+    # a sentence ending a figure and a bullet on the next line are no band
+    found = targets("- Phấn đấu 95% số xã đạt chuẩn.\n- 100% hồ sơ được số hóa.\n", STATE_HEADER)
+    assert [(t["value"], t["subject"]) for t in found] == [(95, "số xã đạt chuẩn"), (100, "hồ sơ được số hóa")]
+
+
+def test_a_goal_restated_with_a_tone_mark_misread_counts_once():
+    found = targets("- Hoàn thành 100% nhiệm vụ của Kế hoạch chuyển đổi số năm 2026.\n"
+                    "- Các xã hoàn thành 100% nhiệm vụ của Kế hoạch chuyên đổi số năm 2026.\n", STATE_HEADER)
+    assert [(t["value"], t["subject"]) for t in found] == [(100, "nhiệm vụ của Kế hoạch chuyển đổi số")]

@@ -69,6 +69,7 @@ def _cfg() -> dict:
         "time_prefix": re.compile(cfg["time_prefix"]),
         "school_year": re.compile(cfg["school_year"], flags),
         "example_sentence": re.compile(cfg["example_sentence"]),
+        "received_stamp_before": re.compile(cfg["received_stamp_before"]),   # case matters: `ĐẾN` in capitals
         "recurrence": cfg["recurrence_values"],
         "deadline_before": re.compile(cfg["deadline_before"], flags),
         "within_before": re.compile(cfg["deadline_within_before"], flags),
@@ -394,6 +395,8 @@ def find(doc: Doc) -> list[dict]:
             a, b = _clause_span(text, s, e)
             if cfg["example_sentence"].search(text, a, b):
                 continue  # a worked example's date
+            if cfg["received_stamp_before"].search(text[max(0, s - 60):s]):
+                continue  # the day a scanned copy was received, stamped on it
             kind = "period" if name == "month_label" and "/" in value else _kind(name, text, s, e)
             if name in _DAY_KINDS and any(a < e and s < b for a, b in ref_spans):
                 continue  # inside a citation: the cited document's date (periods in its title still count)

@@ -16,6 +16,7 @@ from pipeline.extract.target_cues import (YEAR, config, doc_year, explains, head
                                           is_report, parse_number, sets_sums, stated_years, target_year)
 from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
+from pipeline.text.fold import fold
 
 __all__ = ["find", "find_rules", "parse_number"]
 _SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
@@ -383,7 +384,8 @@ def _once(items: list[dict]) -> list[dict]:
     for t in sorted(items, key=lambda t: t["start"]):
         if t["unit"] == "VND" and not t["value"]:
             continue   # a sum of nothing (`Lập dự toán | 0`) sets nothing
-        key = (t["value"], t["unit"], " ".join((t["subject"] or "").lower().split()))
+        # subjects told apart by their words, not their tone marks (`Chuyển đổi số`, OCR's `Chuyên đổi số`)
+        key = (t["value"], t["unit"], " ".join(fold(t["subject"] or "").split()))
         total = t["unit"] == "VND" and re.match(r"(?i)\s*(?:tổng|cộng)\b", t["subject"] or "")
         if (t["subject"] and key in seen) or (total and (t["value"], t["unit"]) in seen):
             continue   # … and a total restating a sum already set (`Tổng giá trị các phần công việc`) adds nothing

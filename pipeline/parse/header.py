@@ -71,6 +71,11 @@ def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
             if unit.group("word") in ("BỘ", "CỤC", "TỔNG CỤC"):
                 return f"{canonical(unit.group('unit'))} {canonical(named)}", canonical(parent)
             return canonical(f"{unit.group('unit')} {named}"), canonical(parent)
+        bare = re.search(r"\s(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)$", own)
+        place = bare and re.search(rf"(?:^|\s){bare.group(1)}\s+(\S.*)$", parent)
+        if place:
+            # `SỞ Y TẾ TỈNH PHÚ THỌ` / `BỆNH VIỆN ĐA KHOA TỈNH`: the unit's place is printed once, on the parent's line
+            return canonical(f"{own} {place.group(1)}"), canonical(parent)
         if rules.compiled(cfg["needs_parent"]).match(own) or rules.compiled(cfg["party_parent"]).search(parent) \
                 and not rules.compiled(cfg["jurisdiction"]).search(own):
             joined = canonical(f"{own} {parent_suffix}")
@@ -154,12 +159,18 @@ def _ocr_iso(m: re.Match) -> str | None:
     return iso_date(m.group("d"), m.group("m"), m.group("y")) if clean.match(m.group("d")) and clean.match(m.group("m")) else None
 
 
+# A number as titles and names print it: a year, a term, a period, a count (`(2019-2025)`, `2025–2030`,
+# `số 2`, `1.000`), with its brackets and separators. It is no ink: a debris test sets it aside.
+_NUMBER_TOKEN = re.compile(r"(?<!\S)\(?\d+(?:[-–/.,]\d+)*\)?[.,;:]?(?!\S)")
+
+
 def _is_debris(text: str) -> bool:
     """An OCR'd header line that is a stamp's edge or a signature's ink (`RIN,=T:`, `í`), not a
-    name: under three letters, few letters among its characters, or few real syllables."""
+    name: under three letters, few letters among its characters, or few real syllables. Numbers
+    written as numbers (`NHIỆM KỲ IV (2019-2025)`) are neither letters nor ink."""
     from pipeline.read.legacy import is_syllable
 
-    chars = [c for c in text if not c.isspace()]
+    chars = [c for c in _NUMBER_TOKEN.sub(" ", text) if not c.isspace()]
     letters = sum(c.isalpha() for c in chars)
     words = re.findall(r"[^\W\d_]+", text)
     syllables = sum(1 for w in words if is_syllable(w) or (w.isupper() and len(w) <= 6))
@@ -167,11 +178,49 @@ def _is_debris(text: str) -> bool:
     return letters < 3 or letters < 0.8 * len(chars) or syllables < share * max(1, len(words))
 
 
+def _ocr_date_part(token: str, limit: int) -> int | None:
+    """A day (limit 31) or month (12) of an OCR'd attachment line: digits and their lookalikes (`lŠ`, `I0`)."""
+    table = str.maketrans(rules.load("ocr")["date_digit_lookalikes"])
+    if not token or len(token) > 2 or (len(token) == 1 and not token.isdigit()):
+        return None
+    fixed = token.translate(table)
+    return int(fixed) if fixed.isdigit() and 0 < int(fixed) <= limit else None
+
+
+def _ocr_attachment(head: list[Line]) -> dict | None:
+    """The attachment line as OCR leaves it under a seal (rules/ocr.yaml `attached_to`): type, number, body,
+    day and the line's index; the type from the number's code when the type word was lost."""
+    pattern = rules.compiled(rules.load("ocr")["attached_to"])
+    for n, ln in enumerate(head):
+        m = pattern.search(ln.text)
+        if not m:
+            continue
+        lead = re.search(r"\b(" + "|".join(map(re.escape, rules.doc_type_names())) + r")\s*$", m.group("lead").strip())
+        doc_type = lead.group(1) if lead else None
+        num = _ocr_identifier(m.group("num"))    # clean digits and a code as printed, or none
+        if doc_type is None:
+            # the type code right before the dash (`QĐ-BNV`); capitals before it are digits misread
+            # (`1SZQĐ-BNV`), and the number is then no number
+            codes = rules.doc_type_by_code()
+            run = re.search(r"([A-ZĐ]{2,})-[A-ZĐ]", m.group("num"))
+            k = next((k for k in range(len(run.group(1)) - 1) if run.group(1)[k:].casefold() in codes), None) \
+                if run else None
+            if k is None:
+                continue
+            doc_type = codes[run.group(1)[k:].casefold()]
+            num = num if k == 0 else None
+        d, mo = _ocr_date_part(m.group("d"), 31), _ocr_date_part(m.group("m"), 12)
+        return {"type": doc_type, "num": num, "org": m.group("org"), "at": n,
+                "date": iso_date(str(d), str(mo), m.group("y")) if d and mo else None}
+    return None
+
+
 def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, national: list[int],
-                         number_i: int | None = None) -> None:
+                         number_i: int | None = None, ocr: bool = False) -> None:
     """A table or appendix issued as a file of its own (`Bảng 2` / `CHỈ SỐ …` / `(Ban hành kèm theo
     Quyết định số 1187/QĐ-BNV ngày … của Bộ Nội vụ)`) has no number line: it carries the identity of the
-    document it was issued with (type, number, issuer), and its title is the heading above that line."""
+    document it was issued with (type, number, issuer), and its title is the heading above that line.
+    On a scan, that line may come back damaged by the seal stamped over it (`_ocr_attachment`)."""
     cfg = layout_rules()["header"]
     head = lines[:12]
     joined, starts = "", []
@@ -179,20 +228,30 @@ def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, nati
         starts.append(len(joined))
         joined += ln.text + " "
     m = rules.compiled(cfg["attached_to"]).search(joined) or rules.compiled(cfg["attached_to_line"]).search(joined)
-    if not m:
+    found = None
+    if m:
+        found = {"type": m.group("type"), "num": m.group("num"), "org": m.group("org"),
+                 "at": max(n for n, st in enumerate(starts) if st <= m.start())}
+        d = rules.compiled(cfg["attached_date"]).search(m.group(0))
+        found["date"] = iso_date(d.group("d"), d.group("m"), d.group("y")) if d else None
+    elif ocr:
+        found = _ocr_attachment(head)
+    if not found:
         return
-    at = max(n for n, st in enumerate(starts) if st <= m.start())
+    at = found["at"]
     if type_i is not None and type_i > at or number_i is not None and any(n <= at for n in national):
         return   # a header of its own (the national motto and a number, its type word): a document
     # the type word alone on its line (`QUY ĐỊNH` / `VỀ …`): the title under it is its own
     alone = type_i is not None and any(lines[type_i].text.casefold() == n.casefold() for n in rules.doc_type_names())
     own_title = meta["title"] if alone else None
-    parent_type = "Công văn" if m.group("type") == "Văn bản" else m.group("type")
+    parent_type = "Công văn" if found["type"] == "Văn bản" else found["type"]
     meta["doc_type"] = parent_type
-    own = normalize_identifier(own_number(m.group("num"))) if m.group("num") else None
+    own = normalize_identifier(own_number(found["num"])) if found["num"] else None
+    if ocr:
+        own = _ocr_identifier(own)
     meta["identifier"] = own or meta["identifier"]   # a blank number may have been stamped on the page
     if meta["issuer"] is None:
-        meta["issuer"] = issuer_of_author(m.group("org"))
+        meta["issuer"] = issuer_of_author(found["org"])
     heads = rules.load("names")["org_heads"]
     label = rules.compiled(cfg["attachment_label"])
     above = [ln.text for ln in head[:at] if ln.text and not label.match(ln.text)
@@ -203,8 +262,7 @@ def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, nati
     # the heading in capitals; a heading typed in running case when no line above is in capitals
     title = [t for t in above if is_upper(t)] or [t for t in above if len(t) < 120]
     if meta["issued_date"] is None:
-        d = rules.compiled(cfg["attached_date"]).search(m.group(0))
-        meta["issued_date"] = iso_date(d.group("d"), d.group("m"), d.group("y")) if d else None
+        meta["issued_date"] = found["date"]
     if own_title:
         meta["title"] = own_title
     elif title:
@@ -361,7 +419,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
         if meta["issuer"] is None and found["author"]:
             meta["issuer"] = issuer_of_author(found["author"])
         end = max(end, found["lines"])
-    _attachment_identity(lines, meta, type_i, national, number_i)
+    _attachment_identity(lines, meta, type_i, national, number_i, ocr)
     # type: the code in the identifier wins over the word (DATASET.md); a letter has V/v
     by_code = type_from_identifier(meta["identifier"])
     if by_code:

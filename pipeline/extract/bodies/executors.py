@@ -7,7 +7,8 @@ import re
 from functools import lru_cache
 
 from pipeline.parse.document import Doc
-from pipeline.extract.bodies.grammar import places_of, role_rules
+from pipeline.extract.bodies.places import doc_places
+from pipeline.extract.bodies.grammar import role_rules
 from pipeline.extract.bodies.recipients import item_bodies
 from pipeline.extract.bodies.tokens import tokenize
 
@@ -53,7 +54,7 @@ def pointed_recipients(doc: Doc, items: list[dict]) -> list[dict]:
             seen.add(it["name"])
             out.append({**it, "role": "recipient", "source": "recipient"})
     for a, b in spans if role_rules()["raw"].get("pointed_executors") else ():
-        for it in _executors(doc, a, b, places_of(doc.metadata.get("issuer"))):
+        for it in _executors(doc, a, b, doc_places(doc.metadata)):
             if it["name"] not in seen and not merges(it, out):
                 seen.add(it["name"])
                 out.append(it)

@@ -6,7 +6,8 @@ import re
 
 from pipeline.parse.document import Doc
 from pipeline.parse.sections import section_at
-from pipeline.extract.bodies.grammar import find_names, issuer_forms, places_of, resolve_jurisdiction, role_rules
+from pipeline.extract.bodies.places import doc_places
+from pipeline.extract.bodies.grammar import find_names, issuer_forms, resolve_jurisdiction, role_rules
 from pipeline.extract.bodies.tokens import TOKEN, tokenize
 from pipeline.text.names import canonical
 
@@ -65,7 +66,7 @@ def _aliases(doc: Doc, places) -> dict[str, str]:
 
 def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     """Drop the issuer unless reported to, vague collectives and duplicates."""
-    places = places_of(doc.metadata.get("issuer"))
+    places = doc_places(doc.metadata)
     forms = issuer_forms(doc.metadata.get("issuer"), places)
     aliases = _aliases(doc, places)
     items = [{**it, "name": aliases.get(it["name"].casefold(), it["name"])} for it in items]

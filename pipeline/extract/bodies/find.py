@@ -30,7 +30,8 @@ from pipeline.parse.document import Doc
 from pipeline.extract.bodies.clauses import (Emitter, clause_bounds, follow_quotes, line_heading, merge_name_lists,
                                              read_line, split_at_subjects)
 from pipeline.extract.bodies.filters import finalize
-from pipeline.extract.bodies.grammar import places_of, role_rules
+from pipeline.extract.bodies.places import doc_places
+from pipeline.extract.bodies.grammar import role_rules
 from pipeline.extract.bodies.executors import executing_leads, merges, pointed_recipients
 from pipeline.extract.bodies.recipients import find_recipients
 from pipeline.extract.bodies.roles import read_clause
@@ -40,7 +41,7 @@ from pipeline.extract.bodies.tokens import body_regions, logical_lines
 
 def find_rules(doc: Doc) -> list[dict]:
     """Bodies and roles from the rules alone."""
-    places = places_of(doc.metadata.get("issuer"))
+    places = doc_places(doc.metadata)
     em = Emitter(doc, places)
     em.out.extend(find_recipients(doc, places))
     blocked = [(r["start"], r["end"]) for r in doc.found.get("references", [])]

@@ -10,6 +10,7 @@ from pipeline.extract.bodies.phrases import Phrases
 from pipeline.extract.bodies.tokens import DIGIT, ORDINAL, SMALL_NUMBER, TOKEN, WORD, Tok, is_cap, starts_with
 from pipeline.text import units
 from pipeline.text.names import canonical
+from pipeline.extract.bodies.places import issuer_forms, places_of, resolve_jurisdiction  # noqa: F401 (re-exported)
 
 
 @lru_cache(maxsize=None)
@@ -453,37 +454,6 @@ def strip_title(toks: list[Tok], i: int) -> tuple[int, str | None]:
     return j, title
 
 
-def places_of(issuer: str | None) -> dict[str, str]:
-    """`Ủy ban nhân dân tỉnh Lâm Đồng` → {"tỉnh": "Lâm Đồng", "Tỉnh ủy": "Lâm Đồng"}; a Party committee's
-    issuer gives its unit's place too (rules/admin_units.yaml `party`)."""
-    out: dict[str, str] = {}
-    if not issuer:
-        return out
-    party = {p: w for w, p in units.party_of().items() if p != "Đảng ủy"}        # `Tỉnh ủy` → `tỉnh`
-    m = re.search(r"(?<![\wĐđ])((?i:" + "|".join(map(re.escape, party)) + "|"
-                  + units.alternation("province", "district", "commune") + r"))\s+((?!(?i:ủy)\b)(?:[A-ZĐÀ-Ỹ][^\s,]*\s*)+)$",
-                  issuer)                 # `BAN DÂN VẬN TỈNH ỦY`: `ỦY` ends a Party committee, it is no place
-    if m:
-        unit, place = m.group(1), m.group(2).strip()
-        if unit.lower() in units.words():
-            unit = unit.lower()
-            if units.party_of().get(unit, "Đảng ủy") != "Đảng ủy":
-                out[units.party_of()[unit]] = place
-        else:
-            unit = unit[:1].upper() + unit[1:].lower()
-            out[party[unit]] = place
-        out[unit] = place
-    return out
-
-
-def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
-    """`Ủy ban nhân dân tỉnh` in a Lâm Đồng document → `Ủy ban nhân dân tỉnh Lâm Đồng`."""
-    for unit, place in places.items():
-        if re.search(r"(?<![\wĐđ])" + re.escape(unit) + r"$", name) and not re.search(r"\bcác\b|\bcấp\s+" + re.escape(unit) + "$", name):
-            return f"{name} {place}"
-    return name
-
-
 def body_item(name_raw: str, role: str, start: int, end: int, text: str, places, how: str) -> dict:
     """A bodies item: the canonical name (its place completed from the issuer's), as written, role, span."""
     canon = resolve_jurisdiction(canonical(re.sub(r"(?<=[A-ZĐ])\.(?=[A-ZĐ])", " ", name_raw)), places)
@@ -492,17 +462,3 @@ def body_item(name_raw: str, role: str, start: int, end: int, text: str, places,
         canon = canon[:1].upper() + canon[1:]          # `Trưởng phòng Tổ chức cán bộ` → `Phòng Tổ chức cán bộ`
     return {"name": canon, "name_as_written": name_raw, "role": role, "text": text,
             "start": start, "end": end, "source": how}
-
-
-def issuer_forms(issuer: str | None, places) -> set[str]:
-    """The issuer's name with and without its place: `Sở Nội vụ tỉnh Lâm Đồng`, `Sở Nội vụ`."""
-    if not issuer:
-        return set()
-    full = canonical(issuer)
-    # an office that issues in its holder's name (`Thủ tướng Chính phủ`): the body it heads is the issuer's too
-    held = re.match(r"Thủ tướng\s+(Chính phủ)$", full)
-    if held:
-        return {full.casefold(), held.group(1).casefold()}
-    base = re.sub(r"\s+(?i:" + units.alternation("province", "district", "commune") + r")\s+(?:[A-ZĐÀ-Ỹ]\S*\s*)+$", "", full)
-    forms = {full, base, resolve_jurisdiction(base, places)}
-    return {f.casefold() for f in forms}

@@ -21,7 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc, Span
 
 from pipeline.text.names import canonical
-from pipeline.extract.bodies.grammar import body_item, head_at, places_of, resolve_jurisdiction, scan_name
+from pipeline.extract.bodies.places import doc_places
+from pipeline.extract.bodies.grammar import body_item, head_at, resolve_jurisdiction, scan_name
 from pipeline.extract.bodies.recipients import recipient_items
 from pipeline.extract.bodies.tokens import body_regions, tokenize
 from pipeline.text.spans import line_spans
@@ -134,7 +135,7 @@ def predict(doc, needed=None, lines_at: list[int] | None = None) -> list[dict]:
     nlp = load()
     if nlp is None:
         return []
-    places = places_of(doc.metadata.get("issuer"))
+    places = doc_places(doc.metadata)
     us = [u for u in units(doc, lines_at) if needed is None or needed(*u)]
     out = []
     for (s, e, kind), sd in zip(us, nlp.pipe([doc.text[s:e] for s, e, _ in us], batch_size=64)):
@@ -208,7 +209,7 @@ def bodies(doc, mode: str, find_rules) -> list[dict]:
         return kind == "recipient" or any(s <= a < e for a, _ in checks)
 
     model_items = predict(doc, needed, lines_at=[a for a, _ in checks])
-    items = combine(rule_items, model_items, places_of(doc.metadata.get("issuer")))
+    items = combine(rule_items, model_items, doc_places(doc.metadata))
     return _plain(ranker.apply(doc, items, rule_items))
 
 

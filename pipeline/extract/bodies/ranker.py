@@ -25,7 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.extract.bodies.clauses import read_line
-from pipeline.extract.bodies.grammar import body_item, name_start, places_of, resolve_jurisdiction, role_rules
+from pipeline.extract.bodies.places import doc_places
+from pipeline.extract.bodies.grammar import body_item, name_start, resolve_jurisdiction, role_rules
 from pipeline.extract.bodies.tokens import body_regions, logical_lines, tokenize
 from pipeline.extract import targets_model
 from pipeline.text.names import canonical
@@ -46,7 +47,7 @@ def records(doc, rule_items: list[dict]) -> list[dict]:
     text = doc.text
     by_key: dict[str, dict] = {}
     issuer = (doc.metadata.get("issuer") or "").casefold()
-    places = places_of(doc.metadata.get("issuer"))
+    places = doc_places(doc.metadata)
 
     ruled_at = sorted((it["start"], it["end"], it["role"]) for it in rule_items)
 
@@ -234,7 +235,7 @@ def apply(doc, items: list[dict], rule_items: list[dict]) -> list[dict]:
     model = load()
     if model is None or (model["threshold_add"] > 1 and model["threshold_veto"] <= 0):
         return items                      # the policy chosen changes nothing: no need to read the names
-    places = places_of(doc.metadata.get("issuer"))
+    places = doc_places(doc.metadata)
     out = list(items)
     keys = [_key(it.get("name_as_written") or it["name"]) for it in items]
     for rec in records(doc, rule_items):

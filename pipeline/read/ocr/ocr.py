@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps, ImageSequence
 
-from pipeline.read.ocr import signature_block
+from pipeline.read.ocr import heading_seal, signature_block
 from pipeline.read.ocr.layout import date_before_summary, split_columns
 from pipeline.read.ocr.repair_text import repair_lines
 from pipeline.read.ocr.seals import lift_seals
@@ -271,19 +271,22 @@ def parse_tsv(tsv: str, page: int, dpi: float, height_px: int) -> OcrPage:
 
 
 def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None, lang: str = "vie") -> OcrPage:
-    """One page image, prepared and read; a signature block whose name was lost is read a second time on
-    its own with the seal lifted off it (`signature_block`, `seals`), the rest of the page as first read."""
+    """One page image, prepared and read; the band a seal covers at the top of the page (an appendix's
+    heading) is read again on its own (`heading_seal`), and a signature block whose name was lost is read
+    a second time on its own with the seal lifted off it (`signature_block`, `seals`), the rest of the page
+    as first read."""
     ready, dpi = prepare(image, stated_dpi)
     result = parse_tsv(run_tesseract(ready, dpi, lang), page, dpi, ready.height)
 
     lifted = []
 
-    def read_region(box: tuple[int, int, int, int], psm: int) -> OcrPage:
-        if not lifted:
+    def read_region(box: tuple[int, int, int, int], psm: int, lift: bool = True) -> OcrPage:
+        if lift and not lifted:
             lifted.append(lift_seals(ready, dpi))    # the seal is found on the whole page, lifted in the box
-        crop = lifted[0].crop(box)
+        crop = (lifted[0] if lift else ready).crop(box)
         return parse_tsv(run_tesseract(crop, dpi, lang, psm=psm), page, dpi, crop.height)
 
+    result = heading_seal.reread(result, ready, dpi, read_region)   # a seal over an appendix's heading
     return signature_block.reread(result, read_region, dpi, ready.size)
 
 

@@ -255,6 +255,14 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     top = re.fullmatch(r"(\d{1,2})\.", words[0])
     if top:
         labels["arabic"] = top.group(1)
+    # `khoản 2 Điêu 15 Nghị định`: inside a sentence, a word that folds to `dieu` before an article's number
+    # is `Điều` with its tone misread (Tesseract's `ề` → `ê`, `ể`, `ế`); `điệu` is a word of its own (`giai điệu`)
+    for i in range(1, len(words) - 1):
+        core = _TRAIL.sub("", words[i])
+        if core == words[i] and fold(core) == "dieu" and core.casefold() in ("điêu", "điểu", "điếu", "điễu") \
+                and re.fullmatch(r"\d{1,3}[,.;:]?", words[i + 1]):
+            right = canonical_head("dieu", core)
+            words[i] = right if core[:1].isupper() else right.lower()
     # `Điều I` or `Khoản l` inside a sentence: an article is numbered in figures
     for i in range(1, len(words)):
         if _TRAIL.sub("", folded[i - 1]) in ARABIC_HEADS and re.fullmatch(r"[Il|]{1,2}[,.;:]?", words[i]):

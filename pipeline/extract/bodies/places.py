@@ -1,0 +1,62 @@
+"""Where a body is: the issuer's places (`tỉnh` → `Lâm Đồng`), a name completed with its jurisdiction, the
+issuer's own name in its forms. Kept apart from the name grammar: these read the issuer, not the clause."""
+from __future__ import annotations
+
+import re
+
+from pipeline.text import units
+from pipeline.text.names import canonical
+
+
+def places_of(issuer: str | None) -> dict[str, str]:
+    """`Ủy ban nhân dân tỉnh Lâm Đồng` → {"tỉnh": "Lâm Đồng", "Tỉnh ủy": "Lâm Đồng"}; a Party committee's
+    issuer gives its unit's place too (rules/admin_units.yaml `party`)."""
+    out: dict[str, str] = {}
+    if not issuer:
+        return out
+    party = {p: w for w, p in units.party_of().items() if p != "Đảng ủy"}        # `Tỉnh ủy` → `tỉnh`
+    m = re.search(r"(?<![\wĐđ])((?i:" + "|".join(map(re.escape, party)) + "|"
+                  + units.alternation("province", "district", "commune") + r"))\s+((?!(?i:ủy)\b)(?:[A-ZĐÀ-Ỹ][^\s,]*\s*)+)$",
+                  issuer)                 # `BAN DÂN VẬN TỈNH ỦY`: `ỦY` ends a Party committee, it is no place
+    if m:
+        unit, place = m.group(1), m.group(2).strip()
+        if unit.lower() in units.words():
+            unit = unit.lower()
+            if units.party_of().get(unit, "Đảng ủy") != "Đảng ủy":
+                out[units.party_of()[unit]] = place
+        else:
+            unit = unit[:1].upper() + unit[1:].lower()
+            out[party[unit]] = place
+        out[unit] = place
+        if issuer.startswith("Đảng ủy ") and unit in units.words():
+            out["Đảng ủy"] = f"{unit} {place}"   # `Văn phòng Đảng ủy` in a document of `Đảng ủy xã Tân Lập`
+    return out
+
+
+def doc_places(metadata: dict) -> dict[str, str]:
+    """The places a document's bare units stand for: its issuer's, then its parent's for the levels the issuer
+    does not name (`Ban Thường vụ Tỉnh ủy`, `Ủy ban nhân dân tỉnh` in a commune Party committee's plan under
+    `Đảng bộ tỉnh Yên Bình`; `Ủy ban nhân dân thành phố` in a school's letter under its city's department)."""
+    return {**places_of(metadata.get("parent_issuer")), **places_of(metadata.get("issuer"))}
+
+
+def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
+    """`Ủy ban nhân dân tỉnh` in a Lâm Đồng document → `Ủy ban nhân dân tỉnh Lâm Đồng`."""
+    for unit, place in places.items():
+        if re.search(r"(?<![\wĐđ])" + re.escape(unit) + r"$", name) and not re.search(r"\bcác\b|\bcấp\s+" + re.escape(unit) + "$", name):
+            return f"{name} {place}"
+    return name
+
+
+def issuer_forms(issuer: str | None, places) -> set[str]:
+    """The issuer's name with and without its place: `Sở Nội vụ tỉnh Lâm Đồng`, `Sở Nội vụ`."""
+    if not issuer:
+        return set()
+    full = canonical(issuer)
+    # an office that issues in its holder's name (`Thủ tướng Chính phủ`): the body it heads is the issuer's too
+    held = re.match(r"Thủ tướng\s+(Chính phủ)$", full)
+    if held:
+        return {full.casefold(), held.group(1).casefold()}
+    base = re.sub(r"\s+(?i:" + units.alternation("province", "district", "commune") + r")\s+(?:[A-ZĐÀ-Ỹ]\S*\s*)+$", "", full)
+    forms = {full, base, resolve_jurisdiction(base, places)}
+    return {f.casefold() for f in forms}
