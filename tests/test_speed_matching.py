@@ -53,3 +53,16 @@ def test_required_literal_is_in_every_match():
         found = re.search(place_date, text)
         assert not found or "ngày" in found.group(0)
     assert re.search(place_date, "Đà Lạt, ngày 12 tháng 3") and not re.search(place_date, "Đà Lạt, Ngày 12 tháng 3")
+
+
+def test_a_line_not_read_still_carries_the_quotation_on():
+    """The bodies reader passes over the Kính gửi lines and narrative parts without reading them, but a
+    quotation opened or closed there opens or closes for the lines after it, as when they were read."""
+    from pipeline.extract.bodies.clauses import follow_quotes
+
+    quote = [False, 0]
+    assert follow_quotes("Trích dẫn nguyên văn: “Điều 2. Phòng Văn hóa", 0, quote) is not None
+    assert quote == [True, 0]
+    assert follow_quotes("| Cột một | Cột hai |", 50, quote) is None and quote == [True, 0]   # a table row: as it was
+    inside = follow_quotes("chủ trì việc kiểm tra.”", 80, quote)
+    assert inside and min(inside) == 80 and quote[0] is False

@@ -137,11 +137,9 @@ class _Line:
     rank: int | None
 
 
-def read_line(doc: Doc, rs: int, ls: int, le: int, blocked, quote: list) -> _Line | None:
-    """Tokens and body names of one logical line (None when it holds none); `quote` carries an open
-    quotation over lines (`“2. Hội công chứng viên chịu sự quản lý …”` cites, it assigns nothing)."""
-    text = doc.text
-    line = text[ls:le]
+def follow_quotes(line: str, ls: int, quote: list):
+    """The start offsets of the line's quoted tokens, `quote` carried on past it (None for a blank line or
+    a table row, which leave it as it is): what `read_line` does first, and all a line not read does."""
     if not line.strip() or line.count("|") >= 2:
         return None
     quote[1] = quote[1] + 1 if quote[0] else 0
@@ -149,8 +147,18 @@ def read_line(doc: Doc, rs: int, ls: int, le: int, blocked, quote: list) -> _Lin
         quote[0] = False
     if quote[0] or _QUOTES.search(line):
         quoted_at, quote[0] = _quoted(tokenize(line, ls), quote[0])
-    else:
-        quoted_at = ()                # no quotation opens or runs on here (most lines): no token to walk
+        return quoted_at
+    return ()                         # no quotation opens or runs on here (most lines): no token to walk
+
+
+def read_line(doc: Doc, rs: int, ls: int, le: int, blocked, quote: list) -> _Line | None:
+    """Tokens and body names of one logical line (None when it holds none); `quote` carries an open
+    quotation over lines (`“2. Hội công chứng viên chịu sự quản lý …”` cites, it assigns nothing)."""
+    text = doc.text
+    line = text[ls:le]
+    quoted_at = follow_quotes(line, ls, quote)
+    if quoted_at is None:
+        return None
     lab = LABEL.match(line)
     body_off = ls + (lab.end() if lab else 0)
     toks = tokenize(text[body_off:le], body_off)
@@ -163,10 +171,12 @@ def read_line(doc: Doc, rs: int, ls: int, le: int, blocked, quote: list) -> _Lin
         names = [n for n in names if not any(a <= toks[name_start(n)].s < b for a, b in blocked)
                  and name_start(n) not in quoted]
     refs = frozenset(i for i, t in enumerate(toks) if any(a <= t.s < b for a, b in blocked)) if blocked else _EMPTY
-    # a line that continues a sentence (`... của Chủ tịch` / `UBND tỉnh về việc ...`) keeps its left context
-    prev = text[max(rs, ls - 40):max(rs, ls - 1)]
-    ctx = tokenize(prev) if prev.strip() and not re.search(r"[.:;]\s*$", prev) and not lab else []
-    names = [n for n in names if not _owner_of_something(ctx + toks, n[0] + len(ctx))]
+    if names:
+        # a line that continues a sentence (`... của Chủ tịch` / `UBND tỉnh về việc ...`) keeps its left context
+        prev = text[max(rs, ls - 40):max(rs, ls - 1)]
+        ctx = tokenize(prev) if prev.strip() and not re.search(r"[.:;]\s*$", prev) and not lab else []
+        both = ctx + toks if ctx else toks        # joined once for all the line's names
+        names = [n for n in names if not _owner_of_something(both, n[0] + len(ctx))]
     return _Line(line, toks, names, refs, quoted, line_rank(line))
 
 

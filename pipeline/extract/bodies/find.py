@@ -27,8 +27,8 @@ import os
 import re
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
-from pipeline.extract.bodies.clauses import (Emitter, clause_bounds, line_heading, merge_name_lists, read_line,
-                                             split_at_subjects)
+from pipeline.extract.bodies.clauses import (Emitter, clause_bounds, follow_quotes, line_heading, merge_name_lists,
+                                             read_line, split_at_subjects)
 from pipeline.extract.bodies.filters import finalize
 from pipeline.extract.bodies.places import doc_places
 from pipeline.extract.bodies.grammar import role_rules
@@ -51,8 +51,11 @@ def find_rules(doc: Doc) -> list[dict]:
         heading_rank = 0
         quote = [False, 0]            # a quotation open at the line's start, and for how many lines
         for ls, le in logical_lines(doc.text, rs, re_):
+            if ls in addressed or any(a <= ls < b for a, b in narrated):
+                follow_quotes(doc.text[ls:le], ls, quote)     # not read, but a quotation may open or end in it
+                continue
             ln = read_line(doc, rs, ls, le, blocked, quote)
-            if ln is None or ls in addressed or any(a <= ls < b for a, b in narrated):
+            if ln is None:
                 continue
             toks, names = ln.toks, ln.names
             head = line_heading(ln)
