@@ -262,9 +262,9 @@ def find(doc: Doc) -> list[dict]:
             if kind == "open_count":
                 if not _open_count(cfg, text, low, s, m.start("noun"), taken):
                     continue
-                kind_of_m = "count"
+                match_kind = "count"
             else:
-                kind_of_m = kind
+                match_kind = kind
             line_start = text.rfind("\n", 0, ns) + 1
             if re.match(r"\d+(?:\.\d+)*\s*[.)]\s", text[ns:ns + 8]) and not text[line_start:ns].strip():
                 continue  # a section label such as `3. ` at the start of a line
@@ -273,7 +273,7 @@ def find(doc: Doc) -> list[dict]:
                 bracket_floor = cfg["goal_before_bracket"].search(text, max(0, ns - 40), ns - 1)
                 if not bracket_floor:
                     continue  # a bracketed figure explains, it does not set a goal (`tối thiểu (10%)` does)
-            if kind_of_m == "count" and (re.match(r"\s*\(", text[e:e + 3])
+            if match_kind == "count" and (re.match(r"\s*\(", text[e:e + 3])
                                     or (not cmp_word and cfg["count_not_after"].search(text[max(0, s - 25):s]))):
                 continue  # `của 3 tỉnh (Lâm Đồng, …)` names a known set, it does not set a goal
             value = parse_number(m.group("num"))
@@ -282,7 +282,7 @@ def find(doc: Doc) -> list[dict]:
             if kind == "count" and m.group("scale"):   # `2,5 triệu lượt khách`
                 value = parse_number(str(round(value * _SCALE[m.group("scale")])))
             cs, ce = _clause(text, s, e)
-            if kind_of_m == "count" and m.group("noun") in cfg["staff_nouns"] and not cfg["floor_ceiling"].match(cmp_word):
+            if match_kind == "count" and m.group("noun") in cfg["staff_nouns"] and not cfg["floor_ceiling"].match(cmp_word):
                 r = _range_start(cfg, text, s, e, ce)
                 if cfg["composition_before"].search(text[max(0, r - 12):r]) and _strong_at(cfg, text[cs:r]) < 0:
                     continue  # `thành lập Ban … có từ 3 đến 4 cán bộ`: the make-up of a body, not a goal
@@ -290,16 +290,16 @@ def find(doc: Doc) -> list[dict]:
                 continue   # a worked example or a calculation shows how a rule applies
             if normative and not cfg["explicit_goal"].search(text[cs:s] + " " + heading_context(doc, s)):
                 continue   # a rate, a fine or a condition of a rule of law, not a goal
-            if kind_of_m == "count" and m.group("noun") in cfg["planned_nouns"] and \
+            if match_kind == "count" and m.group("noun") in cfg["planned_nouns"] and \
                     not cfg["floor_ceiling"].match(cmp_word) and not bracket_floor and \
                     not is_plan(doc) and \
                     not cfg["explicit_goal"].search(text[cs:s] + " " + heading_context(doc, s)):
                 continue   # `đẩy nhanh tiến độ 02 dự án` in a letter: projects already known
-            money = kind_of_m == "measure" and next(u["unit"] for i, u in enumerate(cfg["units"]) if m.group(f"u{i}")) == "VND"
+            money = match_kind == "measure" and next(u["unit"] for i, u in enumerate(cfg["units"]) if m.group(f"u{i}")) == "VND"
             if not _is_goal(doc, text, s, e, cs, ce, bool(cmp_word), money):
                 continue
             factor = 1
-            if kind_of_m == "measure":
+            if match_kind == "measure":
                 i = next(i for i in range(len(cfg["units"])) if m.group(f"u{i}"))
                 if text[m.start(f"u{i}")] == "Đ" or (m.group(f"u{i}") == "đ" and (value or 0) < 1000):
                     continue  # `9 Đồng Nai` is a province in a table, not nine đồng; `3 đ` no sum
