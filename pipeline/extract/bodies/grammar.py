@@ -66,6 +66,7 @@ def _role_rules():
         "closed_heads": frozenset(vocab["closed_heads"]),
         "middle_names": frozenset(vocab["middle_names"]),
         "courtesy": [[w.casefold() for w in TOKEN.findall(form)] for form in cfg.get("courtesy", ())],  # `Các ông (bà)`
+        "subject_markers": [form.split() for form in cfg.get("subject_markers", ())],   # `đối với`, `riêng`
         "report_words": frozenset(w.casefold() for w in cfg["report_words"]),
         "report_firsts": frozenset(w.casefold().split(" ")[0] for w in cfg["report_words"]),  # tried at every token
         "skip": re.compile(cfg["recipient_skip"], re.I),

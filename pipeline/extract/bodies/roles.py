@@ -117,8 +117,7 @@ def _role_heading(toks, a, b, names_in, in_name):
 
 def _subject_marker(toks, i: int) -> int:
     """Length of a `subject_markers` phrase (rules/roles.yaml) opening at token i, 0 when none."""
-    for form in role_rules()["raw"].get("subject_markers", ()):
-        words = form.split()
+    for words in role_rules()["subject_markers"]:
         if [t.low for t in toks[i:i + len(words)]] == words:
             return len(words)
     return 0
