@@ -1,7 +1,8 @@
 """The bodies grammar on sentences written for these tests (none taken from a gold document): vocabulary
 by level, administrative units, task tables, role headings, lists under a title, names that end where the
 name ends, and the replacements of the fitted rules of issue 15."""
-from pipeline.extract.bodies.grammar import find_names, places_of
+from pipeline.extract.bodies.grammar import find_names
+from pipeline.extract.bodies.places import places_of
 from pipeline.extract.bodies.tables import column_role
 from pipeline.extract.bodies.tokens import tokenize
 from pipeline.text import units

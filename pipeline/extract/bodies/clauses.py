@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from pipeline.parse.document import Doc
 from pipeline.text.names import canonical
-from pipeline.extract.bodies.grammar import (body_item, find_names, issuer_forms, listed_name, name_start,
-                                             resolve_jurisdiction,
-                                             role_rules, skip_brackets, strip_title)
+from pipeline.extract.bodies.grammar import (body_item, find_names, listed_name, name_start, role_rules,
+                                             skip_brackets, strip_title)
+from pipeline.extract.bodies.places import issuer_forms, resolve_jurisdiction
 from pipeline.extract.bodies.tokens import LABEL, Tok, is_cap, line_rank, tokenize
 
 

@@ -6,8 +6,8 @@ import re
 
 from pipeline.parse.document import Doc
 from pipeline.parse.sections import section_at
-from pipeline.extract.bodies.places import doc_places
-from pipeline.extract.bodies.grammar import find_names, issuer_forms, resolve_jurisdiction, role_rules
+from pipeline.extract.bodies.places import doc_places, issuer_forms, resolve_jurisdiction
+from pipeline.extract.bodies.grammar import find_names, role_rules
 from pipeline.extract.bodies.tokens import TOKEN, tokenize
 from pipeline.text.names import canonical
 

@@ -10,7 +10,7 @@ from pipeline.extract.bodies.phrases import Phrases
 from pipeline.extract.bodies.tokens import DIGIT, ORDINAL, SMALL_NUMBER, TOKEN, WORD, Tok, is_cap, starts_with
 from pipeline.text import units
 from pipeline.text.names import canonical
-from pipeline.extract.bodies.places import issuer_forms, places_of, resolve_jurisdiction  # noqa: F401 (re-exported)
+from pipeline.extract.bodies.places import resolve_jurisdiction
 
 
 @lru_cache(maxsize=None)

@@ -21,8 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc, Span
 
 from pipeline.text.names import canonical
-from pipeline.extract.bodies.places import doc_places
-from pipeline.extract.bodies.grammar import body_item, head_at, resolve_jurisdiction, scan_name
+from pipeline.extract.bodies.places import doc_places, resolve_jurisdiction
+from pipeline.extract.bodies.grammar import body_item, head_at, scan_name
 from pipeline.extract.bodies.recipients import recipient_items
 from pipeline.extract.bodies.tokens import body_regions, tokenize
 from pipeline.text.spans import line_spans

@@ -25,8 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.extract.bodies.clauses import read_line
-from pipeline.extract.bodies.places import doc_places
-from pipeline.extract.bodies.grammar import body_item, name_start, resolve_jurisdiction, role_rules
+from pipeline.extract.bodies.places import doc_places, resolve_jurisdiction
+from pipeline.extract.bodies.grammar import body_item, name_start, role_rules
 from pipeline.extract.bodies.tokens import body_regions, logical_lines, tokenize
 from pipeline.extract import targets_model
 from pipeline.text.names import canonical
