@@ -43,8 +43,9 @@ def pdfium_chars(textpage, height: float) -> list[dict | None]:
     left, right, low, high = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     x, y = ctypes.c_double(), ctypes.c_double()
     matrix = pdfium_c.FS_MATRIX()
-    box_args = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(low), ctypes.byref(high))
-    origin_args = (ctypes.byref(x), ctypes.byref(y))
+    # the arguments spelled out, not unpacked from a tuple: the call runs three times a character
+    b_left, b_right, b_low, b_high = ctypes.byref(left), ctypes.byref(right), ctypes.byref(low), ctypes.byref(high)
+    o_x, o_y = ctypes.byref(x), ctypes.byref(y)
     matrix_ref = ctypes.byref(matrix)
     char_box, char_origin, font_size, char_matrix = _char_calls()
     out: list[dict | None] = []
@@ -54,10 +55,10 @@ def pdfium_chars(textpage, height: float) -> list[dict | None]:
         if not mark and (ch.isspace() or ch == "\x00"):
             append(None)
             continue
-        if not char_box(raw, i, *box_args):
+        if not char_box(raw, i, b_left, b_right, b_low, b_high):
             raise PdfiumError("Failed to get charbox.")
         x0, x1 = left.value, right.value
-        if x1 <= x0 or not char_origin(raw, i, *origin_args):
+        if x1 <= x0 or not char_origin(raw, i, o_x, o_y):
             append({"hyphen": True} if mark else None)
             continue
         # rows are told apart by the baseline, the same for every font on a line; the size
@@ -69,35 +70,51 @@ def pdfium_chars(textpage, height: float) -> list[dict | None]:
                 scale = abs(matrix.d) if matrix.d else abs(matrix.b)
                 size = max(size, size * scale) if size < 2.0 else max(1.0, size * scale)
         bottom = height - y.value
-        c = {"ch": ch, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size}
         if mark:
-            c["hyphen"] = True
-        append(c)
+            append({"ch": ch, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size, "hyphen": True})
+        else:
+            append({"ch": ch, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size})
     return out
 
 
 def words_from_chars(chars: list[dict | None]) -> list[dict]:
-    """Characters joined into words: same baseline, no more than a small gap apart."""
+    """Characters joined into words: same baseline, no more than a small gap apart.
+
+    The word being built is kept in local variables and written out when it ends (the loop runs
+    for every character, and a cell's characters are joined again for each table cell)."""
     words: list[dict] = []
-    cur = None
+    text = None         # the current word's text; None between words
+    x0 = x1 = top = bottom = 0.0
     for c in chars:
         if c is None:
-            cur = None
+            if text is not None:
+                words.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "text": text})
+                text = None
             continue
         if c.get("hyphen"):
-            if cur is not None:
-                cur["text"] += "-"
+            if text is not None:
+                text += "-"
                 continue
             if "ch" not in c:
                 continue
         size = c["size"]
-        if cur and abs(cur["bottom"] - c["bottom"]) <= 0.5 * size and -0.5 * size <= c["x0"] - cur["x1"] <= 0.6 * size:
-            cur["text"] += c["ch"]
-            cur["x1"] = max(cur["x1"], c["x1"])
-            cur["top"], cur["bottom"] = min(cur["top"], c["top"]), max(cur["bottom"], c["bottom"])
+        cb = c["bottom"]
+        if text is not None and abs(bottom - cb) <= 0.5 * size and -0.5 * size <= c["x0"] - x1 <= 0.6 * size:
+            text += c["ch"]
+            # as max() and min() do: the first value is kept on a tie
+            cx1, ct = c["x1"], c["top"]
+            if cx1 > x1:
+                x1 = cx1
+            if ct < top:
+                top = ct
+            if cb > bottom:
+                bottom = cb
         else:
-            cur = {"x0": c["x0"], "x1": c["x1"], "top": c["top"], "bottom": c["bottom"], "text": c["ch"]}
-            words.append(cur)
+            if text is not None:
+                words.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "text": text})
+            x0, x1, top, bottom, text = c["x0"], c["x1"], c["top"], cb, c["ch"]
+    if text is not None:
+        words.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "text": text})
     return words
 
 
