@@ -25,6 +25,13 @@ def _char_calls():
             bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double), bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int))
 
 
+_HYPHEN = "\ufffe"      # PDFium's mark for a hyphen that broke the line
+# what breaks a word: NUL and every character str.isspace() calls a space (tests/test_speed.py
+# checks the list against the Unicode database); a set, as the test runs for every character
+_BREAKS = frozenset("\x00\x09\x0a\x0b\x0c\x0d\x1c\x1d\x1e\x1f\x20\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
 def pdfium_chars(textpage, height: float) -> list[dict | None]:
     """PDFium's characters with boxes in top-down coordinates; None breaks a word; a hyphen
     that broke the line is marked `hyphen` (with a box when PDFium gave it one).
@@ -50,27 +57,29 @@ def pdfium_chars(textpage, height: float) -> list[dict | None]:
     char_box, char_origin, font_size, char_matrix = _char_calls()
     out: list[dict | None] = []
     append = out.append
+    breaks = _BREAKS
     for i, ch in enumerate(text[:n]):
-        mark = ch == "\ufffe"      # PDFium's mark for a hyphen that broke the line
-        if not mark and (ch.isspace() or ch == "\x00"):
+        if ch in breaks:
             append(None)
             continue
         if not char_box(raw, i, b_left, b_right, b_low, b_high):
             raise PdfiumError("Failed to get charbox.")
         x0, x1 = left.value, right.value
         if x1 <= x0 or not char_origin(raw, i, o_x, o_y):
-            append({"hyphen": True} if mark else None)
+            append({"hyphen": True} if ch == _HYPHEN else None)
             continue
         # rows are told apart by the baseline, the same for every font on a line; the size
         # is the font's times the text matrix's scale: old PDFs set size 1 and scale by 16, OCR
         # text layers set size 328 and scale by 0.037
-        size = max(1.0, font_size(raw, i))
+        size = font_size(raw, i)
+        if not size > 1.0:          # max(1.0, size), without the call
+            size = 1.0
         if size < 2.0 or size > 72.0:
             if char_matrix(raw, i, matrix_ref):
                 scale = abs(matrix.d) if matrix.d else abs(matrix.b)
                 size = max(size, size * scale) if size < 2.0 else max(1.0, size * scale)
         bottom = height - y.value
-        if mark:
+        if ch == _HYPHEN:
             append({"ch": ch, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size, "hyphen": True})
         else:
             append({"ch": ch, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size})
