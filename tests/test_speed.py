@@ -173,6 +173,40 @@ def test_pdfium_chars_read_what_pypdfium2_reads(tmp_path):
         pdf.close()
 
 
+def test_page_walk_reads_what_pypdfium2_reads(tmp_path, monkeypatch):
+    """The page walk calls PDFium without pypdfium2's argument checks: the same images and rules."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+    from fpdf import FPDF
+    from PIL import Image
+
+    from pipeline.read import pdfium_text
+
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(tmp_path / "seal.png")
+    doc = FPDF(unit="pt", format="A4")
+    doc.add_page()
+    doc.set_font("Helvetica", size=11)
+    for i in range(4):                               # a grid of three rows and three columns
+        doc.line(60, 100 + 20 * i, 360, 100 + 20 * i)
+        doc.line(60 + 100 * i, 100, 60 + 100 * i, 160)
+    doc.text(70, 115, "Ten don vi")
+    doc.image(str(tmp_path / "seal.png"), x=400, y=600, w=120)
+    doc.output(str(tmp_path / "t.pdf"))
+    pdf = pdfium.PdfDocument(str(tmp_path / "t.pdf"))
+    page = pdf[0]
+    try:
+        fast = pdfium_text.page_objects(page)
+        monkeypatch.setattr(pdfium_text, "_object_calls", lambda: (
+            pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds))
+        checked = pdfium_text.page_objects(page)
+    finally:
+        page.close()
+        pdf.close()
+    images, hrules, vrules = fast
+    assert len(images) == 1 and len(hrules) >= 4 and len(vrules) >= 4
+    assert fast == checked
+
+
 def test_word_breaks_are_every_space_python_knows():
     """The character loop tests a set, not str.isspace(): the set must hold exactly those characters."""
     from pipeline.read.pdfium_text import _BREAKS

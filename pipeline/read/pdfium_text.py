@@ -25,6 +25,21 @@ def _char_calls():
             bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double), bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int))
 
 
+@lru_cache(maxsize=None)
+def _object_calls():
+    """PDFium's per-object functions of the page walk without ctypes argument checking, as
+    `_char_calls`: a page of text has hundreds of objects, each asked its type and bounds. An
+    object comes back as pypdfium2's FPDF_PAGEOBJECT, so the functions taking one get it as such;
+    bounds are written into c_floats passed by reference."""
+    import pypdfium2.raw as pdfium_c
+
+    def bare(fn, restype):
+        return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+    return (bare(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT), bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int),
+            bare(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int))
+
+
 _HYPHEN = "\ufffe"      # PDFium's mark for a hyphen that broke the line
 # what breaks a word: NUL and every character str.isspace() calls a space (tests/test_speed.py
 # checks the list against the Unicode database); a set, as the test runs for every character
@@ -175,6 +190,8 @@ def page_objects(page, rules: bool = True, max_depth: int = 3) -> tuple[list[tup
     hrules: list[tuple] = []
     vrules: list[tuple] = []
     l, b, r, t = (ctypes.c_float() for _ in range(4))
+    bounds_args = ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)
+    page_object, object_type, object_bounds = _object_calls()
     image_kind, path_kind, form_kind = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
 
     def page_box(matrix):
@@ -187,12 +204,12 @@ def page_objects(page, rules: bool = True, max_depth: int = 3) -> tuple[list[tup
     def walk(handle, count, get, matrix, depth):
         for i in range(count(handle)):
             obj = get(handle, i)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            kind = object_type(obj)
             if kind == path_kind and rules:
-                if pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+                if object_bounds(obj, *bounds_args):
                     _path_rules(obj, page_box(matrix), matrix, height, hrules, vrules)
             elif kind == image_kind:
-                if pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+                if object_bounds(obj, *bounds_args):
                     boxes.append(page_box(matrix))
             elif kind == form_kind and depth < max_depth:
                 m = pdfium_c.FS_MATRIX()
@@ -202,7 +219,7 @@ def page_objects(page, rules: bool = True, max_depth: int = 3) -> tuple[list[tup
                 walk(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
                      own if matrix is None else _compose(own, matrix), depth + 1)
 
-    walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, None, 0)
+    walk(page.raw, pdfium_c.FPDFPage_CountObjects, page_object, None, 0)
     return boxes, hrules, vrules
 
 
