@@ -222,7 +222,8 @@ def split_chars(chars: list[dict | None], tables: list[Table]) -> tuple[list[dic
     and each table's characters by cell, in PDFium's order, a break wherever the order leaves a cell."""
     rest: list[dict | None] = []
     by_cell = [[[] for _ in t.cells] for t in tables]
-    frames = [(t.xs[0], t.ys[0], t.xs[-1], t.ys[-1], ti) for ti, t in enumerate(tables)]
+    # each table's frame with what `Table.cell_at` looks in, for the loop over the page's characters
+    frames = [(t.xs[0], t.ys[0], t.xs[-1], t.ys[-1], ti, t.xs, t.ys, t.lattice) for ti, t in enumerate(tables)]
     last = None
     for c in chars:
         if c is None or "ch" not in c:
@@ -231,9 +232,9 @@ def split_chars(chars: list[dict | None], tables: list[Table]) -> tuple[list[dic
             continue
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
         where = None
-        for x0, y0, x1, y1, ti in frames:
+        for x0, y0, x1, y1, ti, xs, ys, lattice in frames:
             if x0 <= cx <= x1 and y0 <= cy <= y1:
-                ci = tables[ti].cell_at(cx, cy)
+                ci = lattice.get((bisect_right(xs, cx) - 1, bisect_right(ys, cy) - 1))     # Table.cell_at
                 if ci is not None:
                     where = (ti, ci)
                     break
