@@ -229,3 +229,60 @@ def test_a_row_cut_by_the_page_break_is_one_row(tmp_path):
     assert not any(line.startswith(" | dùng chung") for line in lines)
     # the heading Word repeats on the second page is read once, as the DOCX has it
     assert lines.count("STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành") == 1
+
+
+def _frames_by_all_pairs(hrules, vrules):
+    """close_frames as first written: every horizontal rule tried against every vertical one."""
+    from pipeline.read.pdf_tables import SNAP
+
+    nh = len(hrules)
+    parent = list(range(nh + len(vrules)))
+
+    def root(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, (y, x0, x1) in enumerate(hrules):
+        for j, (x, top, bottom) in enumerate(vrules):
+            if x0 - SNAP <= x <= x1 + SNAP and top - SNAP <= y <= bottom + SNAP:
+                parent[root(i)] = root(nh + j)
+    grids: dict[int, list[int]] = {}
+    for i in range(len(parent)):
+        grids.setdefault(root(i), []).append(i)
+    hs, vs = list(hrules), list(vrules)
+    for members in grids.values():
+        h = [hrules[i] for i in members if i < nh]
+        v = [vrules[i - nh] for i in members if i >= nh]
+        if h and v and len(members) >= 3:
+            left = min([r[1] for r in h] + [r[0] for r in v])
+            right = max([r[2] for r in h] + [r[0] for r in v])
+            top = min([r[0] for r in h] + [r[1] for r in v])
+            bottom = max([r[0] for r in h] + [r[2] for r in v])
+            hs += [(top, left, right), (bottom, left, right)]
+            vs += [(left, top, bottom), (right, top, bottom)]
+    return hs, vs
+
+
+def test_frames_found_from_the_rules_that_can_cross_are_those_of_all_pairs():
+    """close_frames looks only at the vertical rules within a horizontal rule's span: the same grids,
+    frames and order as trying every pair, on rule sets of grids, near misses and lone rules."""
+    import random
+
+    from pipeline.read.pdf_tables import close_frames
+
+    rng = random.Random(3)
+    grids = 0
+    for _ in range(3000):
+        def pos():
+            return rng.randrange(0, 60) * 10 + rng.choice((0.0, 0.0, 1.5, -2.0, 2.0, 2.5, rng.uniform(-3, 3)))
+
+        def rule():
+            a, b = sorted((pos(), pos()))
+            return (pos(), a, b)
+        hrules = [rule() for _ in range(rng.randrange(0, 30))]
+        vrules = [rule() for _ in range(rng.randrange(0, 30))]
+        expected = _frames_by_all_pairs(hrules, vrules)
+        assert close_frames(hrules, vrules) == expected
+        grids += len(expected[0]) > len(hrules)
+    assert grids > 1000       # most sets held a grid that got a frame

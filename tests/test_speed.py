@@ -173,6 +173,77 @@ def test_pdfium_chars_read_what_pypdfium2_reads(tmp_path):
         pdf.close()
 
 
+def test_page_walk_reads_what_pypdfium2_reads(tmp_path, monkeypatch):
+    """The page walk calls PDFium without pypdfium2's argument checks: the same images and rules."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+    from fpdf import FPDF
+    from PIL import Image
+
+    from pipeline.read import pdfium_text
+
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(tmp_path / "seal.png")
+    doc = FPDF(unit="pt", format="A4")
+    doc.add_page()
+    doc.set_font("Helvetica", size=11)
+    for i in range(4):                               # a grid of three rows and three columns
+        doc.line(60, 100 + 20 * i, 360, 100 + 20 * i)
+        doc.line(60 + 100 * i, 100, 60 + 100 * i, 160)
+    doc.text(70, 115, "Ten don vi")
+    doc.image(str(tmp_path / "seal.png"), x=400, y=600, w=120)
+    doc.output(str(tmp_path / "t.pdf"))
+    pdf = pdfium.PdfDocument(str(tmp_path / "t.pdf"))
+    page = pdf[0]
+    try:
+        fast = pdfium_text.page_objects(page)
+        monkeypatch.setattr(pdfium_text, "_object_calls", lambda: (
+            pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds))
+        checked = pdfium_text.page_objects(page)
+    finally:
+        page.close()
+        pdf.close()
+    images, hrules, vrules = fast
+    assert len(images) == 1 and len(hrules) >= 4 and len(vrules) >= 4
+    assert fast == checked
+
+
+def test_word_breaks_are_every_space_python_knows():
+    """The character loop tests a set, not str.isspace(): the set must hold exactly those characters."""
+    from pipeline.read.pdfium_text import _BREAKS
+
+    assert _BREAKS == {chr(c) for c in range(0x110000) if chr(c).isspace()} | {"\x00"}
+
+
+def _char(ch, x0, x1, bottom, size=10.0, **kw):
+    return {"ch": ch, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size, **kw}
+
+
+def test_words_from_chars_joins_and_breaks_as_before():
+    """Words kept in local variables while built: the same words, boxes and order as the dict-per-word loop."""
+    from pipeline.read.pdfium_text import words_from_chars
+
+    chars = [
+        _char("S", 10, 16, 100), _char("ố", 16, 22, 100.5, size=11.0), _char(":", 22, 24, 99.8),
+        None,
+        _char("1", 40, 45, 100), _char("2", 45, 50, 100),
+        _char("x", 80, 85, 100),                                  # gap over 0.6 of the size: a new word
+        _char("\ufffe", 85, 88, 100, hyphen=True),                # a line-breaking hyphen ends the word
+        {"hyphen": True},                                         # one without a box, after it
+        None,
+        {"hyphen": True},                                         # a boxless hyphen with no word: nothing
+        _char("\ufffe", 5, 8, 120, hyphen=True),                  # with a box and no word: a word of its own
+        _char("y", 200, 205, 300), _char("z", 204, 209, 140),     # another baseline: a new word
+    ]
+    words = words_from_chars(chars)
+    assert [w["text"] for w in words] == ["Số:", "12", "x--", "\ufffe", "y", "z"]
+    assert words[0] == {"x0": 10, "x1": 24, "top": 89.5, "bottom": 100.5, "text": "Số:"}
+    assert list(words[0]) == ["x0", "x1", "top", "bottom", "text"]
+    assert (words[4]["x0"], words[4]["x1"], words[5]["bottom"]) == (200, 205, 140)
+    # a tie keeps the first value, as max() and min() do: -0.0 stays where 0.0 came first
+    tie = words_from_chars([_char("a", -5.0, 0.0, 10.0, size=10.0), _char("b", -0.0, -0.0, 10.0, size=10.0)])
+    assert str(tie[0]["x1"]) == "0.0" and tie[0]["text"] == "ab"
+
+
 def test_case_name_cached_reads_as_before():
     from pipeline.text.names import case_name
 

@@ -77,15 +77,21 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
                 # a page turned by /Rotate is read as before: its rows run across the space rules are read in
                 images, hrules, vrules = page_objects(page, rules=not page.get_rotation())
                 share = image_share(page, images)
-                # only a page with Widget annotations can carry a stamp: the others are not loaded again
-                stamped = bool(signatures) and bool(stamps.widget_rects(page))
+                # only a page with Widget annotations can carry a stamp: it is flattened now that
+                # it has been read, and loaded again to read what the flattening drew
+                stamped = bool(signatures) and bool(stamps.widget_rects(page)) and stamps.flatten(page)
             finally:
                 page.close()
             text_chars, rows = _read_tables(chars, hrules, vrules)
             words = words_from_chars(text_chars)
             if signatures:
                 if stamped:
-                    words = words + stamps.stamp_words(pdf, i, words, chars)
+                    flat = pdf[i]
+                    try:
+                        after = page_chars(flat, height)
+                    finally:
+                        flat.close()
+                    words = words + stamps.stamp_words(chars, after, words)
                 if i == 0 and limits.ocr:
                     words = words + stamps.ocr_blank_words(pdf, i, words)
             pages.append(_lines_from_words(words, width, height, first=i == 0))

@@ -12,7 +12,7 @@ one cell.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from pipeline.read.pdfium_text import rows_of, words_from_chars
@@ -97,10 +97,22 @@ def close_frames(hrules: list[tuple], vrules: list[tuple]) -> tuple[list[tuple],
             i = parent[i]
         return i
 
+    # each horizontal rule joined to the vertical ones it crosses; only those standing within its
+    # span are looked at (vertical rules sorted by position; one at NaN crosses nothing)
+    by_x = sorted((x, j) for j, (x, _, _) in enumerate(vrules) if x == x)
+    xs = [x for x, _ in by_x]
     for i, (y, x0, x1) in enumerate(hrules):
-        for j, (x, top, bottom) in enumerate(vrules):
-            if x0 - SNAP <= x <= x1 + SNAP and top - SNAP <= y <= bottom + SNAP:
-                parent[root(i)] = root(nh + j)
+        lo, hi = x0 - SNAP, x1 + SNAP
+        if not lo <= hi:
+            continue        # crosses nothing (a NaN end included)
+        ri = root(i)
+        for _, j in by_x[bisect_left(xs, lo):bisect_right(xs, hi)]:
+            _, top, bottom = vrules[j]
+            if top - SNAP <= y <= bottom + SNAP:
+                rj = root(nh + j)
+                if rj != ri:
+                    parent[ri] = rj
+                    ri = rj
     grids: dict[int, list[int]] = {}
     for i in range(len(parent)):
         grids.setdefault(root(i), []).append(i)
@@ -128,11 +140,18 @@ def find_tables(hrules: list[tuple], vrules: list[tuple]) -> list[Table]:
     if len(hs) * len(vs) > MAX_CROSSINGS:
         return []
     # where rules cross (or meet at a corner)
+    # only the vertical lines standing within one of a horizontal line's spans are looked at
+    # (sorted by position; one at NaN crosses nothing)
+    vxs = sorted(x for x in vs if x == x)
     points: set[tuple[float, float]] = set()
     for y, hspans in hs.items():
-        for x, vspans in vs.items():
-            if _covers(hspans, x, x) and _covers(vspans, y, y):
-                points.add((x, y))
+        for s, e in hspans:
+            lo, hi = s - SNAP, e + SNAP
+            if not lo <= hi:
+                continue
+            for x in vxs[bisect_left(vxs, lo):bisect_right(vxs, hi)]:
+                if _covers(vs[x], y, y):
+                    points.add((x, y))
     below: dict[float, list[float]] = {}
     right: dict[float, list[float]] = {}
     for x, y in points:
@@ -203,7 +222,8 @@ def split_chars(chars: list[dict | None], tables: list[Table]) -> tuple[list[dic
     and each table's characters by cell, in PDFium's order, a break wherever the order leaves a cell."""
     rest: list[dict | None] = []
     by_cell = [[[] for _ in t.cells] for t in tables]
-    frames = [(t.xs[0], t.ys[0], t.xs[-1], t.ys[-1], ti) for ti, t in enumerate(tables)]
+    # each table's frame with what `Table.cell_at` looks in, for the loop over the page's characters
+    frames = [(t.xs[0], t.ys[0], t.xs[-1], t.ys[-1], ti, t.xs, t.ys, t.lattice) for ti, t in enumerate(tables)]
     last = None
     for c in chars:
         if c is None or "ch" not in c:
@@ -212,9 +232,9 @@ def split_chars(chars: list[dict | None], tables: list[Table]) -> tuple[list[dic
             continue
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
         where = None
-        for x0, y0, x1, y1, ti in frames:
+        for x0, y0, x1, y1, ti, xs, ys, lattice in frames:
             if x0 <= cx <= x1 and y0 <= cy <= y1:
-                ci = tables[ti].cell_at(cx, cy)
+                ci = lattice.get((bisect_right(xs, cx) - 1, bisect_right(ys, cy) - 1))     # Table.cell_at
                 if ci is not None:
                     where = (ti, ci)
                     break

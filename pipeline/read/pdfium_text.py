@@ -15,14 +15,40 @@ def _char_calls():
     """PDFium's per-character functions without ctypes argument checking: pypdfium2 declares their
     argument types, and converting four pointers through them costs more than the call itself
     (three calls for every character of every page). The arguments given are always of the right
-    C types (the text page's handle, an int, pointers to doubles or to an FS_MATRIX)."""
+    C types (the text page's handle, an int, pointers to doubles or to an FS_MATRIX).
+
+    The functions are PYFUNCTYPE: they keep the GIL, which a call of well under a microsecond
+    gains nothing by letting go (13% of the character loop went to releasing and taking it back);
+    PDFium calls nothing back and is not to be used from two threads at once anyway."""
     import pypdfium2.raw as pdfium_c
 
     def bare(fn, restype):
-        return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+        return ctypes.PYFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
 
     return (bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int), bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int),
             bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double), bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int))
+
+
+@lru_cache(maxsize=None)
+def _object_calls():
+    """PDFium's per-object functions of the page walk without ctypes argument checking, as
+    `_char_calls`: a page of text has hundreds of objects, each asked its type and bounds. An
+    object comes back as pypdfium2's FPDF_PAGEOBJECT, so the functions taking one get it as such;
+    bounds are written into c_floats passed by reference."""
+    import pypdfium2.raw as pdfium_c
+
+    def bare(fn, restype):
+        return ctypes.PYFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+    return (bare(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT), bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int),
+            bare(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int))
+
+
+_HYPHEN = "\ufffe"      # PDFium's mark for a hyphen that broke the line
+# what breaks a word: NUL and every character str.isspace() calls a space (tests/test_speed.py
+# checks the list against the Unicode database); a set, as the test runs for every character
+_BREAKS = frozenset("\x00\x09\x0a\x0b\x0c\x0d\x1c\x1d\x1e\x1f\x20\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
 def pdfium_chars(textpage, height: float) -> list[dict | None]:
@@ -43,61 +69,80 @@ def pdfium_chars(textpage, height: float) -> list[dict | None]:
     left, right, low, high = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     x, y = ctypes.c_double(), ctypes.c_double()
     matrix = pdfium_c.FS_MATRIX()
-    box_args = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(low), ctypes.byref(high))
-    origin_args = (ctypes.byref(x), ctypes.byref(y))
+    # the arguments spelled out, not unpacked from a tuple: the call runs three times a character
+    b_left, b_right, b_low, b_high = ctypes.byref(left), ctypes.byref(right), ctypes.byref(low), ctypes.byref(high)
+    o_x, o_y = ctypes.byref(x), ctypes.byref(y)
     matrix_ref = ctypes.byref(matrix)
     char_box, char_origin, font_size, char_matrix = _char_calls()
     out: list[dict | None] = []
     append = out.append
+    breaks = _BREAKS
     for i, ch in enumerate(text[:n]):
-        mark = ch == "\ufffe"      # PDFium's mark for a hyphen that broke the line
-        if not mark and (ch.isspace() or ch == "\x00"):
+        if ch in breaks:
             append(None)
             continue
-        if not char_box(raw, i, *box_args):
+        if not char_box(raw, i, b_left, b_right, b_low, b_high):
             raise PdfiumError("Failed to get charbox.")
         x0, x1 = left.value, right.value
-        if x1 <= x0 or not char_origin(raw, i, *origin_args):
-            append({"hyphen": True} if mark else None)
+        if x1 <= x0 or not char_origin(raw, i, o_x, o_y):
+            append({"hyphen": True} if ch == _HYPHEN else None)
             continue
         # rows are told apart by the baseline, the same for every font on a line; the size
         # is the font's times the text matrix's scale: old PDFs set size 1 and scale by 16, OCR
         # text layers set size 328 and scale by 0.037
-        size = max(1.0, font_size(raw, i))
+        size = font_size(raw, i)
+        if not size > 1.0:          # max(1.0, size), without the call
+            size = 1.0
         if size < 2.0 or size > 72.0:
             if char_matrix(raw, i, matrix_ref):
                 scale = abs(matrix.d) if matrix.d else abs(matrix.b)
                 size = max(size, size * scale) if size < 2.0 else max(1.0, size * scale)
         bottom = height - y.value
-        c = {"ch": ch, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size}
-        if mark:
-            c["hyphen"] = True
-        append(c)
+        if ch == _HYPHEN:
+            append({"ch": ch, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size, "hyphen": True})
+        else:
+            append({"ch": ch, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size})
     return out
 
 
 def words_from_chars(chars: list[dict | None]) -> list[dict]:
-    """Characters joined into words: same baseline, no more than a small gap apart."""
+    """Characters joined into words: same baseline, no more than a small gap apart.
+
+    The word being built is kept in local variables and written out when it ends (the loop runs
+    for every character, and a cell's characters are joined again for each table cell)."""
     words: list[dict] = []
-    cur = None
+    text = None         # the current word's text; None between words
+    x0 = x1 = top = bottom = 0.0
     for c in chars:
         if c is None:
-            cur = None
+            if text is not None:
+                words.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "text": text})
+                text = None
             continue
         if c.get("hyphen"):
-            if cur is not None:
-                cur["text"] += "-"
+            if text is not None:
+                text += "-"
                 continue
             if "ch" not in c:
                 continue
         size = c["size"]
-        if cur and abs(cur["bottom"] - c["bottom"]) <= 0.5 * size and -0.5 * size <= c["x0"] - cur["x1"] <= 0.6 * size:
-            cur["text"] += c["ch"]
-            cur["x1"] = max(cur["x1"], c["x1"])
-            cur["top"], cur["bottom"] = min(cur["top"], c["top"]), max(cur["bottom"], c["bottom"])
+        cb = c["bottom"]
+        if text is not None and abs(bottom - cb) <= 0.5 * size and -0.5 * size <= c["x0"] - x1 <= 0.6 * size:
+            text += c["ch"]
+            # as max() and min() do: the first value is kept on a tie
+            cx1, ct = c["x1"], c["top"]
+            if cx1 > x1:
+                x1 = cx1
+            if ct < top:
+                top = ct
+            if cb > bottom:
+                bottom = cb
         else:
-            cur = {"x0": c["x0"], "x1": c["x1"], "top": c["top"], "bottom": c["bottom"], "text": c["ch"]}
-            words.append(cur)
+            if text is not None:
+                words.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "text": text})
+            x0, x1, top, bottom, text = c["x0"], c["x1"], c["top"], cb, c["ch"]
+    if text is not None:
+        words.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "text": text})
     return words
 
 
@@ -149,6 +194,8 @@ def page_objects(page, rules: bool = True, max_depth: int = 3) -> tuple[list[tup
     hrules: list[tuple] = []
     vrules: list[tuple] = []
     l, b, r, t = (ctypes.c_float() for _ in range(4))
+    bounds_args = ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)
+    page_object, object_type, object_bounds = _object_calls()
     image_kind, path_kind, form_kind = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
 
     def page_box(matrix):
@@ -161,12 +208,12 @@ def page_objects(page, rules: bool = True, max_depth: int = 3) -> tuple[list[tup
     def walk(handle, count, get, matrix, depth):
         for i in range(count(handle)):
             obj = get(handle, i)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            kind = object_type(obj)
             if kind == path_kind and rules:
-                if pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+                if object_bounds(obj, *bounds_args):
                     _path_rules(obj, page_box(matrix), matrix, height, hrules, vrules)
             elif kind == image_kind:
-                if pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+                if object_bounds(obj, *bounds_args):
                     boxes.append(page_box(matrix))
             elif kind == form_kind and depth < max_depth:
                 m = pdfium_c.FS_MATRIX()
@@ -176,7 +223,7 @@ def page_objects(page, rules: bool = True, max_depth: int = 3) -> tuple[list[tup
                 walk(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
                      own if matrix is None else _compose(own, matrix), depth + 1)
 
-    walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, None, 0)
+    walk(page.raw, pdfium_c.FPDFPage_CountObjects, page_object, None, 0)
     return boxes, hrules, vrules
 
 

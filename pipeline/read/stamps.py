@@ -13,7 +13,7 @@ from __future__ import annotations
 import ctypes
 import re
 
-from pipeline.read.pdfium_text import image_boxes, page_chars, rows_of, words_from_chars
+from pipeline.read.pdfium_text import image_boxes, rows_of, words_from_chars
 
 SNAP_OVERLAP = 0.5     # a stamp word joins a text row it overlaps by this share of its height
 MAX_STAMP_CHARS = 600  # more new characters than this after flattening is not a signature stamp
@@ -66,40 +66,43 @@ def _pin_mediabox(page) -> None:
         pdfium_c.FPDFPage_SetMediaBox(page.raw, box.left, min(box.bottom, box.top), box.right, max(box.bottom, box.top))
 
 
-def stamp_words(pdf, index: int, words: list[dict], chars: list | None = None) -> list[dict]:
-    """Words printed only by the Widget annotations' appearances of page `index`.
+class _Rounded(dict):
+    """round(v, 1) of each value looked up, computed once: the characters before and after the
+    flattening share their coordinates, and a row's characters their baseline."""
 
-    The page is flattened in memory (PDFium `FPDFPage_Flatten`, print appearances) and read
-    again; characters that were not in the text layer before are the stamps'. A stamp character
+    def __missing__(self, v: float) -> float:
+        out = self[v] = round(v, 1)
+        return out
+
+
+def flatten(page) -> bool:
+    """Flatten the page's Widget annotations into its content, in memory (PDFium `FPDFPage_Flatten`,
+    print appearances); False when PDFium flattened nothing. The page must be loaded again to be
+    read: flattening invalidates its handles.
+
+    PDFium's flattening writes a Letter MediaBox into a page that inherited its own: the inherited
+    one is written into the page first, so coordinates stay where they were."""
+    import pypdfium2.raw as pdfium_c
+
+    _pin_mediabox(page)
+    return pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) == pdfium_c.FLATTEN_SUCCESS
+
+
+def stamp_words(before: list, after: list, words: list[dict]) -> list[dict]:
+    """Words printed only by the Widget annotations' appearances of a page: `before` and `after`
+    are its characters (`page_chars`) read before and after `flatten`, in the same coordinates.
+
+    Characters that were not in the text layer before are the stamps'. A stamp character
     drawn over the same character of the text layer (a stamp repeating the line) is dropped;
     one drawn over another is kept (`10797` whose last digit runs into `/QĐ`). The words
     are snapped to the rows they cover. The document is changed in memory only.
     """
-    import pypdfium2.raw as pdfium_c
-
-    page = pdf[index]
-    try:
-        if not widget_rects(page):
-            return []
-        # PDFium's flattening writes a Letter MediaBox into a page that inherited its own:
-        # write the inherited one into the page first, so coordinates stay where they were
-        height = page.get_height()
-        _pin_mediabox(page)
-        before = chars if chars is not None else page_chars(page)
-        if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) != pdfium_c.FLATTEN_SUCCESS:
-            return []
-    finally:
-        page.close()
-    page = pdf[index]                 # flattening invalidates the page's handles: load it again
-    try:
-        after = page_chars(page, height)
-    finally:
-        page.close()
+    r1 = _Rounded()
     old = [c for c in before if c and "ch" in c]
     seen: dict[tuple, int] = {}
     same_char: dict[str, list[dict]] = {}     # the layer's characters by character: a stamp's is compared with those
     for c in old:
-        key = (c["ch"], round(c["x0"], 1), round(c["bottom"], 1))
+        key = (c["ch"], r1[c["x0"]], r1[c["bottom"]])
         seen[key] = seen.get(key, 0) + 1
         same_char.setdefault(c["ch"], []).append(c)
     if len([c for c in after if c and "ch" in c]) - len(old) > MAX_STAMP_CHARS:
@@ -109,7 +112,7 @@ def stamp_words(pdf, index: int, words: list[dict], chars: list | None = None) -
         if c is None or "ch" not in c:
             fresh.append(None if c is None else c)
             continue
-        key = (c["ch"], round(c["x0"], 1), round(c["bottom"], 1))
+        key = (c["ch"], r1[c["x0"]], r1[c["bottom"]])
         if seen.get(key):
             seen[key] -= 1
             fresh.append(None)
@@ -195,6 +198,8 @@ def ocr_blank_words(pdf, index: int, words: list[dict], dpi: int = 300) -> list[
     the blank and half a line above and below; the value is kept only when Tesseract read
     nothing but digits (a day 1-31).
     """
+    if not header_blanks(words, float("inf")):
+        return []           # no blank anywhere on the page, let alone in its top third: not loaded
     page = pdf[index]
     try:
         width, height = page.get_width(), page.get_height()
