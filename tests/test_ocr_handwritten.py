@@ -53,3 +53,13 @@ def test_black_type_and_a_grey_page_give_no_mark():
 def test_a_red_seal_is_no_blue_mark():
     page = header_page(ink=(200, 30, 40))
     assert handwritten.blue_marks(page, DPI) == []
+
+
+def test_a_colour_photo_or_scan_file_keeps_its_first_page_in_colour(tmp_path):
+    path = tmp_path / "trang1.png"
+    header_page().save(path, dpi=(300, 300))
+    frames = ocr.image_frames(path)
+    assert frames[0][0].mode == "RGB" and round(frames[0][1]) == 300
+    grey = tmp_path / "xam.png"
+    header_page().convert("L").save(grey)
+    assert ocr.image_frames(grey)[0][0].mode == "L"

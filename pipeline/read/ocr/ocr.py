@@ -98,13 +98,15 @@ def rasterize_pdf(path, pages: list[int] | None = None, dpi: int = DPI) -> list[
 
 
 def image_frames(path) -> list[tuple[Image.Image, float | None]]:
-    """Every frame of an image file (multi-page TIFF) with its resolution if it says one."""
+    """Every frame of an image file (multi-page TIFF) with its resolution if it says one; greyscale, but the
+    first in colour when it is a colour image (a clerk's blue pen, `handwritten`)."""
     frames = []
     with Image.open(path) as im:
         for frame in ImageSequence.Iterator(im):
             dpi = frame.info.get("dpi")
             res = float(dpi[0]) if dpi and dpi[0] and 50 <= float(dpi[0]) <= 1200 else None
-            frames.append((ImageOps.exif_transpose(frame).convert("L"), res))
+            colour = not frames and frame.mode not in ("1", "L", "LA", "I", "I;16", "F")
+            frames.append((ImageOps.exif_transpose(frame).convert("RGB" if colour else "L"), res))
     return frames
 
 
