@@ -36,9 +36,11 @@ eval-own: setup
 train: setup
 	$(PY) scripts/train_bodies.py
 	$(PY) scripts/train_targets.py
+	$(PY) scripts/train_ocr_lm.py
 
 train-data: setup
 	$(PY) scripts/build_training_data.py --shared $(SHARED)
+	$(PY) scripts/train_ocr_lm.py --data --shared $(SHARED)
 
 # Rules alone, model alone and both (VANBAN_BODIES / VANBAN_TARGETS) on the own gold, per split and group.
 eval-models: setup

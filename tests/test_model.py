@@ -272,7 +272,7 @@ def test_ranker_apply_adds_a_name_the_model_is_sure_of(monkeypatch):
 
 def test_manifest_lists_the_training_data_and_the_shipped_files():
     m = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    for name in ("bodies", "targets", "ranker"):
+    for name in ("bodies", "targets", "ranker", "ocr_lm"):
         assert m[name]["data"], f"{name}: no training data listed"
         for path, info in m[name]["data"].items():
             p = ROOT / path

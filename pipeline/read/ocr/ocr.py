@@ -26,6 +26,7 @@ from PIL import Image, ImageFilter, ImageOps, ImageSequence
 from pipeline.read.ocr import handwritten, heading_seal, signature_block
 from pipeline.read.ocr.layout import date_before_summary, split_columns
 from pipeline.read.ocr.repair_text import repair_lines
+from pipeline.read.ocr.tone_repair import repair_words as repair_tone_marks
 from pipeline.read.ocr.seals import lift_seals
 
 DPI = 300
@@ -360,10 +361,12 @@ def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: st
 
 def read_back(pages: list[OcrPage]) -> list[OcrPage]:
     """The pages' lines with OCR's predictable misreadings of labels, numbers and dates undone
-    (`repair_text`), in one pass over the document so that roman labels are read in sequence."""
+    (`repair_text`), in one pass over the document so that roman labels are read in sequence, then
+    their syllables' tone marks read back (`tone_repair`)."""
     lines = [line for p in pages for line in p.lines]
     words = [[(line.text[s:e], c) for s, e, c in line.words] for line in lines]
     for line, fixed in zip(lines, repair_lines(words)):
+        fixed = list(zip(repair_tone_marks([w for w, _ in fixed]), [c for _, c in fixed]))
         spans, pos = [], 0
         for w, c in fixed:
             spans.append((pos, pos + len(w), c))
