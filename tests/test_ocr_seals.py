@@ -242,3 +242,51 @@ def test_the_heading_a_seal_hid_from_the_first_reading_is_read_in_its_band():
     meta = parse("\n".join(lines), ocr=True).metadata
     assert (meta["doc_type"], meta["identifier"], meta["issued_date"]) == ("Kế hoạch", "58/KH-UBND", "2026-08-20")
     assert meta["title"] == "Danh mục hồ sơ lưu trữ của Ủy ban nhân dân cấp xã"
+
+
+# ------------------------------------------------------------------ in colour: seal and pen line taken off by hue
+
+def colour_signature_page() -> Image.Image:
+    """The block in black type under a red seal, and a blue pen line drawn through the title (read in grey,
+    `PHÓ` is lost to it), as a colour scan or a signed PDF's page image gives it."""
+    size = round(13 * DPI / 72)
+    page = Image.new("RGB", (2480, 1300), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, size)
+    for i, line in enumerate(BLOCK):
+        if line:
+            draw.text((1460, 220 + round(i * size * 1.6)), line, font=font, fill=(0, 0, 0))
+    ink = Image.new("RGB", page.size, "white")
+    d = ImageDraw.Draw(ink)
+    x, y, r = 1500, 700, 230
+    d.ellipse((x - r, y - r, x + r, y + r), outline=(200, 30, 40), width=14)
+    d.ellipse((x - r + 70, y - r + 70, x + r - 70, y + r - 70), outline=(200, 30, 40), width=6)
+    d.regular_polygon((x, y, 60), 5, fill=(200, 30, 40))
+    d.line((1400, 300, 2150, 560), fill=(30, 40, 160), width=9)            # the signature's stroke
+    page = Image.fromarray(np.minimum(np.asarray(page), np.asarray(ink)))
+    return page.filter(ImageFilter.GaussianBlur(0.6))
+
+
+def test_coloured_ink_is_taken_off_and_the_black_type_kept():
+    from pipeline.read.ocr.seals import without_colour_ink
+    page = colour_signature_page()
+    grey = np.asarray(page.convert("L"))
+    lifted = np.asarray(without_colour_ink(page))
+    assert grey[694:706, 1266:1274].mean() < 200 and lifted[694:706, 1266:1274].mean() > 240   # red ring
+    assert (grey < 30).sum() > 1000 and ((grey < 30) & ~(lifted < 30)).sum() == 0            # type untouched
+    blue = np.asarray(page)[:, :, 2].astype(int) - np.asarray(page)[:, :, 0] > 100
+    assert blue.sum() > 1000 and (lifted[blue] > 240).all()                                 # the pen line
+
+
+@pytest.mark.skipif(not ocr.available(), reason="tesseract-ocr-vie is not installed")
+def test_a_colour_page_gives_its_signer_with_seal_and_pen_line_taken_off():
+    page = ocr.ocr_image(colour_signature_page(), stated_dpi=DPI)
+    assert [ln.text for ln in page.lines][-3:] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Thị Hằng"]
+
+
+def test_a_surname_a_pen_line_crossed_is_read_back_from_the_list_of_surnames():
+    assert signature_block._struck_surname("N«uyễn") == "Nguyễn"
+    assert signature_block._struck_surname("N„uyên") == "Nguyễn"      # marks near the line lost too
+    assert signature_block._struck_surname("Tr|ần") == "Trần"
+    assert signature_block._struck_surname("Nguyễn") is None          # nothing struck
+    assert signature_block._struck_surname("X«yz") is None              # no surname fits

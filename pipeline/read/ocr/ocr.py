@@ -27,7 +27,7 @@ from pipeline.read.ocr import handwritten, heading_seal, signature_block
 from pipeline.read.ocr.layout import date_before_summary, split_columns
 from pipeline.read.ocr.repair_text import repair_lines
 from pipeline.read.ocr.tone_repair import repair_words as repair_tone_marks
-from pipeline.read.ocr.seals import lift_seals
+from pipeline.read.ocr.seals import lift_seals, without_colour_ink
 
 DPI = 300
 LOW_CONFIDENCE = 60      # a word read with less is listed in `low_confidence`
@@ -288,13 +288,24 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
 
     def read_region(box: tuple[int, int, int, int], psm: int, lift: bool = True) -> OcrPage:
         if lift and not lifted:
-            lifted.append(lift_seals(ready, dpi))    # the seal is found on the whole page, lifted in the box
+            lifted.append(_lifted(image, ready, dpi, stated_dpi))
         crop = (lifted[0] if lift else ready).crop(box)
         return parse_tsv(run_tesseract(crop, dpi, lang, psm=psm), page, dpi, crop.height)
 
     result = heading_seal.reread(result, ready, dpi, read_region)   # a seal over an appendix's heading
     result = signature_block.reread(result, read_region, dpi, ready.size)
     return handwritten.reread(result, image, source_dpi(image, stated_dpi))   # a number or day in blue pen
+
+
+def _lifted(image: Image.Image, ready: Image.Image, dpi: float, stated_dpi: float | None) -> Image.Image:
+    """The prepared page with its seal lifted: in colour, every coloured stroke (seal and signature) taken
+    off before the page is prepared again (kept when it comes out the same size, so boxes still fit);
+    in grey, the seal's ring found and its lighter ink whitened (`seals`)."""
+    if image.mode == "RGB":
+        again, _ = prepare(without_colour_ink(image), stated_dpi)
+        if again.size == ready.size:
+            return again
+    return lift_seals(ready, dpi)
 
 
 def workers() -> int:

@@ -10,8 +10,9 @@ So a page is searched for a seal's outer ring (ink all round a circle of a seal'
 no run of text or table rule makes), and inside that circle every pixel lighter than midway
 between the type's tone and the seal's own is made white. Where the two tones are too close to
 tell apart (a grey copy of a copy), the page is left as it is. A page without a seal is never
-changed, pixel for pixel. It is used where the seal costs a reading (the signature block read
-again, `signature_block`), not on whole pages: Tesseract lays out a page differently once any
+changed, pixel for pixel. On a page rendered in colour (page 1) the coloured
+ink is taken off instead, seal and signature alike (`without_colour_ink`). It is used where the seal
+costs a reading (the signature block read again, `signature_block`), not on whole pages: Tesseract lays out a page differently once any
 of it changes, and lines far from the seal may come back worse.
 """
 from __future__ import annotations
@@ -95,3 +96,18 @@ def lift_seals(image: Image.Image, dpi: float) -> Image.Image:
     out = arr.copy()
     out[discs & (arr > cut)] = 255
     return Image.fromarray(out, "L")
+
+
+COLOUR_INK = 60                # max - min of a pixel's RGB: above it the pixel is coloured ink (seal, pen)
+
+
+def without_colour_ink(image: Image.Image) -> Image.Image:
+    """A colour page in grey with every coloured pixel white: the red seal and the blue signature drawn
+    over the signature block go, the black type stays. In colour the two are told apart by hue, not by
+    tone, so this also works where the grey tones are too close for `lift_seals` (a dark red, a pen line
+    across the signer's title)."""
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    coloured = rgb.max(axis=2) - rgb.min(axis=2) > COLOUR_INK
+    grey = np.asarray(image.convert("L"), dtype=np.uint8).copy()
+    grey[coloured] = 255
+    return Image.fromarray(grey, "L")

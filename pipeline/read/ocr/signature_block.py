@@ -73,6 +73,9 @@ def strip_strokes(line) -> bool:
     words[-1] = (re.sub(r"[^\w.]+$|_+$", "", words[-1][0]), words[-1][1])
     if words[0][0][:1] in BARLESS_T and words[0][0][1:2].islower() and is_name("T" + " ".join(w for w, _ in words)[1:]):
         words[0] = ("T" + words[0][0][1:], words[0][1])   # `Irần`, `1rương`: a bold T that lost its bar
+    surname = _struck_surname(words[0][0])
+    if surname and is_name(" ".join([surname] + [w for w, _ in words[1:]])):
+        words[0] = (surname, words[0][1])                 # `N«uyễn`: a pen line through one of its letters
     rest = " ".join(w for w, _ in words)
     if not (is_name(rest) or is_signer_heading(rest)):
         title = completed_title(rest)
@@ -88,6 +91,21 @@ def strip_strokes(line) -> bool:
         pos += len(w) + 1
     line.text, line.words = rest, spans
     return True
+
+
+def _struck_surname(word: str) -> str | None:
+    """The family name a word is when the one mark inside it that is no letter stands where a pen line
+    crossed a letter (`N«uyễn`, `N„uyên`, `Tr|ần`: the line costs the letters near it their marks too): the
+    single surname of `rules/names.yaml` whose letters fit, marks aside; else None."""
+    odd = [k for k, c in enumerate(word) if not c.isalpha()]
+    if len(odd) != 1 or not 0 < odd[0] < len(word) - 1:
+        return None
+    k, key = odd[0], fold(word)
+    dropped = key[:k] + key[k + 1:]                       # the line read as a mark of its own: `Tr|ần`
+    fits = [n for n in rules.load("names").get("surnames", [])
+            if (len(n) == len(word) and fold(n)[:k] == key[:k] and fold(n)[k + 1:] == key[k + 1:])
+            or fold(n) == dropped]
+    return fits[0] if len(fits) == 1 else None
 
 
 def completed_title(text: str) -> str | None:
