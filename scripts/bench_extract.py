@@ -1,6 +1,7 @@
 """Per-stage throughput on one core: read, normalize, parse and each extractor, beside a plain-regex scan.
 
     python scripts/bench_extract.py FILE_OR_FOLDER...            # files read here, in this process
+    python scripts/bench_extract.py                              # the same over ../shared/corpus/dev
     python scripts/bench_extract.py --jsonl OUT/documents.jsonl  # the normalized texts of a run (no read)
     python scripts/bench_extract.py ... --profile 30             # and a cProfile of the stages after ingest
 
@@ -17,6 +18,7 @@ import argparse
 import cProfile
 import io
 import json
+import os
 import pstats
 import re
 import sys
@@ -110,9 +112,19 @@ def report(times: dict[str, float], n: int, mb: float, regex_s: float, read_s: f
           f"{after / regex_s:.0f}× faster")
 
 
+def default_inputs() -> Path:
+    """The shared dev corpus beside the repository (the corpus the throughput goal is stated on;
+    $VANBAN_SHARED or $SHARED name the shared folder, as for eval_own.py and bench.py), else the
+    repository's own corpus/."""
+    shared = Path(os.environ.get("VANBAN_SHARED") or os.environ.get("SHARED") or ROOT.parent / "shared")
+    dev = shared / "corpus" / "dev"
+    return dev if dev.is_dir() else ROOT / "corpus"
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("inputs", nargs="*", help="files or folders to read and time")
+    ap.add_argument("inputs", nargs="*", help="files or folders to read and time (default: the shared dev "
+                    "corpus ../shared/corpus/dev if it exists, else corpus/)")
     ap.add_argument("--jsonl", help="time the stages after read over the texts of a run's documents.jsonl")
     ap.add_argument("--repeat", type=int, default=3, help="rounds; the best is shown (default 3)")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="print the N costliest functions")
@@ -124,9 +136,14 @@ def main(argv: list[str] | None = None) -> dict:
         raws = [(r["text"], r.get("format") or "txt", False, bool((r.get("ocr") or {}).get("pages")), False)
                 for r in recs if r.get("text")]
     else:
-        files = expand(args.inputs)
+        files = expand(args.inputs or [str(default_inputs())])
         raws, read_s = read_all(files)
-        read_s = min([read_s] + [read_all(files)[1] for _ in range(args.repeat - 1)])
+        if raws:
+            read_s = min([read_s] + [read_all(files)[1] for _ in range(args.repeat - 1)])
+    if not raws:
+        where = args.jsonl or ", ".join(args.inputs) or str(default_inputs())
+        print(f"bench_extract: no readable document with text in {where}: nothing to time")
+        return {"documents": 0}
     best: dict[str, float] = {}
     for _ in range(max(1, args.repeat)):
         times, norms = stages_once(raws)
@@ -141,7 +158,9 @@ def main(argv: list[str] | None = None) -> dict:
         stages_once(raws)
         prof.disable()
         buf = io.StringIO()
-        pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(args.profile)
+        stats = pstats.Stats(prof, stream=buf)
+        stats.sort_stats("cumulative").print_stats(args.profile)
+        stats.sort_stats("tottime").print_stats(args.profile)
         print(buf.getvalue())
     figures = {"documents": n, "mb": mb, "read_s": read_s, "stages_s": best, "regex_s": regex_s}
     if args.json:
