@@ -1,0 +1,81 @@
+"""Issue 16: the faster stages after ingest find exactly what the slower ones did."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.bodies import model as body_model
+from pipeline.run.process import process_text
+
+# a plan written for these tests: tasks in numbered lines, a Nơi nhận with repeated and new items
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 31/KH-UBND
+Lâm Đồng, ngày 12 tháng 3 năm 2026
+KẾ HOẠCH
+Kiểm tra công tác văn thư, lưu trữ năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm hồ sơ được lập và lưu đúng quy định.
+II. TỔ CHỨC THỰC HIỆN
+1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và Công an tỉnh tổ chức kiểm tra từ ngày 01/4 đến ngày 30/6/2026.
+2. Sở Tài chính bố trí kinh phí; gửi dự toán về Sở Nội vụ trước ngày 15/4/2026.
+3. Trung tâm Lưu trữ lịch sử tỉnh hướng dẫn nghiệp vụ cho các xã, phường.
+Nơi nhận:
+- Bộ Nội vụ;
+- Thường trực Tỉnh ủy;
+- Chủ tịch, các PCT UBND tỉnh;
+- Như trên;
+- Sở Nội vụ;
+- Trung tâm thông tin tỉnh;
+- Lưu: VT, NC.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Minh
+"""
+
+
+def _model():
+    nlp = body_model.load()
+    if nlp is None:
+        pytest.skip("the bodies model is not trained here")
+    return nlp
+
+
+def _spans(sd):
+    return tuple((sp.start_char, sp.end_char, sp.label_.lower()) for sp in sd.spans.get("bodies", sd.ents))
+
+
+def test_unit_spans_are_what_the_model_reads_in_any_batch():
+    nlp = _model()
+    texts = ["Sở Nội vụ", "Như trên", "Giao Sở Tài chính chủ trì, phối hợp với Công an tỉnh kiểm tra.",
+             "Sở Nội vụ", "Thường trực Hội đồng nhân dân tỉnh", "Lưu: VT, NC.", "Như trên"]
+    alone = [_spans(nlp(t)) for t in texts]
+    body_model.clear_cache()
+    assert body_model.unit_spans(nlp, texts) == alone
+    # read again, now from the cache, and mixed with texts it has not seen
+    more = ["Ủy ban nhân dân các xã, phường", *texts]
+    assert body_model.unit_spans(nlp, more) == [_spans(nlp(more[0])), *alone]
+
+
+def test_covered_means_every_offset_in_a_span():
+    items = [{"start": 10, "end": 15}, {"start": 14, "end": 20}, {"start": 30, "end": 40}]
+    assert body_model._covered(items, 10, 20)
+    assert body_model._covered(items, 12, 18)
+    assert not body_model._covered(items, 9, 20)
+    assert not body_model._covered(items, 18, 31)
+    assert body_model._covered(items, 31, 40)
+    assert not body_model._covered([], 0, 1)
+
+
+def test_recipients_the_rules_cover_need_no_model(monkeypatch):
+    """Skipping the model on a Nơi nhận item the rules' spans cover gives the bodies of reading it."""
+    _model()
+    body_model.clear_cache()
+    skipped = process_text("plan.txt", PLAN)["bodies"]
+    monkeypatch.setattr(body_model, "_covered", lambda items, start, end: False)
+    body_model.clear_cache()
+    read = process_text("plan.txt", PLAN)["bodies"]
+    assert skipped == read
+    assert {b["name"] for b in read if b["role"] == "recipient"} >= {"Bộ Nội vụ", "Sở Nội vụ"}
