@@ -79,3 +79,30 @@ def test_recipients_the_rules_cover_need_no_model(monkeypatch):
     read = process_text("plan.txt", PLAN)["bodies"]
     assert skipped == read
     assert {b["name"] for b in read if b["role"] == "recipient"} >= {"Bộ Nội vụ", "Sở Nội vụ"}
+
+
+def test_digit_first_patterns_find_the_same_matches():
+    import re
+
+    from pipeline.extract.dates import digit_first
+    text = "từ ngày 3/11 đến 15/11/2025, họp 1/12 và 12.10.2024; số 123/2025; 7 tháng 8; 5-6/2026"
+    for src in (r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})", r"(?P<d>\d{1,2})(?:\s*[/-]\s*|\.)(?P<m>\d{1,2})",
+                r"(?:các\s+)?ngày\s+(?P<d>\d{1,2}?)", r"(?P<n>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"):
+        old, new = re.compile(src), re.compile(digit_first(src))
+        assert new.pattern != old.pattern
+        assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in old.finditer(text)]
+
+
+def test_dates_prefilters_agree_with_the_patterns():
+    from pipeline.extract import dates
+    cfg = dates._cfg()
+    examples = ["Ví dụ: tỉnh A báo cáo ngày 5/3.", "ví dụ : doanh nghiệp B nộp", "Ông C nhận ngày 2/2.",
+                "Xã Đ hoàn thành", "Sở A-B thực hiện", "huyện A.", "do Ông Nam ký", "không có ví dụ nào"]
+    for s in examples:
+        assert bool(cfg["example_sentence"].search(s)) == \
+            bool(dates._maybe_example(s, 0, len(s)) and cfg["example_sentence"].search(s)), s
+    for cell in ["Lâm Đồng, ngày 12 tháng 01 năm 2026", "Hà Nội,ngày   tháng 5", "ngày 12 tháng 01",
+                 "Đà Lạt ngày 1/2", "vào thứ Hai, ngày 12/01/2026"]:
+        assert bool(cfg["place_date"].search(cell)) == \
+            bool(cfg["place_date_comma"].search(cell) and cfg["place_date"].search(cell)), cell
