@@ -106,3 +106,14 @@ def test_dates_prefilters_agree_with_the_patterns():
                  "Đà Lạt ngày 1/2", "vào thứ Hai, ngày 12/01/2026"]:
         assert bool(cfg["place_date"].search(cell)) == \
             bool(cfg["place_date_comma"].search(cell) and cfg["place_date"].search(cell)), cell
+
+
+def test_target_number_with_its_first_digit_factored_out_reads_the_same():
+    import re
+
+    from pipeline import rules
+    old = re.compile(r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
+    new = re.compile(rules.load("targets")["number"])
+    text = "đạt 1.250,5 tỷ đồng; 12.3456 người; 2,5%; 100 xã, 07 huyện; mã 1.2.3; 45.000.000 đồng; 9"
+    assert [(m.span(), m.group("num")) for m in new.finditer(text)] == \
+        [(m.span(), m.group("num")) for m in old.finditer(text)]
