@@ -117,3 +117,21 @@ def test_target_number_with_its_first_digit_factored_out_reads_the_same():
     text = "đạt 1.250,5 tỷ đồng; 12.3456 người; 2,5%; 100 xã, 07 huyện; mã 1.2.3; 45.000.000 đồng; 9"
     assert [(m.span(), m.group("num")) for m in new.finditer(text)] == \
         [(m.span(), m.group("num")) for m in old.finditer(text)]
+
+
+def test_digit_led_keeps_the_look_behind():
+    import re
+
+    from pipeline.text.matching import digit_led
+    text = "Công văn số 12/UBND-VP, 1/2025/NĐ-CP; x12/AB, 5.3/KH; 217, 218-QĐ/TW và 7 và 8/CT"
+    pairs = [(r"(?<![\w/.-])(?P<num>\d{1,5})/(?P<c>[A-Z]+)", r"(?P<num>\d\d{0,4})/(?P<c>[A-Z]+)", r"[\w/.-]"),
+             (r"(?<![\w/.,-])(?P<n>\d{1,5}(?:\s*,\s*\d{1,5})+|\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})+)-",
+              r"(?P<n>\d(?:\d{0,4}(?:\s*,\s*\d{1,5})+|\d{0,4}(?:\s*(?:,|và)\s*\d{1,5})+))-", r"[\w/.,-]")]
+    for old, new, cls in pairs:
+        a, b = re.compile(old), re.compile(digit_led(new, cls))
+        assert [(m.span(), m.groupdict()) for m in a.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in b.finditer(text)]
+        for pos in range(len(text)):
+            assert bool(a.search(text, pos)) == bool(b.search(text, pos))
+    with pytest.raises(ValueError):
+        digit_led(r"(?P<num>\d{1,5})", r"[\w]")
