@@ -135,3 +135,44 @@ def test_digit_led_keeps_the_look_behind():
             assert bool(a.search(text, pos)) == bool(b.search(text, pos))
     with pytest.raises(ValueError):
         digit_led(r"(?P<num>\d{1,5})", r"[\w]")
+
+
+def test_first_sub_item_is_what_the_per_label_pattern_finds():
+    import random
+    import re
+
+    from pipeline.parse.sections import first_sub_item
+    rng = random.Random(7)
+    pieces = ["4", "4.1", ".", " ", "\n", ")", "4.1.", " Đối", " với", "a", "B", "14.1 ", "4.12", "\u00a0", "Ủy"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        for label in ("4", "1", "14", "4.1"):
+            m = re.search(rf"\s{re.escape(label)}\.1(?:[.)]\s*|\s+)(?=[A-ZĐÀ-Ỹ])", text)
+            assert first_sub_item(text, label) == (m.start() if m else -1), (text, label)
+
+
+def test_is_upper_counts_letters_only():
+    from pipeline.parse.common import is_upper
+    assert is_upper("KẾ HOẠCH 12/2025")
+    assert is_upper("V/v TRIỂN KHAI CÔNG TÁC")          # one lower letter in twenty
+    assert not is_upper("Kế hoạch")
+    assert not is_upper("2025 - ⒶⒷ")                    # no letter at all
+    assert not is_upper("")
+
+
+def test_fold_reads_each_character_as_before():
+    import unicodedata
+
+    from pipeline.text.fold import clear_cache, fold
+
+    def slow(text):
+        out = []
+        for c in text:
+            base = unicodedata.normalize("NFD", c)[0].lower()
+            base = {"đ": "d", "ð": "d"}.get(base, base)
+            out.append(base if len(base) == 1 else c)
+        return "".join(out)
+    clear_cache()
+    for text in ["Lâm Đồng", "ỦY BAN NHÂN DÂN", "Ðà Lạt İstanbul ß ﬁ", "số 12/QĐ-UBND", ""]:
+        assert fold(text) == slow(text)
+        assert len(fold(text)) == len(text)
