@@ -176,3 +176,21 @@ def test_fold_reads_each_character_as_before():
     for text in ["Lâm Đồng", "ỦY BAN NHÂN DÂN", "Ðà Lạt İstanbul ß ﬁ", "số 12/QĐ-UBND", ""]:
         assert fold(text) == slow(text)
         assert len(fold(text)) == len(text)
+
+
+def test_taken_answers_as_the_list_does():
+    import random
+
+    from pipeline.text.spans import Taken
+    rng = random.Random(3)
+    for _ in range(300):
+        spans, taken = [], Taken()
+        for _ in range(60):
+            s = rng.randrange(100)
+            e = s + rng.randrange(-2, 12)
+            expected = any(a < e and s < b for a, b in spans)
+            assert taken.overlaps(s, e) == expected
+            if rng.random() < 0.7 or not expected:     # mostly what an extractor adds, sometimes anything
+                spans.append((s, e))
+                taken.add(s, e)
+    assert Taken([(0, 5), (3, 8)]).overlaps(6, 7)     # overlapping spans given at once

@@ -23,6 +23,7 @@ from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.text.matching import required_literal, trie_pattern
+from pipeline.text.spans import Taken
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
@@ -378,8 +379,9 @@ def find(doc: Doc) -> list[dict]:
     refs = doc.found.get("references", [])
     ref_spans = [(r["start"], r["end"]) for r in refs]
     ref_dates = {r.get("date") for r in refs if r.get("date")}
+    in_ref = Taken(ref_spans)
     out: list[dict] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     for name, pat in cfg["patterns"].items():
         guard = cfg["left_guard"].get(name)
         for m in pat.finditer(low):
@@ -391,7 +393,7 @@ def find(doc: Doc) -> list[dict]:
                 continue
             if name == "day":
                 s = cfg["time_prefix"].search(low, max(0, s - 40), s).start()
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             value = _value(name, m, low, year, school)
             if not value:
@@ -402,9 +404,9 @@ def find(doc: Doc) -> list[dict]:
                 continue  # `1/3` alone may be a fraction
             if name in _PARTIAL_KINDS and not any(m.groupdict().get(k) for k in ("y", "y_w", "y_only", "y2")) \
                     and cfg["generic_year_after"].search(low[e:e + 60]):
-                taken.append((s, e))
+                taken.add(s, e)
                 continue  # `30/9 của năm đánh giá`: a day of any year, no calendar date
-            taken.append((s, e))  # a rejected date still hides the pieces inside it
+            taken.add(s, e)  # a rejected date still hides the pieces inside it
             cell = _cell(text, s, e)
             if name in _DAY_KINDS + ("month", "year") and (
                     cfg["date_only_cell"].match(cell) or cfg["place_date_word"] in cell and cfg["place_date_comma"].search(cell)
@@ -419,7 +421,7 @@ def find(doc: Doc) -> list[dict]:
             if cfg["received_stamp_before"].search(text[max(0, s - 60):s]):
                 continue  # the day a scanned copy was received, stamped on it
             kind = "period" if name == "month_label" and "/" in value else _kind(name, text, s, e)
-            if name in _DAY_KINDS and any(a < e and s < b for a, b in ref_spans):
+            if name in _DAY_KINDS and in_ref.overlaps(s, e):
                 continue  # inside a citation: the cited document's date (periods in its title still count)
             if kind == "event" and _is_cited(name, text, s, e):
                 continue
