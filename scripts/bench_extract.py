@@ -1,6 +1,7 @@
 """Per-stage throughput on one core: read, normalize, parse and each extractor, beside a plain-regex scan.
 
     python scripts/bench_extract.py FILE_OR_FOLDER...            # files read here, in this process
+    python scripts/bench_extract.py                              # the same over ../shared/corpus/dev
     python scripts/bench_extract.py --jsonl OUT/documents.jsonl  # the normalized texts of a run (no read)
     python scripts/bench_extract.py ... --profile 30             # and a cProfile of the stages after ingest
 
@@ -15,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import inspect
 import io
 import json
+import os
 import pstats
 import re
 import sys
@@ -77,8 +80,28 @@ def read_all(files: list[Path]) -> tuple[list[tuple], float]:
     return raws, took
 
 
-def stages_once(raws: list[tuple]) -> tuple[dict[str, float], list[str]]:
-    """Seconds per stage over every document (one round), and the normalized texts."""
+def cold_caches() -> None:
+    """Forget what earlier rounds memoized about the documents' texts (the bounded `lru_cache`s and the
+    modules' `clear_cache()`), keeping what is compiled once per process (rules, patterns, models): every
+    round then costs what a run's worker pays for documents it has not seen, not a replay of the last round."""
+    for name, mod in list(sys.modules.items()):
+        if not name.startswith("pipeline") or mod is None:
+            continue
+        for value in list(vars(mod).values()):
+            info = getattr(value, "cache_info", None)
+            if info is not None and getattr(value, "__module__", None) == name and info().maxsize is not None \
+                    and inspect.signature(value).parameters:
+                value.cache_clear()     # a bounded cache of some argument (not a `load()` kept once)
+        clear = vars(mod).get("clear_cache")
+        if callable(clear):
+            clear()
+
+
+def stages_once(raws: list[tuple], warm: bool = False) -> tuple[dict[str, float], list[str]]:
+    """Seconds per stage over every document (one round), and the normalized texts. Caches of the texts
+    seen are emptied first unless `warm`."""
+    if not warm:
+        cold_caches()
     times: dict[str, float] = {}
     clock = time.perf_counter
     norms, parsed = [], []
@@ -110,12 +133,24 @@ def report(times: dict[str, float], n: int, mb: float, regex_s: float, read_s: f
           f"{after / regex_s:.0f}× faster")
 
 
+def default_inputs() -> Path:
+    """The shared dev corpus beside the repository (the corpus the throughput goal is stated on;
+    $VANBAN_SHARED or $SHARED name the shared folder, as for eval_own.py and bench.py), else the
+    repository's own corpus/."""
+    shared = Path(os.environ.get("VANBAN_SHARED") or os.environ.get("SHARED") or ROOT.parent / "shared")
+    dev = shared / "corpus" / "dev"
+    return dev if dev.is_dir() else ROOT / "corpus"
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("inputs", nargs="*", help="files or folders to read and time")
+    ap.add_argument("inputs", nargs="*", help="files or folders to read and time (default: the shared dev "
+                    "corpus ../shared/corpus/dev if it exists, else corpus/)")
     ap.add_argument("--jsonl", help="time the stages after read over the texts of a run's documents.jsonl")
     ap.add_argument("--repeat", type=int, default=3, help="rounds; the best is shown (default 3)")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="print the N costliest functions")
+    ap.add_argument("--warm", action="store_true", help="keep what earlier rounds memoized about the texts "
+                    "(by default every round starts from cold caches, as a run's worker meets new documents)")
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args(argv)
     read_s = None
@@ -124,12 +159,17 @@ def main(argv: list[str] | None = None) -> dict:
         raws = [(r["text"], r.get("format") or "txt", False, bool((r.get("ocr") or {}).get("pages")), False)
                 for r in recs if r.get("text")]
     else:
-        files = expand(args.inputs)
+        files = expand(args.inputs or [str(default_inputs())])
         raws, read_s = read_all(files)
-        read_s = min([read_s] + [read_all(files)[1] for _ in range(args.repeat - 1)])
+        if raws:
+            read_s = min([read_s] + [read_all(files)[1] for _ in range(args.repeat - 1)])
+    if not raws:
+        where = args.jsonl or ", ".join(args.inputs) or str(default_inputs())
+        print(f"bench_extract: no readable document with text in {where}: nothing to time")
+        return {"documents": 0}
     best: dict[str, float] = {}
     for _ in range(max(1, args.repeat)):
-        times, norms = stages_once(raws)
+        times, norms = stages_once(raws, args.warm)
         best = {k: min(v, best.get(k, v)) for k, v in times.items()}
     n, mb = len(norms), sum(len(t.encode("utf-8")) for t in norms) / 1e6
     regex_s = best_regex(norms)
@@ -138,10 +178,12 @@ def main(argv: list[str] | None = None) -> dict:
     if args.profile:
         prof = cProfile.Profile()
         prof.enable()
-        stages_once(raws)
+        stages_once(raws, args.warm)
         prof.disable()
         buf = io.StringIO()
-        pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(args.profile)
+        stats = pstats.Stats(prof, stream=buf)
+        stats.sort_stats("cumulative").print_stats(args.profile)
+        stats.sort_stats("tottime").print_stats(args.profile)
         print(buf.getvalue())
     figures = {"documents": n, "mb": mb, "read_s": read_s, "stages_s": best, "regex_s": regex_s}
     if args.json:

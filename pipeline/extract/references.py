@@ -12,6 +12,7 @@ from functools import lru_cache
 from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
+from pipeline.text.matching import digit_led
 from pipeline.text.names import canonical, case_name, complete_jurisdiction
 from pipeline.parse.sections import section_at
 from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, normalize_identifier,
@@ -25,8 +26,9 @@ def _patterns() -> dict:
     names = rules.doc_type_names() + ["Văn bản", "Công văn"]
     type_alt = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
     return {
-        "ident": re.compile(r"(?<![\w/.-])" + cfg["identifier"]),
-        "enum": re.compile(r"(?<![\w/.,-])" + cfg["enumeration"]),
+        # `(?<![\w/.-])` + the pattern, checked after its first digit (`re` then skips from digit to digit)
+        "ident": re.compile(digit_led(cfg["identifier"], r"[\w/.-]")),
+        "enum": re.compile(digit_led(cfg["enumeration"], r"[\w/.,-]")),
         "type_before": re.compile(r"(?i)(?P<type>" + type_alt + r")(?:\s+liên tịch)?" + cfg["number_word"] + r"(?:\(\s*)?$"),
         "type_words_so": re.compile(r"(?P<type>" + type_alt + r")(?:\s+[a-zà-ỹđ]+){1," + str(cfg["type_words_between"])
                                     + r"}\s+số\s*[:.]?\s*$"),
@@ -378,7 +380,8 @@ def find(doc: Doc) -> list[dict]:
             return prev_type[1], s
         return None, s
 
-    for m in p["standard"].finditer(text):
+    # every standard's number opens with `QC` or `TCVN` (rules/references.yaml `standard`): most texts have none
+    for m in p["standard"].finditer(text) if "QC" in text or "TCVN" in text else ():
         code = re.sub(r"\s+", "", m.group("code"))
         issuer = issuer_from_codes("0/" + m.group("issuer")) if m.group("issuer") else None
         out.append({"doc_type": "Văn bản", "identifier": f"{m.group('kind')} {code}", "date": None,

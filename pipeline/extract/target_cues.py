@@ -22,7 +22,8 @@ def config() -> dict:
     unit_alt = "|".join(f"(?P<u{i}>{u['pattern'].lower()})" for i, u in enumerate(units))
     nouns = "|".join(re.escape(n.lower())
                      for n in sorted(cfg["count_nouns"] + cfg["planned_nouns"], key=len, reverse=True))
-    # number first, matched on the lower-cased text: `re` then only tries where a digit stands
+    # number first (one digit first: rules/targets.yaml `number`), matched on the lower-cased text: `re` then
+    # only tries where a digit stands
     return {
         "measure": re.compile(cfg["number"] + r"[ \t]*(?:" + unit_alt + r")(?!\w)"),
         "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+" + cfg["count_scale"] + r"(?P<noun>(?:" + nouns + r"))(?!\w)"),

@@ -17,6 +17,7 @@ from pipeline.extract.target_cues import (YEAR, config, doc_year, explains, head
 from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
 from pipeline.text.fold import fold
+from pipeline.text.spans import Taken
 
 __all__ = ["find", "find_rules", "parse_number"]
 _SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
@@ -244,6 +245,7 @@ def find(doc: Doc) -> list[dict]:
     blocked = [(x["start"], x["end"]) for k in ("references", "dates") for x in doc.found.get(k, [])]
     out: list[dict] = table_targets(doc, blocked)
     taken: list[tuple[int, int]] = [(t["start"], t["end"]) for t in out]
+    kept = Taken(blocked + taken)     # the same spans, asked for an overlap in logarithmic time
     restated: set[tuple] = set()
     normative = is_normative(doc)
     plan = is_plan(doc) and not is_report(doc)
@@ -257,7 +259,7 @@ def find(doc: Doc) -> list[dict]:
             c = cfg["cmp_before"].search(low, max(0, ns - 25), ns)
             cmp_word = c.group("cmp") if c else ""
             s = c.start() if c else ns
-            if any(a < e and s < b for a, b in blocked + taken):
+            if kept.overlaps(s, e):
                 continue
             if kind == "open_count":
                 if not _open_count(cfg, text, low, s, m.start("noun"), taken):
@@ -328,6 +330,7 @@ def find(doc: Doc) -> list[dict]:
             elif cmp_word in ("từ", "đạt từ"):
                 comparator = "="  # `từ 5 đến 10` is a range; only `từ … trở lên` is a floor
             taken.append((s, e))
+            kept.add(s, e)
             year = target_year(doc, text, cs, ce, s)
             rng = _goal_range(cfg, text, s, e, ce) if comparator == "=" else None
             if rng:   # `10 – 15 hội viên`: at least the low end, at most the high one

@@ -16,5 +16,5 @@ def matches_any(patterns: list[str], text: str) -> bool:
 
 def is_upper(text: str) -> bool:
     """Set in capitals: 85% of the letters, so an OCR speck or `V/v` does not break it."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    letters = list(filter(str.isalpha, text))      # the letters and their case read in C, not in a Python loop
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.85 * len(letters)

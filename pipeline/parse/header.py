@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.common import layout_rules, matches_any, is_upper
@@ -18,9 +19,9 @@ def _type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
     With `caps_rest` (the line stands where the type word stands, under the number and the motto),
     a type word followed by more capitals is the type and the start of its title (`BIÊN BẢN HỌP …`,
     `BÁO CÁO KIỂM ĐIỂM`)."""
-    for name in rules.doc_type_names():
-        up = name.upper()
-        if text.casefold() == name.casefold():
+    folded = text.casefold()
+    for name, name_folded, up in _type_names():
+        if folded == name_folded:
             return name, ""
         if text == up or text.startswith(up + " ") and not text.startswith(up + " SỐ"):
             rest = text[len(up):].strip()
@@ -29,6 +30,13 @@ def _type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
                 continue  # an all-caps line that merely begins with a type word
             return name, rest
     return None
+
+
+@lru_cache(maxsize=None)
+def _type_names() -> tuple[tuple[str, str, str], ...]:
+    """Each type name with its case-folded and upper-case forms, made once (`_type_line` reads every line
+    of a header against all of them)."""
+    return tuple((name, name.casefold(), name.upper()) for name in rules.doc_type_names())
 
 
 def type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:

@@ -203,6 +203,22 @@ def _next_of(kind: str, label: str, prev: str) -> bool:
     return _first_and_next(kind, label, prev)
 
 
+_SUB_TAIL = re.compile(r"(?:[.)]\s*|\s+)(?=[A-ZĐÀ-Ỹ])")
+
+
+def first_sub_item(text: str, label: str) -> int:
+    """Where `4.1.` stands after a space with a capital after it, the first sub-item of item `label` (`4`):
+    the offset of that space, -1 when none. What `re.search(r"\\s4\\.1(?:[.)]\\s*|\\s+)(?=[A-ZĐÀ-Ỹ])", text)`
+    finds, without compiling a pattern per label (each compile cost half a millisecond)."""
+    key = label + ".1"
+    q = text.find(key, 1)
+    while q >= 0:
+        if text[q - 1].isspace() and _SUB_TAIL.match(text, q + len(key)):
+            return q - 1
+        q = text.find(key, q + 1)
+    return -1
+
+
 def _run_on_item(text: str, stack: list, markers: list) -> tuple[int, int] | None:
     """Where a line runs the next item on after a sentence (`… chất lượng. 2. Đảm bảo tiến độ`, two lines of
     a PDF read as one): (end of the first item, start of the next), or None. Only the very next label of an
@@ -224,9 +240,9 @@ def _run_on_item(text: str, stack: list, markers: list) -> tuple[int, int] | Non
             break
     if own is not None:
         # the first sub-item of a heading run on after it, with no stop (`4. Kết quả năm 4.1. Đối với …`)
-        sub = re.search(rf"\s{re.escape(own)}\.1(?:[.)]\s*|\s+)(?=[A-ZĐÀ-Ỹ])", text[body:])
-        if sub:
-            return body + sub.start(), body + sub.start() + 1
+        sub = first_sub_item(text[body:], own)
+        if sub >= 0:
+            return body + sub, body + sub + 1
     for r in _RUN_ON.finditer(text, body):
         tail = text[r.end():]
         for kind, pat, _ in markers:

@@ -1,5 +1,7 @@
 """Cheaper ways to ask a regex the same question: a vocabulary compiled as a trie, a pattern's required word.
 
+`digit_led`: a look-behind moved after a pattern's first digit, so `re` can skip to digits.
+
 `trie_pattern`: a regex alternation of many literal words compiled as a trie (`Sở Y tế|Sở Nội vụ` as
 `Sở (?:Y tế|Nội vụ)`).
 
@@ -63,3 +65,18 @@ def required_literal(pattern: str, flags: int = 0) -> str:
         best = max(best, "".join(run), key=len)
         run = []
     return best
+
+
+_FIRST_DIGIT = re.compile(r"\(\?P<\w+>\\d(?![{*+?])")
+
+
+def digit_led(pattern: str, not_before: str) -> str:
+    """`(?<!not_before)pattern` for a pattern that opens with a group whose first item is one plain digit
+    (`(?P<num>\\d\\d{0,4}…`), written with the look-behind right after that digit (`(?<![\\w/]\\d)`): the same
+    matches, as a look-behind only tests the characters before the digit either way. Why: `re` skips in C to the
+    next character a pattern can open with only when the pattern opens with that character (a look-behind first
+    makes it try every position of the text). `not_before` is one character class (one character wide)."""
+    m = _FIRST_DIGIT.match(pattern)
+    if not m or not (not_before.startswith("[") and not_before.endswith("]")):
+        raise ValueError(f"digit_led needs a group opening with one digit and a class: {pattern[:30]!r}")
+    return pattern[:m.end()] + f"(?<!{not_before}\\d)" + pattern[m.end():]

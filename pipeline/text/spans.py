@@ -7,6 +7,7 @@ blank ones (`apps/akn`).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -31,3 +32,36 @@ def line_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
 def split_lines(text: str) -> list[Line]:
     """Every line of `text` with its offsets."""
     return [Line(s, e, text[s:e]) for s, e in line_spans(text)]
+
+
+class Taken:
+    """Spans [start, end) an extractor has taken, asked whether a new span overlaps one (`a < end and
+    start < b`, what `any(...)` over a list of them answers) in logarithmic time.
+
+    Why: an extractor checks every match against everything it took before; over a list that is quadratic
+    in the matches, seconds on a long document. Spans that overlap none taken before (what an extractor
+    keeps: it has just checked) are kept sorted, where the only one that can overlap a new span is the last
+    to start before its end; any other span (empty, or overlapping one already in) is kept in a plain
+    list asked one by one, so the answer is exact whatever is added."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.loose: list[tuple[int, int]] = []
+        for a, b in spans:
+            self.add(a, b)
+
+    def _sorted_overlap(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end) - 1
+        return k >= 0 and self.ends[k] > start
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._sorted_overlap(start, end) or any(a < end and start < b for a, b in self.loose)
+
+    def add(self, start: int, end: int) -> None:
+        if start < end and not self._sorted_overlap(start, end):
+            i = bisect_left(self.starts, start)
+            self.starts.insert(i, start)
+            self.ends.insert(i, end)
+        else:
+            self.loose.append((start, end))

@@ -1,0 +1,196 @@
+"""Issue 16: the faster stages after ingest find exactly what the slower ones did."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.bodies import model as body_model
+from pipeline.run.process import process_text
+
+# a plan written for these tests: tasks in numbered lines, a Nơi nhận with repeated and new items
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 31/KH-UBND
+Lâm Đồng, ngày 12 tháng 3 năm 2026
+KẾ HOẠCH
+Kiểm tra công tác văn thư, lưu trữ năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm hồ sơ được lập và lưu đúng quy định.
+II. TỔ CHỨC THỰC HIỆN
+1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và Công an tỉnh tổ chức kiểm tra từ ngày 01/4 đến ngày 30/6/2026.
+2. Sở Tài chính bố trí kinh phí; gửi dự toán về Sở Nội vụ trước ngày 15/4/2026.
+3. Trung tâm Lưu trữ lịch sử tỉnh hướng dẫn nghiệp vụ cho các xã, phường.
+Nơi nhận:
+- Bộ Nội vụ;
+- Thường trực Tỉnh ủy;
+- Chủ tịch, các PCT UBND tỉnh;
+- Như trên;
+- Sở Nội vụ;
+- Trung tâm thông tin tỉnh;
+- Lưu: VT, NC.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Minh
+"""
+
+
+def _model():
+    nlp = body_model.load()
+    if nlp is None:
+        pytest.skip("the bodies model is not trained here")
+    return nlp
+
+
+def _spans(sd):
+    return tuple((sp.start_char, sp.end_char, sp.label_.lower()) for sp in sd.spans.get("bodies", sd.ents))
+
+
+def test_unit_spans_are_what_the_model_reads_in_any_batch():
+    nlp = _model()
+    texts = ["Sở Nội vụ", "Như trên", "Giao Sở Tài chính chủ trì, phối hợp với Công an tỉnh kiểm tra.",
+             "Sở Nội vụ", "Thường trực Hội đồng nhân dân tỉnh", "Lưu: VT, NC.", "Như trên"]
+    alone = [_spans(nlp(t)) for t in texts]
+    body_model.clear_cache()
+    assert body_model.unit_spans(nlp, texts) == alone
+    # read again, now from the cache, and mixed with texts it has not seen
+    more = ["Ủy ban nhân dân các xã, phường", *texts]
+    assert body_model.unit_spans(nlp, more) == [_spans(nlp(more[0])), *alone]
+
+
+def test_covered_means_every_offset_in_a_span():
+    items = [{"start": 10, "end": 15}, {"start": 14, "end": 20}, {"start": 30, "end": 40}]
+    assert body_model._covered(items, 10, 20)
+    assert body_model._covered(items, 12, 18)
+    assert not body_model._covered(items, 9, 20)
+    assert not body_model._covered(items, 18, 31)
+    assert body_model._covered(items, 31, 40)
+    assert not body_model._covered([], 0, 1)
+
+
+def test_recipients_the_rules_cover_need_no_model(monkeypatch):
+    """Skipping the model on a Nơi nhận item the rules' spans cover gives the bodies of reading it."""
+    _model()
+    body_model.clear_cache()
+    skipped = process_text("plan.txt", PLAN)["bodies"]
+    monkeypatch.setattr(body_model, "_covered", lambda items, start, end: False)
+    body_model.clear_cache()
+    read = process_text("plan.txt", PLAN)["bodies"]
+    assert skipped == read
+    assert {b["name"] for b in read if b["role"] == "recipient"} >= {"Bộ Nội vụ", "Sở Nội vụ"}
+
+
+def test_digit_first_patterns_find_the_same_matches():
+    import re
+
+    from pipeline.extract.dates import digit_first
+    text = "từ ngày 3/11 đến 15/11/2025, họp 1/12 và 12.10.2024; số 123/2025; 7 tháng 8; 5-6/2026"
+    for src in (r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})", r"(?P<d>\d{1,2})(?:\s*[/-]\s*|\.)(?P<m>\d{1,2})",
+                r"(?:các\s+)?ngày\s+(?P<d>\d{1,2}?)", r"(?P<n>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"):
+        old, new = re.compile(src), re.compile(digit_first(src))
+        assert new.pattern != old.pattern
+        assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in old.finditer(text)]
+
+
+def test_dates_prefilters_agree_with_the_patterns():
+    from pipeline.extract import dates
+    cfg = dates._cfg()
+    examples = ["Ví dụ: tỉnh A báo cáo ngày 5/3.", "ví dụ : doanh nghiệp B nộp", "Ông C nhận ngày 2/2.",
+                "Xã Đ hoàn thành", "Sở A-B thực hiện", "huyện A.", "do Ông Nam ký", "không có ví dụ nào"]
+    for s in examples:
+        assert bool(cfg["example_sentence"].search(s)) == \
+            bool(dates._maybe_example(s, 0, len(s)) and cfg["example_sentence"].search(s)), s
+    for cell in ["Lâm Đồng, ngày 12 tháng 01 năm 2026", "Hà Nội,ngày   tháng 5", "ngày 12 tháng 01",
+                 "Đà Lạt ngày 1/2", "vào thứ Hai, ngày 12/01/2026"]:
+        assert bool(cfg["place_date"].search(cell)) == \
+            bool(cfg["place_date_comma"].search(cell) and cfg["place_date"].search(cell)), cell
+
+
+def test_target_number_with_its_first_digit_factored_out_reads_the_same():
+    import re
+
+    from pipeline import rules
+    old = re.compile(r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
+    new = re.compile(rules.load("targets")["number"])
+    text = "đạt 1.250,5 tỷ đồng; 12.3456 người; 2,5%; 100 xã, 07 huyện; mã 1.2.3; 45.000.000 đồng; 9"
+    assert [(m.span(), m.group("num")) for m in new.finditer(text)] == \
+        [(m.span(), m.group("num")) for m in old.finditer(text)]
+
+
+def test_digit_led_keeps_the_look_behind():
+    import re
+
+    from pipeline.text.matching import digit_led
+    text = "Công văn số 12/UBND-VP, 1/2025/NĐ-CP; x12/AB, 5.3/KH; 217, 218-QĐ/TW và 7 và 8/CT"
+    pairs = [(r"(?<![\w/.-])(?P<num>\d{1,5})/(?P<c>[A-Z]+)", r"(?P<num>\d\d{0,4})/(?P<c>[A-Z]+)", r"[\w/.-]"),
+             (r"(?<![\w/.,-])(?P<n>\d{1,5}(?:\s*,\s*\d{1,5})+|\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})+)-",
+              r"(?P<n>\d(?:\d{0,4}(?:\s*,\s*\d{1,5})+|\d{0,4}(?:\s*(?:,|và)\s*\d{1,5})+))-", r"[\w/.,-]")]
+    for old, new, cls in pairs:
+        a, b = re.compile(old), re.compile(digit_led(new, cls))
+        assert [(m.span(), m.groupdict()) for m in a.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in b.finditer(text)]
+        for pos in range(len(text)):
+            assert bool(a.search(text, pos)) == bool(b.search(text, pos))
+    with pytest.raises(ValueError):
+        digit_led(r"(?P<num>\d{1,5})", r"[\w]")
+
+
+def test_first_sub_item_is_what_the_per_label_pattern_finds():
+    import random
+    import re
+
+    from pipeline.parse.sections import first_sub_item
+    rng = random.Random(7)
+    pieces = ["4", "4.1", ".", " ", "\n", ")", "4.1.", " Đối", " với", "a", "B", "14.1 ", "4.12", "\u00a0", "Ủy"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        for label in ("4", "1", "14", "4.1"):
+            m = re.search(rf"\s{re.escape(label)}\.1(?:[.)]\s*|\s+)(?=[A-ZĐÀ-Ỹ])", text)
+            assert first_sub_item(text, label) == (m.start() if m else -1), (text, label)
+
+
+def test_is_upper_counts_letters_only():
+    from pipeline.parse.common import is_upper
+    assert is_upper("KẾ HOẠCH 12/2025")
+    assert is_upper("V/v TRIỂN KHAI CÔNG TÁC")          # one lower letter in twenty
+    assert not is_upper("Kế hoạch")
+    assert not is_upper("2025 - ⒶⒷ")                    # no letter at all
+    assert not is_upper("")
+
+
+def test_fold_reads_each_character_as_before():
+    import unicodedata
+
+    from pipeline.text.fold import clear_cache, fold
+
+    def slow(text):
+        out = []
+        for c in text:
+            base = unicodedata.normalize("NFD", c)[0].lower()
+            base = {"đ": "d", "ð": "d"}.get(base, base)
+            out.append(base if len(base) == 1 else c)
+        return "".join(out)
+    clear_cache()
+    for text in ["Lâm Đồng", "ỦY BAN NHÂN DÂN", "Ðà Lạt İstanbul ß ﬁ", "số 12/QĐ-UBND", ""]:
+        assert fold(text) == slow(text)
+        assert len(fold(text)) == len(text)
+
+
+def test_taken_answers_as_the_list_does():
+    import random
+
+    from pipeline.text.spans import Taken
+    rng = random.Random(3)
+    for _ in range(300):
+        spans, taken = [], Taken()
+        for _ in range(60):
+            s = rng.randrange(100)
+            e = s + rng.randrange(-2, 12)
+            expected = any(a < e and s < b for a, b in spans)
+            assert taken.overlaps(s, e) == expected
+            if rng.random() < 0.7 or not expected:     # mostly what an extractor adds, sometimes anything
+                spans.append((s, e))
+                taken.add(s, e)
+    assert Taken([(0, 5), (3, 8)]).overlaps(6, 7)     # overlapping spans given at once
