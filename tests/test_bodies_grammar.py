@@ -361,3 +361,17 @@ def test_a_level_the_issuer_does_not_name_takes_its_parents_place():
     places = doc_places({"issuer": "Đảng ủy xã Tân Lập", "parent_issuer": "Đảng bộ tỉnh Yên Bình"})
     assert resolve_jurisdiction("Ban Thường vụ Tỉnh ủy", places) == "Ban Thường vụ Tỉnh ủy Yên Bình"
     assert resolve_jurisdiction("Ủy ban nhân dân xã", places) == "Ủy ban nhân dân xã Tân Lập"
+
+
+def test_a_team_named_by_a_task_word_keeps_it_and_its_number():
+    # the opening ends on a stop word (`kiểm tra`, `thẩm định`): still the team's name, and a number after it is its own
+    assert names_in("Đội kiểm tra 701 các cấp có nhiệm vụ sau.") == ["Đội kiểm tra 701 các cấp"]
+    assert names_in("Trình Hội đồng thẩm định xem xét kết quả chấm điểm.") == ["Hội đồng thẩm định"]
+    assert names_in("Tổ công tác 15 của huyện báo cáo hằng tuần.")[0].startswith("Tổ công tác 15")
+    # a count written with a leading zero before the bodies it counts is no number of the board
+    assert names_in("Ban Chấp hành 02 Hội nông dân xã bàn giao hồ sơ.") == ["Ban Chấp hành", "Hội nông dân xã"]
+
+
+def test_an_association_s_inspection_board_in_lower_case_is_a_name():
+    assert names_in("Ban kiểm tra Hội Cựu chiến binh xã giám sát việc thu chi.") == [
+        "Ban kiểm tra Hội Cựu chiến binh xã"]

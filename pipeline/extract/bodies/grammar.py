@@ -157,6 +157,13 @@ def _field_reaches_unit(toks: list[Tok], k: int, c, most: int = 6) -> bool:
     return False
 
 
+def _board_number(toks: list[Tok], j: int) -> bool:
+    """Whether the number at token j, right after a board's or team's opening, is its number (`Ban chỉ đạo 389`,
+    `Đội kiểm tra 814`, `Tổ công tác 12`) rather than a count of the bodies named after it (`Ban Chấp hành 03 Hội
+    …`: counts are written with a leading zero and a head follows them)."""
+    return not toks[j].t.startswith("0") and not (j + 1 < len(toks) and head_at(toks, j + 1))
+
+
 def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = None) -> int:
     """End index (exclusive) of the body name that starts with a head at token i (`head`: its length, when the
     caller has just read it with `head_at`)."""
@@ -166,8 +173,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
     if j < len(toks) and not is_cap(toks[j].t) and " ".join(t.t for t in toks[i:j]) in c["closed_heads"]:
         return j                      # `Trình Chính phủ các văn bản …`: the name is whole
     lo = c["lower_open"].match(toks, i)[0]
-    if lo > n and any(0 < c["stop"].match(toks, m)[0] < i + lo - m for m in range(i + n, i + lo)):
-        j = i + lo                    # `Hội đồng thẩm định giá`, `Tổ giúp việc`: a stop word inside the opening is the name's
+    if lo > n and any(0 < c["stop"].match(toks, m)[0] <= i + lo - m for m in range(i + n, i + lo)):
+        j = i + lo                    # `Hội đồng thẩm định giá`, `Tổ giúp việc`, `Đội kiểm tra`: a stop word inside the
+                                      # opening, or ending it, is the name's
     lower_run = 0
     if lo:
         max_lower += 6            # a board or council named by its field in lower case (`Ban Quản lý dự án đầu tư xây
@@ -256,7 +264,7 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
             break                     # `Bộ Nội vụ tổ chức thẩm định`, `Sở Nội vụ xây dựng các dự thảo`: a task after the name
         if t.isdigit() or ORDINAL.fullmatch(t):
             prev = toks[j - 1].t
-            if len(t) <= 3 and (is_cap(prev) or prev in ("số", "vực", "-")):
+            if len(t) <= 3 and (is_cap(prev) or prev in ("số", "vực", "-") or lo and j == i + lo and _board_number(toks, j)):
                 j += 1
                 continue
             break
