@@ -261,3 +261,11 @@ def test_collectives_end_at_their_verb_and_nouns_are_not_tasks():
     assert roles_by_name(got, "Sở Tư pháp") == {"advise"}
     assert roles_by_name(got, "Sở Y tế") == {"lead"}
     assert not roles_by_name(got, "Bộ Công an")
+
+
+def test_every_body_of_a_semicolon_list_after_a_cue_shares_it():
+    got = _body_of("Điều 1. Đội kiểm tra liên ngành tỉnh có nhiệm vụ sau.\n"
+                   "1. Chủ động phối hợp với Công an tỉnh; Quản lý thị trường; Hải quan; Cục Thuế tỉnh để kiểm tra "
+                   "các cơ sở kinh doanh.\nNơi nhận:\n- Lưu: VT.")
+    for name in ("Quản lý thị trường", "Hải quan", "Cục Thuế tỉnh Lâm Đồng"):
+        assert roles_by_name(got, name) == {"coordinate"}, name
