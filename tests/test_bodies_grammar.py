@@ -375,3 +375,12 @@ def test_a_team_named_by_a_task_word_keeps_it_and_its_number():
 def test_an_association_s_inspection_board_in_lower_case_is_a_name():
     assert names_in("Ban kiểm tra Hội Cựu chiến binh xã giám sát việc thu chi.") == [
         "Ban kiểm tra Hội Cựu chiến binh xã"]
+
+
+def test_branch_agencies_and_the_collectives_of_party_and_commune_texts_are_names():
+    assert names_in("Chuyển hồ sơ vụ việc cho cơ quan công an để điều tra.") == ["cơ quan công an"]
+    assert names_in("Định kỳ báo cáo cơ quan chủ quản và cơ quan thuế.") == ["cơ quan chủ quản", "cơ quan thuế"]
+    assert names_in("Các cấp, các ngành có trách nhiệm tuyên truyền sâu rộng.") == ["Các cấp , các ngành"]
+    assert names_in("Chính quyền các cấp hỗ trợ người dân.") == ["Chính quyền các cấp"]
+    # the State at a level named beside its Party committees: one collective
+    assert names_in("Các cấp ủy, chính quyền và các đoàn thể vận động nhân dân.")[0] == "Các cấp ủy , chính quyền"
