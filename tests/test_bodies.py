@@ -269,3 +269,12 @@ def test_every_body_of_a_semicolon_list_after_a_cue_shares_it():
                    "các cơ sở kinh doanh.\nNơi nhận:\n- Lưu: VT.")
     for name in ("Quản lý thị trường", "Hải quan", "Cục Thuế tỉnh Lâm Đồng"):
         assert roles_by_name(got, name) == {"coordinate"}, name
+
+
+def test_a_quote_closed_with_an_opening_mark_ends_there():
+    # `“một cửa“`: typists close a quotation with the opening mark; the lines after it are not quoted
+    got = _body_of("Điều 1. Triển khai cơ chế “một cửa“ tại các cơ quan như sau:\n"
+                   "+ Sở Xây dựng: các thủ tục cấp giấy phép xây dựng.\n"
+                   "+ Sở Tư pháp: các thủ tục hộ tịch.\nNơi nhận:\n- Lưu: VT.")
+    assert roles_by_name(got, "Sở Xây dựng") >= {"lead"}
+    assert roles_by_name(got, "Sở Tư pháp") >= {"lead"}
