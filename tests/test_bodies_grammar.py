@@ -384,3 +384,9 @@ def test_branch_agencies_and_the_collectives_of_party_and_commune_texts_are_name
     assert names_in("Chính quyền các cấp hỗ trợ người dân.") == ["Chính quyền các cấp"]
     # the State at a level named beside its Party committees: one collective
     assert names_in("Các cấp ủy, chính quyền và các đoàn thể vận động nhân dân.")[0] == "Các cấp ủy , chính quyền"
+
+
+def test_an_office_of_a_committee_typed_in_lower_case_keeps_its_head():
+    assert names_in("Chánh Văn phòng ủy ban nhân dân huyện chịu trách nhiệm thi hành.") == [
+        "Văn phòng ủy ban nhân dân huyện"]
+    assert canonical("Văn phòng uỷ ban nhân dân tỉnh") == "Văn phòng Ủy ban nhân dân tỉnh"
