@@ -390,3 +390,16 @@ def test_an_office_of_a_committee_typed_in_lower_case_keeps_its_head():
     assert names_in("Chánh Văn phòng ủy ban nhân dân huyện chịu trách nhiệm thi hành.") == [
         "Văn phòng ủy ban nhân dân huyện"]
     assert canonical("Văn phòng uỷ ban nhân dân tỉnh") == "Văn phòng Ủy ban nhân dân tỉnh"
+
+
+def test_a_board_s_field_with_a_comma_inside_is_read_whole():
+    assert names_in("Hội đồng an toàn, vệ sinh lao động huyện tư vấn cho Ủy ban nhân dân huyện.")[0] == \
+        "Hội đồng an toàn , vệ sinh lao động huyện"
+    got = names_in("Gửi Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 "
+                   "huyện Đông Sơn để tổng hợp.")
+    assert got == ["Ban Chỉ đạo phát triển khoa học , công nghệ , đổi mới sáng tạo , chuyển đổi số và Đề án 06 "
+                   "huyện Đông Sơn"]
+    assert names_in("Hội đồng thẩm định, đánh giá Chỉ số cải cách hành chính huyện tổng hợp điểm.")[0] == \
+        "Hội đồng thẩm định , đánh giá Chỉ số cải cách hành chính huyện"
+    # elsewhere the comma still parts two bodies
+    assert names_in("Sở Khoa học và Công nghệ, Sở Tài chính phối hợp.") == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
