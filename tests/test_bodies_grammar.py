@@ -403,3 +403,11 @@ def test_a_board_s_field_with_a_comma_inside_is_read_whole():
         "Hội đồng thẩm định , đánh giá Chỉ số cải cách hành chính huyện"
     # elsewhere the comma still parts two bodies
     assert names_in("Sở Khoa học và Công nghệ, Sở Tài chính phối hợp.") == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
+
+
+def test_the_boards_of_a_commune_and_its_villages_are_names_in_lower_case():
+    assert names_in("Ban thanh tra nhân dân xã giám sát việc thu chi.") == ["Ban thanh tra nhân dân xã"]
+    assert names_in("Ban giám sát đầu tư của cộng đồng xã theo dõi công trình.") == [
+        "Ban giám sát đầu tư của cộng đồng xã"]
+    assert names_in("Ban nhân dân ấp Tân Thạnh phối hợp với Tổ hòa giải ấp.") == [
+        "Ban nhân dân ấp Tân Thạnh", "Tổ hòa giải ấp"]
