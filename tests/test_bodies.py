@@ -261,3 +261,28 @@ def test_collectives_end_at_their_verb_and_nouns_are_not_tasks():
     assert roles_by_name(got, "Sở Tư pháp") == {"advise"}
     assert roles_by_name(got, "Sở Y tế") == {"lead"}
     assert not roles_by_name(got, "Bộ Công an")
+
+
+def test_every_body_of_a_semicolon_list_after_a_cue_shares_it():
+    got = _body_of("Điều 1. Đội kiểm tra liên ngành tỉnh có nhiệm vụ sau.\n"
+                   "1. Chủ động phối hợp với Công an tỉnh; Quản lý thị trường; Hải quan; Cục Thuế tỉnh để kiểm tra "
+                   "các cơ sở kinh doanh.\nNơi nhận:\n- Lưu: VT.")
+    for name in ("Quản lý thị trường", "Hải quan", "Cục Thuế tỉnh Lâm Đồng"):
+        assert roles_by_name(got, name) == {"coordinate"}, name
+
+
+def test_a_quote_closed_with_an_opening_mark_ends_there():
+    # `“một cửa“`: typists close a quotation with the opening mark; the lines after it are not quoted
+    got = _body_of("Điều 1. Triển khai cơ chế “một cửa“ tại các cơ quan như sau:\n"
+                   "+ Sở Xây dựng: các thủ tục cấp giấy phép xây dựng.\n"
+                   "+ Sở Tư pháp: các thủ tục hộ tịch.\nNơi nhận:\n- Lưu: VT.")
+    assert roles_by_name(got, "Sở Xây dựng") >= {"lead"}
+    assert roles_by_name(got, "Sở Tư pháp") >= {"lead"}
+
+
+def test_the_bodies_a_coordination_is_between_coordinate():
+    got = _body_of("Điều 1. Yêu cầu.\n1. Bảo đảm sự phối hợp chặt chẽ giữa Phòng Văn hóa huyện và Công an huyện "
+                   "trong quá trình thanh tra.\n2. Phối hợp giữa các ngành chức năng để xử lý vi phạm.\n"
+                   "Nơi nhận:\n- Lưu: VT.")
+    assert roles_by_name(got, "Phòng Văn hóa huyện") == {"coordinate"}
+    assert roles_by_name(got, "các ngành chức năng") == {"coordinate"}

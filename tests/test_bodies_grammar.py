@@ -361,3 +361,53 @@ def test_a_level_the_issuer_does_not_name_takes_its_parents_place():
     places = doc_places({"issuer": "Đảng ủy xã Tân Lập", "parent_issuer": "Đảng bộ tỉnh Yên Bình"})
     assert resolve_jurisdiction("Ban Thường vụ Tỉnh ủy", places) == "Ban Thường vụ Tỉnh ủy Yên Bình"
     assert resolve_jurisdiction("Ủy ban nhân dân xã", places) == "Ủy ban nhân dân xã Tân Lập"
+
+
+def test_a_team_named_by_a_task_word_keeps_it_and_its_number():
+    # the opening ends on a stop word (`kiểm tra`, `thẩm định`): still the team's name, and a number after it is its own
+    assert names_in("Đội kiểm tra 701 các cấp có nhiệm vụ sau.") == ["Đội kiểm tra 701 các cấp"]
+    assert names_in("Trình Hội đồng thẩm định xem xét kết quả chấm điểm.") == ["Hội đồng thẩm định"]
+    assert names_in("Tổ công tác 15 của huyện báo cáo hằng tuần.")[0].startswith("Tổ công tác 15")
+    # a count written with a leading zero before the bodies it counts is no number of the board
+    assert names_in("Ban Chấp hành 02 Hội nông dân xã bàn giao hồ sơ.") == ["Ban Chấp hành", "Hội nông dân xã"]
+
+
+def test_an_association_s_inspection_board_in_lower_case_is_a_name():
+    assert names_in("Ban kiểm tra Hội Cựu chiến binh xã giám sát việc thu chi.") == [
+        "Ban kiểm tra Hội Cựu chiến binh xã"]
+
+
+def test_branch_agencies_and_the_collectives_of_party_and_commune_texts_are_names():
+    assert names_in("Chuyển hồ sơ vụ việc cho cơ quan công an để điều tra.") == ["cơ quan công an"]
+    assert names_in("Định kỳ báo cáo cơ quan chủ quản và cơ quan thuế.") == ["cơ quan chủ quản", "cơ quan thuế"]
+    assert names_in("Các cấp, các ngành có trách nhiệm tuyên truyền sâu rộng.") == ["Các cấp , các ngành"]
+    assert names_in("Chính quyền các cấp hỗ trợ người dân.") == ["Chính quyền các cấp"]
+    # the State at a level named beside its Party committees: one collective
+    assert names_in("Các cấp ủy, chính quyền và các đoàn thể vận động nhân dân.")[0] == "Các cấp ủy , chính quyền"
+
+
+def test_an_office_of_a_committee_typed_in_lower_case_keeps_its_head():
+    assert names_in("Chánh Văn phòng ủy ban nhân dân huyện chịu trách nhiệm thi hành.") == [
+        "Văn phòng ủy ban nhân dân huyện"]
+    assert canonical("Văn phòng uỷ ban nhân dân tỉnh") == "Văn phòng Ủy ban nhân dân tỉnh"
+
+
+def test_a_board_s_field_with_a_comma_inside_is_read_whole():
+    assert names_in("Hội đồng an toàn, vệ sinh lao động huyện tư vấn cho Ủy ban nhân dân huyện.")[0] == \
+        "Hội đồng an toàn , vệ sinh lao động huyện"
+    got = names_in("Gửi Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 "
+                   "huyện Đông Sơn để tổng hợp.")
+    assert got == ["Ban Chỉ đạo phát triển khoa học , công nghệ , đổi mới sáng tạo , chuyển đổi số và Đề án 06 "
+                   "huyện Đông Sơn"]
+    assert names_in("Hội đồng thẩm định, đánh giá Chỉ số cải cách hành chính huyện tổng hợp điểm.")[0] == \
+        "Hội đồng thẩm định , đánh giá Chỉ số cải cách hành chính huyện"
+    # elsewhere the comma still parts two bodies
+    assert names_in("Sở Khoa học và Công nghệ, Sở Tài chính phối hợp.") == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
+
+
+def test_the_boards_of_a_commune_and_its_villages_are_names_in_lower_case():
+    assert names_in("Ban thanh tra nhân dân xã giám sát việc thu chi.") == ["Ban thanh tra nhân dân xã"]
+    assert names_in("Ban giám sát đầu tư của cộng đồng xã theo dõi công trình.") == [
+        "Ban giám sát đầu tư của cộng đồng xã"]
+    assert names_in("Ban nhân dân ấp Tân Thạnh phối hợp với Tổ hòa giải ấp.") == [
+        "Ban nhân dân ấp Tân Thạnh", "Tổ hòa giải ấp"]

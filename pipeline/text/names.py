@@ -157,8 +157,13 @@ def canonical(name: str) -> str:
 
 def raise_legacy_head(name: str) -> str:
     """`ủy ban nhân dân xã` → `Ủy ban nhân dân xã`: TCVN3 text fonts had no `Ủ`, so legacy documents typed the
-    head of a committee's name in lower case (the text keeps it as typed; the name is written properly)."""
-    return "Ủ" + name[1:] if name.startswith(("ủy ban", "uỷ ban")) else name
+    head of a committee's name in lower case (the text keeps it as typed; the name is written properly), also
+    inside the name of its office (`Văn phòng ủy ban nhân dân tỉnh`)."""
+    name = "Ủ" + name[1:] if name.startswith(("ủy ban", "uỷ ban")) else name
+    return _LEGACY_COMMITTEE.sub("Ủy ban nhân dân", name) if " ban nhân dân" in name else name
+
+
+_LEGACY_COMMITTEE = re.compile(r"(?<=\w )(?:ủy|uỷ) ban nhân dân\b")
 
 
 def proper_name(name: str) -> str:

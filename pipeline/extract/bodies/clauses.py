@@ -274,7 +274,9 @@ def _quoted(toks, inside: bool = False) -> tuple[set[int], bool]:
     whether a quote is still open at the end."""
     out = set()
     for t in toks:
-        if t.t == "“" or (t.t == '"' and not inside):
+        if t.t == "“" and inside and out:
+            inside = False            # `cơ chế “một cửa“`: an opening mark typed for the closing one ends the quote
+        elif t.t == "“" or (t.t == '"' and not inside):
             inside = True
         elif t.t == "”" or (t.t == '"' and inside):
             inside = False

@@ -39,6 +39,7 @@ def _role_rules():
         "list_nouns": Phrases([(s, True) for s in cfg["list_nouns"] + list(units.words())]),
         "compounds": frozenset(w.casefold() for w in cfg["name_compounds"]),
         "comma_fields": Phrases([(f, True) for f in vocab["comma_fields"]]),
+        "board_fields": Phrases([(f, True) for f in vocab["board_fields"]]),
         "units": Phrases([(s, True) for s in unit_words], fold=False),
         "after_unit": Phrases([(s, True) for s in cfg["after_unit"]]),
         "not_units": Phrases([(s, True) for s in cfg["not_units"]]),
@@ -104,8 +105,8 @@ def head_at(toks: list[Tok], i: int) -> int:
         head = " ".join(t.low for t in toks[i:i + n])
         if head in c["need_cap"]:
             nxt = toks[i + n].t if i + n < len(toks) else ""
-            if not (is_cap(nxt) or c["lower_open"].match(toks, i)[0]):
-                return 0
+            if not (is_cap(nxt) or c["lower_open"].match(toks, i)[0] or c["board_fields"].match(toks, i + n)[0]):
+                return 0              # (`Hội đồng an toàn, vệ sinh lao động`: a board named by a field with a comma)
     return n
 
 
@@ -157,6 +158,23 @@ def _field_reaches_unit(toks: list[Tok], k: int, c, most: int = 6) -> bool:
     return False
 
 
+def _field_across_comma(toks: list[Tok], a: int, j: int, c) -> int | None:
+    """End of a field of rules/body_heads.yaml `board_fields` that holds the comma at token j and starts after
+    token a (`khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số`), None when no such field does."""
+    for m in range(max(a, j - 4), j):
+        k, _ = c["board_fields"].match(toks, m)
+        if m + k > j + 1:
+            return m + k
+    return None
+
+
+def _board_number(toks: list[Tok], j: int) -> bool:
+    """Whether the number at token j, right after a board's or team's opening, is its number (`Ban chỉ đạo 389`,
+    `Đội kiểm tra 814`, `Tổ công tác 12`) rather than a count of the bodies named after it (`Ban Chấp hành 03 Hội
+    …`: counts are written with a leading zero and a head follows them)."""
+    return not toks[j].t.startswith("0") and not (j + 1 < len(toks) and head_at(toks, j + 1))
+
+
 def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = None) -> int:
     """End index (exclusive) of the body name that starts with a head at token i (`head`: its length, when the
     caller has just read it with `head_at`)."""
@@ -166,8 +184,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
     if j < len(toks) and not is_cap(toks[j].t) and " ".join(t.t for t in toks[i:j]) in c["closed_heads"]:
         return j                      # `Trình Chính phủ các văn bản …`: the name is whole
     lo = c["lower_open"].match(toks, i)[0]
-    if lo > n and any(0 < c["stop"].match(toks, m)[0] < i + lo - m for m in range(i + n, i + lo)):
-        j = i + lo                    # `Hội đồng thẩm định giá`, `Tổ giúp việc`: a stop word inside the opening is the name's
+    if lo > n and any(0 < c["stop"].match(toks, m)[0] <= i + lo - m for m in range(i + n, i + lo)):
+        j = i + lo                    # `Hội đồng thẩm định giá`, `Tổ giúp việc`, `Đội kiểm tra`: a stop word inside the
+                                      # opening, or ending it, is the name's
     lower_run = 0
     if lo:
         max_lower += 6            # a board or council named by its field in lower case (`Ban Quản lý dự án đầu tư xây
@@ -184,6 +203,11 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
         if t == "," and toks[j - 1].low == "phòng" and j + 1 < len(toks) and toks[j + 1].low == "chống":
             j += 2                    # `Ban Chỉ đạo phòng, chống thiên tai`: `phòng, chống` is one word of the field
             continue
+        if t == ",":
+            end = _field_across_comma(toks, i + n, j, c)
+            if end:
+                j = end               # `Hội đồng an toàn, vệ sinh lao động`: the comma is inside the board's field
+                continue
         if t == ",":
             k, _ = c["list_nouns"].match(toks, j + 1)
             nxt = toks[j + 1].t if j + 1 < len(toks) else ""
@@ -256,7 +280,7 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
             break                     # `Bộ Nội vụ tổ chức thẩm định`, `Sở Nội vụ xây dựng các dự thảo`: a task after the name
         if t.isdigit() or ORDINAL.fullmatch(t):
             prev = toks[j - 1].t
-            if len(t) <= 3 and (is_cap(prev) or prev in ("số", "vực", "-")):
+            if len(t) <= 3 and (is_cap(prev) or prev in ("số", "vực", "-") or toks[j - 2].t in ("Đề", "Dự") and prev == "án" or lo and j == i + lo and _board_number(toks, j)):
                 j += 1
                 continue
             break

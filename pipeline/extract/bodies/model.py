@@ -178,13 +178,14 @@ def predict(doc, needed=None, lines_at: list[int] | None = None) -> list[dict]:
     return out
 
 
-def combine(rule_items: list[dict], model_items: list[dict], places: dict) -> list[dict]:
+def combine(rule_items: list[dict], model_items: list[dict], places: dict, text: str = "") -> list[dict]:
     """The rules cut names and read roles from the clause; the model, trained to find bodies in
     context, checks them and adds what the clause grammar misses:
 
     - every rule span stays (headings, subjects, recipients, strong cues), except an object of a weak cue
       (`gửi`, `trình`: rules/roles.yaml `model_checks_objects_of`) that the model
-      does not see is dropped;
+      does not see is dropped, unless it follows in a list another object of that role the model sees
+      (`báo cáo UBND tỉnh, Sở Nội vụ`: the list shares the cue, and the model reads its first name);
     - a model span the rules missed is added when it sits in a Nơi nhận / Kính gửi item and the name
       grammar accepts it (it opens with an organization head: the grammar says where it ends) or it is the
       whole item: an item of an address list names one addressee, so a span the model reads as the whole
@@ -201,7 +202,7 @@ def combine(rule_items: list[dict], model_items: list[dict], places: dict) -> li
     out = []
     for r in rule_items:
         over = [m for m in model_items if m["start"] < r["end"] and r["start"] < m["end"]]
-        if not over and r.get("source") == "object" and r["role"] in weak:
+        if not over and r.get("source") == "object" and r["role"] in weak and not _listed_after(r, out, text):
             continue
         out.append(r)
     for m in model_items:
@@ -217,6 +218,15 @@ def combine(rule_items: list[dict], model_items: list[dict], places: dict) -> li
         elif m.get("whole_unit"):
             out.append(m)
     return out
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và)\s*")
+
+
+def _listed_after(item: dict, kept: list[dict], text: str) -> bool:
+    """Whether `item` follows, with only a comma, a `;` or `và` between, a kept object of the same role."""
+    return bool(text) and any(k.get("source") == "object" and k["role"] == item["role"] and k["end"] <= item["start"]
+                              and _LIST_SEPARATOR.fullmatch(text[k["end"]:item["start"]]) for k in kept)
 
 
 def bodies(doc, mode: str, find_rules) -> list[dict]:
@@ -241,7 +251,7 @@ def bodies(doc, mode: str, find_rules) -> list[dict]:
         return kind == "recipient" and (any(a < e and s < b for a, b in checks) or not _covered(rule_items, s, e))
 
     model_items = predict(doc, needed, lines_at=[a for a, _ in checks])
-    items = combine(rule_items, model_items, doc_places(doc.metadata))
+    items = combine(rule_items, model_items, doc_places(doc.metadata), doc.text)
     return _plain(ranker.apply(doc, items, rule_items))
 
 

@@ -325,7 +325,7 @@ def _objects(toks, cues, verbs, names_in, refs):
     return out
 
 
-_OBJECT_SEPARATORS = {",", "và", "(", ")", "với", "cho", "về", "các", ":", "tại", "ngày"}
+_OBJECT_SEPARATORS = {",", ";", "và", "(", ")", "với", "cho", "về", "các", ":", "tại", "ngày"}
 
 
 def _names_after(toks, cues, names_in, role) -> bool:
