@@ -186,3 +186,41 @@ def test_an_appendix_line_whose_type_word_was_lost_takes_the_type_of_its_code():
                                    "(Ban hành kèm theo Quyết định số 215/QĐ-UBND ngàyl tháng 5 năm 2026")
     meta = parse(text, ocr=True).metadata
     assert (meta["doc_type"], meta["identifier"], meta["issued_date"]) == ("Quyết định", "215/QĐ-UBND", None)
+
+
+SCANNED_CLOSING = """BỘ NỘI VỤ
+Số: 4021/BNV-CCHC
+Hà Nội, ngày 12 tháng 8 năm 2025
+V/v bổ sung số liệu
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+Đề nghị các địa phương gửi số liệu về Bộ Nội vụ trước ngày 20 tháng 8 năm 2025./.
+hót nhận:
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Xe
+7ZÄ\\
+.. x
+——=_—-ˆ
+Phan Văn Khôi
+- Như trên;
+- Sở Nội vụ các tỉnh, thành phố trực thuộc TW;
+- Các đơn vị thuộc, trực thuộc Bộ Nội vụ;
+- Lưu: VT, CCHC.
+"""
+
+
+def test_a_scanned_closing_keeps_its_recipients_past_the_signature_strokes():
+    """`Nơi nhận:` misread in its bold italics, and what OCR makes of the hand signature between the title
+    and the name, neither end the list: its items are read after the name."""
+    s = parse(SCANNED_CLOSING, ocr=True)
+    assert s.metadata["signer"] == {"name": "Phan Văn Khôi", "title": "Thứ trưởng", "authority": "KT. Bộ trưởng"}
+    items = [ln.text for ln in s.recipients]
+    assert "- Sở Nội vụ các tỉnh, thành phố trực thuộc TW;" in items
+    assert "- Các đơn vị thuộc, trực thuộc Bộ Nội vụ;" in items
+
+
+@pytest.mark.parametrize("line, read", [("hót nhận:", "Nơi nhận:"), ("Nói nhận:", "Nơi nhận:"),
+                                        ("Bên nhận:", "Bên nhận:"), ("Xác nhận:", "Xác nhận:"),
+                                        ("Ghi nhận: đã đủ", "Ghi nhận: đã đủ")])
+def test_the_recipients_heading_is_read_back_and_other_x_nhan_lines_are_not(line, read):
+    assert repair_line(line) == read

@@ -9,6 +9,17 @@ from pipeline.text.names import case_name
 from pipeline.text.spans import Line
 
 
+STROKE_LETTERS = 3   # letters at most of a line OCR makes of the signature's strokes (between title and name)
+_LETTER = re.compile(r"[A-Za-zÀ-ỹĐđ]")
+
+
+def _stroke_debris(t: str) -> bool:
+    """A line of a few letters among marks (`Xe`, `7ZÄ\\`, `.. x`, `——=_—-ˆ`): what Tesseract reads of a hand
+    signature. Under a signer's title, before the name, it is neither an item nor the end of the Nơi nhận list."""
+    letters = len(_LETTER.findall(t))
+    return letters <= STROKE_LETTERS or letters < len(t.replace(" ", "")) / 2
+
+
 def find_closing(lines: list[Line], after: int) -> int:
     """Index of the first line of the closing (Nơi nhận or the authority line), else len(lines)."""
     cfg = layout_rules()["closing"]
@@ -274,6 +285,8 @@ def parse_closing(lines: list[Line], start: int, stop: int,
             continue
         if in_recipients and t and not any(ch.isalpha() for ch in t):
             continue                 # a page number between two items
+        if in_recipients and title is not None and name is None and _stroke_debris(t):
+            continue                 # `Xe`, `7ZÄ\`, `——=_—-ˆ`: the hand signature under the title as OCR reads it
         if in_recipients and recipients and t and title is not None and name is None:
             split = _name_beside(t, name_re, not_name)
             if split and _continues(recipients[-1].text, split[1], name_re, not_name):
