@@ -281,8 +281,8 @@ def test_a_quote_closed_with_an_opening_mark_ends_there():
 
 
 def test_the_bodies_a_coordination_is_between_coordinate():
-    got = _body_of("Điều 1. Yêu cầu.\n1. Bảo đảm sự phối hợp chặt chẽ giữa Phòng Văn hóa huyện và Công an huyện "
-                   "trong quá trình thanh tra.\n2. Phối hợp giữa các ngành chức năng để xử lý vi phạm.\n"
+    got = _body_of("Điều 1. Yêu cầu.\n1. Cần có sự phối hợp chặt chẽ giữa Phòng Văn hóa huyện và Công an huyện "
+                   "khi thanh tra lễ hội.\n2. Phối hợp giữa các ngành chức năng để xử lý vi phạm.\n"
                    "Nơi nhận:\n- Lưu: VT.")
     assert roles_by_name(got, "Phòng Văn hóa huyện") == {"coordinate"}
     assert roles_by_name(got, "các ngành chức năng") == {"coordinate"}
