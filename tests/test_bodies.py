@@ -286,3 +286,13 @@ def test_the_bodies_a_coordination_is_between_coordinate():
                    "Nơi nhận:\n- Lưu: VT.")
     assert roles_by_name(got, "Phòng Văn hóa huyện") == {"coordinate"}
     assert roles_by_name(got, "các ngành chức năng") == {"coordinate"}
+
+
+def test_a_body_asked_to_direct_and_check_leads_and_monitors():
+    got = _body_of("Điều 1. Ban hành quy chế.\nĐiều 2. Đề nghị ủy ban Mặt trận Tổ quốc tỉnh, các đoàn thể chỉ đạo "
+                   "hướng dẫn, kiểm tra cơ sở thực hiện quy chế này.\nNơi nhận:\n- Lưu: VT.")
+    assert roles_by_name(got, "Ủy ban Mặt trận Tổ quốc tỉnh Lâm Đồng") == {"lead", "monitor"}
+    assert roles_by_name(got, "các đoàn thể") == {"lead", "monitor"}
+    # a body it advises directs: the adviser does not lead
+    got = _body_of("Điều 1. Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh chỉ đạo việc sắp xếp.\nNơi nhận:\n- Lưu: VT.")
+    assert "lead" not in roles_by_name(got, "Sở Nội vụ")

@@ -411,3 +411,8 @@ def test_the_boards_of_a_commune_and_its_villages_are_names_in_lower_case():
         "Ban giám sát đầu tư của cộng đồng xã"]
     assert names_in("Ban nhân dân ấp Tân Thạnh phối hợp với Tổ hòa giải ấp.") == [
         "Ban nhân dân ấp Tân Thạnh", "Tổ hòa giải ấp"]
+
+
+def test_steering_board_and_personnel_department_codes_are_expanded():
+    assert canonical("Ban Chỉ đạo CCHCTW") == "Ban Chỉ đạo cải cách hành chính Trung ương"
+    assert canonical("Vụ TCCB") == "Vụ Tổ chức cán bộ"

@@ -243,6 +243,9 @@ def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
     handed = min([n[0] for n, r, _ in objects if r in ("lead", "report_to")]
                  + [i for i in range(after, b) if toks[i].low == "biết"], default=b)
     roles = {r for x, _, r in verbs if x < first_obj or (r in ("advise", "monitor") and x < handed)}
+    if any(r == "lead" and x >= after and not any(after <= n[0] <= y + 2 for n in names_in) for x, y, r in cues):
+        roles.add("lead")             # `Đề nghị Ủy ban MTTQ tỉnh chỉ đạo hướng dẫn, kiểm tra …`: a lead cue with no body
+                                      # after it, before any other body, is the subject's own task
     presides = any(" ".join(t.low for t in toks[x:y]) in role_rules()["raw"]["presiding_verbs"] for x, y, _ in verbs)
     if any(r == "coordinate" and x < handed and (not presides or not _names_after(toks, cues, names_in, r))
            for x, _, r in cues):
