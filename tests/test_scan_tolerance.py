@@ -349,3 +349,22 @@ def test_the_number_before_a_code_with_a_six_read_as_o_acute_or_a_five_read_as_s
 def test_the_national_assemblys_code_keeps_its_terms_number():
     assert fix_number("61/2020/QHI4,") == "61/2020/QH14," and fix_number("29/2018/QHl4") == "29/2018/QH14"
     assert fix_number("QHI4") == "QHI4"
+
+
+def test_an_appendix_numeral_read_as_a_letter_or_lost_follows_the_appendix_before():
+    got = _read(["Phụ lục I", "DANH SÁCH ĐƠN VỊ", "Phụ lục H", "ĐỀ CƯƠNG BÁO CÁO", "Phụ lục", "BIỂU MẪU"])
+    assert got == ["Phụ lục I", "DANH SÁCH ĐƠN VỊ", "Phụ lục II", "ĐỀ CƯƠNG BÁO CÁO", "Phụ lục III", "BIỂU MẪU"]
+    # a single appendix printed without a numeral stays as it is
+    assert _read(["Phụ lục", "DANH SÁCH ĐƠN VỊ"]) == ["Phụ lục", "DANH SÁCH ĐƠN VỊ"]
+
+
+def test_a_roman_label_whose_full_stop_was_read_as_a_letter():
+    got = _read(["VII. XÂY DỰNG CHÍNH QUYỀN SỐ", "1. Kết quả", "VIIIL ĐÁNH GIÁ CHUNG"])
+    assert got[-1] == "VIII. ĐÁNH GIÁ CHUNG"
+    assert _read(["IV. Tổ chức", "Lê Văn An dự họp"]) == ["IV. Tổ chức", "Lê Văn An dự họp"]
+
+
+def test_an_item_number_read_as_the_letter_of_its_shape_after_the_one_before():
+    got = _read(["5. Cải cách chế độ công vụ", "a) Việc tuyển dụng.", "G. Cải cách tài chính công", "S. Kết luận"])
+    assert got[2] == "6. Cải cách tài chính công"
+    assert got[3] == "S. Kết luận"          # not the number after 6: a letter as written

@@ -40,6 +40,7 @@ ROMAN_LOOKALIKE = {"l": "I", "1": "I", "|": "I", "L": "I", "I": "I", "T": "I", "
 # Division words always numbered in Arabic figures (folded).
 ARABIC_HEADS = {"dieu": "Điều", "khoan": "Khoản"}
 STROKES = "lI|1"  # the one-stroke characters a speck beside a roman numeral is read as
+DIGIT_SHAPES = {"G": "6", "S": "5"}   # a bold item number's figure read as the letter of its shape
 DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"})
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
 LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "d", "e": "c"}
@@ -116,6 +117,33 @@ def roman_readings(token: str) -> list[str]:
     if "H" in token:
         out.append("".join("I" if c == "H" else ROMAN_LOOKALIKE[c] for c in token))
     return [r for r in dict.fromkeys(out) if r in ROMAN_VALUE]
+
+
+def _following(last: str | None) -> str | None:
+    """The roman numeral after `last`."""
+    return ROMAN[ROMAN_VALUE[last]] if last in ROMAN_VALUE and ROMAN_VALUE[last] < len(ROMAN) else None
+
+
+def _appendix_label(words: list[str], labels: dict) -> None:
+    """`Phụ lục H` → `Phụ lục II`, `Phụ lục` → `Phụ lục II`: an appendix line's roman numeral read in sequence
+    with the appendix before it (`labels["phuluc"]`); a numeral read clean is kept as the new last one,
+    figures are left to `fix_number`."""
+    if len(words) == 2:
+        # `Phụ lục` alone on its line after `Phụ lục I`: the numeral lost (a first appendix may have none)
+        following = _following(labels.get("phuluc"))
+        if following and fold(words[1]) == "luc":
+            labels["phuluc"] = following
+            words.append(following)
+        return
+    core = _TRAIL.sub("", words[2])
+    tail = words[2][len(core):]
+    if core in ROMAN_VALUE:
+        labels["phuluc"] = core
+        return
+    reading = _next_roman(labels.get("phuluc"), core) if labels.get("phuluc") else None
+    if reading and reading != "I":
+        labels["phuluc"] = reading
+        words[2] = reading + tail
 
 
 def _next_roman(last: str | None, token: str) -> str | None:
@@ -230,6 +258,8 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         words[:1] = ["Kính", "gửi:"]                    # `Kínhgử:`: the same, with the hook of `gửi` lost
     words = [single_vowel(w) for w in words]
     folded = [fold(w).translate(str.maketrans({"0": "o"})) for w in words]
+    if len(words) >= 2 and folded[0] == "phu" and folded[1].startswith("luc"):
+        _appendix_label(words, labels)          # `Phụ lục H` after `Phụ lục I`: the second appendix
     # a division word and its number at the start of the line (`PHẢN H`, `Điêu I.`, `Chương IIT`, `Muc l`)
     head = head_word(words[0])
     if head and (len(words) >= 2 or head == "chuong" and words[0].isalpha()):
@@ -255,10 +285,20 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
                 if reading and (reading != "I" or core in ("L", "l", "|")):
                     labels["bare"] = reading
                     words[0] = reading + m.group(2)
+        if not m and len(words) >= 2 and words[1][:1].isupper() and words[0][-1:] in "Ll|" and labels.get("bare"):
+            # `VIIIL ĐÁNH GIÁ`: the full stop after the numeral read as one more letter
+            following = _following(labels["bare"])
+            if following and following in roman_readings(words[0][:-1]):
+                labels["bare"] = following
+                words[0] = following + "."
         _letter_label(words, labels)
         m = re.fullmatch(r"(\d{1,2}(?:\.\d{1,2})+)[Ll|I]", words[0])
         if m:                                   # `1.1L Theo kết quả`: the final full stop read as a letter
             words[0] = m.group(1) + "."
+    shaped = re.fullmatch(r"([GS])\.", words[0])
+    if shaped and len(words) >= 2 and words[1][:1].isupper() and labels.get("arabic") \
+            and int(labels["arabic"]) + 1 == int(DIGIT_SHAPES[shaped.group(1)]):
+        words[0] = DIGIT_SHAPES[shaped.group(1)] + "."   # `G. Cải cách …` right after `5.`: the 6 read as a G
     top = re.fullmatch(r"(\d{1,2})\.", words[0])
     if top:
         labels["arabic"] = top.group(1)
