@@ -368,3 +368,10 @@ def test_an_item_number_read_as_the_letter_of_its_shape_after_the_one_before():
     got = _read(["5. Cải cách chế độ công vụ", "a) Việc tuyển dụng.", "G. Cải cách tài chính công", "S. Kết luận"])
     assert got[2] == "6. Cải cách tài chính công"
     assert got[3] == "S. Kết luận"          # not the number after 6: a letter as written
+
+
+def test_a_first_roman_label_read_twice_running_is_the_second_unless_a_part_restarts_the_list():
+    got = _read(["I. VỀ KẾT QUẢ NĂM 2024", "1. Tổng quan", "I. TÌNH HÌNH NĂM 2025", "1. Chỉ số"])
+    assert got[2] == "II. TÌNH HÌNH NĂM 2025"
+    got = _read(["I. MỤC ĐÍCH", "1. Mục đích", "Phụ lục I", "I. THÀNH PHẦN", "PHẦN II", "I. NỘI DUNG"])
+    assert got[3] == "I. THÀNH PHẦN" and got[5] == "I. NỘI DUNG"

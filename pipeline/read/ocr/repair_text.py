@@ -124,26 +124,31 @@ def _following(last: str | None) -> str | None:
     return ROMAN[ROMAN_VALUE[last]] if last in ROMAN_VALUE and ROMAN_VALUE[last] < len(ROMAN) else None
 
 
-def _appendix_label(words: list[str], labels: dict) -> None:
+def _appendix_label(words: list[str], labels: dict) -> bool:
     """`Phụ lục H` → `Phụ lục II`, `Phụ lục` → `Phụ lục II`: an appendix line's roman numeral read in sequence
     with the appendix before it (`labels["phuluc"]`); a numeral read clean is kept as the new last one,
-    figures are left to `fix_number`."""
+    figures are left to `fix_number`. True when the line is an appendix's heading (its numeral, and at most
+    `số` or a dash besides), not a sentence that starts with the word."""
     if len(words) == 2:
         # `Phụ lục` alone on its line after `Phụ lục I`: the numeral lost (a first appendix may have none)
         following = _following(labels.get("phuluc"))
         if following and fold(words[1]) == "luc":
             labels["phuluc"] = following
             words.append(following)
-        return
-    core = _TRAIL.sub("", words[2])
-    tail = words[2][len(core):]
+        return fold(words[1]) == "luc"
+    k = 3 if fold(words[2]) == "so" and len(words) >= 4 else 2
+    heading = len(words) <= k + 1 or words[k + 1] in ("-", "–", ":")
+    core = _TRAIL.sub("", words[k])
+    tail = words[k][len(core):]
     if core in ROMAN_VALUE:
         labels["phuluc"] = core
-        return
-    reading = _next_roman(labels.get("phuluc"), core) if labels.get("phuluc") else None
+        return heading
+    reading = _next_roman(labels.get("phuluc"), core) if labels.get("phuluc") and k == 2 else None
     if reading and reading != "I":
         labels["phuluc"] = reading
-        words[2] = reading + tail
+        words[k] = reading + tail
+        return heading
+    return heading and bool(re.fullmatch(r"\d{1,2}", core.translate(DIGIT_LOOKALIKE)))
 
 
 def _next_roman(last: str | None, token: str) -> str | None:
@@ -196,18 +201,20 @@ def _letter_label(words: list[str], labels: dict) -> None:
     labels["letter"] = got if got in LETTERS else None
 
 
-def _division_label(words: list[str], head: str, labels: dict) -> None:
+def _division_label(words: list[str], head: str, labels: dict) -> bool:
     """`Chương IIT` → `Chương III`, `Điều l5.` → `Điều 15.`, `Muc l` → `Mục 1`: a division's word and
-    number read in the document's numbering style (`labels["style:…"]`) and in sequence."""
+    number read in the document's numbering style (`labels["style:…"]`) and in sequence. True when the line
+    was read as a division's heading (`Chương trình …` is none)."""
     if len(words) == 1:
         words.append("")                        # `Chương` alone: its numeral was lost, the run gives it
     num = _LABEL_PUNCT.match(words[1])
     core, punct = (num.group(1), num.group(2)) if num else (words[1], "")
     at_end = len(words) == 2 or bool(punct) or words[2][:1].isupper() or words[2][:1] in "(-–"
     word = canonical_head(head, words[0]) + words[0][len(_TRAIL.sub("", words[0])):]
-    if labels.get("style:" + head, DEFAULT_STYLE[head]) == "roman":
+    roman = labels.get("style:" + head, DEFAULT_STYLE[head]) == "roman"
+    if roman:
         if not at_end:
-            return
+            return False
         last = labels.get(head)
         following = ROMAN[ROMAN_VALUE[last]] if last and ROMAN_VALUE[last] < len(ROMAN) else None
         if not core:
@@ -221,7 +228,7 @@ def _division_label(words: list[str], head: str, labels: dict) -> None:
             cuts = [core[1:]] * (core[:1] in STROKES) + [core[:-1]] * (core[-1:] in STROKES)
             reading = following if any(following in roman_readings(c) for c in cuts if c) else None
         if not reading:
-            return
+            return False
         labels[head] = reading
     else:
         last = labels.get("n:" + head)
@@ -234,15 +241,16 @@ def _division_label(words: list[str], head: str, labels: dict) -> None:
         elif head in ARABIC_HEADS and re.fullmatch(r"[\dIl|]{1,3}", core):
             reading = core.translate(DIGIT_LOOKALIKE)     # `Điều l của Luật` running on at a line start
         else:
-            return
+            return False
         if not reading:
-            return
+            return False
         if heading:
             labels["n:" + head] = reading
     if head == "chuong":
         labels["muc"] = labels["n:muc"] = None   # sections restart in each chapter
     words[0] = word
     words[1] = reading + punct
+    return roman or heading
 
 
 def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
@@ -259,11 +267,13 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     words = [single_vowel(w) for w in words]
     folded = [fold(w).translate(str.maketrans({"0": "o"})) for w in words]
     if len(words) >= 2 and folded[0] == "phu" and folded[1].startswith("luc"):
-        _appendix_label(words, labels)          # `Phụ lục H` after `Phụ lục I`: the second appendix
+        if _appendix_label(words, labels):      # `Phụ lục H` after `Phụ lục I`: the second appendix
+            labels["bare"] = None               # and its sections start from `I.` again
     # a division word and its number at the start of the line (`PHẢN H`, `Điêu I.`, `Chương IIT`, `Muc l`)
     head = head_word(words[0])
     if head and (len(words) >= 2 or head == "chuong" and words[0].isalpha()):
-        _division_label(words, head, labels)
+        if _division_label(words, head, labels):
+            labels["bare"] = None               # a new part or chapter numbers its sections from `I.` again
         if words[-1] == "":
             words.pop()                         # a lone `Chương` the run could not number stays alone
     else:
@@ -271,8 +281,10 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         m = _LABEL_PUNCT.match(words[0])
         if m and len(words) >= 2 and words[1][:1].isupper():
             core = m.group(1)
-            if core in ROMAN_VALUE and core == labels.get("bare") and core != "I":
-                # `II.` twice running: a stroke of `III.` was lost (a new list would restart at `I.`)
+            if core in ROMAN_VALUE and core == labels.get("bare"):
+                # `II.` twice running: a stroke of `III.` was lost; `I.` twice, with no part or appendix
+                # between to restart the list (they set it back), is `II.` (seen: `II.` read as `I.` beside
+                # a line of figure debris)
                 reading = ROMAN[ROMAN_VALUE[core]] if ROMAN_VALUE[core] < len(ROMAN) else core
                 labels["bare"] = reading
                 words[0] = reading + m.group(2)
