@@ -194,3 +194,28 @@ def test_taken_answers_as_the_list_does():
                 spans.append((s, e))
                 taken.add(s, e)
     assert Taken([(0, 5), (3, 8)]).overlaps(6, 7)     # overlapping spans given at once
+
+
+def test_layout_prefilters_hold_for_every_line_the_patterns_take():
+    import re
+
+    from pipeline import rules
+    from pipeline.parse.header import _PLACE_DATE_CUE
+    cfg = rules.load("structure")
+    assert "thứ tự" in cfg["sections"]["table_header"]
+    lines = ["STT", "Số thứ tự", "Nội dung | STT", "Danh sách các đơn vị STT", "TT", "Số TT",
+             "Căn cứ khoản 2 Điều 32 Nghị định số 126/2024/NĐ-CP quy định như sau:  ",
+             "Trích Quyết định số 5/QĐ-UBND:", "Điều 1. Phê duyệt như sau:", "Theo Điều 3 Luật Đất đai quy định:\t",
+             "Lâm Đồng, ngày 05 tháng 3 năm 2026", "Hà Nội,ngày  tháng  năm 2025", "TP. Hồ Chí Minh, NGÀY 1 THÁNG 2 NĂM 2024",
+             "Đà Lạt ngày 05 tháng 3 năm 2026", "Số: 12/KH-UBND, ngày 3 tháng 4 năm 2024", "không có gì"]
+    table = re.compile(cfg["sections"]["table_header"])
+    cue = re.compile(cfg["sections"]["citation_cue"])
+    place = re.compile(cfg["header"]["place_date"])
+    for t in lines:
+        if table.search(t):
+            assert "TT" in t or "thứ tự" in t
+        if cue.search(t):
+            assert t.rstrip().endswith(":")
+        if place.search(t):
+            assert _PLACE_DATE_CUE.search(t)
+    assert sum(bool(place.search(t)) for t in lines) >= 3 and sum(bool(cue.search(t)) for t in lines) >= 2

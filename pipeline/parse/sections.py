@@ -300,6 +300,8 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
     table_header = rules.compiled(cfg["table_header"]) if cfg.get("table_header") else None
     quote_open = rules.compiled(cfg["quote_open"]) if cfg.get("quote_open") else None
     citation_cue = rules.compiled(cfg["citation_cue"]) if cfg.get("citation_cue") else None
+    # both asked only of lines that can hold them (the searches tried every position of every line): a citation
+    # cue ends its line with `:`, a table's column header holds `TT` or `thứ tự` (tests/test_speed_extract.py)
     quote_open_inline = rules.compiled(r":\s*[“\"«]")
     marks = cfg.get("quote_marks", {"open": "“", "close": "”", "both": '"'})
     stack: list[tuple[str, str, dict]] = []   # (kind key, label, section)
@@ -341,11 +343,11 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             quote = max(0, _quote_balance(t[inline.start():] if inline else t, marks))
             if quote_open.match(t):
                 continue
-        if citation_cue is not None and stack and citation_cue.search(before):
+        if citation_cue is not None and stack and before.rstrip().endswith(":") and citation_cue.search(before):
             cited = True   # (before any section of its own, what follows a cue is the document's)
         if "|" in t:
             continue
-        if table_header is not None and table_header.search(t):
+        if table_header is not None and ("TT" in t or "thứ tự" in t) and table_header.search(t):
             if not sections:
                 in_table = True
             elif stack:
