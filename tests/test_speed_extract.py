@@ -219,3 +219,20 @@ def test_layout_prefilters_hold_for_every_line_the_patterns_take():
         if place.search(t):
             assert _PLACE_DATE_CUE.search(t)
     assert sum(bool(place.search(t)) for t in lines) >= 3 and sum(bool(cue.search(t)) for t in lines) >= 2
+
+
+def test_alias_matches_are_the_patterns_matches():
+    from pipeline.extract.bodies.filters import alias_matches
+    from pipeline.extract.bodies.grammar import role_rules
+    pat = role_rules()["alias"]
+    for text in ["Hiệp hội công chứng viên  (gọi tắt là Hiệp hội) và Ban Thường vụ (gọi tắt là Ban Thường vụ)",
+                 "(gọi tắt là Ban X)(gọi tắt là Ban Y)", "x \n (Sau đây gọi tắt là Sở A) \t(gọi tắt là B C)",
+                 "  ( gọi tắt là X)", "Sở Nội vụ (gọi là Sở)", "không có gì"]:
+        assert [(s, m.end(), m.group("short")) for s, m in alias_matches(text)] == \
+            [(m.start(), m.end(), m.group("short")) for m in pat.finditer(text)]
+
+
+def test_party_numbers_only_where_a_party_body_is_named():
+    from pipeline.text.identifiers import party_central_numbers
+    assert party_central_numbers("Nghị quyết 57 và Nghị quyết 68 của Bộ Chính trị")[0][0] == "57-NQ/TW"
+    assert party_central_numbers("Nghị quyết 57 của Quốc hội") == []

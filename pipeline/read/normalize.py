@@ -61,7 +61,7 @@ _CHARMAP = str.maketrans({
     "\t": " ", "\r": "\n", "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n",
     "\u200b": "", "\ufeff": "", "\u00ad": "", "\u200c": "", "\u200d": "",
 })
-_SPACES = re.compile(r"[ ]{2,}")
+_SPACES = re.compile(r"  +")     # two spaces or more (a literal first space: `re` skips to spaces in C)
 _LINE_EDGES = re.compile(r"[ ]+\n[ ]*|\n[ ]+|^[ ]+|[ ]+$")   # a bare line break is left alone, not matched
 _BLANK_LINES = re.compile(r"\n{2,}")
 _GLUED_BOLD = re.compile(r"(?<=[\w”\"])\*\*(?=\w)")
