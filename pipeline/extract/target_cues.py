@@ -160,9 +160,20 @@ def doc_year(doc: Doc) -> int | None:
     (what it reports on happened by then), so a figure `đến năm 2030` still reads as a later goal."""
     if doc.year:
         return doc.year
-    days = [x["value"][:4] for x in doc.found.get("dates", [])
+    dates = doc.found.get("dates", [])
+    last = _last_year
+    if last[0] is doc and last[1] is dates and last[2] == len(dates):
+        return last[3]                # asked for every figure of the document: its dates read once
+    days = [x["value"][:4] for x in dates
             if _ISO_DAY.fullmatch(x.get("value") or "") and x.get("kind") != "deadline"]
-    return int(max(days)) if days else None
+    year = int(max(days)) if days else None
+    _last_year[:] = [doc, dates, len(dates), year]
+    return year
+
+
+# the document and dates list doc_year read last (kept, so neither can be another one at the same address),
+# how many dates it held and the year found
+_last_year: list = [None, None, -1, None]
 
 
 def is_plan(doc: Doc) -> bool:
