@@ -236,3 +236,17 @@ def test_party_numbers_only_where_a_party_body_is_named():
     from pipeline.text.identifiers import party_central_numbers
     assert party_central_numbers("Nghị quyết 57 và Nghị quyết 68 của Bộ Chính trị")[0][0] == "57-NQ/TW"
     assert party_central_numbers("Nghị quyết 57 của Quốc hội") == []
+
+
+def test_normalize_edge_patterns_match_as_written_before():
+    import random
+    import re
+
+    from pipeline.read import normalize as N
+    pairs = [(re.compile(r"[ ]+\n[ ]*|\n[ ]+|^[ ]+|[ ]+$"), N._LINE_EDGES),
+             (re.compile(r"(?<= )[–—](?= )"), N._EN_DASH_SPACED), (re.compile(r"[ ]{2,}"), N._SPACES)]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(" \n a–—b") for _ in range(rng.randrange(0, 14)))
+        for old, new in pairs:
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], (text, old)
