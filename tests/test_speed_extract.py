@@ -250,3 +250,22 @@ def test_normalize_edge_patterns_match_as_written_before():
         text = "".join(rng.choice(" \n a–—b") for _ in range(rng.randrange(0, 14)))
         for old, new in pairs:
             assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], (text, old)
+
+
+def test_first_chars_and_the_unit_look_ahead():
+    import re
+
+    from pipeline import rules
+    from pipeline.extract.target_cues import config
+    from pipeline.text.matching import first_chars
+    assert first_chars("%|phần trăm") == {"%", "p"}
+    assert first_chars("(?:x|y)z|[ab]c") == {"x", "y", "a", "b"}
+    assert first_chars(r"\d+") is None and first_chars("a?b") is None and first_chars("(?i)ab") is None
+    t = rules.load("targets")
+    units = "|".join(f"(?P<u{i}>{u['pattern'].lower()})" for i, u in enumerate(t["units"]))
+    old = re.compile(t["number"] + r"[ \t]*(?:" + units + r")(?!\w)")
+    new = config()["measure"]
+    assert "(?=" in new.pattern
+    text = "đạt 95%, 1.200 tỷ đồng; 30 ha, 12 km2, năm 2025 có 300 người, 5 mw và 2,5 triệu usd; 7 tấn/ha"
+    assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in old.finditer(text)]
