@@ -269,3 +269,22 @@ def test_first_chars_and_the_unit_look_ahead():
     text = "đạt 95%, 1.200 tỷ đồng; 30 ha, 12 km2, năm 2025 có 300 người, 5 mw và 2,5 triệu usd; 7 tấn/ha"
     assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == \
         [(m.span(), m.groupdict()) for m in old.finditer(text)]
+
+
+def test_look_behinds_after_the_first_character_match_the_same():
+    import random
+    import re
+
+    from pipeline import rules
+    from pipeline.parse.sections import _RUN_ON
+    pairs = [(re.compile(r"(?<=[.;!?])\s+(?=\S)"), _RUN_ON),
+             (re.compile(r"(?<!\w)[Ss]ố\s*:?\s*\d+[-/][\w./&-]+"), re.compile(rules.load("dates")["document_number"]))]
+    rng = random.Random(9)
+    chars = [".", ";", " ", "\n", "a", "A", "S", "s", "ố", ":", "1", "/", "-", "x", "\t"]
+    for old, new in pairs:
+        for _ in range(5000):
+            text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 14)))
+            for pos in range(len(text) + 1):
+                end = rng.randrange(pos, len(text) + 1)
+                assert [m.span() for m in new.finditer(text, pos, end)] == \
+                    [m.span() for m in old.finditer(text, pos, end)], (text, pos, end)
