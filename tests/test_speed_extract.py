@@ -288,3 +288,32 @@ def test_look_behinds_after_the_first_character_match_the_same():
                 end = rng.randrange(pos, len(text) + 1)
                 assert [m.span() for m in new.finditer(text, pos, end)] == \
                     [m.span() for m in old.finditer(text, pos, end)], (text, pos, end)
+
+
+def test_phrases_match_as_reading_every_length():
+    """Phrases.match (which stops at a second word that opens no longer phrase) against reading every phrase."""
+    import random
+
+    from pipeline.extract.bodies.phrases import Phrases
+    from pipeline.extract.bodies.tokens import tokenize
+    words = ["Sở", "sở", "Nội", "vụ", "tỉnh", "Ban", "chỉ", "đạo", "các", "cơ", "quan"]
+    rng = random.Random(11)
+    for fold, fold_rest in ((True, False), (False, True), (False, False)):
+        phrases = [(" ".join(rng.choice(words) for _ in range(rng.randrange(1, 4))), k) for k in range(40)]
+        ph = Phrases(phrases, fold=fold, fold_rest=fold_rest)
+
+        def key(w, first):
+            return w.casefold() if fold or (fold_rest and not first) else w
+
+        def slow(toks, i):
+            best = (0, None)
+            for p, val in phrases:
+                ws = [t.t for t in tokenize(p)]
+                if i + len(ws) <= len(toks) and all(key(w, k == 0) == key(toks[i + k].t, k == 0)
+                                                    for k, w in enumerate(ws)) and len(ws) > best[0]:
+                    best = (len(ws), val)
+            return best
+        for _ in range(300):
+            toks = tokenize(" ".join(rng.choice(words) for _ in range(rng.randrange(0, 6))))
+            for i in range(len(toks) + 1):
+                assert ph.match(toks, i) == slow(toks, i)
