@@ -100,8 +100,10 @@ def test_dates_prefilters_agree_with_the_patterns():
     examples = ["Ví dụ: tỉnh A báo cáo ngày 5/3.", "ví dụ : doanh nghiệp B nộp", "Ông C nhận ngày 2/2.",
                 "Xã Đ hoàn thành", "Sở A-B thực hiện", "huyện A.", "do Ông Nam ký", "không có ví dụ nào"]
     for s in examples:
-        assert bool(cfg["example_sentence"].search(s)) == \
-            bool(dates._maybe_example(s, 0, len(s)) and cfg["example_sentence"].search(s)), s
+        for a in range(len(s)):
+            for b in range(a, len(s) + 1):
+                assert bool(cfg["example_sentence"].search(s, a, b)) == dates._is_example(s, a, b), (s, a, b)
+    assert sum(dates._is_example(s, 0, len(s)) for s in examples) == 4
     for cell in ["Lâm Đồng, ngày 12 tháng 01 năm 2026", "Hà Nội,ngày   tháng 5", "ngày 12 tháng 01",
                  "Đà Lạt ngày 1/2", "vào thứ Hai, ngày 12/01/2026"]:
         assert bool(cfg["place_date"].search(cell)) == \
