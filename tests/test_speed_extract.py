@@ -100,8 +100,10 @@ def test_dates_prefilters_agree_with_the_patterns():
     examples = ["Ví dụ: tỉnh A báo cáo ngày 5/3.", "ví dụ : doanh nghiệp B nộp", "Ông C nhận ngày 2/2.",
                 "Xã Đ hoàn thành", "Sở A-B thực hiện", "huyện A.", "do Ông Nam ký", "không có ví dụ nào"]
     for s in examples:
-        assert bool(cfg["example_sentence"].search(s)) == \
-            bool(dates._maybe_example(s, 0, len(s)) and cfg["example_sentence"].search(s)), s
+        for a in range(len(s)):
+            for b in range(a, len(s) + 1):
+                assert bool(cfg["example_sentence"].search(s, a, b)) == dates._is_example(s, a, b), (s, a, b)
+    assert sum(dates._is_example(s, 0, len(s)) for s in examples) == 4
     for cell in ["Lâm Đồng, ngày 12 tháng 01 năm 2026", "Hà Nội,ngày   tháng 5", "ngày 12 tháng 01",
                  "Đà Lạt ngày 1/2", "vào thứ Hai, ngày 12/01/2026"]:
         assert bool(cfg["place_date"].search(cell)) == \
@@ -194,3 +196,126 @@ def test_taken_answers_as_the_list_does():
                 spans.append((s, e))
                 taken.add(s, e)
     assert Taken([(0, 5), (3, 8)]).overlaps(6, 7)     # overlapping spans given at once
+
+
+def test_layout_prefilters_hold_for_every_line_the_patterns_take():
+    import re
+
+    from pipeline import rules
+    from pipeline.parse.header import _PLACE_DATE_CUE
+    cfg = rules.load("structure")
+    assert "thứ tự" in cfg["sections"]["table_header"]
+    lines = ["STT", "Số thứ tự", "Nội dung | STT", "Danh sách các đơn vị STT", "TT", "Số TT",
+             "Căn cứ khoản 2 Điều 32 Nghị định số 126/2024/NĐ-CP quy định như sau:  ",
+             "Trích Quyết định số 5/QĐ-UBND:", "Điều 1. Phê duyệt như sau:", "Theo Điều 3 Luật Đất đai quy định:\t",
+             "Lâm Đồng, ngày 05 tháng 3 năm 2026", "Hà Nội,ngày  tháng  năm 2025", "TP. Hồ Chí Minh, NGÀY 1 THÁNG 2 NĂM 2024",
+             "Đà Lạt ngày 05 tháng 3 năm 2026", "Số: 12/KH-UBND, ngày 3 tháng 4 năm 2024", "không có gì"]
+    table = re.compile(cfg["sections"]["table_header"])
+    cue = re.compile(cfg["sections"]["citation_cue"])
+    place = re.compile(cfg["header"]["place_date"])
+    for t in lines:
+        if table.search(t):
+            assert "TT" in t or "thứ tự" in t
+        if cue.search(t):
+            assert t.rstrip().endswith(":")
+        if place.search(t):
+            assert _PLACE_DATE_CUE.search(t)
+    assert sum(bool(place.search(t)) for t in lines) >= 3 and sum(bool(cue.search(t)) for t in lines) >= 2
+
+
+def test_alias_matches_are_the_patterns_matches():
+    from pipeline.extract.bodies.filters import alias_matches
+    from pipeline.extract.bodies.grammar import role_rules
+    pat = role_rules()["alias"]
+    for text in ["Hiệp hội công chứng viên  (gọi tắt là Hiệp hội) và Ban Thường vụ (gọi tắt là Ban Thường vụ)",
+                 "(gọi tắt là Ban X)(gọi tắt là Ban Y)", "x \n (Sau đây gọi tắt là Sở A) \t(gọi tắt là B C)",
+                 "  ( gọi tắt là X)", "Sở Nội vụ (gọi là Sở)", "không có gì"]:
+        assert [(s, m.end(), m.group("short")) for s, m in alias_matches(text)] == \
+            [(m.start(), m.end(), m.group("short")) for m in pat.finditer(text)]
+
+
+def test_party_numbers_only_where_a_party_body_is_named():
+    from pipeline.text.identifiers import party_central_numbers
+    assert party_central_numbers("Nghị quyết 57 và Nghị quyết 68 của Bộ Chính trị")[0][0] == "57-NQ/TW"
+    assert party_central_numbers("Nghị quyết 57 của Quốc hội") == []
+
+
+def test_normalize_edge_patterns_match_as_written_before():
+    import random
+    import re
+
+    from pipeline.read import normalize as N
+    pairs = [(re.compile(r"[ ]+\n[ ]*|\n[ ]+|^[ ]+|[ ]+$"), N._LINE_EDGES),
+             (re.compile(r"(?<= )[–—](?= )"), N._EN_DASH_SPACED), (re.compile(r"[ ]{2,}"), N._SPACES)]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(" \n a–—b") for _ in range(rng.randrange(0, 14)))
+        for old, new in pairs:
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], (text, old)
+
+
+def test_first_chars_and_the_unit_look_ahead():
+    import re
+
+    from pipeline import rules
+    from pipeline.extract.target_cues import config
+    from pipeline.text.matching import first_chars
+    assert first_chars("%|phần trăm") == {"%", "p"}
+    assert first_chars("(?:x|y)z|[ab]c") == {"x", "y", "a", "b"}
+    assert first_chars(r"\d+") is None and first_chars("a?b") is None and first_chars("(?i)ab") is None
+    t = rules.load("targets")
+    units = "|".join(f"(?P<u{i}>{u['pattern'].lower()})" for i, u in enumerate(t["units"]))
+    old = re.compile(t["number"] + r"[ \t]*(?:" + units + r")(?!\w)")
+    new = config()["measure"]
+    assert "(?=" in new.pattern
+    text = "đạt 95%, 1.200 tỷ đồng; 30 ha, 12 km2, năm 2025 có 300 người, 5 mw và 2,5 triệu usd; 7 tấn/ha"
+    assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in old.finditer(text)]
+
+
+def test_look_behinds_after_the_first_character_match_the_same():
+    import random
+    import re
+
+    from pipeline import rules
+    from pipeline.parse.sections import _RUN_ON
+    pairs = [(re.compile(r"(?<=[.;!?])\s+(?=\S)"), _RUN_ON),
+             (re.compile(r"(?<!\w)[Ss]ố\s*:?\s*\d+[-/][\w./&-]+"), re.compile(rules.load("dates")["document_number"]))]
+    rng = random.Random(9)
+    chars = [".", ";", " ", "\n", "a", "A", "S", "s", "ố", ":", "1", "/", "-", "x", "\t"]
+    for old, new in pairs:
+        for _ in range(5000):
+            text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 14)))
+            for pos in range(len(text) + 1):
+                end = rng.randrange(pos, len(text) + 1)
+                assert [m.span() for m in new.finditer(text, pos, end)] == \
+                    [m.span() for m in old.finditer(text, pos, end)], (text, pos, end)
+
+
+def test_phrases_match_as_reading_every_length():
+    """Phrases.match (which stops at a second word that opens no longer phrase) against reading every phrase."""
+    import random
+
+    from pipeline.extract.bodies.phrases import Phrases
+    from pipeline.extract.bodies.tokens import tokenize
+    words = ["Sở", "sở", "Nội", "vụ", "tỉnh", "Ban", "chỉ", "đạo", "các", "cơ", "quan"]
+    rng = random.Random(11)
+    for fold, fold_rest in ((True, False), (False, True), (False, False)):
+        phrases = [(" ".join(rng.choice(words) for _ in range(rng.randrange(1, 4))), k) for k in range(40)]
+        ph = Phrases(phrases, fold=fold, fold_rest=fold_rest)
+
+        def key(w, first):
+            return w.casefold() if fold or (fold_rest and not first) else w
+
+        def slow(toks, i):
+            best = (0, None)
+            for p, val in phrases:
+                ws = [t.t for t in tokenize(p)]
+                if i + len(ws) <= len(toks) and all(key(w, k == 0) == key(toks[i + k].t, k == 0)
+                                                    for k, w in enumerate(ws)) and len(ws) > best[0]:
+                    best = (len(ws), val)
+            return best
+        for _ in range(300):
+            toks = tokenize(" ".join(rng.choice(words) for _ in range(rng.randrange(0, 6))))
+            for i in range(len(toks) + 1):
+                assert ph.match(toks, i) == slow(toks, i)

@@ -26,8 +26,7 @@ def _patterns() -> dict:
     names = rules.doc_type_names() + ["Văn bản", "Công văn"]
     type_alt = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
     return {
-        # `(?<![\w/.-])` + the pattern, checked after its first digit (`re` then skips from digit to digit)
-        "ident": re.compile(digit_led(cfg["identifier"], r"[\w/.-]")),
+        "ident": re.compile(digit_led(cfg["identifier"], r"[\w/.-]")),   # (?<![\w/.-]) after the first digit
         "enum": re.compile(digit_led(cfg["enumeration"], r"[\w/.,-]")),
         "type_before": re.compile(r"(?i)(?P<type>" + type_alt + r")(?:\s+liên tịch)?" + cfg["number_word"] + r"(?:\(\s*)?$"),
         "type_words_so": re.compile(r"(?P<type>" + type_alt + r")(?:\s+[a-zà-ỹđ]+){1," + str(cfg["type_words_between"])

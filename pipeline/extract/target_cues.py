@@ -8,8 +8,19 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.document import Doc
+from pipeline.text.matching import first_chars
 
 YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?|(?:trong\s+|vào\s+)?năm\s+)((?:19|20)\d{2})(?![\d/])", re.I)
+
+
+def _unit_ahead(units: list[dict]) -> str:
+    """A look-ahead on the first letters of the units (`(?=[ \\t]*[%ghk…])`): after most numbers of a text no unit
+    follows, and it tells so at once, where the unit list tried each of its branches (and again after each
+    shorter reading of the number). Empty when a unit's first letters cannot be told."""
+    firsts = [first_chars(u["pattern"].lower()) for u in units]
+    if not firsts or any(f is None for f in firsts):
+        return ""
+    return r"(?=[ \t]*[" + "".join(re.escape(c) for c in sorted(frozenset().union(*firsts))) + "])"
 
 
 @lru_cache(maxsize=None)
@@ -25,7 +36,7 @@ def config() -> dict:
     # number first (one digit first: rules/targets.yaml `number`), matched on the lower-cased text: `re` then
     # only tries where a digit stands
     return {
-        "measure": re.compile(cfg["number"] + r"[ \t]*(?:" + unit_alt + r")(?!\w)"),
+        "measure": re.compile(cfg["number"] + _unit_ahead(units) + r"[ \t]*(?:" + unit_alt + r")(?!\w)"),
         "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+" + cfg["count_scale"] + r"(?P<noun>(?:" + nouns + r"))(?!\w)"),
         "open_count": re.compile(cfg["number"] + r"[ \t]+(?!" + cfg["open_count_not"] + r")(?P<noun>[^\W\d_]+)(?!\w)"),
         "open_count_lead": re.compile(r"(?:" + cfg["goal_action"] + r")(?:\s+(?:mới|thêm|bổ sung))?\s*\Z", flags),
@@ -160,9 +171,20 @@ def doc_year(doc: Doc) -> int | None:
     (what it reports on happened by then), so a figure `đến năm 2030` still reads as a later goal."""
     if doc.year:
         return doc.year
-    days = [x["value"][:4] for x in doc.found.get("dates", [])
+    dates = doc.found.get("dates", [])
+    last = _last_year
+    if last[0] is doc and last[1] is dates and last[2] == len(dates):
+        return last[3]                # asked for every figure of the document: its dates read once
+    days = [x["value"][:4] for x in dates
             if _ISO_DAY.fullmatch(x.get("value") or "") and x.get("kind") != "deadline"]
-    return int(max(days)) if days else None
+    year = int(max(days)) if days else None
+    _last_year[:] = [doc, dates, len(dates), year]
+    return year
+
+
+# the document and dates list doc_year read last (kept, so neither can be another one at the same address),
+# how many dates it held and the year found
+_last_year: list = [None, None, -1, None]
 
 
 def is_plan(doc: Doc) -> bool:

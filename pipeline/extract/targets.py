@@ -357,7 +357,8 @@ def _none_allowed(doc: Doc, taken: list[tuple[int, int]]) -> list[dict]:
         return []
     lists = [[(m.start("cue"), m.end("cue"))] for m in cfg["none_allowed"].finditer(text)
              if _under_goal(doc, m.start("cue"))]
-    for m in cfg["none_left"].finditer(text):   # `mục tiêu không còn A, không còn B`: each one listed
+    # every match ends on `không còn` (rules/targets.yaml `none_left`): a text without it is not scanned
+    for m in cfg["none_left"].finditer(text) if _NONE_LEFT.search(text) else ():   # `mục tiêu không còn A, …`
         ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end()), text.find(";", m.end())) if i >= 0]
         lists.append([k.span() for k in _NONE_LEFT.finditer(text, m.start(), min(ends, default=len(text)))])
     out, seen = [], set()

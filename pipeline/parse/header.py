@@ -137,7 +137,7 @@ def _issuer_lines(lines: list[Line], top: int, national: list[int], ocr: bool, c
         cells = any_case.sub(" | ", line) if caps_lost else inline.sub("", line)
         for t in (c.strip() for c in cells.split("|")):
             if not t or matches_any(cfg["national_lines"], t) or rules.compiled(cfg["separator"]).match(t) \
-                    or rules.compiled(cfg["place_date"]).search(t) or rules.compiled(cfg["number"]).search(t) \
+                    or _place_date(cfg, t) or rules.compiled(cfg["number"]).search(t) \
                     or rules.compiled(cfg["stray_code"]).match(t):
                 continue
             if caps_lost and _caps_lost(t, continuing=bool(issuer_lines)):
@@ -156,6 +156,16 @@ def _issuer_lines(lines: list[Line], top: int, national: list[int], ocr: bool, c
 def _ocr_identifier(ident: str | None) -> str | None:
     """An OCR'd identifier only in the official shape; a hand-written number OCR garbled is None."""
     return ident if ident and rules.compiled(rules.load("ocr")["identifier"]).match(ident) else None
+
+
+# what every place-and-date line holds (rules/structure.yaml header `place_date`): `, ngày ` after the place
+_PLACE_DATE_CUE = re.compile(r",\s*(?:[Nn]gày|NGÀY)\s")
+
+
+def _place_date(cfg: dict, text: str) -> re.Match | None:
+    """The header's `place_date` found in `text`; a line without its `, ngày ` is not searched (the pattern
+    tries up to 40 characters of a place at every position of a line: a tenth of the layout parser)."""
+    return rules.compiled(cfg["place_date"]).search(text) if _PLACE_DATE_CUE.search(text) else None
 
 
 def _ocr_place_date(text: str) -> re.Match | None:
@@ -304,7 +314,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 if ocr:
                     meta["identifier"] = _ocr_identifier(meta["identifier"])
         if place_i is None:
-            m = rules.compiled(cfg["place_date"]).search(t)
+            m = _place_date(cfg, t)
             for form in cfg["place_date_forms"] if m is None or not m.group("d").strip(" .…_") else []:
                 m = rules.compiled(form).search(t) or m
                 if m and m.group("d").strip(" .…_"):

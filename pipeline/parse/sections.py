@@ -183,7 +183,9 @@ def _close_lower_divisions(stack: list, kind: str) -> None:
 
 # A run-in head: a few words before a colon, then the item's text (not a list after `gồm:`)
 _RUN_IN = re.compile(r"^(?P<head>[^:;.,“\"(]{2,60}?(?:,[^:;.,“\"(]{1,30})?)\s*:\s+(?=[A-ZĐÀ-Ỹ])\S.{20,}")
-_RUN_ON = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+# blanks after a stop, before more text: `(?<=[.;!?])\s+(?=\S)` with the look-behind after the first blank (the
+# same matches; `re` skips to blanks in C instead of trying every position)
+_RUN_ON = re.compile(r"\s(?<=[.;!?]\s)\s*(?=\S)")
 
 
 def _label_of(kind: str, m: re.Match) -> str:
@@ -300,6 +302,8 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
     table_header = rules.compiled(cfg["table_header"]) if cfg.get("table_header") else None
     quote_open = rules.compiled(cfg["quote_open"]) if cfg.get("quote_open") else None
     citation_cue = rules.compiled(cfg["citation_cue"]) if cfg.get("citation_cue") else None
+    # both asked only of lines that can hold them (the searches tried every position of every line): a citation
+    # cue ends its line with `:`, a table's column header holds `TT` or `thứ tự` (tests/test_speed_extract.py)
     quote_open_inline = rules.compiled(r":\s*[“\"«]")
     marks = cfg.get("quote_marks", {"open": "“", "close": "”", "both": '"'})
     stack: list[tuple[str, str, dict]] = []   # (kind key, label, section)
@@ -341,11 +345,11 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             quote = max(0, _quote_balance(t[inline.start():] if inline else t, marks))
             if quote_open.match(t):
                 continue
-        if citation_cue is not None and stack and citation_cue.search(before):
+        if citation_cue is not None and stack and before.rstrip().endswith(":") and citation_cue.search(before):
             cited = True   # (before any section of its own, what follows a cue is the document's)
         if "|" in t:
             continue
-        if table_header is not None and table_header.search(t):
+        if table_header is not None and ("TT" in t or "thứ tự" in t) and table_header.search(t):
             if not sections:
                 in_table = True
             elif stack:

@@ -61,13 +61,16 @@ _CHARMAP = str.maketrans({
     "\t": " ", "\r": "\n", "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n",
     "\u200b": "", "\ufeff": "", "\u00ad": "", "\u200c": "", "\u200d": "",
 })
-_SPACES = re.compile(r"[ ]{2,}")
-_LINE_EDGES = re.compile(r"[ ]+\n[ ]*|\n[ ]+|^[ ]+|[ ]+$")   # a bare line break is left alone, not matched
+_SPACES = re.compile(r"  +")     # two spaces or more (a literal first space: `re` skips to spaces in C)
+# spaces at a line's edges (a bare line break is left alone, not matched): `[ ]+\n[ ]*|\n[ ]+|^[ ]+|[ ]+$` with each
+# branch opening on its first character (`^[ ]+` as a space at the start), so `re` skips to spaces and line
+# breaks in C instead of trying every position; the same matches
+_LINE_EDGES = re.compile(r" [ ]*\n[ ]*|\n[ ]+| (?<=^ )[ ]*| [ ]*$")
 _BLANK_LINES = re.compile(r"\n{2,}")
 _GLUED_BOLD = re.compile(r"(?<=[\w”\"])\*\*(?=\w)")
 _EMPHASIS = re.compile(r"\*\*|__|(?<=[\s(“\"])\*(?=\S)|(?<=\S)\*(?=[\s).,;:”\"]|$)")
 _HEADER_DATE_SPLIT = re.compile(r"(,\s*ngày[\s.…_]*)\n(?=[\s.…_\d]*tháng)")
-_EN_DASH_SPACED = re.compile(r"(?<= )[–—](?= )")
+_EN_DASH_SPACED = re.compile(r"[–—](?<= [–—])(?= )")   # a dash between spaces (the dash first: `re` skips to it)
 _WORD = re.compile(r"[^\W_]")
 _MARKER = re.compile(r"^(?:[-+*•]|[a-zđ]\)|[a-zđ][,.\-–/](?=\s[A-ZĐ])|[ivx]{1,4}\)|\d+(?:\.\d+)*[.)\-/]|\d+(?:\.\d+)+|[IVX]+[.\-/])\s")
 

@@ -134,6 +134,7 @@ _PARTY_LIST = re.compile(r"(?P<list>(?:(?:Nghị quyết|Chỉ thị|Kết luậ
                          r"\s*(?:,|và)?\s*)+)(?:\([^()\n]{1,30}\)\s*)?,?\s*của\s+"
                          r"(?P<body>Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?)")
 _PARTY_ITEM = re.compile(r"(?P<type>Nghị quyết|Chỉ thị|Kết luận|Quy định)\s+(?:số\s+)?(?P<num>\d{1,4})")
+_PARTY_BODIES = ("Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương")
 _PARTY_CODES = {"Nghị quyết": "NQ", "Chỉ thị": "CT", "Kết luận": "KL", "Quy định": "QĐi"}
 
 
@@ -142,6 +143,10 @@ def party_central_numbers(text: str) -> list[tuple[str, int, int, str]]:
     Bộ Chính trị`): they are always numbered `{số}-{type}/TW` (Hướng dẫn 36-HD/VPTW), so the number and
     the body give the identifier. (identifier, start, end, body) for each."""
     out = []
+    # every such citation names one of the bodies (most texts none: then the list pattern, which `re` tries at
+    # every position, is not run)
+    if not any(body in text for body in _PARTY_BODIES):
+        return out
     for m in _PARTY_LIST.finditer(text):
         for it in _PARTY_ITEM.finditer(m.group("list")):
             ident = f"{int(it.group('num')):02d}-{_PARTY_CODES[it.group('type')]}/TW"

@@ -2,6 +2,8 @@
 
 `digit_led`: a look-behind moved after a pattern's first digit, so `re` can skip to digits.
 
+`first_chars`: the characters a pattern's matches can open with (for a look-ahead that fails fast).
+
 `trie_pattern`: a regex alternation of many literal words compiled as a trie (`Sở Y tế|Sở Nội vụ` as
 `Sở (?:Y tế|Nội vụ)`).
 
@@ -80,3 +82,33 @@ def digit_led(pattern: str, not_before: str) -> str:
     if not m or not (not_before.startswith("[") and not_before.endswith("]")):
         raise ValueError(f"digit_led needs a group opening with one digit and a class: {pattern[:30]!r}")
     return pattern[:m.end()] + f"(?<!{not_before}\\d)" + pattern[m.end():]
+
+
+def first_chars(pattern: str) -> frozenset | None:
+    """The characters every match of `pattern` opens with one of (`{"%", "p"}` for `%|phần trăm`), or None when
+    that cannot be told simply (a class other than listed characters, an optional first item, a flag). Why: a
+    look-ahead on them, put where the pattern is used, fails at once where the pattern could not match, instead
+    of trying each of its branches (a unit list after every number of a text)."""
+    try:
+        parsed = _parser.parse(pattern)
+    except Exception:        # a private module: when it is not what we expect, no shortcut
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    return _first_of(list(parsed.data))
+
+
+def _first_of(items: list) -> frozenset | None:
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _parser.LITERAL:
+        return frozenset(chr(av))
+    if op is _parser.IN and all(o is _parser.LITERAL for o, _ in av):
+        return frozenset(chr(a) for _, a in av)
+    if op is _parser.SUBPATTERN and not av[1] and not av[2]:        # a group with no flags of its own
+        return _first_of(list(av[3].data))
+    if op is _parser.BRANCH:
+        firsts = [_first_of(list(b.data)) for b in av[1]]
+        return None if any(f is None for f in firsts) else frozenset().union(*firsts)
+    return None

@@ -54,6 +54,9 @@ def _role_rules():
         "narrative": re.compile(r"\s*(?:" + "|".join(re.escape(h) for h in cfg["narrative_headings"]) + r")\b", re.I),
         "alias": re.compile(r"\s*\((?:" + "|".join(re.escape(a) for a in cfg["alias_cues"]) + r")\s+(?P<short>[^()]{3,80})\)",
                             re.I),
+        # the same from its `(` (filters.alias_matches)
+        "alias_open": re.compile(r"\((?:" + "|".join(re.escape(a) for a in cfg["alias_cues"]) + r")\s+(?P<short>[^()]{3,80})\)",
+                                 re.I),
         "noun_before_cue": frozenset(w.casefold() for w in cfg["noun_before_cue"]),
         "noun_before_verb": frozenset(w.casefold() for w in cfg["noun_before_verb"]),
         "qualifiers": Phrases([(v, True) for v in cfg["name_qualifiers"]]),

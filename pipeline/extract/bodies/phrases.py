@@ -24,8 +24,12 @@ class Phrases:
                 words[1:] = [w.casefold() for w in words[1:]]
             if words:    # the first phrase given wins among equal ones
                 by_first.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(tuple(words[1:]), val)
-        # per first word: (longest length, [(length, {other words: value})] longest first)
-        self.table = {k: (max(v), sorted(v.items(), reverse=True)) for k, v in by_first.items()}
+        # per first word: (longest length, [(length, {other words: value})] longest first, the second words of its
+        # longer phrases, the value of the word alone or _NONE): a word after it that opens none of the longer
+        # phrases leaves only the word alone to match (most tries end there, with no tuple of words built)
+        self.table = {k: (max(v), sorted(v.items(), reverse=True),
+                          frozenset(rest[0] for n, ph in v.items() if n > 1 for rest in ph), v.get(1, {}).get((), _NONE))
+                      for k, v in by_first.items()}
         self.firsts = frozenset(k.casefold() for k in self.table)    # a token's case-folded form opens none else
 
     def match(self, toks: list[Tok], i: int):
@@ -35,10 +39,12 @@ class Phrases:
         entry = self.table.get(toks[i].low if self.fold else toks[i].t)
         if entry is None:
             return 0, None
-        longest, by_length = entry
+        longest, by_length, seconds, alone = entry
         if longest == 1:              # only one-word phrases open with this word: no other word to read
             return 1, by_length[0][1][()]
         room = len(toks) - i
+        if room == 1 or (toks[i + 1].low if self.rest else toks[i + 1].t) not in seconds:
+            return (0, None) if alone is _NONE else (1, alone)
         after = toks[i + 1:i + min(longest, room)]
         rest = tuple([t.low for t in after] if self.rest else [t.t for t in after])
         for n, phrases in by_length:
