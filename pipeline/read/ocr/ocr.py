@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps, ImageSequence
 
-from pipeline.read.ocr import handwritten, heading_seal, signature_block
+from pipeline.read.ocr import handwritten, heading_seal, list_numbers, signature_block
 from pipeline.read.ocr.layout import date_before_summary, split_columns
 from pipeline.read.ocr.repair_text import repair_lines
 from pipeline.read.ocr.tone_repair import repair_words as repair_tone_marks
@@ -294,6 +294,7 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
 
     result = heading_seal.reread(result, ready, dpi, read_region)   # a seal over an appendix's heading
     result = signature_block.reread(result, read_region, dpi, ready.size)
+    result = list_numbers.reread(result, read_region, dpi)           # a list's numbers set apart by a tab
     return handwritten.reread(result, image, source_dpi(image, stated_dpi))   # a number or day in blue pen
 
 

@@ -1,0 +1,42 @@
+"""A list whose numbers Word set apart from the items by a hanging indent, scanned: the numbers are read
+again from their own strip (pipeline/read/ocr/list_numbers.py). The page is built here; the text is invented."""
+from __future__ import annotations
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline.read.ocr import ocr
+
+DPI = 300
+ITEMS = ["Văn nghệ chào mừng.", "Chào cờ.", "Tuyên bố lý do, giới thiệu thành phần tham dự.",
+         "Phát biểu khai mạc Đại hội.", "Báo cáo kiểm điểm của Ban Chấp hành.", "Báo cáo kết quả của Ban Kiểm tra.",
+         "Phát biểu của lãnh đạo Ủy ban nhân dân tỉnh.", "Chủ tịch tiếp thu ý kiến chỉ đạo.", "Đại hội thảo luận.",
+         "Công bố kết quả bầu cử.", "Ban Chấp hành mới ra mắt Đại hội.", "Khen thưởng."]
+
+
+def programme_page() -> Image.Image:
+    size = round(13 * DPI / 72)
+    regular = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", size)
+    bold = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", size)
+    page = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((300, 300), "II. ĐẠI HỘI CHÍNH THỨC: Từ 15 giờ", font=bold, fill=0)
+    y = 420
+    for i, item in enumerate(ITEMS, 1):
+        draw.text((420, y), f"{i}.", font=regular, fill=0)      # the number, a tab away from its item
+        draw.text((640, y), item, font=regular, fill=0)
+        y += 110
+    draw.text((300, y + 40), "III. TIỆC MỪNG ĐẠI HỘI: 18 giờ", font=bold, fill=0)
+    return page
+
+
+@pytest.mark.skipif(not ocr.available(), reason="tesseract-ocr-vie is not installed")
+def test_each_item_gets_back_the_number_printed_beside_it():
+    page = ocr.ocr_image(programme_page(), stated_dpi=DPI)
+    texts = [ln.text for ln in page.lines]
+    for i, item in enumerate(ITEMS, 1):
+        assert f"{i}. {item}" in texts, (i, texts)
+    # the junk the first reading made of the column of numbers is gone, and every word span still fits
+    assert not any(t and sum(c.isalpha() for c in t) < 2 for t in texts)
+    for ln in page.lines:
+        assert all(ln.text[s:e].strip() == ln.text[s:e] and e <= len(ln.text) for s, e, _ in ln.words)
