@@ -8,10 +8,10 @@ from PIL import Image, ImageDraw, ImageFont
 from pipeline.read.ocr import ocr
 
 DPI = 300
-ITEMS = ["Văn nghệ chào mừng.", "Chào cờ.", "Tuyên bố lý do, giới thiệu thành phần tham dự.",
-         "Phát biểu khai mạc Đại hội.", "Báo cáo kiểm điểm của Ban Chấp hành.", "Báo cáo kết quả của Ban Kiểm tra.",
-         "Phát biểu của lãnh đạo Ủy ban nhân dân tỉnh.", "Chủ tịch tiếp thu ý kiến chỉ đạo.", "Đại hội thảo luận.",
-         "Công bố kết quả bầu cử.", "Ban Chấp hành mới ra mắt Đại hội.", "Khen thưởng."]
+ITEMS = ["Đón tiếp học viên.", "Khai giảng lớp bồi dưỡng.", "Giới thiệu chuyên đề về lưu trữ số.",
+         "Thảo luận nhóm theo tổ.", "Nghỉ giải lao.", "Tham luận của các phường.", "Trao đổi kinh nghiệm lập hồ sơ.",
+         "Kiểm tra cuối khóa.", "Phát giấy chứng nhận cho học viên.", "Bế giảng lớp học.", "Chụp ảnh lưu niệm.",
+         "Học viên trở về đơn vị."]
 
 
 def programme_page() -> Image.Image:
@@ -20,13 +20,13 @@ def programme_page() -> Image.Image:
     bold = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", size)
     page = Image.new("L", (2480, 3508), 255)
     draw = ImageDraw.Draw(page)
-    draw.text((300, 300), "II. ĐẠI HỘI CHÍNH THỨC: Từ 15 giờ", font=bold, fill=0)
+    draw.text((300, 300), "II. NGÀY THỨ HAI: Từ 7 giờ 30", font=bold, fill=0)
     y = 420
     for i, item in enumerate(ITEMS, 1):
         draw.text((420, y), f"{i}.", font=regular, fill=0)      # the number, a tab away from its item
         draw.text((640, y), item, font=regular, fill=0)
         y += 110
-    draw.text((300, y + 40), "III. TIỆC MỪNG ĐẠI HỘI: 18 giờ", font=bold, fill=0)
+    draw.text((300, y + 40), "III. NGÀY THỨ BA: Tự học", font=bold, fill=0)
     return page
 
 

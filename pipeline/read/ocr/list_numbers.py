@@ -25,8 +25,9 @@ _LABELLED = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđ])[.)]\s")
 
 
 def _body_left(page) -> float:
-    """The left edge of the page's running text: where most of its long lines start."""
-    lefts = sorted(ln.left for ln in page.lines if len(ln.text) >= 30)
+    """The left edge of the page's running text and headings: where its lines of some length start, the
+    leftmost tenth (a page may be mostly the list itself)."""
+    lefts = sorted(ln.left for ln in page.lines if len(ln.text) >= 15)
     return lefts[len(lefts) // 10] if lefts else 0.0
 
 
