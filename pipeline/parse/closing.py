@@ -5,18 +5,18 @@ import re
 
 from pipeline import rules
 from pipeline.parse.common import layout_rules, is_upper
+from pipeline.text.fold import letter_count
 from pipeline.text.names import case_name
 from pipeline.text.spans import Line
 
 
 STROKE_LETTERS = 3   # letters at most of a line OCR makes of the signature's strokes (between title and name)
-_LETTER = re.compile(r"[A-Za-zÀ-ỹĐđ]")
 
 
 def _stroke_debris(t: str) -> bool:
     """A line of a few letters among marks (`Xe`, `7ZÄ\\`, `.. x`, `——=_—-ˆ`): what Tesseract reads of a hand
     signature. Under a signer's title, before the name, it is neither an item nor the end of the Nơi nhận list."""
-    letters = len(_LETTER.findall(t))
+    letters = letter_count(t)
     return letters <= STROKE_LETTERS or letters < len(t.replace(" ", "")) / 2
 
 

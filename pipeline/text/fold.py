@@ -1,6 +1,7 @@
 """Vietnamese folding: tone marks, `Đ` and case away, one character for one."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -34,3 +35,12 @@ _FOLDED = _Folded()
 def clear_cache() -> None:
     """Forget the characters folded so far (the benchmark times every round from a cold cache)."""
     _FOLDED.clear()
+
+
+_LETTER = re.compile(r"[A-Za-zÀ-ỹĐđ]")
+
+
+def letter_count(text: str) -> int:
+    """How many Latin letters `text` holds (A–Z and the accented range À–ỹ where Vietnamese letters lie):
+    not digits, nor the modifier letters OCR makes of strokes and specks (`ˆ`), which `str.isalpha` counts."""
+    return len(_LETTER.findall(text))

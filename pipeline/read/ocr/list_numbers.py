@@ -15,12 +15,13 @@ import re
 from collections.abc import Callable
 from statistics import median
 
+from pipeline.text.fold import letter_count
+
 MIN_RUN = 3            # item lines in a run before its strip is read again
 INDENT_PT = 12.0       # the run starts at least this far right of the body's left edge (points)
 SAME_LEFT_PT = 4.0     # the lines of one run start within this of each other
 RIGHT_LIMIT = 0.4      # a run starting right of this share of the page is a signature block, not a list
 _LABEL = re.compile(r"^\(?(?:[\dIlLOSG|]{1,3}|[a-zđ])[.,)]$")          # `1.`, `L1.`, `15,`, `a)`, `(2)`
-_LETTER = re.compile(r"[A-Za-zÀ-ỹĐđ]")
 _LABELLED = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđ])[.)]\s")
 
 
@@ -35,7 +36,7 @@ def _runs(page, body_left: float) -> list[list[int]]:
     """Indices of the runs of consecutive unlabelled lines starting at one indent right of the margin."""
     runs, current = [], []
     for i, ln in enumerate(page.lines):
-        if len(_LETTER.findall(ln.text)) < 2 and current:
+        if letter_count(ln.text) < 2 and current:
             continue                    # `¬`, `—`: a speck of the number column between two items
         item = (ln.left >= body_left + INDENT_PT and ln.left < RIGHT_LIMIT * (page.width or 1e9)
                 and not _LABELLED.match(ln.text) and not ln.text.startswith(("-", "+", "•", "*", "–"))
