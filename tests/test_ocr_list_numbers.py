@@ -40,3 +40,27 @@ def test_each_item_gets_back_the_number_printed_beside_it():
     assert not any(t and sum(c.isalpha() for c in t) < 2 for t in texts)
     for ln in page.lines:
         assert all(ln.text[s:e].strip() == ln.text[s:e] and e <= len(ln.text) for s, e, _ in ln.words)
+
+
+def _numbered(lines: list[str]) -> list[str]:
+    from pipeline.read.ocr.list_numbers import number_items
+    return [" ".join(words) for words in number_items([line.split() for line in lines])]
+
+
+def test_items_the_strip_gave_no_number_or_a_misread_one_take_their_place_in_the_list():
+    got = _numbered(["II. LỊCH HỌC: Từ 7 giờ 30", "lộn", "Đón tiếp học viên.", "Khai giảng lớp.",
+                     ". Giới thiệu chuyên đề về lưu trữ số, cách lập danh mục hồ sơ và", "mục lục văn bản.",
+                     "4. Thảo luận nhóm.", "Nghỉ giải lao.", "6. Tham luận của các phường.", "1. Trao đổi kinh nghiệm.",
+                     "8. Kiểm tra cuối khóa.", "III. NGÀY THỨ BA"])
+    assert got == ["II. LỊCH HỌC: Từ 7 giờ 30", "lộn", "1. Đón tiếp học viên.", "2. Khai giảng lớp.",
+                   "3. Giới thiệu chuyên đề về lưu trữ số, cách lập danh mục hồ sơ và", "mục lục văn bản.",
+                   "4. Thảo luận nhóm.", "5. Nghỉ giải lao.", "6. Tham luận của các phường.", "7. Trao đổi kinh nghiệm.",
+                   "8. Kiểm tra cuối khóa.", "III. NGÀY THỨ BA"]
+
+
+def test_a_paragraph_inside_a_list_and_a_list_with_few_sure_numbers_stay_as_read():
+    lines = ["I. MỤC TIÊU", "1. Nâng cao chất lượng.", "2. Rút ngắn thời gian.", "Tuy nhiên, cần lưu ý nguồn lực.",
+             "3. Bảo đảm an toàn.", "4. Công khai kết quả."]
+    assert _numbered(lines) == lines
+    lines = ["I. YÊU CẦU", "Đúng quy định.", "2. Kịp thời.", "Hiệu quả."]
+    assert _numbered(lines) == lines

@@ -86,3 +86,59 @@ def reread(page, read_region: Callable, dpi: float):
     if drop:
         page.lines = [ln for i, ln in enumerate(page.lines) if i not in drop]
     return page
+
+
+_ITEM = re.compile(r"^(\d{1,2})[.,]$")
+_PART = re.compile(r"^(?:[IVXLC]+\.|[A-ZĐ]\.)$")      # `II.`, `B.`: a part whose items are numbered from 1 again
+_ENDS = ".;:!?"
+
+
+def number_items(lines: list[list[str]]) -> list[list[str]]:
+    """A document's OCR lines (words) with the numbers of each part's numbered items read in sequence: an item
+    the strip gave no number (`Phóng sự …` between `4.` and `6.`) or a misread one (`1.` between `8.` and
+    `10.`) takes the number its place between two numbers that agree with it says. An item is a line that
+    carries a number, or opens with a capital after a line that ended a sentence; only items between two
+    numbers that both read as their place in a list counted from 1 are changed, so a paragraph inside the
+    list, or a list numbered otherwise, stays as read."""
+    out = [list(words) for words in lines]
+    start = 0
+    for i in range(len(out) + 1):
+        if i == len(out) or (out[i] and (_PART.match(out[i][0]) or _heading(out[i]))):
+            _number_part(out, start, i)
+            start = i + 1
+    return out
+
+
+def _heading(words: list[str]) -> bool:
+    """A line in capitals (`PHỤ LỤC`, `KẾ HOẠCH NĂM 2026`): a heading that ends a list, never one of its items."""
+    letters = [c for c in " ".join(words) if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def _number_part(lines: list[list[str]], a: int, b: int) -> None:
+    items: list[tuple[int, int | None]] = []          # (line, its number when it has one)
+    ended = True
+    for k in range(a, b):
+        words = lines[k]
+        if not words or letter_count(" ".join(words)) <= 3 and not _ITEM.match(words[0]):
+            continue                                   # `lộn`, `¬`: what OCR left of the column of numbers
+        m = _ITEM.match(words[0])
+        first = words[1] if words[0] == "." and len(words) > 1 else words[0]
+        if m:
+            items.append((k, int(m.group(1))))
+        elif ended and first[:1].isupper():
+            items.append((k, None))
+        ended = words[-1][-1:] in _ENDS
+    agree = [j for j, (_, n) in enumerate(items) if n == j + 1]
+    if len(agree) < 3:
+        return
+    for lo, hi in zip([-1] + agree, agree):
+        if lo == -1 and hi > 3:
+            continue                                   # the list's start is too far from its first sure number
+        for j in range(lo + 1, hi):
+            k, n = items[j]
+            words = lines[k]
+            if n is None:
+                lines[k] = ([f"{j + 1}."] + words[1:]) if words[0] == "." else [f"{j + 1}."] + words
+            else:
+                words[0] = f"{j + 1}."

@@ -377,8 +377,12 @@ def read_back(pages: list[OcrPage]) -> list[OcrPage]:
     their syllables' tone marks read back (`tone_repair`)."""
     lines = [line for p in pages for line in p.lines]
     words = [[(line.text[s:e], c) for s, e, c in line.words] for line in lines]
-    for line, fixed in zip(lines, repair_lines(words)):
-        fixed = list(zip(repair_tone_marks([w for w, _ in fixed]), [c for _, c in fixed]))
+    repaired = repair_lines(words)
+    numbered = list_numbers.number_items([[w for w, _ in ws] for ws in repaired])
+    for line, fixed, texts in zip(lines, repaired, numbered):
+        if len(texts) != len(fixed):            # a number supplied: its confidence is unknown
+            fixed = [("", -1.0)] + fixed
+        fixed = list(zip(repair_tone_marks(texts), [c for _, c in fixed]))
         spans, pos = [], 0
         for w, c in fixed:
             spans.append((pos, pos + len(w), c))
