@@ -10,10 +10,10 @@ So a page is searched for a seal's outer ring (ink all round a circle of a seal'
 no run of text or table rule makes), and inside that circle every pixel lighter than midway
 between the type's tone and the seal's own is made white. Where the two tones are too close to
 tell apart (a grey copy of a copy), the page is left as it is. A page without a seal is never
-changed, pixel for pixel. On a page rendered in colour (page 1) the coloured
-ink is taken off instead, seal and signature alike (`without_colour_ink`). It is used where the seal
-costs a reading (the signature block read again, `signature_block`), not on whole pages: Tesseract lays out a page differently once any
-of it changes, and lines far from the seal may come back worse.
+changed, pixel for pixel. On a page rendered in colour (page 1) the coloured ink is taken off
+instead, seal and signature alike (`without_colour_ink`). It is used where the seal costs a reading
+(the signature block read again, `signature_block`), not on whole pages: Tesseract lays out a page
+differently once any of it changes, and lines far from the seal may come back worse.
 """
 from __future__ import annotations
 
