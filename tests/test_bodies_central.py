@@ -121,6 +121,13 @@ CASES = [
       "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": {"recipient"},
       "Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương": {"recipient"},
       "Thường trực Hội đồng nhân dân các tỉnh, thành phố": {"recipient"}}),
+    # the state groups and corporations a ministry addresses together are one collective, as `các sở, ban, ngành`
+    ("ministry", "Theo đề nghị của Cục trưởng Cục Điện lực.",
+     "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tiết kiệm điện năm 2025.\n"
+     "Điều 2. Các tập đoàn, tổng công ty nhà nước và các tổ chức tín dụng chịu trách nhiệm thi hành Quyết định này./.",
+     "",
+     {"Cục Điện lực": {"advise"}, "các tập đoàn, tổng công ty nhà nước": {"lead"},
+      "các tổ chức tín dụng": {"lead"}}),
 ]
 
 
