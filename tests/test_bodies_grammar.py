@@ -416,3 +416,9 @@ def test_the_boards_of_a_commune_and_its_villages_are_names_in_lower_case():
 def test_steering_board_and_personnel_department_codes_are_expanded():
     assert canonical("Ban Chỉ đạo CCHCTW") == "Ban Chỉ đạo cải cách hành chính Trung ương"
     assert canonical("Vụ TCCB") == "Vụ Tổ chức cán bộ"
+
+
+def test_a_party_committee_name_ends_at_uy_before_a_task_verb():
+    got = names_in("Ban Xây dựng Đảng và Văn phòng Đảng ủy tổ chức kiểm tra chéo giữa các chi bộ.")
+    assert "Văn phòng Đảng ủy" in got
+    assert not any(n.endswith("tổ chức") for n in got)
