@@ -282,3 +282,11 @@ def test_a_roman_numeral_in_mixed_case_goes_on_only_after_the_one_before():
             "Vi. Ghi chú khác\n")
     # (parsed as the lines stand: a transcription keeps its lines)
     assert [s["path"] for s in parse(report(body)).sections] == ["I", "II", "III", "III/1", "IV", "IV/1"]
+
+
+def test_an_appendix_title_stops_at_its_first_labelled_part():
+    s = parse_text(report("I. KẾT QUẢ\n1. Hoàn thành kế hoạch.\n",
+                          after="Phụ lục I\nDANH SÁCH ĐƠN VỊ\nA. KHỐI TỈNH\n1. Sở Xây dựng\nB. KHỐI XÃ\n1. Xã Tân Phú\n"))
+    by_path = {x["path"]: x for x in s.sections}
+    assert by_path["Phụ lục I"]["heading"] == "DANH SÁCH ĐƠN VỊ"
+    assert by_path["Phụ lục I/A"]["heading"] == "KHỐI TỈNH"

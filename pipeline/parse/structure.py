@@ -54,6 +54,7 @@ def _attached_starts(lines: list[Line], closing: int, appendix_starts: list[int]
 
 # `(Ban hành kèm theo Quyết định số …)`, `(Ban hành theo Quyết định số …)` under the title of a document
 # issued with another one
+_LABELLED = re.compile(r"(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]\s")
 _ISSUED_WITH = re.compile(r"^\(\s*(?:Ban hành\s+)?[Kk]èm theo\b")
 _ISSUED_UNDER = re.compile(r"\(\s*(?:Ban hành\s+)?(?:[Kk]èm\s+)?theo\s+(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|"
                            r"Công văn|Văn bản|Kế hoạch)")
@@ -70,8 +71,8 @@ def _appendix_heading(lines: list[Line], a: int, stop: int, rest: str) -> str | 
         t = lines[i].text.strip()
         if not t:
             continue
-        if "|" in t or _ISSUED_WITH.match(t) or not is_upper(t):
-            break
+        if "|" in t or _ISSUED_WITH.match(t) or not is_upper(t) or _LABELLED.match(t):
+            break                     # a labelled line (`A. KHỐI TỈNH`) opens the appendix's first part
         parts.append(t)
     return " ".join(parts) or None
 
