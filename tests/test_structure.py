@@ -406,3 +406,26 @@ def test_a_chapter_title_on_the_next_line_in_sentence_case():
     heads = {s["path"]: s["heading"] for s in parse(raw).sections}
     assert heads["Chương I"] == "Những quy định chung"
     assert heads["Chương II"] is None   # an article under it is no title of the chapter
+
+
+def _minutes(signature: str) -> str:
+    return ("SỞ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/BB-STC\n"
+            "Yên Bái, ngày 20 tháng 02 năm 2025\nBIÊN BẢN\nThẩm định dự toán kinh phí sửa chữa trụ sở\n"
+            "Hôm nay, Hội đồng thẩm định họp tại trụ sở Sở Tài chính.\n1. Kết luận: thống nhất dự toán.\n"
+            "Biên bản kết thúc lúc 11 giờ cùng ngày./.\n" + signature)
+
+
+def test_a_board_signs_with_its_title_and_body_on_one_line():
+    m = parse_text(_minutes("CHỦ TỊCH HỘI ĐỒNG\nVương Đình Khải\n")).metadata
+    assert (m["signer"]["name"], m["signer"]["title"]) == ("Vương Đình Khải", "Chủ tịch Hội đồng")
+    m = parse_text(_minutes("TRƯỞNG BAN CHỈ ĐẠO\n(Đã ký)\nVương Đình Khải\n")).metadata
+    assert m["signer"]["name"] == "Vương Đình Khải"
+
+
+def test_an_acts_enacting_line_is_no_signature_block():
+    s = parse_text("BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 77/QĐ-BNV\n"
+                   "Hà Nội, ngày 03 tháng 3 năm 2025\nQUYẾT ĐỊNH\nBan hành Quy chế làm việc\nBỘ TRƯỞNG BỘ NỘI VỤ\n"
+                   "Căn cứ Nghị định số 25/2025/NĐ-CP của Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\n"
+                   "Điều 2. Quyết định có hiệu lực từ ngày ký.\nNơi nhận:\n- Lưu: VT.\nBỘ TRƯỞNG\nĐinh Quốc Vĩnh\n")
+    assert [x["path"] for x in s.sections] == ["Điều 1", "Điều 2"]
+    assert s.metadata["signer"]["name"] == "Đinh Quốc Vĩnh"

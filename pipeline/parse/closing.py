@@ -27,7 +27,7 @@ def find_closing(lines: list[Line], after: int) -> int:
     auth = rules.compiled(cfg["authority"])
     for i in range(after, len(lines)):
         for t in lines[i].text.split(" | "):
-            if rec.match(t) or _is_title_line(t):
+            if rec.match(t) or _is_title_line(t, lines[i + 1:i + 4]):
                 return i
             m = auth.match(t)
             if m and is_upper(_capitals(m.group("who").strip())) and len(t) < 80:
@@ -35,10 +35,24 @@ def find_closing(lines: list[Line], after: int) -> int:
     return len(lines)
 
 
-def _is_title_line(text: str) -> bool:
-    """A line that is only a signer's title in capitals (`PHÓ CHỦ TỊCH`, `GIÁM ĐỐC`)."""
+def _is_title_line(text: str, below: list[Line] = ()) -> bool:
+    """A line that is only a signer's title in capitals (`PHÓ CHỦ TỊCH`, `GIÁM ĐỐC`), or the title with the
+    body it heads (`CHỦ TỊCH HỘI ĐỒNG`, `TRƯỞNG BAN CHỈ ĐẠO`, `GIÁM ĐỐC SỞ`) when a signer's name follows
+    within the lines `below`: boards, councils and minutes (Biên bản) with no Nơi nhận sign so, while the
+    same words open an act's enacting line (`BỘ TRƯỞNG BỘ NỘI VỤ` / `Căn cứ …`), which no name follows."""
     m = rules.compiled(layout_rules()["closing"]["signer_title"]).match(text)
-    return bool(m) and m.end() == len(text.rstrip()) and is_upper(text) and len(text) < 40
+    if not m or not is_upper(text) or len(text) >= 40:
+        return False
+    rest = text[m.end():].strip()
+    if not rest:
+        return True
+    name_re = rules.compiled(layout_rules()["closing"]["name"])
+    if not any(name_re.match(ln.text.strip()) for ln in below):
+        return False
+    # the body may share the title's last word (`TRƯỞNG BAN` + `CHỈ ĐẠO`: `BAN CHỈ ĐẠO`)
+    named = (rest, text[:m.end()].split()[-1] + " " + rest)
+    return len(rest.split()) <= 4 and any(b == h or b.startswith(h + " ")
+                                          for b in named for h in rules.load("names")["org_heads"])
 
 
 def _caps_lost(text: str) -> bool:
