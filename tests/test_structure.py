@@ -423,9 +423,9 @@ def test_a_board_signs_with_its_title_and_body_on_one_line():
 
 
 def test_an_acts_enacting_line_is_no_signature_block():
-    s = parse_text("BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 77/QĐ-BNV\n"
-                   "Hà Nội, ngày 03 tháng 3 năm 2025\nQUYẾT ĐỊNH\nBan hành Quy chế làm việc\nBỘ TRƯỞNG BỘ NỘI VỤ\n"
-                   "Căn cứ Nghị định số 25/2025/NĐ-CP của Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\n"
-                   "Điều 2. Quyết định có hiệu lực từ ngày ký.\nNơi nhận:\n- Lưu: VT.\nBỘ TRƯỞNG\nĐinh Quốc Vĩnh\n")
+    s = parse_text("BỘ Y TẾ\nSố: 77/QĐ-BYT\nHà Nội, ngày 03 tháng 3 năm 2025\nQUYẾT ĐỊNH\n"
+                   "Về việc phân công theo dõi các bệnh viện\nBỘ TRƯỞNG BỘ Y TẾ\n"
+                   "Xét đề nghị của Vụ trưởng Vụ Tổ chức cán bộ;\nQUYẾT ĐỊNH:\nĐiều 1. Phân công các Vụ theo dõi.\n"
+                   "Điều 2. Các Vụ báo cáo hằng quý.\nNơi nhận:\n- Lưu: VT.\nBỘ TRƯỞNG\nĐinh Quốc Vĩnh\n")
     assert [x["path"] for x in s.sections] == ["Điều 1", "Điều 2"]
     assert s.metadata["signer"]["name"] == "Đinh Quốc Vĩnh"
