@@ -375,3 +375,14 @@ def test_a_first_roman_label_read_twice_running_is_the_second_unless_a_part_rest
     assert got[2] == "II. TÌNH HÌNH NĂM 2025"
     got = _read(["I. MỤC ĐÍCH", "1. Mục đích", "Phụ lục I", "I. THÀNH PHẦN", "PHẦN II", "I. NỘI DUNG"])
     assert got[3] == "I. THÀNH PHẦN" and got[5] == "I. NỘI DUNG"
+
+
+def test_party_roman_labels_with_a_dash_read_in_sequence():
+    got = _read(["I- NHIỆM VỤ CHUNG", "1- Quán triệt sâu rộng.", "I- GIẢI PHÁP", "1- Tăng cường kiểm tra.",
+                   "II- PHÂN CÔNG THỰC HIỆN"])
+    assert [line.split()[0] for line in got] == ["I-", "1-", "II-", "1-", "III-"]
+
+
+def test_a_lower_roman_item_whose_i_was_read_as_an_inverted_mark():
+    got = _read(["1. Rà soát văn bản:", "¡) Rà soát các nghị định;", "ii) Đề xuất bãi bỏ."])
+    assert [line.split()[0] for line in got] == ["1.", "i)", "ii)"]

@@ -59,6 +59,11 @@ _GLUED_CODE = re.compile(r"^(\d{1,6})([A-ZĐ][A-ZĐa-z]?[A-ZĐ]*-[A-ZĐ][\w&.-]*
 _TRAIL = re.compile(r"[,.;:)]+$")
 _NUMBER_TRAIL = re.compile(r"[,.;:)-]+$")
 _LABEL_PUNCT = re.compile(r"^(.+?)([.:])$")
+# A Party document's roman label ends in a dash (`I-`, `II-`, CONVENTIONS.md).
+_PARTY_LABEL = re.compile(r"^([IVXLHl|1T]{1,5})(-)$")
+# A lower-case roman item (`i)`, `ii)`, `iv)`) with an `i` read as `¡` or an accented i.
+_LOWER_ROMAN = re.compile(r"((?=[iv]*[¡íìïĩỉị])[iv¡íìïĩỉị]{1,4})([).])")
+_I_LOOKALIKE = str.maketrans({c: "i" for c in "¡íìïĩỉị"})
 _IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&ƯƠÂĂÊÔ]*))+)(?![\w])")
 # A line's first token that is no word and no label (`_âa`, `~.`): a bold numeral OCR garbled.
 _GARBLED_LABEL = re.compile(r"(?=\S*[_~^`#@])\S{1,4}")
@@ -278,7 +283,7 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
             words.pop()                         # a lone `Chương` the run could not number stays alone
     else:
         # a bare roman label: `L. Những việc đã làm`, `IH. Đánh giá chung`
-        m = _LABEL_PUNCT.match(words[0])
+        m = _LABEL_PUNCT.match(words[0]) or _PARTY_LABEL.match(words[0])
         if m and len(words) >= 2 and words[1][:1].isupper():
             core = m.group(1)
             if core in ROMAN_VALUE and core == labels.get("bare"):
@@ -303,6 +308,9 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
             if following and following in roman_readings(words[0][:-1]):
                 labels["bare"] = following
                 words[0] = following + "."
+        lower = _LOWER_ROMAN.fullmatch(words[0])
+        if lower:                               # `¡)`, `ïi)`: a lower-case roman item's `i` read with its dot apart
+            words[0] = lower.group(1).translate(_I_LOOKALIKE) + lower.group(2)
         _letter_label(words, labels)
         m = re.fullmatch(r"(\d{1,2}(?:\.\d{1,2})+)[Ll|I]", words[0])
         if m:                                   # `1.1L Theo kết quả`: the final full stop read as a letter
