@@ -386,3 +386,9 @@ def test_party_roman_labels_with_a_dash_read_in_sequence():
 def test_a_lower_roman_item_whose_i_was_read_as_an_inverted_mark():
     got = _read(["1. Rà soát văn bản:", "¡) Rà soát các nghị định;", "ii) Đề xuất bãi bỏ."])
     assert [line.split()[0] for line in got] == ["1.", "i)", "ii)"]
+
+
+def test_lower_roman_items_read_in_sequence_and_a_lost_full_stop():
+    got = _read(["I. CÔNG VIỆC", "1. Rà soát văn bản:", "i) Rà soát các nghị định;", "ii) Đề xuất bãi bỏ;",
+                 "1i) Tổng hợp ý kiến.", "II Giải pháp thực hiện", "1) Một số điểm"])
+    assert [line.split()[0] for line in got] == ["I.", "1.", "i)", "ii)", "iii)", "II.", "1)"]

@@ -61,8 +61,6 @@ _NUMBER_TRAIL = re.compile(r"[,.;:)-]+$")
 _LABEL_PUNCT = re.compile(r"^(.+?)([.:])$")
 # A Party document's roman label ends in a dash (`I-`, `II-`, CONVENTIONS.md).
 _PARTY_LABEL = re.compile(r"^([IVXLHl|1T]{1,5})(-)$")
-# A lower-case roman item (`i)`, `ii)`, `iv)`) with an `i` read as `¡` or an accented i.
-_LOWER_ROMAN = re.compile(r"((?=[iv]*[¡íìïĩỉị])[iv¡íìïĩỉị]{1,4})([).])")
 _I_LOOKALIKE = str.maketrans({c: "i" for c in "¡íìïĩỉị"})
 _IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&ƯƠÂĂÊÔ]*))+)(?![\w])")
 # A line's first token that is no word and no label (`_âa`, `~.`): a bold numeral OCR garbled.
@@ -181,6 +179,33 @@ def _fix_date_part(token: str, limit: int) -> str:
         if 0 < int(alt) <= limit:
             fixed = alt
     return (fixed if 0 < int(fixed) <= limit else core) + tail
+
+
+def _lower_roman_label(words: list[str], labels: dict) -> None:
+    """`¡)`, `1i)` after `ii)`: a lower-case roman item (`i)`, `ii)`, `iii)`) whose `i` was read as `¡`, an
+    accented i, `1` or `l`. Such a list starts at `i` and runs in order, so a token of those shapes is read as
+    the expected numeral when its length is that numeral's or one less (a stroke lost); a `1)` or `l)`
+    alone is a number or a letter unless it comes where `i)` or `ii)` is expected after a roman item."""
+    if re.fullmatch(r"\d{1,2}[.)]|[A-ZĐ][.)]|[IVXL]{1,5}[.\-]", words[0]):
+        labels["lroman"] = None                 # a numbered item or a part: its list of items starts again
+        return
+    m = re.fullmatch(r"([ivx¡íìïĩỉị1l|]{1,5})([).])", words[0])
+    if not m or len(words) < 2:
+        return
+    core, punct = m.group(1), m.group(2)
+    last = labels.get("lroman")
+    expected = ROMAN[ROMAN_VALUE[last.upper()]].lower() if last else "i"
+    if core == expected or core in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"):
+        labels["lroman"] = core if core == expected or last or core == "i" else None
+        return
+    read = core.translate(_I_LOOKALIKE)
+    plain_digit = all(c in "1l|" for c in core)
+    if plain_digit and not last:
+        return                                  # `1)` with no roman item before it is a number
+    shape = read.replace("1", "i").replace("l", "i").replace("|", "i")
+    if shape == expected or (len(shape) + 1 == len(expected) and set(shape) <= set(expected)):
+        words[0] = expected + punct
+        labels["lroman"] = expected
 
 
 def _letter_label(words: list[str], labels: dict) -> None:
@@ -302,15 +327,18 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
                 if reading and (reading != "I" or core in ("L", "l", "|")):
                     labels["bare"] = reading
                     words[0] = reading + m.group(2)
+        if not m and len(words) >= 2 and words[1][:1].isupper() and words[0] in ROMAN_VALUE and labels.get("bare") \
+                and words[0] == _following(labels["bare"]):
+            labels["bare"] = words[0]           # `II Nội dung` right after `I.`: the label's full stop lost
+            words[0] += "."
+            m = True
         if not m and len(words) >= 2 and words[1][:1].isupper() and words[0][-1:] in "Ll|" and labels.get("bare"):
             # `VIIIL ĐÁNH GIÁ`: the full stop after the numeral read as one more letter
             following = _following(labels["bare"])
             if following and following in roman_readings(words[0][:-1]):
                 labels["bare"] = following
                 words[0] = following + "."
-        lower = _LOWER_ROMAN.fullmatch(words[0])
-        if lower:                               # `¡)`, `ïi)`: a lower-case roman item's `i` read with its dot apart
-            words[0] = lower.group(1).translate(_I_LOOKALIKE) + lower.group(2)
+        _lower_roman_label(words, labels)
         _letter_label(words, labels)
         m = re.fullmatch(r"(\d{1,2}(?:\.\d{1,2})+)[Ll|I]", words[0])
         if m:                                   # `1.1L Theo kết quả`: the final full stop read as a letter
