@@ -392,3 +392,8 @@ def test_lower_roman_items_read_in_sequence_and_a_lost_full_stop():
     got = _read(["I. CÔNG VIỆC", "1. Rà soát văn bản:", "i) Rà soát các nghị định;", "ii) Đề xuất bãi bỏ;",
                  "1i) Tổng hợp ý kiến.", "II Giải pháp thực hiện", "1) Một số điểm"])
     assert [line.split()[0] for line in got] == ["I.", "1.", "i)", "ii)", "iii)", "II.", "1)"]
+
+
+def test_a_bold_labels_serif_read_as_a_letter_before_its_stop():
+    got = _read(["Điều 3. Các sở thi hành Quyết định này.", "IL. MỤC TIÊU", "1. Mục tiêu chung", "IL. NHIỆM VỤ"])
+    assert [line.split()[0] for line in got] == ["Điều", "I.", "1.", "II."]

@@ -324,7 +324,10 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
                 pass                            # `11.` right after `10.` is a clause, not `II.`
             else:
                 reading = _next_roman(labels.get("bare"), core)
-                if reading and (reading != "I" or core in ("L", "l", "|")):
+                if not reading and core[-1:] in "Ll|" and core[:-1] in ROMAN_VALUE \
+                        and core[:-1] in (_following(labels.get("bare")), "I"):
+                    reading = core[:-1]         # `IL.`: a bold label's serif read as one more letter before its stop
+                if reading and (reading != "I" or core in ("L", "l", "|") or core[:-1] == "I"):
                     labels["bare"] = reading
                     words[0] = reading + m.group(2)
         if not m and len(words) >= 2 and words[1][:1].isupper() and words[0] in ROMAN_VALUE and labels.get("bare") \
