@@ -397,3 +397,9 @@ def test_lower_roman_items_read_in_sequence_and_a_lost_full_stop():
 def test_a_bold_labels_serif_read_as_a_letter_before_its_stop():
     got = _read(["Điều 3. Các sở thi hành Quyết định này.", "IL. MỤC TIÊU", "1. Mục tiêu chung", "IL. NHIỆM VỤ"])
     assert [line.split()[0] for line in got] == ["Điều", "I.", "1.", "II."]
+
+
+def test_a_roman_items_first_i_read_as_a_figure_is_told_by_the_next_item():
+    got = _read(["2. Kiểm tra việc thi hành:", "1) Lập danh sách;", "ii) Kiểm tra tại chỗ;", "3. Khác:", "1) Một việc;",
+                 "2) Việc khác."])
+    assert [line.split()[0] for line in got] == ["2.", "i)", "ii)", "3.", "1)", "2)"]
