@@ -9,7 +9,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) fonts-dejavu-core chromium chromium-driver post
 DEBIAN_PACKAGES ?= $(RUN_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test eval eval-own eval-scans eval-ocr eval-legacy bench setup system-deps train train-data eval-models clean graph lock
+.PHONY: run test eval eval-own eval-scans eval-styles eval-ocr eval-legacy bench setup system-deps train train-data eval-models clean graph lock
 
 run: setup
 	$(VENV)/bin/vanban run corpus/seeds corpus/fixtures --out out || [ $$? -eq 1 ]   # 1: some fixtures are meant to fail
@@ -52,6 +52,10 @@ bench: setup
 # The own gold's Lâm Đồng documents as office scans, scored against their originals (cached in /tmp).
 eval-scans: setup
 	$(PY) scripts/eval_scans.py $(SCANS_ARGS)
+
+# Invented documents in other offices' section styles, as text PDFs and as office scans of them (no gold).
+eval-styles: setup
+	$(PY) scripts/eval_style_scans.py $(STYLES_ARGS)
 
 eval-ocr: setup
 	$(PY) scripts/eval_ocr.py $(SHARED)/corpus/scans

@@ -70,12 +70,14 @@ def to_pdf(source: Path, tmp: Path) -> Path | None:
     return out if out.is_file() else None
 
 
-def make_scan(pdf: Path, target: Path, seed: str) -> int:
-    """An image-only PDF of `pdf`'s pages as scanned; returns the number of pages."""
+def make_scan(pdf: Path, target: Path, seed: str, dpi: int | None = None) -> int:
+    """An image-only PDF of `pdf`'s pages as scanned (at `dpi`, else one of 200, 240, 300 drawn from the
+    seed); returns the number of pages."""
     import pypdfium2 as pdfium
 
     rng = random.Random(seed)
-    dpi = rng.choice((200, 240, 300))
+    drawn = rng.choice((200, 240, 300))
+    dpi = dpi or drawn
     doc = pdfium.PdfDocument(str(pdf))
     doc.init_forms()    # a signed PDF's number and day are printed by its signature widget: print them too
     try:

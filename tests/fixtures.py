@@ -17,6 +17,10 @@ from itertools import zip_longest
 from pathlib import Path
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# The serif face offices print in (Times New Roman's place; DejaVu Serif has every Vietnamese letter).
+SERIF_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+# A section label and its heading set in bold (`I. MỤC TIÊU`, `1. Nội dung`, `Điều 1.`): what `bold_headings` marks.
+_HEADING = re.compile(r"^((?:[A-Z]|[IVX]+|\d+(?:\.\d+)*)[.\-]|Điều \d+\.|Phụ lục\b.*)")
 FIXED_TIME = _dt.datetime(2020, 10, 5, 8, 0, 0, tzinfo=_dt.timezone.utc)
 
 Paragraph = str                      # one paragraph; `**bold**` and `*italic*` become runs in a DOCX
@@ -166,7 +170,7 @@ def _fix_zip_times(path: Path) -> None:
 
 # ------------------------------------------------------------------ PDF
 
-def _new_pdf(running_header: str | None = None, page_numbers: bool = False):
+def _new_pdf(running_header: str | None = None, page_numbers: bool = False, font: Path = FONT, bold: bool = False):
     """An A4 FPDF with the DejaVu font and, if asked, a running header and page numbers."""
     from fpdf import FPDF
 
@@ -190,7 +194,9 @@ def _new_pdf(running_header: str | None = None, page_numbers: bool = False):
     pdf.set_producer("vanban tests")
     pdf.set_margins(20, 20, 15)
     pdf.set_auto_page_break(True, margin=20)
-    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.add_font("DejaVu", "", str(font))
+    if bold:
+        pdf.add_font("DejaVu", "B", str(font).replace(".ttf", "-Bold.ttf"))
     pdf.set_font("DejaVu", size=12)
     return pdf
 
@@ -211,7 +217,17 @@ def _two_columns(pdf, left: list[str], right: list[str], split_at: float, size: 
     pdf.set_font("DejaVu", size=12)
 
 
-def _pdf_blocks(pdf, blocks: list[Paragraph | DataTable]) -> None:
+def _bold_heading(text: str) -> str:
+    """`**I. MỤC TIÊU**`, `**Điều 1.** Phạm vi …`: a heading line in bold, an article's label alone."""
+    head = _HEADING.match(text)
+    if not head:
+        return text
+    if text.startswith("Điều"):
+        return "**" + head.group(1) + "**" + text[len(head.group(1)):]
+    return "**" + text + "**" if text.isupper() or len(text) < 60 else text
+
+
+def _pdf_blocks(pdf, blocks: list[Paragraph | DataTable], bold_headings: bool = False) -> None:
     from fpdf.enums import XPos, YPos
 
     for block in blocks:
@@ -222,6 +238,10 @@ def _pdf_blocks(pdf, blocks: list[Paragraph | DataTable]) -> None:
                     for value in row:
                         cells.cell(value)
             pdf.ln(2)
+        elif bold_headings:
+            pdf.multi_cell(0, 6, _bold_heading(plain(block)), align="J", new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                           markdown=True)
+            pdf.ln(1)
         else:
             pdf.multi_cell(0, 6, plain(block), align="J", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             pdf.ln(1)
@@ -233,7 +253,7 @@ def _pad_bottom(left: list[str], right: list[str]) -> tuple[list[str], list[str]
     return left + [""] * (n - len(left)), right + [""] * (n - len(right))
 
 
-def _render_pdf(pdf, doc: AdminDoc) -> None:
+def _render_pdf(pdf, doc: AdminDoc, bold_headings: bool = False) -> None:
     from fpdf.enums import XPos, YPos
 
     pdf.add_page()
@@ -247,28 +267,30 @@ def _render_pdf(pdf, doc: AdminDoc) -> None:
     for line in doc.title:
         pdf.multi_cell(0, 6, plain(line), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(4)
-    _pdf_blocks(pdf, doc.body)
+    _pdf_blocks(pdf, doc.body, bold_headings)
     if doc.recipients or doc.signature:
         pdf.ln(4)
         _two_columns(pdf, doc.recipients, doc.signature, split_at=118, size=9, left_align="L")
     if doc.appendix:
         pdf.add_page()
-        _pdf_blocks(pdf, doc.appendix)
+        _pdf_blocks(pdf, doc.appendix, bold_headings)
 
 
 def to_pdf(doc: AdminDoc, path: str | Path, running_header: str | None = None,
            page_numbers: bool = False, owner_password: str | None = None,
-           user_password: str | None = None) -> Path:
+           user_password: str | None = None, serif: bool = False, bold_headings: bool = False) -> Path:
     """Write `doc` as a text PDF (DejaVu Sans, two-column header on shared lines); returns the path.
 
     `running_header` prints on every page but the first and `page_numbers` at the foot of
     every page, as long documents do; a `user_password` makes a PDF that needs one to open.
+    `serif` sets it in DejaVu Serif and `bold_headings` its section headings in bold, as offices print
+    (scripts/eval_style_scans.py scans both).
     """
     path = Path(path)
-    pdf = _new_pdf(running_header, page_numbers)
+    pdf = _new_pdf(running_header, page_numbers, SERIF_FONT if serif else FONT, bold_headings)
     if owner_password or user_password:
         pdf.set_encryption(owner_password=owner_password or user_password, user_password=user_password)
-    _render_pdf(pdf, doc)
+    _render_pdf(pdf, doc, bold_headings)
     pdf.output(str(path))
     return path
 

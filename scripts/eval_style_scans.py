@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""What the section styles of other offices lose when they arrive as office scans.
+
+    python scripts/eval_style_scans.py [--serif] [--bold] [--dpi N] [--cache DIR]
+
+Issue 13 names the drafting styles the Lâm Đồng corpus lacks: capital-letter parts above roman sections
+(`A.`/`B.` over `I.`), lower-case roman items (`i)`, `ii)`), a plan attached after a decision's signature,
+`Phụ lục số 01`, a Party document's dashed labels (`I-`, `1-`, `a-`), decimal numbering, and preambles and
+letters full of citations. This script writes one invented document in each (no corpus text, no gold),
+prints each as a text PDF (tests/fixtures.py `to_pdf`: DejaVu Sans, or `--serif` DejaVu Serif in Times
+New Roman's place, `--bold` headings in bold), scans it as scripts/eval_scans.py does (grey, turned,
+blurred, noisy; `--dpi` fixes the resolution, else 200/240/300 by document), runs vanban on both and
+prints, per document, the section paths the scan lost and added, then section and reference F1 of the
+scans against their originals. The originals' own trees are checked by tests/test_section_classes.py;
+this measures only what scanning costs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from eval_scans import make_scan  # noqa: E402
+from fixtures import PARTY_BANNER, STATE_BANNER, AdminDoc, to_pdf  # noqa: E402
+
+VANBAN = Path(sys.executable).with_name("vanban")
+
+SIGN = ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "", "Phạm Văn Khoa"]
+RECIPIENTS = ["Nơi nhận:", "- Như trên;", "- Lưu: VT, KHTC."]
+# `¶` in a body stands for a paragraph of running text between the labelled lines
+LOREM = ("Các đơn vị chủ động bố trí nguồn lực, bảo đảm tiến độ và chất lượng, báo cáo kết quả định kỳ theo quy "
+         "định hiện hành.")
+
+
+def lines(text: str) -> list[str]:
+    return [LOREM if line == "¶" else line for line in text.strip().splitlines()]
+
+
+def doc(issuer, number, type_word, title, body, appendix=(), national=STATE_BANNER, sign=SIGN,
+        place="Hà Nội, ngày 12 tháng 5 năm 2025") -> AdminDoc:
+    return AdminDoc(issuer=issuer, number=number, national=national, place_date=place, type_word=type_word,
+                    title=[title], body=list(body), recipients=RECIPIENTS, signature=sign,
+                    appendix=list(appendix))
+
+
+DOCS = {
+    "ab": doc(["BỘ CÔNG THƯƠNG", "CỤC HÓA CHẤT"], "Số: 215/KH-CHC", "KẾ HOẠCH", "Kiểm tra an toàn hóa chất năm 2025",
+        lines("""
+A. MỤC ĐÍCH, YÊU CẦU
+I. Mục đích
+1. Nâng cao nhận thức của doanh nghiệp về an toàn hóa chất.
+¶
+2. Phát hiện và xử lý kịp thời các vi phạm.
+II. Yêu cầu
+1. Kiểm tra đúng quy định, không gây phiền hà.
+¶
+B. NỘI DUNG KIỂM TRA
+I. Đối tượng kiểm tra
+Các doanh nghiệp sản xuất, kinh doanh hóa chất.
+II. Nội dung
+1. Việc chấp hành quy định về an toàn.
+a) Hồ sơ kế hoạch phòng ngừa sự cố.
+b) Huấn luyện an toàn hóa chất.
+2. Việc khai báo hóa chất.
+¶
+C. TỔ CHỨC THỰC HIỆN
+I. Phân công
+1. Phòng Kỹ thuật an toàn chủ trì.
+2. Văn phòng Cục bảo đảm kinh phí.
+II. Chế độ báo cáo
+¶
+        """)),
+    "lroman": doc(["BỘ TƯ PHÁP"], "Số: 88/KH-BTP", "KẾ HOẠCH", "Rà soát văn bản quy phạm pháp luật năm 2025",
+        lines("""
+I. NHIỆM VỤ
+1. Rà soát văn bản:
+i) Rà soát các thông tư hướng dẫn thi hành luật;
+ii) Đề xuất sửa đổi, bổ sung, thay thế;
+iii) Báo cáo kết quả rà soát.
+¶
+2. Kiểm tra việc thi hành pháp luật:
+i) Xây dựng kế hoạch kiểm tra;
+ii) Tổ chức kiểm tra tại các địa phương;
+iv) Tổng hợp kết quả.
+II. TỔ CHỨC THỰC HIỆN
+1. Vụ Pháp luật hình sự - hành chính chủ trì.
+¶
+2. Cục Kiểm tra văn bản phối hợp.
+III. KINH PHÍ
+¶
+        """)),
+    "attached": doc(["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"], "Số: 88/QĐ-UBND", "QUYẾT ĐỊNH", "Ban hành Kế hoạch chuyển đổi số năm 2025",
+        lines("""
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;
+Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ.
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2025.
+Điều 2. Quyết định có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.
+        """),
+        appendix=lines("""
+ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+KẾ HOẠCH
+Chuyển đổi số năm 2025
+(Kèm theo Quyết định số 88/QĐ-UBND ngày 12/5/2025)
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+¶
+2. Yêu cầu
+¶
+II. NHIỆM VỤ
+1. Phát triển hạ tầng số
+¶
+2. Phát triển dữ liệu số
+3. Phát triển nhân lực số
+¶
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ chủ trì.
+2. Các sở, ngành phối hợp.
+        """),
+        sign=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"], place="Lào Cai, ngày 12 tháng 5 năm 2025"),
+    "phuluc": doc(["BỘ XÂY DỰNG"], "Số: 301/KH-BXD", "KẾ HOẠCH", "Kiểm tra công tác quản lý chất lượng công trình",
+        lines("""
+I. MỤC ĐÍCH
+1. Đánh giá tình hình thực hiện.
+¶
+2. Chấn chỉnh tồn tại.
+II. NỘI DUNG
+1. Kiểm tra hồ sơ.
+2. Kiểm tra hiện trường.
+¶
+        """),
+        appendix=lines("""
+Phụ lục số 01
+DANH SÁCH CÔNG TRÌNH KIỂM TRA
+(Kèm theo Kế hoạch số 301/KH-BXD)
+I. Công trình dân dụng
+1. Trụ sở làm việc khối cơ quan tỉnh.
+2. Bệnh viện đa khoa khu vực.
+II. Công trình giao thông
+1. Cầu vượt sông.
+Phụ lục số 02
+MẪU BÁO CÁO
+1. Tình hình chung.
+2. Kết quả kiểm tra.
+        """)),
+    "party": doc(["ĐẢNG BỘ TỈNH NGHỆ AN", "HUYỆN ỦY YÊN THÀNH", "*"], "Số 45-KH/HU", "KẾ HOẠCH", "Học tập, quán triệt Nghị quyết của Tỉnh ủy",
+        lines("""
+I- MỤC ĐÍCH, YÊU CẦU
+1- Giúp cán bộ, đảng viên nắm vững nội dung Nghị quyết.
+¶
+2- Việc học tập phải nghiêm túc.
+II- NỘI DUNG, HÌNH THỨC
+1- Nội dung
+a- Quán triệt toàn văn Nghị quyết.
+b- Liên hệ thực tiễn địa phương.
+2- Hình thức
+¶
+III- TỔ CHỨC THỰC HIỆN
+1- Ban Tuyên giáo Huyện ủy chủ trì.
+2- Văn phòng Huyện ủy bảo đảm điều kiện.
+        """),
+        national=PARTY_BANNER, sign=["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "Trần Đình Lực"], place="Yên Thành, ngày 12 tháng 5 năm 2025"),
+    "decimal": doc(["SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "TỈNH GIA LAI"], "Số: 77/KH-SNNMT", "KẾ HOẠCH", "Phòng, chống thiên tai năm 2025",
+        lines("""
+1. MỤC TIÊU
+1.1. Mục tiêu chung
+¶
+1.2. Mục tiêu cụ thể
+2. NHIỆM VỤ
+2.1. Công tác phòng ngừa
+2.1.1. Rà soát kế hoạch.
+2.1.2. Diễn tập ứng phó.
+2.2. Công tác ứng phó
+¶
+2.3. Công tác khắc phục
+3. TỔ CHỨC THỰC HIỆN
+¶
+        """),
+        sign=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Lê Thị Hạnh"], place="Gia Lai, ngày 12 tháng 5 năm 2025"),
+    "refs": doc(["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"], "Số: 1520/QĐ-UBND", "QUYẾT ĐỊNH", "Phê duyệt danh mục dự án năm 2025",
+        lines("""
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+Căn cứ Luật Đầu tư công số 58/2024/QH15 ngày 29 tháng 11 năm 2024;
+Căn cứ Nghị định số 85/2025/NĐ-CP ngày 08/4/2025 của Chính phủ quy định chi tiết một số điều của Luật Đầu tư công;
+Căn cứ Thông tư số 12/2024/TT-BTC ngày 15/3/2024 của Bộ Tài chính;
+Căn cứ Nghị quyết số 35/NQ-HĐND ngày 10/12/2024 của Hội đồng nhân dân tỉnh;
+Căn cứ Quyết định số 2318/QĐ-UBND ngày 20/12/2024 của Ủy ban nhân dân tỉnh;
+Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 456/TTr-STC ngày 02/5/2025.
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt danh mục dự án theo Công văn số 789/UBND-KT ngày 05/4/2025 và Kế hoạch số 123/KH-UBND ngày 01/3/2025.
+Điều 2. Thực hiện theo Chỉ thị số 05/CT-TTg ngày 12/02/2025 của Thủ tướng Chính phủ và QCVN 01:2021/BXD.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+        """),
+        sign=["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Đặng Văn Minh"], place="Quảng Ngãi, ngày 12 tháng 5 năm 2025"),
+    "refs2": doc(["TỈNH ỦY THANH HÓA", "*"], "Số 210-CV/TU", None, "",
+        lines("""
+Kính gửi: Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy.
+Thực hiện Kết luận số 121-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương, Hướng dẫn số 36-HD/VPTW ngày 15/02/2025 của Văn phòng Trung ương Đảng và Quy định số 232-QĐ/TW ngày 20/01/2025 của Ban Chấp hành Trung ương;
+Căn cứ Nghị quyết số 18-NQ/TW ngày 25/10/2017 và Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy yêu cầu:
+1. Các cấp ủy triển khai Kế hoạch số 45-KH/TU ngày 03/3/2025 của Ban Thường vụ Tỉnh ủy.
+2. Văn phòng Tỉnh ủy theo dõi, báo cáo theo Thông báo số 516-TB/VPTU ngày 24/9/2025.
+        """),
+        national=PARTY_BANNER, sign=["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "Lại Thế Nguyên"], place="Thanh Hóa, ngày 12 tháng 5 năm 2025"),
+}
+
+
+def run(folder: Path, out: Path, env: dict) -> dict[str, dict]:
+    subprocess.run([str(VANBAN), "run", str(folder), "--out", str(out), "--quiet"], env=env, check=False,
+                   stdout=subprocess.DEVNULL)
+    return {Path(json.loads(line)["source"]).stem: json.loads(line)
+            for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--serif", action="store_true", help="set in DejaVu Serif (Times New Roman's place)")
+    ap.add_argument("--bold", action="store_true", help="section headings in bold")
+    ap.add_argument("--dpi", type=int, default=None, help="scan at this resolution (default: 200/240/300)")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/vanban_style_scans"))
+    a = ap.parse_args(argv)
+    out = a.cache / f"{'serif' if a.serif else 'sans'}{'-bold' if a.bold else ''}-{a.dpi or 'mixed'}"
+    for sub in ("orig", "scan"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    for name, doc in DOCS.items():
+        original, scan = out / "orig" / f"{name}.pdf", out / "scan" / f"{name}.pdf"
+        if not original.is_file():
+            to_pdf(doc, original, serif=a.serif, bold_headings=a.bold)
+        if not scan.is_file():
+            make_scan(original, scan, name, a.dpi)
+    env = dict(os.environ, VANBAN_OCR_CACHE=str(a.cache / "ocr"))
+    runs = {sub: run(out / sub, out / f"run-{sub}", env) for sub in ("orig", "scan")}
+    totals = {"sections": [0, 0, 0], "references": [0, 0, 0]}
+    print(f"{'document':<10} {'sections':>9} {'scan':>5}  lost / added")
+    for name in DOCS:
+        for field, key in (("sections", lambda x: x["path"]),
+                           ("references", lambda x: x["identifier"] or x.get("title"))):
+            a_, b_ = ({key(x) for x in runs[sub][name][field]} for sub in ("orig", "scan"))
+            t = totals[field]
+            t[0], t[1], t[2] = t[0] + len(a_ & b_), t[1] + len(b_ - a_), t[2] + len(a_ - b_)
+            if field == "sections" or a_ != b_:
+                print(f"{name:<10} {field:>10} {len(a_):>3}->{len(b_):<3} {sorted(a_ - b_, key=str)} / "
+                      f"{sorted(b_ - a_, key=str)}")
+    print(" ".join(f"{field} F1 scan vs original {f1(*t):.3f}" for field, t in totals.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
