@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pipeline.read.ocr.item_labels import letter_label, lower_roman_label
 from pipeline.read.ocr.heading_labels import DEFAULT_STYLE, arabic_number, canonical_head, head_word, numbering_styles
 from pipeline.text.fold import fold
 
@@ -43,8 +44,6 @@ STROKES = "lI|1"  # the one-stroke characters a speck beside a roman numeral is 
 DIGIT_SHAPES = {"G": "6", "S": "5"}   # a bold item number's figure read as the letter of its shape
 DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"})
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
-LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "d", "e": "c"}
-LETTERS = "abcdđeghiklmnopqrstuvxy"
 DOUBLED_NEVER = "aeiy"     # vowels Vietnamese never writes twice running (o and u are: xoong, ưu)
 SCORE_ONE = "lI|ÌÍ"       # a lone stroke where a score stands: 1
 SCORE_LOOKALIKE = str.maketrans({"Š": "5", "O": "0", "o": "0"})
@@ -61,7 +60,6 @@ _NUMBER_TRAIL = re.compile(r"[,.;:)-]+$")
 _LABEL_PUNCT = re.compile(r"^(.+?)([.:])$")
 # A Party document's roman label ends in a dash (`I-`, `II-`, CONVENTIONS.md).
 _PARTY_LABEL = re.compile(r"^([IVXLHl|1T]{1,5})(-)$")
-_I_LOOKALIKE = str.maketrans({c: "i" for c in "¡íìïĩỉị"})
 _IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&ƯƠÂĂÊÔ]*))+)(?![\w])")
 # A line's first token that is no word and no label (`_âa`, `~.`): a bold numeral OCR garbled.
 _GARBLED_LABEL = re.compile(r"(?=\S*[_~^`#@])\S{1,4}")
@@ -181,56 +179,6 @@ def _fix_date_part(token: str, limit: int) -> str:
     return (fixed if 0 < int(fixed) <= limit else core) + tail
 
 
-def _lower_roman_label(words: list[str], labels: dict) -> None:
-    """`¡)`, `1i)` after `ii)`: a lower-case roman item (`i)`, `ii)`, `iii)`) whose `i` was read as `¡`, an
-    accented i, `1` or `l`. Such a list starts at `i` and runs in order, so a token of those shapes is read as
-    the expected numeral when its length is that numeral's or one less (a stroke lost); a `1)` or `l)`
-    alone is a number or a letter unless it comes where `i)` or `ii)` is expected after a roman item."""
-    if re.fullmatch(r"\d{1,2}[.)]|[A-ZĐ][.)]|[IVXL]{1,5}[.\-]", words[0]):
-        labels["lroman"] = None                 # a numbered item or a part: its list of items starts again
-        return
-    m = re.fullmatch(r"([ivx¡íìïĩỉị1l|]{1,5})([).])", words[0])
-    if not m or len(words) < 2:
-        return
-    core, punct = m.group(1), m.group(2)
-    last = labels.get("lroman")
-    expected = ROMAN[ROMAN_VALUE[last.upper()]].lower() if last else "i"
-    if core == expected or core in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"):
-        labels["lroman"] = core if core == expected or last or core == "i" else None
-        return
-    read = core.translate(_I_LOOKALIKE)
-    plain_digit = all(c in "1l|" for c in core)
-    if plain_digit and not last:
-        return                                  # `1)` with no roman item before it is a number
-    shape = read.replace("1", "i").replace("l", "i").replace("|", "i")
-    if shape == expected or (len(shape) + 1 == len(expected) and set(shape) <= set(expected)):
-        words[0] = expected + punct
-        labels["lroman"] = expected
-
-
-def _letter_label(words: list[str], labels: dict) -> None:
-    """`d) Thời hạn` right under `2. …` is `a)`: an item list starts at `a` and runs in order, so a
-    letter label that breaks the order and looks like the expected letter is read as it."""
-    if re.fullmatch(r"\d{1,2}[.)]", words[0]):
-        labels["letter"] = None                 # a new numbered item: its list of letters starts again
-        return
-    m = re.fullmatch(r"([a-zđàảä6]{1,2})([).])", words[0])
-    if not m:
-        return
-    last = labels.get("letter")
-    expected = "a" if last is None else (LETTERS[LETTERS.index(last) + 1] if last in LETTERS[:-1] else None)
-    got = m.group(1)
-    shapes = (expected or "") + LETTER_LOOKALIKE.get(expected, "")
-    if len(got) == 2:                           # `đd)`: one letter read twice, with and without its bar
-        if not (expected and all(c in shapes for c in got)):
-            return
-        words[0], got = expected + m.group(2), expected
-    if expected and got != expected and got in LETTER_LOOKALIKE.get(expected, ""):
-        words[0] = expected + m.group(2)
-        got = expected
-    labels["letter"] = got if got in LETTERS else None
-
-
 def _division_label(words: list[str], head: str, labels: dict) -> bool:
     """`Chương IIT` → `Chương III`, `Điều l5.` → `Điều 15.`, `Muc l` → `Mục 1`: a division's word and
     number read in the document's numbering style (`labels["style:…"]`) and in sequence. True when the line
@@ -341,8 +289,8 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
             if following and following in roman_readings(words[0][:-1]):
                 labels["bare"] = following
                 words[0] = following + "."
-        _lower_roman_label(words, labels)
-        _letter_label(words, labels)
+        lower_roman_label(words, labels)
+        letter_label(words, labels)
         m = re.fullmatch(r"(\d{1,2}(?:\.\d{1,2})+)[Ll|I]", words[0])
         if m:                                   # `1.1L Theo kết quả`: the final full stop read as a letter
             words[0] = m.group(1) + "."

@@ -1,0 +1,64 @@
+"""The labels of a numbered item's list as Tesseract misreads them: letters (`a)`, `b)`, read `d)` or `đd)`)
+and lower-case roman numerals (`i)`, `ii)`, read `¡)`, `1i)`). Both lists start at their first label and run
+in order, so a label that breaks the order and has the shape of the expected one is read as it; `labels`
+carries the last of each from line to line (repair_text.repair_words)."""
+from __future__ import annotations
+
+import re
+
+ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+# Letters an item list uses (Vietnamese has no f, j, w, z) and the shapes Tesseract gives some of them.
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "d", "e": "c"}
+# An `i` whose dot Tesseract read apart from its stroke, or as a tone mark.
+_I_LOOKALIKE = str.maketrans({c: "i" for c in "¡íìïĩỉị"})
+
+
+def lower_roman_label(words: list[str], labels: dict) -> None:
+    """`¡)`, `1i)` after `ii)`: a lower-case roman item (`i)`, `ii)`, `iii)`) whose `i` was read as `¡`, an
+    accented i, `1` or `l`. Such a list starts at `i` and runs in order, so a token of those shapes is read as
+    the expected numeral when its length is that numeral's or one less (a stroke lost); a `1)` or `l)`
+    alone is a number or a letter unless it comes where `i)` or `ii)` is expected after a roman item."""
+    if re.fullmatch(r"\d{1,2}[.)]|[A-ZĐ][.)]|[IVXL]{1,5}[.\-]", words[0]):
+        labels["lroman"] = None                 # a numbered item or a part: its list of items starts again
+        return
+    m = re.fullmatch(r"([ivx¡íìïĩỉị1l|]{1,5})([).])", words[0])
+    if not m or len(words) < 2:
+        return
+    core, punct = m.group(1), m.group(2)
+    last = labels.get("lroman")
+    expected = ROMAN[ROMAN.index(last) + 1] if last in ROMAN[:-1] else "i"
+    if core == expected or core in ROMAN:
+        labels["lroman"] = core if core == expected or last or core == "i" else None
+        return
+    read = core.translate(_I_LOOKALIKE)
+    plain_digit = all(c in "1l|" for c in core)
+    if plain_digit and not last:
+        return                                  # `1)` with no roman item before it is a number
+    shape = read.replace("1", "i").replace("l", "i").replace("|", "i")
+    if shape == expected or (len(shape) + 1 == len(expected) and set(shape) <= set(expected)):
+        words[0] = expected + punct
+        labels["lroman"] = expected
+
+
+def letter_label(words: list[str], labels: dict) -> None:
+    """`d) Thời hạn` right under `2. …` is `a)`: an item list starts at `a` and runs in order, so a
+    letter label that breaks the order and looks like the expected letter is read as it."""
+    if re.fullmatch(r"\d{1,2}[.)]", words[0]):
+        labels["letter"] = None                 # a new numbered item: its list of letters starts again
+        return
+    m = re.fullmatch(r"([a-zđàảä6]{1,2})([).])", words[0])
+    if not m:
+        return
+    last = labels.get("letter")
+    expected = "a" if last is None else (LETTERS[LETTERS.index(last) + 1] if last in LETTERS[:-1] else None)
+    got = m.group(1)
+    shapes = (expected or "") + LETTER_LOOKALIKE.get(expected, "")
+    if len(got) == 2:                           # `đd)`: one letter read twice, with and without its bar
+        if not (expected and all(c in shapes for c in got)):
+            return
+        words[0], got = expected + m.group(2), expected
+    if expected and got != expected and got in LETTER_LOOKALIKE.get(expected, ""):
+        words[0] = expected + m.group(2)
+        got = expected
+    labels["letter"] = got if got in LETTERS else None
