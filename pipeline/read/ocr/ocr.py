@@ -26,7 +26,7 @@ from PIL import Image, ImageFilter, ImageOps, ImageSequence
 from pipeline.read.ocr import handwritten, heading_seal, list_numbers, signature_block
 from pipeline.read.ocr.layout import date_before_summary, split_columns
 from pipeline.read.ocr.repair_text import repair_lines
-from pipeline.read.ocr.tone_repair import repair_words as repair_tone_marks
+from pipeline.read.ocr.tone_repair import model as tone_model, repair_words as repair_tone_marks
 from pipeline.read.ocr.seals import lift_seals, without_colour_ink
 
 DPI = 300
@@ -358,8 +358,14 @@ def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: st
     pages per worker wait in memory (a 500-page scan is never held whole).
     """
     n = max(1, max_workers or workers())
+    # the tone-repair counts `read_back` needs (a seventh of a second, once per process) are loaded
+    # meanwhile: this thread mostly waits on tesseract while the pages are read
+    loading = threading.Thread(target=tone_model, name="tone-model", daemon=True)
+    loading.start()
     if n == 1:
-        return read_back([_ocr_in_slot(im, page, dpi, lang) for page, im, dpi in items])
+        pages = [_ocr_in_slot(im, page, dpi, lang) for page, im, dpi in items]
+        loading.join()
+        return read_back(pages)
     waiting = threading.BoundedSemaphore(2 * n)
     futures = []
     pages = iter(items)
@@ -368,7 +374,9 @@ def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: st
             future = pool.submit(_ocr_in_slot, item[1], item[0], item[2], lang)
             future.add_done_callback(lambda _: waiting.release())
             futures.append(future)
-        return read_back([f.result() for f in futures])
+        read = [f.result() for f in futures]
+        loading.join()
+        return read_back(read)
 
 
 def read_back(pages: list[OcrPage]) -> list[OcrPage]:
