@@ -10,8 +10,9 @@ letters full of citations. This script writes one invented document in each (no 
 prints each as a text PDF (tests/fixtures.py `to_pdf`: DejaVu Sans, or `--serif` DejaVu Serif in Times
 New Roman's place, `--bold` headings in bold), scans it as scripts/eval_scans.py does (grey, turned,
 blurred, noisy; `--dpi` fixes the resolution, else 200/240/300 by document), runs vanban on both and
-prints, per document, the section paths the scan lost and added, then section and reference F1 of the
-scans against their originals. The originals' own trees are checked by tests/test_section_classes.py;
+prints, per document and field, what the scan lost and added, then each field's F1 of the scans against
+their originals (sections by path, references by identifier, bodies by name and role, dates by value,
+targets by value and unit). The originals' own trees are checked by tests/test_section_classes.py;
 this measures only what scanning costs.
 """
 from __future__ import annotations
@@ -211,7 +212,30 @@ Căn cứ Nghị quyết số 18-NQ/TW ngày 25/10/2017 và Chỉ thị số 35-
 2. Văn phòng Tỉnh ủy theo dõi, báo cáo theo Thông báo số 516-TB/VPTU ngày 24/9/2025.
         """),
         national=PARTY_BANNER, sign=["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "Lại Thế Nguyên"], place="Thanh Hóa, ngày 12 tháng 5 năm 2025"),
+    # a commune's plan: targets in sentences, then its tasks as a table (body, time and role columns)
+    "tasks": doc(["ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP"], "Số: 34/KH-UBND", "KẾ HOẠCH", "Xây dựng nông thôn mới năm 2025",
+        lines("""
+I. MỤC TIÊU
+1. Phấn đấu đến cuối năm 2025 có ít nhất 03 thôn đạt chuẩn nông thôn mới kiểu mẫu.
+2. Tỷ lệ hộ nghèo giảm còn dưới 2,5%; thu nhập bình quân đạt 65 triệu đồng/người/năm.
+3. Làm mới 4,5 km đường giao thông nông thôn và trồng 12 ha rừng tập trung.
+II. NHIỆM VỤ VÀ PHÂN CÔNG
+        """) + [[["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
+                 ["1", "Rà soát tiêu chí", "Văn phòng HĐND và UBND xã", "Các thôn", "Tháng 6/2025"],
+                 ["2", "Bê tông hóa đường thôn", "Ban Quản lý dự án xã", "Mặt trận Tổ quốc xã", "Quý III/2025"],
+                 ["3", "Tuyên truyền", "Đoàn Thanh niên xã", "Hội Phụ nữ xã", "Trước ngày 30/9/2025"]]] + lines("""
+III. TỔ CHỨC THỰC HIỆN
+1. Công chức Văn phòng - Thống kê theo dõi, đôn đốc; báo cáo kết quả về Ủy ban nhân dân huyện trước ngày 15/12/2025.
+2. Các thôn chủ động triển khai thực hiện.
+        """),
+        sign=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Hà Văn Tâm"], place="Tân Lập, ngày 12 tháng 5 năm 2025"),
 }
+
+
+# What each field is compared by, as the shared scorer matches it (bodies with their role).
+KEYS = {"sections": lambda x: x["path"], "references": lambda x: x["identifier"] or x.get("title"),
+        "bodies": lambda x: (x["name"], x["role"]), "dates": lambda x: x["value"],
+        "targets": lambda x: (x["value"], x["unit"])}
 
 
 def run(folder: Path, out: Path, env: dict) -> dict[str, dict]:
@@ -243,18 +267,17 @@ def main(argv=None) -> int:
             make_scan(original, scan, name, a.dpi)
     env = dict(os.environ, VANBAN_OCR_CACHE=str(a.cache / "ocr"))
     runs = {sub: run(out / sub, out / f"run-{sub}", env) for sub in ("orig", "scan")}
-    totals = {"sections": [0, 0, 0], "references": [0, 0, 0]}
-    print(f"{'document':<10} {'sections':>9} {'scan':>5}  lost / added")
+    totals = {field: [0, 0, 0] for field in KEYS}
+    print(f"{'document':<10} {'field':>10}  original->scan  lost / added")
     for name in DOCS:
-        for field, key in (("sections", lambda x: x["path"]),
-                           ("references", lambda x: x["identifier"] or x.get("title"))):
+        for field, key in KEYS.items():
             a_, b_ = ({key(x) for x in runs[sub][name][field]} for sub in ("orig", "scan"))
             t = totals[field]
             t[0], t[1], t[2] = t[0] + len(a_ & b_), t[1] + len(b_ - a_), t[2] + len(a_ - b_)
-            if field == "sections" or a_ != b_:
-                print(f"{name:<10} {field:>10} {len(a_):>3}->{len(b_):<3} {sorted(a_ - b_, key=str)} / "
+            if a_ != b_:
+                print(f"{name:<10} {field:>10}  {len(a_):>3}->{len(b_):<3} {sorted(a_ - b_, key=str)} / "
                       f"{sorted(b_ - a_, key=str)}")
-    print(" ".join(f"{field} F1 scan vs original {f1(*t):.3f}" for field, t in totals.items()))
+    print("F1 scan vs original: " + "  ".join(f"{field} {f1(*t):.3f} ({t[0] + t[2]})" for field, t in totals.items()))
     return 0
 
 

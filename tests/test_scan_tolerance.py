@@ -403,3 +403,8 @@ def test_a_roman_items_first_i_read_as_a_figure_is_told_by_the_next_item():
     got = _read(["2. Kiểm tra việc thi hành:", "1) Lập danh sách;", "ii) Kiểm tra tại chỗ;", "3. Khác:", "1) Một việc;",
                  "2) Việc khác."])
     assert [line.split()[0] for line in got] == ["2.", "i)", "ii)", "3.", "1)", "2)"]
+
+
+def test_a_quarters_roman_numeral_read_as_figures():
+    got = _read(["Hoàn thành trong Quy 111/2025 và quý lV năm 2025, báo cáo quý 1/2026."])
+    assert got == ["Hoàn thành trong Quý III/2025 và quý IV năm 2025, báo cáo quý 1/2026."]

@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps, ImageSequence
 
-from pipeline.read.ocr import handwritten, heading_seal, list_numbers, signature_block
+from pipeline.read.ocr import handwritten, heading_seal, list_numbers, ruled_tables, signature_block
 from pipeline.read.ocr.layout import date_before_summary, split_columns
 from pipeline.read.ocr.repair_text import repair_lines
 from pipeline.read.ocr.tone_repair import model as tone_model, repair_words as repair_tone_marks
@@ -227,12 +227,13 @@ def _tesseract_tsv(pgm: bytes, dpi: float, lang: str, psm: int) -> str:
     return proc.stdout.decode("utf-8", "replace")
 
 
-def parse_tsv(tsv: str, page: int, dpi: float, height_px: int) -> OcrPage:
+def parse_tsv(tsv: str, page: int, dpi: float, height_px: int, tables: list | None = None) -> OcrPage:
     """Words grouped back into lines, in reading order, each with its confidence.
 
     A line Tesseract read across two columns (the header's issuer beside the national
     motto, `Nơi nhận:` beside the signer) is cut at the column gap, as a PDF's text layer is
-    (`layout.split_columns`), so the structure stage sees one layout for both.
+    (`layout.split_columns`), so the structure stage sees one layout for both. The words inside
+    the page's ruled `tables` (`ruled_tables.find`) come out one line per table row, `a | b | c`.
     """
     rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
     lines: dict[tuple, list[dict]] = {}
@@ -257,6 +258,9 @@ def parse_tsv(tsv: str, page: int, dpi: float, height_px: int) -> OcrPage:
             confs.append(conf)
     scale = 72.0 / dpi
     out: list[OcrLine] = []
+    table_rows: list[list[OcrLine]] = []
+    if tables:
+        lines, table_rows = _table_lines(lines, tables, scale)
     for key in sorted(lines):
         words = sorted(lines[key], key=lambda w: w["x0"])
         top = min(w["top"] for w in words)
@@ -271,9 +275,41 @@ def parse_tsv(tsv: str, page: int, dpi: float, height_px: int) -> OcrPage:
                 pos += len(w["text"])
             out.append(OcrLine(top=top * scale, text=" ".join(parts), words=spans,
                                left=segment[0]["x0"] * scale, right=segment[-1]["x1"] * scale))
+    for rows in reversed(table_rows):             # each table's rows before the first line below its top
+        at = next((i for i, ln in enumerate(out) if ln.top > rows[0].top), len(out))
+        out[at:at] = rows
     mean = sum(confs) / len(confs) if confs else 0.0
     return OcrPage(page=page, lines=out, confidence=round(mean, 1), height=height_px * scale,
                    width=(width or 0.0) * scale)
+
+
+def _table_lines(lines: dict[tuple, list[dict]], tables: list, scale: float) -> tuple[dict, list[list[OcrLine]]]:
+    """The words of Tesseract's lines outside the tables (by line), and each table's rows as lines."""
+    words = [dict(w, key=key) for key, ws in lines.items() for w in ws]
+    rest, by_cell = ruled_tables.take_cells(tables, words, scale)
+    outside: dict[tuple, list[dict]] = {}
+    for w in rest:
+        outside.setdefault(w.pop("key"), []).append(w)
+    out: list[list[OcrLine]] = []
+    for table, cells in zip(tables, by_cell):
+        rows: list[OcrLine] = []
+        for top, row in ruled_tables.table_rows(table, cells):
+            texts, spans, pos = [], [], 0
+            for cell in row:
+                if texts:                         # ` | ` between cells, a word of its own so that the line
+                    spans.append((pos + 1, pos + 2, 100.0))   # rebuilt from its words keeps it (read_back)
+                    pos += 3
+                start = pos
+                for w in cell:
+                    if pos > start:
+                        pos += 1
+                    spans.append((pos, pos + len(w["text"]), w["conf"]))
+                    pos += len(w["text"])
+                texts.append(" ".join(w["text"] for w in cell))
+            rows.append(OcrLine(top=top, text=" | ".join(texts), words=spans, left=table.xs[0], right=table.xs[-1]))
+        if rows:
+            out.append(rows)
+    return outside, out
 
 
 def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None, lang: str = "vie") -> OcrPage:
@@ -288,7 +324,7 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
     early = ThreadPoolExecutor(max_workers=1) if image.mode == "RGB" else None
     try:
         lifting = early.submit(_lifted, image, ready, dpi, stated_dpi) if early else None
-        result = parse_tsv(run_tesseract(ready, dpi, lang), page, dpi, ready.height)
+        result = parse_tsv(run_tesseract(ready, dpi, lang), page, dpi, ready.height, ruled_tables.find(ready, dpi))
 
         lifted = []
 

@@ -58,6 +58,8 @@ _GLUED_CODE = re.compile(r"^(\d{1,6})([A-ZĐ][A-ZĐa-z]?[A-ZĐ]*-[A-ZĐ][\w&.-]*
 _TRAIL = re.compile(r"[,.;:)]+$")
 _NUMBER_TRAIL = re.compile(r"[,.;:)-]+$")
 _LABEL_PUNCT = re.compile(r"^(.+?)([.:])$")
+# A quarter's roman numeral as OCR and the figure pass leave it (`111/2025`, `lV`), with its year or stop.
+_QUARTER = re.compile(r"([1Il|]{1,3}|[1Il|]?V)(/(?:19|20)\d{2}[,.;:)]?|[,.;:)]?)")
 # A Party document's roman label ends in a dash (`I-`, `II-`, CONVENTIONS.md).
 _PARTY_LABEL = re.compile(r"^([IVXLHl|1T]{1,5})(-)$")
 _IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&ƯƠÂĂÊÔ]*))+)(?![\w])")
@@ -318,6 +320,13 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         if i == 0 and label and all(c in ROMAN_LOOKALIKE for c in label.group(1)):
             continue                            # a label like `I1.` is the roman pass's, not a number
         words[i] = fix_number(w)
+    # a quarter is numbered in roman (`Quý III/2025`), which the number pass above read as figures (`111/2025`);
+    # the word before it lost its tone (`Quy`) as often
+    for i in range(1, len(words)):
+        quarter = _QUARTER.fullmatch(words[i])
+        if quarter and fold(words[i - 1]) == "quy" and quarter.group(1) != "1":    # `Quý 1/2025` is printed so
+            words[i] = quarter.group(1).replace("1", "I").replace("l", "I").replace("|", "I") + quarter.group(2)
+            words[i - 1] = {"Quy": "Quý", "quy": "quý", "QUY": "QUÝ"}.get(words[i - 1], words[i - 1])
     # the date line: `ngày 76 tháng 0I năm 2026`
     for i in range(len(words) - 1):
         f = folded[i]
