@@ -15,7 +15,8 @@ from pipeline.parse.document import Doc
 from pipeline.text.matching import digit_led
 from pipeline.text.names import canonical, case_name, complete_jurisdiction
 from pipeline.parse.sections import section_at
-from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, normalize_identifier,
+from pipeline.text.fold import title_key
+from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, law_title, normalize_identifier,
                                        party_central_numbers, same_body, type_from_identifier)
 from pipeline.extract.dates import parse_day
 
@@ -294,7 +295,7 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
     return {
         "doc_type": doc_type, "identifier": ident, "date": date, "issuer": issuer,
         "relation": None,
-        "title": None, "text": text[span_start:end], "start": span_start, "end": end,
+        "title": law_title(text[span_start:end]), "text": text[span_start:end], "start": span_start, "end": end,
         "_explicit_issuer": explicit_issuer,
     }
 
@@ -381,7 +382,7 @@ def find(doc: Doc) -> list[dict]:
 
     # every standard's number opens with `QC` or `TCVN` (rules/references.yaml `standard`): most texts have none
     for m in p["standard"].finditer(text) if "QC" in text or "TCVN" in text else ():
-        code = re.sub(r"\s+", "", m.group("code"))
+        code = re.sub(r"^(ISO(?:/IEC)?)", r"\1 ", re.sub(r"\s+", "", m.group("code")))   # `TCVN ISO 9001:2015`
         issuer = issuer_from_codes("0/" + m.group("issuer")) if m.group("issuer") else None
         out.append({"doc_type": "Văn bản", "identifier": f"{m.group('kind')} {code}", "date": None,
                      "issuer": issuer, "relation": None, "title": None, "text": m.group(0),
@@ -470,17 +471,17 @@ def _merge(items: list[dict]) -> list[dict]:
     prio = _patterns()["priority"]
     merged: dict[str, dict] = {}
     order: list[dict] = []
-    for it in items:
-        key = it["identifier"] or (it.get("title") or "").casefold()
+    named = {title_key(it["title"]): it["identifier"] for it in items if it["identifier"] and it.get("title")}
+    for it in items:   # a law by its name alone (`Luật Đất đai năm 2024`) and by name and number is one
+        key = it["identifier"] or named.get(title_key(it["title"])) or title_key(it["title"])
         explicit = it.pop("_explicit_issuer", False)
         if key not in merged:
-            it["occurrences"] = [[it["start"], it["end"]]]
-            it["_explicit"] = explicit
-            merged[key] = it
-            order.append(it)
+            it["occurrences"], it["_explicit"] = [[it["start"], it["end"]]], explicit
+            order.append(merged.setdefault(key, it))
             continue
-        m = merged[key]
-        m["occurrences"].append([it["start"], it["end"]])
+        (m := merged[key])["occurrences"].append([it["start"], it["end"]])
+        if it["identifier"] and not m["identifier"]:   # the number of a law first cited by its name alone
+            m.update({k: it[k] for k in ("doc_type", "identifier", "title", "text", "start", "end")})
         if _rank(it, prio) < _rank(m, prio):
             m["relation"], m["_own"] = it["relation"], it["_own"]
         m["date"] = m["date"] or it["date"]
@@ -489,8 +490,7 @@ def _merge(items: list[dict]) -> list[dict]:
         elif not m["issuer"]:
             m["issuer"] = it["issuer"]
     for it in order:
-        it.pop("_explicit", None)
-        it.pop("_own", None)
+        it.pop("_explicit", None), it.pop("_own", None)
     return order
 
 

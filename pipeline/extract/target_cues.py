@@ -40,7 +40,7 @@ def config() -> dict:
         "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+" + cfg["count_scale"] + r"(?P<noun>(?:" + nouns + r"))(?!\w)"),
         "open_count": re.compile(cfg["number"] + r"[ \t]+(?!" + cfg["open_count_not"] + r")(?P<noun>[^\W\d_]+)(?!\w)"),
         "open_count_lead": re.compile(r"(?:" + cfg["goal_action"] + r")(?:\s+(?:mới|thêm|bổ sung))?\s*\Z", flags),
-        "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")\s+\Z"),
+        "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")(?:\s+|(?<=[≥≤<>=])[ \t]*)\Z"),   # a sign may touch the figure (`≥80%`)
         "left_guard": re.compile(r"[\w/.,+-]\Z"),
         "cmp": dict(cmp_words),
         "units": units,
@@ -82,6 +82,9 @@ def config() -> dict:
         "t_subject": re.compile(cfg["table_subject_col"], flags),
         "t_money": re.compile(cfg["table_money_col"], flags),
         "t_quantity": re.compile(cfg["table_quantity_col"], flags),
+        "t_measure": re.compile(cfg["table_measure_col"], flags),
+        "t_past_title": re.compile(cfg["table_past_title"], flags),
+        "time_word": re.compile(r"^(?:" + cfg["open_count_not"] + r")", flags),
         "t_units": [(re.compile(u["pattern"], flags), u["unit"], u.get("factor", 1)) for u in cfg["table_units"]],
         "report_title": re.compile(cfg["report_title"], flags),
         "normative_types": set(cfg["normative_types"]),

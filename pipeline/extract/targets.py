@@ -49,6 +49,11 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
     if len(subj.split()) < 2:
         before = text[clause_start:number_start]
         v = cfg["verb_before"].search(before)
+        if not v and not subj and not re.search(r"[\d|:,;()\"“”]", before) \
+                and 2 <= len(cfg["lead"].sub("", before.strip() + " ").split()) <= 10 \
+                and not cfg["measure_before"].search(text, clause_start, number_start):
+            v = re.search(r"\s*\Z", before)   # `Tỷ lệ thất nghiệp không quá 3%`, `- Thanh toán trực tuyến ≥ 90%`: what
+            # the clause names, with no verb, before a figure that ends it
         if v:
             cand = before[:v.start()]
             cand = re.split(r":|\(\d+\)|,\s*trong đó(?:\s+có)?\s", cand)[-1]   # after a label's colon, a goal's
@@ -114,7 +119,8 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     if paren > lead.rfind(")") and cfg["goal_before_bracket"].search(lead[:paren]):
         return True   # `đạt 123% so với Nghị quyết đã đề ra (110 hội viên)`: the goal restated in brackets
     if money and sets_sums(doc) and "|" not in lead and cfg["money_goal"].search(lead) \
-            and not cfg["money_past"].search(lead) and not _earlier_year(doc, text[cs:ce]):
+            and not cfg["money_past"].search(lead) and not _earlier_year(doc, text[cs:ce]) \
+            and not cfg["past_heading"].search(heading_context(doc, s)):
         return True   # `Giao dự toán …, tổng số: 3.450 triệu đồng`: a sum the decision sets, whatever the label
     strong = _strong_at(cfg, lead)
     if has_cmp and cfg["floor_ceiling"].search(text[s:e]) and not cfg["past_before"].search(lead[-16:]):
@@ -143,8 +149,10 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     if strong >= 0:
         return True
     years = stated_years(text[cs:ce])
-    if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
-        return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report's results too
+    if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)
+                                                                   or (is_plan(doc) and not is_report(doc))):
+        return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report's results too; in a
+        # plan whatever the verb (`Đến năm 2030, có 5 khu công nghiệp đi vào hoạt động`)
     if strong < 0 and _earlier_year(doc, text[cs:ce]):
         return False  # `Năm 2025, tỷ lệ đô thị hóa đạt 38%` in a later document: a result, even under `Nhiệm vụ`
     context = heading_context(doc, s)
@@ -152,7 +160,7 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return False   # under `Kết quả`, `Đánh giá kết quả nhiệm kỳ`: who was awarded is a result too
     if cfg["goal_after"].search(after):
         return True
-    if _strong_at(cfg, context) >= 0 or cfg["goal_heading"].search(context):
+    if _strong_at(cfg, context) >= 0 or (cfg["goal_heading"].search(context) and not _earlier_year(doc, context)):
         return True   # under `Mục tiêu`, `Chỉ tiêu`, or a report's `Phương hướng, nhiệm vụ` for what comes next
     if cfg["past_after"].search(after):
         return False

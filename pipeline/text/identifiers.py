@@ -152,3 +152,13 @@ def party_central_numbers(text: str) -> list[tuple[str, int, int, str]]:
             ident = f"{int(it.group('num')):02d}-{_PARTY_CODES[it.group('type')]}/TW"
             out.append((ident, m.start("list") + it.start(), m.start("list") + it.end(), m.group("body")))
     return out
+
+
+_LAW_NAMED = re.compile(r"(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)\s+[A-ZĐ][^\d;:\n]{1,80}?(?=\s+số\b)")
+
+
+def law_title(citation: str) -> str | None:
+    """The name a law is cited by before its number (`Luật Đất đai số 31/2024/QH15` → `Luật Đất đai`), so a
+    later citation by the name alone is known for the same law; None for any other citation."""
+    m = _LAW_NAMED.match(citation)
+    return m.group(0) if m else None
