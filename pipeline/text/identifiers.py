@@ -110,7 +110,7 @@ def issuer_from_codes(ident: str) -> str | None:
             if len(joint) == len(tail) - 1:
                 return ", ".join(joint)
         code = tail[1] if len(tail) > 1 and tail[0].casefold() in types else tail[0]
-    return table.get(code.casefold())
+    return table.get(re.split(r"[.(]", code)[0].casefold())   # `STP.ĐKT`, `CAT(PC04)`: the body before its unit
 
 
 def body_code(ident: str) -> str | None:
@@ -119,6 +119,7 @@ def body_code(ident: str) -> str | None:
         return None
     tail = ident.rsplit("/", 1)[-1].split("-")
     code = tail[1] if len(tail) > 1 and tail[0].casefold() in rules.doc_type_by_code() else tail[0]
+    code = re.split(r"[.(]", code)[0]
     return code if re.fullmatch(r"[A-ZĐ][A-Za-zĐđ&]+", code) else None
 
 
