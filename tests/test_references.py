@@ -382,3 +382,42 @@ def test_a_conjunction_where_a_line_broke_is_not_part_of_the_issuer():
                  "Hướng dẫn số 22/HD-BYT ngày 05/02/2026 của Bộ Y tế, Ủy ban nhân dân thành phố báo cáo.")
     assert [(r["identifier"], r["issuer"], r["relation"]) for r in found] == [
         ("64/QĐ-TTg", "Thủ tướng Chính phủ", "implements"), ("22/HD-BYT", "Bộ Y tế", "implements")]
+
+
+# Issue 14, held-out classes (sentences invented).
+PARTY_HEADER = ("ĐẢNG BỘ TỈNH HÀ GIANG\nBAN THƯỜNG VỤ TỈNH ỦY\n*\nSố 88-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+                "Hà Giang, ngày 20 tháng 01 năm 2026\nKẾ HOẠCH\nthực hiện nhiệm vụ năm 2026\n")
+
+
+def test_an_issuers_term_session_or_year_is_no_part_of_its_name():
+    found = refs("Thực hiện Nghị quyết số 27/NQ-HĐND ngày 9/12/2025 của HĐND tỉnh khóa XIX, kỳ họp thứ 31; "
+                 "Kế hoạch số 15/KH-UBND của UBND tỉnh năm 2026 về chuyển đổi số; Quyết định số 301/QĐ-UBND của "
+                 "UBND tỉnh Nghệ An nhiệm kỳ 2021 - 2026.")
+    assert [r["issuer"] for r in found] == ["Hội đồng nhân dân tỉnh Nghệ An"] + ["Ủy ban nhân dân tỉnh Nghệ An"] * 2
+    r = one("Thực hiện Nghị quyết số 39-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XIII về nguồn nhân lực.", PARTY_HEADER)
+    assert r["issuer"] == "Ban Chấp hành Trung ương Đảng"
+
+
+def test_standards_with_a_hyphenated_year_or_an_adopted_iso_number():
+    found = refs("Yêu cầu áp dụng TCVN 4054-2005, TCVN ISO 14001:2015 và QCVN 07-5:2016/BXD khi thiết kế.", DEPT_HEADER)
+    assert [(r["doc_type"], r["identifier"]) for r in found] == [
+        ("Văn bản", "TCVN 4054-2005"), ("Văn bản", "TCVN ISO 14001:2015"), ("Văn bản", "QCVN 07-5:2016/BXD")]
+    assert found[2]["issuer"] == "Bộ Xây dựng"
+
+
+def test_dotted_codes_and_a_units_code_in_brackets_are_part_of_the_number():
+    found = refs("Xét đề nghị của Công an tỉnh tại Tờ trình số 233/TTr-CAT(PV01) ngày 5/2/2026; Quyết định số "
+                 "712/QĐ-CT.UB ngày 14/6/2004 của Chủ tịch UBND tỉnh; Thông báo số 41/TB-STP.KTVB ngày 3/3/2026.")
+    assert [r["identifier"] for r in found] == ["233/TTr-CAT(PV01)", "712/QĐ-CT.UB", "41/TB-STP.KTVB"]
+    assert [r["date"] for r in found] == ["2026-02-05", "2004-06-14", "2026-03-03"]
+    assert found[2]["issuer"] == "Sở Tư pháp"
+    # a full stop with no space before the next sentence is no dotted code
+    assert one("Căn cứ Quyết định số 19/QĐ-UBND.Theo đó các sở thực hiện.")["identifier"] == "19/QĐ-UBND"
+
+
+def test_a_law_cited_by_name_and_by_name_and_number_is_one_reference():
+    found = refs("Căn cứ Luật Điện lực năm 2024; Luật Điện lực số 61/2024/QH15 ngày 30/11/2024; "
+                 "Luật Phòng, chống thiên tai và Luật phòng chống thiên tai.")
+    assert [(r["identifier"], r["title"]) for r in found] == [
+        ("61/2024/QH15", "Luật Điện lực"), (None, "Luật Phòng, chống thiên tai")]
+    assert found[0]["date"] == "2024-11-30" and len(found[0]["occurrences"]) == 2
