@@ -84,6 +84,8 @@ def config() -> dict:
         "t_quantity": re.compile(cfg["table_quantity_col"], flags),
         "t_measure": re.compile(cfg["table_measure_col"], flags),
         "t_past_title": re.compile(cfg["table_past_title"], flags),
+        "time_label": re.compile(cfg["time_label"], flags),
+        "bullet_lead": re.compile(r"\s*[-+*•–]\s*(?:" + cfg["time_label"] + r":\s*)?", flags),
         "time_word": re.compile(r"^(?:" + cfg["open_count_not"] + r")", flags),
         "t_units": [(re.compile(u["pattern"], flags), u["unit"], u.get("factor", 1)) for u in cfg["table_units"]],
         "report_title": re.compile(cfg["report_title"], flags),

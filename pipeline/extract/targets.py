@@ -134,8 +134,9 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return _strong_at(cfg, lead[paren:]) >= 0
     if has_cmp and cfg["floor_ceiling"].search(text[s:e]):
         return True   # `Số đơn vị kiểm tra: tối thiểu 20%`: a floor or a ceiling is set, whatever the label
-    if re.search(r":\s*\Z", lead):  # `Ban Chấp hành: 25 người`, `Kết quả kiểm tra: 100%` list what is
-        label = re.split(r"[,;:.]", lead.rstrip()[:-1])[-1]
+    label = re.split(r"[,;:.]", lead.rstrip()[:-1])[-1] if re.search(r":\s*\Z", lead) else None
+    if label is not None and not cfg["time_label"].fullmatch(label.strip(" -+*•\t")):
+        # `Ban Chấp hành: 25 người`, `Kết quả kiểm tra: 100%` list what is; a time (`Năm 2027: 80% …`) is no label
         if money and sets_sums(doc) and cfg["money_goal"].search(label):
             return True   # `Giá gói thầu: 735.000.000 đồng`, `Tổng mức đầu tư: …`: the sum the document sets
         if cfg["colon_label_measure"].match(label) and not cfg["past_heading"].search(heading_context(doc, s)) \
@@ -169,8 +170,8 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return True   # `phê duyệt dự toán … với tổng kinh phí 1.250.000.000 đồng`: a sum the document sets
     if is_report(doc):
         return False
-    if re.fullmatch(r"\s*[-+*•–]\s*", lead):
-        return True  # a plan's bullet that opens with the figure (`- 100% hồ sơ được số hóa`) states a goal
+    if cfg["bullet_lead"].fullmatch(lead):
+        return True  # a plan's bullet that opens with the figure (`- 100% hồ sơ được số hóa`, `- Năm 2027: 80% …`)
     if doc_year(doc) and years and max(years) < doc_year(doc):
         return False  # a figure of an earlier year is a result
     # a plan's own action on what it counts (`thành lập mới 03 cụm công nghiệp`, `thu hút 40 dự án`)
