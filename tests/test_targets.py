@@ -910,3 +910,15 @@ def test_a_plans_list_of_what_it_builds_sets_each_rows_size():
     # what exists already is no goal
     body = body.replace("DANH MỤC DỰ ÁN NGUỒN ĐIỆN ĐẦU TƯ MỚI", "HIỆN TRẠNG CÁC NGUỒN ĐIỆN TRÊN ĐỊA BÀN")
     assert targets(body, PLAN_HEADER) == []
+
+
+def test_a_header_of_bare_years_names_goal_columns_and_a_rate_is_in_its_sums_unit():
+    body = ("Phụ lục I\n| TT | Chỉ tiêu | ĐVT | 2026 | 2027 |\n| 1 | Số xã đạt chuẩn nông thôn mới nâng cao | Xã | 4 | 7 |\n"
+            "| 2 | Thu nhập bình quân đầu người | Triệu đồng/người/năm | 58 | 63 |\n")
+    assert found_of(body) == {(4, "count", "="), (7, "count", "="), (58_000_000, "VND", "="), (63_000_000, "VND", "=")}
+
+
+def test_a_time_before_the_colon_is_no_label():
+    body = ("II. MỤC TIÊU CỤ THỂ\n- Năm 2026: 100% xã có điểm phục vụ bưu chính.\n"
+            "- Năm 2028: tối thiểu 75% hộ gia đình có cáp quang.\n")
+    assert found_of(body) == {(100, "%", "="), (75, "%", ">=")}

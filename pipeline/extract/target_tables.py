@@ -14,6 +14,7 @@ _CELL_NUMBER = re.compile(r"\s*(?P<cmp>≥|>=|≤|<=|>|<|trên|ít nhất|tối 
 # (`05 lớp`, `30 ha`, `2,5 tỷ đồng`: a cell that names its own unit or the thing it counts)
 _CELL_CMP = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "trên": ">", "ít nhất": ">=",
              "tối thiểu": ">=", "không dưới": ">=", "không quá": "<=", "tối đa": "<=", "dưới": "<"}
+_YEAR_CELL = re.compile(r"\s*(?:19|20)\d{2}\s*$")   # a header's year column (`| 2026 | 2027 |`), no figure
 _ROW_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]?\s*$")
 
 
@@ -49,7 +50,7 @@ def table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
         budget = sets_sums(doc) and (_unit_named(cfg, table_unit) or ("",))[0] == "VND"
         for cells in rows:
             vals = [text[a:b].strip() for a, b in cells]
-            if not any(_CELL_NUMBER.match(v) for v in vals[1:]) and (budget and header is None or any(
+            if not any(_CELL_NUMBER.match(v) and not _YEAR_CELL.match(v) for v in vals[1:]) and (budget and header is None or any(
                     cfg["t_goal"].search(v) or cfg["t_unit"].match(v) or cfg["t_money"].search(v)
                     or (measures and cfg["t_measure"].search(v)) for v in vals)):
                 header, roles = vals, _column_roles(doc, vals, budget, measures)
@@ -144,6 +145,7 @@ def _unit_above(cfg: dict, text: str, table_start: int) -> str:
 
 
 def _unit_named(cfg: dict, source: str) -> tuple[str, float] | None:
+    source = re.sub(r"\s*/.*$", "", source)   # `Triệu đồng/người/năm`: a rate, in the unit of its sum
     for pat, unit, factor in cfg["t_units"]:
         if pat.search(source.strip().lower()):
             return unit, factor
