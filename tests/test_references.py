@@ -421,3 +421,8 @@ def test_a_law_cited_by_name_and_by_name_and_number_is_one_reference():
     assert [(r["identifier"], r["title"]) for r in found] == [
         ("61/2024/QH15", "Luật Điện lực"), (None, "Luật Phòng, chống thiên tai")]
     assert found[0]["date"] == "2024-11-30" and len(found[0]["occurrences"]) == 2
+
+
+def test_a_thousands_dot_in_a_number_is_no_dotted_code():
+    assert one("Căn cứ Quyết định số 2.318/QĐ-UBND ngày 4/11/2025 của UBND tỉnh.")["identifier"] == "2318/QĐ-UBND"
+    assert one("Thực hiện Công văn số 14.2/ĐLNA-KT ngày 4/01/2026.", DEPT_HEADER)["identifier"] == "14.2/ĐLNA-KT"

@@ -922,3 +922,9 @@ def test_a_time_before_the_colon_is_no_label():
     body = ("II. MỤC TIÊU CỤ THỂ\n- Năm 2026: 100% xã có điểm phục vụ bưu chính.\n"
             "- Năm 2028: tối thiểu 75% hộ gia đình có cáp quang.\n")
     assert found_of(body) == {(100, "%", "="), (75, "%", ">=")}
+
+
+def test_an_earlier_period_opening_the_sentence_makes_each_clause_a_result():
+    body = ("I. TÌNH HÌNH\nGiai đoạn 2021 - 2025, tỉnh thu hút 31 dự án với tổng vốn đăng ký 6.200 tỷ đồng; "
+            "tỷ lệ đô thị hóa đạt 33%.\nII. MỤC TIÊU\n- Đến năm 2030, tỷ lệ đô thị hóa đạt 40%; thu hút 45 dự án.\n")
+    assert found_of(body) == {(40, "%", "="), (45, "count", "=")}

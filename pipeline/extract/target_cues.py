@@ -10,6 +10,7 @@ from pipeline import rules
 from pipeline.parse.document import Doc
 from pipeline.text.matching import first_chars
 
+PERIOD = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?![\d/])", re.I)
 YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?|(?:trong\s+|vào\s+)?năm\s+)((?:19|20)\d{2})(?![\d/])", re.I)
 
 
@@ -209,9 +210,11 @@ def sets_sums(doc: Doc) -> bool:
 
 
 def stated_years(clause: str) -> list[int]:
-    """The years a clause speaks of, leaving out a baseline (`tăng 10% so với năm 2025`)."""
-    return [int(m.group(1)) for m in YEAR.finditer(clause)
-            if not re.search(r"so với\s+(?:cùng kỳ\s+)?\Z", clause[max(0, m.start() - 20):m.start()])]
+    """The years a clause speaks of, leaving out a baseline (`tăng 10% so với năm 2025`); a period
+    (`giai đoạn 2021 - 2025`) speaks of its last year."""
+    found = sorted([(m.start(), int(m.group(1))) for m in YEAR.finditer(clause)]
+                   + [(m.start(), int(m.group(1))) for m in PERIOD.finditer(clause)])
+    return [y for at, y in found if not re.search(r"so với\s+(?:cùng kỳ\s+)?\Z", clause[max(0, at - 20):at])]
 
 
 def target_year(doc: Doc, text: str, cs: int, ce: int, s: int) -> int | None:

@@ -149,13 +149,14 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return False  # under `Đánh giá kết quả nhiệm kỳ`: `…, đạt 107% chỉ tiêu; có 15 tập thể …` reports
     if strong >= 0:
         return True
-    years = stated_years(text[cs:ce])
+    years = stated_years(text[cs:ce]) or stated_years(text[sent_start:cs])   # the clause's, else its sentence's
     if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)
                                                                    or (is_plan(doc) and not is_report(doc))):
         return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report's results too; in a
         # plan whatever the verb (`Đến năm 2030, có 5 khu công nghiệp đi vào hoạt động`)
-    if strong < 0 and _earlier_year(doc, text[cs:ce]):
+    if strong < 0 and doc_year(doc) and years and max(years) < doc_year(doc):
         return False  # `Năm 2025, tỷ lệ đô thị hóa đạt 38%` in a later document: a result, even under `Nhiệm vụ`
+        # (`Giai đoạn 2021 - 2025, …; tỷ lệ che phủ rừng đạt 60%`: the sentence's period holds for each clause)
     context = heading_context(doc, s)
     if _past_context(cfg, context):
         return False   # under `Kết quả`, `Đánh giá kết quả nhiệm kỳ`: who was awarded is a result too

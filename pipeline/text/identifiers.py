@@ -15,6 +15,7 @@ def normalize_identifier(raw: str) -> str | None:
     if not ident or not re.match(r"\d", ident):
         return None
     ident = re.sub(r"^(\d+)[Il|](?=[/-])", r"\g<1>1", ident)   # OCR's `3l/CT-TTg`: a number is digits
+    ident = re.sub(r"^(\d{1,2})\.(\d{3})(?=[/-])", r"\1\2", ident)   # `1.245/QĐ-UBND`: a thousands dot, not `21.4/GĐN`
     m = re.match(r"^(\d+)(.*)$", ident)
     num, rest = m.group(1), m.group(2)
     rest = re.sub(r"^/((?:19|20)\d{2})-", r"/\1/", rest)   # `126/2024-NĐ-CP`: the year takes a slash
