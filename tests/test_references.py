@@ -426,3 +426,14 @@ def test_a_law_cited_by_name_and_by_name_and_number_is_one_reference():
 def test_a_thousands_dot_in_a_number_is_no_dotted_code():
     assert one("Căn cứ Quyết định số 2.318/QĐ-UBND ngày 4/11/2025 của UBND tỉnh.")["identifier"] == "2318/QĐ-UBND"
     assert one("Thực hiện Công văn số 14.2/ĐLNA-KT ngày 4/01/2026.", DEPT_HEADER)["identifier"] == "14.2/ĐLNA-KT"
+
+
+def test_an_issuer_whose_field_holds_a_comma_is_read_whole():
+    found = refs("Thực hiện Kế hoạch số 07/KH-BCĐ ngày 6/1/2026 của Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh; "
+                 "Công văn số 41/SVHTTDL-QLDL ngày 8/1/2026 của Sở Văn hóa, Thể thao và Du lịch về mùa lễ hội.")
+    assert [r["issuer"] for r in found] == ["Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Nghệ An",
+                                           "Sở Văn hóa, Thể thao và Du lịch"]
+    r = one("Thực hiện Thông báo số 12-TB/TU ngày 9/01/2026 của đồng chí Bí thư Tỉnh ủy.", PARTY_HEADER)
+    assert r["issuer"] == "Bí thư Tỉnh ủy"
+    r = one("Căn cứ Quyết định số 905/QĐ-UBND ngày 2/10/2025 của UBND tỉnh ủy quyền Giám đốc Sở Tài chính phê duyệt.")
+    assert r["issuer"] == "Ủy ban nhân dân tỉnh Nghệ An"

@@ -13,7 +13,7 @@ from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.text.matching import digit_led
-from pipeline.text.names import canonical, case_name, complete_jurisdiction
+from pipeline.text.names import canonical, case_name, comma_fields, complete_jurisdiction
 from pipeline.parse.sections import section_at
 from pipeline.text.fold import title_key
 from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, law_title, normalize_identifier,
@@ -39,7 +39,7 @@ def _patterns() -> dict:
         "priority": {r: i for i, r in enumerate(cfg["relation_priority"])},
         "joined_before": re.compile(r"^\s*(?:,|và|;)\s*(?:(?:số|Số)\s+)?$"),
         "date_after": re.compile(cfg["date_after"]),
-        "issuer_after": re.compile(cfg["issuer_after"]),
+        "issuer_after": re.compile(cfg["issuer_after"].replace("{comma_fields}", comma_fields())),
         "issuer_tail": re.compile(cfg["issuer_tail"]),
         "named": [re.compile(p) for p in cfg["named"]],
         "relations": cfg["relations"],   # and each cue in lower case with its whole-word pattern, compiled once:

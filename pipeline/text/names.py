@@ -225,3 +225,10 @@ def complete_jurisdiction(name: str | None, document_issuer: str | None) -> str 
     if not place:
         return name
     return f"{name} {place.group(1).strip()}"
+
+
+def comma_fields() -> str:
+    """An alternation of the fields whose own name holds a comma (rules/body_heads.yaml `comma_fields`,
+    `board_fields`: `Văn hóa, Thể thao và Du lịch`, `phòng, chống`), for a pattern that ends a name at a comma."""
+    vocab = rules.load("body_heads")
+    return "|".join(re.escape(f) for k in ("comma_fields", "board_fields") for f in sorted(vocab[k], key=len, reverse=True))
