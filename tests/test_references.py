@@ -437,3 +437,12 @@ def test_an_issuer_whose_field_holds_a_comma_is_read_whole():
     assert r["issuer"] == "Bí thư Tỉnh ủy"
     r = one("Căn cứ Quyết định số 905/QĐ-UBND ngày 2/10/2025 của UBND tỉnh ủy quyền Giám đốc Sở Tài chính phê duyệt.")
     assert r["issuer"] == "Ủy ban nhân dân tỉnh Nghệ An"
+
+
+def test_a_standards_year_is_never_read_as_a_number_of_its_own():
+    found = refs("Thực hiện đúng QCVN QTĐ-6:2009/BCT, QCVN QTĐ 7:2009/BCT, QCVN 05/2020/BCT và quy chuẩn 01:2021/BCT.",
+                 DEPT_HEADER)
+    assert [(r["doc_type"], r["identifier"]) for r in found] == [
+        ("Văn bản", "QCVN QTĐ-6:2009/BCT"), ("Văn bản", "QCVN QTĐ-7:2009/BCT"), ("Văn bản", "QCVN 05:2020/BCT"),
+        ("Văn bản", "QCVN 01:2021/BCT")]
+    assert not any(r["doc_type"] == "Công văn" for r in found)

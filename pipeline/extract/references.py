@@ -17,7 +17,7 @@ from pipeline.text.names import canonical, case_name, comma_fields, complete_jur
 from pipeline.parse.sections import section_at
 from pipeline.text.fold import title_key
 from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, law_title, normalize_identifier,
-                                       party_central_numbers, same_body, type_from_identifier)
+                                       party_central_numbers, same_body, standard_id, type_from_identifier)
 from pipeline.extract.dates import parse_day
 
 
@@ -381,10 +381,9 @@ def find(doc: Doc) -> list[dict]:
         return None, s
 
     # every standard's number opens with `QC` or `TCVN` (rules/references.yaml `standard`): most texts have none
-    for m in p["standard"].finditer(text) if "QC" in text or "TCVN" in text else ():
-        code = re.sub(r"^(ISO(?:/IEC)?)", r"\1 ", re.sub(r"\s+", "", m.group("code")))   # `TCVN ISO 9001:2015`
+    for m in p["standard"].finditer(text) if "QC" in text or "TCVN" in text or "uy chuẩn" in text else ():
         issuer = issuer_from_codes("0/" + m.group("issuer")) if m.group("issuer") else None
-        out.append({"doc_type": "Văn bản", "identifier": f"{m.group('kind')} {code}", "date": None,
+        out.append({"doc_type": "Văn bản", "identifier": standard_id(m.group("kind"), m.group("code")), "date": None,
                      "issuer": issuer, "relation": None, "title": None, "text": m.group(0),
                      "start": m.start(), "end": m.end(), "_explicit_issuer": False})
         taken.append(m.span())

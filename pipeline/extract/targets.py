@@ -225,7 +225,7 @@ def _open_count(cfg: dict, text: str, low: str, s: int, noun: int, taken: list[t
         return False              # table rows are the table reader's
     if cfg["open_count_lead"].search(lead):
         return True
-    joined = re.search(r"(?:,|\svà)\s*\Z", lead)
+    joined = re.search(r"(?<!\d)(?:,|\svà)\s*\Z", lead)   # not a list of numbers (`khối 10, 11 tham gia`)
     return bool(joined) and _ends_in_count(low, line, line + joined.start(), taken)
 
 

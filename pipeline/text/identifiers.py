@@ -164,3 +164,13 @@ def law_title(citation: str) -> str | None:
     later citation by the name alone is known for the same law; None for any other citation."""
     m = _LAW_NAMED.match(citation)
     return m.group(0) if m else None
+
+
+def standard_id(kind: str, code: str) -> str:
+    """A technical standard's number in its normal form: `QCVN 01:2019/BCT` (the year after a colon, also where
+    it was printed after a slash), `QCVN QTĐ-8:2010/BCT` (a letter series joined to its number by a hyphen),
+    `TCVN ISO 9001:2015`; `quy chuẩn 01:2020/BCT` cited without its series word is a QCVN."""
+    kind = "QCVN" if kind.casefold().startswith("quy") else kind
+    code = re.sub(r"^(ISO(?:/IEC)?)", r"\1 ", re.sub(r"\s+", "", code))
+    code = re.sub(r"^(?!ISO)([A-ZĐ]{2,4})-?(?=\d)", r"\1-", code)
+    return f"{kind} " + re.sub(r"(?<=\d)/(?=(?:19|20)\d{2}(?:/|$))", ":", code)
