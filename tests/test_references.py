@@ -446,3 +446,10 @@ def test_a_standards_year_is_never_read_as_a_number_of_its_own():
         ("Văn bản", "QCVN QTĐ-6:2009/BCT"), ("Văn bản", "QCVN QTĐ-7:2009/BCT"), ("Văn bản", "QCVN 05:2020/BCT"),
         ("Văn bản", "QCVN 01:2021/BCT")]
     assert not any(r["doc_type"] == "Công văn" for r in found)
+
+
+def test_a_footnote_digit_after_a_code_of_letters_and_more_issuer_codes():
+    found = refs("Thực hiện Thông báo số 31/TB-VPUBND1 ngày 6/1/2026; Công văn số 52/BHXH-TST2 ngày 7/1/2026; Công văn số "
+                 "66/BCA-V01 ngày 8/1/2026; Kế hoạch số 17/KH-BCĐ389 ngày 9/1/2026.", DEPT_HEADER)
+    assert [r["identifier"] for r in found] == ["31/TB-VPUBND", "52/BHXH-TST", "66/BCA-V01", "17/KH-BCĐ389"]
+    assert [r["issuer"] for r in found[:3]] == ["Văn phòng Ủy ban nhân dân", "Bảo hiểm xã hội", "Bộ Công an"]

@@ -76,7 +76,8 @@ def drop_footnote(ident: str | None) -> str | None:
     """A footnote mark glued to a cited number: `105/2025/NĐ-CP2` → `105/2025/NĐ-CP`.
 
     Only the last code loses its digits, and only when without them it is an issuer code that
-    never carries a number (`CP`, `TTg`, `UBND`), while with them it is no known code; a
+    never carries a number (`CP`, `TTg`, `UBND`), while with them it is no known code, or when it is
+    one digit after a code of two letters or more (a unit's number is written `V01`, `PC04`, `BCĐ389`); a
     National Assembly's term (`QH15`) and unit codes (`BCA-V01`) keep theirs.
     """
     if not ident:
@@ -87,6 +88,8 @@ def drop_footnote(ident: str | None) -> str | None:
     known = {c.casefold() for c in rules.load("abbreviations")["issuers"]}
     if m.group(1).casefold() in known and m.group(0).casefold() not in known:
         return ident[:m.start()] + m.group(1)
+    if re.fullmatch(r"[1-9]", m.group(2)) and len(m.group(1)) >= 2 and m.group(0).casefold() not in known:
+        return ident[:m.start()] + m.group(1)   # one digit after a code of letters (`KH-ĐLQT2`, `UBND-KT5`): a footnote
     return ident
 
 
