@@ -928,3 +928,12 @@ def test_an_earlier_period_opening_the_sentence_makes_each_clause_a_result():
     body = ("I. TÌNH HÌNH\nGiai đoạn 2021 - 2025, tỉnh thu hút 31 dự án với tổng vốn đăng ký 6.200 tỷ đồng; "
             "tỷ lệ đô thị hóa đạt 33%.\nII. MỤC TIÊU\n- Đến năm 2030, tỷ lệ đô thị hóa đạt 40%; thu hút 45 dự án.\n")
     assert found_of(body) == {(40, "%", "="), (45, "count", "=")}
+
+
+def test_negated_comparisons_and_a_floor_before_the_verb():
+    got = targets("II. MỤC TIÊU\n- Tỷ lệ giải ngân vốn đầu tư công tối thiểu đạt 90%.\n"
+                  "- Mỗi xã tổ chức không ít hơn 03 buổi đối thoại với Nhân dân.\n"
+                  "- Chi phí tổ chức không cao hơn 1,5 tỷ đồng.\n")
+    assert {(t["value"], t["unit"], t["comparator"], t["subject"]) for t in got} == {
+        (90, "%", ">=", "Tỷ lệ giải ngân vốn đầu tư công"), (3, "count", ">=", "buổi đối thoại với Nhân dân"),
+        (1_500_000_000, "VND", "<=", "Chi phí tổ chức")}

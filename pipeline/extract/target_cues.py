@@ -41,7 +41,7 @@ def config() -> dict:
         "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+" + cfg["count_scale"] + r"(?P<noun>(?:" + nouns + r"))(?!\w)"),
         "open_count": re.compile(cfg["number"] + r"[ \t]+(?!" + cfg["open_count_not"] + r")(?P<noun>[^\W\d_]+)(?!\w)"),
         "open_count_lead": re.compile(r"(?:" + cfg["goal_action"] + r")(?:\s+(?:mới|thêm|bổ sung))?\s*\Z", flags),
-        "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")(?:\s+|(?<=[≥≤<>=])[ \t]*)\Z"),   # a sign may touch the figure (`≥80%`)
+        "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")" + cfg["cmp_verb"] + r"(?:\s+|(?<=[≥≤<>=])[ \t]*)\Z"),   # a sign may touch the figure (`≥80%`)
         "left_guard": re.compile(r"[\w/.,+-]\Z"),
         "cmp": dict(cmp_words),
         "units": units,
