@@ -937,3 +937,9 @@ def test_negated_comparisons_and_a_floor_before_the_verb():
     assert {(t["value"], t["unit"], t["comparator"], t["subject"]) for t in got} == {
         (90, "%", ">=", "vốn đầu tư công"), (3, "count", ">=", "buổi đối thoại"),
         (1_500_000_000, "VND", "<=", "Chi phí tổ chức")}
+
+
+def test_a_figure_over_the_past_years_is_a_result():
+    body = ("Qua 4 năm triển khai, tỷ lệ trường học đạt chuẩn quốc gia đạt 71%.\n"
+            "II. MỤC TIÊU\n- Tỷ lệ trường học đạt chuẩn quốc gia đạt 85%.\n")
+    assert found_of(body) == {(85, "%", "=")}
