@@ -453,3 +453,16 @@ def test_a_footnote_digit_after_a_code_of_letters_and_more_issuer_codes():
                  "66/BCA-V01 ngày 8/1/2026; Kế hoạch số 17/KH-BCĐ389 ngày 9/1/2026.", DEPT_HEADER)
     assert [r["identifier"] for r in found] == ["31/TB-VPUBND", "52/BHXH-TST", "66/BCA-V01", "17/KH-BCĐ389"]
     assert [r["issuer"] for r in found[:3]] == ["Văn phòng Ủy ban nhân dân", "Bảo hiểm xã hội", "Bộ Công an"]
+
+
+COMMUNE_HEADER = ("ỦY BAN NHÂN DÂN\nXÃ KIM SƠN\nSố: 21/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                  "Độc lập - Tự do - Hạnh phúc\nKim Sơn, ngày 5 tháng 2 năm 2026\nBÁO CÁO\nKết quả công tác tháng 01\n")
+
+
+def test_a_bare_ubnd_tinh_in_a_communes_document_is_the_one_province_it_names():
+    body = ("Thực hiện Kế hoạch số 140/KH-UBND ngày 6/1/2026 của UBND tỉnh về chuyển đổi số.\n"
+            "Nơi nhận:\n- UBND tỉnh Phú Thọ (b/c);\n- Lưu: VT.\n")
+    assert one(body, COMMUNE_HEADER)["issuer"] == "Ủy ban nhân dân tỉnh Phú Thọ"
+    # two provinces named: which one is meant is not known
+    body = body.replace("về chuyển đổi số", "về hợp tác với tỉnh Tuyên Quang")
+    assert one(body, COMMUNE_HEADER)["issuer"] == "Ủy ban nhân dân tỉnh"

@@ -13,7 +13,7 @@ from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.text.matching import digit_led
-from pipeline.text.names import canonical, case_name, comma_fields, complete_jurisdiction
+from pipeline.text.names import canonical, case_name, comma_fields, complete_jurisdiction, sole_province
 from pipeline.parse.sections import section_at
 from pipeline.text.fold import title_key
 from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, law_title, normalize_identifier,
@@ -301,12 +301,12 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
 
 
 def jurisdiction_source(doc: Doc) -> str:
-    """Where the citing document names its place: its issuer, the parent body above it and the
-    header's capitals (`ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN` over `SỞ CÔNG THƯƠNG`), for `UBND tỉnh`."""
+    """Where the citing document names its place: its issuer, the parent body above it and the header's capitals
+    (`ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN` over `SỞ CÔNG THƯƠNG`), else the one province its text names, for `UBND tỉnh`."""
     meta = doc.metadata
     lines = [case_name(ln.strip()) for ln in doc.text[:doc.structure.header_end].split("\n")
              if ln.strip() and ln.strip().isupper() and len(ln) < 80]
-    return " ; ".join(x for x in [meta.get("issuer"), meta.get("parent_issuer"), *lines] if x)
+    return " ; ".join(x for x in [meta.get("issuer"), meta.get("parent_issuer"), *lines, sole_province(doc.text)] if x)
 
 
 def _own_issuer(doc: Doc, ident: str) -> str | None:
