@@ -234,7 +234,7 @@ def comma_fields() -> str:
     return "|".join(re.escape(f) for k in ("comma_fields", "board_fields") for f in sorted(vocab[k], key=len, reverse=True))
 
 
-_PROVINCE = re.compile(r"(?<![\wĐđ])tỉnh\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3})")
+_PROVINCE = re.compile(r"tỉnh(?<![\wĐđ]tỉnh)\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3})")
 
 
 @lru_cache(maxsize=8)
