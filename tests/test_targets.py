@@ -943,3 +943,9 @@ def test_a_figure_over_the_past_years_is_a_result():
     body = ("Qua 4 năm triển khai, tỷ lệ trường học đạt chuẩn quốc gia đạt 71%.\n"
             "II. MỤC TIÊU\n- Tỷ lệ trường học đạt chuẩn quốc gia đạt 85%.\n")
     assert found_of(body) == {(85, "%", "=")}
+
+
+def test_a_past_years_results_are_no_goals_even_beside_goal_words():
+    body = ("Năm 2025, tỉnh hoàn thành 15/17 chỉ tiêu chủ yếu, trong đó tỷ lệ lao động qua đào tạo đạt 71%, "
+            "tỷ lệ trường đạt chuẩn đạt 64%.\nII. MỤC TIÊU\n- Tỷ lệ lao động qua đào tạo đạt 74%.\n")
+    assert found_of(body) == {(74, "%", "=")}

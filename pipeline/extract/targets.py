@@ -147,9 +147,14 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return bool(cfg["colon_label_goal"].search(label))
     if strong >= 0 and _strong_at(cfg, before) < 0 and _past_context(cfg, heading_context(doc, s)):
         return False  # under `Đánh giá kết quả nhiệm kỳ`: `…, đạt 107% chỉ tiêu; có 15 tập thể …` reports
+    years = stated_years(text[cs:ce]) or stated_years(text[sent_start:cs])   # the clause's, else its sentence's
+    said = stated_years(text[sent_start:s])   # the years said before the figure, not a cited title's after it
+    if strong >= 0 and doc_year(doc) and said and max(said) < doc_year(doc) and not any(
+            not re.search(r"\d\s*\Z", lead[:g.start()]) for g in cfg["explicit_goal"].finditer(lead)):
+        return False   # `Năm 2025, tỉnh hoàn thành 16/18 chỉ tiêu, trong đó … đạt 36%`: a past year's results (a goal
+        # word that sets the figure, not one counted, keeps a past year's goal: `Năm 2025, chỉ tiêu là 95%`)
     if strong >= 0:
         return True
-    years = stated_years(text[cs:ce]) or stated_years(text[sent_start:cs])   # the clause's, else its sentence's
     if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)
                                                                    or (is_plan(doc) and not is_report(doc))):
         return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report's results too; in a
