@@ -37,3 +37,13 @@ def test_keys():
     assert place_of("Ủy ban nhân dân tỉnh Hà Tĩnh") == "ha tinh"
     assert place_of("Bộ Tài chính") is None
     assert title_key("Luật Thi đua, Khen thưởng năm 2022") == title_key("Luật thi đua khen thưởng")
+
+
+def test_a_law_cited_by_name_alone_joins_the_node_of_its_number_given_elsewhere():
+    g = build_graph([
+        _doc("a.txt", "15/KH-UBND", "Ủy ban nhân dân tỉnh Hà Tĩnh",
+             [{"identifier": "61/2024/QH15", "title": "Luật Điện lực", "date": "2024-11-30", "issuer": "Quốc hội"}]),
+        _doc("b.txt", "16/KH-UBND", "Ủy ban nhân dân tỉnh Cà Mau",
+             [{"identifier": None, "title": "Luật Điện lực năm 2024", "issuer": "Quốc hội"}])])
+    assert [n for n in g.nodes if n.startswith("ref:")] == ["ref:61/2024/QH15@2024"]
+    assert g.in_degree("ref:61/2024/QH15@2024") == 2

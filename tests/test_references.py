@@ -382,3 +382,87 @@ def test_a_conjunction_where_a_line_broke_is_not_part_of_the_issuer():
                  "Hướng dẫn số 22/HD-BYT ngày 05/02/2026 của Bộ Y tế, Ủy ban nhân dân thành phố báo cáo.")
     assert [(r["identifier"], r["issuer"], r["relation"]) for r in found] == [
         ("64/QĐ-TTg", "Thủ tướng Chính phủ", "implements"), ("22/HD-BYT", "Bộ Y tế", "implements")]
+
+
+# Issue 14, held-out classes (sentences invented).
+PARTY_HEADER = ("ĐẢNG BỘ TỈNH HÀ GIANG\nBAN THƯỜNG VỤ TỈNH ỦY\n*\nSố 88-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+                "Hà Giang, ngày 20 tháng 01 năm 2026\nKẾ HOẠCH\nthực hiện nhiệm vụ năm 2026\n")
+
+
+def test_an_issuers_term_session_or_year_is_no_part_of_its_name():
+    found = refs("Thực hiện Nghị quyết số 27/NQ-HĐND ngày 9/12/2025 của HĐND tỉnh khóa XIX, kỳ họp thứ 31; "
+                 "Kế hoạch số 15/KH-UBND của UBND tỉnh năm 2026 về chuyển đổi số; Quyết định số 301/QĐ-UBND của "
+                 "UBND tỉnh Nghệ An nhiệm kỳ 2021 - 2026.")
+    assert [r["issuer"] for r in found] == ["Hội đồng nhân dân tỉnh Nghệ An"] + ["Ủy ban nhân dân tỉnh Nghệ An"] * 2
+    r = one("Thực hiện Nghị quyết số 39-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XIII về nguồn nhân lực.", PARTY_HEADER)
+    assert r["issuer"] == "Ban Chấp hành Trung ương Đảng"
+
+
+def test_standards_with_a_hyphenated_year_or_an_adopted_iso_number():
+    found = refs("Yêu cầu áp dụng TCVN 4054-2005, TCVN ISO 14001:2015 và QCVN 07-5:2016/BXD khi thiết kế.", DEPT_HEADER)
+    assert [(r["doc_type"], r["identifier"]) for r in found] == [
+        ("Văn bản", "TCVN 4054-2005"), ("Văn bản", "TCVN ISO 14001:2015"), ("Văn bản", "QCVN 07-5:2016/BXD")]
+    assert found[2]["issuer"] == "Bộ Xây dựng"
+
+
+def test_dotted_codes_and_a_units_code_in_brackets_are_part_of_the_number():
+    found = refs("Xét đề nghị của Công an tỉnh tại Tờ trình số 233/TTr-CAT(PV01) ngày 5/2/2026; Quyết định số "
+                 "712/QĐ-CT.UB ngày 14/6/2004 của Chủ tịch UBND tỉnh; Thông báo số 41/TB-STP.KTVB ngày 3/3/2026.")
+    assert [r["identifier"] for r in found] == ["233/TTr-CAT(PV01)", "712/QĐ-CT.UB", "41/TB-STP.KTVB"]
+    assert [r["date"] for r in found] == ["2026-02-05", "2004-06-14", "2026-03-03"]
+    assert found[2]["issuer"] == "Sở Tư pháp"
+    # a full stop with no space before the next sentence is no dotted code
+    assert one("Căn cứ Quyết định số 19/QĐ-UBND.Theo đó các sở thực hiện.")["identifier"] == "19/QĐ-UBND"
+
+
+def test_a_law_cited_by_name_and_by_name_and_number_is_one_reference():
+    found = refs("Căn cứ Luật Điện lực năm 2024; Luật Điện lực số 61/2024/QH15 ngày 30/11/2024; "
+                 "Luật Phòng, chống thiên tai và Luật phòng chống thiên tai.")
+    assert [(r["identifier"], r["title"]) for r in found] == [
+        ("61/2024/QH15", "Luật Điện lực"), (None, "Luật Phòng, chống thiên tai")]
+    assert found[0]["date"] == "2024-11-30" and len(found[0]["occurrences"]) == 2
+
+
+def test_a_thousands_dot_in_a_number_is_no_dotted_code():
+    assert one("Căn cứ Quyết định số 2.318/QĐ-UBND ngày 4/11/2025 của UBND tỉnh.")["identifier"] == "2318/QĐ-UBND"
+    assert one("Thực hiện Công văn số 14.2/ĐLNA-KT ngày 4/01/2026.", DEPT_HEADER)["identifier"] == "14.2/ĐLNA-KT"
+
+
+def test_an_issuer_whose_field_holds_a_comma_is_read_whole():
+    found = refs("Thực hiện Kế hoạch số 07/KH-BCĐ ngày 6/1/2026 của Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh; "
+                 "Công văn số 41/SVHTTDL-QLDL ngày 8/1/2026 của Sở Văn hóa, Thể thao và Du lịch về mùa lễ hội.")
+    assert [r["issuer"] for r in found] == ["Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Nghệ An",
+                                           "Sở Văn hóa, Thể thao và Du lịch"]
+    r = one("Thực hiện Thông báo số 12-TB/TU ngày 9/01/2026 của đồng chí Bí thư Tỉnh ủy.", PARTY_HEADER)
+    assert r["issuer"] == "Bí thư Tỉnh ủy"
+    r = one("Căn cứ Quyết định số 905/QĐ-UBND ngày 2/10/2025 của UBND tỉnh ủy quyền Giám đốc Sở Tài chính phê duyệt.")
+    assert r["issuer"] == "Ủy ban nhân dân tỉnh Nghệ An"
+
+
+def test_a_standards_year_is_never_read_as_a_number_of_its_own():
+    found = refs("Thực hiện đúng QCVN QTĐ-6:2009/BCT, QCVN QTĐ 7:2009/BCT, QCVN 05/2020/BCT và quy chuẩn 01:2021/BCT.",
+                 DEPT_HEADER)
+    assert [(r["doc_type"], r["identifier"]) for r in found] == [
+        ("Văn bản", "QCVN QTĐ-6:2009/BCT"), ("Văn bản", "QCVN QTĐ-7:2009/BCT"), ("Văn bản", "QCVN 05:2020/BCT"),
+        ("Văn bản", "QCVN 01:2021/BCT")]
+    assert not any(r["doc_type"] == "Công văn" for r in found)
+
+
+def test_a_footnote_digit_after_a_code_of_letters_and_more_issuer_codes():
+    found = refs("Thực hiện Thông báo số 31/TB-VPUBND1 ngày 6/1/2026; Công văn số 52/BHXH-TST2 ngày 7/1/2026; Công văn số "
+                 "66/BCA-V01 ngày 8/1/2026; Kế hoạch số 17/KH-BCĐ389 ngày 9/1/2026.", DEPT_HEADER)
+    assert [r["identifier"] for r in found] == ["31/TB-VPUBND", "52/BHXH-TST", "66/BCA-V01", "17/KH-BCĐ389"]
+    assert [r["issuer"] for r in found[:3]] == ["Văn phòng Ủy ban nhân dân", "Bảo hiểm xã hội", "Bộ Công an"]
+
+
+COMMUNE_HEADER = ("ỦY BAN NHÂN DÂN\nXÃ KIM SƠN\nSố: 21/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                  "Độc lập - Tự do - Hạnh phúc\nKim Sơn, ngày 5 tháng 2 năm 2026\nBÁO CÁO\nKết quả công tác tháng 01\n")
+
+
+def test_a_bare_ubnd_tinh_in_a_communes_document_is_the_one_province_it_names():
+    body = ("Thực hiện Kế hoạch số 140/KH-UBND ngày 6/1/2026 của UBND tỉnh về chuyển đổi số.\n"
+            "Nơi nhận:\n- UBND tỉnh Phú Thọ (b/c);\n- Lưu: VT.\n")
+    assert one(body, COMMUNE_HEADER)["issuer"] == "Ủy ban nhân dân tỉnh Phú Thọ"
+    # two provinces named: which one is meant is not known
+    body = body.replace("về chuyển đổi số", "về hợp tác với tỉnh Tuyên Quang")
+    assert one(body, COMMUNE_HEADER)["issuer"] == "Ủy ban nhân dân tỉnh"

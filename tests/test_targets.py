@@ -838,3 +838,114 @@ def test_a_goal_restated_with_a_tone_mark_misread_counts_once():
     found = targets("- Hoàn thành 100% nhiệm vụ của Kế hoạch chuyển đổi số năm 2026.\n"
                     "- Các xã hoàn thành 100% nhiệm vụ của Kế hoạch chuyên đổi số năm 2026.\n", STATE_HEADER)
     assert [(t["value"], t["subject"]) for t in found] == [(100, "nhiệm vụ của Kế hoạch chuyển đổi số")]
+
+
+# Issue 14, held-out classes: plans of other provinces, ministries, the Party and communes (sentences invented).
+PLAN_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 64/KH-UBND\n"
+               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+               "Tuyên Quang, ngày 12 tháng 3 năm 2026\nKẾ HOẠCH\nPhát triển hạ tầng năng lượng giai đoạn 2026 - 2030\n")
+REPORT_HEADER = ("ỦY BAN NHÂN DÂN\nXÃ HÒA PHÚ\nSố: 19/BC-UBND\n"
+                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                 "Hòa Phú, ngày 08 tháng 01 năm 2026\nBÁO CÁO\nKết quả thực hiện nhiệm vụ năm 2025\n")
+
+
+def found_of(body: str, header: str = PLAN_HEADER) -> set[tuple]:
+    return {(t["value"], t["unit"], t["comparator"]) for t in targets(body, header)}
+
+
+def test_energy_in_millions_or_billions_of_kwh_is_counted_in_kwh():
+    got = found_of("II. MỤC TIÊU\n- Điện năng thương phẩm đạt 1.850 triệu kWh.\n- Điện sản xuất từ nguồn tái tạo đạt 2,4 tỷ kWh.\n")
+    assert got == {(1850000000, "kWh", "="), (2400000000, "kWh", "=")}
+
+
+def test_a_plans_figure_for_a_later_year_is_a_goal_whatever_its_verb():
+    got = targets("II. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển bền vững.\n2. Mục tiêu cụ thể\n"
+                  "- Đến năm 2030, có 6 cụm công nghiệp được lấp đầy với tổng diện tích 420 ha.\n")
+    assert {(t["value"], t["unit"]) for t in got} == {(6, "count"), (420, "ha")}
+
+
+def test_signs_set_floors_and_ceilings_and_a_bare_measure_is_the_subject():
+    got = targets("II. MỤC TIÊU\n- Hồ sơ nộp trực tuyến toàn trình ≥85%.\n- Tỷ lệ nợ xấu ≤ 3%.\n"
+                  "- Tỷ lệ lao động qua đào tạo không thấp hơn 70%.\n- Tỷ lệ hộ nghèo đa chiều không quá 4%.\n")
+    assert {(t["value"], t["comparator"], t["subject"]) for t in got} == {
+        (85, ">=", "Hồ sơ nộp trực tuyến toàn trình"), (3, "<=", "Tỷ lệ nợ xấu"),
+        (70, ">=", "Tỷ lệ lao động qua đào tạo"), (4, "<=", "Tỷ lệ hộ nghèo đa chiều")}
+
+
+def test_a_communes_tasks_count_what_it_builds_and_mobilises():
+    got = found_of("III. NHIỆM VỤ CỤ THỂ\n- Làm mới 3,2 km đường bê tông liên thôn.\n"
+                   "- Vận động Nhân dân hiến 1.500 m2 đất mở rộng đường.\n- Mở 03 lớp dạy nghề ngắn hạn.\n")
+    assert got == {(3.2, "km", "="), (1500, "m²", "="), (3, "count", "=")}
+
+
+def test_a_reports_results_are_no_goals_but_its_tasks_for_the_year_are():
+    body = ("I. KẾT QUẢ THỰC HIỆN NĂM 2025\n- Thu ngân sách đạt 3.100 triệu đồng, bằng 108% dự toán.\n"
+            "- Đã bê tông hóa 2 km đường nội đồng.\n- Tỷ lệ tham gia bảo hiểm y tế đạt 92,4%.\n"
+            "II. NHIỆM VỤ NĂM 2026\n- Tỷ lệ tham gia bảo hiểm y tế đạt 94%.\n- Bê tông hóa 2,5 km đường nội đồng.\n")
+    assert found_of(body, REPORT_HEADER) == {(94, "%", "="), (2.5, "km", "=")}
+
+
+def test_a_sum_under_a_heading_of_results_is_no_goal():
+    body = ("I. KẾT QUẢ ĐẠT ĐƯỢC GIAI ĐOẠN 2021 - 2025\n- Tổng vốn đầu tư toàn xã hội đạt 61.000 tỷ đồng.\n"
+            "II. MỤC TIÊU\n- Tổng vốn đầu tư toàn xã hội đạt 90.000 tỷ đồng.\n")
+    assert found_of(body) == {(90_000_000_000_000, "VND", "=")}
+
+
+def test_table_cells_that_name_their_unit_and_row_units_in_brackets():
+    body = ("Phụ lục\nCHỈ TIÊU NĂM 2026\n| STT | Nội dung | Chỉ tiêu năm 2026 |\n"
+            "| 1 | Số lớp tập huấn cho hợp tác xã | 06 lớp |\n| 2 | Diện tích chuyển đổi cây trồng | 45 ha |\n"
+            "| 3 | Vốn hỗ trợ phát triển sản xuất | 1,8 tỷ đồng |\n| 4 | Thời gian triển khai | 12 tháng |\n")
+    assert found_of(body) == {(6, "count", "="), (45, "ha", "="), (1_800_000_000, "VND", "=")}
+    body = ("Phụ lục\n| TT | Nội dung | Mục tiêu đến năm 2030 |\n| 1 | Đường dây trung thế xây mới (km) | 320 |\n"
+            "| 2 | Diện tích rừng trồng mới (ha) | ≥ 2.000 |\n| 3 | Số trạm biến áp xây mới (trạm) | 85 |\n")
+    assert found_of(body) == {(320, "km", "="), (2000, "ha", ">="), (85, "count", "=")}
+
+
+def test_a_plans_list_of_what_it_builds_sets_each_rows_size():
+    body = ("Phụ lục II\nDANH MỤC DỰ ÁN NGUỒN ĐIỆN ĐẦU TƯ MỚI\n"
+            "| STT | Tên dự án | Địa điểm | Công suất (MW) |\n| 1 | Nhà máy điện gió Đồi Thông | Xã Kim Phú | 48 |\n"
+            "| 2 | Nhà máy điện sinh khối Sơn Nam | Xã Sơn Nam | 12,5 |\n")
+    got = {(t["value"], t["unit"], t["subject"]) for t in targets(body, PLAN_HEADER)}
+    assert got == {(48, "MW", "Nhà máy điện gió Đồi Thông"), (12.5, "MW", "Nhà máy điện sinh khối Sơn Nam")}
+    # what exists already is no goal
+    body = body.replace("DANH MỤC DỰ ÁN NGUỒN ĐIỆN ĐẦU TƯ MỚI", "HIỆN TRẠNG CÁC NGUỒN ĐIỆN TRÊN ĐỊA BÀN")
+    assert targets(body, PLAN_HEADER) == []
+
+
+def test_a_header_of_bare_years_names_goal_columns_and_a_rate_is_in_its_sums_unit():
+    body = ("Phụ lục I\n| TT | Chỉ tiêu | ĐVT | 2026 | 2027 |\n| 1 | Số xã đạt chuẩn nông thôn mới nâng cao | Xã | 4 | 7 |\n"
+            "| 2 | Thu nhập bình quân đầu người | Triệu đồng/người/năm | 58 | 63 |\n")
+    assert found_of(body) == {(4, "count", "="), (7, "count", "="), (58_000_000, "VND", "="), (63_000_000, "VND", "=")}
+
+
+def test_a_time_before_the_colon_is_no_label():
+    body = ("II. MỤC TIÊU CỤ THỂ\n- Năm 2026: 100% xã có điểm phục vụ bưu chính.\n"
+            "- Năm 2028: tối thiểu 75% hộ gia đình có cáp quang.\n")
+    assert found_of(body) == {(100, "%", "="), (75, "%", ">=")}
+
+
+def test_an_earlier_period_opening_the_sentence_makes_each_clause_a_result():
+    body = ("I. TÌNH HÌNH\nGiai đoạn 2021 - 2025, tỉnh thu hút 31 dự án với tổng vốn đăng ký 6.200 tỷ đồng; "
+            "tỷ lệ đô thị hóa đạt 33%.\nII. MỤC TIÊU\n- Đến năm 2030, tỷ lệ đô thị hóa đạt 40%; thu hút 45 dự án.\n")
+    assert found_of(body) == {(40, "%", "="), (45, "count", "=")}
+
+
+def test_negated_comparisons_and_a_floor_before_the_verb():
+    got = targets("II. MỤC TIÊU\n- Tỷ lệ giải ngân vốn đầu tư công tối thiểu đạt 90%.\n"
+                  "- Mỗi xã tổ chức không ít hơn 03 buổi đối thoại với Nhân dân.\n"
+                  "- Chi phí tổ chức không cao hơn 1,5 tỷ đồng.\n")
+    assert {(t["value"], t["unit"], t["comparator"], t["subject"]) for t in got} == {
+        (90, "%", ">=", "vốn đầu tư công"), (3, "count", ">=", "buổi đối thoại"),
+        (1_500_000_000, "VND", "<=", "Chi phí tổ chức")}
+
+
+def test_a_figure_over_the_past_years_is_a_result():
+    body = ("Qua 4 năm triển khai, tỷ lệ trường học đạt chuẩn quốc gia đạt 71%.\n"
+            "II. MỤC TIÊU\n- Tỷ lệ trường học đạt chuẩn quốc gia đạt 85%.\n")
+    assert found_of(body) == {(85, "%", "=")}
+
+
+def test_a_past_years_results_are_no_goals_even_beside_goal_words():
+    body = ("Năm 2025, tỉnh hoàn thành 15/17 chỉ tiêu chủ yếu, trong đó tỷ lệ lao động qua đào tạo đạt 71%, "
+            "tỷ lệ trường đạt chuẩn đạt 64%.\nII. MỤC TIÊU\n- Tỷ lệ lao động qua đào tạo đạt 74%.\n")
+    assert found_of(body) == {(74, "%", "=")}

@@ -13,10 +13,11 @@ from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.text.matching import digit_led
-from pipeline.text.names import canonical, case_name, complete_jurisdiction
+from pipeline.text.names import canonical, case_name, comma_fields, complete_jurisdiction, sole_province
 from pipeline.parse.sections import section_at
-from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, normalize_identifier,
-                                       party_central_numbers, same_body, type_from_identifier)
+from pipeline.text.fold import title_key
+from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, law_title, normalize_identifier,
+                                       party_central_numbers, same_body, standard_id, type_from_identifier)
 from pipeline.extract.dates import parse_day
 
 
@@ -38,7 +39,7 @@ def _patterns() -> dict:
         "priority": {r: i for i, r in enumerate(cfg["relation_priority"])},
         "joined_before": re.compile(r"^\s*(?:,|và|;)\s*(?:(?:số|Số)\s+)?$"),
         "date_after": re.compile(cfg["date_after"]),
-        "issuer_after": re.compile(cfg["issuer_after"]),
+        "issuer_after": re.compile(cfg["issuer_after"].replace("{comma_fields}", comma_fields())),
         "issuer_tail": re.compile(cfg["issuer_tail"]),
         "named": [re.compile(p) for p in cfg["named"]],
         "relations": cfg["relations"],   # and each cue in lower case with its whole-word pattern, compiled once:
@@ -294,18 +295,18 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
     return {
         "doc_type": doc_type, "identifier": ident, "date": date, "issuer": issuer,
         "relation": None,
-        "title": None, "text": text[span_start:end], "start": span_start, "end": end,
+        "title": law_title(text[span_start:end]), "text": text[span_start:end], "start": span_start, "end": end,
         "_explicit_issuer": explicit_issuer,
     }
 
 
 def jurisdiction_source(doc: Doc) -> str:
-    """Where the citing document names its place: its issuer, the parent body above it and the
-    header's capitals (`ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN` over `SỞ CÔNG THƯƠNG`), for `UBND tỉnh`."""
+    """Where the citing document names its place: its issuer, the parent body above it and the header's capitals
+    (`ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN` over `SỞ CÔNG THƯƠNG`), else the one province its text names, for `UBND tỉnh`."""
     meta = doc.metadata
     lines = [case_name(ln.strip()) for ln in doc.text[:doc.structure.header_end].split("\n")
              if ln.strip() and ln.strip().isupper() and len(ln) < 80]
-    return " ; ".join(x for x in [meta.get("issuer"), meta.get("parent_issuer"), *lines] if x)
+    return " ; ".join(x for x in [meta.get("issuer"), meta.get("parent_issuer"), *lines, sole_province(doc.text)] if x)
 
 
 def _own_issuer(doc: Doc, ident: str) -> str | None:
@@ -380,10 +381,9 @@ def find(doc: Doc) -> list[dict]:
         return None, s
 
     # every standard's number opens with `QC` or `TCVN` (rules/references.yaml `standard`): most texts have none
-    for m in p["standard"].finditer(text) if "QC" in text or "TCVN" in text else ():
-        code = re.sub(r"\s+", "", m.group("code"))
+    for m in p["standard"].finditer(text) if "QC" in text or "TCVN" in text or "uy chuẩn" in text else ():
         issuer = issuer_from_codes("0/" + m.group("issuer")) if m.group("issuer") else None
-        out.append({"doc_type": "Văn bản", "identifier": f"{m.group('kind')} {code}", "date": None,
+        out.append({"doc_type": "Văn bản", "identifier": standard_id(m.group("kind"), m.group("code")), "date": None,
                      "issuer": issuer, "relation": None, "title": None, "text": m.group(0),
                      "start": m.start(), "end": m.end(), "_explicit_issuer": False})
         taken.append(m.span())
@@ -470,17 +470,17 @@ def _merge(items: list[dict]) -> list[dict]:
     prio = _patterns()["priority"]
     merged: dict[str, dict] = {}
     order: list[dict] = []
-    for it in items:
-        key = it["identifier"] or (it.get("title") or "").casefold()
+    named = {title_key(it["title"]): it["identifier"] for it in items if it["identifier"] and it.get("title")}
+    for it in items:   # a law by its name alone (`Luật Đất đai năm 2024`) and by name and number is one
+        key = it["identifier"] or named.get(title_key(it["title"])) or title_key(it["title"])
         explicit = it.pop("_explicit_issuer", False)
         if key not in merged:
-            it["occurrences"] = [[it["start"], it["end"]]]
-            it["_explicit"] = explicit
-            merged[key] = it
-            order.append(it)
+            it["occurrences"], it["_explicit"] = [[it["start"], it["end"]]], explicit
+            order.append(merged.setdefault(key, it))
             continue
-        m = merged[key]
-        m["occurrences"].append([it["start"], it["end"]])
+        (m := merged[key])["occurrences"].append([it["start"], it["end"]])
+        if it["identifier"] and not m["identifier"]:   # the number of a law first cited by its name alone
+            m.update({k: it[k] for k in ("doc_type", "identifier", "title", "text", "start", "end")})
         if _rank(it, prio) < _rank(m, prio):
             m["relation"], m["_own"] = it["relation"], it["_own"]
         m["date"] = m["date"] or it["date"]
@@ -489,8 +489,7 @@ def _merge(items: list[dict]) -> list[dict]:
         elif not m["issuer"]:
             m["issuer"] = it["issuer"]
     for it in order:
-        it.pop("_explicit", None)
-        it.pop("_own", None)
+        it.pop("_explicit", None), it.pop("_own", None)
     return order
 
 

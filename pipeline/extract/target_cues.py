@@ -10,6 +10,7 @@ from pipeline import rules
 from pipeline.parse.document import Doc
 from pipeline.text.matching import first_chars
 
+PERIOD = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?![\d/])", re.I)
 YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?|(?:trong\s+|vào\s+)?năm\s+)((?:19|20)\d{2})(?![\d/])", re.I)
 
 
@@ -40,7 +41,7 @@ def config() -> dict:
         "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+" + cfg["count_scale"] + r"(?P<noun>(?:" + nouns + r"))(?!\w)"),
         "open_count": re.compile(cfg["number"] + r"[ \t]+(?!" + cfg["open_count_not"] + r")(?P<noun>[^\W\d_]+)(?!\w)"),
         "open_count_lead": re.compile(r"(?:" + cfg["goal_action"] + r")(?:\s+(?:mới|thêm|bổ sung))?\s*\Z", flags),
-        "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")\s+\Z"),
+        "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")" + cfg["cmp_verb"] + r"(?:\s+|(?<=[≥≤<>=])[ \t]*)\Z"),   # a sign may touch the figure (`≥80%`)
         "left_guard": re.compile(r"[\w/.,+-]\Z"),
         "cmp": dict(cmp_words),
         "units": units,
@@ -82,6 +83,11 @@ def config() -> dict:
         "t_subject": re.compile(cfg["table_subject_col"], flags),
         "t_money": re.compile(cfg["table_money_col"], flags),
         "t_quantity": re.compile(cfg["table_quantity_col"], flags),
+        "t_measure": re.compile(cfg["table_measure_col"], flags),
+        "t_past_title": re.compile(cfg["table_past_title"], flags),
+        "time_label": re.compile(cfg["time_label"], flags),
+        "bullet_lead": re.compile(r"\s*[-+*•–]\s*(?:" + cfg["time_label"] + r":\s*)?", flags),
+        "time_word": re.compile(r"^(?:" + cfg["open_count_not"] + r")", flags),
         "t_units": [(re.compile(u["pattern"], flags), u["unit"], u.get("factor", 1)) for u in cfg["table_units"]],
         "report_title": re.compile(cfg["report_title"], flags),
         "normative_types": set(cfg["normative_types"]),
@@ -204,9 +210,11 @@ def sets_sums(doc: Doc) -> bool:
 
 
 def stated_years(clause: str) -> list[int]:
-    """The years a clause speaks of, leaving out a baseline (`tăng 10% so với năm 2025`)."""
-    return [int(m.group(1)) for m in YEAR.finditer(clause)
-            if not re.search(r"so với\s+(?:cùng kỳ\s+)?\Z", clause[max(0, m.start() - 20):m.start()])]
+    """The years a clause speaks of, leaving out a baseline (`tăng 10% so với năm 2025`); a period
+    (`giai đoạn 2021 - 2025`) speaks of its last year."""
+    found = sorted([(m.start(), int(m.group(1))) for m in YEAR.finditer(clause)]
+                   + [(m.start(), int(m.group(1))) for m in PERIOD.finditer(clause)])
+    return [y for at, y in found if not re.search(r"so với\s+(?:cùng kỳ\s+)?\Z", clause[max(0, at - 20):at])]
 
 
 def target_year(doc: Doc, text: str, cs: int, ce: int, s: int) -> int | None:

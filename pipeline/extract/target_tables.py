@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.target_cues import config, doc_year, is_normative, is_plan, parse_number, sets_sums, target_year
+from pipeline.extract.target_cues import (config, doc_year, is_normative, is_plan, is_report, parse_number, sets_sums,
+                                          target_year)
 from pipeline.parse.document import Doc
 
 _CELL_NUMBER = re.compile(r"\s*(?P<cmp>≥|>=|≤|<=|>|<|trên|ít nhất|tối thiểu|không dưới|không quá|tối đa|dưới)?\s*"
-                          r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?:(?P<pct>%)|(?P<vnd>đồng|đ|vnđ|vnd))?\s*(?P<up>trở lên)?\s*$", re.I)
+                          r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?:(?P<pct>%)|(?P<vnd>đồng|đ|vnđ|vnd)"
+                          r"|(?!trở lên)(?P<word>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}))?\s*(?P<up>trở lên)?\s*$", re.I)
+# (`05 lớp`, `30 ha`, `2,5 tỷ đồng`: a cell that names its own unit or the thing it counts)
 _CELL_CMP = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "trên": ">", "ít nhất": ">=",
              "tối thiểu": ">=", "không dưới": ">=", "không quá": "<=", "tối đa": "<=", "dưới": "<"}
+_YEAR_CELL = re.compile(r"\s*(?:19|20)\d{2}\s*$")   # a header's year column (`| 2026 | 2027 |`), no figure
 _ROW_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]?\s*$")
 
 
@@ -42,12 +46,14 @@ def table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
     for rows in _table_rows(text):
         header, roles = None, {}
         table_unit = _unit_above(cfg, text, rows[0][0][0])
+        measures = is_plan(doc) and not is_report(doc) and not _past_title(cfg, text, rows[0][0][0])
         budget = sets_sums(doc) and (_unit_named(cfg, table_unit) or ("",))[0] == "VND"
         for cells in rows:
             vals = [text[a:b].strip() for a, b in cells]
-            if not any(_CELL_NUMBER.match(v) for v in vals[1:]) and (budget and header is None or any(
-                    cfg["t_goal"].search(v) or cfg["t_unit"].match(v) or cfg["t_money"].search(v) for v in vals)):
-                header, roles = vals, _column_roles(doc, vals, budget)
+            if not any(_CELL_NUMBER.match(v) and not _YEAR_CELL.match(v) for v in vals[1:]) and (budget and header is None or any(
+                    cfg["t_goal"].search(v) or cfg["t_unit"].match(v) or cfg["t_money"].search(v)
+                    or (measures and cfg["t_measure"].search(v)) for v in vals)):
+                header, roles = vals, _column_roles(doc, vals, budget, measures)
                 continue
             if header is None or len(vals) != len(header) or not roles.get("goal"):
                 continue
@@ -71,6 +77,10 @@ def table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
                     unit, factor = _row_unit(cfg, unit_cell, header[col], subject, bool(m.group("pct")), table_unit)
                 if m.group("vnd") and unit != "VND":
                     unit, factor = "VND", 1   # `2.150.000.000đ`: the cell names its own unit
+                elif m.group("word"):    # `30 ha`, `2,5 tỷ đồng`, `05 lớp`; not a time (`12 tháng`)
+                    if cfg["time_word"].match(m.group("word")):
+                        continue
+                    unit, factor = _unit_named(cfg, m.group("word")) or ("count", 1)
                 if value is None or unit is None:
                     continue
                 if factor != 1:
@@ -81,7 +91,7 @@ def table_targets(doc: Doc, blocked: list[tuple[int, int]]) -> list[dict]:
     return out
 
 
-def _column_roles(doc: Doc, header: list[str], budget: bool = False) -> dict:
+def _column_roles(doc: Doc, header: list[str], budget: bool = False, measures: bool = False) -> dict:
     """Which column holds the unit, the row's heading and the goals (with the year a goal column names).
     In a budget (a decision's table under `Đơn vị tính: triệu đồng`) every column of figures is a sum it sets."""
     cfg = config()
@@ -102,7 +112,8 @@ def _column_roles(doc: Doc, header: list[str], budget: bool = False) -> dict:
         elif cfg["t_goal"].search(h) and not (doc_year(doc) and years and max(years) < doc_year(doc)
                                               and not re.search(r"(?i)kế hoạch|mục tiêu|chỉ tiêu", h)):
             roles["goal"].append((i, max(years) if years else None))
-        elif (cfg["t_money"].search(h) and sets_sums(doc)) or (budget and i > 0 and h):
+        elif (cfg["t_money"].search(h) and sets_sums(doc)) or (budget and i > 0 and h) \
+                or (measures and cfg["t_measure"].search(h)):   # a plan's list: the size it sets for each row
             roles["goal"].append((i, max(years) if years else None))   # a budget's sums, as the document sets them
     return roles
 
@@ -117,6 +128,12 @@ def _row_subject(vals: list[str], roles: dict) -> str | None:
     return cand if re.search(r"[^\W\d_]{2,}", cand) else None
 
 
+def _past_title(cfg: dict, text: str, table_start: int) -> bool:
+    """Do the two lines above the table title it as what exists or was done (`Hiện trạng …`, `Kết quả …`)?"""
+    above = text[max(0, table_start - 300):table_start].rstrip("\n").split("\n")[-2:]
+    return any(cfg["t_past_title"].search(line) for line in above)
+
+
 def _unit_above(cfg: dict, text: str, table_start: int) -> str:
     """The unit a line just above the table gives all its figures (`Đơn vị tính: triệu đồng`), or ``."""
     above = text[max(0, table_start - 300):table_start].rstrip("\n").split("\n")[-2:]
@@ -128,6 +145,7 @@ def _unit_above(cfg: dict, text: str, table_start: int) -> str:
 
 
 def _unit_named(cfg: dict, source: str) -> tuple[str, float] | None:
+    source = re.sub(r"\s*/.*$", "", source)   # `Triệu đồng/người/năm`: a rate, in the unit of its sum
     for pat, unit, factor in cfg["t_units"]:
         if pat.search(source.strip().lower()):
             return unit, factor
@@ -151,6 +169,10 @@ def _row_unit(cfg: dict, unit_cell: str, head: str, subject: str, pct: bool,
     named = _unit_named(cfg, unit_cell)
     if named:
         return named
+    for source in re.findall(r"\(([^()]{1,20})\)", subject):   # the row's own unit: `Chiều dài đường dây (km)`
+        named = _unit_named(cfg, source)
+        if named:
+            return named
     if above:   # a unit cell that names no unit (`Đơn vị` holding a school's name) leaves the table's
         return above
     src = unit_cell.strip().lower()

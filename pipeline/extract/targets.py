@@ -49,6 +49,11 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
     if len(subj.split()) < 2:
         before = text[clause_start:number_start]
         v = cfg["verb_before"].search(before)
+        if not v and not subj and not re.search(r"[\d|:,;()\"“”]", before) \
+                and 2 <= len(cfg["lead"].sub("", before.strip() + " ").split()) <= 10 \
+                and not cfg["measure_before"].search(text, clause_start, number_start):
+            v = re.search(r"\s*\Z", before)   # `Tỷ lệ thất nghiệp không quá 3%`, `- Thanh toán trực tuyến ≥ 90%`: what
+            # the clause names, with no verb, before a figure that ends it
         if v:
             cand = before[:v.start()]
             cand = re.split(r":|\(\d+\)|,\s*trong đó(?:\s+có)?\s", cand)[-1]   # after a label's colon, a goal's
@@ -114,7 +119,8 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     if paren > lead.rfind(")") and cfg["goal_before_bracket"].search(lead[:paren]):
         return True   # `đạt 123% so với Nghị quyết đã đề ra (110 hội viên)`: the goal restated in brackets
     if money and sets_sums(doc) and "|" not in lead and cfg["money_goal"].search(lead) \
-            and not cfg["money_past"].search(lead) and not _earlier_year(doc, text[cs:ce]):
+            and not cfg["money_past"].search(lead) and not _earlier_year(doc, text[cs:ce]) \
+            and not cfg["past_heading"].search(heading_context(doc, s)):
         return True   # `Giao dự toán …, tổng số: 3.450 triệu đồng`: a sum the decision sets, whatever the label
     strong = _strong_at(cfg, lead)
     if has_cmp and cfg["floor_ceiling"].search(text[s:e]) and not cfg["past_before"].search(lead[-16:]):
@@ -128,8 +134,9 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return _strong_at(cfg, lead[paren:]) >= 0
     if has_cmp and cfg["floor_ceiling"].search(text[s:e]):
         return True   # `Số đơn vị kiểm tra: tối thiểu 20%`: a floor or a ceiling is set, whatever the label
-    if re.search(r":\s*\Z", lead):  # `Ban Chấp hành: 25 người`, `Kết quả kiểm tra: 100%` list what is
-        label = re.split(r"[,;:.]", lead.rstrip()[:-1])[-1]
+    label = re.split(r"[,;:.]", lead.rstrip()[:-1])[-1] if re.search(r":\s*\Z", lead) else None
+    if label is not None and not cfg["time_label"].fullmatch(label.strip(" -+*•\t")):
+        # `Ban Chấp hành: 25 người`, `Kết quả kiểm tra: 100%` list what is; a time (`Năm 2027: 80% …`) is no label
         if money and sets_sums(doc) and cfg["money_goal"].search(label):
             return True   # `Giá gói thầu: 735.000.000 đồng`, `Tổng mức đầu tư: …`: the sum the document sets
         if cfg["colon_label_measure"].match(label) and not cfg["past_heading"].search(heading_context(doc, s)) \
@@ -140,19 +147,27 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return bool(cfg["colon_label_goal"].search(label))
     if strong >= 0 and _strong_at(cfg, before) < 0 and _past_context(cfg, heading_context(doc, s)):
         return False  # under `Đánh giá kết quả nhiệm kỳ`: `…, đạt 107% chỉ tiêu; có 15 tập thể …` reports
+    years = stated_years(text[cs:ce]) or stated_years(text[sent_start:cs])   # the clause's, else its sentence's
+    said = stated_years(text[sent_start:s])   # the years said before the figure, not a cited title's after it
+    if strong >= 0 and doc_year(doc) and said and max(said) < doc_year(doc) and not any(
+            not re.search(r"\d\s*\Z", lead[:g.start()]) for g in cfg["explicit_goal"].finditer(lead)):
+        return False   # `Năm 2025, tỉnh hoàn thành 16/18 chỉ tiêu, trong đó … đạt 36%`: a past year's results (a goal
+        # word that sets the figure, not one counted, keeps a past year's goal: `Năm 2025, chỉ tiêu là 95%`)
     if strong >= 0:
         return True
-    years = stated_years(text[cs:ce])
-    if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)):
-        return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report's results too
-    if strong < 0 and _earlier_year(doc, text[cs:ce]):
+    if doc_year(doc) and years and min(years) > doc_year(doc) and (cfg["weak"].search(text[cs:ce]) or _action_at(cfg, lead)
+                                                                   or (is_plan(doc) and not is_report(doc))):
+        return True   # `đến năm 2030, đạt 50% …`: a figure for a later year is a goal, in a report's results too; in a
+        # plan whatever the verb (`Đến năm 2030, có 5 khu công nghiệp đi vào hoạt động`)
+    if strong < 0 and doc_year(doc) and years and max(years) < doc_year(doc):
         return False  # `Năm 2025, tỷ lệ đô thị hóa đạt 38%` in a later document: a result, even under `Nhiệm vụ`
+        # (`Giai đoạn 2021 - 2025, …; tỷ lệ che phủ rừng đạt 60%`: the sentence's period holds for each clause)
     context = heading_context(doc, s)
     if _past_context(cfg, context):
         return False   # under `Kết quả`, `Đánh giá kết quả nhiệm kỳ`: who was awarded is a result too
     if cfg["goal_after"].search(after):
         return True
-    if _strong_at(cfg, context) >= 0 or cfg["goal_heading"].search(context):
+    if _strong_at(cfg, context) >= 0 or (cfg["goal_heading"].search(context) and not _earlier_year(doc, context)):
         return True   # under `Mục tiêu`, `Chỉ tiêu`, or a report's `Phương hướng, nhiệm vụ` for what comes next
     if cfg["past_after"].search(after):
         return False
@@ -161,8 +176,8 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return True   # `phê duyệt dự toán … với tổng kinh phí 1.250.000.000 đồng`: a sum the document sets
     if is_report(doc):
         return False
-    if re.fullmatch(r"\s*[-+*•–]\s*", lead):
-        return True  # a plan's bullet that opens with the figure (`- 100% hồ sơ được số hóa`) states a goal
+    if cfg["bullet_lead"].fullmatch(lead):
+        return True  # a plan's bullet that opens with the figure (`- 100% hồ sơ được số hóa`, `- Năm 2027: 80% …`)
     if doc_year(doc) and years and max(years) < doc_year(doc):
         return False  # a figure of an earlier year is a result
     # a plan's own action on what it counts (`thành lập mới 03 cụm công nghiệp`, `thu hút 40 dự án`)
@@ -215,7 +230,7 @@ def _open_count(cfg: dict, text: str, low: str, s: int, noun: int, taken: list[t
         return False              # table rows are the table reader's
     if cfg["open_count_lead"].search(lead):
         return True
-    joined = re.search(r"(?:,|\svà)\s*\Z", lead)
+    joined = re.search(r"(?<!\d)(?:,|\svà)\s*\Z", lead)   # not a list of numbers (`khối 10, 11 tham gia`)
     return bool(joined) and _ends_in_count(low, line, line + joined.start(), taken)
 
 

@@ -14,7 +14,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from pipeline.text.fold import fold
+from pipeline.text.fold import fold, title_key
 
 
 def ident_key(identifier: str | None) -> str | None:
@@ -58,10 +58,13 @@ def build_graph(records: Iterable[dict]) -> nx.MultiDiGraph:
             by_ident[key].append(node)
         for ref in rec.get("references") or []:
             cited.append((node, ref))
+    # a law cited by its name alone where another citation gives its name and number is that numbered law
+    named = {title_key(r["title"]): r for _, r in cited if r.get("identifier") and r.get("title")}
     for citing, ref in cited:
-        target = _resolve(g, by_ident, ref)
+        key_ref = ref if ref.get("identifier") else named.get(title_key(ref.get("title")), ref)
+        target = _resolve(g, by_ident, key_ref)
         if target is None:
-            target = _external_node(g, ref)
+            target = _external_node(g, key_ref)
         if target == citing:
             continue
         g.add_edge(citing, target, relation=ref.get("relation") or "mentions",
@@ -87,7 +90,6 @@ def _resolve(g: nx.MultiDiGraph, by_ident: dict[str, list[str]], ref: dict) -> s
 
 
 _PLACE = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu)\s+(.+)$")
-_TITLE_TAIL = re.compile(r"(?:\s+(?:nam\s+)?(?:19|20)\d{2}|\s+hien hanh|\s+sua doi(?:\s+bo sung)?)+$")
 
 
 def place_of(issuer: str | None) -> str | None:
@@ -95,14 +97,6 @@ def place_of(issuer: str | None) -> str | None:
     provinces' and communes' bodies repeat from place to place, so the place is part of the key."""
     m = _PLACE.search(fold(issuer or "").strip())
     return re.sub(r"\s+", " ", m.group(1)).strip() if m else None
-
-
-def title_key(title: str | None) -> str:
-    """A law cited by name however it is written: `Luật Thi đua, Khen thưởng năm 2022` and
-    `Luật thi đua khen thưởng` are one document (case, tones, punctuation and a trailing year aside)."""
-    t = re.sub(r"[^\w\s]", " ", fold(title or ""))
-    t = re.sub(r"\s+", " ", t).strip()
-    return _TITLE_TAIL.sub("", t)
 
 
 def _external_node(g: nx.MultiDiGraph, ref: dict) -> str:

@@ -44,3 +44,14 @@ def letter_count(text: str) -> int:
     """How many Latin letters `text` holds (A–Z and the accented range À–ỹ where Vietnamese letters lie):
     not digits, nor the modifier letters OCR makes of strokes and specks (`ˆ`), which `str.isalpha` counts."""
     return len(_LETTER.findall(text))
+
+
+_TITLE_TAIL = re.compile(r"(?:\s+(?:nam\s+)?(?:19|20)\d{2}|\s+hien hanh|\s+sua doi(?:\s+bo sung)?)+$")
+
+
+def title_key(title: str | None) -> str:
+    """A law cited by name however it is written: `Luật Thi đua, Khen thưởng năm 2022` and
+    `Luật thi đua khen thưởng` are one document (case, tones, punctuation and a trailing year aside)."""
+    t = re.sub(r"[^\w\s]", " ", fold(title or ""))
+    t = re.sub(r"\s+", " ", t).strip()
+    return _TITLE_TAIL.sub("", t)

@@ -15,6 +15,7 @@ def normalize_identifier(raw: str) -> str | None:
     if not ident or not re.match(r"\d", ident):
         return None
     ident = re.sub(r"^(\d+)[Il|](?=[/-])", r"\g<1>1", ident)   # OCR's `3l/CT-TTg`: a number is digits
+    ident = re.sub(r"^(\d{1,2})\.(\d{3})(?=[/-])", r"\1\2", ident)   # `1.245/QĐ-UBND`: a thousands dot, not `21.4/GĐN`
     m = re.match(r"^(\d+)(.*)$", ident)
     num, rest = m.group(1), m.group(2)
     rest = re.sub(r"^/((?:19|20)\d{2})-", r"/\1/", rest)   # `126/2024-NĐ-CP`: the year takes a slash
@@ -75,7 +76,8 @@ def drop_footnote(ident: str | None) -> str | None:
     """A footnote mark glued to a cited number: `105/2025/NĐ-CP2` → `105/2025/NĐ-CP`.
 
     Only the last code loses its digits, and only when without them it is an issuer code that
-    never carries a number (`CP`, `TTg`, `UBND`), while with them it is no known code; a
+    never carries a number (`CP`, `TTg`, `UBND`), while with them it is no known code, or when it is
+    one digit after a code of two letters or more (a unit's number is written `V01`, `PC04`, `BCĐ389`); a
     National Assembly's term (`QH15`) and unit codes (`BCA-V01`) keep theirs.
     """
     if not ident:
@@ -86,6 +88,8 @@ def drop_footnote(ident: str | None) -> str | None:
     known = {c.casefold() for c in rules.load("abbreviations")["issuers"]}
     if m.group(1).casefold() in known and m.group(0).casefold() not in known:
         return ident[:m.start()] + m.group(1)
+    if re.fullmatch(r"[1-9]", m.group(2)) and len(m.group(1)) >= 2 and m.group(0).casefold() not in known:
+        return ident[:m.start()] + m.group(1)   # one digit after a code of letters (`KH-ĐLQT2`, `UBND-KT5`): a footnote
     return ident
 
 
@@ -110,7 +114,7 @@ def issuer_from_codes(ident: str) -> str | None:
             if len(joint) == len(tail) - 1:
                 return ", ".join(joint)
         code = tail[1] if len(tail) > 1 and tail[0].casefold() in types else tail[0]
-    return table.get(code.casefold())
+    return table.get(re.split(r"[.(]", code)[0].casefold())   # `STP.ĐKT`, `CAT(PC04)`: the body before its unit
 
 
 def body_code(ident: str) -> str | None:
@@ -119,6 +123,7 @@ def body_code(ident: str) -> str | None:
         return None
     tail = ident.rsplit("/", 1)[-1].split("-")
     code = tail[1] if len(tail) > 1 and tail[0].casefold() in rules.doc_type_by_code() else tail[0]
+    code = re.split(r"[.(]", code)[0]
     return code if re.fullmatch(r"[A-ZĐ][A-Za-zĐđ&]+", code) else None
 
 
@@ -152,3 +157,23 @@ def party_central_numbers(text: str) -> list[tuple[str, int, int, str]]:
             ident = f"{int(it.group('num')):02d}-{_PARTY_CODES[it.group('type')]}/TW"
             out.append((ident, m.start("list") + it.start(), m.start("list") + it.end(), m.group("body")))
     return out
+
+
+_LAW_NAMED = re.compile(r"(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)\s+[A-ZĐ][^\d;:\n]{1,80}?(?=\s+số\b)")
+
+
+def law_title(citation: str) -> str | None:
+    """The name a law is cited by before its number (`Luật Đất đai số 31/2024/QH15` → `Luật Đất đai`), so a
+    later citation by the name alone is known for the same law; None for any other citation."""
+    m = _LAW_NAMED.match(citation)
+    return m.group(0) if m else None
+
+
+def standard_id(kind: str, code: str) -> str:
+    """A technical standard's number in its normal form: `QCVN 01:2019/BCT` (the year after a colon, also where
+    it was printed after a slash), `QCVN QTĐ-8:2010/BCT` (a letter series joined to its number by a hyphen),
+    `TCVN ISO 9001:2015`; `quy chuẩn 01:2020/BCT` cited without its series word is a QCVN."""
+    kind = "QCVN" if kind.casefold().startswith("quy") else kind
+    code = re.sub(r"^(ISO(?:/IEC)?)", r"\1 ", re.sub(r"\s+", "", code))
+    code = re.sub(r"^(?!ISO)([A-ZĐ]{2,4})-?(?=\d)", r"\1-", code)
+    return f"{kind} " + re.sub(r"(?<=\d)/(?=(?:19|20)\d{2}(?:/|$))", ":", code)

@@ -225,3 +225,21 @@ def complete_jurisdiction(name: str | None, document_issuer: str | None) -> str 
     if not place:
         return name
     return f"{name} {place.group(1).strip()}"
+
+
+def comma_fields() -> str:
+    """An alternation of the fields whose own name holds a comma (rules/body_heads.yaml `comma_fields`,
+    `board_fields`: `Văn hóa, Thể thao và Du lịch`, `phòng, chống`), for a pattern that ends a name at a comma."""
+    vocab = rules.load("body_heads")
+    return "|".join(re.escape(f) for k in ("comma_fields", "board_fields") for f in sorted(vocab[k], key=len, reverse=True))
+
+
+_PROVINCE = re.compile(r"tỉnh(?<![\wĐđ]tỉnh)\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3})")
+
+
+@lru_cache(maxsize=8)
+def sole_province(text: str) -> str | None:
+    """`tỉnh X` when the text names one province and no other (a commune's document, whose header names only the
+    commune, sends its report to `UBND tỉnh Thái Nguyên`), so a bare `UBND tỉnh` it cites is that one; else None."""
+    names = {m.group(1) for m in _PROVINCE.finditer(text)} if "tỉnh " in text else set()
+    return f"tỉnh {names.pop()}" if len(names) == 1 else None
