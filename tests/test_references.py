@@ -196,6 +196,12 @@ def test_issuer_stops_before_the_date_and_a_bracket():
     assert r["issuer"] == "Ủy ban nhân dân tỉnh Nghệ An"
 
 
+def test_issuer_stops_before_a_standard_cited_next():
+    found = refs("Thi công theo Thông tư số 09/2024/TT-BXD ngày 30/8/2024 của Bộ Xây dựng và QCVN 02:2023/BXD.")
+    assert [(r["identifier"], r["issuer"]) for r in found if r["doc_type"] == "Thông tư"] == [
+        ("09/2024/TT-BXD", "Bộ Xây dựng")]
+
+
 def test_capitalized_words_belong_to_the_issuers_name():
     r = one("Thực hiện Hướng dẫn số 18-HD/BTCTW ngày 03/5/2025 của Ban Tổ chức Trung ương về việc sắp xếp.")
     assert r["issuer"] == "Ban Tổ chức Trung ương"
