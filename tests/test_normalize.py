@@ -121,3 +121,8 @@ def test_markdown_emphasis_map_skips_the_marks():
 def test_asterisks_of_a_word_file_are_text():
     # the `*` under a Party issuer is printed, not markdown
     assert normalize("TỈNH ỦY BÌNH THUẬN\n*\nSố 123-KH/TU", "docx").text.split("\n")[1] == "*"
+
+
+def test_a_letter_item_whose_space_after_the_bracket_was_lost_is_no_wrapped_line():
+    text = normalize("1. Hạ tầng số:\na)Mạng lưới viễn thông;\nb)Trung tâm dữ liệu.\n", "pdf", wrapped=True).text
+    assert text.splitlines() == ["1. Hạ tầng số:", "a)Mạng lưới viễn thông;", "b)Trung tâm dữ liệu."]
