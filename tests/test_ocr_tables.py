@@ -96,3 +96,14 @@ def test_a_scanned_task_table_reads_one_row_per_line(tmp_path):
     roles = {(b["name"], b["role"]) for b in rec["bodies"]}
     assert any(name.startswith("Văn phòng") and role == "lead" for name, role in roles), roles
     assert any(name.startswith("Công an xã") and role == "coordinate" for name, role in roles), roles
+
+
+def test_a_received_stamps_small_ruled_box_is_no_table():
+    image = Image.new("L", (2480, 1200), 255)
+    draw = ImageDraw.Draw(image)
+    for y in (100, 200, 300):                       # a stamp's frame, 2 inches wide, split in two rows and columns
+        draw.line([(150, y), (750, y)], fill=0, width=3)
+    for x in (150, 450, 750):
+        draw.line([(x, 100), (x, 300)], fill=0, width=3)
+    draw.text((170, 130), "ĐẾN Số: 512", font=ImageFont.truetype(FONT, 40), fill=0)
+    assert ruled_tables.find(image, 300) == []

@@ -287,6 +287,10 @@ def _table_lines(lines: dict[tuple, list[dict]], tables: list, scale: float) -> 
     """The words of Tesseract's lines outside the tables (by line), and each table's rows as lines."""
     words = [dict(w, key=key) for key, ws in lines.items() for w in ws]
     rest, by_cell = ruled_tables.take_cells(tables, words, scale)
+    if not all(ruled_tables.filled(t, cells) for t, cells in zip(tables, by_cell)):
+        kept = [t for t, cells in zip(tables, by_cell) if ruled_tables.filled(t, cells)]
+        if len(kept) < len(tables):           # read again without the grids that are no tables of text
+            return _table_lines(lines, kept, scale) if kept else (lines, [])
     outside: dict[tuple, list[dict]] = {}
     for w in rest:
         outside.setdefault(w.pop("key"), []).append(w)

@@ -23,6 +23,7 @@ RULE_INK = 170              # a rule pixel is darker than this (scans blur and l
 H_RULE_INCH = 0.6           # a horizontal rule runs at least this far: a short underline is no cell side
 V_RULE_INCH = 0.2           # a vertical rule at least one text row high; letters are shorter
 MAX_RULE_INCH = 0.04        # a rule is thinner than this; a filled block (a seal, a photo) is no rule
+MIN_TABLE_INCH = 3.0        # a table spans a good part of the text width
 RULE_SPECK = frozenset("|!_—–-[].:,;'`~")   # a token of these only is a rule or a speck read as text
 
 
@@ -68,8 +69,15 @@ def find_rules(image, dpi: float) -> tuple[list[tuple], list[tuple]]:
 
 
 def find(image, dpi: float) -> list[Table]:
-    """The ruled tables of a prepared page image, in points, top to bottom."""
-    return find_tables(*find_rules(image, dpi))
+    """The ruled tables of a prepared page image, in points, top to bottom: grids at least
+    MIN_TABLE_INCH wide (a received-document stamp, `ĐẾN Số … Ngày …`, is a small ruled box of its own)."""
+    return [t for t in find_tables(*find_rules(image, dpi)) if t.xs[-1] - t.xs[0] >= MIN_TABLE_INCH * 72]
+
+
+def filled(table: Table, cells: list[list[dict]]) -> bool:
+    """Whether words fill at least half the cells: a table of text, not boxes drawn around a few words
+    (a stamp's frame beside the header's rules)."""
+    return sum(1 for c in cells if c) * 2 >= len(table.cells)
 
 
 def _cell_text(words: list[dict]) -> list[dict]:
