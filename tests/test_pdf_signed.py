@@ -66,7 +66,7 @@ def make_pkcs7(signer: str = SIGNER, ca: str = CA, data: bytes = b"signed bytes"
             .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature]))
 
 
-def _page() -> tuple[bytes, dict]:
+def _page(print_name: bool = True) -> tuple[bytes, dict]:
     """The unsigned page; returns the PDF and where the blanks are (x in points, baseline)."""
     from fpdf import FPDF
 
@@ -114,7 +114,8 @@ def _page() -> tuple[bytes, dict]:
     pdf.text(70, 390, "- Lưu: VT.")
     centred("KT. CHỦ TỊCH", 420, 360)
     centred("PHÓ CHỦ TỊCH", 420, 375)
-    centred("Nguyễn Thị Hồng Nhung", 420, 450)
+    if print_name:                                   # else the name is only in the signature's image
+        centred("Nguyễn Thị Hồng Nhung", 420, 450)
     return bytes(pdf.output()), spots
 
 
@@ -142,13 +143,13 @@ def _digits_image(text: str, height_px: int = 90) -> tuple[bytes, int, int]:
 
 
 def signed_pdf(path: str | Path, number: str = "542", day: str = "06", as_image: bool = False,
-               pkcs7: bytes | None = None) -> Path:
+               pkcs7: bytes | None = None, print_name: bool = True) -> Path:
     """Write the signed-looking PDF to `path`.
 
     One signature Widget spans the header row; its appearance draws `number` over the blank of
     `Số:` and `day` over the blank of `ngày` (with Helvetica text, or as images when `as_image`).
     """
-    base, spots = _page()
+    base, spots = _page(print_name=print_name)
     root = int(re.search(rb"/Root (\d+) 0 R", base).group(1))
     page_num = next(int(n) for n in re.findall(rb"(\d+) 0 obj", base)
                     if re.search(rb"/Type\s*/Page\b(?!s)", _obj_text(base, int(n))))
@@ -280,6 +281,19 @@ def test_signed_pdf_takes_number_and_day_from_the_stamp(tmp_path):
     assert re.search(r"Số: 542 ?/TB-UBND", rec["text"])
     assert "ngày 06 tháng 11 năm 2024" in rec["text"]
     validate(rec)
+
+
+def test_a_block_that_prints_no_name_takes_the_signing_certificates(tmp_path):
+    """The name is only in the signature's image: the signing certificate's common name stands in for it,
+    and the record says so; an office's certificate (`SỞ NỘI VỤ`) names no signer."""
+    rec = process_file(signed_pdf(tmp_path / "signed.pdf", print_name=False))
+    signer = rec["metadata"]["signer"]
+    assert (signer["name"], signer["title"], signer["name_from"]) == (SIGNER, "Phó Chủ tịch", "signature certificate")
+    validate(rec)
+    office = process_file(signed_pdf(tmp_path / "office.pdf", print_name=False, pkcs7=make_pkcs7(signer="SỞ NỘI VỤ")))
+    assert office["metadata"]["signer"]["name"] is None
+    named = process_file(signed_pdf(tmp_path / "named.pdf"))
+    assert "name_from" not in named["metadata"]["signer"]
 
 
 @needs_tesseract

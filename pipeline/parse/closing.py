@@ -161,6 +161,19 @@ def _name_in_capitals(text: str) -> bool:
     return is_upper(text) and 2 <= len(words) <= 5 and words[0] in surnames and all(w.isalpha() for w in words)
 
 
+def certificate_signer(signatures: list[dict]) -> str | None:
+    """The signer's name from the PDF's signature certificates, for a signature block that prints none
+    (the name is only in the signature's image): the first certificate whose common name is a person's
+    (two to five words, a family name first; `NGUYỄN VĂN AN` cased), not an office's (`SỞ NỘI VỤ`)."""
+    surnames = {n.casefold() for n in rules.load("names").get("surnames", [])}
+    for sig in signatures:
+        words = (sig.get("signer") or "").split()
+        if 2 <= len(words) <= 5 and words[0].casefold() in surnames and all(w.isalpha() for w in words):
+            name = " ".join(words)
+            return " ".join(w[:1].upper() + w[1:].lower() for w in words) if name.isupper() else name
+    return None
+
+
 def _signing_column(cells: list[tuple]) -> list[tuple]:
     """Signature blocks set side by side in one table (`THƯ KÝ | CHỦ TỌA`, `NGƯỜI LẬP BIỂU | THỦ TRƯỞNG ĐƠN
     VỊ`, then `Nguyễn Thu Hà | Vàng A Páo`): the head signs in the right-hand column, so a row of titles in

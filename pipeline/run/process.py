@@ -14,6 +14,7 @@ from pipeline.read.ingest import ingest
 from pipeline.read.legacy import capital_fonts
 from pipeline.read.normalize import normalize
 from pipeline.read.stamps import stamped_date
+from pipeline.parse.closing import certificate_signer
 from pipeline.parse.structure import parse
 
 def sha256_of(path: Path) -> str | None:
@@ -121,6 +122,13 @@ def process_file(path: str | Path, source: str | None = None, limits: Limits | N
         # the day a signature stamp prints as its signing time beside a blank `ngày   tháng 5`
         first = rec["text"][:rec["page_starts"][1]] if len(rec.get("page_starts") or []) > 1 else rec["text"]
         rec["metadata"]["issued_date"] = stamped_date(first)
+    signer = rec["metadata"].get("signer") or {}
+    if rec["signatures"] and not signer.get("name"):
+        # a block that prints no name (it is only in the signature's image): the signing certificate's
+        name = certificate_signer(rec["signatures"])
+        if name:
+            rec["metadata"]["signer"] = {**{"title": None, "authority": None}, **signer, "name": name,
+                                         "name_from": "signature certificate"}
     return rec
 
 
