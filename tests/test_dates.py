@@ -345,6 +345,17 @@ def test_a_timetables_month_labels_take_the_school_years_years():
     assert found.get("2026-03/2026-04") == "period", found
 
 
+def test_a_school_plans_days_without_a_year_take_the_school_years():
+    # as its month labels do: a day from August on falls in the school year's first year, before it in its second
+    body = ("Kế hoạch tổ chức các hoạt động năm học 2025 - 2026.\n"
+            "- Ngày 20/11: mít tinh kỷ niệm Ngày Nhà giáo Việt Nam.\n"
+            "- Ngày 26/3: hội trại truyền thống.\n"
+            "- Nộp hồ sơ thi đua trước ngày 30/5.\n")
+    found = values(body)
+    assert found.get("2025-11-20") == "event" and found.get("2026-03-26") == "event", found
+    assert found.get("2026-05-30") == "deadline", found
+
+
 def test_a_month_inside_running_text_or_a_header_row_is_no_label():
     # `tháng 10 vừa qua` is not set as a label; a Gantt header `Tháng` / `1` / `2` is no month
     assert values("Trong tuần, tháng 10 vừa qua, nhiều xã đã hoàn thành.\n") == {}

@@ -231,16 +231,27 @@ def _label_months(m: re.Match, text: str, year: int | None, school: tuple[int, i
     return f"{a}/{b}" if a < b else None
 
 
+def _year_of(month: str | None, m: re.Match, text: str, year: int | None,
+             school: tuple[int, int] | None) -> int | str | None:
+    """The year of a day or month written without one: the year written near it, else in a school's plan
+    the school year's (August on: its first year; `trước 30/6` of `năm học 2025 - 2026` is 2026), else the
+    document's own."""
+    near = _year_near(text, m.start(), m.end(), None)
+    if near or not (school and month and month.isdigit()):
+        return near or year
+    return school[0] if int(month) >= 8 else school[1]
+
+
 def _value(name: str, m: re.Match, text: str, year: int | None, school: tuple[int, int] | None = None) -> str | None:
     g = m.groupdict()
     if name == "month_label":
         return _label_months(m, text, year, school)
     if name in ("range_days", "range_days_bare"):
-        y2 = g["y2"] or _year_near(text, m.start(), m.end(), year)
+        y2 = g["y2"] or _year_of(g["m2"], m, text, year, school)
         a, b = iso_day(g["d1"], g["m1"] or g["m2"], g["y1"] or y2), iso_day(g["d2"], g["m2"], y2)
         return f"{a}/{b}" if a and b and a < b else None
     if name in ("range_months", "month_pair"):
-        y2 = g["y2"] or _year_near(text, m.start(), m.end(), year)
+        y2 = g["y2"] or _year_of(g["m2"], m, text, year, school)
         a, b = _month(g["m1"], g.get("y1") or y2), _month(g["m2"], y2)
         return f"{a}/{b}" if a and b and a <= b else None
     if name == "range_year_day":
@@ -253,7 +264,7 @@ def _value(name: str, m: re.Match, text: str, year: int | None, school: tuple[in
         a, b = (1, n) if g["which"] == "đầu" else (13 - n, 12)
         return f"{_month(a, y)}/{_month(b, y)}"
     if name == "month_bare":
-        y = _year_near(text, m.start(), m.end(), year)
+        y = _year_of(g["m"], m, text, year, school)
         return _month(g["m"], y) if y else None
     if name in ("range_years", "period", "paren_years"):
         return f"{g['y1']}/{g['y2']}" if g["y1"] <= g["y2"] else None
@@ -266,7 +277,7 @@ def _value(name: str, m: re.Match, text: str, year: int | None, school: tuple[in
         return " ".join(months) if all(months) else None
     if name in _DAY_KINDS:
         mo = g.get("m") or g.get("m_w")
-        y = g.get("y") or g.get("y_w") or _year_near(text, m.start(), m.end(), year)
+        y = g.get("y") or g.get("y_w") or _year_of(mo, m, text, year, school)
         return iso_day(g["d"], mo, y) if y else None
     if name == "month":
         return _month(g["m"], g["y"])
