@@ -414,7 +414,7 @@ def find(doc: Doc) -> list[dict]:
             if guard and guard.search(low[max(0, s - 30):s]):
                 continue
             need = cfg["left_need"].get(name)
-            if need and not need.search(low[max(0, s - 8):s]):
+            if need and not need.search(low[max(0, s - 40):s]):
                 continue
             if name == "day":
                 s = cfg["time_prefix"].search(low, max(0, s - 40), s).start()
