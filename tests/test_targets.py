@@ -7,13 +7,13 @@ import pytest
 
 from pipeline.extract.targets import parse_number
 from pipeline.run.process import process_text
+from test_structure import state_header
 
 HEADER = ("HUYỆN ỦY QUỲNH LƯU\n*\nSố 112-KH/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
           "Quỳnh Lưu, ngày 14 tháng 01 năm 2026\nKẾ HOẠCH\nthực hiện nhiệm vụ năm 2026\n"
           "Ban Thường vụ Huyện ủy xây dựng kế hoạch như sau:\n")
-STATE_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 318/KH-UBND\n"
-                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                "Hà Tĩnh, ngày 20 tháng 02 năm 2026\nKẾ HOẠCH\nPhát triển công nghiệp giai đoạn 2026 - 2030\n")
+STATE_HEADER = state_header("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH", "Số: 318/KH-UBND", "Hà Tĩnh, ngày 20 tháng 02 năm 2026",
+                            "KẾ HOẠCH", "Phát triển công nghiệp giai đoạn 2026 - 2030")
 
 
 def targets(body: str, header: str = HEADER) -> list[dict]:
@@ -111,9 +111,8 @@ def test_a_table_with_no_goal_column_gives_no_targets():
     assert targets(body, STATE_HEADER) == []
 
 
-DECISION_HEADER = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nSố: 41/QĐ-UBND\n"
-                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                   "Tân Phú, ngày 06 tháng 3 năm 2026\nQUYẾT ĐỊNH\nPhê duyệt dự toán sửa chữa nhà văn hóa\n")
+DECISION_HEADER = state_header("ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ", "Số: 41/QĐ-UBND", "Tân Phú, ngày 06 tháng 3 năm 2026",
+                               "QUYẾT ĐỊNH", "Phê duyệt dự toán sửa chữa nhà văn hóa")
 
 
 def test_a_sum_the_document_sets_is_a_target():
@@ -243,24 +242,19 @@ def test_vietnamese_number_formats(s, v):
 PARTY_HEADER = ("ĐẢNG BỘ TỈNH YÊN BÌNH\nĐẢNG BỘ XÃ HÒA AN\n*\nSố 05-NQ/ĐH\nĐẢNG CỘNG SẢN VIỆT NAM\n"
                 "Hòa An, ngày 18 tháng 6 năm 2025\nNGHỊ QUYẾT\nĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ HÒA AN\n"
                 "LẦN THỨ I, NHIỆM KỲ 2025 - 2030\n")
-MINISTRY_HEADER = ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 1520/QĐ-BNNMT\n"
-                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                   "Hà Nội, ngày 14 tháng 4 năm 2026\nQUYẾT ĐỊNH\n"
-                   "Phê duyệt Kế hoạch cải cách hành chính năm 2026 của Bộ\n")
-FRONT_HEADER = ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nXÃ PHÚC LỘC\nSố: 07/CTr-MTTQ\n"
-                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                "Phúc Lộc, ngày 05 tháng 01 năm 2026\nCHƯƠNG TRÌNH\nPhối hợp và thống nhất hành động năm 2026\n")
-HOSPITAL_HEADER = ("SỞ Y TẾ TỈNH NAM AN\nBỆNH VIỆN ĐA KHOA KHU VỰC BẮC SƠN\nSố: 215/QĐ-BV\n"
-                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                   "Bắc Sơn, ngày 09 tháng 5 năm 2026\nQUYẾT ĐỊNH\n"
-                   "Phê duyệt kế hoạch lựa chọn nhà thầu gói thầu mua sắm vật tư y tế\n")
-PROPOSAL_HEADER = ("BỆNH VIỆN ĐA KHOA KHU VỰC BẮC SƠN\nSố: 88/TTr-BV\n"
-                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                   "Bắc Sơn, ngày 02 tháng 5 năm 2026\nTỜ TRÌNH\n"
-                   "Về việc phê duyệt kế hoạch lựa chọn nhà thầu\n")
-RESULTS_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH NAM AN\nSố: 402/BC-UBND\n"
-                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                  "Nam An, ngày 10 tháng 12 năm 2025\nBÁO CÁO\nKết quả thực hiện nhiệm vụ năm 2025\n")
+MINISTRY_HEADER = state_header("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Số: 1520/QĐ-BNNMT", "Hà Nội, ngày 14 tháng 4 năm 2026",
+                               "QUYẾT ĐỊNH", "Phê duyệt Kế hoạch cải cách hành chính năm 2026 của Bộ")
+FRONT_HEADER = state_header("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nXÃ PHÚC LỘC", "Số: 07/CTr-MTTQ",
+                            "Phúc Lộc, ngày 05 tháng 01 năm 2026",
+                            "CHƯƠNG TRÌNH", "Phối hợp và thống nhất hành động năm 2026")
+HOSPITAL_HEADER = state_header("SỞ Y TẾ TỈNH NAM AN\nBỆNH VIỆN ĐA KHOA KHU VỰC BẮC SƠN", "Số: 215/QĐ-BV",
+                               "Bắc Sơn, ngày 09 tháng 5 năm 2026",
+                               "QUYẾT ĐỊNH", "Phê duyệt kế hoạch lựa chọn nhà thầu gói thầu mua sắm vật tư y tế")
+PROPOSAL_HEADER = state_header("BỆNH VIỆN ĐA KHOA KHU VỰC BẮC SƠN", "Số: 88/TTr-BV",
+                               "Bắc Sơn, ngày 02 tháng 5 năm 2026",
+                               "TỜ TRÌNH", "Về việc phê duyệt kế hoạch lựa chọn nhà thầu")
+RESULTS_HEADER = state_header("ỦY BAN NHÂN DÂN\nTỈNH NAM AN", "Số: 402/BC-UBND", "Nam An, ngày 10 tháng 12 năm 2025",
+                              "BÁO CÁO", "Kết quả thực hiện nhiệm vụ năm 2025")
 
 
 @pytest.mark.parametrize("header, sentence, value, unit, comparator, subject, year", [
@@ -444,9 +438,8 @@ def test_numbered_goals_of_a_resolution_take_their_subject():
     assert found == [(10, "=", "Tốc độ tăng trưởng kinh tế"), (2, "<", "Tỷ lệ hộ nghèo")]
 
 
-INSPECTION_HEADER = ("THANH TRA BỘ XÂY DỰNG\nSố: 25/KH-TTr\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-                     "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 12 năm 2025\nKẾ HOẠCH\n"
-                     "Thanh tra, kiểm tra năm 2026\n")
+INSPECTION_HEADER = state_header("THANH TRA BỘ XÂY DỰNG", "Số: 25/KH-TTr", "Hà Nội, ngày 05 tháng 12 năm 2025",
+                                 "KẾ HOẠCH", "Thanh tra, kiểm tra năm 2026")
 
 
 def test_a_bullet_after_a_line_ending_in_a_number_is_no_range():
@@ -471,9 +464,9 @@ def test_subjects_of_a_range_and_of_a_figure_followed_by_a_comma():
     assert t["subject"] == "Thu ngân sách nhà nước trên địa bàn"
 
 
-SCHOOL_HEADER = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NAM AN\nTRƯỜNG THPT PHÚ LỘC\nSố: 130/KH-THPTPL\n"
-                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                 "Phú Lộc, ngày 12 tháng 9 năm 2025\nKẾ HOẠCH\nHỗ trợ học sinh khởi nghiệp năm học 2025 - 2026\n")
+SCHOOL_HEADER = state_header("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NAM AN\nTRƯỜNG THPT PHÚ LỘC", "Số: 130/KH-THPTPL",
+                             "Phú Lộc, ngày 12 tháng 9 năm 2025",
+                             "KẾ HOẠCH", "Hỗ trợ học sinh khởi nghiệp năm học 2025 - 2026")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -841,12 +834,10 @@ def test_a_goal_restated_with_a_tone_mark_misread_counts_once():
 
 
 # Issue 14, held-out classes: plans of other provinces, ministries, the Party and communes (sentences invented).
-PLAN_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 64/KH-UBND\n"
-               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-               "Tuyên Quang, ngày 12 tháng 3 năm 2026\nKẾ HOẠCH\nPhát triển hạ tầng năng lượng giai đoạn 2026 - 2030\n")
-REPORT_HEADER = ("ỦY BAN NHÂN DÂN\nXÃ HÒA PHÚ\nSố: 19/BC-UBND\n"
-                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                 "Hòa Phú, ngày 08 tháng 01 năm 2026\nBÁO CÁO\nKết quả thực hiện nhiệm vụ năm 2025\n")
+PLAN_HEADER = state_header("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG", "Số: 64/KH-UBND", "Tuyên Quang, ngày 12 tháng 3 năm 2026",
+                           "KẾ HOẠCH", "Phát triển hạ tầng năng lượng giai đoạn 2026 - 2030")
+REPORT_HEADER = state_header("ỦY BAN NHÂN DÂN\nXÃ HÒA PHÚ", "Số: 19/BC-UBND", "Hòa Phú, ngày 08 tháng 01 năm 2026",
+                             "BÁO CÁO", "Kết quả thực hiện nhiệm vụ năm 2025")
 
 
 def found_of(body: str, header: str = PLAN_HEADER) -> set[tuple]:
