@@ -266,14 +266,8 @@ def parse_tsv(tsv: str, page: int, dpi: float, height_px: int, tables: list | No
         top = min(w["top"] for w in words)
         segments = split_columns(words, width or height_px, height or height_px, first_page=page == 1)
         for segment in date_before_summary(segments) if page == 1 else segments:
-            parts, spans, pos = [], [], 0
-            for w in segment:
-                if parts:
-                    pos += 1
-                parts.append(w["text"])
-                spans.append((pos, pos + len(w["text"]), w["conf"]))
-                pos += len(w["text"])
-            out.append(OcrLine(top=top * scale, text=" ".join(parts), words=spans,
+            text, spans = _line([segment])
+            out.append(OcrLine(top=top * scale, text=text, words=spans,
                                left=segment[0]["x0"] * scale, right=segment[-1]["x1"] * scale))
     for rows in reversed(table_rows):             # each table's rows before the first line below its top
         at = next((i for i, ln in enumerate(out) if ln.top > rows[0].top), len(out))
@@ -283,34 +277,38 @@ def parse_tsv(tsv: str, page: int, dpi: float, height_px: int, tables: list | No
                    width=(width or 0.0) * scale)
 
 
+def _line(cells: list[list[dict]]) -> tuple[str, list[tuple[int, int, float]]]:
+    """The text of words set in cells (one cell: a plain line) and each word's (start, end, confidence);
+    cells are joined by ` | ` as the DOCX and PDF readers join them, the bar kept as a word of its own so
+    that a line rebuilt from its words (`read_back`) keeps it."""
+    text, spans = "", []
+    for i, cell in enumerate(cells):
+        if i:
+            spans.append((len(text) + 1, len(text) + 2, 100.0))
+            text += " | "
+        for j, w in enumerate(cell):
+            text += " " if j else ""
+            spans.append((len(text), len(text) + len(w["text"]), w["conf"]))
+            text += w["text"]
+    return text, spans
+
+
 def _table_lines(lines: dict[tuple, list[dict]], tables: list, scale: float) -> tuple[dict, list[list[OcrLine]]]:
-    """The words of Tesseract's lines outside the tables (by line), and each table's rows as lines."""
+    """The words of Tesseract's lines outside the tables (by line), and each table's rows as lines; a grid
+    whose cells words do not fill (`ruled_tables.filled`) is no table of text and gives its words back."""
     words = [dict(w, key=key) for key, ws in lines.items() for w in ws]
     rest, by_cell = ruled_tables.take_cells(tables, words, scale)
-    if not all(ruled_tables.filled(t, cells) for t, cells in zip(tables, by_cell)):
-        kept = [t for t, cells in zip(tables, by_cell) if ruled_tables.filled(t, cells)]
-        if len(kept) < len(tables):           # read again without the grids that are no tables of text
-            return _table_lines(lines, kept, scale) if kept else (lines, [])
+    kept = [t for t, cells in zip(tables, by_cell) if ruled_tables.filled(t, cells)]
+    if len(kept) < len(tables):
+        tables = kept
+        rest, by_cell = ruled_tables.take_cells(tables, words, scale)
     outside: dict[tuple, list[dict]] = {}
     for w in rest:
         outside.setdefault(w.pop("key"), []).append(w)
     out: list[list[OcrLine]] = []
     for table, cells in zip(tables, by_cell):
-        rows: list[OcrLine] = []
-        for top, row in ruled_tables.table_rows(table, cells):
-            texts, spans, pos = [], [], 0
-            for cell in row:
-                if texts:                         # ` | ` between cells, a word of its own so that the line
-                    spans.append((pos + 1, pos + 2, 100.0))   # rebuilt from its words keeps it (read_back)
-                    pos += 3
-                start = pos
-                for w in cell:
-                    if pos > start:
-                        pos += 1
-                    spans.append((pos, pos + len(w["text"]), w["conf"]))
-                    pos += len(w["text"])
-                texts.append(" ".join(w["text"] for w in cell))
-            rows.append(OcrLine(top=top, text=" | ".join(texts), words=spans, left=table.xs[0], right=table.xs[-1]))
+        rows = [OcrLine(top, *_line(row), left=table.xs[0], right=table.xs[-1])
+                for top, row in ruled_tables.table_rows(table, cells)]
         if rows:
             out.append(rows)
     return outside, out

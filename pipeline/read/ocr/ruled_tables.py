@@ -5,7 +5,7 @@ A plan's tasks, its targets and its appendices are set in ruled tables, and the 
 cell that wraps onto two or three lines comes back interleaved with its neighbours' lines (`Văn phòng` /
 `1` / `Rà soát tiêu chí|HĐND và` / `Các thôn Tháng 6/2025`), and which body leads and which date is whose
 is lost. The rules the table is drawn with are the surest thing on the page: long straight runs of ink.
-They are found here with numpy (a run is a window of rows or columns wholly inked), handed to the text
+They are found here with numpy (runs of ink along rows and columns, one `np.diff` pass each), handed to the text
 PDF reader's lattice finder (`pdf_tables.find_tables`, in points, so both read a grid the same way), and
 each word Tesseract read goes to the cell under its centre. A cell's words are put back into lines top
 to bottom and joined with a space, as `pdf_tables` joins a cell's lines.
