@@ -51,11 +51,29 @@ def test_docx_from_xml_reads_what_python_docx_reads(tmp_path):
     assert docx_reader.read_docx(path, docx_reader.Limits()).text == old.text
 
 
+def test_docx_parts_are_inflated_once(tmp_path, monkeypatch):
+    """The XML walk parses the parts the zip check inflated (the bytes zipfile would give), so no part
+    is read from the zip a second time; the text is what reading them from the zip gives."""
+    import zipfile
+
+    path = _tricky_docx(tmp_path / "t.docx")
+    parts = docx_reader._check_zip(path, docx_reader.Limits())
+    with zipfile.ZipFile(path) as zf:
+        xml = [n for n in zf.namelist() if n.endswith((".xml", ".rels"))]
+        assert set(parts) == set(xml) and all(parts[n] == zf.read(n) for n in xml)
+    want = read_docx_xml(path)
+    reads = []
+    real_read = zipfile.ZipFile.read
+    monkeypatch.setattr(zipfile.ZipFile, "read", lambda zf, name, *a: reads.append(name) or real_read(zf, name, *a))
+    assert docx_reader.read_docx(path, docx_reader.Limits()).text == want[0]
+    assert reads == []
+
+
 def test_docx_from_xml_leaves_the_unexpected_to_python_docx(tmp_path, monkeypatch):
     path = _tricky_docx(tmp_path / "t.docx")
     import pipeline.read.docx_xml as fast
 
-    def boom(_path):
+    def boom(_path, _parts=None):
         raise fast.Unexpected("test")
     assert docx_reader.read_docx(path, docx_reader.Limits()).reader_fallback is None
     assert docx_reader.read_docx(path, docx_reader.Limits()).reader == "lxml"
