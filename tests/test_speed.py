@@ -350,3 +350,27 @@ def test_workers_run_the_parents_pipeline_whatever_the_current_folder(tmp_path):
                          text=True, timeout=300)
     assert out.stdout.strip() == "['ok']", out.stderr[-2000:]
     assert not marker.exists()
+
+
+def test_head_start_reads_word_files_while_the_workers_start(tmp_path):
+    """While the fork server loads, the run's own process reads the Word files it is given first; the
+    record made from what it read is the record the worker would have made reading the file itself."""
+    import time
+
+    from pipeline.read.ingest import ingest
+    from pipeline.run.jobs import RunLimits
+    from pipeline.run.local import _head_start
+    from pipeline.run.process import process_file
+
+    word = _tricky_docx(tmp_path / "t.docx")
+    plain = tmp_path / "p.txt"
+    plain.write_text("Số: 1/KH-UBND\nKẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n", encoding="utf-8")
+    fake = tmp_path / "f.docx"
+    fake.write_text("not a zip at all", encoding="utf-8")
+    tasks = [Task(str(word), "t.docx", None, size=word.stat().st_size), Task(str(plain), "p.txt", None, size=60),
+             Task(str(fake), "f.docx", None, size=16)]
+    out = list(_head_start(iter(tasks), RunLimits(), lambda: time.sleep(0.5)))
+    assert [t.source for t in out] == ["t.docx", "p.txt", "f.docx"]
+    assert out[0].raw is not None and out[0].raw.text == ingest(word).text
+    assert out[1].raw is None and out[2].raw is None   # not Word; not readable: left to the worker
+    assert process_file(word, "t.docx", raw=out[0].raw) == process_file(word, "t.docx")
