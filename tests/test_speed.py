@@ -374,3 +374,21 @@ def test_head_start_reads_word_files_while_the_workers_start(tmp_path):
     assert out[0].raw is not None and out[0].raw.text == ingest(word).text
     assert out[1].raw is None and out[2].raw is None   # not Word; not readable: left to the worker
     assert process_file(word, "t.docx", raw=out[0].raw) == process_file(word, "t.docx")
+
+
+def test_a_worker_takes_a_task_without_a_file_read_for_it(tmp_path):
+    """A run process of another checkout (`python -m` from a folder holding one) sends three items:
+    the worker reads the file itself rather than failing on every file."""
+    import os
+    from multiprocessing import Pipe
+
+    from pipeline.run.jobs import RunLimits
+    from pipeline.run.local import _worker_main
+
+    f = tmp_path / "p.txt"
+    f.write_text("Số: 2/KH-UBND\nKẾ HOẠCH\nTập huấn cán bộ năm 2026\n", encoding="utf-8")
+    parent, child = Pipe()
+    parent.send((str(f), "p.txt", None))
+    parent.send(None)
+    _worker_main(child, RunLimits(), {k: v for k, v in os.environ.items() if k.startswith("VANBAN_")})
+    assert parent.recv().status == "ok"

@@ -31,7 +31,9 @@ def _worker_main(conn, limits: RunLimits, env: dict[str, str], ocr_slots=None, h
         if task is None:
             return
         try:
-            conn.send(process_one(task[0], task[1], limits, task[2], task[3]))
+            # a task from a run process of another checkout (`python -m` run from a folder holding one,
+            # with PYTHONPATH naming this one) has no fourth item: the worker reads the file itself
+            conn.send(process_one(task[0], task[1], limits, task[2], task[3] if len(task) > 3 else None))
         except (BrokenPipeError, OSError):
             return
 
