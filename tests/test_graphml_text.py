@@ -21,3 +21,28 @@ def test_control_characters_do_not_stop_the_dataset(tmp_path):
     titles = [a.get("title") for _, a in graph.nodes(data=True) if a.get("kind") == "document"]
     assert titles == ["ban hành Quy chế  làm việc"]
     assert "\x01" in pq.read_table(tmp_path / "documents.parquet").column("title")[0].as_py()
+
+
+def _networkx_graphml(g: nx.MultiDiGraph, folder) -> bytes:
+    """What write_graphml wrote through networkx before it wrote the file itself."""
+    from pipeline.store.graph_files import _write_graphml_nx
+
+    _write_graphml_nx(g, folder)
+    return (folder / "citations.graphml").read_bytes()
+
+
+def test_graphml_written_directly_is_what_networkx_writes(tmp_path):
+    from pipeline.store.graph_files import write_graphml
+
+    g = nx.MultiDiGraph()
+    g.add_node("doc:a & b <c>.docx", kind="document", title='Về "Quy chế"\tlàm việc\r\nmới > cũ', year=2024,
+               issuer=None, score=0.5, checked=True, empty="")
+    g.add_node("ref:1/QĐ-UBND@2004", kind="reference", label="1/QĐ-UBND")
+    g.add_node("ref:bare")
+    g.add_edge("doc:a & b <c>.docx", "ref:1/QĐ-UBND@2004", relation="implements", start=3, end=9, text="số 1\x0b")
+    g.add_edge("doc:a & b <c>.docx", "ref:1/QĐ-UBND@2004", relation="mentions", start=12, end=None)
+    g.add_edge("doc:a & b <c>.docx", "ref:bare", key="named")
+    g.add_edge("ref:bare", "doc:a & b <c>.docx", relation="cites\x01")
+    want = _networkx_graphml(g, tmp_path)
+    write_graphml(g, tmp_path)
+    assert (tmp_path / "citations.graphml").read_bytes() == want

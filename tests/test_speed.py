@@ -51,11 +51,29 @@ def test_docx_from_xml_reads_what_python_docx_reads(tmp_path):
     assert docx_reader.read_docx(path, docx_reader.Limits()).text == old.text
 
 
+def test_docx_parts_are_inflated_once(tmp_path, monkeypatch):
+    """The XML walk parses the parts the zip check inflated (the bytes zipfile would give), so no part
+    is read from the zip a second time; the text is what reading them from the zip gives."""
+    import zipfile
+
+    path = _tricky_docx(tmp_path / "t.docx")
+    parts = docx_reader._check_zip(path, docx_reader.Limits())
+    with zipfile.ZipFile(path) as zf:
+        xml = [n for n in zf.namelist() if n.endswith((".xml", ".rels"))]
+        assert set(parts) == set(xml) and all(parts[n] == zf.read(n) for n in xml)
+    want = read_docx_xml(path)
+    reads = []
+    real_read = zipfile.ZipFile.read
+    monkeypatch.setattr(zipfile.ZipFile, "read", lambda zf, name, *a: reads.append(name) or real_read(zf, name, *a))
+    assert docx_reader.read_docx(path, docx_reader.Limits()).text == want[0]
+    assert reads == []
+
+
 def test_docx_from_xml_leaves_the_unexpected_to_python_docx(tmp_path, monkeypatch):
     path = _tricky_docx(tmp_path / "t.docx")
     import pipeline.read.docx_xml as fast
 
-    def boom(_path):
+    def boom(_path, _parts=None):
         raise fast.Unexpected("test")
     assert docx_reader.read_docx(path, docx_reader.Limits()).reader_fallback is None
     assert docx_reader.read_docx(path, docx_reader.Limits()).reader == "lxml"
@@ -332,3 +350,45 @@ def test_workers_run_the_parents_pipeline_whatever_the_current_folder(tmp_path):
                          text=True, timeout=300)
     assert out.stdout.strip() == "['ok']", out.stderr[-2000:]
     assert not marker.exists()
+
+
+def test_head_start_reads_word_files_while_the_workers_start(tmp_path):
+    """While the fork server loads, the run's own process reads the Word files it is given first; the
+    record made from what it read is the record the worker would have made reading the file itself."""
+    import time
+
+    from pipeline.read.ingest import ingest
+    from pipeline.run.jobs import RunLimits
+    from pipeline.run.local import _head_start
+    from pipeline.run.process import process_file
+
+    word = _tricky_docx(tmp_path / "t.docx")
+    plain = tmp_path / "p.txt"
+    plain.write_text("Số: 1/KH-UBND\nKẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n", encoding="utf-8")
+    fake = tmp_path / "f.docx"
+    fake.write_text("not a zip at all", encoding="utf-8")
+    tasks = [Task(str(word), "t.docx", None, size=word.stat().st_size), Task(str(plain), "p.txt", None, size=60),
+             Task(str(fake), "f.docx", None, size=16)]
+    out = list(_head_start(iter(tasks), RunLimits(), lambda: time.sleep(0.5)))
+    assert [t.source for t in out] == ["t.docx", "p.txt", "f.docx"]
+    assert out[0].raw is not None and out[0].raw.text == ingest(word).text
+    assert out[1].raw is None and out[2].raw is None   # not Word; not readable: left to the worker
+    assert process_file(word, "t.docx", raw=out[0].raw) == process_file(word, "t.docx")
+
+
+def test_a_worker_takes_a_task_without_a_file_read_for_it(tmp_path):
+    """A run process of another checkout (`python -m` from a folder holding one) sends three items:
+    the worker reads the file itself rather than failing on every file."""
+    import os
+    from multiprocessing import Pipe
+
+    from pipeline.run.jobs import RunLimits
+    from pipeline.run.local import _worker_main
+
+    f = tmp_path / "p.txt"
+    f.write_text("Số: 2/KH-UBND\nKẾ HOẠCH\nTập huấn cán bộ năm 2026\n", encoding="utf-8")
+    parent, child = Pipe()
+    parent.send((str(f), "p.txt", None))
+    parent.send(None)
+    _worker_main(child, RunLimits(), {k: v for k, v in os.environ.items() if k.startswith("VANBAN_")})
+    assert parent.recv().status == "ok"

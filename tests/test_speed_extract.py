@@ -319,3 +319,20 @@ def test_phrases_match_as_reading_every_length():
             toks = tokenize(" ".join(rng.choice(words) for _ in range(rng.randrange(0, 6))))
             for i in range(len(toks) + 1):
                 assert ph.match(toks, i) == slow(toks, i)
+
+
+def test_dates_figure_patterns_tried_where_one_scan_finds_a_start():
+    """The date patterns that open with a figure, tried only where `_DIGIT_STARTS` finds one, give what
+    scanning the whole text for each gives (invented lines: fractions, dates, ranges, money, months)."""
+    from pipeline.extract import dates as D
+
+    cfg = D._cfg()
+    assert {"day_bare", "day_partial_bare", "month_numeric", "range_days_bare"} <= cfg["digit_opened"]
+    low = D._lower("Từ 15/11 - 20/11/2025 họp 3 lần; 1.000 người, 12-3-2024 và 2.4.2023; 6 tháng đầu năm 2026\n"
+                   "tỷ lệ 3/4 xã, tháng 11/2025 – 02/2026, ngày 7 / 8 ; 123/456/789, 1 2/3 4 tháng cuối năm\n"
+                   "v.v. 09 / 2025, 31.12.2025 đồng 5/5/2025 người 1 -\n2/3 ")
+    starts = [m.start() for m in D._DIGIT_STARTS.finditer(low)]
+    for name in cfg["digit_opened"]:
+        pat = cfg["patterns"][name]
+        want = [(m.span(), m.groups()) for m in pat.finditer(low)]
+        assert [(m.span(), m.groups()) for m in D._matches_at(pat, low, starts)] == want, name

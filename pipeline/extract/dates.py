@@ -54,7 +54,9 @@ def _cfg() -> dict:
     return {
         # run on the lower-cased text: a literal first word lets `re` skip ahead fast, and so does a first digit
         # (`digit_first`)
-        "patterns": {name: re.compile(digit_first(expand(p))) for name, p in cfg["patterns"].items()},
+        "patterns": (patterns := {name: re.compile(digit_first(expand(p))) for name, p in cfg["patterns"].items()}),
+        "digit_opened": frozenset(name for name, pat in patterns.items()
+                                  if re.sub(r"^\(\?P<\w+>", "(", pat.pattern).startswith(_DIGIT_OPENINGS)),
         "left_guard": {name: re.compile(p) for name, p in cfg["left_guard"].items()},
         "left_need": {name: re.compile(p) for name, p in cfg["left_need"].items()},
         "generic_year_after": re.compile(cfg["generic_year_after"]),
@@ -98,6 +100,26 @@ def _cfg() -> dict:
         "place_date_comma": re.compile(r",\s*ngày"),
         "anniversary_before": re.compile(cfg["anniversary_before"], flags),
     }
+
+
+# How the patterns that open with a day's or a month's figure go on (`15/`, `15-`, `15.`, `6 tháng`): such
+# a pattern can match only where `_DIGIT_STARTS` finds a start, so one scan of the text finds where to try
+# them all (each scanning the whole text took 0.1 ms a document; there are six). A pattern whose source
+# opens otherwise is scanned for as before.
+_DIGIT_OPENINGS = (r"(\d\d?)\s*/", r"(\d\d?)(?:\s*[/-]\s*|\.)", r"(\d\d?)\s+tháng")
+_DIGIT_STARTS = re.compile(r"\d(?=\d?\s*[/.-]|\d?\s+tháng)")
+
+
+def _matches_at(pat: re.Pattern, low: str, starts: list[int]):
+    """What `pat.finditer(low)` yields, trying `pat` only at `starts` (every position it can match at, in
+    order): the same matches, as a match at a position sees the whole text around it, as in a scan."""
+    end = 0
+    for p in starts:
+        if p >= end:
+            m = pat.match(low, p)
+            if m:
+                end = max(m.end(), p + 1)
+                yield m
 
 
 def digit_first(pattern: str) -> str:
@@ -407,9 +429,10 @@ def find(doc: Doc) -> list[dict]:
     in_ref = Taken(ref_spans)
     out: list[dict] = []
     taken = Taken()
+    starts = [m.start() for m in _DIGIT_STARTS.finditer(low)] if cfg["digit_opened"] else []
     for name, pat in cfg["patterns"].items():
         guard = cfg["left_guard"].get(name)
-        for m in pat.finditer(low):
+        for m in _matches_at(pat, low, starts) if name in cfg["digit_opened"] else pat.finditer(low):
             s, e = m.span()
             if guard and guard.search(low[max(0, s - 30):s]):
                 continue

@@ -10,6 +10,7 @@ Cue words, units and nouns live in `rules/targets.yaml`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.extract.registry import REGISTRY, extractor
 from pipeline.extract.target_cues import (YEAR, config, doc_year, explains, heading_context, is_normative, is_plan,
@@ -22,6 +23,7 @@ from pipeline.text.spans import Taken
 __all__ = ["find", "find_rules", "parse_number"]
 _SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
 _NONE_LEFT = re.compile(r"\bkhông còn\s", re.I)
+_DONE = re.compile(r"\bđã\b")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -96,11 +98,25 @@ def _previous_subject(cfg: dict, text: str, clause_start: int) -> str | None:
 
 def _strong_at(cfg: dict, text: str) -> int:
     """Offset of the last goal cue in `text` that is not reported as done (`đã hoàn thành`), or -1."""
+    return _strong_in(cfg["strong"], text)
+
+
+@lru_cache(maxsize=4096)
+def _strong_in(strong: re.Pattern, text: str) -> int:
+    """`_strong_at`, kept per text: a figure's clause is often its sentence's lead too, and every figure
+    under the same headings asks of the same heading context (842 figures of one report asked 1,261 times)."""
     at = -1
-    for m in cfg["strong"].finditer(text):
+    for m in strong.finditer(text):
         if not re.search(r"(?:đã|chưa|không)\s+(?:được\s+)?\Z", text[max(0, m.start() - 12):m.start()]):
             at = m.start()
     return at
+
+
+@lru_cache(maxsize=4096)
+def _found(pattern: re.Pattern, text: str) -> bool:
+    """Whether the pattern occurs in the text, kept per text for what is asked of a heading context (the
+    same for every figure under the same headings)."""
+    return pattern.search(text) is not None
 
 
 def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: bool, money: bool = False) -> bool:
@@ -120,7 +136,7 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return True   # `đạt 123% so với Nghị quyết đã đề ra (110 hội viên)`: the goal restated in brackets
     if money and sets_sums(doc) and "|" not in lead and cfg["money_goal"].search(lead) \
             and not cfg["money_past"].search(lead) and not _earlier_year(doc, text[cs:ce]) \
-            and not cfg["past_heading"].search(heading_context(doc, s)):
+            and not _found(cfg["past_heading"], heading_context(doc, s)):
         return True   # `Giao dự toán …, tổng số: 3.450 triệu đồng`: a sum the decision sets, whatever the label
     strong = _strong_at(cfg, lead)
     if has_cmp and cfg["floor_ceiling"].search(text[s:e]) and not cfg["past_before"].search(lead[-16:]):
@@ -139,8 +155,8 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         # `Ban Chấp hành: 25 người`, `Kết quả kiểm tra: 100%` list what is; a time (`Năm 2027: 80% …`) is no label
         if money and sets_sums(doc) and cfg["money_goal"].search(label):
             return True   # `Giá gói thầu: 735.000.000 đồng`, `Tổng mức đầu tư: …`: the sum the document sets
-        if cfg["colon_label_measure"].match(label) and not cfg["past_heading"].search(heading_context(doc, s)) \
-                and (_strong_at(cfg, heading_context(doc, s)) >= 0 or cfg["goal_heading"].search(heading_context(doc, s))):
+        if cfg["colon_label_measure"].match(label) and not _found(cfg["past_heading"], heading_context(doc, s)) \
+                and (_strong_at(cfg, heading_context(doc, s)) >= 0 or _found(cfg["goal_heading"], heading_context(doc, s))):
             return True   # under `Chỉ tiêu cụ thể`: `- Tỷ lệ hồ sơ giải quyết đúng hạn: 100%`
         if is_plan(doc) and not is_report(doc) and cfg["action"].match(label.strip(" -+*•\t")):
             return True   # a plan's activity and its count (`2. Thanh tra chuyên ngành: 08 cuộc`, `- Tập huấn: 03 lớp`)
@@ -167,7 +183,7 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return False   # under `Kết quả`, `Đánh giá kết quả nhiệm kỳ`: who was awarded is a result too
     if cfg["goal_after"].search(after):
         return True
-    if _strong_at(cfg, context) >= 0 or (cfg["goal_heading"].search(context) and not _earlier_year(doc, context)):
+    if _strong_at(cfg, context) >= 0 or (_found(cfg["goal_heading"], context) and not _earlier_year(doc, context)):
         return True   # under `Mục tiêu`, `Chỉ tiêu`, or a report's `Phương hướng, nhiệm vụ` for what comes next
     if cfg["past_after"].search(after):
         return False
@@ -187,14 +203,14 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
 
 def _past_context(cfg: dict, context: str) -> bool:
     """Do the headings (or the lead-in line) over a figure report results (`Kết quả năm 2025`, `… đã …`)?"""
-    return bool(cfg["past_heading"].search(context) or re.search(r"\bđã\b", context))
+    return _found(cfg["past_heading"], context) or _found(_DONE, context)
 
 
 def _under_goal(doc: Doc, s: int) -> bool:
     """Do the headings over `s` (or its lead-in line) set goals rather than report results?"""
     cfg, context = config(), heading_context(doc, s)
     return not _past_context(cfg, context) and \
-        (_strong_at(cfg, context) >= 0 or bool(cfg["goal_heading"].search(context)))
+        (_strong_at(cfg, context) >= 0 or _found(cfg["goal_heading"], context))
 
 
 def _earlier_year(doc: Doc, clause: str) -> bool:

@@ -10,12 +10,16 @@ from pathlib import Path
 from pipeline.read.base import IngestError, Ingested, Limits, fix_legacy
 
 
-def _check_zip(path: Path, limits: Limits) -> None:
+def _check_zip(path: Path, limits: Limits) -> dict[str, bytes]:
     """Refuse zip bombs, lying headers and non-Word zips before python-docx inflates anything.
 
     The headers' sizes are not trusted: every member is inflated here, in bounded chunks, and its
     bytes counted as they come, so a bomb whose headers understate its size stops at the limit
     (`zip_bomb`) after inflating no more than the limit, whatever the headers say.
+
+    Returns the XML parts' bytes, inflated here once, for the XML walk to parse rather than inflate
+    them again: only those `zipfile` would read the same (its name in the local header, not
+    encrypted, the CRC and size right); any other part is read through `zipfile` as before.
     """
     try:
         with zipfile.ZipFile(path) as zf:
@@ -29,11 +33,12 @@ def _check_zip(path: Path, limits: Limits) -> None:
         raise IngestError("zip_bomb", f"the DOCX would unpack to {declared} bytes, over the limit of "
                                       f"{limits.max_unzipped_bytes}")
     total = tags = 0
+    parts: dict[str, bytes] = {}
     with open(path, "rb") as fh:
         for info in infos:
             if info.is_dir():
                 continue
-            size, head, member_tags = _inflate_counted(fh, info, limits.max_unzipped_bytes - total)
+            size, head, member_tags, data = _inflate_counted(fh, info, limits.max_unzipped_bytes - total)
             total += size
             tags += member_tags
             if tags > MAX_XML_TAGS:
@@ -52,6 +57,9 @@ def _check_zip(path: Path, limits: Limits) -> None:
             if info.filename.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in head or b"<!ENTITY" in head):
                 # Word never writes a DTD: entities are an entity bomb or an external fetch
                 raise IngestError("unsafe_xml", f"the DOCX part {info.filename} declares XML entities; refused")
+            if data is not None and zlib.crc32(data) == info.CRC:
+                parts[info.filename] = data
+    return parts
 
 
 _CHUNK = 1 << 16
@@ -60,15 +68,22 @@ _CHUNK = 1 << 16
 MAX_XML_TAGS = 1_000_000
 
 
-def _inflate_counted(fh, info: zipfile.ZipInfo, budget: int) -> tuple[int, bytes, int]:
-    """(bytes the member really unpacks to, its first 4 KiB, its `<` count if XML), reading its data
-    from the local header on; inflation stops as soon as the count passes `budget` (it is then over)."""
+def _inflate_counted(fh, info: zipfile.ZipInfo, budget: int) -> tuple[int, bytes, int, bytes | None]:
+    """(bytes the member really unpacks to, its first 4 KiB, its `<` count if XML, and if XML its bytes
+    when `zipfile` would give the same ones, else None), reading its data from the local header on;
+    inflation stops as soon as the count passes `budget` (it is then over)."""
     xml = info.filename.endswith((".xml", ".rels"))
     fh.seek(info.header_offset)
     local = fh.read(30)
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
         raise IngestError("corrupt_docx", f"the DOCX part {info.filename} has no local zip header")
     name_len, extra_len = struct.unpack("<HH", local[26:30])
+    name = fh.read(name_len)
+    # kept only where zipfile.read would return these bytes: the local header names the member as the
+    # directory does (zipfile refuses it otherwise) and it is not encrypted
+    keep = xml and not info.flag_bits & 0x1 and \
+        name.decode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace") == info.orig_filename
+    chunks: list[bytes] | None = [] if keep else None
     fh.seek(info.header_offset + 30 + name_len + extra_len)
     head = bytearray()
     count = tags = 0
@@ -80,10 +95,12 @@ def _inflate_counted(fh, info: zipfile.ZipInfo, budget: int) -> tuple[int, bytes
                 break
             left -= len(chunk)
             count += len(chunk)
+            if chunks is not None:
+                chunks.append(chunk)
             tags += chunk.count(b"<") if xml else 0
             if len(head) < 4096:
                 head += chunk[:4096 - len(head)]
-        return count, bytes(head), tags
+        return count, bytes(head), tags, None if chunks is None else b"".join(chunks)
     if info.compress_type != zipfile.ZIP_DEFLATED:
         raise IngestError("corrupt_docx", f"the DOCX part {info.filename} uses zip compression method "
                                           f"{info.compress_type}, which Word never writes")
@@ -95,12 +112,14 @@ def _inflate_counted(fh, info: zipfile.ZipInfo, budget: int) -> tuple[int, bytes
                 break     # the stream ends early: python-docx reports the damage
             out = inflater.decompress(data, _CHUNK)   # at most one chunk out per call, whatever the ratio
             count += len(out)
+            if chunks is not None:
+                chunks.append(out)
             tags += out.count(b"<") if xml else 0
             if len(head) < 4096:
                 head += out[:4096 - len(head)]
     except zlib.error as exc:
         raise IngestError("corrupt_docx", f"the DOCX part {info.filename} is damaged: {exc}") from exc
-    return count, bytes(head), tags
+    return count, bytes(head), tags, None if chunks is None or not inflater.eof else b"".join(chunks)
 
 
 def _paragraph_lines(paragraph, numbering) -> list[str]:
@@ -138,11 +157,11 @@ def _table_lines(table, numbering=None) -> list[str]:
 
 
 def read_docx(path: Path, limits: Limits) -> Ingested:
-    _check_zip(path, limits)
+    parts = _check_zip(path, limits)
     try:
         from pipeline.read.docx_xml import read_docx_xml
 
-        text, fonts = read_docx_xml(path)
+        text, fonts = read_docx_xml(path, parts)
     except Exception as exc:   # anything unusual: python-docx reads it (or names the damage) as before
         result = _read_python_docx(path)
         result.reader = "python-docx"

@@ -47,13 +47,16 @@ class Unexpected(Exception):
     """Something python-docx should read instead."""
 
 
-def _parse(zf: zipfile.ZipFile, name: str):
-    return etree.fromstring(zf.read(name), _PARSER)
+def _parse(zf: zipfile.ZipFile, name: str, parts: dict[str, bytes] | None = None):
+    """The part's XML tree, from the bytes `docx._check_zip` inflated when it has them (the same bytes
+    `zf.read` gives), else read (and inflated) from the zip."""
+    data = parts.get(name) if parts else None
+    return etree.fromstring(data if data is not None else zf.read(name), _PARSER)
 
 
-def _target(zf: zipfile.ZipFile, rels_name: str, base: str, rel_type: str) -> str | None:
+def _target(zf: zipfile.ZipFile, rels_name: str, base: str, rel_type: str, parts: dict | None = None) -> str | None:
     """The part a relationship of `rel_type` points to, as a zip member name."""
-    for rel in _parse(zf, rels_name).iter(_REL):
+    for rel in _parse(zf, rels_name, parts).iter(_REL):
         if rel.get("Type") == rel_type and rel.get("TargetMode") != "External":
             target = rel.get("Target") or ""
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
@@ -61,17 +64,17 @@ def _target(zf: zipfile.ZipFile, rels_name: str, base: str, rel_type: str) -> st
     return None
 
 
-def _parts(zf: zipfile.ZipFile) -> tuple[str, str]:
+def _parts(zf: zipfile.ZipFile, parts: dict | None = None) -> tuple[str, str]:
     """(main document part, styles part) as zip member names, checked the way python-docx does."""
-    main = _target(zf, "_rels/.rels", "", _OFFICE_DOC)
+    main = _target(zf, "_rels/.rels", "", _OFFICE_DOC, parts)
     if not main:
         raise Unexpected("no officeDocument relationship")
-    types = _parse(zf, "[Content_Types].xml")
+    types = _parse(zf, "[Content_Types].xml", parts)
     overrides = {o.get("PartName", "").lstrip("/"): o.get("ContentType") for o in types.iter(_CT + "Override")}
     if overrides.get(main) != _MAIN_TYPE:
         raise Unexpected("main part of another content type")
     folder, name = posixpath.split(main)
-    styles = _target(zf, posixpath.join(folder, "_rels", name + ".rels"), folder, _STYLES)
+    styles = _target(zf, posixpath.join(folder, "_rels", name + ".rels"), folder, _STYLES, parts)
     if not styles or styles not in zf.NameToInfo:
         raise Unexpected("no styles part")   # python-docx would add its default styles
     return main, styles
@@ -186,15 +189,16 @@ def _table_lines(tbl, numbering=None) -> list[str]:
     return table_lines(rows, lambda cell: _blocks(cell, numbering))
 
 
-def read_docx_xml(path: Path) -> tuple[str, list[str]]:
-    """(the document's text, the font names its runs and styles name). Raises on anything unexpected."""
+def read_docx_xml(path: Path, parts: dict[str, bytes] | None = None) -> tuple[str, list[str]]:
+    """(the document's text, the font names its runs and styles name). Raises on anything unexpected.
+    `parts`: XML parts already inflated (`docx._check_zip`), by member name."""
     with zipfile.ZipFile(path) as zf:
-        main, styles = _parts(zf)
-        document = _parse(zf, main)
-        style_root = _parse(zf, styles)
+        main, styles = _parts(zf, parts)
+        document = _parse(zf, main, parts)
+        style_root = _parse(zf, styles, parts)
         folder, name = posixpath.split(main)
-        numbering_part = _target(zf, posixpath.join(folder, "_rels", name + ".rels"), folder, _NUMBERING)
-        numbering_root = _parse(zf, numbering_part) if numbering_part in zf.NameToInfo else None
+        numbering_part = _target(zf, posixpath.join(folder, "_rels", name + ".rels"), folder, _NUMBERING, parts)
+        numbering_root = _parse(zf, numbering_part, parts) if numbering_part in zf.NameToInfo else None
     body = document.find(W + "body")
     if document.tag != W + "document" or body is None:
         raise Unexpected("no w:body")

@@ -135,11 +135,12 @@ def failure(source: str, sha: str | None, code: str, message: str) -> Result:
     return pack(error_record(source, sha, code, message))
 
 
-def process_one(path: str, source: str, limits: RunLimits, sha256: str | None = None) -> Result:
+def process_one(path: str, source: str, limits: RunLimits, sha256: str | None = None, raw=None) -> Result:
     """One file through every stage; the function both engines run on their workers (the local one
-    passes the preflight's `sha256`, a Dask worker on another machine hashes what it reads)."""
+    passes the preflight's `sha256`, a Dask worker on another machine hashes what it reads). `raw`:
+    the file as the run's own process already read it (`run.local`), else it is read here."""
     try:
-        rec = process_file(Path(path), source, limits.ingest_limits(), sha256)
+        rec = process_file(Path(path), source, limits.ingest_limits(), sha256, raw)
     except BaseException as exc:  # noqa: BLE001 - process_file should not raise; the batch goes on anyway
         rec = error_record(source, None, "worker_failed", f"{type(exc).__name__}: {exc}")
     return pack(rec)
@@ -152,6 +153,7 @@ class Task:
     sha256: str | None
     seq: int = 0
     size: int = 0
+    raw: object = None   # the `Ingested` file when read before a worker was ready (`run.local`)
 
 
 # bytes of a format cost this many times a byte of text: a scanned image is all OCR (seconds a

@@ -4,7 +4,9 @@ from __future__ import annotations
 import itertools
 import os
 import signal
+import threading
 import time
+from pathlib import Path
 from multiprocessing.connection import wait
 from typing import Iterator
 
@@ -29,7 +31,9 @@ def _worker_main(conn, limits: RunLimits, env: dict[str, str], ocr_slots=None, h
         if task is None:
             return
         try:
-            conn.send(process_one(task[0], task[1], limits, task[2]))
+            # a task from a run process of another checkout (`python -m` run from a folder holding one,
+            # with PYTHONPATH naming this one) has no fourth item: the worker reads the file itself
+            conn.send(process_one(task[0], task[1], limits, task[2], task[3] if len(task) > 3 else None))
         except (BrokenPipeError, OSError):
             return
 
@@ -58,7 +62,8 @@ class _Worker:
 
     def give(self, task: Task) -> None:
         self.task, self.started = task, time.monotonic()
-        self.conn.send((task.path, task.source, task.sha256))
+        self.conn.send((task.path, task.source, task.sha256, task.raw))
+        task.raw = None   # the worker has it now
 
     def rss_mb(self) -> float:
         try:
@@ -86,6 +91,72 @@ class _Worker:
             self.held.value = 0
 
 
+# Files this process reads itself while the fork server is still loading: Word files of up to 1 MiB
+# (a DOCX unpacking to at most 2 MiB), whose readers run no native code in-process that could crash
+# it (antiword is a subprocess with a timeout) and stay far below any worker's memory limit: a file
+# that could reach it (or its time limit) is the worker's to read, where the limits are watched.
+HEAD_START_FORMATS = ("doc", "docx")
+HEAD_START_MAX_BYTES = 1 << 20
+HEAD_START_MAX_UNZIPPED = 2 << 20
+
+
+def _head_start(tasks: Iterator[Task], limits: RunLimits, start_workers) -> Iterator[Task]:
+    """The tasks, the first ones read here while `start_workers` (in a thread) waits for the fork server.
+
+    Why: the server loads spaCy, the model and the rules (a second) before it can fork the first worker,
+    and this process has finished walking and hashing the inputs well before that, so its core would
+    sit idle; a worker then only normalizes and extracts the files read here (the same `Ingested` it
+    would have read: `jobs.process_one`). Only Word files (HEAD_START_FORMATS) are read here; any other
+    task, and any file that fails to read here, is left whole to the worker, as before."""
+    failed: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            start_workers()
+        except BaseException as exc:  # noqa: BLE001 - raised again below, in this thread
+            failed.append(exc)
+
+    thread = threading.Thread(target=start, name="start-workers", daemon=True)
+    thread.start()
+    early: list[Task] = []
+    try:
+        while thread.is_alive():
+            task = next(tasks, None)
+            if task is None:
+                break
+            early.append(task)
+            task.raw = _read_here(task, limits)
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
+    return itertools.chain(early, tasks)
+
+
+def _read_here(task: Task, limits: RunLimits):
+    """The file's `Ingested` when it is a small Word file read without error, else None (the worker reads it)."""
+    if task.size > HEAD_START_MAX_BYTES or not task.path.lower().endswith(tuple("." + f for f in HEAD_START_FORMATS)):
+        return None
+    from pipeline.read.ingest import ingest
+    from pipeline.read.sniff import sniff_format
+
+    try:
+        with open(task.path, "rb") as fh:
+            head = fh.read(1024)
+        fmt = sniff_format(Path(task.path), head)
+        if fmt not in HEAD_START_FORMATS:
+            return None
+        if fmt == "docx":
+            import zipfile
+
+            with zipfile.ZipFile(task.path) as zf:   # the sizes it declares (more is refused as it is read)
+                if sum(i.file_size for i in zf.infolist()) > HEAD_START_MAX_UNZIPPED:
+                    return None
+        return ingest(task.path, limits.ingest_limits())
+    except Exception:  # noqa: BLE001 - the worker reads it again and records what goes wrong
+        return None
+
+
 def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task, Result]]:
     """Results as files finish; a file that overruns its time or memory is killed, its worker replaced."""
     limits = options.limits
@@ -100,7 +171,7 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
     def new_worker() -> _Worker:
         return _Worker(ctx, limits, options.n_workers(), slots)
 
-    workers = [new_worker() for _ in range(options.n_workers())]
+    workers: list[_Worker] = []
     exhausted = False
 
     def refill() -> None:
@@ -118,6 +189,7 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
                     w.give(task)
 
     try:
+        tasks = _head_start(tasks, limits, lambda: workers.extend(new_worker() for _ in range(options.n_workers())))
         while True:
             refill()
             busy = [w for w in workers if w.task is not None]

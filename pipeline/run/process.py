@@ -9,7 +9,7 @@ from pathlib import Path
 from pipeline.model import EXTRACTED, FIELDS, SCHEMA_VERSION
 from pipeline.parse.document import Doc
 from pipeline.extract import extract_all
-from pipeline.read.base import IngestError, Limits
+from pipeline.read.base import IngestError, Ingested, Limits
 from pipeline.read.ingest import ingest
 from pipeline.read.legacy import capital_fonts
 from pipeline.read.normalize import normalize
@@ -83,20 +83,23 @@ def layout_parts(text: str, structure) -> tuple[dict, dict]:
 
 
 def process_file(path: str | Path, source: str | None = None, limits: Limits | None = None,
-                 sha256: str | None = None) -> dict:
+                 sha256: str | None = None, raw: Ingested | None = None) -> dict:
     """Never raises: an unreadable file gives an error record with a stable code. `sha256`: the file's
-    hash when the caller has just computed it (a run's preflight), so the file is not hashed twice."""
+    hash when the caller has just computed it (a run's preflight), so the file is not hashed twice.
+    `raw`: what `ingest` gave for the file when the caller already read it (only a file read without
+    error is handed over: a failure is read again here, and gives its record here)."""
     path = Path(path)
     source = source or path.name
     sha = sha256 or sha256_of(path)
-    try:
-        raw = ingest(path, limits)
-    except IngestError as exc:
-        return error_record(source, sha, exc.code, exc.message)
-    except MemoryError:
-        return error_record(source, sha, "out_of_memory", "the file needed more memory than allowed")
-    except Exception as exc:  # a reader bug must not stop the batch
-        return error_record(source, sha, "ingest_failed", f"{type(exc).__name__}: {exc}")
+    if raw is None:
+        try:
+            raw = ingest(path, limits)
+        except IngestError as exc:
+            return error_record(source, sha, exc.code, exc.message)
+        except MemoryError:
+            return error_record(source, sha, "out_of_memory", "the file needed more memory than allowed")
+        except Exception as exc:  # a reader bug must not stop the batch
+            return error_record(source, sha, "ingest_failed", f"{type(exc).__name__}: {exc}")
     try:
         read_by_ocr = bool(raw.ocr and raw.ocr.get("pages"))
         rec, norm = _process(source, raw.text, raw.format, raw.wrapped, ocr=read_by_ocr,
