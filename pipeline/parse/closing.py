@@ -163,15 +163,22 @@ def _name_in_capitals(text: str) -> bool:
 
 def certificate_signer(signatures: list[dict]) -> str | None:
     """The signer's name from the PDF's signature certificates, for a signature block that prints none
-    (the name is only in the signature's image): the first certificate whose common name is a person's
-    (two to five words, a family name first; `NGUYỄN VĂN AN` cased), not an office's (`SỞ NỘI VỤ`)."""
-    surnames = {n.casefold() for n in rules.load("names").get("surnames", [])}
+    (the name is only in the signature's image): the first certificate whose common name is a person's as
+    a block prints one (`_name_in_capitals`, or the `name` pattern with a family name first), not an
+    office's (`SỞ NỘI VỤ`, `HIỆP HỘI CÔNG CHỨNG VIÊN VIỆT NAM`)."""
+    name_re = rules.compiled(layout_rules()["closing"]["name"])
     for sig in signatures:
-        words = (sig.get("signer") or "").split()
-        if 2 <= len(words) <= 5 and words[0].casefold() in surnames and all(w.isalpha() for w in words):
-            name = " ".join(words)
-            return " ".join(w[:1].upper() + w[1:].lower() for w in words) if name.isupper() else name
+        cn = " ".join((sig.get("signer") or "").split())
+        if _name_in_capitals(cn):
+            return _cased(cn)
+        if name_re.match(cn) and _name_in_capitals(cn.upper()):
+            return cn
     return None
+
+
+def _cased(name: str) -> str:
+    """`NGUYỄN VĂN BÌNH` → `Nguyễn Văn Bình`."""
+    return " ".join(w[:1] + w[1:].lower() for w in name.split())
 
 
 def _signing_column(cells: list[tuple]) -> list[tuple]:
@@ -333,7 +340,7 @@ def parse_closing(lines: list[Line], start: int, stop: int,
             name = t
             continue
         if title is not None and name is None and i > (title_i or 0) and _name_in_capitals(t):
-            name = " ".join(w[:1] + w[1:].lower() for w in t.split())   # `NGUYỄN VĂN BÌNH`
+            name = _cased(t)
             continue
         if in_recipients and t and not is_upper(t):
             in_recipients = False
