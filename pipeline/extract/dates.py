@@ -237,10 +237,9 @@ def _label_months(m: re.Match, text: str, year: int | None, school: tuple[int, i
     """`Tháng 10`, `Tháng 11, 12`, `Tháng 3 - 4` opening a timetable's row: months of the year written
     near them, else of the school year (August on: its first year), else of the document."""
     g = m.groupdict()
-    near = _year_near(text, m.start(), m.end(), None)
 
     def month(mo: str) -> str | None:
-        y = near or (school[0] if int(mo) >= 8 else school[1]) if school else near or year
+        y = _year_of(mo, m, text, year, school)
         return _month(mo, y) if y else None
     a = month(g["m1"])
     if not g["m2"]:
