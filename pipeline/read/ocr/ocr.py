@@ -320,29 +320,22 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
     a second time on its own with the seal lifted off it (`signature_block`, `seals`), the rest of the page
     as first read."""
     ready, dpi = prepare(image, stated_dpi)
-    # a page in colour (page 1, signed and sealed) is read again with its coloured ink lifted nearly always
-    # (7 of the dev scans' 8): the lifted page (a fifth to a third of a second) is made in a thread while
-    # tesseract reads the page, which this thread only waits on; the same image whenever it is made
-    early = ThreadPoolExecutor(max_workers=1) if image.mode == "RGB" else None
-    try:
-        lifting = early.submit(_lifted, image, ready, dpi, stated_dpi) if early else None
-        result = parse_tsv(run_tesseract(ready, dpi, lang), page, dpi, ready.height, ruled_tables.find(ready, dpi))
+    # the lifted page is made only when a reread asks for it: made ahead in a thread beside tesseract (tried),
+    # it cost about 4 s of CPU over the dev scans and two workers fell from 1.85x to 1.74x one worker
+    result = parse_tsv(run_tesseract(ready, dpi, lang), page, dpi, ready.height, ruled_tables.find(ready, dpi))
 
-        lifted = []
+    lifted = []
 
-        def read_region(box: tuple[int, int, int, int], psm: int, lift: bool = True) -> OcrPage:
-            if lift and not lifted:
-                lifted.append(lifting.result() if lifting else _lifted(image, ready, dpi, stated_dpi))
-            crop = (lifted[0] if lift else ready).crop(box)
-            return parse_tsv(run_tesseract(crop, dpi, lang, psm=psm), page, dpi, crop.height)
+    def read_region(box: tuple[int, int, int, int], psm: int, lift: bool = True) -> OcrPage:
+        if lift and not lifted:
+            lifted.append(_lifted(image, ready, dpi, stated_dpi))
+        crop = (lifted[0] if lift else ready).crop(box)
+        return parse_tsv(run_tesseract(crop, dpi, lang, psm=psm), page, dpi, crop.height)
 
-        result = heading_seal.reread(result, ready, dpi, read_region)   # a seal over an appendix's heading
-        result = signature_block.reread(result, read_region, dpi, ready.size)
-        result = list_numbers.reread(result, read_region, dpi)           # a list's numbers set apart by a tab
-        return handwritten.reread(result, image, source_dpi(image, stated_dpi))   # a number or day in blue pen
-    finally:
-        if early:
-            early.shutdown(wait=True)
+    result = heading_seal.reread(result, ready, dpi, read_region)   # a seal over an appendix's heading
+    result = signature_block.reread(result, read_region, dpi, ready.size)
+    result = list_numbers.reread(result, read_region, dpi)           # a list's numbers set apart by a tab
+    return handwritten.reread(result, image, source_dpi(image, stated_dpi))   # a number or day in blue pen
 
 
 def _lifted(image: Image.Image, ready: Image.Image, dpi: float, stated_dpi: float | None) -> Image.Image:
