@@ -344,6 +344,23 @@ def test_a_forms_table_names_no_issuer_and_no_number():
 
 
 def test_a_unit_named_by_its_level_takes_the_place_its_parent_prints():
-    from pipeline.parse.header import _compose_issuer
-    assert _compose_issuer(["SỞ Y TẾ TỈNH HÀ GIANG", "BỆNH VIỆN ĐA KHOA TỈNH"])[0] == "Bệnh viện đa khoa tỉnh Hà Giang"
-    assert _compose_issuer(["UBND TỈNH HÀ GIANG", "THANH TRA TỈNH"])[0] == "Thanh tra tỉnh Hà Giang"
+    from pipeline.parse.issuer import compose_issuer
+    assert compose_issuer(["SỞ Y TẾ TỈNH HÀ GIANG", "BỆNH VIỆN ĐA KHOA TỈNH"])[0] == "Bệnh viện đa khoa tỉnh Hà Giang"
+    assert compose_issuer(["UBND TỈNH HÀ GIANG", "THANH TRA TỈNH"])[0] == "Thanh tra tỉnh Hà Giang"
+
+
+# ------------------------------------------------------------------ issuer names printed in capitals
+
+def test_issuer_in_capitals_keeps_its_codes_its_province_and_a_lower_va():
+    """Codes that are no syllable stay in capitals, a province's name is cased as a name (and the unit
+    takes no second jurisdiction from its parent line), `và` after a field head stays lower."""
+    board = ("UBND TỈNH NAM SƠN\nBAN CHỈ ĐẠO\nVỀ PHÁT TRIỂN CĐS VÀ ĐMST\nSố: 12/QĐ-BCĐ\n"
+             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Nam Sơn, ngày 3 tháng 4 năm 2025\nQUYẾT ĐỊNH\nVề việc thành lập Tổ giúp việc\nĐiều 1. Nội dung.\n")
+    assert meta(board)["issuer"] == "Ban Chỉ đạo về phát triển CĐS và ĐMST tỉnh Nam Sơn"
+    league = ("UBND TỈNH LÂM ĐỒNG\nHỘI CỜ TƯỚNG KON TUM\nSố: 7/CV-HCT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 3 tháng 4 năm 2025\nV/v đổi tên hội\nNội dung.\n")
+    assert meta(league)["issuer"] == "Hội Cờ tướng Kon Tum"
+    paper = ("TỈNH ỦY NAM SƠN\nBÁO VÀ ĐÀI PHÁT THANH\nSố: 5-CV/BĐ\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+             "Nam Sơn, ngày 3 tháng 4 năm 2025\nV/v cử cán bộ\nNội dung.\n")
+    assert meta(paper)["issuer"].startswith("Báo và Đài ")

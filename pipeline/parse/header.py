@@ -7,9 +7,10 @@ from functools import lru_cache
 from pipeline import rules
 from pipeline.parse.common import layout_rules, matches_any, is_upper
 from pipeline.parse.header_styles import (author_again, gazette, is_author_line, iso_date, issued_by, issuer_of_author,
-                                          own_number, party_committee, signed_by_body)
+                                          own_number, signed_by_body)
+from pipeline.parse.issuer import compose_issuer
 from pipeline.text.identifiers import normalize_identifier, type_from_identifier
-from pipeline.text.names import canonical, case_title, place_tones
+from pipeline.text.names import canonical, case_title
 from pipeline.text.spans import Line
 
 
@@ -43,61 +44,6 @@ def type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
     """A line printed as the type word, maybe followed by the title: (type, rest) or None; with
     `caps_rest`, capitals after the type word are the start of its title (`QUY CHẾ HOẠT ĐỘNG`)."""
     return _type_line(text, caps_rest=caps_rest)
-
-
-def _compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
-    """Issuer and parent from the header's left column (`UBND TỈNH X` / `SỞ NỘI VỤ`)."""
-    cfg = layout_rules()["header"]
-    heads = sorted(rules.load("names")["org_heads"], key=len, reverse=True)
-    units: list[str] = []
-    for line in map(place_tones, lines):   # `UỶ BAN` in the old style is `ỦY BAN`, one of the heads
-        line = line.strip(" *-_")
-        if not line:
-            continue
-        starts_org = any(line == h or line.startswith(h + " ") for h in heads)
-        if units and not starts_org:
-            units[-1] += " " + line
-        else:
-            units.append(line)
-    if not units:
-        return None, None
-    own = units[-1]
-    parent = units[-2] if len(units) > 1 else None
-    party = rules.compiled(cfg["party_organization"]).match(parent or "")
-    if party:
-        named = party_committee(own, party)
-        if named:
-            return named, canonical(parent)
-    if parent:
-        parent_suffix = cfg.get("parent_as_suffix", {}).get(parent, parent)
-        unit = rules.compiled(cfg["unit_of_parent"]).match(own)
-        whole = unit and re.search(rf"(?:^|\s){unit.group('word')}\s+\S.*$", parent)
-        if whole:
-            # `BỘ NỘI VỤ` / `THANH TRA BỘ`, `UBND TỈNH LÀO CAI` / `THANH TRA TỈNH`: the word stands for the
-            # parent's name (`Thanh tra Bộ Nội vụ`) or its jurisdiction (`Thanh tra tỉnh Lào Cai`)
-            named = whole.group(0).strip()
-            if unit.group("word") in ("BỘ", "CỤC", "TỔNG CỤC"):
-                return f"{canonical(unit.group('unit'))} {canonical(named)}", canonical(parent)
-            return canonical(f"{unit.group('unit')} {named}"), canonical(parent)
-        bare = re.search(r"\s(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)$", own)
-        place = bare and re.search(rf"(?:^|\s){bare.group(1)}\s+(\S.*)$", parent)
-        if place:
-            # `SỞ Y TẾ TỈNH PHÚ THỌ` / `BỆNH VIỆN ĐA KHOA TỈNH`: the unit's place is printed once, on the parent's line
-            return canonical(f"{own} {place.group(1)}"), canonical(parent)
-        if rules.compiled(cfg["needs_parent"]).match(own) or rules.compiled(cfg["party_parent"]).search(parent) \
-                and not rules.compiled(cfg["jurisdiction"]).search(own):
-            joined = canonical(f"{own} {parent_suffix}")
-            apart = f"{canonical(own)} {canonical(parent_suffix)}"
-            # each body cased as its own name (`Ban Thường trực` + `Ủy ban Mặt trận …`), when that is all
-            # that differs from casing the whole at once
-            return (apart if apart.casefold() == joined.casefold() else joined), canonical(parent)
-        elif rules.compiled(cfg["jurisdiction_parent"]).match(parent):
-            # a department of a people's committee takes its jurisdiction (`Sở Nội vụ tỉnh Lâm Đồng`);
-            # a unit under a ministry or a department (a school, an institute) is named on its own
-            m = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+\S.*$", parent)
-            if m and not re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b", own):
-                own = f"{own} {m.group(0)}"
-    return canonical(own), canonical(parent) if parent else None
 
 
 def _caps_lost(t: str, continuing: bool) -> bool:
@@ -415,7 +361,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
     issuer_lines = _issuer_lines(lines, top, national, ocr)
     if not issuer_lines:
         issuer_lines = _issuer_lines(lines, min(top, 6), national, ocr, caps_lost=True)   # the top of the page
-    meta["issuer"], meta["parent_issuer"] = _compose_issuer(issuer_lines)
+    meta["issuer"], meta["parent_issuer"] = compose_issuer(issuer_lines)
     if meta["issuer"] is None:
         for i in range(min(len(lines), end + 4)):
             m = rules.compiled(cfg["issuer_in_preamble"]).search(lines[i].text)

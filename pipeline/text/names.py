@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from pipeline import rules
@@ -92,6 +93,38 @@ def _casing_tables() -> tuple[frozenset, frozenset, frozenset, frozenset, list]:
             frozenset(admin_units.words()), fixed)
 
 
+def _is_code(word: str) -> bool:
+    """`KHCN`, `ĐMST`, `CĐS` in `BAN CHỈ ĐẠO VỀ PHÁT TRIỂN KHCN, ĐMST, CĐS`: two or more capitals without a
+    vowel cannot be read as a word, so they are an abbreviation, kept in capitals whether or not
+    abbreviations.yaml knows it. A word with a vowel is lowered, even when it is no Vietnamese syllable:
+    the places of the Central Highlands (`KRÔNG NÔ`, `ĐẮK MIL`) are cased as names."""
+    bare = word.strip(",.;:()")
+    if len(bare) < 2 or not bare.isalpha() or not bare.isupper():
+        return False
+    letters = unicodedata.normalize("NFD", bare.casefold())
+    return not any(c in "aeiouy" for c in letters)
+
+
+def _case_provinces(words: list[str]) -> list[str]:
+    """A province's name among lowered words takes its capitals back (`bình thuận` → `Bình Thuận`)."""
+    table = admin_units.provinces()
+    if not table:
+        return words
+    folded = [w.strip(",.;:").casefold() for w in words]
+    out = list(words)
+    i = 0
+    while i < len(words):
+        for key in sorted((k for k in table if k and k[0] == folded[i]), key=len, reverse=True):
+            if tuple(folded[i:i + len(key)]) == key:
+                for j, spelled in enumerate(table[key].split()):
+                    w = out[i + j]
+                    out[i + j] = spelled + w[len(w.rstrip(",.;:")):]
+                i += len(key) - 1
+                break
+        i += 1
+    return out
+
+
 @lru_cache(maxsize=1 << 16)
 def case_name(name: str) -> str:
     """Case a name printed in capitals the way running text writes it.
@@ -106,7 +139,7 @@ def case_name(name: str) -> str:
     letters = [c for c in "".join(kept) if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
         return name
-    words = [w if w.casefold() in abbrevs else w.lower() for w in name.split(" ")]
+    words = [w if w.casefold() in abbrevs or _is_code(w) else w.lower() for w in name.split(" ")]
     out: list[str] = []
     place = False
     cap_next = True
@@ -116,7 +149,7 @@ def case_name(name: str) -> str:
         two = " ".join(words[i:i + 2])
         if place:
             out.append(_cap(w))
-        elif cap_next:
+        elif cap_next and w != "và":      # `Báo và Phát thanh`: a field head's next word, but `và` is no name
             out.append(_cap(w))
             cap_next = False
         else:
@@ -141,7 +174,7 @@ def case_name(name: str) -> str:
                 i += 1
             cap_next = True
         i += 1
-    text = " ".join(out)
+    text = " ".join(_case_provinces(out))
     for pattern, spelled in fixed:
         text = pattern.sub(spelled, text)
     return text

@@ -20,6 +20,13 @@ def words(*levels: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def provinces() -> dict[tuple[str, ...], str]:
+    """Province names by their casefolded words (`("bình", "thuận")` → `Bình Thuận`), for casing a name
+    printed in capitals: a place's words are not the common words casing lowers."""
+    return {tuple(p.casefold().split()): p for p in rules.load("admin_units").get("provinces", [])}
+
+
+@lru_cache(maxsize=None)
 def party_of() -> dict[str, str]:
     """Unit word → its Party committee (`tỉnh` → `Tỉnh ủy`)."""
     return {u["word"]: u["party"] for u in table() if u.get("party")}
