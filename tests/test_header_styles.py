@@ -364,3 +364,19 @@ def test_issuer_in_capitals_keeps_its_codes_its_province_and_a_lower_va():
     paper = ("TỈNH ỦY NAM SƠN\nBÁO VÀ ĐÀI PHÁT THANH\nSố: 5-CV/BĐ\nĐẢNG CỘNG SẢN VIỆT NAM\n"
              "Nam Sơn, ngày 3 tháng 4 năm 2025\nV/v cử cán bộ\nNội dung.\n")
     assert meta(paper)["issuer"].startswith("Báo và Đài ")
+
+
+def test_a_charter_issued_with_a_decision_is_titled_by_its_heading_not_its_issuers_province():
+    raw = ("ỦY BAN NHÂN DÂN\nTỈNH NAM SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+           "ĐIỀU LỆ (SỬA ĐỔI) HỘI NGƯỜI LÀM VƯỜN\n"
+           "(Kèm theo Quyết định số 40/QĐ-UBND ngày 02/3/2025 của Ủy ban nhân dân tỉnh Nam Sơn)\n"
+           "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Tên gọi\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["identifier"]) == ("Quyết định", "40/QĐ-UBND")
+    assert m["title"] == "Điều lệ (sửa đổi) hội người làm vườn"
+
+
+def test_a_title_in_capitals_names_its_province_with_capitals():
+    from pipeline.text.names import case_title
+    assert case_title("KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH LÂM ĐỒNG NĂM 2026") == "Kế hoạch chuyển đổi số tỉnh Lâm Đồng năm 2026"
+    assert case_title("VÌ HÒA BÌNH VÀ HỮU NGHỊ") == "Vì hòa bình và hữu nghị"

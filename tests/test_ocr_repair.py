@@ -89,6 +89,15 @@ def test_scanned_letter_header():
     assert m["title"] == "cử đại diện lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ"
 
 
+def test_a_number_line_damaged_beyond_reading_still_leaves_the_issuer_above_the_date():
+    lines = SCANNED_LETTER.splitlines()
+    number = next(i for i, line in enumerate(lines) if "SNNMT-TCCB" in line)
+    lines[number] = "Só”//72/SNNMT-TCCB"
+    m = parse("\n".join(lines) + "\n", ocr=True).metadata
+    assert m["identifier"] is None
+    assert m["issuer"] == "Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng"
+
+
 def test_garbled_day_is_not_read_as_a_date():
     text = SCANNED_LETTER.replace("ngày 04tháng", "ngày J2 tháng")
     assert parse(text, ocr=True).metadata["issued_date"] is None

@@ -221,6 +221,7 @@ def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, nati
     above = [ln.text for ln in head[:at] if ln.text and not label.match(ln.text)
              and not rules.compiled(cfg["stray_code"]).match(ln.text)
              and not any(ln.text == h or ln.text.startswith(h + " ") for h in heads)
+             and not rules.compiled(cfg["jurisdiction"]).match(ln.text)   # the issuer's `TỈNH LÂM ĐỒNG`
              and not matches_any(cfg["national_lines"], ln.text)
              and not rules.compiled(cfg["number"]).search(ln.text)]
     # the heading in capitals; a heading typed in running case when no line above is in capitals
@@ -357,7 +358,10 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             title = case_title(title)
         meta["title"] = title or None
     # issuer: capitals above the number line that are not the national motto
-    top = number_i if number_i is not None else (type_i if type_i is not None else 0)
+    # without a number line (a scan's `Só”//72/…`), the issuer's column still ends above the type word, or
+    # above the place-date line when that stands where the number would, right under the motto
+    near = place_i if place_i is not None and place_i <= (max(national) if national else 0) + 3 else None
+    top = number_i if number_i is not None else min((i for i in (type_i, near) if i is not None), default=0)
     issuer_lines = _issuer_lines(lines, top, national, ocr)
     if not issuer_lines:
         issuer_lines = _issuer_lines(lines, min(top, 6), national, ocr, caps_lost=True)   # the top of the page

@@ -105,22 +105,22 @@ def _is_code(word: str) -> bool:
     return not any(c in "aeiouy" for c in letters)
 
 
-def _case_provinces(words: list[str]) -> list[str]:
-    """A province's name among lowered words takes its capitals back (`bình thuận` → `Bình Thuận`)."""
+def _case_provinces(words: list[str], after: tuple[str, ...] = ()) -> list[str]:
+    """A province's name among lowered words takes its capitals back (`bình thuận` → `Bình Thuận`); with
+    `after`, only where the word before it is one of those (a title's `tỉnh lâm đồng`)."""
     table = admin_units.provinces()
-    if not table:
-        return words
     folded = [w.strip(",.;:").casefold() for w in words]
     out = list(words)
     i = 0
     while i < len(words):
-        for key in sorted((k for k in table if k and k[0] == folded[i]), key=len, reverse=True):
-            if tuple(folded[i:i + len(key)]) == key:
-                for j, spelled in enumerate(table[key].split()):
-                    w = out[i + j]
-                    out[i + j] = spelled + w[len(w.rstrip(",.;:")):]
-                i += len(key) - 1
-                break
+        if not after or i and folded[i - 1] in after:
+            for key in sorted((k for k in table if k[0] == folded[i]), key=len, reverse=True):
+                if tuple(folded[i:i + len(key)]) == key:
+                    for j, spelled in enumerate(table[key].split()):
+                        w = out[i + j]
+                        out[i + j] = spelled + w[len(w.rstrip(",.;:")):]
+                    i += len(key) - 1
+                    break
         i += 1
     return out
 
@@ -232,7 +232,16 @@ def case_title(text: str) -> str:
     for key, spelled in rules.load("names")["fixed"].items():
         if not key.startswith(" "):
             low = re.sub(r"(?<!\w)" + re.escape(key) + r"(?!\w)", spelled, low)
+    low = _province_after_unit(low)
     return low[:1].upper() + low[1:]
+
+
+def _province_after_unit(text: str) -> str:
+    """`… tỉnh lâm đồng năm 2026` → `… tỉnh Lâm Đồng năm 2026`: in a title, a province's name is cased after its
+    unit word only (`hòa bình` alone is the common word peace)."""
+    if "tỉnh " not in text and "thành phố " not in text:
+        return text
+    return " ".join(_case_provinces(text.split(" "), after=("tỉnh", "phố")))
 
 
 def _unit_at_end() -> re.Pattern:
