@@ -292,6 +292,9 @@ CASES = [
      {"Văn phòng Tỉnh ủy": {"coordinate"}, "các ban xây dựng Đảng Tỉnh ủy": {"coordinate"}}),
     ("ministry", "15. Ngân hàng nhà nước Việt Nam có trách nhiệm chỉ đạo các tổ chức tín dụng cho vay.",
      {"Ngân hàng Nhà nước Việt Nam": {"lead"}, "các tổ chức tín dụng": {"lead"}}),
+    # a conference programme's speakers are given a part: each presents (`tham luận của`)
+    ("ministry", "16. Tham luận của Viện Vệ sinh dịch tễ Trung ương và Sở Y tế tỉnh Bắc Sơn.",
+     {"Viện Vệ sinh dịch tễ Trung ương": {"lead"}, "Sở Y tế tỉnh Bắc Sơn": {"lead"}}),
     # ---------------------------------------------------------------- a report's Kiến nghị part
     ("province", "27. Kiến nghị Bộ Nông nghiệp và Môi trường xem xét bổ sung định mức hỗ trợ; đề nghị Chính phủ sớm "
                  "ban hành Nghị định sửa đổi cơ chế quản lý.",

@@ -380,3 +380,18 @@ def test_a_title_in_capitals_names_its_province_with_capitals():
     from pipeline.text.names import case_title
     assert case_title("KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH LÂM ĐỒNG NĂM 2026") == "Kế hoạch chuyển đổi số tỉnh Lâm Đồng năm 2026"
     assert case_title("VÌ HÒA BÌNH VÀ HỮU NGHỊ") == "Vì hòa bình và hữu nghị"
+
+
+def test_a_title_stops_at_the_table_under_it_whose_heading_row_then_gives_the_roles():
+    """An appendix or a programme whose table starts right under its title: the table's heading row is
+    no line of the title, so the table is read with its own headings (`Thực hiện` leads; the first row of
+    data is no heading)."""
+    from pipeline.run.process import process_text
+    raw = ("BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nCHƯƠNG TRÌNH\n"
+           "Hội nghị tổng kết công tác phòng bệnh năm 2025\n"
+           "Thời gian | Nội dung | Thực hiện\n"
+           "08h00 - 08h30 | Đón tiếp đại biểu | Văn phòng Bộ\n"
+           "08h30 - 09h00 | Báo cáo tổng kết công tác năm | Cục Phòng bệnh\n")
+    record = process_text("programme.txt", raw)
+    assert record["metadata"]["title"] == "Hội nghị tổng kết công tác phòng bệnh năm 2025"
+    assert {(b["name"], b["role"]) for b in record["bodies"]} == {("Văn phòng Bộ", "lead"), ("Cục Phòng bệnh", "lead")}

@@ -299,7 +299,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
     title_lines: list[str] = []
     stop_re = [cfg["separator"], *body_re, r"^Kính gửi", r"^\(?[Dd]ự thảo", *cfg["national_lines"],
                r"^[-+•*]\s", r"^\d{1,2}\s*[.)\-–]\s", r"^[a-zđ]\s*[)\-–]\s", r"^(?:Thời gian|Địa điểm|Thành phần|Chủ trì)\b[^:]{0,20}:",
-               cfg["place_date"], r"^Số\s*[:.]"]
+               cfg["place_date"], r"^Số\s*[:.]", r"^\||\s\|\s"]      # a table's row (`Thời gian | Nội dung | …`) is no title
     if type_i is not None:
         rest = meta.pop("_title_rest", "")
         nxt = lines[type_i + 1].text if type_i + 1 < len(lines) else ""
