@@ -56,6 +56,24 @@ def test_abbreviations_of_fields_are_expanded():
     assert canonical("Ban QLDA ĐTXD số 2") == "Ban Quản lý dự án đầu tư xây dựng số 2"
 
 
+def test_a_field_code_right_after_its_head_is_the_field_and_never_lowered():
+    assert canonical("Sở NN&PTNT") == "Sở Nông nghiệp và Phát triển nông thôn"
+    assert canonical("SỞ KH&ĐT TỈNH NAM SƠN") == "Sở Kế hoạch và Đầu tư tỉnh Nam Sơn"
+    assert canonical("Bộ TC") == "Bộ Tài chính"
+    assert canonical("Phòng TC-KH") == "Phòng TC-KH"          # no field of the table: left as written
+
+
+def test_forces_media_and_health_abbreviations():
+    assert canonical("BCH Quân sự tỉnh") == "Bộ Chỉ huy Quân sự tỉnh"      # an armed force's command
+    assert canonical("BCH Đoàn tỉnh") == "Ban Chấp hành Đoàn tỉnh"        # an organization's committee
+    assert canonical("Bộ CHQS tỉnh") == "Bộ Chỉ huy Quân sự tỉnh"
+    assert canonical("Ban CHQS xã") == "Ban Chỉ huy Quân sự xã"
+    assert canonical("Đồn BĐBP Cửa khẩu") == "Đồn Bộ đội Biên phòng Cửa khẩu"
+    assert canonical("Đài PT-TH tỉnh") == "Đài Phát thanh - Truyền hình tỉnh"
+    assert canonical("Trung tâm YTDP huyện") == "Trung tâm Y tế dự phòng huyện"
+    assert canonical("Hội LHPN xã") == "Hội Liên hiệp Phụ nữ xã"
+
+
 # ------------------------------------------------------------------ grammar
 
 def test_task_table_columns_give_their_roles():

@@ -39,7 +39,31 @@ def expand_abbreviations(name: str) -> str:
     name = re.sub(r"(?<![\wĐđ-])TP\.?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", "thành phố ", name)
     name = _CITY.sub(lambda m: m.group(1) + "thành phố", name)
     name = _STANDING.sub("Thường trực ", name)
+    name = _COMMAND.sub("Bộ Chỉ huy", name)
+    name = _field_code_after_head(name)
     return pat.sub(repl, name)
+
+
+# `BCH Quân sự tỉnh`, `BCH BĐBP`: before an armed force `BCH` is its command (Bộ Chỉ huy), elsewhere the executive
+# committee of a Party or mass organization (Ban Chấp hành, abbreviations.yaml)
+_COMMAND = re.compile(r"(?<![\wĐđ-])BCH(?=\s+(?:Quân sự|QS|BĐBP|Bộ đội Biên phòng)\b)")
+
+
+@lru_cache(maxsize=None)
+def _field_codes() -> tuple[re.Pattern, dict]:
+    table = dict(rules.load("abbreviations").get("fields") or {})
+    codes = sorted(table, key=len, reverse=True)
+    pat = re.compile(r"(?<![\wĐđ-])(Sở|Phòng|Bộ)\s+(" + "|".join(map(re.escape, codes)) + r")(?![\wĐđ&-])")
+    return pat, table
+
+
+def _field_code_after_head(name: str) -> str:
+    """`Sở NN&PTNT`, `Sở KH&ĐT`, `Bộ TC`: right after the head of a department or ministry, a field's code
+    (abbreviations.yaml `fields`) is that field, as it is in a list after a plural head (`các sở: TC, XD`)."""
+    if "Sở " not in name and "Phòng " not in name and "Bộ " not in name:
+        return name
+    pat, table = _field_codes()
+    return pat.sub(lambda m: f"{m.group(1)} {table[m.group(2)]}", name)
 
 
 # `TT Tỉnh ủy`, `TT.HĐND tỉnh`: before a Party committee or a council `TT` is its standing board (elsewhere, `TT Y tế`,
@@ -99,9 +123,10 @@ def _is_code(word: str) -> bool:
     abbreviations.yaml knows it. A word with a vowel is lowered, even when it is no Vietnamese syllable:
     the places of the Central Highlands (`KRÔNG NÔ`, `ĐẮK MIL`) are cased as names."""
     bare = word.strip(",.;:()")
-    if len(bare) < 2 or not bare.isalpha() or not bare.isupper():
+    letters_only = bare.replace("&", "").replace("-", "")     # `NN&PTNT`, `PT-TH`
+    if len(letters_only) < 2 or not letters_only.isalpha() or not letters_only.isupper():
         return False
-    letters = unicodedata.normalize("NFD", bare.casefold())
+    letters = unicodedata.normalize("NFD", letters_only.casefold())
     return not any(c in "aeiouy" for c in letters)
 
 
