@@ -99,13 +99,15 @@ def head_at(toks: list[Tok], i: int) -> int:
     low = toks[i].low
     n = 0
     if low in c["head_firsts"]:       # most words open none: no matcher is tried
-        n, kind = c["heads"].match(toks, i)
-        if not n:
+        if toks[i].t in c["heads"].table:
+            n, kind = c["heads"].match(toks, i)
+        if not n and low in c["lower_heads"].table:
             n, kind = c["lower_heads"].match(toks, i)
     if not n:                         # `Trưởng phòng Tổ chức cán bộ`: the unit a head of unit heads
         return int(low in ("phòng", "khoa") and i > 0 and toks[i - 1].low == "trưởng"
                    and i + 1 < len(toks) and is_cap(toks[i + 1].t))
-    if c["not_names"].match(toks, i)[0] or _person(toks, i, c):
+    if low in c["not_names"].firsts and c["not_names"].match(toks, i)[0] \
+            or toks[i].t in c["surname_heads"] and _person(toks, i, c):
         return 0
     if kind == "head":
         head = " ".join(t.low for t in toks[i:i + n])
@@ -475,6 +477,8 @@ def skip_brackets(toks: list[Tok], i: int) -> int:
 def strip_title(toks: list[Tok], i: int) -> tuple[int, str | None]:
     """Skip a person's title before a name: (index where the body starts, title)."""
     c = role_rules()
+    if i >= len(toks) or toks[i].low not in c["titles"].firsts:
+        return i, None                # most words open no title: the matcher is not tried
     k, title = c["titles"].match(toks, i)
     if not k:
         return i, None
