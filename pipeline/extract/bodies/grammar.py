@@ -19,7 +19,6 @@ def role_rules():
     or a cue (a token that opens none is passed over without trying each vocabulary)."""
     c = _role_rules()
     c["name_firsts"] = c["capacities"].firsts | c["heads"].firsts | c["lower_heads"].firsts
-    c["head_firsts"] = c["heads"].firsts | frozenset(c["lower_heads"].table)    # the folded words head_at looks up
     c["cue_firsts"] = c["not_cues"].firsts | c["object_cues"].firsts | c["subject_verbs"].firsts
     return c
 
@@ -96,13 +95,10 @@ def _unit_colon_heads() -> dict[str, str]:
 def head_at(toks: list[Tok], i: int) -> int:
     """Length of a body-name head at token i (0 when none or when it opens a non-name)."""
     c = role_rules()
-    low = toks[i].low
-    n = 0
-    if low in c["head_firsts"]:       # most words open none: no matcher is tried
-        if toks[i].t in c["heads"].table:
-            n, kind = c["heads"].match(toks, i)
-        if not n and low in c["lower_heads"].table:
-            n, kind = c["lower_heads"].match(toks, i)
+    low = toks[i].low                 # a matcher is tried only where the word opens one of its heads (most open none)
+    n, kind = c["heads"].match(toks, i) if toks[i].t in c["heads"].table else (0, None)
+    if not n and low in c["lower_heads"].table:
+        n, kind = c["lower_heads"].match(toks, i)
     if not n:                         # `Trưởng phòng Tổ chức cán bộ`: the unit a head of unit heads
         return int(low in ("phòng", "khoa") and i > 0 and toks[i - 1].low == "trưởng"
                    and i + 1 < len(toks) and is_cap(toks[i + 1].t))
@@ -477,9 +473,7 @@ def skip_brackets(toks: list[Tok], i: int) -> int:
 def strip_title(toks: list[Tok], i: int) -> tuple[int, str | None]:
     """Skip a person's title before a name: (index where the body starts, title)."""
     c = role_rules()
-    if i >= len(toks) or toks[i].low not in c["titles"].firsts:
-        return i, None                # most words open no title: the matcher is not tried
-    k, title = c["titles"].match(toks, i)
+    k, title = c["titles"].match(toks, i) if i < len(toks) and toks[i].low in c["titles"].firsts else (0, None)
     if not k:
         return i, None
     keeps = c["raw"]["title_keeps_head"]
