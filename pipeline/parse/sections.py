@@ -92,6 +92,15 @@ def _quote_balance(text: str, marks: dict, open_before: int = 0) -> int:
     return n - open_before
 
 
+class _Markers(list):
+    """The section markers (kind, pattern, fallthrough) and `opens`, their patterns as one alternation: it matches a
+    line exactly when one of them does, and most lines open with no label (one failed match, not ten)."""
+    opens: re.Pattern
+
+    def tried(self, text: str):     # the markers to try on `text`: none when none can match it
+        return self if self.opens.match(text) else ()
+
+
 def _next_heading(lines: list[Line], i: int, stop: int, kind: str, markers: list, cfg: dict) -> str | None:
     """The heading of a label set alone on its line (`II.` / `NHIỆM VỤ`): the next line, when it is a short
     title and no label itself; after an Arabic label only a title in capitals (a `1.` alone is often a cell)."""
@@ -99,7 +108,7 @@ def _next_heading(lines: list[Line], i: int, stop: int, kind: str, markers: list
         return None
     nxt = lines[i + 1].text.strip()
     if (not nxt or "|" in nxt or len(nxt) > cfg.get("heading_next_max_chars", 200)
-            or any(p.match(nxt) for _, p, _ in markers)):
+            or markers.opens.match(nxt)):
         return None
     if kind not in ("roman", "upper") and not is_upper(nxt):
         return None
@@ -112,7 +121,7 @@ def _goes_on(stack: list, markers: list, text: str) -> bool:
     if not stack or stack[0][0] in ("arabic", "letter", "lroman"):
         return False   # a quoted `2.` would pass for the next of the document's own `1.`
     key, label, _ = stack[0]
-    for kind, pat, _ in markers:
+    for kind, pat, _ in markers.tried(text):
         m = pat.match(text)
         if m:
             lbl = re.sub(r"\s+", " ", m.group("label"))
@@ -131,7 +140,7 @@ def _articles_unworded(lines: list[Line], start: int, stop: int, markers: list) 
     firsts: list[int | None] = []   # the first item under each chapter, when it is an Arabic one
     under_chapter = False
     for i in range(start, stop):
-        found = next(((kind, m) for kind, pat, _ in markers if (m := pat.match(lines[i].text))), None)
+        found = next(((kind, m) for kind, pat, _ in markers.tried(lines[i].text) if (m := pat.match(lines[i].text))), None)
         if found is None:
             continue
         kind, m = found
@@ -228,7 +237,7 @@ def _run_on_item(text: str, stack: list, markers: list) -> tuple[int, int] | Non
     or an inline list that opens nothing stays where it is."""
     open_items = {k: lbl for k, lbl, _ in stack}
     body, own = 0, None
-    for kind, pat, _ in markers:
+    for kind, pat, _ in markers.tried(text):
         m = pat.match(text)
         if m:
             label = _label_of(kind, m)
@@ -247,7 +256,7 @@ def _run_on_item(text: str, stack: list, markers: list) -> tuple[int, int] | Non
             return body + sub, body + sub + 1
     for r in _RUN_ON.finditer(text, body):
         tail = text[r.end():]
-        for kind, pat, _ in markers:
+        for kind, pat, _ in markers.tried(tail):
             m = pat.match(tail)
             if not m:
                 continue
@@ -297,7 +306,8 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
     label alone on its line with no title under it, and in an appendix (`root`) the template of a form
     (`Mẫu số 01` and what follows it). A label alone on its line takes the title under it as heading."""
     cfg = layout_rules()["sections"]
-    markers = [(m["kind"], rules.compiled(m["pattern"]), m.get("fallthrough", False)) for m in cfg["markers"]]
+    markers = _Markers((m["kind"], rules.compiled(m["pattern"]), m.get("fallthrough", False)) for m in cfg["markers"])
+    markers.opens = rules.compiled("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", m["pattern"]) + ")" for m in cfg["markers"]))
     sentence_end = rules.compiled(cfg["heading_sentence_end"])
     table_header = rules.compiled(cfg["table_header"]) if cfg.get("table_header") else None
     quote_open = rules.compiled(cfg["quote_open"]) if cfg.get("quote_open") else None
@@ -337,7 +347,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             continue
         quote = 0
         inline = quote_open_inline.search(t)
-        if inline and not any(p.match(t[inline.end():].lstrip("…. ")) for _, p, _ in markers):
+        if inline and not markers.opens.match(t[inline.end():].lstrip("…. ")):
             inline = None   # a quoted sentence, not quoted clauses (`hướng dẫn: “Đối với hội …`)
         if quote_open is not None and (before.rstrip().endswith(":") and quote_open.match(t) or inline):
             # a quotation after `:` (opening this line, or opening clauses at its end): the cited text,
@@ -354,7 +364,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                 in_table = True
             elif stack:
                 table = True   # a table inside a section: its numbered rows open no level
-        for kind, pat, fallthrough in markers:
+        for kind, pat, fallthrough in markers.tried(t):
             m = pat.match(t)
             if not m:
                 continue
@@ -441,7 +451,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                 # `Chương I` / `NHỮNG QUY ĐỊNH CHUNG`: the heading on the next line, in capitals or (a transcription
                 # that lost its caps font) a short line that ends no sentence (`Những quy định chung`)
                 nxt = work[i + 1].text
-                if nxt and "|" not in nxt and not any(p.match(nxt) for _, p, _ in markers) and (
+                if nxt and "|" not in nxt and not markers.opens.match(nxt) and (
                         is_upper(nxt) or len(nxt) <= 100 and not sentence_end.search(nxt) and not nxt.endswith(":")):
                     rest = nxt
             heading = rest.rstrip(":").strip() or None
@@ -460,7 +470,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             if heading is None and rest and len(rest) <= cfg["heading_max_chars"]:
                 sec["_rest"] = rest.rstrip(":. ").strip()
                 nxt = next((w.text for w in work[i + 1:] if w.text), "")
-                sec["_text_under"] = bool(nxt) and "|" not in nxt and not any(p.match(nxt) for _, p, _ in markers) \
+                sec["_text_under"] = bool(nxt) and "|" not in nxt and not markers.opens.match(nxt) \
                     and rest.endswith(".") and len(rest) <= 160 and not re.search(r"[.;:]\s", rest)
             break
     # a labelled line with items under it is their heading, even when it ends in `.`; so is a one-sentence

@@ -3,7 +3,9 @@ names are the actors of the lines under them; the emitter that turns a name span
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from pipeline.parse.document import Doc
 from pipeline.text.names import canonical
@@ -170,7 +172,9 @@ def read_line(doc: Doc, rs: int, ls: int, le: int, blocked, quote: list) -> _Lin
     if blocked or quoted:
         names = [n for n in names if not any(a <= toks[name_start(n)].s < b for a, b in blocked)
                  and name_start(n) not in quoted]
-    refs = frozenset(i for i, t in enumerate(toks) if any(a <= t.s < b for a, b in blocked)) if blocked else _EMPTY
+    # the tokens starting inside a cited document (tokens run in order of offset: a range of them per document)
+    refs = frozenset(i for a, b in blocked for i in range(bisect_left(toks, a, key=_START), bisect_left(toks, b, key=_START))) \
+        if blocked else _EMPTY
     if names:
         # a line that continues a sentence (`... của Chủ tịch` / `UBND tỉnh về việc ...`) keeps its left context
         prev = text[max(rs, ls - 40):max(rs, ls - 1)]
@@ -181,6 +185,7 @@ def read_line(doc: Doc, rs: int, ls: int, le: int, blocked, quote: list) -> _Lin
 
 
 _QUOTES = re.compile(r'[“”"]')
+_START = attrgetter("s")
 _EMPTY: frozenset = frozenset()
 
 

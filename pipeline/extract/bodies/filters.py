@@ -25,8 +25,9 @@ def _vague(name: str) -> bool:
 
 def _relative(doc: Doc, it: dict) -> bool:
     """`Ban Thường vụ cấp ủy cùng cấp`: a body named relative to the reader, not an organization."""
-    words = [w.casefold() for w in TOKEN.findall(it["name"])]
-    after = [w.casefold() for w in TOKEN.findall(doc.text[it["end"]:it["end"] + 20])]
+    # folded whole: folding turns no character into a space or a mark, so these are the tokens folded one by one
+    words = TOKEN.findall(it["name"].casefold())
+    after = TOKEN.findall(doc.text[it["end"]:it["end"] + 20].casefold())
     for tail in role_rules()["relative"]:
         n = len(tail)
         if tuple(words[-n:]) == tail or tuple(after[:n]) == tail:
@@ -85,7 +86,7 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     aliases = _aliases(doc, places)
     items = [{**it, "name": aliases.get(it["name"].casefold(), it["name"])} for it in items]
     keep_generic = role_rules()["raw"].get("generic_collectives")
-    items = [it for it in items if not (_vague(it["name"]) and not keep_generic) and not _relative(doc, it)]
+    items = [it for it in items if not (not keep_generic and _vague(it["name"])) and not _relative(doc, it)]
     chain = forms | issuer_forms(doc.metadata.get("parent_issuer"), places)
     items = [it for it in items if not (it["name"].casefold() in chain and _after_person_title(doc, it))]
     out, seen = [], set()

@@ -19,7 +19,6 @@ def role_rules():
     or a cue (a token that opens none is passed over without trying each vocabulary)."""
     c = _role_rules()
     c["name_firsts"] = c["capacities"].firsts | c["heads"].firsts | c["lower_heads"].firsts
-    c["head_firsts"] = c["heads"].firsts | frozenset(c["lower_heads"].table)    # the folded words head_at looks up
     c["cue_firsts"] = c["not_cues"].firsts | c["object_cues"].firsts | c["subject_verbs"].firsts
     return c
 
@@ -96,13 +95,15 @@ def _unit_colon_heads() -> dict[str, str]:
 def head_at(toks: list[Tok], i: int) -> int:
     """Length of a body-name head at token i (0 when none or when it opens a non-name)."""
     c = role_rules()
-    n, kind = c["heads"].match(toks, i) if toks[i].low in c["head_firsts"] else (0, None)    # most words open none
-    if not n and toks[i].low in c["head_firsts"]:
+    low = toks[i].low                 # a matcher is tried only where the word opens one of its heads (most open none)
+    n, kind = c["heads"].match(toks, i) if toks[i].t in c["heads"].table else (0, None)
+    if not n and low in c["lower_heads"].table:
         n, kind = c["lower_heads"].match(toks, i)
     if not n:                         # `Trưởng phòng Tổ chức cán bộ`: the unit a head of unit heads
-        return int(toks[i].low in ("phòng", "khoa") and i > 0 and toks[i - 1].low == "trưởng"
+        return int(low in ("phòng", "khoa") and i > 0 and toks[i - 1].low == "trưởng"
                    and i + 1 < len(toks) and is_cap(toks[i + 1].t))
-    if c["not_names"].match(toks, i)[0] or _person(toks, i, c):
+    if low in c["not_names"].firsts and c["not_names"].match(toks, i)[0] \
+            or toks[i].t in c["surname_heads"] and _person(toks, i, c):
         return 0
     if kind == "head":
         head = " ".join(t.low for t in toks[i:i + n])
@@ -273,12 +274,14 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
                 and head_at(toks, j + 2):
             j += 2                    # `Tổ chuyên viên giúp việc Ban Chỉ đạo …`: a team named by the body it serves
             continue
-        k, _ = c["stop"].match(toks, j)
+        low = toks[j].low             # a word that opens no phrase of a vocabulary is not looked up in it
+        k = c["stop"].match(toks, j)[0] if low in c["stop"].firsts else 0
         if k and in_compound(toks, j, c):
             k = 0                     # `Ban Chỉ đạo bầu cử`: the stop word `cử` is a syllable of `bầu cử`
         if k and not is_cap(t):      # `Ban Quản lý`: a capitalized word continues the name
             break
-        kv = 0 if is_cap(t) or in_compound(toks, j, c) else c["subject_verbs"].match(toks, j)[0]
+        kv = 0 if is_cap(t) or low not in c["subject_verbs"].firsts or in_compound(toks, j, c) \
+            else c["subject_verbs"].match(toks, j)[0]
         if kv and any(x.low == "các" for x in toks[i:j]):
             break                     # `các sở, ngành liên quan xây dựng`: a collective ends at its verb
         if kv and j + kv < len(toks) and _verb_goes_on(toks, j, kv, c):
@@ -291,7 +294,7 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
             break
         if DIGIT.search(t):
             break
-        ku, _ = c["units"].match(toks, j)
+        ku = c["units"].match(toks, j)[0] if low in c["units"].firsts else 0
         if ku and (c["not_units"].match(toks, j)[0] or in_compound(toks, j, c)):
             ku = 0                    # `chính trị - xã hội` is not a commune
         if ku:
@@ -352,7 +355,7 @@ def find_names(toks: list[Tok]) -> list[tuple[int, int]]:
         if toks[i].low not in firsts:     # no head and no capacity opens with this word
             i += 1
             continue
-        k, _ = c["capacities"].match(toks, i)
+        k = c["capacities"].match(toks, i)[0] if toks[i].low in c["capacities"].firsts else 0
         if k:
             # `Cơ quan thường trực Hội đồng Thi đua` says what a body is, it names no other body
             i += k
@@ -470,7 +473,7 @@ def skip_brackets(toks: list[Tok], i: int) -> int:
 def strip_title(toks: list[Tok], i: int) -> tuple[int, str | None]:
     """Skip a person's title before a name: (index where the body starts, title)."""
     c = role_rules()
-    k, title = c["titles"].match(toks, i)
+    k, title = c["titles"].match(toks, i) if i < len(toks) and toks[i].low in c["titles"].firsts else (0, None)
     if not k:
         return i, None
     keeps = c["raw"]["title_keeps_head"]

@@ -3,6 +3,7 @@ issuer's own name in its forms. Kept apart from the name grammar: these read the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.text import units
 from pipeline.text.names import canonical
@@ -43,9 +44,18 @@ def doc_places(metadata: dict) -> dict[str, str]:
 def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
     """`Ủy ban nhân dân tỉnh` in a Lâm Đồng document → `Ủy ban nhân dân tỉnh Lâm Đồng`."""
     for unit, place in places.items():
-        if re.search(r"(?<![\wĐđ])" + re.escape(unit) + r"$", name) and not re.search(r"\bcác\b|\bcấp\s+" + re.escape(unit) + "$", name):
+        ends, not_own = _unit_tests(unit)
+        if ends.search(name) and not not_own.search(name):
             return f"{name} {place}"
     return name
+
+
+@lru_cache(maxsize=None)
+def _unit_tests(unit: str) -> tuple[re.Pattern, re.Pattern]:
+    """A name ending in the unit, and one naming every unit or a level of it (`các`, `cấp tỉnh`): compiled once
+    per unit (every body item of every document is resolved, a pattern built per call cost more than the search)."""
+    return (re.compile(r"(?<![\wĐđ])" + re.escape(unit) + r"$"),
+            re.compile(r"\bcác\b|\bcấp\s+" + re.escape(unit) + "$"))
 
 
 def issuer_forms(issuer: str | None, places) -> set[str]:

@@ -25,14 +25,15 @@ def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
                 nominal_end = i + 1
             i += 1
             continue
-        k, _ = c["not_cues"].match(toks, i)
+        low = toks[i].low             # the word opens a phrase of one of the three: only those are tried
+        k = c["not_cues"].match(toks, i)[0] if low in c["not_cues"].firsts else 0
         if k:
             i += k
             continue
         # a capital inside a clause starts a name or a title, unless a colon near the start or after a body
         # opens a task there (`Bước 1: Trình Ủy ban nhân dân cấp tỉnh`, `Sở Xây dựng: Tiếp tục …`)
         capital = i > a and is_cap(toks[i].t) and not (toks[i - 1].t == ":" and (i - 1 in name_ends or i - a <= 4))
-        k, role = c["object_cues"].match(toks, i)
+        k, role = c["object_cues"].match(toks, i) if low in c["object_cues"].firsts else (0, None)
         if k and capital:
             i += k                        # `Ông Trương Văn Trình`, `Dự án 8: Nâng cao …`: a name or title, no task
             continue
@@ -42,7 +43,7 @@ def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
             cues.append((i, i + k, role))
             i += k
             continue
-        k, role = c["subject_verbs"].match(toks, i)
+        k, role = c["subject_verbs"].match(toks, i) if low in c["subject_verbs"].firsts else (0, None)
         if k and in_compound(toks, i, c):
             k = 0                         # `cử` of `bầu cử` appoints no one
         if k and capital:
