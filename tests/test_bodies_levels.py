@@ -292,6 +292,11 @@ CASES = [
      {"Văn phòng Tỉnh ủy": {"coordinate"}, "các ban xây dựng Đảng Tỉnh ủy": {"coordinate"}}),
     ("ministry", "15. Ngân hàng nhà nước Việt Nam có trách nhiệm chỉ đạo các tổ chức tín dụng cho vay.",
      {"Ngân hàng Nhà nước Việt Nam": {"lead"}, "các tổ chức tín dụng": {"lead"}}),
+    # places listed after a plural unit: a capitalised place word that is also a verb (`Lập`) is the place's
+    ("province", "17. Ủy ban nhân dân các xã: Tân Lập, Hòa Bình phối hợp tổ chức lấy ý kiến nhân dân.",
+     {"Ủy ban nhân dân xã Tân Lập": {"coordinate"}, "Ủy ban nhân dân xã Hòa Bình": {"coordinate"}}),
+    ("front_commune", "18. Ban Công tác Mặt trận các thôn: Nà Lốc, Cốc Ly phối hợp vận động nhân dân.",
+     {"Ban Công tác Mặt trận thôn Nà Lốc": {"coordinate"}, "Ban Công tác Mặt trận thôn Cốc Ly": {"coordinate"}}),
     # a conference programme's speakers are given a part: each presents (`tham luận của`)
     ("ministry", "16. Tham luận của Viện Vệ sinh dịch tễ Trung ương và Sở Y tế tỉnh Bắc Sơn.",
      {"Viện Vệ sinh dịch tễ Trung ương": {"lead"}, "Sở Y tế tỉnh Bắc Sơn": {"lead"}}),

@@ -78,9 +78,8 @@ def _role_rules():
 
 
 def _unit_colon_heads() -> dict[str, str]:
-    """`Ủy ban nhân dân các huyện: Đức Trọng, Lâm Hà` → `Ủy ban nhân dân huyện Đức Trọng`, …; `Đảng ủy các xã: A, B`
-    → `Đảng ủy xã A`, …: a body of every governed unit of rules/admin_units.yaml, listed by place after a colon
-    (rules/body_heads.yaml `place_listed_heads`); `UBND các địa phương: Nghệ An; Điện Biên` names each place's."""
+    """`Ủy ban nhân dân các huyện: Đức Trọng, Lâm Hà` → `Ủy ban nhân dân huyện Đức Trọng`, …: a body of every governed
+    unit (rules/body_heads.yaml `place_listed_heads`) or village (`village_listed_heads`) listed by place after a colon."""
     out = {}
     for head in rules.load("body_heads")["place_listed_heads"]:
         full = canonical(head)
@@ -89,6 +88,9 @@ def _unit_colon_heads() -> dict[str, str]:
             out[f"{key} các {u}"] = f"{full} {u}"
         out[f"{key} các địa phương"] = full
         out[f"{key} các tỉnh, thành phố"] = full
+    for head in rules.load("body_heads").get("village_listed_heads", []):
+        for u in units.words("village"):
+            out[f"{head.casefold()} các {u}"] = f"{canonical(head)} {u}"
     return out
 
 
@@ -438,7 +440,8 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
         m = k + max(1, c["comma_fields"].match(toks, k)[0])     # `Văn hóa, Thể thao và Du lịch` is one field
         while m < len(toks) and m - k < 10 and (re.match(r"[\wĐđ&]", toks[m].t) or toks[m].t in inner
                                           or toks[m].t in ("-", "–") and m + 1 < len(toks) and is_cap(toks[m + 1].t)) \
-                and not c["stop"].match(toks, m)[0] and not (toks[m].t in inner and (m + 1 == len(toks)
+                and not (c["stop"].match(toks, m)[0] and not (places and is_cap(toks[m].t))) \
+                and not (toks[m].t in inner and (m + 1 == len(toks)
                                                              or head_at(toks, m + 1) or not is_cap(toks[m + 1].t))) \
                 and not (places and not (is_cap(toks[m].t) or toks[m].t.isdigit() or toks[m].t in ("-", "–"))):
             m += 1
