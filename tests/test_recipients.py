@@ -153,7 +153,7 @@ CASES = [
              "- Lưu: VT.",
      {"Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai", "Thường trực Đảng ủy xã Tả Van",
       "Ủy ban nhân dân xã Tả Van", "Các tổ chức chính trị - xã hội xã Tả Van",
-      "Ban công tác Mặt trận thôn Tả Van Giáy", "Ban công tác Mặt trận thôn Lồ Lao Chải"}, set()),
+      "Ban Công tác Mặt trận thôn Tả Van Giáy", "Ban Công tác Mặt trận thôn Lồ Lao Chải"}, set()),
     # ---- a hospital: Như Điều 3, the director and deputies are people
     ("bv", "Điều 1. Thành lập Tổ kiểm tra chéo của Bệnh viện.\nĐiều 2. Tổ kiểm tra có nhiệm vụ kiểm tra hồ sơ bệnh án.\n"
            "Điều 3. Trưởng phòng Kế hoạch tổng hợp, Trưởng phòng Điều dưỡng và các ông, bà có tên tại Điều 1 chịu trách "
