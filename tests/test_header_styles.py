@@ -139,6 +139,16 @@ def test_regulation_with_a_motto_but_no_number_carries_the_decisions_identity():
     assert m["place"] is None
 
 
+def test_a_charter_issued_with_a_decision_is_titled_by_its_heading_not_its_issuers_province():
+    raw = ("ỦY BAN NHÂN DÂN\nTỈNH NAM SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+           "ĐIỀU LỆ (SỬA ĐỔI) HỘI NGƯỜI LÀM VƯỜN\n"
+           "(Kèm theo Quyết định số 40/QĐ-UBND ngày 02/3/2025 của Ủy ban nhân dân tỉnh Nam Sơn)\n"
+           "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Tên gọi\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["identifier"]) == ("Quyết định", "40/QĐ-UBND")
+    assert m["title"] == "Điều lệ (sửa đổi) hội người làm vườn"
+
+
 def test_form_issued_by_a_ministers_decision_names_the_ministry_and_its_heading():
     raw = ("C2-5-BC\nBáo cáo tiến độ thực hiện đề tài\n"
            "(Kèm theo Quyết định số 21/2005/QĐ-BYT ngày 8/8/2005\ncủa Bộ trưởng Bộ Y tế)\n1. Tên đề tài:\n")
@@ -364,16 +374,6 @@ def test_issuer_in_capitals_keeps_its_codes_its_province_and_a_lower_va():
     paper = ("TỈNH ỦY NAM SƠN\nBÁO VÀ ĐÀI PHÁT THANH\nSố: 5-CV/BĐ\nĐẢNG CỘNG SẢN VIỆT NAM\n"
              "Nam Sơn, ngày 3 tháng 4 năm 2025\nV/v cử cán bộ\nNội dung.\n")
     assert meta(paper)["issuer"].startswith("Báo và Đài ")
-
-
-def test_a_charter_issued_with_a_decision_is_titled_by_its_heading_not_its_issuers_province():
-    raw = ("ỦY BAN NHÂN DÂN\nTỈNH NAM SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-           "ĐIỀU LỆ (SỬA ĐỔI) HỘI NGƯỜI LÀM VƯỜN\n"
-           "(Kèm theo Quyết định số 40/QĐ-UBND ngày 02/3/2025 của Ủy ban nhân dân tỉnh Nam Sơn)\n"
-           "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Tên gọi\n")
-    m = meta(raw)
-    assert (m["doc_type"], m["identifier"]) == ("Quyết định", "40/QĐ-UBND")
-    assert m["title"] == "Điều lệ (sửa đổi) hội người làm vườn"
 
 
 def test_a_title_in_capitals_names_its_province_with_capitals():
