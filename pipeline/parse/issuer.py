@@ -10,7 +10,7 @@ import re
 from pipeline import rules
 from pipeline.parse.common import layout_rules
 from pipeline.parse.header_styles import party_committee
-from pipeline.text import units
+from pipeline.text import units as admin_units
 from pipeline.text.names import canonical, place_tones
 
 
@@ -77,4 +77,4 @@ def _ends_in_province(name: str) -> bool:
     """`LIÊN ĐOÀN BÓNG RỔ BÌNH THUẬN` under `UBND TỈNH LÂM ĐỒNG`: the unit names its own province, so the
     parent's jurisdiction is no part of its name."""
     words = tuple(name.casefold().split())
-    return any(words[-len(key):] == key for key in units.provinces())
+    return any(words[-len(key):] == key for key in admin_units.provinces())
