@@ -74,6 +74,13 @@ def test_forces_media_and_health_abbreviations():
     assert canonical("Hội LHPN xã") == "Hội Liên hiệp Phụ nữ xã"
 
 
+def test_front_board_codes_after_ban():
+    assert canonical("Ban TT UBMTTQ tỉnh") == "Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh"
+    assert canonical("Các Ban CTMT thôn") == "Các Ban Công tác Mặt trận thôn"
+    assert canonical("Các tổ chức CT-XH xã") == "Các tổ chức chính trị - xã hội xã"
+    assert canonical("Ban Quản lý CTMT") == "Ban Quản lý chương trình mục tiêu"     # elsewhere a target programme
+
+
 # ------------------------------------------------------------------ grammar
 
 def test_task_table_columns_give_their_roles():
@@ -207,6 +214,21 @@ def test_a_name_ends_where_the_name_ends():
     assert names_in("Ban Quản lý dự án đầu tư xây dựng số 2 lập hồ sơ.") == ["Ban Quản lý dự án đầu tư xây dựng số 2"]
     got = _body_of("Điều 1. Giao Ủy ban nhân dân cấp xã chủ trì kiểm tra.\nNơi nhận:\n- UBND cấp xã;\n- Lưu: VT.")
     assert not any(b["name"].count("Ủy ban nhân dân") > 1 for b in got)
+
+
+def test_what_a_report_carries_is_no_part_of_the_body_it_goes_to():
+    assert names_in("Hằng quý báo cáo Sở Kế hoạch tình hình thực hiện.") == ["Sở Kế hoạch"]
+    assert names_in("Gửi Phòng Nội vụ danh sách cán bộ trước ngày 10.") == ["Phòng Nội vụ"]
+    assert names_in("Cục Thống kê chủ trì, phối hợp với Vụ Pháp chế xây dựng dự thảo quy chế.") == \
+        ["Cục Thống kê", "Vụ Pháp chế"]
+    # a market's name keeps its `trong`
+    assert names_in("Vụ Thị trường trong nước theo dõi giá.") == ["Vụ Thị trường trong nước"]
+
+
+def test_a_party_committees_base_organizations_are_one_collective():
+    assert names_in("Các chi, đảng bộ trực thuộc Đảng ủy xã quán triệt Chỉ thị.") == \
+        ["Các chi , đảng bộ trực thuộc Đảng ủy xã"]
+    assert names_in("Các tổ chức cơ sở đảng xây dựng kế hoạch.") == ["Các tổ chức cơ sở đảng"]
 
 
 def test_field_codes_listed_after_a_plural_head():

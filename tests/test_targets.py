@@ -142,6 +142,11 @@ def test_a_range_set_as_a_goal_is_a_floor_and_a_ceiling():
     assert found == [(12, ">="), (18, "<=")]
     # a band of a grading scale stays out
     assert targets("- Mức Khá: đạt từ 65% - dưới 80%: 0,75 điểm.\n") == []
+    # a range written without spaces round its dash (`8-9%/năm`) is the same range; a code's tail is no figure
+    found = [(t["value"], t["unit"], t["comparator"]) for t in targets(
+        "- Phấn đấu tốc độ tăng trưởng kinh tế bình quân đạt 7,5-8%/năm.\n")]
+    assert found == [(7.5, "%", ">="), (8, "%", "<=")]
+    assert targets("- Phấn đấu thực hiện theo mẫu số 12/BC-5%.\n") == []
 
 
 def test_a_floor_after_a_labels_colon_is_a_goal():

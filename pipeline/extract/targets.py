@@ -265,6 +265,11 @@ def _action_at(cfg: dict, lead: str) -> bool:
                for m in cfg["action"].finditer(lead))
 
 
+# the low end of a range written without spaces (`tăng 8-9%/năm`, `đạt 2,5-3%`): the figure after the dash is its high end,
+# not the tail of a code (`QĐ-9`, `1/2-3` have a letter or a slash before the first number)
+_TIGHT_RANGE = re.compile(r"(?<![\w/.,-])\d{1,3}(?:,\d+)?[-–]\Z")
+
+
 @extractor("targets", needs=("sections", "metadata", "references", "dates"))
 def find(doc: Doc) -> list[dict]:
     """Numeric targets (value, unit, comparator, subject, year), outside references and dates."""
@@ -285,7 +290,8 @@ def find(doc: Doc) -> list[dict]:
             break
         for m in cfg[kind].finditer(low):
             ns, e = m.span()
-            if cfg["left_guard"].search(low, max(0, ns - 1), ns):
+            if cfg["left_guard"].search(low, max(0, ns - 1), ns) \
+                    and not (kind == "measure" and _TIGHT_RANGE.search(low, max(0, ns - 10), ns)):
                 continue
             c = cfg["cmp_before"].search(low, max(0, ns - 25), ns)
             cmp_word = c.group("cmp") if c else ""

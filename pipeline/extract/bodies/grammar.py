@@ -146,6 +146,8 @@ def _verb_goes_on(toks: list[Tok], j: int, kv: int, c) -> bool:
         return True                   # `Ban Thường vụ Tỉnh ủy tổ chức Hội nghị`, `Tổng công ty Đường sắt Việt Nam xây dựng`
     if j >= 2 and toks[j - 1].low in ("ủy", "uỷ") and is_cap(toks[j - 2].t):
         return True                   # `Văn phòng Đảng ủy tổ chức kiểm tra`: a Party committee's name ends at `ủy`
+    if nxt.low in c["stop"].firsts and c["stop"].match(toks, k)[0] and not in_compound(toks, k, c):
+        return True                   # `Vụ Pháp chế xây dựng dự thảo`: a word no name goes on with follows the verb
     # a verb after a department's whole field (`Bộ Nội vụ tổ chức thẩm định`, `Sở Tài chính tổ chức hội nghị`), not
     # inside a trade's name (`Hiệp hội Nhà thầu xây dựng hoàn thành`)
     field = " ".join(t.low for t in toks[max(0, j - 4):j])

@@ -22,7 +22,7 @@ from spacy.tokens import Doc as SpacyDoc, Span
 
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.places import doc_places, resolve_jurisdiction
-from pipeline.extract.bodies.grammar import body_item, head_at, scan_name
+from pipeline.extract.bodies.grammar import body_item, head_at, role_rules, scan_name
 from pipeline.extract.bodies.recipients import recipient_items
 from pipeline.extract.bodies.tokens import body_regions, tokenize
 from pipeline.text.spans import line_spans
@@ -98,8 +98,9 @@ def units(doc, lines_at: list[int] | None = None) -> list[tuple[int, int, str]]:
     holding one of those offsets are looked at (the recipients always): a line's units lie inside it, so
     the others would be read for nothing."""
     out = []
+    skip = role_rules()["skip"]       # an item that is no body (`Lưu: VT`, `Các đồng chí …`) is not the model's to read
     for s, item in recipient_items(doc):
-        if item:
+        if item and not skip.match(item):
             out.append((s, s + len(item), "recipient"))
     pat = _prefilter()
     text = doc.text
