@@ -221,6 +221,7 @@ def test_what_a_report_carries_is_no_part_of_the_body_it_goes_to():
     assert names_in("Gửi Phòng Nội vụ danh sách cán bộ trước ngày 10.") == ["Phòng Nội vụ"]
     assert names_in("Cục Thống kê chủ trì, phối hợp với Vụ Pháp chế xây dựng dự thảo quy chế.") == \
         ["Cục Thống kê", "Vụ Pháp chế"]
+    assert names_in("Phối hợp với Chi cục Quản lý thị trường kiểm soát hàng hóa.") == ["Chi cục Quản lý thị trường"]
     # a market's name keeps its `trong`
     assert names_in("Vụ Thị trường trong nước theo dõi giá.") == ["Vụ Thị trường trong nước"]
 

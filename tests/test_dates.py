@@ -160,6 +160,10 @@ def test_parse_day_used_by_references(s, iso):
     ("Hoàn thành việc sắp xếp trụ sở trước quý III/2026.", "2026-Q3", "deadline"),
     ("Tổ chức tọa đàm tại xã Đơn Dương ngày 22 tháng 5 năm 2026.", "2026-05-22", "event"),
     ("Triển khai Kế hoạch phát triển nông nghiệp giai đoạn 2026 - 2030 của tỉnh.", "2026/2030", "period"),
+    # days of one month written once (`21-25/11/2025`), in a sentence, a table cell or brackets
+    ("Ban Giám khảo chấm bài dự thi 12-16/10/2025.", "2025-10-12/2025-10-16", "period"),
+    ("| 3 | Chấm chung khảo | 20 - 22/10/2025 | Ban Giám khảo |", "2025-10-20/2025-10-22", "period"),
+    ("Mở lớp tập huấn 03 ngày (06-08/10/2025) cho cán bộ xã.", "2025-10-06/2025-10-08", "period"),
 ])
 def test_issue14_forms(sentence, value, kind):
     found = values(sentence)
@@ -168,6 +172,8 @@ def test_issue14_forms(sentence, value, kind):
 
 
 @pytest.mark.parametrize("sentence, absent", [
+    # a number's range is no range of days
+    ("Hồ sơ lưu theo số 12-15/10/2025 của sổ đăng ký.", "2025-10-12/2025-10-15"),
     # a period or year in the title of a cited document
     ("Thực hiện Quyết định số 1234/QĐ-UBND ngày 05/3/2025 của UBND tỉnh về phê duyệt Đề án phát triển "
      "du lịch cộng đồng giai đoạn 2025 - 2030, Sở Văn hóa hướng dẫn các xã.", "2025/2030"),

@@ -339,6 +339,17 @@ def test_a_tender_plan_table_gives_each_packages_price():
                          "Mua sắm hóa chất xét nghiệm": (640_500_000, "VND")}
 
 
+def test_a_bare_years_column_beside_the_plans_column_is_where_the_figures_start():
+    # STATE_HEADER is dated 2026: `Năm 2026` alone would be a goal column, but beside `Kế hoạch năm 2027` it is the
+    # figure the plan starts from
+    body = ("Phụ lục\nCHỈ TIÊU CHỦ YẾU\n"
+            "TT | Chỉ tiêu | ĐVT | Năm 2026 | Kế hoạch năm 2027\n"
+            "1 | Tỷ lệ trường đạt chuẩn quốc gia | % | 71 | 75\n"
+            "2 | Số trạm y tế được nâng cấp | Trạm | 12 | 18\n")
+    found = sorted((t["subject"], t["value"], t["unit"], t["year"]) for t in targets(body, STATE_HEADER))
+    assert found == [("Số trạm y tế được nâng cấp", 18, "count", 2027), ("Tỷ lệ trường đạt chuẩn quốc gia", 75, "%", 2027)]
+
+
 def test_a_plan_table_with_a_column_per_year():
     body = ("Phụ lục\nCÁC CHỈ TIÊU CHỦ YẾU\n"
             "TT | Chỉ tiêu | ĐVT | Năm 2026 | Năm 2027 | Đến năm 2030\n"

@@ -31,7 +31,7 @@ _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _SENTENCE_END = re.compile(r"[.;\n]")
 _CLAUSE_END = re.compile(r"[.;](?=\s)|\n")
 _DAY_KINDS = ("day", "day_bare", "day_partial_bare", "day_list")
-_PERIOD_KINDS = ("quarter_pair", "month_numeric_range", "range_days", "range_days_bare", "range_months", "month_pair", "range_year_day", "range_years", "period",
+_PERIOD_KINDS = ("quarter_pair", "month_numeric_range", "range_days", "range_days_bare", "range_days_short", "range_months", "month_pair", "range_year_day", "range_years", "period",
                  "paren_years", "months_of_year")
 # kinds whose year may be left out and is then taken from the text around them
 _PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "month_label", "quarter_pair", "quarter", "half", "months_of_year", "range_days", "range_days_bare",
@@ -267,9 +267,9 @@ def _value(name: str, m: re.Match, text: str, year: int | None, school: tuple[in
     g = m.groupdict()
     if name == "month_label":
         return _label_months(m, text, year, school)
-    if name in ("range_days", "range_days_bare"):
+    if name in ("range_days", "range_days_bare", "range_days_short"):
         y2 = g["y2"] or _year_of(g["m2"], m, text, year, school)
-        a, b = iso_day(g["d1"], g["m1"] or g["m2"], g["y1"] or y2), iso_day(g["d2"], g["m2"], y2)
+        a, b = iso_day(g["d1"], g.get("m1") or g["m2"], g.get("y1") or y2), iso_day(g["d2"], g["m2"], y2)
         return f"{a}/{b}" if a and b and a < b else None
     if name in ("range_months", "month_pair"):
         y2 = g["y2"] or _year_of(g["m2"], m, text, year, school)

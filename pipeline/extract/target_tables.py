@@ -115,7 +115,15 @@ def _column_roles(doc: Doc, header: list[str], budget: bool = False, measures: b
         elif (cfg["t_money"].search(h) and sets_sums(doc)) or (budget and i > 0 and h) \
                 or (measures and cfg["t_measure"].search(h)):   # a plan's list: the size it sets for each row
             roles["goal"].append((i, max(years) if years else None))   # a budget's sums, as the document sets them
+    # `Năm 2025 | Kế hoạch năm 2026`: beside a column the header calls the plan, an earlier year's column is where the
+    # figures start from (a result or an estimate), not a goal
+    planned = [y for i, y in roles["goal"] if y and _PLANNED.search(header[i])]
+    if planned:
+        roles["goal"] = [(i, y) for i, y in roles["goal"] if not (y and y < max(planned) and not _PLANNED.search(header[i]))]
     return roles
+
+
+_PLANNED = re.compile(r"(?i)kế hoạch|mục tiêu|chỉ tiêu|phấn đấu|dự kiến")
 
 
 def _row_subject(vals: list[str], roles: dict) -> str | None:
