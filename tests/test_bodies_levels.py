@@ -239,6 +239,10 @@ CASES = [
      {"Đoàn Thanh niên nhà trường": {"coordinate"}, "Ban đại diện cha mẹ học sinh": {"coordinate"}}),
     ("school", "3. Các tổ chuyên môn báo cáo về Ban Giám hiệu trước ngày 30/5/2026.",
      {"các tổ chuyên môn": {"lead"}, "Ban Giám hiệu": {"report_to"}}),
+    # a school's own bodies named in lower case, its pioneers' unit and its parents' board written short
+    ("school", "4. Đoàn trường chủ trì, phối hợp với Liên đội và Ban đại diện CMHS tổ chức ngày hội.",
+     {"Đoàn trường": {"lead"}, "Liên đội": {"coordinate"}, "Ban đại diện cha mẹ học sinh": {"coordinate"}}),
+    ("school", "5. Công đoàn trường vận động đoàn viên tham gia.", {"Công đoàn trường": {"lead"}}),
     # ---------------------------------------------------------------- not bodies
     ("province", "19. Đồng chí Nguyễn Văn Hùng, Phó Chủ tịch Ủy ban nhân dân tỉnh, trực tiếp chỉ đạo.",
      {}),

@@ -126,3 +126,12 @@ def test_asterisks_of_a_word_file_are_text():
 def test_a_letter_item_whose_space_after_the_bracket_was_lost_is_no_wrapped_line():
     text = normalize("1. Hạ tầng số:\na)Mạng lưới viễn thông;\nb)Trung tâm dữ liệu.\n", "pdf", wrapped=True).text
     assert text.splitlines() == ["1. Hạ tầng số:", "a)Mạng lưới viễn thông;", "b)Trung tâm dữ liệu."]
+
+
+@pytest.mark.parametrize("fmt,wrapped", [("pdf", True), ("docx", False)])
+def test_tasks_numbered_in_brackets_are_lines_of_their_own(fmt, wrapped):
+    """Party texts number the tasks under a heading `(1)`, `(2)`: a line that opens so is no wrapped tail of the
+    heading above it (a line opening on `(` otherwise continues the one before, as `(b/c)` does)."""
+    raw = "1. Công tác chính trị\n(1) Tổ chức hội nghị quán triệt.\n(2) Tổ chức tọa đàm.\n- Lưu: VT\n(b/c)"
+    assert normalize(raw, fmt, wrapped).text.split("\n") == [
+        "1. Công tác chính trị", "(1) Tổ chức hội nghị quán triệt.", "(2) Tổ chức tọa đàm.", "- Lưu: VT (b/c)"]

@@ -66,6 +66,11 @@ CASES = [
     ("ubnd", DECISION.format(executors="Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Nội vụ, Tư pháp; Thủ trưởng "
                                        "các cơ quan chuyên môn thuộc UBND tỉnh", rest=""),
      {"Văn phòng Ủy ban nhân dân tỉnh Lào Cai", "Sở Nội vụ", "Sở Tư pháp"}, {"các Sở"}),
+    # one office serves the council and the committee: its `và` parts no bodies
+    ("ubnd", DECISION.format(executors="Văn phòng HĐND và UBND tỉnh, các thành viên UBND tỉnh, Giám đốc Sở Nội vụ",
+                             rest=""),
+     {"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân tỉnh Lào Cai", "Sở Nội vụ"},
+     {"Văn phòng Hội đồng nhân dân tỉnh Lào Cai", "Văn phòng Hội đồng nhân dân", "Ủy ban nhân dân tỉnh Lào Cai"}),
     ("ubnd", DECISION.format(executors="Các ông (bà) có tên tại Điều 1", rest="- Bộ Nội vụ (b/c);\n"),
      {"Bộ Nội vụ"}, set()),
     # Party and state recipients of a provincial decision; the issuer's own leaders are no body

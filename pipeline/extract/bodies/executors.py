@@ -65,8 +65,10 @@ _EXECUTES = re.compile(r"\b(?:chịu trách nhiệm|có trách nhiệm|căn cứ
 
 
 # people among the executors (`và các ông, bà có tên tại Điều 1`, `tổ chức, cá nhân có liên quan`), up to the next `;`
+# people charged with the act (`các ông, bà có tên tại Điều 1`, `các thành viên UBND tỉnh`): blanked up to the next
+# item that opens with a capital (`, Giám đốc Sở Nội vụ`), a `;`, or the end
 _PEOPLE = re.compile(r"(?:^|,|;|\bvà)\s*(?:(?:các\s+)?(?:cơ quan,?\s*)?tổ chức,?\s*)?(?:các\s+)?"
-                     r"(?:ông|bà|cá nhân|thành viên|đồng chí|đ/c)\b[^;]*", re.I)
+                     r"(?:ông|bà|cá nhân|thành viên|đồng chí|đ/c)\b[^;]*?(?=\s*[,;]\s*(?-i:[A-ZĐÀ-Ỹ])|;|$)", re.I)
 
 
 # the executing sentence proper of an act (`… chịu trách nhiệm thi hành Quyết định này`)

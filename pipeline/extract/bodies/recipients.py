@@ -278,7 +278,7 @@ def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
         end = i + 1
         while end < stop and not (keep[end].t in (",", ".", ";", "và", ":") and end + 1 < stop and not _glued(keep, end)
                                   and (_head_any_case(keep, end + 1) or _title_at(keep, end + 1))
-                                  and not _continues_list(keep, end + 1, stop)):
+                                  and not _continues_list(keep, end + 1, stop) and not _joint_office(keep, i, end)):
             end += 1
         a = i
         if keep[a].t.islower() and _head_any_case(keep, a) and not head_at(keep, a):
@@ -296,6 +296,13 @@ def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
                 and not c["skip"].match(" ".join(t.t for t in keep[a:end])):
             spans.append((keep, a, end))
         i = end + 1
+
+
+def _joint_office(keep: list[Tok], i: int, end: int) -> bool:
+    """`Văn phòng HĐND và UBND xã`: one office serves the council and the committee, the `và` at `end` parts no
+    items (as the name grammar reads it)."""
+    return keep[end].t == "và" and keep[end - 1].t in ("HĐND", "dân") \
+        and any(keep[k].low == "văn" and keep[k + 1].low == "phòng" for k in range(i, end - 1))
 
 
 def _glued(keep: list[Tok], i: int) -> bool:
