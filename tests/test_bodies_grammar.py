@@ -222,6 +222,9 @@ def test_what_a_report_carries_is_no_part_of_the_body_it_goes_to():
     assert names_in("Cục Thống kê chủ trì, phối hợp với Vụ Pháp chế xây dựng dự thảo quy chế.") == \
         ["Cục Thống kê", "Vụ Pháp chế"]
     assert names_in("Phối hợp với Chi cục Quản lý thị trường kiểm soát hàng hóa.") == ["Chi cục Quản lý thị trường"]
+    # a unit's field whose last words are also a verb (`tổng hợp`) goes on with its name
+    assert names_in("Phòng Kế hoạch tổng hợp chủ trì giám sát.") == ["Phòng Kế hoạch tổng hợp"]
+    assert names_in("Phòng Hành chính tổng hợp tổng hợp số liệu.") == ["Phòng Hành chính tổng hợp"]
     # a market's name keeps its `trong`
     assert names_in("Vụ Thị trường trong nước theo dõi giá.") == ["Vụ Thị trường trong nước"]
 

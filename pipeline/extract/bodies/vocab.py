@@ -1,0 +1,94 @@
+"""The vocabularies of `rules/roles.yaml` and `rules/body_heads.yaml` compiled once into phrase matchers: what the
+name grammar (grammar.py), the clause reader and the recipients' lists look words up in."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline import rules
+from pipeline.extract.bodies.phrases import Phrases
+from pipeline.extract.bodies.tokens import TOKEN
+from pipeline.text import units
+from pipeline.text.names import canonical
+
+
+@lru_cache(maxsize=None)
+def role_rules():
+    """`rules/roles.yaml` and `rules/body_heads.yaml` compiled once, with the first words that can open a name
+    or a cue (a token that opens none is passed over without trying each vocabulary)."""
+    c = _role_rules()
+    c["name_firsts"] = c["capacities"].firsts | c["heads"].firsts | c["lower_heads"].firsts
+    c["cue_firsts"] = c["not_cues"].firsts | c["object_cues"].firsts | c["subject_verbs"].firsts
+    return c
+
+
+def _role_rules():
+    """The phrase matchers of the vocabularies: heads, cues, stops, units and the others."""
+    cfg = rules.load("roles")
+    vocab = rules.load("body_heads")       # the bodies' head nouns by level
+    name_heads = [h for level in vocab["heads"].values() for h in level]
+    heads = [(h, "head") for h in name_heads] + [(h, "lower") for h in vocab["collectives"]]
+    unit_words = list(units.words()) + [w[:1].upper() + w[1:] for w in units.words("commune")]
+    return {
+        "raw": cfg,
+        "heads": Phrases(heads, fold=False, fold_rest=True),
+        "lower_heads": Phrases([(h, "lower") for h in vocab["collectives"]], fold=True),
+        "stop": Phrases([(s, True) for s in cfg["name_stop"]]),
+        "list_nouns": Phrases([(s, True) for s in cfg["list_nouns"] + list(units.words())]),
+        "compounds": frozenset(w.casefold() for w in cfg["name_compounds"]),
+        "field_phrases": frozenset(tuple(TOKEN.findall(f.casefold())) for f in vocab.get("field_phrases", ())),
+        "comma_fields": Phrases([(f, True) for f in vocab["comma_fields"]]),
+        "board_fields": Phrases([(f, True) for f in vocab["board_fields"]]),
+        "units": Phrases([(s, True) for s in unit_words], fold=False),
+        "after_unit": Phrases([(s, True) for s in cfg["after_unit"]]),
+        "not_units": Phrases([(s, True) for s in cfg["not_units"]]),
+        "relative": [tuple(w.casefold() for w in TOKEN.findall(x)) for x in cfg["relative_tails"]],
+        "subject_verbs": Phrases([(v, r) for r, vs in cfg["subject_verbs"].items() for v in vs]),
+        "object_cues": Phrases([(v, r) for r, vs in cfg["object_cues"].items() for v in vs]),
+        "opening_cues": Phrases([(v, r) for r, vs in cfg["opening_cues"].items() for v in vs]),
+        "not_cues": Phrases([(v, True) for v in cfg["not_cues"]]),
+        "capacities": Phrases([(v, True) for v in cfg["capacities"]]),
+        "colon_heads": {**{k.casefold(): v for k, v in cfg["colon_heads"].items()}, **_unit_colon_heads()},
+        "openers": Phrases([(v, True) for v in cfg["openers"]]),
+        "narrative": re.compile(r"\s*(?:" + "|".join(re.escape(h) for h in cfg["narrative_headings"]) + r")\b", re.I),
+        "alias": re.compile(r"\s*\((?:" + "|".join(re.escape(a) for a in cfg["alias_cues"]) + r")\s+(?P<short>[^()]{3,80})\)",
+                            re.I),
+        # the same from its `(` (filters.alias_matches)
+        "alias_open": re.compile(r"\((?:" + "|".join(re.escape(a) for a in cfg["alias_cues"]) + r")\s+(?P<short>[^()]{3,80})\)",
+                                 re.I),
+        "noun_before_cue": frozenset(w.casefold() for w in cfg["noun_before_cue"]),
+        "noun_before_verb": frozenset(w.casefold() for w in cfg["noun_before_verb"]),
+        "qualifiers": Phrases([(v, True) for v in cfg["name_qualifiers"]]),
+        "report_about": Phrases([(s, True) for s in cfg["report_about"]]),
+        "not_a_task": Phrases([(s, True) for s in cfg["not_a_task"]]),
+        "titles": Phrases([(s, s) for s in cfg["person_titles"]], fold=False),
+        "need_cap": {h.casefold() for h in vocab["need_capital_after"]},
+        "lower_open": Phrases([(x, True) for x in vocab["lower_openings"]], fold=False, fold_rest=True),
+        "not_names": Phrases([(x, True) for x in vocab["not_names"]], fold=False),
+        "surname_heads": frozenset(vocab["surname_heads"]),
+        "closed_heads": frozenset(vocab["closed_heads"]),
+        "middle_names": frozenset(vocab["middle_names"]),
+        "courtesy": [[w.casefold() for w in TOKEN.findall(form)] for form in cfg.get("courtesy", ())],  # `Các ông (bà)`
+        "subject_markers": [form.split() for form in cfg.get("subject_markers", ())],   # `đối với`, `riêng`
+        "report_words": frozenset(w.casefold() for w in cfg["report_words"]),
+        "report_firsts": frozenset(w.casefold().split(" ")[0] for w in cfg["report_words"]),  # tried at every token
+        "skip": re.compile(cfg["recipient_skip"], re.I),
+        "cut": re.compile(cfg["recipient_cut"]),
+    }
+
+
+def _unit_colon_heads() -> dict[str, str]:
+    """`Ủy ban nhân dân các huyện: Đức Trọng, Lâm Hà` → `Ủy ban nhân dân huyện Đức Trọng`, …: a body of every governed
+    unit (rules/body_heads.yaml `place_listed_heads`) or village (`village_listed_heads`) listed by place after a colon."""
+    out = {}
+    for head in rules.load("body_heads")["place_listed_heads"]:
+        full = canonical(head)
+        key = head.casefold()
+        for u in units.words("province", "district", "commune"):
+            out[f"{key} các {u}"] = f"{full} {u}"
+        out[f"{key} các địa phương"] = full
+        out[f"{key} các tỉnh, thành phố"] = full
+    for head in rules.load("body_heads").get("village_listed_heads", []):
+        for u in units.words("village"):
+            out[f"{head.casefold()} các {u}"] = f"{canonical(head)} {u}"
+    return out
