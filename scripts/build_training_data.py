@@ -9,7 +9,7 @@ files written here alone, so the shipped models are reproduced from the reposito
 - `own_bodies.jsonl`, `own_targets.jsonl`: the project's own gold (corpus/annotations/gold) of the
   `train` and `dev` splits, found in vanban's normalized text (`learn_data.align_gold`): each model
   unit with its hand-labelled spans. What cannot be aligned is dropped and counted.
-  The `test` split is never written.
+  The `test` and `seen` splits (held out) are never written.
 - `own_body_names.jsonl`: for the name ranker (`pipeline/extract/bodies/ranker.py`), every distinct name
   of those documents' task lines (the grammar's and the rules') with its context, labelled by the shared
   scorer's name match against the gold (`label`; `new` when the rules' bodies miss that gold body), after
@@ -88,7 +88,7 @@ def main(argv=None) -> int:
     eval_stems = L.eval_gold_stems(shared)
     for stem, g in gold.items():
         split = L.split_of(stem, g)
-        if split == "test" or stem in eval_stems:
+        if split in ("test", "seen") or stem in eval_stems:      # `seen`: held out, its misses read, never learned from
             continue
         doc = make_doc(shared / "corpus" / g["source"])
         if doc is None:

@@ -214,8 +214,8 @@ def own_sources(splits=("train", "dev", "test"), shared: Path = SHARED) -> dict[
 
 
 def excluded_from_silver(shared: Path = SHARED) -> set[str]:
-    """Stems silver data never reads: the eval gold's, their near-copies, and the own gold's test split."""
-    return eval_gold_stems(shared) | corpus_split(shared)[2] | set(own_sources(("test",), shared))
+    """Stems silver data never reads: the eval gold's, their near-copies, and the own gold's held-out (test, seen) splits."""
+    return eval_gold_stems(shared) | corpus_split(shared)[2] | set(own_sources(("test", "seen"), shared))
 
 
 def _fold(s: str) -> str:
