@@ -147,6 +147,14 @@ def test_a_range_set_as_a_goal_is_a_floor_and_a_ceiling():
         "- Phấn đấu tốc độ tăng trưởng kinh tế bình quân đạt 7,5-8%/năm.\n")]
     assert found == [(7.5, "%", ">="), (8, "%", "<=")]
     assert targets("- Phấn đấu thực hiện theo mẫu số 12/BC-5%.\n") == []
+    found = [(t["value"], t["unit"], t["comparator"]) for t in targets("- Phấn đấu mỗi năm thành lập mới 4-6 hợp tác xã.\n")]
+    assert found == [(4, "count", ">="), (6, "count", "<=")]
+
+
+def test_heads_of_livestock_ending_their_clause_are_a_count():
+    found = {(t["value"], t["unit"]) for t in targets(
+        "- Phấn đấu đến năm 2030 tổng đàn bò đạt 18.500 con; đàn gia cầm đạt 2,4 triệu con.\n")}
+    assert found == {(18500, "count"), (2_400_000, "count")}
 
 
 def test_a_floor_after_a_labels_colon_is_a_goal():

@@ -291,7 +291,7 @@ def find(doc: Doc) -> list[dict]:
         for m in cfg[kind].finditer(low):
             ns, e = m.span()
             if cfg["left_guard"].search(low, max(0, ns - 1), ns) \
-                    and not (kind == "measure" and _TIGHT_RANGE.search(low, max(0, ns - 10), ns)):
+                    and not (kind in ("measure", "count") and _TIGHT_RANGE.search(low, max(0, ns - 10), ns)):
                 continue
             c = cfg["cmp_before"].search(low, max(0, ns - 25), ns)
             cmp_word = c.group("cmp") if c else ""
