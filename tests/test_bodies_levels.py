@@ -173,6 +173,12 @@ CASES = [
     ("ministry", "9. Các Sở: Tài chính, Xây dựng bố trí nguồn vốn.",
      {"Sở Tài chính": {"lead"}, "Sở Xây dựng": {"lead"}}),
     # ---------------------------------------------------------------- province, project boards, companies
+    # a meeting's conclusion assigns its tasks side by side
+    ("province", "11. Về phía Sở Xây dựng: hoàn thiện hồ sơ quy hoạch trong tháng 6/2026.", {"Sở Xây dựng": {"lead"}}),
+    # survey work is a task; `Cơ quan Cảnh sát điều tra` keeps it in its name
+    ("province", "9. Sở Công Thương điều tra, khảo sát nhu cầu tiêu thụ nông sản.", {"Sở Công Thương": {"lead"}}),
+    ("province", "10. Cơ quan Cảnh sát điều tra Công an tỉnh chủ trì xác minh.",
+     {"Cơ quan Cảnh sát điều tra Công an tỉnh": {"lead"}}),
     ("province", "1. Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh chủ trì thi công.",
      {"Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh": {"lead"}}),
     ("province", "2. BQLDA ĐTXD khu vực Bảo Thắng khẩn trương hoàn thiện hồ sơ quyết toán.",
