@@ -74,11 +74,12 @@ def test_forces_media_and_health_abbreviations():
     assert canonical("Hội LHPN xã") == "Hội Liên hiệp Phụ nữ xã"
 
 
-def test_front_board_codes_after_ban():
+def test_codes_naming_a_heads_kind():
     assert canonical("Ban TT UBMTTQ tỉnh") == "Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh"
     assert canonical("Các Ban CTMT thôn") == "Các Ban Công tác Mặt trận thôn"
     assert canonical("Các tổ chức CT-XH xã") == "Các tổ chức chính trị - xã hội xã"
     assert canonical("Ban Quản lý CTMT") == "Ban Quản lý chương trình mục tiêu"     # elsewhere a target programme
+    assert canonical("Công ty CP Cấp nước Nam Sơn") == "Công ty Cổ phần Cấp nước Nam Sơn"
 
 
 # ------------------------------------------------------------------ grammar

@@ -41,23 +41,26 @@ def expand_abbreviations(name: str) -> str:
     name = _STANDING.sub("Thường trực ", name)
     name = _COMMAND.sub("Bộ Chỉ huy", name)
     name = _field_code_after_head(name)
-    name = _board_code_after_ban(name)
+    name = _code_after_head(name)
     return pat.sub(repl, name)
 
 
 @lru_cache(maxsize=None)
-def _board_codes() -> tuple[re.Pattern, dict]:
-    table = dict(rules.load("abbreviations").get("board_codes") or {})
-    pat = re.compile(r"(?<![\wĐđ-])(Ban|ban)\s+(" + "|".join(map(re.escape, table)) + r")(?![\wĐđ&-])")
-    return pat, table
+def _head_codes() -> list[tuple[re.Pattern, dict]]:
+    out = []
+    for head, table in (rules.load("abbreviations").get("head_codes") or {}).items():
+        pat = re.compile(r"(?<![\wĐđ-])((?i:" + re.escape(head) + r"))\s+(" + "|".join(map(re.escape, table))
+                         + r")(?![\wĐđ&-])")
+        out.append((pat, table))
+    return out
 
 
-def _board_code_after_ban(name: str) -> str:
-    """`Ban TT`, `Ban CTMT`: right after `Ban` a code names the board's kind (abbreviations.yaml `board_codes`)."""
-    if "an " not in name:
-        return name
-    pat, table = _board_codes()
-    return pat.sub(lambda m: f"{m.group(1)} {table[m.group(2)]}", name)
+def _code_after_head(name: str) -> str:
+    """`Ban TT`, `Ban CTMT`, `Công ty CP`: right after its head a code names the head's kind (abbreviations.yaml
+    `head_codes`)."""
+    for pat, table in _head_codes():
+        name = pat.sub(lambda m: f"{m.group(1)} {table[m.group(2)]}", name)
+    return name
 
 
 # `BCH Quân sự tỉnh`, `BCH BĐBP`: before an armed force `BCH` is its command (Bộ Chỉ huy), elsewhere the executive
