@@ -173,6 +173,10 @@ CASES = [
     ("ministry", "9. Các Sở: Tài chính, Xây dựng bố trí nguồn vốn.",
      {"Sở Tài chính": {"lead"}, "Sở Xây dựng": {"lead"}}),
     # ---------------------------------------------------------------- province, project boards, companies
+    # a body that asks another to act is no lead of the task; one that directs it is
+    ("party_province", "3. Ban Tổ chức Tỉnh ủy đề nghị các huyện ủy rà soát quy hoạch cán bộ.", {"các huyện ủy": {"lead"}}),
+    ("province", "12. Sở Y tế chỉ đạo các bệnh viện tổ chức khám sàng lọc.",
+     {"Sở Y tế": {"lead"}, "các bệnh viện": {"lead"}}),
     # a meeting's conclusion assigns its tasks side by side
     ("province", "11. Về phía Sở Xây dựng: hoàn thiện hồ sơ quy hoạch trong tháng 6/2026.", {"Sở Xây dựng": {"lead"}}),
     # survey work is a task; `Cơ quan Cảnh sát điều tra` keeps it in its name

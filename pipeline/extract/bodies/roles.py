@@ -195,7 +195,11 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
     objects = _objects(toks, cues, verbs, [n for n in names_in if n not in used], refs)
     verbs = _drop_complements(toks, verbs, cues)
     roles = _subject_roles(toks, cues, verbs, objects, names_in, after, b)
-    if not roles or "lead" in roles:
+    # a subject whose only act is to hand the task on (`Sở Nội vụ yêu cầu các phòng …`, `Ban Thường vụ Tỉnh ủy đề
+    # nghị các cấp ủy …`) asks, it does not carry the task out
+    hands_on = not roles and not lead_cue and any(r == "lead" and cue[0] >= after and _requests(toks, cue)
+                                                  for _, r, cue in objects)
+    if (not roles and not hands_on) or "lead" in roles:
         # the clause's own subject leads unless all it is asked is to advise, monitor or coordinate
         # (`Sở Tư pháp tham mưu triển khai …`, `Giao Công an tỉnh theo dõi …`, `Đề nghị Sở Y tế phối hợp …`)
         for n, title in own:
@@ -214,6 +218,12 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
             for r in sorted({r for x, _, r in verbs if n[1] <= x < nxt} - {"lead"}):
                 em.add(toks, n, r, "subject-verb")
     return told or subject
+
+
+def _requests(toks, cue) -> bool:
+    """Whether a lead cue asks another body to act (`yêu cầu`, `đề nghị`, `giao`: rules/roles.yaml `request_cues`),
+    rather than name a task of the subject's own (`chỉ đạo các thôn …`: directing is the subject's work)."""
+    return " ".join(t.low for t in toks[cue[0]:cue[1]]) in role_rules()["raw"]["request_cues"]
 
 
 def _report_cues(toks, a, b, in_name, cues) -> list:
