@@ -173,6 +173,10 @@ CASES = [
     ("ministry", "9. Các Sở: Tài chính, Xây dựng bố trí nguồn vốn.",
      {"Sở Tài chính": {"lead"}, "Sở Xây dựng": {"lead"}}),
     # ---------------------------------------------------------------- province, project boards, companies
+    # a letter opens on the act it carries out, then its subject; a grant's giver leads
+    ("province", "13. Thực hiện Công văn số 88/BNV-TCBC ngày 02/3/2026 của Bộ Nội vụ, Sở Nội vụ tổ chức rà soát biên chế.",
+     {"Sở Nội vụ": {"lead"}}),
+    ("province", "14. Sở Tài chính cấp kinh phí cho các hội đặc thù.", {"Sở Tài chính": {"lead"}}),
     # a body that asks another to act is no lead of the task; one that directs it is
     ("party_province", "3. Ban Tổ chức Tỉnh ủy đề nghị các huyện ủy rà soát quy hoạch cán bộ.", {"các huyện ủy": {"lead"}}),
     ("province", "12. Sở Y tế chỉ đạo các bệnh viện tổ chức khám sàng lọc.",
