@@ -218,24 +218,20 @@ def _sentence_start(text: str, s: int, body_start: int = 0) -> int:
     return max(cut, line)
 
 
-_BASIS_OPENS = re.compile(r"\s*[-+]?\s*Căn cứ")
-_BULLET = re.compile(r"\s*[-+•]")
-
-
 def _basis_list(text: str, s: int, own: bool) -> bool:
     """`Căn cứ` opening a paragraph outside the numbered body (`Căn cứ A; B; C`), or a line
     ending in `:` with `căn cứ` whose bullets (wrapped lines included) are the bases."""
     para_start = _paragraph_start(text, s)
     para = text[para_start:s]
-    if _BASIS_OPENS.match(para) and own:
+    if re.match(r"\s*[-+]?\s*Căn cứ", para) and own:
         return True
-    if not _BULLET.match(para):
+    if not re.match(r"\s*[-+•]", para):
         return False
     prev_end = para_start - 1
     while prev_end > 0:
         prev_start = text.rfind("\n", 0, prev_end) + 1
         line = text[prev_start:prev_end].rstrip()
-        if not _BULLET.match(line):
+        if not re.match(r"\s*[-+•]", line):
             if line.endswith(":"):
                 return bool(re.search(r"(?i)căn cứ", line))
             above = text[text.rfind("\n", 0, max(0, prev_start - 1)) + 1:max(0, prev_start - 1)].rstrip()

@@ -197,11 +197,8 @@ _RUN_IN = re.compile(r"^(?P<head>[^:;.,“\"(]{2,60}?(?:,[^:;.,“\"(]{1,30})?)\
 _RUN_ON = re.compile(r"\s(?<=[.;!?]\s)\s*(?=\S)")
 
 
-_BLANKS = re.compile(r"\s+")
-
-
 def _label_of(kind: str, m: re.Match) -> str:
-    label = _BLANKS.sub(" ", m.group("label"))
+    label = re.sub(r"\s+", " ", m.group("label"))
     return _label_text(label) if kind in _WORDED else label
 
 
