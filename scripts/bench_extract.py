@@ -66,7 +66,9 @@ def expand(paths: list[str]) -> list[Path]:
 
 
 def read_all(files: list[Path]) -> tuple[list[tuple], float]:
-    """((text, fmt, wrapped, ocr, capital fonts) per readable file, seconds spent reading)."""
+    """((text, fmt, wrapped, ocr, capital fonts, offsets) per readable file, seconds spent reading); `offsets`:
+    whether `process_file` keeps the map back to the raw text (pages or OCR spans to place), as normalize
+    then builds it."""
     raws, took = [], 0.0
     for f in files:
         start = time.perf_counter()
@@ -76,7 +78,7 @@ def read_all(files: list[Path]) -> tuple[list[tuple], float]:
             continue
         took += time.perf_counter() - start
         raws.append((raw.text, raw.format, raw.wrapped, bool(raw.ocr and raw.ocr.get("pages")),
-                     capital_fonts(getattr(raw, "legacy", None))))
+                     capital_fonts(getattr(raw, "legacy", None)), bool(raw.page_starts or raw.ocr)))
     return raws, took
 
 
@@ -106,11 +108,11 @@ def stages_once(raws: list[tuple], warm: bool = False) -> tuple[dict[str, float]
     clock = time.perf_counter
     norms, parsed = [], []
     start = clock()
-    for text, fmt, wrapped, _, caps in raws:
-        norms.append(normalize(text, fmt, wrapped, join_lower=not caps).text)
+    for text, fmt, wrapped, _, caps, offsets in raws:
+        norms.append(normalize(text, fmt, wrapped, join_lower=not caps, offsets=offsets).text)
     times["normalize"] = clock() - start
     start = clock()
-    for t, (_, _, _, ocr, _) in zip(norms, raws):
+    for t, (_, _, _, ocr, _, _) in zip(norms, raws):
         parsed.append(parse(t, ocr=ocr))
     times["parse"] = clock() - start
     docs = [Doc(source=str(i), text=t, structure=s) for i, (t, s) in enumerate(zip(norms, parsed))]
@@ -156,8 +158,8 @@ def main(argv: list[str] | None = None) -> dict:
     read_s = None
     if args.jsonl:
         recs = [json.loads(line) for line in open(args.jsonl, encoding="utf-8")]
-        raws = [(r["text"], r.get("format") or "txt", False, bool((r.get("ocr") or {}).get("pages")), False)
-                for r in recs if r.get("text")]
+        raws = [(r["text"], r.get("format") or "txt", False, bool((r.get("ocr") or {}).get("pages")), False,
+                 bool(r.get("page_starts") or r.get("ocr"))) for r in recs if r.get("text")]
     else:
         files = expand(args.inputs or [str(default_inputs())])
         raws, read_s = read_all(files)

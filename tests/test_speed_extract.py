@@ -81,6 +81,49 @@ def test_recipients_the_rules_cover_need_no_model(monkeypatch):
     assert {b["name"] for b in read if b["role"] == "recipient"} >= {"Bộ Nội vụ", "Sở Nội vụ"}
 
 
+# a task line written for these tests: long, its weak cue (`báo cáo`) far from its start
+REPORT_LINE = ("4. Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan rà soát nguồn kinh phí thực hiện "
+               "kế hoạch trong năm; tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh trước ngày "
+               "20/11/2026 để theo dõi, chỉ đạo kịp thời.")
+
+
+def test_windows_hold_the_span_its_words_around_inside_its_clause():
+    text = "x " + REPORT_LINE + "\n"
+    ls, le = 2, 2 + len(REPORT_LINE)
+    a = text.index("Ủy ban")
+    b = a + len("Ủy ban nhân dân tỉnh")
+    (s, e, kind), = body_model.windows(text, ls, le, [(a, b)], n=2)
+    assert (text[s:e], kind) == ("báo cáo Ủy ban nhân dân tỉnh trước ngày", "line")
+    # the clause bounds it: nothing before the `;` is read, whatever n
+    (s, e, _), = body_model.windows(text, ls, le, [(a, b)], n=50)
+    assert text[s:e] == text[text.index("; ") + 1:le]
+    # a span outside the line gives nothing; two spans whose windows meet give one window
+    assert body_model.windows(text, ls, le, [(0, 1)]) == []
+    c = text.index("Sở Tài chính")
+    d = text.index("các sở")
+    assert len(body_model.windows(text, ls, le, [(c, c + 12), (d, d + 6)], n=3)) == 1
+
+
+def test_weak_objects_are_checked_in_windows_as_in_their_lines(monkeypatch):
+    """The model reads a few words around a weak cue's object, not its line, and finds the same bodies."""
+    nlp = _model()
+    plan = PLAN.replace("Nơi nhận:", REPORT_LINE + "\nNơi nhận:")
+    read = []
+    real = body_model.unit_spans
+    monkeypatch.setattr(body_model, "unit_spans", lambda m, texts: read.extend(texts) or real(m, texts))
+    body_model.clear_cache()
+    windowed = process_text("plan.txt", plan)["bodies"]
+    assert REPORT_LINE not in read and all(len(t) < 80 for t in read)
+    assert any("báo cáo Ủy ban nhân dân tỉnh" in t for t in read)
+    assert {(b["name"], b["role"]) for b in windowed} >= {("Sở Nội vụ", "report_to")}
+    assert any(b["role"] == "report_to" and b["name"].startswith("Ủy ban nhân dân tỉnh") for b in windowed)
+    monkeypatch.setattr(body_model, "windows", lambda text, ls, le, spans, n=0: [(ls, le, "line")]
+                        if any(ls <= a < le for a, _ in spans) else [])
+    body_model.clear_cache()
+    assert process_text("plan.txt", plan)["bodies"] == windowed
+    assert nlp is body_model.load()
+
+
 def test_digit_first_patterns_find_the_same_matches():
     import re
 

@@ -154,6 +154,9 @@ def explains(doc: Doc, s: int, e: int) -> bool:
                 or cfg["example_line"].search(line) or re.search(r"(?i)\b(?:ví dụ|thí dụ)\b", lead_in(doc, s)))
 
 
+_BULLET = re.compile(r"[-+*•]|[a-zđ]\)")   # a list item's mark (compiled once: lead_in runs per figure)
+
+
 def lead_in(doc: Doc, start: int) -> str:
     """The line ending in `:` that opens the list (or paragraph run) holding `start`, or ``."""
     text = doc.text
@@ -165,7 +168,7 @@ def lead_in(doc: Doc, start: int) -> str:
         line = text[prev:line_start].strip()
         if line.endswith(":"):
             return line
-        if not re.match(r"[-+*•]|[a-zđ]\)", line):
+        if not _BULLET.match(line):
             break
         line_start = prev - 1
     return ""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.common import layout_rules, is_upper
@@ -127,6 +128,13 @@ def _name_beside(t: str, name_re, not_name) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _title_spellings() -> tuple[tuple[int, str], ...]:
+    """(length, case-folded form) of each title spelling, longest first, made once (`_trailing_title` reads
+    every closing line against all of them)."""
+    return tuple((len(t), t.casefold()) for t in sorted(layout_rules()["closing"]["title_spellings"], key=len, reverse=True))
+
+
 def _trailing_title(text: str, authority: bool = False, after_authority: bool = False) -> tuple[str, str] | None:
     """(text before, title) when a line ends with a signer's title printed from the signature column beside
     it (two columns read row by row): `- Văn phòng Trung ương Đảng thứ trưởng`, `- Như Điều 3; PHÓ CHỦ TỊCH`.
@@ -136,12 +144,13 @@ def _trailing_title(text: str, authority: bool = False, after_authority: bool = 
     cfg = layout_rules()["closing"]
     title_re = rules.compiled(cfg["signer_title"])
     heads = rules.load("names")["org_heads"]
-    for spelled in sorted(cfg["title_spellings"], key=len, reverse=True):
-        n = len(spelled)
-        tail, rest = text[-n:], text[:-n].rstrip()
-        if len(text) <= n + 1 or text[-n - 1] != " " or tail.casefold() != spelled.casefold() \
-                or not title_re.match(tail.upper()):
+    for n, folded in _title_spellings():
+        if len(text) <= n + 1 or text[-n - 1] != " ":
             continue
+        tail = text[-n:]
+        if tail.casefold() != folded or not title_re.match(tail.upper()):
+            continue
+        rest = text[:-n].rstrip()
         if authority:
             # what is left names an authority of two words at least (`ĐOÀN CHỦ TỊCH` is a body, the presidium)
             up = rest.upper()

@@ -178,13 +178,14 @@ def read_line(doc: Doc, rs: int, ls: int, le: int, blocked, quote: list) -> _Lin
     if names:
         # a line that continues a sentence (`... của Chủ tịch` / `UBND tỉnh về việc ...`) keeps its left context
         prev = text[max(rs, ls - 40):max(rs, ls - 1)]
-        ctx = tokenize(prev) if prev.strip() and not re.search(r"[.:;]\s*$", prev) and not lab else []
+        ctx = tokenize(prev) if prev.strip() and not _ENDS_CLAUSE.search(prev) and not lab else []
         both = ctx + toks if ctx else toks        # joined once for all the line's names
         names = [n for n in names if not _owner_of_something(both, n[0] + len(ctx))]
     return _Line(line, toks, names, refs, quoted, line_rank(line))
 
 
 _QUOTES = re.compile(r'[“”"]')
+_ENDS_CLAUSE = re.compile(r"[.:;]\s*$")
 _START = attrgetter("s")
 _EMPTY: frozenset = frozenset()
 

@@ -75,6 +75,12 @@ def _addressed(doc: Doc) -> list[Line]:
     return parsed
 
 
+# an item's parts, its mark and the `Lưu` item (compiled once: recipient_items is read by every bodies step)
+_ITEM_SPLIT = re.compile(r";\s*(?=-|\s*[A-ZĐ])|;\s*$")
+_ITEM_MARK = re.compile(r"^[-+•*–]\s*")
+_FILED = re.compile(r"^Lưu\b")
+
+
 def recipient_items(doc: Doc):
     """(start, text) of each recipient item: Nơi nhận items up to `Lưu`, Kính gửi items split at `;`."""
     c = role_rules()
@@ -91,17 +97,17 @@ def recipient_items(doc: Doc):
                 raw = raw[:m.start()]
         pos = 0
         # `- Các sở, ngành: TC; XD; NN&MT;` is one item: the fields after a plural head's colon
-        parts = [raw] if _LISTED.match(raw) else re.split(r";\s*(?=-|\s*[A-ZĐ])|;\s*$", raw)
+        parts = [raw] if _LISTED.match(raw) else _ITEM_SPLIT.split(raw)
         for part in parts:
             s = ln.start + raw.find(part, pos)
             pos = max(pos, raw.find(part, pos) + len(part))
             s += len(part) - len(part.lstrip())
             item = part.strip()
-            lead = re.match(r"^[-+•*–]\s*", item)
+            lead = _ITEM_MARK.match(item)
             if lead:
                 s += lead.end()
                 item = item[lead.end():]
-            if re.match(r"^Lưu\b", item):
+            if _FILED.match(item):
                 if in_noi_nhan:
                     stopped = True
                 continue              # `Lưu: VT`, `Lưu Văn phòng Tỉnh ủy`: the archive copy, no part given
