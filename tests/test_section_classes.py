@@ -290,3 +290,9 @@ def test_an_appendix_title_stops_at_its_first_labelled_part():
     by_path = {x["path"]: x for x in s.sections}
     assert by_path["Phụ lục I"]["heading"] == "DANH SÁCH ĐƠN VỊ"
     assert by_path["Phụ lục I/A"]["heading"] == "KHỐI TỈNH"
+
+
+def test_a_plans_parts_numbered_muc_in_roman():
+    """`Mục I. MỤC ĐÍCH` right under the title opens the body (it is no line of the title) and each `Mục` is a root."""
+    body = "Mục I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\nMục II. NHIỆM VỤ\n1. Tổ chức tuyên truyền.\n"
+    assert paths(report(body)) == ["Mục I", "Mục I/1", "Mục II", "Mục II/1"]
