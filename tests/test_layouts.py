@@ -508,3 +508,21 @@ def test_minutes_without_a_date_line_are_dated_by_their_meeting():
     m = meta(raw)
     assert (m["doc_type"], m["issued_date"]) == ("Biên bản", "2025-08-12")
     assert meta(raw.replace("12 tháng 08", "31 tháng 09"))["issued_date"] is None
+
+
+def test_a_long_title_line_of_a_pdf_takes_no_paragraph_under_it(tmp_path):
+    """A PDF wraps every line near the page's width: a long title line under the type word is no wrapped line of the
+    paragraph that opens under it in capitals (the title is centred; it ends where the paragraph starts)."""
+    from fixtures import PARTY_BANNER, AdminDoc, to_pdf
+
+    doc = AdminDoc(issuer=["TỈNH ỦY NAM SƠN", "*"], number="Số 18-CT/TU", national=PARTY_BANNER,
+                   place_date="Nam Sơn, ngày 02 tháng 4 năm 2026", type_word="CHỈ THỊ",
+                   title=["của Ban Thường vụ Tỉnh ủy về tăng cường công tác phòng, chống thiên tai"],
+                   body=["Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, chính quyền và Mặt trận Tổ quốc các cấp thực hiện tốt "
+                         "các nhiệm vụ sau:", "1. Các huyện ủy, thành ủy quán triệt nghiêm túc Chỉ thị này."],
+                   recipients=["Nơi nhận:", "- Như trên,", "- Lưu Văn phòng Tỉnh ủy."],
+                   signature=["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "", "Lê Văn Hải"])
+    rec = process_file(to_pdf(doc, tmp_path / "chi-thi.pdf"))
+    assert rec["metadata"]["title"].startswith("của Ban Thường vụ Tỉnh ủy về tăng cường"), rec["metadata"]["title"]
+    assert rec["metadata"]["title"].endswith("phòng, chống thiên tai"), rec["metadata"]["title"]
+    assert any(b["name"].startswith("các cấp ủy") for b in rec["bodies"]), rec["bodies"]

@@ -7,6 +7,7 @@ text (for tracing a value to an OCR word or a PDF page).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 
@@ -78,6 +79,19 @@ _MARKER = re.compile(r"^(?:(?:[-+*•]|[a-zđ]\)|[a-zđ][,.\-–/](?=\s[A-ZĐ])|
                      r"|[IVX]+[.\-/]|\(\d{1,2}\))\s|(?:[a-zđ]|[ivx]{1,4})\)(?=[A-ZĐÀ-Ỹ]))")
 
 
+def _type_line(line: str) -> bool:
+    """`KẾ HOẠCH`, `CHỈ THỊ`: a type word alone on its line. The title under it is centred and ends where the
+    paragraph after it starts, so a long title line does not take a next line that opens in capitals."""
+    from pipeline import rules
+
+    return line.isupper() and line.strip().casefold() in _type_words(tuple(rules.doc_type_names()))
+
+
+@lru_cache(maxsize=1)
+def _type_words(names: tuple) -> frozenset:
+    return frozenset(n.casefold() for n in names)
+
+
 def _opens_paragraph(line: str) -> bool:
     """`Căn cứ …`, `Thực hiện …`: words that open a preamble paragraph, never continue a line."""
     from pipeline import rules
@@ -140,7 +154,7 @@ def _rejoin(text: str, offsets: list[int] | None, aggressive: bool,
             if join_lower and lower and not line.rstrip().endswith((":", "./.")) and not line.isupper():
                 joins.append(pos)
             elif aggressive and not ends_sentence and wide >= 40 and len(line) >= 0.85 * wide \
-                    and not line.isupper() and not _opens_paragraph(nxt) \
+                    and not line.isupper() and not _opens_paragraph(nxt) and not (i and _type_line(lines[i - 1])) \
                     and not (nxt.isupper() and len(_WORD.findall(nxt)) > 4):   # a heading in capitals
                 joins.append(pos)
         pos += 1
