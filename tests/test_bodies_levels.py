@@ -177,6 +177,14 @@ CASES = [
     ("province", "13. Thực hiện Công văn số 88/BNV-TCBC ngày 02/3/2026 của Bộ Nội vụ, Sở Nội vụ tổ chức rà soát biên chế.",
      {"Sở Nội vụ": {"lead"}}),
     ("province", "14. Sở Tài chính cấp kinh phí cho các hội đặc thù.", {"Sở Tài chính": {"lead"}}),
+    # a duty's frame leaves the role to the duty; a team whose name ends in a noun of work (`công tác`) still acts
+    ("province", "16. Sở Nội vụ có trách nhiệm tham mưu Ủy ban nhân dân tỉnh sơ kết việc thực hiện.",
+     {"Sở Nội vụ": {"advise"}}),
+    ("province", "17. Tổ công tác liên ngành có nhiệm vụ kiểm tra các cơ sở kinh doanh xăng dầu.",
+     {"Tổ công tác liên ngành": {"monitor"}}),
+    # a province's cultural institutions
+    ("province", "15. Bảo tàng tỉnh chủ trì, phối hợp với Thư viện tỉnh tổ chức triển lãm ảnh tư liệu.",
+     {"Bảo tàng tỉnh": {"lead"}, "Thư viện tỉnh": {"coordinate"}}),
     # a body that asks another to act is no lead of the task; one that directs it is
     ("party_province", "3. Ban Tổ chức Tỉnh ủy đề nghị các huyện ủy rà soát quy hoạch cán bộ.", {"các huyện ủy": {"lead"}}),
     ("province", "12. Sở Y tế chỉ đạo các bệnh viện tổ chức khám sàng lọc.",

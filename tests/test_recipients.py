@@ -66,6 +66,10 @@ CASES = [
     ("ubnd", DECISION.format(executors="Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Nội vụ, Tư pháp; Thủ trưởng "
                                        "các cơ quan chuyên môn thuộc UBND tỉnh", rest=""),
      {"Văn phòng Ủy ban nhân dân tỉnh Lào Cai", "Sở Nội vụ", "Sở Tư pháp"}, {"các Sở"}),
+    # a sub-department named through its head's title is a body of its own, parted from the office before it
+    ("so", DECISION.format(executors="Chánh Văn phòng Sở, Chi cục trưởng Chi cục Dân số và Trưởng các phòng có liên quan",
+                           rest=""),
+     {"Văn phòng Sở", "Chi cục Dân số", "các phòng có liên quan"}, {"Văn phòng Sở, Chi cục trưởng Chi cục Dân số"}),
     # one office serves the council and the committee: its `và` parts no bodies
     ("ubnd", DECISION.format(executors="Văn phòng HĐND và UBND tỉnh, các thành viên UBND tỉnh, Giám đốc Sở Nội vụ",
                              rest=""),

@@ -50,9 +50,10 @@ def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
             i += k
             continue
         if k and not _names_a_document(toks, i + k, refs):
-            if role != "advise" and (_after(toks, i, c["noun_before_verb"]) or nominal_end == i
+            if role != "advise" and (_after(toks, i, c["noun_before_verb"]) and i not in name_ends or nominal_end == i
                                      or (nominal_end == i - 1 and toks[i - 1].t in (",", "và"))):
                 nominal_end = i + k       # a task word used as a noun is no task: `tăng cường công tác kiểm tra`
+                                          # (after a name that ends in such a noun, `Tổ công tác có nhiệm vụ`, it is)
                 i += k
                 continue
             verbs.append((i, i + k, role))
