@@ -420,3 +420,16 @@ def test_address_beside_a_two_line_subject_in_a_pdf(tmp_path):
     got = {b["name"] for b in process_file(path)["bodies"] if b["role"] == "recipient"}
     assert {"Trung tâm Kiểm soát bệnh tật tỉnh Lào Cai", "Bệnh viện Đa khoa tỉnh Lào Cai",
             "Trung tâm Y tế các huyện, thị xã, thành phố"} <= got, got
+
+
+def test_a_telegrams_addressees_are_its_recipients():
+    """A Công điện addresses its bodies under `… điện:` (as a letter does under `Kính gửi:`), through their heads'
+    titles; `Như trên` in its Nơi nhận points to them."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NAM SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 03/CĐ-UBND\nNam Sơn, ngày 12 tháng 8 năm 2026\nCÔNG ĐIỆN\nVề việc chủ động ứng phó với bão số 3\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Giám đốc các sở: Xây dựng, Y tế;\n"
+            "- Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh;\n- Chủ tịch Ủy ban nhân dân các xã, phường.\n"
+            "Để chủ động ứng phó với bão, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các đơn vị trực ban nghiêm túc.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\nĐỗ Văn Lâm\n")
+    got = {b["name"] for b in process_text("cong-dien.txt", text)["bodies"] if b["role"] == "recipient"}
+    assert {"Sở Xây dựng", "Sở Y tế", "Bộ Chỉ huy Quân sự tỉnh Nam Sơn", "Ủy ban nhân dân các xã, phường"} <= got, got

@@ -17,7 +17,8 @@ from pipeline.text.spans import Line
 _LISTED = re.compile(r"^\s*[-+•*–]?\s*(?i:các)\s+[^\W\d]+(?:,?\s+[^\W\d]+){0,3}\s*:\s*\S")
 
 
-_ADDRESS = re.compile(r"^[ \t]*Kính gửi[ \t]*:?[ \t]*", re.M)
+# `Kính gửi:`, or the addressing line of a telegram (Công điện: `THỦ TƯỚNG CHÍNH PHỦ điện:`)
+_ADDRESS = re.compile(r"^[ \t]*(?:Kính gửi|[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,80}[ \t]điện)[ \t]*:?[ \t]*", re.M)
 _FURNITURE = re.compile(r"^\s*(?:Độc lập\s*[-–]|[^\W\d][^,\n]{1,40},\s*ngày\b|ngày\s+\S+\s+tháng\b|Số\s*:|V/v\b)", re.I)
 # a Kính gửi item broken where the line ran out: it ends on a word that cannot end a name
 _DANGLING = re.compile(r"(?:,|\bvà|\bcác|\b(?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)|-|&|\([^)]*)$")
