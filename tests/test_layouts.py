@@ -517,12 +517,12 @@ def test_a_long_title_line_of_a_pdf_takes_no_paragraph_under_it(tmp_path):
 
     doc = AdminDoc(issuer=["TỈNH ỦY NAM SƠN", "*"], number="Số 18-CT/TU", national=PARTY_BANNER,
                    place_date="Nam Sơn, ngày 02 tháng 4 năm 2026", type_word="CHỈ THỊ",
-                   title=["của Ban Thường vụ Tỉnh ủy về tăng cường công tác phòng, chống thiên tai"],
-                   body=["Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, chính quyền và Mặt trận Tổ quốc các cấp thực hiện tốt "
-                         "các nhiệm vụ sau:", "1. Các huyện ủy, thành ủy quán triệt nghiêm túc Chỉ thị này."],
-                   recipients=["Nơi nhận:", "- Như trên,", "- Lưu Văn phòng Tỉnh ủy."],
-                   signature=["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "", "Lê Văn Hải"])
+                   title=["của Ban Thường vụ Tỉnh ủy về phát triển du lịch cộng đồng ở vùng cao"],
+                   body=["Ban Thường vụ Tỉnh ủy giao các cấp ủy, chính quyền địa phương vùng cao chú trọng những việc "
+                         "dưới đây:", "1. Các huyện ủy xây dựng mô hình làng du lịch."],
+                   recipients=["Nơi nhận:", "- Các huyện ủy, thành ủy,", "- Ban Dân vận Tỉnh ủy,", "- Lưu VT."],
+                   signature=["T/M TỈNH ỦY", "PHÓ BÍ THƯ THƯỜNG TRỰC", "", "Lê Văn Hải"])
     rec = process_file(to_pdf(doc, tmp_path / "chi-thi.pdf"))
-    assert rec["metadata"]["title"].startswith("của Ban Thường vụ Tỉnh ủy về tăng cường"), rec["metadata"]["title"]
-    assert rec["metadata"]["title"].endswith("phòng, chống thiên tai"), rec["metadata"]["title"]
+    assert rec["metadata"]["title"].startswith("của Ban Thường vụ Tỉnh ủy về phát triển"), rec["metadata"]["title"]
+    assert rec["metadata"]["title"].endswith("ở vùng cao"), rec["metadata"]["title"]
     assert any(b["name"].startswith("các cấp ủy") for b in rec["bodies"]), rec["bodies"]
