@@ -408,3 +408,29 @@ def test_a_roman_items_first_i_read_as_a_figure_is_told_by_the_next_item():
 def test_a_quarters_roman_numeral_read_as_figures():
     got = _read(["Hoàn thành trong Quy 111/2025 và quý lV năm 2025, báo cáo quý 1/2026."])
     assert got == ["Hoàn thành trong Quý III/2025 và quý IV năm 2025, báo cáo quý 1/2026."]
+
+
+def test_item_letters_whose_bar_or_loop_was_misread():
+    """A bold `đ)` read as `ä)`, a `g)` as `ø)` or `q)`: read as the letter the list expects, so the item keeps its
+    own line instead of running on to the sentence before it."""
+    got = _read(["2. Kết quả cụ thể", "a) Về thể chế.", "b) Về tổ chức bộ máy.", "c) Về biên chế.",
+                 "d) Về tài chính công.", "ä) Về công vụ.", "e) Về số hóa.", "ø) Về kiểm tra.",
+                 "3. Tồn tại", "a) Một việc.", "ä) Việc khác."])
+    assert [line.split()[0] for line in got] == ["2.", "a)", "b)", "c)", "d)", "đ)", "e)", "g)", "3.", "a)", "ä)"]
+    assert _read(["d) Về tài chính.", "e) Về số hóa.", "q) Về đào tạo."])[2].startswith("g)")
+
+
+def test_an_item_number_read_as_a_section_sign_after_the_one_before():
+    got = _read(["7. Giao Sở Tài chính:", "- Bố trí kinh phí.", "§. Giao Sở Y tế:", "§. Xem ghi chú"])
+    assert got[2] == "8. Giao Sở Y tế:" and got[3] == "§. Xem ghi chú"
+
+
+def test_a_first_appendix_whose_two_strokes_were_read_as_h():
+    got = _read(["Phụ lục VH", "KẾT QUẢ CHẤM ĐIỂM CÁC TIÊU CHÍ", "I. KHỐI SỞ"])
+    assert got[0] == "Phụ lục VII"
+    assert _read(["Phụ lục Hướng dẫn"]) == ["Phụ lục Hướng dẫn"]
+
+
+def test_an_issuer_codes_s_read_as_a_section_sign():
+    assert fix_number("1234/§YT-KHTC") == "1234/SYT-KHTC" and fix_number("56/QĐ-§") == "56/QĐ-S"
+    assert fix_number("/§NV-TCBC") == "/SNV-TCBC"      # the number read apart, before its code

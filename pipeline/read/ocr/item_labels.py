@@ -9,7 +9,8 @@ import re
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 # Letters an item list uses (Vietnamese has no f, j, w, z) and the shapes Tesseract gives some of them.
 LETTERS = "abcdđeghiklmnopqrstuvxy"
-LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "d", "e": "c"}
+# A bold or italic `đ` comes back as `ä` (its bar read as two dots), a `g` as `ø` or `q` (its loop closed or cut).
+LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "dä", "e": "c", "g": "øq"}
 # An `i` whose dot Tesseract read apart from its stroke, or as a tone mark.
 _I_LOOKALIKE = str.maketrans({c: "i" for c in "¡íìïĩỉị"})
 
@@ -47,7 +48,7 @@ def letter_label(words: list[str], labels: dict) -> None:
     if re.fullmatch(r"\d{1,2}[.)]", words[0]):
         labels["letter"] = None                 # a new numbered item: its list of letters starts again
         return
-    m = re.fullmatch(r"([a-zđàảä6]{1,2})([).])", words[0])
+    m = re.fullmatch(r"([a-zđàảäø6]{1,2})([).])", words[0])
     if not m:
         return
     last = labels.get("letter")
