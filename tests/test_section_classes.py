@@ -290,3 +290,18 @@ def test_an_appendix_title_stops_at_its_first_labelled_part():
     by_path = {x["path"]: x for x in s.sections}
     assert by_path["Phụ lục I"]["heading"] == "DANH SÁCH ĐƠN VỊ"
     assert by_path["Phụ lục I/A"]["heading"] == "KHỐI TỈNH"
+
+
+# ------------------------------------------------------------------ a part's numeral one past the next
+
+def test_a_part_heading_in_capitals_one_numeral_past_the_next_still_opens_the_next_part():
+    """`IV. KẾT LUẬN` right after the items of `II.` (a slip of the drafter, or the `III.` line a scan lost):
+    the next part, not an item of `II.`; a sentence one numeral past, or two past, is no part."""
+    body = ("I. THÀNH PHẦN THAM DỰ\n1. Đại diện Sở Xây dựng.\n2. Đại diện Sở Y tế.\n"
+            "II. NỘI DUNG LÀM VIỆC\n1. Sở Xây dựng báo cáo tiến độ.\n2. Các đại biểu thảo luận.\n"
+            "IV. KẾT LUẬN CUỘC HỌP\n1. Thống nhất tiến độ đề ra.\n2. Giao Sở Xây dựng tổng hợp.\n")
+    assert paths(report(body)) == ["I", "I/1", "I/2", "II", "II/1", "II/2", "IV", "IV/1", "IV/2"]
+    body = ("I. THÀNH PHẦN THAM DỰ\n1. Đại diện Sở Xây dựng.\n"
+            "II. NỘI DUNG LÀM VIỆC\n1. Sở Xây dựng báo cáo tiến độ.\n"
+            "V. KẾT LUẬN CUỘC HỌP\n1. Thống nhất tiến độ đề ra.\n")
+    assert "V" not in paths(report(body))
