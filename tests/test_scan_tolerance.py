@@ -434,3 +434,10 @@ def test_a_first_appendix_whose_two_strokes_were_read_as_h():
 def test_an_issuer_codes_s_read_as_a_section_sign():
     assert fix_number("1234/§YT-KHTC") == "1234/SYT-KHTC" and fix_number("56/QĐ-§") == "56/QĐ-S"
     assert fix_number("/§NV-TCBC") == "/SNV-TCBC"      # the number read apart, before its code
+
+
+def test_an_i_item_read_as_a_figure_after_h_and_a_g_read_twice():
+    got = _read(["1. Thành viên:", "a) Sở Y tế;", "b) Sở Xây dựng;", "c) Sở Tài chính;", "d) Sở Nội vụ;",
+                 "đ) Công an tỉnh;", "e) Sở Tư pháp;", "Ø8) Sở Công Thương;", "h) Sở Ngoại vụ;", "1) Sở Du lịch.",
+                 "2. Nhiệm vụ:", "1) Một việc."])
+    assert [line.split()[0] for line in got] == ["1.", "a)", "b)", "c)", "d)", "đ)", "e)", "g)", "h)", "i)", "2.", "1)"]
