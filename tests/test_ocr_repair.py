@@ -233,4 +233,3 @@ def test_a_scanned_closing_keeps_its_recipients_past_the_signature_strokes():
                                         ("Ghi nhận: đã đủ", "Ghi nhận: đã đủ")])
 def test_the_recipients_heading_is_read_back_and_other_x_nhan_lines_are_not(line, read):
     assert repair_line(line) == read
-
