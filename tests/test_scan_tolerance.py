@@ -441,3 +441,15 @@ def test_an_i_item_read_as_a_figure_after_h_and_a_g_read_twice():
                  "đ) Công an tỉnh;", "e) Sở Tư pháp;", "Ø8) Sở Công Thương;", "h) Sở Ngoại vụ;", "1) Sở Du lịch.",
                  "2. Nhiệm vụ:", "1) Một việc."])
     assert [line.split()[0] for line in got] == ["1.", "a)", "b)", "c)", "d)", "đ)", "e)", "g)", "h)", "i)", "2.", "1)"]
+
+
+def test_an_item_number_whose_figure_was_lost_or_read_as_a_ring():
+    got = _read(["Điều 6. Quyền của xã viên", "3. Được hưởng lãi chia;", "4. Được cung cấp thông tin;",
+                 ". Được đề đạt ý kiến;", "°. Được ra khỏi hợp tác xã.", "o. Được chuyển vốn góp."])
+    assert [line.split()[0] for line in got][1:] == ["3.", "4.", "5.", "6.", "7."]
+    assert _read(["Ghi chú:", ". Xem phụ lục"])[1] == ". Xem phụ lục"      # no numbered item before it
+
+
+def test_a_first_item_letter_read_as_q():
+    got = _read(["2. Thành viên gồm:", "q) Sở Y tế;", "b) Sở Xây dựng."])
+    assert [line.split()[0] for line in got] == ["2.", "a)", "b)"]

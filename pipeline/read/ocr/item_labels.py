@@ -9,8 +9,8 @@ import re
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 # Letters an item list uses (Vietnamese has no f, j, w, z) and the shapes Tesseract gives some of them.
 LETTERS = "abcdđeghiklmnopqrstuvxy"
-# A bold or italic `đ` comes back as `ä` (its bar read as two dots), a `g` as `ø` or `q` (its loop closed or cut).
-LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "dä", "e": "c", "g": "øØq"}
+# An italic `a` comes back as `q`, a bold or italic `đ` as `ä` (its bar read as two dots), a `g` as `ø` or `q` (its loop closed or cut).
+LETTER_LOOKALIKE = {"a": "dàảäq", "b": "h6", "c": "e", "d": "đ", "đ": "dä", "e": "c", "g": "øØq"}
 # Read twice, a `g` also gives its tail as a figure (`Ø8)`, `ø9)`).
 TWICE_LOOKALIKE = {"g": "89"}
 # An `i` whose dot Tesseract read apart from its stroke, or as a tone mark.

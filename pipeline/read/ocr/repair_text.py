@@ -66,6 +66,8 @@ _QUARTER = re.compile(r"([1Il|]{1,3}|[1Il|]?V)(/(?:19|20)\d{2}[,.;:)]?|[,.;:)]?)
 _PARTY_LABEL = re.compile(r"^([IVXLHl|1T]{1,5})(-)$")
 _IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&ƯƠÂĂÊÔ]*))+)(?![\w])")
 # A line's first token that is no word and no label (`_âa`, `~.`): a bold numeral OCR garbled.
+# An item number's figure lost (its full stop alone) or read as a ring or an `o` (`°.`, `o.`).
+_LOST_FIGURE = re.compile(r"[°o]?\.")
 _GARBLED_LABEL = re.compile(r"(?=\S*[_~^`#@])\S{1,4}")
 _NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
 _SCORE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
@@ -308,6 +310,8 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     if shaped and len(words) >= 2 and words[1][:1].isupper() and labels.get("arabic") \
             and int(labels["arabic"]) + 1 == int(DIGIT_SHAPES[shaped.group(1)]):
         words[0] = DIGIT_SHAPES[shaped.group(1)] + "."   # `G. Cải cách …` right after `5.`: the 6 read as a G
+    if len(words) >= 2 and _LOST_FIGURE.fullmatch(words[0]) and words[1][:1].isupper() and labels.get("arabic"):
+        words[0] = f"{int(labels['arabic']) + 1}."        # `. Quyết định …` after `4.`: the figure lost or a speck
     top = re.fullmatch(r"(\d{1,2})\.", words[0])
     if top:
         labels["arabic"] = top.group(1)
