@@ -452,3 +452,11 @@ def test_the_received_stamp_of_a_scanned_copy_gives_no_date():
     assert [d["value"] for d in found] == ["2025-08-26"]
     # a heading in capitals that ends a period is no stamp
     assert values("II. KẾT QUẢ TỪ NGÀY 01/7/2025 ĐẾN NGÀY 31/12/2025\n") == {"2025-07-01/2025-12-31": "period"}
+
+
+def test_the_signing_time_an_e_signature_stamp_prints_on_a_scanned_copy_gives_no_date():
+    stamp = "Ký bởi: Sở Xây dựng tỉnh Hà Tĩnh\nCơ quan: Sở Xây dựng tỉnh Hà Tĩnh\nThời gian ký: 09.04.2026 14:02:51 +07:00\n"
+    body = "Các phòng họp vào ngày 26/8/2025 để thống nhất nội dung.\n"
+    found = process_text("t.txt", stamp + header() + body, "pdf", wrapped=False)["dates"]
+    assert [d["value"] for d in found] == ["2025-08-26"]
+    assert "2026-04-09" in values("Hồ sơ nộp trước ngày 09/04/2026.\n")

@@ -408,3 +408,48 @@ def test_a_roman_items_first_i_read_as_a_figure_is_told_by_the_next_item():
 def test_a_quarters_roman_numeral_read_as_figures():
     got = _read(["Hoàn thành trong Quy 111/2025 và quý lV năm 2025, báo cáo quý 1/2026."])
     assert got == ["Hoàn thành trong Quý III/2025 và quý IV năm 2025, báo cáo quý 1/2026."]
+
+
+def test_item_letters_whose_bar_or_loop_was_misread():
+    """A bold `đ)` read as `ä)`, a `g)` as `ø)` or `q)`: read as the letter the list expects, so the item keeps its
+    own line instead of running on to the sentence before it."""
+    got = _read(["2. Kết quả cụ thể", "a) Về thể chế.", "b) Về tổ chức bộ máy.", "c) Về biên chế.",
+                 "d) Về tài chính công.", "ä) Về công vụ.", "e) Về số hóa.", "ø) Về kiểm tra.",
+                 "3. Tồn tại", "a) Một việc.", "ä) Việc khác."])
+    assert [line.split()[0] for line in got] == ["2.", "a)", "b)", "c)", "d)", "đ)", "e)", "g)", "3.", "a)", "ä)"]
+    assert _read(["d) Về tài chính.", "e) Về số hóa.", "q) Về đào tạo."])[2].startswith("g)")
+
+
+def test_an_item_number_read_as_a_section_sign_after_the_one_before():
+    got = _read(["7. Giao Sở Tài chính:", "- Bố trí kinh phí.", "§. Giao Sở Y tế:", "§. Xem ghi chú"])
+    assert got[2] == "8. Giao Sở Y tế:" and got[3] == "§. Xem ghi chú"
+
+
+def test_a_first_appendix_whose_two_strokes_were_read_as_h():
+    got = _read(["Phụ lục VH", "KẾT QUẢ CHẤM ĐIỂM CÁC TIÊU CHÍ", "I. KHỐI SỞ"])
+    assert got[0] == "Phụ lục VII"
+    assert _read(["Phụ lục Hướng dẫn"]) == ["Phụ lục Hướng dẫn"]
+
+
+def test_an_issuer_codes_s_read_as_a_section_sign():
+    assert fix_number("1234/§YT-KHTC") == "1234/SYT-KHTC" and fix_number("56/QĐ-§") == "56/QĐ-S"
+    assert fix_number("/§NV-TCBC") == "/SNV-TCBC"      # the number read apart, before its code
+
+
+def test_an_i_item_read_as_a_figure_after_h_and_a_g_read_twice():
+    got = _read(["1. Thành viên:", "a) Sở Y tế;", "b) Sở Xây dựng;", "c) Sở Tài chính;", "d) Sở Nội vụ;",
+                 "đ) Công an tỉnh;", "e) Sở Tư pháp;", "Ø8) Sở Công Thương;", "h) Sở Ngoại vụ;", "1) Sở Du lịch.",
+                 "2. Nhiệm vụ:", "1) Một việc."])
+    assert [line.split()[0] for line in got] == ["1.", "a)", "b)", "c)", "d)", "đ)", "e)", "g)", "h)", "i)", "2.", "1)"]
+
+
+def test_an_item_number_whose_figure_was_lost_or_read_as_a_ring():
+    got = _read(["Điều 6. Quyền của xã viên", "3. Được hưởng lãi chia;", "4. Được cung cấp thông tin;",
+                 ". Được đề đạt ý kiến;", "°. Được ra khỏi hợp tác xã.", "o. Được chuyển vốn góp."])
+    assert [line.split()[0] for line in got][1:] == ["3.", "4.", "5.", "6.", "7."]
+    assert _read(["Ghi chú:", ". Xem phụ lục"])[1] == ". Xem phụ lục"      # no numbered item before it
+
+
+def test_a_first_item_letter_read_as_q():
+    got = _read(["2. Thành viên gồm:", "q) Sở Y tế;", "b) Sở Xây dựng."])
+    assert [line.split()[0] for line in got] == ["2.", "a)", "b)"]

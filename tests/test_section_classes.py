@@ -296,3 +296,18 @@ def test_a_plans_parts_numbered_muc_in_roman():
     """`Mục I. MỤC ĐÍCH` right under the title opens the body (it is no line of the title) and each `Mục` is a root."""
     body = "Mục I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\nMục II. NHIỆM VỤ\n1. Tổ chức tuyên truyền.\n"
     assert paths(report(body)) == ["Mục I", "Mục I/1", "Mục II", "Mục II/1"]
+
+
+# ------------------------------------------------------------------ a part's numeral one past the next
+
+def test_a_part_heading_in_capitals_one_numeral_past_the_next_still_opens_the_next_part():
+    """`IV. KẾT LUẬN` right after the items of `II.` (a slip of the drafter, or the `III.` line a scan lost):
+    the next part, not an item of `II.`; a sentence one numeral past, or two past, is no part."""
+    body = ("I. THÀNH PHẦN THAM DỰ\n1. Đại diện Sở Xây dựng.\n2. Đại diện Sở Y tế.\n"
+            "II. NỘI DUNG LÀM VIỆC\n1. Sở Xây dựng báo cáo tiến độ.\n2. Các đại biểu thảo luận.\n"
+            "IV. KẾT LUẬN CUỘC HỌP\n1. Thống nhất tiến độ đề ra.\n2. Giao Sở Xây dựng tổng hợp.\n")
+    assert paths(report(body)) == ["I", "I/1", "I/2", "II", "II/1", "II/2", "IV", "IV/1", "IV/2"]
+    body = ("I. THÀNH PHẦN THAM DỰ\n1. Đại diện Sở Xây dựng.\n"
+            "II. NỘI DUNG LÀM VIỆC\n1. Sở Xây dựng báo cáo tiến độ.\n"
+            "V. KẾT LUẬN CUỘC HỌP\n1. Thống nhất tiến độ đề ra.\n")
+    assert "V" not in paths(report(body))

@@ -1,4 +1,4 @@
-"""Helpers every part of the layout parser shares: its rules and what counts as capitals."""
+"""Helpers every part of the layout parser shares: its rules, what counts as capitals, a roman numeral's value."""
 from __future__ import annotations
 
 from pipeline import rules
@@ -18,3 +18,14 @@ def is_upper(text: str) -> bool:
     """Set in capitals: 85% of the letters, so an OCR speck or `V/v` does not break it."""
     letters = list(filter(str.isalpha, text))      # the letters and their case read in C, not in a Python loop
     return bool(letters) and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(s: str) -> int:
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN.get(a, 0)
+        total += -v if _ROMAN.get(b, 0) > v else v
+    return total

@@ -4,23 +4,12 @@ from __future__ import annotations
 import re
 
 from pipeline import rules
-from pipeline.parse.common import is_upper, layout_rules
+from pipeline.parse.common import is_upper, layout_rules, roman_value
 from pipeline.text.spans import Line
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _WORDED = ("book", "chapter", "part", "article")   # labels with their word (`Chương II`, `Điều 3`)
-
-
-def roman_value(s: str) -> int:
-    total = 0
-    for a, b in zip(s, s[1:] + " "):
-        v = _ROMAN.get(a, 0)
-        total += -v if _ROMAN.get(b, 0) > v else v
-    return total
 
 
 def _first_and_next(kind: str, label: str, prev: str | None) -> bool:
@@ -48,6 +37,12 @@ def _first_and_next(kind: str, label: str, prev: str | None) -> bool:
             return last in (0, 1)
         return label.rsplit(".", 1)[0] == prev.rsplit(".", 1)[0] and 1 <= last - int(prev.rsplit(".", 1)[1]) <= 2
     return True
+
+
+def _roman_skips_one(kind: str, label: str, prev: str, rest: str) -> bool:
+    """`IV. KẾT LUẬN` right after the items of `II.`: a part's heading in capitals one numeral past the next
+    (the drafter's slip, or a line a scan lost) still opens the next part; its items are not the last part's."""
+    return kind == "roman" and roman_value(label) == roman_value(prev) + 2 and len(rest) >= 8 and is_upper(rest)
 
 
 def _upper_follows(label: str, prev: str | None) -> bool:
@@ -418,7 +413,8 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             keys = [k for k, _, _ in stack]
             if key in keys:
                 idx = keys.index(key)
-                if not _first_and_next(kind, label, stack[idx][1]):
+                if not _first_and_next(kind, label, stack[idx][1]) \
+                        and not _roman_skips_one(kind, label, stack[idx][1], m.group("rest") or ""):
                     m = None
                 else:
                     del stack[idx:]

@@ -9,7 +9,10 @@ import re
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 # Letters an item list uses (Vietnamese has no f, j, w, z) and the shapes Tesseract gives some of them.
 LETTERS = "abcdđeghiklmnopqrstuvxy"
-LETTER_LOOKALIKE = {"a": "dàảä", "b": "h6", "c": "e", "d": "đ", "đ": "d", "e": "c"}
+# An italic `a` comes back as `q`, a bold or italic `đ` as `ä` (its bar read as two dots), a `g` as `ø` or `q` (its loop closed or cut).
+LETTER_LOOKALIKE = {"a": "dàảäq", "b": "h6", "c": "e", "d": "đ", "đ": "dä", "e": "c", "g": "øØq"}
+# Read twice, a `g` also gives its tail as a figure (`Ø8)`, `ø9)`).
+TWICE_LOOKALIKE = {"g": "89"}
 # An `i` whose dot Tesseract read apart from its stroke, or as a tone mark.
 _I_LOOKALIKE = str.maketrans({c: "i" for c in "¡íìïĩỉị"})
 
@@ -44,10 +47,13 @@ def lower_roman_label(words: list[str], labels: dict) -> None:
 def letter_label(words: list[str], labels: dict) -> None:
     """`d) Thời hạn` right under `2. …` is `a)`: an item list starts at `a` and runs in order, so a
     letter label that breaks the order and looks like the expected letter is read as it."""
+    if labels.get("letter") == "h" and re.fullmatch(r"[1l|]\)", words[0]):
+        words[0], labels["letter"] = "i)", "i"  # `i)` after `h)`: its dot lost, its stroke read as a figure
+        return
     if re.fullmatch(r"\d{1,2}[.)]", words[0]):
         labels["letter"] = None                 # a new numbered item: its list of letters starts again
         return
-    m = re.fullmatch(r"([a-zđàảä6]{1,2})([).])", words[0])
+    m = re.fullmatch(r"([a-zđàảäøØ6]{1,2}|[øØq][89])([).])", words[0])
     if not m:
         return
     last = labels.get("letter")
@@ -55,7 +61,7 @@ def letter_label(words: list[str], labels: dict) -> None:
     got = m.group(1)
     shapes = (expected or "") + LETTER_LOOKALIKE.get(expected, "")
     if len(got) == 2:                           # `đd)`: one letter read twice, with and without its bar
-        if not (expected and all(c in shapes for c in got)):
+        if not (expected and all(c in shapes + TWICE_LOOKALIKE.get(expected, "") for c in got)):
             return
         words[0], got = expected + m.group(2), expected
     if expected and got != expected and got in LETTER_LOOKALIKE.get(expected, ""):

@@ -41,7 +41,7 @@ ROMAN_LOOKALIKE = {"l": "I", "1": "I", "|": "I", "L": "I", "I": "I", "T": "I", "
 # Division words always numbered in Arabic figures (folded).
 ARABIC_HEADS = {"dieu": "Điều", "khoan": "Khoản"}
 STROKES = "lI|1"  # the one-stroke characters a speck beside a roman numeral is read as
-DIGIT_SHAPES = {"G": "6", "S": "5"}   # a bold item number's figure read as the letter of its shape
+DIGIT_SHAPES = {"G": "6", "S": "5", "§": "8"}   # a bold item number's figure read as the sign of its shape
 DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"})
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
 DOUBLED_NEVER = "aeiy"     # vowels Vietnamese never writes twice running (o and u are: xoong, ưu)
@@ -54,6 +54,8 @@ _NUMBER_THEN_CODE = re.compile(r"^(?=[^/-]*\d)([\dIl|O§óS]{1,6})([/-](?:(?:19|
 # Inside the number before a code, also the 6 Tesseract's Vietnamese model reads as `ó` and the 5 read as `S`.
 CODE_NUMBER_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8", "ó": "6", "S": "5"})
 _ASSEMBLY_TERM = re.compile(r"(/QH)[Il|](\d)$")
+# A type or issuer code's `S` (`/SNV-`, `-STP`) read as the section sign its bold shape resembles.
+_CODE_S = re.compile(r"(?<=[/-])§(?=[A-ZĐ]{1,8}(?:[-/]|$))|(?<=[A-ZĐ]-)§(?=[A-ZĐ]*$)")
 _GLUED_CODE = re.compile(r"^(\d{1,6})([A-ZĐ][A-ZĐa-z]?[A-ZĐ]*-[A-ZĐ][\w&.-]*)$")
 _TRAIL = re.compile(r"[,.;:)]+$")
 _NUMBER_TRAIL = re.compile(r"[,.;:)-]+$")
@@ -64,6 +66,8 @@ _QUARTER = re.compile(r"([1Il|]{1,3}|[1Il|]?V)(/(?:19|20)\d{2}[,.;:)]?|[,.;:)]?)
 _PARTY_LABEL = re.compile(r"^([IVXLHl|1T]{1,5})(-)$")
 _IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&ƯƠÂĂÊÔ]*))+)(?![\w])")
 # A line's first token that is no word and no label (`_âa`, `~.`): a bold numeral OCR garbled.
+# An item number's figure lost (its full stop alone) or read as a ring or an `o` (`°.`, `o.`).
+_LOST_FIGURE = re.compile(r"[°o]?\.")
 _GARBLED_LABEL = re.compile(r"(?=\S*[_~^`#@])\S{1,4}")
 _NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
 _SCORE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
@@ -98,6 +102,8 @@ def fix_number(token: str) -> str:
     core = _NUMBER_TRAIL.sub("", token)
     tail = token[len(core):]
     core = _ASSEMBLY_TERM.sub(lambda m: m.group(1) + "1" + m.group(2), core)
+    if "§" in core and "/" in core:
+        core = _CODE_S.sub("S", core)
     token = core + tail
     if len(core) >= 2 and _NUMBERISH.match(core) and not core.isdigit():
         return core.translate(DIGIT_LOOKALIKE) + tail
@@ -147,6 +153,10 @@ def _appendix_label(words: list[str], labels: dict) -> bool:
         labels["phuluc"] = core
         return heading
     reading = _next_roman(labels.get("phuluc"), core) if labels.get("phuluc") and k == 2 else None
+    if not reading and not labels.get("phuluc") and heading and "H" in core and roman_readings(core):
+        # `Phụ lục VH` with no appendix before it (an appendix issued as its own file is numbered as in
+        # the set it belongs to): the `H` is the two strokes of `II`, the numeral read as written
+        reading = roman_readings(core)[0]
     if reading and reading != "I":
         labels["phuluc"] = reading
         words[k] = reading + tail
@@ -296,10 +306,12 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         m = re.fullmatch(r"(\d{1,2}(?:\.\d{1,2})+)[Ll|I]", words[0])
         if m:                                   # `1.1L Theo kết quả`: the final full stop read as a letter
             words[0] = m.group(1) + "."
-    shaped = re.fullmatch(r"([GS])\.", words[0])
+    shaped = re.fullmatch(r"([GS§])\.", words[0])
     if shaped and len(words) >= 2 and words[1][:1].isupper() and labels.get("arabic") \
             and int(labels["arabic"]) + 1 == int(DIGIT_SHAPES[shaped.group(1)]):
         words[0] = DIGIT_SHAPES[shaped.group(1)] + "."   # `G. Cải cách …` right after `5.`: the 6 read as a G
+    if len(words) >= 2 and _LOST_FIGURE.fullmatch(words[0]) and words[1][:1].isupper() and labels.get("arabic"):
+        words[0] = f"{int(labels['arabic']) + 1}."        # `. Quyết định …` after `4.`: the figure lost or a speck
     top = re.fullmatch(r"(\d{1,2})\.", words[0])
     if top:
         labels["arabic"] = top.group(1)
