@@ -82,14 +82,14 @@ _MARKER = re.compile(r"^(?:(?:[-+*•]|[a-zđ]\)|[a-zđ][,.\-–/](?=\s[A-ZĐ])|
 def _type_line(line: str) -> bool:
     """`KẾ HOẠCH`, `CHỈ THỊ`: a type word alone on its line. The title under it is centred and ends where the
     paragraph after it starts, so a long title line does not take a next line that opens in capitals."""
-    from pipeline import rules
-
-    return line.isupper() and line.strip().casefold() in _type_words(tuple(rules.doc_type_names()))
+    return line.isupper() and line.strip().casefold() in _type_words()
 
 
 @lru_cache(maxsize=1)
-def _type_words(names: tuple) -> frozenset:
-    return frozenset(n.casefold() for n in names)
+def _type_words() -> frozenset:
+    from pipeline import rules
+
+    return frozenset(n.casefold() for n in rules.doc_type_names())
 
 
 def _opens_paragraph(line: str) -> bool:

@@ -58,9 +58,14 @@ def _head_codes() -> list[tuple[re.Pattern, dict]]:
 def _code_after_head(name: str) -> str:
     """`Ban TT`, `Ban CTMT`, `Công ty CP`: right after its head a code names the head's kind (abbreviations.yaml
     `head_codes`)."""
+    if not _TWO_CAPITALS.search(name):
+        return name                   # no code in the name (most names): no pattern is tried
     for pat, table in _head_codes():
         name = pat.sub(lambda m: f"{m.group(1)} {table[m.group(2)]}", name)
     return name
+
+
+_TWO_CAPITALS = re.compile(r"[A-ZĐ]{2}")
 
 
 # `BCH Quân sự tỉnh`, `BCH BĐBP`: before an armed force `BCH` is its command (Bộ Chỉ huy), elsewhere the executive
