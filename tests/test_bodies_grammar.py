@@ -387,6 +387,17 @@ def test_a_lower_case_word_after_a_list_of_units_ends_the_name():
         "Ủy ban nhân dân các xã , phường"]
     assert names_in("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo.") == [
         "Ủy ban nhân dân các tỉnh , thành phố trực thuộc Trung ương"]
+    # a list of three units or more ends at its last one as at its first; placing words go on
+    assert names_in("Ủy ban nhân dân các xã, phường, đặc khu nâng cấp hạ tầng số.") == [
+        "Ủy ban nhân dân các xã , phường , đặc khu"]
+    assert names_in("Ủy ban nhân dân các xã, phường, đặc khu trên địa bàn tỉnh rà soát.") == [
+        "Ủy ban nhân dân các xã , phường , đặc khu trên địa bàn tỉnh"]
+
+
+def test_a_groups_provincial_branch_and_a_digital_unit_are_names():
+    assert names_in("Viễn thông Nam Sơn phối hợp với Điện lực Nam Sơn bảo đảm thông tin.") == [
+        "Viễn thông Nam Sơn", "Điện lực Nam Sơn"]
+    assert names_in("Báo cáo về Phòng Chuyển đổi số để tổng hợp.") == ["Phòng Chuyển đổi số"]
 
 
 def test_the_government_is_a_whole_name():

@@ -177,6 +177,9 @@ CASES = [
     ("province", "13. Thực hiện Công văn số 88/BNV-TCBC ngày 02/3/2026 của Bộ Nội vụ, Sở Nội vụ tổ chức rà soát biên chế.",
      {"Sở Nội vụ": {"lead"}}),
     ("province", "14. Sở Tài chính cấp kinh phí cho các hội đặc thù.", {"Sở Tài chính": {"lead"}}),
+    # a contact for questions is given no part
+    ("province", "18. Trong quá trình thực hiện, nếu có vướng mắc, đề nghị liên hệ Phòng Kinh tế (điện thoại 0203.3822.111).",
+     {}),
     # a duty's frame leaves the role to the duty; a team whose name ends in a noun of work (`công tác`) still acts
     ("province", "16. Sở Nội vụ có trách nhiệm tham mưu Ủy ban nhân dân tỉnh sơ kết việc thực hiện.",
      {"Sở Nội vụ": {"advise"}}),

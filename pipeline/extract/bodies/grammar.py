@@ -148,7 +148,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
             if k and (not head_at(toks, j + 1) or toks[i].low == "các" and not is_cap(nxt)):
                 unit = after_place and bool(c["units"].match(toks, j + 1)[0])
                 j += 1 + k
-                after_place = False
+                # a list of units stays one (`các xã, phường, đặc khu`) to its last unit, which ends it as the first
+                # would; words that place it further (`trực thuộc Trung ương`) go on as after any unit
+                after_place = unit and not c["after_unit"].match(toks, j)[0]
                 if unit and j < len(toks) and re.match(r"[a-zđ]", toks[j].t) and not c["after_unit"].match(toks, j)[0] \
                         and not c["list_nouns"].match(toks, j)[0] and not c["units"].match(toks, j)[0]:
                     break             # `Ủy ban nhân dân quận, huyện chọn …`: a lower-case word after a list of units ends it
