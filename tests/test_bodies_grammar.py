@@ -80,6 +80,7 @@ def test_codes_naming_a_heads_kind():
     assert canonical("Các tổ chức CT-XH xã") == "Các tổ chức chính trị - xã hội xã"
     assert canonical("Ban Quản lý CTMT") == "Ban Quản lý chương trình mục tiêu"     # elsewhere a target programme
     assert canonical("Công ty CP Cấp nước Nam Sơn") == "Công ty Cổ phần Cấp nước Nam Sơn"
+    assert canonical("Các bộ, cơ quan ngang bộ, cơ quan thuộc CP") == "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"
 
 
 # ------------------------------------------------------------------ grammar
