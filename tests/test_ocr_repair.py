@@ -233,3 +233,14 @@ def test_a_scanned_closing_keeps_its_recipients_past_the_signature_strokes():
                                         ("Ghi nhận: đã đủ", "Ghi nhận: đã đủ")])
 def test_the_recipients_heading_is_read_back_and_other_x_nhan_lines_are_not(line, read):
     assert repair_line(line) == read
+
+
+
+def test_a_tone_on_a_code_letter_is_ocrs():
+    """Type and issuer codes are plain capitals (and Đ): `125-KH/HỦ` is `125-KH/HU`; a horn is a letter's (`TƯ`)."""
+    from pipeline.read.ocr.repair_text import fix_number
+
+    assert fix_number("125-KH/HỦ") == "125-KH/HU"
+    assert fix_number("45/KH-ÙBND") == "45/KH-UBND"
+    assert fix_number("35-CT/TƯ") == "35-CT/TƯ"
+    assert fix_number("12/QĐ-UBND") == "12/QĐ-UBND"

@@ -96,12 +96,26 @@ def single_vowel(word: str) -> str:
     return "".join(out)
 
 
+# a number with its codes (`125-KH/HU`, `88/SCT-QLTM`); a capital vowel with a tone mark in it is OCR's, as the
+# type and issuer codes of Nghị định 30 and Hướng dẫn 36 are written in plain capitals and Đ
+_CODED = re.compile(r"^\d{1,6}(?:[/-][\wĐđ&.]+)+$")
+_TONED_CAPITAL = re.compile(r"[ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]")
+
+
+def _untoned(m: re.Match) -> str:
+    """The capital without its tone mark (`Ủ` → `U`, `Ừ` → `Ư`: a horn or a hat is a letter's, `TƯ` stays)."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", m.group())
+                                                if c not in "\u0300\u0301\u0303\u0309\u0323"))
+
+
 def fix_number(token: str) -> str:
     """`3l` → `31`, `0I/2026` → `01/2026`, `I71/SKHCN` → `171/SKHCN`: lookalikes in a token with digits;
     `/QHI5` → `/QH15`: the National Assembly's code carries its term's number."""
     core = _NUMBER_TRAIL.sub("", token)
     tail = token[len(core):]
     core = _ASSEMBLY_TERM.sub(lambda m: m.group(1) + "1" + m.group(2), core)
+    if _CODED.match(core) and _TONED_CAPITAL.search(core):
+        core = _TONED_CAPITAL.sub(_untoned, core)     # `125-KH/HỦ` → `125-KH/HU`: no code letter carries a tone
     if "§" in core and "/" in core:
         core = _CODE_S.sub("S", core)
     token = core + tail

@@ -152,8 +152,45 @@ def repair_text(text: str) -> str:
             if r != w.lower():
                 s = run.start() + f.start()
                 out[s:s + len(w)] = _in_case_of(r, w)
-    fixed = "".join(out)
+    fixed = _middle_name_marked(_provinces_marked("".join(out)))
     return fixed if len(fixed) == len(text) else text
+
+
+@lru_cache(maxsize=1)
+def _province_shapes() -> dict[tuple[str, ...], str]:
+    """Province names (rules/admin_units.yaml) by the shapes of their syllables, where no two share one."""
+    from pipeline.text import units
+
+    by_shape: dict[tuple[str, ...], set[str]] = {}
+    for words, name in units.provinces().items():
+        by_shape.setdefault(tuple(_shape(w) for w in words), set()).add(name)
+    return {k: next(iter(v)) for k, v in by_shape.items() if len(v) == 1 and len(k) >= 2}
+
+
+_CAPITALISED_RUN = re.compile(r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*)+")
+
+
+def _provinces_marked(text: str) -> str:
+    """A province's name whose marks OCR misread (`Hà Tỉnh` → `Hà Tĩnh`): the letters of a run of capitalised
+    syllables are a province's, its marks are not. A rare name the bigram counts of one province's text
+    cannot know; the provinces' list does."""
+    shapes = _province_shapes()
+    out = text
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = list(_SYLLABLE.finditer(run.group(0)))
+        for i in range(len(words)):
+            for n in (2, 3):
+                part = words[i:i + n]
+                if len(part) < n:
+                    break
+                name = shapes.get(tuple(_shape(w.group(0).lower()) for w in part))
+                if not name:
+                    continue
+                for w, right in zip(part, name.split()):
+                    if w.group(0).lower() != right.lower():
+                        s = run.start() + w.start()
+                        out = out[:s] + _in_case_of(right.lower(), w.group(0)) + out[s + len(w.group(0)):]
+    return out
 
 
 def repair_words(words: list[str]) -> list[str]:
@@ -164,3 +201,16 @@ def repair_words(words: list[str]) -> list[str]:
         out.append(fixed[pos:pos + len(w)])
         pos += len(w) + 1
     return out
+
+
+_PERSON = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+(Th[ìíỉĩ])[ \t]+([^\W\d_]+)")
+
+
+def _middle_name_marked(text: str) -> str:
+    """`Đoàn Thì Hậu` → `Đoàn Thị Hậu`: in a person's name (capitalised syllables around it), a middle `Thi` with a
+    mark other than the dot is OCR's reading of `Thị`, the women's middle name (no name has `Thì`, `Thí`)."""
+    def fix(m: re.Match) -> str:
+        if not (m.group(1)[0].isupper() and m.group(3)[0].isupper() and not m.group(1).isupper()):
+            return m.group(0)
+        return f"{m.group(1)} Thị {m.group(3)}"
+    return _PERSON.sub(fix, text) if "Th" in text else text
