@@ -244,3 +244,13 @@ def test_a_tone_on_a_code_letter_is_ocrs():
     assert fix_number("45/KH-ÙBND") == "45/KH-UBND"
     assert fix_number("35-CT/TƯ") == "35-CT/TƯ"
     assert fix_number("12/QĐ-UBND") == "12/QĐ-UBND"
+
+
+
+def test_an_items_dot_read_as_a_comma_after_the_item_before():
+    from pipeline.read.ocr.repair_text import repair_lines
+
+    lines = [[("3.", 90.0), ("Sở", 90.0), ("Xây", 90.0), ("dựng", 90.0)], [("4,", 88.0), ("Công", 90.0), ("an", 90.0)],
+             [("tỉnh", 90.0), ("7,", 90.0)]]
+    assert [[w for w, _ in ln] for ln in repair_lines(lines)] == [
+        ["3.", "Sở", "Xây", "dựng"], ["4.", "Công", "an"], ["tỉnh", "7,"]]

@@ -471,6 +471,10 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
         out.append(_rejoin(texts, confs))
         if not texts:
             continue
+        comma = re.fullmatch(r"(\d{1,2}),", texts[0])
+        if comma and last_top and int(comma.group(1)) == int(last_top) + 1 and len(texts) > 1 and texts[1][:1].isupper():
+            texts[0] = comma.group(1) + "."        # `5, Văn phòng …` after item 4.: the item's dot read as a comma
+            out[-1] = _rejoin(texts, confs)
         top = re.fullmatch(r"(\d{1,2})\.", texts[0])
         first_child = re.fullmatch(r"(\d{1,2})\.1\.?", texts[0])
         if top:
