@@ -109,14 +109,14 @@ def test_both_adds_a_model_body_in_a_recipient_item_cut_by_the_grammar():
 
 
 def test_both_takes_a_whole_address_item_the_model_reads_as_one_body():
-    # `- Viettel Khánh Bình;` in Nơi nhận: no head the grammar knows, but the model's span is the whole item
+    # `- MobiFone Khánh Bình;` in Nơi nhận: no head the grammar knows, but the model's span is the whole item
     rule = [_item("Sở Tư pháp", "lead", 30, "subject")]
-    whole = _item("Viettel Khánh Bình", "recipient", 110, "model", kind="recipient", whole_unit=True)
-    part = _item("Viettel Khánh Bình", "recipient", 140, "model", kind="recipient", whole_unit=False)
-    assert [r["name"] for r in nlp.combine(rule, [whole], {})] == ["Sở Tư pháp", "Viettel Khánh Bình"]
+    whole = _item("MobiFone Khánh Bình", "recipient", 110, "model", kind="recipient", whole_unit=True)
+    part = _item("MobiFone Khánh Bình", "recipient", 140, "model", kind="recipient", whole_unit=False)
+    assert [r["name"] for r in nlp.combine(rule, [whole], {})] == ["Sở Tư pháp", "MobiFone Khánh Bình"]
     assert [r["name"] for r in nlp.combine(rule, [part], {})] == ["Sở Tư pháp"]
     # in a task line a whole-line span is not enough
-    line = _item("Viettel Khánh Bình", "coordinate", 140, "model", kind="line", whole_unit=True)
+    line = _item("MobiFone Khánh Bình", "coordinate", 140, "model", kind="line", whole_unit=True)
     assert [r["name"] for r in nlp.combine(rule, [line], {})] == ["Sở Tư pháp"]
 
 
