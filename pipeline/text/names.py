@@ -49,7 +49,8 @@ def expand_abbreviations(name: str) -> str:
 def _head_codes() -> list[tuple[re.Pattern, dict]]:
     out = []
     for head, table in (rules.load("abbreviations").get("head_codes") or {}).items():
-        pat = re.compile(r"(?<![\wĐđ-])((?i:" + re.escape(head) + r"))\s+(" + "|".join(map(re.escape, table))
+        codes = sorted(table, key=len, reverse=True)      # longest first, as `_field_codes` orders its codes
+        pat = re.compile(r"(?<![\wĐđ-])((?i:" + re.escape(head) + r"))\s+(" + "|".join(map(re.escape, codes))
                          + r")(?![\wĐđ&-])")
         out.append((pat, table))
     return out
