@@ -126,7 +126,8 @@ def test_anniversary_ends_are_events_not_a_period():
 
 @pytest.mark.parametrize("s, iso", [("7/11/2022", "2022-11-07"), ("7-11-2022", "2022-11-07"),
                                     ("7.11.2022", "2022-11-07"), ("03 tháng 02 năm 2022", "2022-02-03"),
-                                    ("30/02x", None), ("33/1/2022", None)])
+                                    ("30/02x", None), ("33/1/2022", None),
+                                    ("30/02/2026", None), ("31 tháng 6 năm 2025", None)])
 def test_parse_day_used_by_references(s, iso):
     assert parse_day(s) == iso
 
@@ -192,6 +193,9 @@ def test_issue14_forms(sentence, value, kind):
     # a day of any year
     ("Số liệu tính từ ngày 01/10 năm trước đến ngày 30/9 của năm đánh giá.", "2025-09-30"),
     ("Các xã gửi báo cáo trước ngày 25 hằng tháng.", "2025-12-25"),
+    # a day the calendar does not have (a misprint or a misread digit) is no date
+    ("Các xã báo cáo kết quả về Sở Xây dựng trước ngày 31/6/2026.", "2026-06-31"),
+    ("Hoàn thành việc rà soát chậm nhất ngày 30 tháng 02 năm 2026.", "2026-02-30"),
     # a cited document's date, also when OCR dropped a letter
     ("Sở Tài chính có ý kiến như sau.\ngày 12/5/2025, Sở Tài chính đã có Công văn số 410/STC-NS về việc "
      "rà soát kinh phí.", "2025-05-12"),

@@ -289,6 +289,13 @@ def test_citations_listed_after_the_first_share_its_cue():
         "nhập toàn bộ diện tích tự nhiên và quy mô dân số của các xã thành xã mới, Công văn 2031/BNV-CQĐP ngày "
         "20/6/2025 của Bộ Nội vụ về việc bàn giao hồ sơ địa giới.")
     assert found == {"1662/NQ-UBTVQH15": "implements", "2031/BNV-CQĐP": "implements"}
+    # a standard's code holds a colon that ends no sentence, and the words naming it stand before its span
+    found = relations(
+        "Thực hiện Nghị định số 62/2025/NĐ-CP ngày 04/3/2025 của Chính phủ; Quy chuẩn kỹ thuật quốc gia "
+        "QCVN 07:2023/BXD của Bộ Xây dựng; Công văn số 715/SXD-QLXD ngày 02/4/2026 của Sở Xây dựng, các xã "
+        "rà soát hệ thống chiếu sáng công cộng.")
+    assert found == {"62/2025/NĐ-CP": "implements", "QCVN 07:2023/BXD": "implements",
+                     "715/SXD-QLXD": "implements"}
 
 
 def test_a_listed_citation_after_a_law_named_in_a_description_shares_the_basis():

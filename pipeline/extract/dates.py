@@ -24,6 +24,7 @@ from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.text.matching import required_literal, trie_pattern
+from pipeline.text.days import iso_day
 from pipeline.text.spans import Taken
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -144,16 +145,6 @@ def _is_example(text: str, a: int, b: int) -> bool:
         if cfg["example_head_before"].search(text, max(a, q - cfg["example_head_width"]), q):
             return True
     return False
-
-
-def iso_day(d, m, y) -> str | None:
-    try:
-        d, m, y = int(d), int(m), int(y)
-    except (TypeError, ValueError):
-        return None
-    if 1 <= d <= 31 and 1 <= m <= 12 and 1900 <= y <= 2100:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    return None
 
 
 def parse_day(s: str) -> str | None:

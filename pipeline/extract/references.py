@@ -206,7 +206,8 @@ def _sentence_start(text: str, s: int, body_start: int = 0) -> int:
     """Start of the sentence holding offset `s`; a line wrapped inside a sentence does not end it,
     a heading (`2. Căn cứ pháp lý`) or the header's title above does."""
     p = _patterns()
-    cut = max(text.rfind(". ", 0, s) + 2, text.rfind(":", 0, s) + 1, text.rfind("|", 0, s) + 1, 0)
+    cut = max(text.rfind(". ", 0, s) + 2, text.rfind(": ", 0, s) + 1, text.rfind(":\n", 0, s) + 1,   # not `01:2019`
+              text.rfind("|", 0, s) + 1, 0)
     line = text.rfind("\n", 0, s) + 1
     while line > max(cut, body_start):
         prev_start = text.rfind("\n", 0, line - 1) + 1

@@ -6,9 +6,10 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.common import layout_rules, matches_any, is_upper
-from pipeline.parse.header_styles import (author_again, gazette, is_author_line, iso_date, issued_by, issuer_of_author,
+from pipeline.parse.header_styles import (author_again, gazette, is_author_line, issued_by, issuer_of_author,
                                           own_number, signed_by_body)
 from pipeline.parse.issuer import compose_issuer
+from pipeline.text.days import iso_day
 from pipeline.text.identifiers import normalize_identifier, type_from_identifier
 from pipeline.text.names import canonical, case_title
 from pipeline.text.spans import Line
@@ -131,7 +132,7 @@ def _ocr_place_date(text: str) -> re.Match | None:
 
 def _ocr_iso(m: re.Match) -> str | None:
     clean = rules.compiled(rules.load("ocr")["clean_day"])
-    return iso_date(m.group("d"), m.group("m"), m.group("y")) if clean.match(m.group("d")) and clean.match(m.group("m")) else None
+    return iso_day(m.group("d"), m.group("m"), m.group("y")) if clean.match(m.group("d")) and clean.match(m.group("m")) else None
 
 
 # A number as titles and names print it: a year, a term, a period, a count (`(2019-2025)`, `2025–2030`,
@@ -186,7 +187,7 @@ def _ocr_attachment(head: list[Line]) -> dict | None:
             num = num if k == 0 else None
         d, mo = _ocr_date_part(m.group("d"), 31), _ocr_date_part(m.group("m"), 12)
         return {"type": doc_type, "num": num, "org": m.group("org"), "at": n,
-                "date": iso_date(str(d), str(mo), m.group("y")) if d and mo else None}
+                "date": iso_day(str(d), str(mo), m.group("y")) if d and mo else None}
     return None
 
 
@@ -208,7 +209,7 @@ def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, nati
         found = {"type": m.group("type"), "num": m.group("num"), "org": m.group("org"),
                  "at": max(n for n, st in enumerate(starts) if st <= m.start())}
         d = rules.compiled(cfg["attached_date"]).search(m.group(0))
-        found["date"] = iso_date(d.group("d"), d.group("m"), d.group("y")) if d else None
+        found["date"] = iso_day(d.group("d"), d.group("m"), d.group("y")) if d else None
     elif ocr:
         found = _ocr_attachment(head)
     if not found:
@@ -286,7 +287,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 place = re.sub(r"^\S*[/-]\S*\s+", "", place)   # an identifier before it on the line
                 meta["place"] = place if place and len(place) < 40 and place[0].isupper() \
                     and not re.match(r"[A-ZĐ]+[-/][A-ZĐ]+$", place) else None   # not a code (`QĐ-UBND, ngày`)
-                meta["issued_date"] = _ocr_iso(m) if ocr else iso_date(m.group("d"), m.group("m"), m.group("y"))
+                meta["issued_date"] = _ocr_iso(m) if ocr else iso_day(m.group("d"), m.group("m"), m.group("y"))
         if type_i is None:
             by = issued_by(t)   # `Nghị định của chính phủ`: the type and its author, the title under it
             found = (by[0], "") if by else _type_line(t)
@@ -440,7 +441,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
         for ln in reversed(lines[-15:]):
             m = passed.search(ln.text)
             if m:
-                meta["issued_date"] = iso_date(m.group("d"), m.group("m"), m.group("y"))
+                meta["issued_date"] = iso_day(m.group("d"), m.group("m"), m.group("y"))
                 meta["issuer"] = meta["issuer"] or canonical(m.group("org"))
                 break
     if meta["doc_type"] == "Biên bản" and meta["issued_date"] is None and place_i is None:
@@ -449,6 +450,6 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
         for ln in lines[end:end + 12]:
             m = when.search(ln.text)
             if m:
-                meta["issued_date"] = iso_date(m.group("d"), m.group("m"), m.group("y"))
+                meta["issued_date"] = iso_day(m.group("d"), m.group("m"), m.group("y"))
                 break
     return meta, end

@@ -5,26 +5,15 @@ việc ban hành …`), Party committees under their organization, and the numbe
 of a page (a number run into a rule, a body signing a headerless text)."""
 from __future__ import annotations
 
-import datetime
 import re
 from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.common import is_upper, layout_rules, matches_any
+from pipeline.text.days import iso_day
 from pipeline.text.identifiers import normalize_identifier
 from pipeline.text.names import canonical
 from pipeline.text.spans import Line
-
-
-def iso_date(d, m, y) -> str | None:
-    """The date in ISO form, only when it is a real calendar date (`ngày 30 tháng 02` is None)."""
-    d, m, y = (int(re.sub(r"\D", "", str(v or "")) or 0) for v in (d, m, y))
-    if not (d and m and y) or not 1900 <= y <= 2100:
-        return None
-    try:
-        return datetime.date(y, m, d).isoformat()
-    except ValueError:
-        return None
 
 
 @lru_cache(maxsize=None)
@@ -108,7 +97,7 @@ def gazette(lines: list, limit: int = 8) -> dict | None:
     title = re.sub(r"^(?:về việc|v/v|về)\s*:?\s*", "", rest, flags=re.I).strip(" .")
     name = next(n for n in rules.doc_type_names() if n.casefold() == m.group("type").casefold())
     return {"doc_type": name, "author": author, "identifier": normalize_identifier(m.group("ident")),
-            "issued_date": iso_date(m.group("d"), m.group("m"), m.group("y")), "title": title or None,
+            "issued_date": iso_day(m.group("d"), m.group("m"), m.group("y")), "title": title or None,
             "lines": len(texts)}
 
 
