@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.extract.bodies import model as nlp
 from pipeline.extract import targets_model as tm
+from pipeline.run.process import process_text
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "pipeline" / "models" / "MANIFEST.json"
@@ -304,3 +305,15 @@ def test_both_keeps_a_weak_object_listed_after_one_the_model_sees():
     # the list after `báo cáo` shares the cue the model confirmed on its first name; an object elsewhere does not
     assert [r["name"] for r in nlp.combine([first, second, alone], seen, {}, text)] == [
         "Ủy ban nhân dân huyện", "Phòng Nội vụ huyện"]
+
+
+def test_both_keeps_an_object_a_report_cue_points_to_with_ve():
+    # `báo cáo kết quả về X`: `về` after a report word names the addressee, so the model is not asked
+    rule = [_item("Liên minh Hợp tác xã tỉnh", "report_to", 40, "object", pointed=True)]
+    assert [r["name"] for r in nlp.combine(rule, [], {})] == ["Liên minh Hợp tác xã tỉnh"]
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 45/KH-UBND\nHà Giang, ngày 12 tháng 3 năm 2025\nKẾ HOẠCH\n"
+            "Phát triển kinh tế tập thể năm 2025\nI. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành báo cáo kết quả "
+            "thực hiện về Liên minh Hợp tác xã tỉnh trước ngày 10/12/2025.\n")
+    found = {(b["name"], b["role"]) for b in process_text("kh.txt", text)["bodies"]}
+    assert ("Liên minh Hợp tác xã tỉnh Hà Giang", "report_to") in found
+    assert "pointed" not in str(process_text("kh.txt", text)["bodies"])

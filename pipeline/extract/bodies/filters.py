@@ -98,6 +98,6 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        it = {k: v for k, v in it.items() if k not in ("source", "kind")}
+        it = {k: v for k, v in it.items() if k not in ("source", "kind", "pointed")}
         out.append(it)
     return out

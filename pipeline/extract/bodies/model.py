@@ -250,7 +250,8 @@ def combine(rule_items: list[dict], model_items: list[dict], places: dict, text:
     out = []
     for r in rule_items:
         over = [m for m in model_items if m["start"] < r["end"] and r["start"] < m["end"]]
-        if not over and r.get("source") == "object" and r["role"] in weak and not _listed_after(r, out, text):
+        if not over and r.get("source") == "object" and r["role"] in weak and not r.get("pointed") \
+                and not _listed_after(r, out, text):
             continue
         out.append(r)
     for m in model_items:
@@ -288,7 +289,8 @@ def bodies(doc, mode: str, find_rules) -> list[dict]:
         return ranker.apply(doc, rule_items, rule_items)
     from pipeline import rules
     weak = set(rules.load("roles")["model_checks_objects_of"])
-    checks = [(r["start"], r["end"]) for r in rule_items if r.get("source") == "object" and r["role"] in weak]
+    checks = [(r["start"], r["end"]) for r in rule_items
+              if r.get("source") == "object" and r["role"] in weak and not r.get("pointed")]
 
     def needed(s, e, kind):
         """The model reads only the units where combine() uses it: recipients and weak objects. A recipient

@@ -211,7 +211,11 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
                 em.add(tk, n, r, "subject-verb")
     told = []
     for n, role, cue in objects:
+        before = len(em.out)
         em.add(toks, n, role, "object")
+        pointer = toks[cue[1] - 1].low in role_rules()["raw"]["report_pointers"]
+        if role == "report_to" and len(em.out) > before and pointer:
+            em.out[-1]["pointed"] = True    # `báo cáo kết quả về X`: the pointer names X the addressee
         if role == "lead" and cue[0] > a:
             # `giao Công an tỉnh tổng hợp …; tham mưu …`: the body told to act does what follows
             told.append((toks, n))
