@@ -55,6 +55,11 @@ def one(body: str, header: str = HEADER) -> dict:
      2, "count", ">=", "mô hình, sáng kiến dân vận khéo"),
     ("- Kinh phí tổ chức mỗi hội thi không quá 40 triệu đồng.",
      40_000_000, "VND", "<=", None),
+    # a figure per a base of several words: the subject is named before it, and a floor may follow the base
+    ("- Phấn đấu doanh thu bình quân đạt 4,2 tỷ đồng/hợp tác xã.",
+     4_200_000_000, "VND", "=", "doanh thu bình quân"),
+    ("- Phấn đấu tốc độ tăng năng suất lao động đạt 6,5%/năm trở lên.",
+     6.5, "%", ">=", "tốc độ tăng năng suất lao động"),
 ])
 def test_goal_sentences(sentence, value, unit, comparator, subject):
     t = one(sentence)
@@ -962,3 +967,10 @@ def test_negated_comparisons_and_a_floor_before_the_verb():
         (1_500_000_000, "VND", "<=", "Chi phí tổ chức")}
 
 
+
+
+def test_one_of_a_measure_after_tren_is_the_base_of_the_figure_not_a_floor():
+    # `trên 01 ha`: per hectare; the goal is the sum, and no `> 1 ha` (nor `> 1 count`) comes out
+    found = {(t["value"], t["unit"], t["comparator"]) for t in targets(
+        "- Phấn đấu giá trị thu hoạch trên 01 ha đất canh tác đạt 180 triệu đồng.")}
+    assert found == {(180_000_000, "VND", "=")}

@@ -48,6 +48,7 @@ def config() -> dict:
         "cmp": dict(cmp_words),
         "units": units,
         "at_least": re.compile(cfg["at_least_suffix"], flags),
+        "per_one": re.compile(cfg["per_one"], flags),
         "at_most": re.compile(cfg["at_most_suffix"], flags),
         "strong": re.compile(cfg["goal_strong"], flags),
         "weak": re.compile(cfg["goal_weak"], flags),

@@ -40,8 +40,9 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
     """The noun phrase the number counts: after it, else before the verb that carries it."""
     cfg = config()
     after = text[start:clause_end]
-    rate = cfg["rate_after"].match(after)   # `1,2%/năm`, `14 bác sĩ/vạn dân`: the rate's base is no subject
-    after = after[rate.end():] if rate else after
+    # `1,2%/năm`, `3,5 tỷ đồng/hợp tác xã`: a figure per a base names what it measures before it; the base, however
+    # many words, is no subject
+    after = "" if cfg["rate_after"].match(after) else after
     after = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", after)   # `90% trở lên đảng viên …`
     if re.match(r"\s*,", after):
         after = ""   # `đạt 15.000 tỷ đồng, tăng 10% …`: nothing after the figure names it
@@ -316,8 +317,8 @@ def find(doc: Doc) -> list[dict]:
                                     or (not cmp_word and cfg["count_not_after"].search(text[max(0, s - 25):s]))):
                 continue  # `của 3 tỉnh (Lâm Đồng, …)` names a known set, it does not set a goal
             value = parse_number(m.group("num"))
-            if value is None:
-                continue
+            if value is None or (value == 1 and cfg["per_one"].match(cmp_word)):
+                continue   # `trên 01 ha đất trồng trọt đạt 150 triệu đồng`: per hectare, a base, not a floor
             if kind == "count" and m.group("scale"):   # `2,5 triệu lượt khách`
                 value = parse_number(str(round(value * _SCALE[m.group("scale")])))
             cs, ce = _clause(text, s, e)
@@ -360,9 +361,11 @@ def find(doc: Doc) -> list[dict]:
             comparator = cfg["cmp"].get(cmp_word, "=") if cmp_word else "="
             if bracket_floor and bracket_floor.group("cmp"):
                 comparator = cfg["cmp"].get(bracket_floor.group("cmp").lower(), "=")
-            if cfg["at_least"].match(text[e:e + 12]):
+            rate = cfg["rate_after"].match(text[e:e + 40])   # `8%/năm trở lên`: the floor follows the rate
+            tail = text[e + (rate.end() if rate else 0):][:12]
+            if cfg["at_least"].match(tail):
                 comparator = ">="
-            elif cfg["at_most"].match(text[e:e + 12]):
+            elif cfg["at_most"].match(tail):
                 comparator = "<="
             elif cmp_word in ("từ", "đạt từ"):
                 comparator = "="  # `từ 5 đến 10` is a range; only `từ … trở lên` is a floor
