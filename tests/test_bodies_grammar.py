@@ -63,6 +63,12 @@ def test_a_field_code_right_after_its_head_is_the_field_and_never_lowered():
     assert canonical("Phòng TC-KH") == "Phòng TC-KH"          # no field of the table: left as written
 
 
+def test_a_schools_proper_name_is_raised_but_a_colleges_field_keeps_its_case():
+    assert canonical("Trường THPT lê quý đôn") == "Trường Trung học phổ thông Lê Quý Đôn"
+    assert canonical("Trường Cao đẳng Kinh tế - Kỹ thuật Hà Tĩnh") == "Trường Cao đẳng Kinh tế - Kỹ thuật Hà Tĩnh"
+    assert canonical("Trường Đại học Sư phạm Kỹ thuật Vinh") == "Trường Đại học Sư phạm Kỹ thuật Vinh"
+
+
 def test_forces_media_and_health_abbreviations():
     assert canonical("BCH Quân sự tỉnh") == "Bộ Chỉ huy Quân sự tỉnh"      # an armed force's command
     assert canonical("BCH Đoàn tỉnh") == "Ban Chấp hành Đoàn tỉnh"        # an organization's committee

@@ -257,6 +257,8 @@ def proper_name(name: str) -> str:
     for kind in sorted(cfg.get("proper_name_after", []), key=len, reverse=True):
         if folded.startswith(kind + " "):
             head, rest = name[:len(kind)], name[len(kind) + 1:].split(" ")
+            if kind in cfg.get("field_named", []) and any(w[:1].isupper() for w in rest):
+                return name   # a college named after its field, cased by its writer: `Trường Cao đẳng Kinh tế - Kỹ thuật`
             units = set(admin_units.words())
             for n, w in enumerate(rest):
                 if w in units or " ".join(rest[n:n + 2]) in units:
