@@ -466,3 +466,11 @@ def test_the_signing_time_an_e_signature_stamp_prints_on_a_scanned_copy_gives_no
     found = process_text("t.txt", stamp + header() + body, "pdf", wrapped=False)["dates"]
     assert [d["value"] for d in found] == ["2025-08-26"]
     assert "2026-04-09" in values("Hồ sơ nộp trước ngày 09/04/2026.\n")
+
+
+def test_a_day_listed_after_a_deadline_shares_its_cue():
+    found = {(d["value"], d["kind"]) for d in dates(
+        "Các phòng gửi báo cáo sơ kết trước ngày 20/6/2025 và 20/12/2025 để tổng hợp.")}
+    assert {("2025-06-20", "deadline"), ("2025-12-20", "deadline")} <= found
+    found = {(d["value"], d["kind"]) for d in dates("Hội nghị họp ngày 10/3/2025 và ngày 12/3/2025.")}
+    assert {("2025-03-10", "event"), ("2025-03-12", "event")} <= found

@@ -83,6 +83,7 @@ def _cfg() -> dict:
         "received_stamp_before": re.compile(cfg["received_stamp_before"]),   # case matters: `ĐẾN` in capitals
         "recurrence": cfg["recurrence_values"],
         "deadline_before": re.compile(cfg["deadline_before"], flags),
+        "deadline_listed": re.compile(cfg["deadline_listed"], flags),
         "within_before": re.compile(cfg["deadline_within_before"], flags),
         "within_after": re.compile(cfg["deadline_within_after"], flags),
         "since_before": re.compile(cfg["since_before"], flags),
@@ -470,6 +471,9 @@ def find(doc: Doc) -> list[dict]:
                 kind = "deadline"  # a date in the `Thời gian hoàn thành` column
             if kind == "event" and name in _DAY_KINDS and value in ref_dates:
                 continue
+            if kind == "event" and out and out[-1]["kind"] == "deadline" \
+                    and cfg["deadline_listed"].fullmatch(text, out[-1]["end"], s):
+                kind = "deadline"  # `trước ngày 15/6/2025 và 15/12/2025`: the second day shares the cue
             if kind == "period" and name in ("range_days", "range_days_bare", "paren_years") \
                     and cfg["anniversary_before"].search(text[max(0, s - 160):s]):
                 for part in value.split("/"):
