@@ -11,6 +11,8 @@ from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 
+from pipeline.read.flat import unflatten
+
 
 @dataclass
 class Normalized:
@@ -195,6 +197,7 @@ def _normalized(raw: str, fmt: str, wrapped: bool, join_lower: bool,
         # Markdown bold that swallowed a line break (`KẾ HOẠCH**tổng kết`) marks a new line.
         text, offsets = _sub(_GLUED_BOLD, "\n", text, offsets)
         text, offsets = _sub(_EMPHASIS, "", text, offsets)
+        text, offsets = unflatten(text, offsets)   # a web page's text: header and signature lines run together
     text, offsets = _sub(_EN_DASH_SPACED, "-", text, offsets)
     text, offsets = _sub(_SPACES, " ", text, offsets)
     text, offsets = _sub(_LINE_EDGES, lambda m: "\n" if "\n" in m.group(0) else "", text, offsets)

@@ -1,0 +1,82 @@
+"""Text copies that ran the header's and the signature's lines together (a web page's text of a document):
+each element back on its line, so the header and closing read as on the printed page (issue 13: titles
+that run on into the authority line, signers not found). Every text here is written for the test."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.read.flat import flattened, unflatten
+from pipeline.run.process import process_file
+
+LETTER = (
+    "Công văn 418/SXD-QLN năm 2026 về nhà ở xã hội do Sở Xây dựng tỉnh Quảng Bình ban hành. "
+    "SỞ XÂY DỰNG TỈNH QUẢNG BÌNH -------\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+    "Số: 418/SXD-QLN V/v đôn đốc triển khai dự án nhà ở xã hội\n"
+    "Đồng Hới, ngày 09 tháng 3 năm 2026 Kính gửi: Ủy ban nhân dân các xã, phường.\n"
+    "Sở Xây dựng đề nghị Ủy ban nhân dân các xã, phường rà soát quỹ đất và báo cáo kết quả về Sở Xây dựng "
+    "trước ngày 31/3/2026./.\n"
+    "Nơi nhận:\n- Như trên;\n- Ủy ban nhân dân tỉnh (b/c);\n- Lưu: VT, QLN. Minh Hà "
+    "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Đặng Văn Lực\n")
+
+DECISION = (
+    "Quyết định 77/QĐ-UBND năm 2026. ỦY BAN NHÂN DÂN TỈNH GIA LAI -------\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+    "Số: 77/QĐ-UBND Gia Lai, ngày 15 tháng 01 năm 2026 QUYẾT ĐỊNH V/V BAN HÀNH KẾ HOẠCH PHÁT TRIỂN "
+    "THƯ VIỆN SỐ NĂM 2026 CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH GIA LAI\n"
+    "Căn cứ Luật Thư viện ngày 21 tháng 11 năm 2019;\n"
+    "Xét đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch,\n"
+    "QUYẾT ĐỊNH:\n"
+    "Quyết định 77/QĐ-UBND năm 2026. Điều 1.\n"
+    "Ban hành kèm theo Quyết định này Kế hoạch phát triển thư viện số năm 2026.\n"
+    "Quyết định 77/QĐ-UBND năm 2026. Điều 2.\n"
+    "Giám đốc Sở Văn hóa, Thể thao và Du lịch chịu trách nhiệm thi hành Quyết định này./.\n"
+    "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n"
+    "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Rơ Mah Tuấn\n"
+    "Quyết định 77/QĐ-UBND năm 2026. KẾ HOẠCH PHÁT TRIỂN THƯ VIỆN SỐ NĂM 2026 "
+    "(Ban hành kèm theo Quyết định số 77/QĐ-UBND ngày 15 tháng 01 năm 2026 của Ủy ban nhân dân tỉnh Gia Lai)\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Số hóa tài liệu thư viện.\nII. NHIỆM VỤ\n1. Sở Văn hóa, Thể thao và Du lịch chủ trì.\n")
+
+
+def _read(tmp_path: Path, text: str, name: str) -> dict:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return process_file(path)
+
+
+def test_a_run_together_letter_reads_as_printed(tmp_path):
+    rec = _read(tmp_path, LETTER, "cv.txt")
+    m = rec["metadata"]
+    assert (m["doc_type"], m["identifier"], m["issued_date"], m["place"]) == \
+        ("Công văn", "418/SXD-QLN", "2026-03-09", "Đồng Hới")
+    assert m["issuer"] == "Sở Xây dựng tỉnh Quảng Bình"
+    assert m["title"] == "đôn đốc triển khai dự án nhà ở xã hội"
+    assert m["signer"] == {"name": "Đặng Văn Lực", "title": "Phó Giám đốc", "authority": "KT. Giám đốc"}
+
+
+def test_a_run_together_decision_keeps_its_title_articles_and_attached_plan(tmp_path):
+    rec = _read(tmp_path, DECISION, "qd.txt")
+    m = rec["metadata"]
+    assert (m["identifier"], m["issued_date"], m["issuer"]) == ("77/QĐ-UBND", "2026-01-15", "Ủy ban nhân dân tỉnh Gia Lai")
+    assert "CHỦ TỊCH" not in m["title"].upper() and m["title"].lower().endswith("thư viện số năm 2026")
+    assert m["signer"] == {"name": "Rơ Mah Tuấn", "title": "Phó Chủ tịch",
+                           "authority": "TM. Ủy ban nhân dân, KT. Chủ tịch"}
+    # the database's designation before each heading is gone; the plan issued with it starts its own root
+    assert "Quyết định 77/QĐ-UBND năm 2026." not in rec["text"][20:]
+    assert [s["path"] for s in rec["sections"]] == ["Điều 1", "Điều 2", "I", "I/1", "II", "II/1"]
+
+
+def test_a_text_laid_out_line_by_line_is_left_as_it_is():
+    laid_out = ("SỞ XÂY DỰNG\nSố: 12/SXD-QLN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Đồng Hới, ngày 09 tháng 3 năm 2026\nV/v nhà ở xã hội\nKính gửi: Các xã.\nNội dung V/v khác.\n"
+                "Nơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐặng Văn Lực\n")
+    assert not flattened(laid_out)
+    assert unflatten(laid_out, list(range(len(laid_out) + 1))) == (laid_out, list(range(len(laid_out) + 1)))
+
+
+def test_the_map_back_to_the_raw_text_survives_the_cuts():
+    text, offsets = unflatten(LETTER, list(range(len(LETTER) + 1)))
+    assert len(offsets) == len(text) + 1
+    for i, ch in enumerate(text):
+        if ch != "\n":
+            assert LETTER[offsets[i]] == ch
