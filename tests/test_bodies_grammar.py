@@ -63,6 +63,13 @@ def test_a_field_code_right_after_its_head_is_the_field_and_never_lowered():
     assert canonical("Phòng TC-KH") == "Phòng TC-KH"          # no field of the table: left as written
 
 
+def test_xa_hoi_is_a_word_not_a_commune_and_each_field_after_a_dash_is_capitalised():
+    assert canonical("BẢO HIỂM XÃ HỘI VIỆT NAM") == "Bảo hiểm xã hội Việt Nam"
+    assert canonical("BẢO HIỂM XÃ HỘI TỈNH GIA LAI") == "Bảo hiểm xã hội tỉnh Gia Lai"
+    assert canonical("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI") == "Sở Lao động - Thương binh và Xã hội"
+    assert canonical("ỦY BAN NHÂN DÂN XÃ HỘI SƠN") == "Ủy ban nhân dân xã Hội Sơn"
+
+
 def test_a_schools_proper_name_is_raised_but_a_colleges_field_keeps_its_case():
     assert canonical("Trường THPT lê quý đôn") == "Trường Trung học phổ thông Lê Quý Đôn"
     assert canonical("Trường Cao đẳng Kinh tế - Kỹ thuật Hà Tĩnh") == "Trường Cao đẳng Kinh tế - Kỹ thuật Hà Tĩnh"

@@ -60,6 +60,9 @@ def one(body: str, header: str = HEADER) -> dict:
      4_200_000_000, "VND", "=", "doanh thu bình quân"),
     ("- Phấn đấu tốc độ tăng năng suất lao động đạt 6,5%/năm trở lên.",
      6.5, "%", ">=", "tốc độ tăng năng suất lao động"),
+    # `trước khi` says when, it sets no condition
+    ("- Tỷ lệ người cao tuổi được khám sức khỏe trước khi vào mùa đông đạt 85%.",
+     85, "%", "=", "Tỷ lệ người cao tuổi được khám sức khỏe trước khi vào mùa đông"),
 ])
 def test_goal_sentences(sentence, value, unit, comparator, subject):
     t = one(sentence)
@@ -231,6 +234,8 @@ def test_a_reports_plan_for_the_next_term_states_goals():
     "- Tổ hội được thành lập khi có từ 10 hội viên trở lên.",
     "- Trong 3 năm, phấn đấu hoàn thành tốt nhiệm vụ được giao.",
     "- Tổ chức thực hiện 37 trường hợp vi phạm đã được xử lý.",
+    # a clause opening `Trước khi …` / `Sau khi …` says what held or will hold then
+    "- Sau khi sáp nhập, 05 phòng chuyên môn được kiện toàn lại bộ máy.",
 ])
 def test_what_is_not_a_target(sentence):
     assert targets(sentence) == []
@@ -974,3 +979,9 @@ def test_one_of_a_measure_after_tren_is_the_base_of_the_figure_not_a_floor():
     found = {(t["value"], t["unit"], t["comparator"]) for t in targets(
         "- Phấn đấu giá trị thu hoạch trên 01 ha đất canh tác đạt 180 triệu đồng.")}
     assert found == {(180_000_000, "VND", "=")}
+
+
+def test_a_subject_stops_at_the_next_figures_verb():
+    found = {(t["value"], t["subject"]) for t in targets(
+        "- Phấn đấu giảm 30% số vụ cháy rừng, giảm 40% diện tích rừng bị thiệt hại.")}
+    assert found == {(30, "số vụ cháy rừng"), (40, "diện tích rừng bị thiệt hại")}

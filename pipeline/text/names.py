@@ -142,6 +142,23 @@ def _casing_tables() -> tuple[frozenset, frozenset, frozenset, frozenset, list]:
             frozenset(admin_units.words()), fixed)
 
 
+@lru_cache(maxsize=1)
+def _not_units() -> frozenset:
+    return frozenset(rules.load("roles").get("not_units", []))
+
+
+_AFTER_NOT_UNIT = {"việt", "tỉnh", "thành", "huyện", "quận", "và", "-", ","}
+
+
+def _not_unit(words: list[str], i: int) -> bool:
+    """`xã hội` (rules/roles.yaml `not_units`) ending the name or followed by its place or `và` is the word
+    (`BẢO HIỂM XÃ HỘI VIỆT NAM`, `THƯƠNG BINH VÀ XÃ HỘI`, `BẢO HIỂM XÃ HỘI TỈNH …`); followed by a name it is a
+    commune (`ỦY BAN NHÂN DÂN XÃ HỘI SƠN`)."""
+    if " ".join(words[i:i + 2]) not in _not_units():
+        return False
+    return i + 2 >= len(words) or words[i + 2].strip(",") in _AFTER_NOT_UNIT or words[i + 1].endswith(",")
+
+
 def _is_code(word: str) -> bool:
     """`KHCN`, `ĐMST`, `CĐS` in `BAN CHỈ ĐẠO VỀ PHÁT TRIỂN KHCN, ĐMST, CĐS`: two or more capitals without a
     vowel cannot be read as a word, so they are an abbreviation, kept in capitals whether or not
@@ -204,12 +221,12 @@ def case_name(name: str) -> str:
             cap_next = False
         else:
             out.append(w)
-        if not place and (w in units or two in units) and i + 1 < len(words):
+        if not place and (w in units or two in units) and i + 1 < len(words) and not _not_unit(words, i):
             if two in units:
                 out.append(words[i + 1])
                 i += 1
             place = True
-        elif w.endswith(",") or w == "và":
+        elif w.endswith(",") or w in ("và", "-"):   # `LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`: each field capitalised
             cap_next = True
         elif i == 0 and (w in heads or two in heads):   # `Sở Nội vụ`: the field after the head
             if two in heads and two != w:
