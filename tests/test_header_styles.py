@@ -382,6 +382,28 @@ def test_a_title_in_capitals_names_its_province_with_capitals():
     assert case_title("VÌ HÒA BÌNH VÀ HỮU NGHỊ") == "Vì hòa bình và hữu nghị"
 
 
+def test_a_motto_wrapped_over_two_lines_is_no_part_of_the_issuer():
+    raw = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ NAM SƠN\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+           "Số: 15/KH-UBND\nNam Sơn, ngày 3 tháng 4 năm 2025\nKẾ HOẠCH\nPhòng chống thiên tai\nNội dung.\n")
+    assert meta(raw)["issuer"] == "Ủy ban nhân dân thành phố Nam Sơn"
+
+
+def test_a_title_in_capitals_keeps_the_number_and_type_of_what_it_cites():
+    from pipeline.text.names import case_title
+    assert case_title("TRIỂN KHAI CHỈ THỊ SỐ 12/CT-TTG NGÀY 03 THÁNG 4 NĂM 2025") == \
+        "Triển khai Chỉ thị số 12/CT-TTg ngày 03 tháng 4 năm 2025"
+    assert case_title("THỰC HIỆN KẾT LUẬN SỐ 80-KL/TW") == "Thực hiện Kết luận số 80-KL/TW"
+
+
+def test_a_title_line_ending_on_a_preposition_goes_on_over_an_authors_name():
+    raw = ("ỦY BAN NHÂN DÂN\nTỈNH NAM SƠN\nSố: 15/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Độc lập - Tự do - Hạnh phúc\nNam Sơn, ngày 3 tháng 4 năm 2025\nKẾ HOẠCH\n"
+           "THỰC HIỆN CHỈ THỊ SỐ 12/CT-TTG NGÀY 03 THÁNG 4 NĂM 2025 CỦA\n"
+           "THỦ TƯỚNG CHÍNH PHỦ VỀ PHÒNG CHỐNG THIÊN TAI\nThực hiện Chỉ thị trên, Ủy ban nhân dân tỉnh ban hành.\n")
+    assert meta(raw)["title"] == ("Thực hiện Chỉ thị số 12/CT-TTg ngày 03 tháng 4 năm 2025 của Thủ tướng Chính phủ "
+                                  "về phòng chống thiên tai")
+
+
 def test_a_title_stops_at_the_table_under_it_whose_heading_row_then_gives_the_roles():
     """An appendix or a programme whose table starts right under its title: the table's heading row is
     no line of the title, so the table is read with its own headings (`Thực hiện` leads; the first row of

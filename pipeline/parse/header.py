@@ -15,6 +15,11 @@ from pipeline.text.names import canonical, case_title
 from pipeline.text.spans import Line
 
 
+# A title line ending on a word that needs what follows (`… NGÀY 15 THÁNG 8 NĂM 2024 CỦA`): the next line goes on
+# with the title even when it opens with an author's name (`THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC …`).
+_DANGLING = re.compile(r"(?i)\s(?:của|về|và|cho|với|tại|trong|đối với|theo|giữa|đến)\s*$")
+
+
 def _type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
     """A line printed as the type word (`KẾ HOẠCH`, `QUYẾT ĐỊNH`, `Biên bản`), maybe followed by the title.
 
@@ -323,6 +328,10 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             t = lines[j].text
             if ocr and t and _is_debris(t):
                 continue   # a speck under the type word
+            if title_lines and t and _DANGLING.search(title_lines[-1]) and not matches_any(stop_re, t):
+                title_lines.append(t)   # `… CỦA` / `THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC …`: the title goes on
+                end = max(end, j + 1)
+                continue
             if is_author_line(t, meta.get("_by")) or author_again(lines, j, body_re):
                 break      # the author set again above the preamble (`ỦY BAN NHÂN DÂN THÀNH PHỐ …`)
             first = not title_lines

@@ -302,7 +302,27 @@ def case_title(text: str) -> str:
         if not key.startswith(" "):
             low = re.sub(r"(?<!\w)" + re.escape(key) + r"(?!\w)", spelled, low)
     low = _province_after_unit(low)
+    low = _cited_in_title(text, low)
     return low[:1].upper() + low[1:]
+
+
+_CODE = re.compile(r"(?<![\w/])\d[\w.]*(?:/[\wĐđ.\-]+)+|(?<![\w/])\d+-[A-ZĐ]+/[\wĐđ\-]+")
+
+
+def _cited_in_title(text: str, low: str) -> str:
+    """`THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG …` → `Thực hiện Chỉ thị số 27/CT-TTg …`: a document the title cites keeps
+    its number in the official form and its type capitalised, as running text writes a citation."""
+    from pipeline.text.identifiers import normalize_identifier
+    if not _CODE.search(text):
+        return low
+    out = list(low)
+    for m in _CODE.finditer(text):
+        ident = normalize_identifier(m.group(0)) or m.group(0)
+        if len(ident) == m.end() - m.start():
+            out[m.start():m.end()] = ident
+    low = "".join(out)
+    types = "|".join(sorted((re.escape(t.lower()) for t in rules.doc_type_names()), key=len, reverse=True))
+    return re.sub(r"(?<!\w)(" + types + r")(?=\s+số\s+\d)", lambda t: t.group(1)[:1].upper() + t.group(1)[1:], low)
 
 
 def _province_after_unit(text: str) -> str:
