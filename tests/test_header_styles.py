@@ -417,3 +417,13 @@ def test_a_title_stops_at_the_table_under_it_whose_heading_row_then_gives_the_ro
     record = process_text("programme.txt", raw)
     assert record["metadata"]["title"] == "Hội nghị tổng kết công tác phòng bệnh năm 2025"
     assert {(b["name"], b["role"]) for b in record["bodies"]} == {("Văn phòng Bộ", "lead"), ("Cục Phòng bệnh", "lead")}
+
+
+def test_an_authority_wrapped_in_a_narrow_column_and_a_signer_holding_two_offices():
+    head = ("ỦY BAN NHÂN DÂN\nTỈNH NAM SƠN\nSố: 15/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nNam Sơn, ngày 3 tháng 4 năm 2025\nKẾ HOẠCH\nPhòng chống thiên tai\n"
+            "I. MỤC ĐÍCH\n1. Chủ động ứng phó.\nNơi nhận:\n- Lưu: VT.\n")
+    wrapped = meta(head + "TM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLò Văn Pấng\n")["signer"]
+    assert wrapped == {"name": "Lò Văn Pấng", "title": "Phó Chủ tịch", "authority": "TM. Ủy ban nhân dân, KT. Chủ tịch"}
+    two = meta(head + "BỘ TRƯỞNG, CHỦ NHIỆM\nTrần Văn Sơn\n")["signer"]
+    assert two["title"] == "Bộ trưởng, Chủ nhiệm" and two["name"] == "Trần Văn Sơn"

@@ -76,6 +76,8 @@ def _capitals(text: str) -> str:
 def case_title_word(text: str) -> str:
     """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `BỘ TRƯỞNG` → `Bộ trưởng`: the spelling running text uses."""
     spellings = {t.casefold(): t for t in layout_rules()["closing"]["title_spellings"]}
+    if "," in text:   # `BỘ TRƯỞNG, CHỦ NHIỆM`: two offices held by one signer, each spelt as a title
+        return ", ".join(case_title_word(part) for part in text.split(",") if part.strip())
     folded = text.strip().casefold()
     if folded in spellings:
         return spellings[folded]
@@ -279,7 +281,13 @@ def parse_closing(lines: list[Line], start: int, stop: int,
     cosigner = rules.compiled(cfg["cosigner_title"])
     signed_mark = rules.compiled(cfg["signed_mark"])
     cells = _signing_column([(i, lines[i], c.strip()) for i in range(start, stop) for c in lines[i].text.split(" | ")])
+    after_authority = False
     for i, ln, t in cells:
+        if after_authority and t and is_upper(t) and len(t.split()) <= 2 and not auth_re.match(t) \
+                and not title_re.match(t):
+            authorities[-1] = _authority_text(auth_re.match(f"{authorities[-1].upper()} {t}"))
+            continue   # `TM. ỦY BAN NHÂN` / `DÂN`: the authority's name wrapped in a narrow column
+        after_authority = False
         if title is not None and name is not None and cosigner.match(title) is not None \
                 and is_upper(t) and title_re.match(t) and len(t) < 60 and not cosigner.match(t):
             title, name = None, None   # the secretary's block came first: the chair's block signs
@@ -309,6 +317,7 @@ def parse_closing(lines: list[Line], start: int, stop: int,
                 title, title_i = split[1], i
             elif title is None:
                 authorities.append(_authority_text(m))
+                after_authority = True
             continue   # a PDF interleaves the signature with the Nơi nhận column
         if title is None and is_upper(_capitals(t)) and title_re.match(_capitals(t)) and len(t) < 60:
             title = case_title_word(_capitals(t))
