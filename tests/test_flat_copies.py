@@ -80,3 +80,12 @@ def test_the_map_back_to_the_raw_text_survives_the_cuts():
     for i, ch in enumerate(text):
         if ch != "\n":
             assert LETTER[offsets[i]] == ch
+
+
+def test_a_label_set_at_the_end_of_the_line_above_or_alone_opens_its_heading_again(tmp_path):
+    text = ("SỞ Y TẾ TỈNH NAM SƠN -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc -------\n"
+            "Số: 9/KH-SYT Nam Sơn, ngày 02 tháng 3 năm 2026 KẾ HOẠCH PHÒNG CHỐNG DỊCH\n"
+            "I. NHIỆM VỤ\n1. Giám sát dịch bệnh tại cộng đồng 1.1.\nTổ chức giám sát tại các xã.\n"
+            "1.2. Báo cáo kịp thời.\n2.\nTruyền thông phòng bệnh.\n")
+    rec = _read(tmp_path, text, "kh.txt")
+    assert [s["path"] for s in rec["sections"]] == ["I", "I/1", "I/1/1.1", "I/1/1.2", "I/2"]

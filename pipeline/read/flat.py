@@ -91,7 +91,7 @@ def unflatten(text: str, offsets: list[int] | None) -> tuple[str, list[int] | No
     cuts += _designations(text)
     cuts += [m.span() for m in p["attached_title"].finditer(text)]
     cuts += _signature(text)
-    return _cut(text, offsets, cuts)
+    return _labels(*_cut(text, offsets, cuts))
 
 
 def _authority_line(text: str, head_end: int) -> list[tuple[int, int]]:
@@ -169,19 +169,20 @@ def _signature(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _cut(text: str, offsets: list[int] | None, cuts: list[tuple[int, int]]) -> tuple[str, list[int] | None]:
-    """Each (start, end) stretch of spaces or dashes becomes one line break; overlapping stretches merge."""
+def _cut(text: str, offsets: list[int] | None, cuts: list[tuple]) -> tuple[str, list[int] | None]:
+    """Each (start, end) stretch of spaces or dashes becomes one line break, each (start, end, " ") one space;
+    overlapping stretches merge."""
     if not cuts:
         return text, offsets
-    merged: list[list[int]] = []
-    for a, b in sorted(cuts):
+    merged: list[list] = []
+    for a, b, *rest in sorted(cuts):
         if merged and a <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], b)
         else:
-            merged.append([a, b])
+            merged.append([a, b, rest[0] if rest else "\n"])
     parts, maps, pos = [], [], 0
-    for a, b in merged:
-        parts += [text[pos:a], "\n"]
+    for a, b, repl in merged:
+        parts += [text[pos:a], repl]
         if offsets is not None:
             maps += [offsets[pos:a], [offsets[a]]]
         pos = b
@@ -190,3 +191,14 @@ def _cut(text: str, offsets: list[int] | None, cuts: list[tuple[int, int]]) -> t
         return "".join(parts), None
     maps.append(offsets[pos:])
     return "".join(parts), [o for m in maps for o in m]
+
+
+_TRAILING_LABEL = re.compile(r"(?<=\S)[ \t]+(?=\d+(?:\.\d+)+\.?[ \t]*\n)")
+_LONE_LABEL = re.compile(r"(?m)^(?:\d+(?:\.\d+)*|[IVX]+)\.(\n)(?=[A-ZĐÀ-Ỹ])")
+
+
+def _labels(text: str, offsets: list[int] | None) -> tuple[str, list[int] | None]:
+    """`… và tiến bộ 1.1.` / `Tổ chức nghiên cứu …` and `4.` / `Đề nghị …`: a copy that set a heading's label at
+    the end of the line above it, or alone on its line, has the label open its heading's line again."""
+    text, offsets = _cut(text, offsets, [m.span() for m in _TRAILING_LABEL.finditer(text)])
+    return _cut(text, offsets, [(*m.span(1), " ") for m in _LONE_LABEL.finditer(text)])
