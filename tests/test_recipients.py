@@ -84,6 +84,9 @@ CASES = [
      {"Thường trực Tỉnh ủy Lào Cai", "Thường trực Hội đồng nhân dân tỉnh Lào Cai", "Ban Tổ chức Tỉnh ủy Lào Cai",
       "Các đảng ủy trực thuộc Tỉnh ujy Lào Cai".replace("ujy", "ủy")},
      {"Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân tỉnh"}),
+    # `TT.` with its dot and a space before the committee: the standing body, one item with the next after the comma
+    ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ", rest="- TT. Tỉnh ủy, TT. HĐND tỉnh;\n"),
+     {"Thường trực Tỉnh ủy Lào Cai", "Thường trực Hội đồng nhân dân tỉnh Lào Cai"}, {"Tỉnh ủy Lào Cai", "TT"}),
     # `(b/c)`, `(để t/h)`, `(đăng tải)` say why the copy is sent; they are not part of the name
     ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ",
                              rest="- Cổng TTĐT tỉnh (đăng tải);\n- Trung tâm Phục vụ hành chính công tỉnh (để t/h);\n"),

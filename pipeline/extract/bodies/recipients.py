@@ -313,8 +313,11 @@ def _joint_office(keep: list[Tok], i: int, end: int) -> bool:
 
 
 def _glued(keep: list[Tok], i: int) -> bool:
-    """A dot between two words with no space (`TT.HĐND`, `VP.UBND`): an abbreviation's, it parts no items."""
-    return keep[i].t == "." and 0 < i < len(keep) - 1 and keep[i - 1].e == keep[i].s and keep[i].e == keep[i + 1].s
+    """A dot between two words with no space (`TT.HĐND`, `VP.UBND`), or right after an abbreviated head
+    (`TT. Thành ủy`): an abbreviation's, it parts no items."""
+    if keep[i].t != "." or not 0 < i < len(keep) - 1 or keep[i - 1].e != keep[i].s:
+        return False
+    return keep[i].e == keep[i + 1].s or (keep[i - 1].t == "TT" and head_at(keep, i - 1) > 2)
 
 
 _PLACE = r"(?:[A-ZĐÀ-Ỹ0-9][\w'’.-]*(?:\s+[A-ZĐÀ-Ỹ0-9][\w'’.-]*)*(?:\s*\(cũ\))?)"
