@@ -87,6 +87,10 @@ CASES = [
     # `TT.` with its dot and a space before the committee: the standing body, one item with the next after the comma
     ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ", rest="- TT. Tỉnh ủy, TT. HĐND tỉnh;\n"),
      {"Thường trực Tỉnh ủy Lào Cai", "Thường trực Hội đồng nhân dân tỉnh Lào Cai"}, {"Tỉnh ủy Lào Cai", "TT"}),
+    # the bare front shares the place that ends the item, never the `xã hội` of `chính trị - xã hội`
+    ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ", rest="- Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội tỉnh;\n"),
+     {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai", "các tổ chức chính trị - xã hội tỉnh"},
+     {"Ủy ban Mặt trận Tổ quốc Việt Nam xã hội tỉnh Lào Cai"}),
     # `(b/c)`, `(để t/h)`, `(đăng tải)` say why the copy is sent; they are not part of the name
     ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ",
                              rest="- Cổng TTĐT tỉnh (đăng tải);\n- Trung tâm Phục vụ hành chính công tỉnh (để t/h);\n"),

@@ -260,8 +260,9 @@ _COMMITTEE_MEMBER = re.compile(r"^(?:\S+\s+)?(?i:ủy)\s+viên\b")
 def _shared_place(raw: str) -> str | None:
     """The unit (and place) ending the last body of an item, which the bare heads before it share: `xã`,
     `tỉnh Lào Cai`, `các tỉnh, thành phố trực thuộc trung ương` (`HĐND, UBND các tỉnh, thành phố …`)."""
-    m = re.search(rf"\s((?:các\s+)?(?:{_unit_alternation()})\b.*)$", raw)
-    return m.group(1) if m else None
+    not_units = "|".join(re.escape(w) for w in role_rules()["raw"].get("not_units", [])) or "(?!)"
+    m = re.search(rf"\s((?:các\s+)?(?!(?:{not_units})\b)(?:{_unit_alternation()})\b.*)$", raw)
+    return m.group(1) if m else None   # `chính trị - xã hội tỉnh`: `xã hội` is a word (roles.yaml `not_units`)
 
 
 @lru_cache(maxsize=None)
