@@ -26,6 +26,11 @@ def test_commune_party_front_and_election_bodies_are_names():
     assert "Trạm Y tế xã Hòa Bình" in got
 
 
+def test_a_field_typed_in_lower_case_after_va_stays_in_the_name():
+    assert "Sở Lao động - Thương binh và xã hội" in names_in(
+        "Sở Lao động - Thương binh và xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh.")
+
+
 def test_enterprises_boards_and_papers_are_names():
     got = names_in("Tập đoàn Điện lực Việt Nam, Tạp chí Người Xây dựng và Chi nhánh Ngân hàng Chính sách xã hội tỉnh phối hợp.")
     assert "Tập đoàn Điện lực Việt Nam" in got
@@ -54,6 +59,7 @@ def test_one_table_of_units_gives_places_and_party_committees():
 def test_abbreviations_of_fields_are_expanded():
     assert canonical("Trung tâm PVHCC tỉnh") == "Trung tâm Phục vụ hành chính công tỉnh"
     assert canonical("Ban QLDA ĐTXD số 2") == "Ban Quản lý dự án đầu tư xây dựng số 2"
+    assert canonical("các cơ sở KCB BHYT").casefold() == "các cơ sở khám, chữa bệnh bảo hiểm y tế"
 
 
 def test_a_field_code_right_after_its_head_is_the_field_and_never_lowered():

@@ -179,6 +179,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
             if k and not head_at(toks, j + 1) and toks[i].low == "các":
                 j += 1 + k
                 continue
+            if " ".join(x.low for x in toks[j + 1:j + 3]) in c["raw"]["not_units"] and not after_place:
+                j += 3                # `Sở Lao động - Thương binh và xã hội`: the field, typed in lower case
+                continue
             if lo and not after_place and _field_reaches_unit(toks, j + 1, c):
                 j += 1                # `Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh`: two fields of one board
                 continue
