@@ -498,3 +498,11 @@ def test_a_party_committee_name_ends_at_uy_before_a_task_verb():
     got = names_in("Ban Xây dựng Đảng và Văn phòng Đảng ủy tổ chức kiểm tra chéo giữa các chi bộ.")
     assert "Văn phòng Đảng ủy" in got
     assert not any(n.endswith("tổ chức") for n in got)
+
+
+def test_a_report_after_an_opening_condition_is_the_readers_task():
+    got = _body_of("Điều 1. Giao các sở triển khai.\nĐiều 2. Nếu có khó khăn, vướng mắc, báo cáo về Sở Xây dựng để "
+                   "xem xét.\nĐiều 3. Trong quá trình thực hiện, nếu phát sinh vướng mắc, kịp thời báo cáo BHXH tỉnh "
+                   "để phối hợp giải quyết.\nNơi nhận:\n- Lưu: VT.")
+    assert roles_by_name(got, "Sở Xây dựng") == {"report_to"}
+    assert roles_by_name(got, "Bảo hiểm xã hội tỉnh Lâm Đồng") == {"report_to"}

@@ -184,7 +184,8 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
             subject = [(toks, n) for n, _ in own]
             used.update(n for n, _ in own)
     else:
-        early = [x for x, _, _ in verbs + cues if x <= a + 4]
+        main = _after_condition(toks, a, b, sorted(x for x, _, _ in verbs + cues))
+        early = [x for x, _, _ in verbs + cues if x <= a + 4 or main is not None and main <= x <= main + 3]
         if not early:
             # a sentence that does not open on a task: only the bodies the issuer itself tells to act
             # count (`Để đẩy nhanh tiến độ …, UBND tỉnh yêu cầu các sở, ban, ngành …`)
@@ -223,6 +224,18 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
             for r in sorted({r for x, _, r in verbs if n[1] <= x < nxt} - {"lead"}):
                 em.add(toks, n, r, "subject-verb")
     return told or subject
+
+
+def _after_condition(toks, a: int, b: int, acts: list[int]) -> int | None:
+    """Where the main clause starts after an opening condition (`Nếu có khó khăn, vướng mắc, báo cáo về Sở …`,
+    `Trong quá trình thực hiện, nếu …, kịp thời báo cáo …`): after the last comma before the first act that
+    follows the condition; the task it sets is the reader's own, as if the sentence opened on it."""
+    cond = next((i for i in range(a, min(b, a + 8)) if toks[i].low in ("nếu", "khi")), None)
+    first = next((x for x in acts if cond is not None and x > cond), None)
+    if first is None:
+        return None
+    comma = max((i for i in range(cond, first) if toks[i].t == ","), default=None)
+    return comma + 1 if comma is not None else None
 
 
 def _requests(toks, cue) -> bool:
