@@ -31,6 +31,11 @@ def test_a_field_typed_in_lower_case_after_va_stays_in_the_name():
         "Sở Lao động - Thương binh và xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh.")
 
 
+def test_departments_named_together_without_cac_are_one_collective():
+    assert names_in("Sở, ban, ngành tỉnh và Ủy ban nhân dân các xã triển khai thực hiện.")[:1] == ["Sở , ban , ngành tỉnh"]
+    assert names_in("Sở Y tế, Sở Tài chính phối hợp thực hiện.") == ["Sở Y tế", "Sở Tài chính"]
+
+
 def test_enterprises_boards_and_papers_are_names():
     got = names_in("Tập đoàn Điện lực Việt Nam, Tạp chí Người Xây dựng và Chi nhánh Ngân hàng Chính sách xã hội tỉnh phối hợp.")
     assert "Tập đoàn Điện lực Việt Nam" in got

@@ -18,8 +18,10 @@ def head_at(toks: list[Tok], i: int) -> int:
     c = role_rules()
     low = toks[i].low                 # a matcher is tried only where the word opens one of its heads (most open none)
     n, kind = c["heads"].match(toks, i) if toks[i].t in c["heads"].table else (0, None)
-    if not n and low in c["lower_heads"].table:
-        n, kind = c["lower_heads"].match(toks, i)
+    if low in c["lower_heads"].table:    # kinds listed after a head: `Sở, ban, ngành thành phố` is the collective
+        n2, kind2 = c["lower_heads"].match(toks, i)
+        if not n or n2 > n and any(t.t == "," for t in toks[i:i + n2]):
+            n, kind = n2, kind2
     if not n:                         # `Trưởng phòng Tổ chức cán bộ`: the unit a head of unit heads
         return int(low in ("phòng", "khoa") and i > 0 and toks[i - 1].low == "trưởng"
                    and i + 1 < len(toks) and is_cap(toks[i + 1].t))
