@@ -36,6 +36,11 @@ def test_departments_named_together_without_cac_are_one_collective():
     assert names_in("Sở Y tế, Sở Tài chính phối hợp thực hiện.") == ["Sở Y tế", "Sở Tài chính"]
 
 
+def test_every_level_of_a_mass_organisation_is_a_collective():
+    assert "các cấp công đoàn" in names_in("Liên đoàn Lao động tỉnh chỉ đạo các cấp công đoàn phối hợp thực hiện.")
+    assert "Các cấp hội" in names_in("Các cấp hội phối hợp tuyên truyền.")
+
+
 def test_enterprises_boards_and_papers_are_names():
     got = names_in("Tập đoàn Điện lực Việt Nam, Tạp chí Người Xây dựng và Chi nhánh Ngân hàng Chính sách xã hội tỉnh phối hợp.")
     assert "Tập đoàn Điện lực Việt Nam" in got
