@@ -516,3 +516,7 @@ def test_a_report_after_an_opening_condition_is_the_readers_task():
                    "để phối hợp giải quyết.\nNơi nhận:\n- Lưu: VT.")
     assert roles_by_name(got, "Sở Xây dựng") == {"report_to"}
     assert roles_by_name(got, "Bảo hiểm xã hội tỉnh Lâm Đồng") == {"report_to"}
+    got = _body_of("Điều 1. Về kiến nghị nêu trên, Chủ tịch Ủy ban nhân dân tỉnh giao Sở Công Thương nghiên cứu, đề xuất; "
+                   "trường hợp vượt thẩm quyền, báo cáo Bộ Công Thương.\nNơi nhận:\n- Lưu: VT.")
+    assert roles_by_name(got, "Sở Công Thương") == {"lead"}
+    assert roles_by_name(got, "Bộ Công Thương") == {"report_to"}

@@ -185,7 +185,7 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
             used.update(n for n, _ in own)
     else:
         main = _after_condition(toks, a, b, sorted(x for x, _, _ in verbs + cues))
-        early = [x for x, _, _ in verbs + cues if x <= a + 4 or main is not None and main <= x <= main + 3]
+        early = [x for x, _, _ in verbs + cues if x <= a + 4 or main is not None and main <= x <= main + 4]
         if not early:
             # a sentence that does not open on a task: only the bodies the issuer itself tells to act
             # count (`Để đẩy nhanh tiến độ …, UBND tỉnh yêu cầu các sở, ban, ngành …`)
@@ -227,10 +227,14 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
 
 
 def _after_condition(toks, a: int, b: int, acts: list[int]) -> int | None:
-    """Where the main clause starts after an opening condition (`Nếu có khó khăn, vướng mắc, báo cáo về Sở …`,
-    `Trong quá trình thực hiện, nếu …, kịp thời báo cáo …`): after the last comma before the first act that
-    follows the condition; the task it sets is the reader's own, as if the sentence opened on it."""
-    cond = next((i for i in range(a, min(b, a + 8)) if toks[i].low in ("nếu", "khi")), None)
+    """Where the main clause starts after an opening condition or adverbial (`Nếu có khó khăn, vướng mắc, báo
+    cáo về Sở …`, `Trường hợp vượt thẩm quyền, báo cáo …`, `Về nội dung nêu trên, Thủ tướng Chính phủ giao …`):
+    after the last comma before the first act that follows it; the task it sets is read as if the sentence
+    opened on it."""
+    cond = next((i for i in range(a, min(b, a + 8)) if toks[i].low in ("nếu", "khi")
+                 or toks[i].low == "trường" and i + 1 < b and toks[i + 1].low == "hợp"), None)
+    if cond is None and toks[a].low == "về" and a + 1 < b and toks[a + 1].low != "phía":
+        cond = a                      # `Về nội dung nêu trên, Thủ tướng Chính phủ giao …`: what the sentence is about
     first = next((x for x in acts if cond is not None and x > cond), None)
     if first is None:
         return None
