@@ -520,3 +520,10 @@ def test_a_report_after_an_opening_condition_is_the_readers_task():
                    "trường hợp vượt thẩm quyền, báo cáo Bộ Công Thương.\nNơi nhận:\n- Lưu: VT.")
     assert roles_by_name(got, "Sở Công Thương") == {"lead"}
     assert roles_by_name(got, "Bộ Công Thương") == {"report_to"}
+
+
+def test_a_survey_cited_as_a_source_gives_no_task():
+    got = _body_of("Điều 1. Báo Nhân Dân ngày 12 tháng 3 năm 2026 đưa tin, theo khảo sát, có 70% doanh nghiệp "
+                   "gặp khó khăn.\nĐiều 2. Sở Tài chính khảo sát nhu cầu vốn của doanh nghiệp.\nNơi nhận:\n- Lưu: VT.")
+    assert roles_by_name(got, "Báo Nhân Dân") == set()
+    assert roles_by_name(got, "Sở Tài chính") == {"lead"}
