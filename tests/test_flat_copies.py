@@ -89,3 +89,20 @@ def test_a_label_set_at_the_end_of_the_line_above_or_alone_opens_its_heading_aga
             "1.2. Báo cáo kịp thời.\n2.\nTruyền thông phòng bệnh.\n")
     rec = _read(tmp_path, text, "kh.txt")
     assert [s["path"] for s in rec["sections"]] == ["I", "I/1", "I/1/1.1", "I/1/1.2", "I/2"]
+
+
+def test_a_run_together_party_plan_and_a_departments_letter_under_its_committee(tmp_path):
+    party = ("ĐẢNG BỘ TỈNH NAM SƠN HUYỆN ỦY TÂN LẬP * Số 45-KH/HU ĐẢNG CỘNG SẢN VIỆT NAM ---------------\n"
+             "Tân Lập, ngày 10 tháng 3 năm 2026 KẾ HOẠCH THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2026\n"
+             "I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\nNơi nhận:\n- Lưu Văn phòng Huyện ủy. "
+             "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ Lê Văn Tám\n")
+    m = _read(tmp_path, party, "kh.txt")["metadata"]
+    assert (m["identifier"], m["issuer"], m["parent_issuer"], m["place"]) == \
+        ("45-KH/HU", "Huyện ủy Tân Lập", "Đảng bộ tỉnh Nam Sơn", "Tân Lập")
+    assert m["signer"] == {"name": "Lê Văn Tám", "title": "Phó Bí thư", "authority": "T/M Ban Thường vụ"}
+    letter = ("ỦY BAN NHÂN DÂN TỈNH NAM SƠN SỞ Y TẾ -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+              "Hạnh phúc -------\nSố: 12/SYT-NV V/v phòng chống dịch\nNam Sơn, ngày 02 tháng 3 năm 2026 Kính gửi: "
+              "Các bệnh viện.\nĐề nghị các đơn vị thực hiện./.\nNơi nhận:\n- Lưu: VT. GIÁM ĐỐC Phan Văn Lợi\n")
+    m = _read(tmp_path, letter, "cv.txt")["metadata"]
+    assert (m["issuer"], m["parent_issuer"]) == ("Sở Y tế tỉnh Nam Sơn", "Ủy ban nhân dân tỉnh Nam Sơn")
+    assert m["signer"]["name"] == "Phan Văn Lợi"

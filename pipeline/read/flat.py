@@ -48,6 +48,8 @@ def _patterns() -> dict:
         # saying what it is issued with, run into one line
         "attached_title": re.compile(r"(?<=[\dA-ZĐÀ-Ỹ”\"])[ \t]+(?=\((?:Ban hành )?[Kk]èm theo )"),
         "issuer_after_preface": re.compile(flat["issuer_after_preface"]),
+        "issuer_head": re.compile(r"(?P<gap>[ \t]+)(?=(?:" + "|".join(flat["issuer_heads"]) + r")\b)"),
+        "issuer_parent": re.compile(flat["issuer_parent"]),
         "title": re.compile(r"(?<![\wÀ-ỹ])(?:" + caps_titles + r")(?![\wÀ-ỹ])"),
         "signer_name": re.compile(r"[ \t]+(?=" + flat["signer_name"] + r"[ \t]*$)"),
         "recipients": re.compile(cfg["closing"]["recipients"], re.M),
@@ -84,6 +86,7 @@ def unflatten(text: str, offsets: list[int] | None) -> tuple[str, list[int] | No
     if date and date.group("gap") and date.start() > 0 and head[date.start() - 1] != "\n":
         cuts.append(date.span("gap"))
     cuts += [m.span() for m in (p["issuer_after_preface"].search(head),) if m]
+    cuts += _issuer_levels(head)
     date = p["after_date"].search(head)
     if date:
         cuts.append(date.span("gap"))
@@ -92,6 +95,21 @@ def unflatten(text: str, offsets: list[int] | None) -> tuple[str, list[int] | No
     cuts += [m.span() for m in p["attached_title"].finditer(text)]
     cuts += _signature(text)
     return _labels(*_cut(text, offsets, cuts))
+
+
+def _issuer_levels(head: str) -> list[tuple[int, int]]:
+    """`ĐẢNG BỘ TỈNH LÀO CAI HUYỆN ỦY BẢO THẮNG`, `BỘ CÔNG THƯƠNG CỤC HÓA CHẤT`: the parent and the issuer, two
+    lines of the left column run into one; cut before the issuer's head when a place or a ministry precedes it."""
+    p = _patterns()
+    out = []
+    for line in re.finditer(r"(?m)^[^\n]+", head):
+        text = line.group(0)
+        for m in p["issuer_head"].finditer(text):
+            before = text[:m.start()].rsplit(". ", 1)[-1]     # after a database's preface sentence
+            if before.strip() and before.isupper() and p["issuer_parent"].search(before):
+                out.append((line.start() + m.start(), line.start() + m.start() + len(m.group("gap"))))
+                break
+    return out
 
 
 def _authority_line(text: str, head_end: int) -> list[tuple[int, int]]:
