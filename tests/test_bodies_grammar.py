@@ -527,3 +527,9 @@ def test_a_survey_cited_as_a_source_gives_no_task():
                    "gặp khó khăn.\nĐiều 2. Sở Tài chính khảo sát nhu cầu vốn của doanh nghiệp.\nNơi nhận:\n- Lưu: VT.")
     assert roles_by_name(got, "Báo Nhân Dân") == set()
     assert roles_by_name(got, "Sở Tài chính") == {"lead"}
+
+
+def test_coordination_between_bodies_however_it_is_qualified():
+    got = _body_of("Điều 1. Tăng cường phối hợp hiệu quả giữa các cơ quan, đơn vị liên quan trong triển khai.\n"
+                   "Nơi nhận:\n- Lưu: VT.")
+    assert roles_by_name(got, "các cơ quan, đơn vị liên quan") == {"coordinate"}
