@@ -66,3 +66,40 @@ def test_a_line_not_read_still_carries_the_quotation_on():
     assert follow_quotes("| Cột một | Cột hai |", 50, quote) is None and quote == [True, 0]   # a table row: as it was
     inside = follow_quotes("chủ trì việc kiểm tra.”", 80, quote)
     assert inside and min(inside) == 80 and quote[0] is False
+
+
+def test_word_led_letter_forms_are_what_ignoring_case_takes():
+    """The class `word_led` opens with holds exactly the characters `re` takes for the letter ignoring case (every
+    code point checked, for the letters of Vietnamese words)."""
+    import sys
+
+    from pipeline.text.matching import word_led
+    every = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    for letter in "abcdefghijklmnopqrstuvwxyzđ":
+        lead = re.compile(word_led(rf"\b{letter}"), re.I)
+        plain = re.compile(rf"\b{letter}", re.I)
+        taken = {c for c in every if plain.fullmatch(c)}
+        assert {c for c in every if lead.fullmatch(c)} == taken, letter
+
+
+def test_word_led_finds_what_the_word_edge_finds():
+    """Anywhere in a text, from any start: `\\b` (or `(?<!\\w)`) then a word, and the same with the letter first."""
+    from pipeline.extract.bodies.executors import _EXECUTES, _EXECUTES_ACT
+    from pipeline.extract.targets import _NONE_LEFT
+    from pipeline.text.matching import word_led
+    rng = random.Random(7)
+    pieces = ["không còn ", "KHÔNG CÒN\n", "Không còn", "xkhông còn ", "Chịu trách nhiệm thi hành", "có trách nhiệm  thực hiện",
+              "căn cứ quyết định tổ chức thi hành", "cchịu trách nhiệm thi hành", "năm học 2025 - 2026", "Năm học 2025-2026",
+              " ", ".", "á", "1", "_", "\n"]
+    pairs = [(r"\bkhông còn\s", _NONE_LEFT),
+             (r"\b(?:chịu trách nhiệm|có trách nhiệm|căn cứ[^.;\n]{0,40}?)\s+(?:tổ chức\s+)?(?:thi hành|thực hiện)\b", _EXECUTES),
+             (r"\b(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|căn cứ[^.;\n]{0,40}?)\s+(?:tổ chức\s+)?thi\s+hành\b", _EXECUTES_ACT),
+             (r"(?<!\w)năm học\s+(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2})",
+              re.compile(word_led(r"(?<!\w)năm học\s+(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2})"), re.I))]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        for plain, led in pairs:
+            plain = re.compile(plain, re.I)
+            for pos in range(0, len(text) + 1, 3):
+                assert [m.span() for m in plain.finditer(text, pos)] == [m.span() for m in led.finditer(text, pos)], text
+    assert word_led("hai", strict=False) == "hai"

@@ -23,8 +23,8 @@ from re import _parser
 from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
-from pipeline.text.matching import required_literal, trie_pattern
 from pipeline.text.days import iso_day
+from pipeline.text.matching import required_literal, trie_pattern, word_led
 from pipeline.text.spans import Taken
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -73,7 +73,7 @@ def _cfg() -> dict:
         "title_end": re.compile(cfg["title_end"]),
         "program_title_before": re.compile(cfg["program_title_before"]),
         "time_prefix": re.compile(cfg["time_prefix"]),
-        "school_year": re.compile(cfg["school_year"], flags),
+        "school_year": re.compile(word_led(cfg["school_year"], strict=False), flags),   # `re` skips to its `n`
         # the whole rule (what `_is_example` answers), its parts, and the longest word a placeholder follows
         "example_sentence": re.compile(rf"(?:{cfg['example_said']}|(?<!\w)(?:{cfg['example_heads']})\s+{cfg['example_letter']})"),
         "example_said": re.compile(cfg["example_said"]),
@@ -104,12 +104,12 @@ def _cfg() -> dict:
     }
 
 
-# How the patterns that open with a day's or a month's figure go on (`15/`, `15-`, `15.`, `6 tháng`): such
+# How the patterns that open with a day's or a month's figure go on (`15/`, `15-`, `15.`, `6 tháng`, `20 – 22/10`): such
 # a pattern can match only where `_DIGIT_STARTS` finds a start, so one scan of the text finds where to try
 # them all (each scanning the whole text took 0.1 ms a document; there are six). A pattern whose source
 # opens otherwise is scanned for as before.
-_DIGIT_OPENINGS = (r"(\d\d?)\s*/", r"(\d\d?)(?:\s*[/-]\s*|\.)", r"(\d\d?)\s+tháng")
-_DIGIT_STARTS = re.compile(r"\d(?=\d?\s*[/.-]|\d?\s+tháng)")
+_DIGIT_OPENINGS = (r"(\d\d?)\s*/", r"(\d\d?)(?:\s*[/-]\s*|\.)", r"(\d\d?)\s+tháng", r"(\d\d?)\s*[-–]")
+_DIGIT_STARTS = re.compile(r"\d(?=\d?\s*[/.\-–]|\d?\s+tháng)")
 
 
 def _matches_at(pat: re.Pattern, low: str, starts: list[int]):

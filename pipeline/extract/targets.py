@@ -18,11 +18,12 @@ from pipeline.extract.target_cues import (YEAR, config, doc_year, explains, head
 from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
 from pipeline.text.fold import fold
+from pipeline.text.matching import word_led
 from pipeline.text.spans import Taken
 
 __all__ = ["find", "find_rules", "parse_number"]
 _SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
-_NONE_LEFT = re.compile(r"\bkhông còn\s", re.I)
+_NONE_LEFT = re.compile(word_led(r"\bkhông còn\s"), re.I)     # `\bkhông còn\s`, skipping to a `k` in C
 _DONE = re.compile(r"\bđã\b")
 
 
