@@ -30,6 +30,7 @@ from pipeline.text.spans import Taken
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _SENTENCE_END = re.compile(r"[.;\n]")
+_WITHIN = re.compile(r"trong\s*$", re.I)        # `trong` right before a date (`trong tháng 12`, `trong năm 2026`)
 _CLAUSE_END = re.compile(r"[.;](?=\s)|\n")
 _DAY_KINDS = ("day", "day_bare", "day_partial_bare", "day_list")
 _PERIOD_KINDS = ("quarter_pair", "month_numeric_range", "range_days", "range_days_bare", "range_days_short", "range_months", "month_pair", "range_year_day", "range_years", "period",
@@ -339,10 +340,10 @@ def _kind(name: str, text: str, s: int, e: int) -> str:
         return "event"  # `tính đến ngày …`: where a figure stands, not a time limit
     if name == "until_year" or cfg["deadline_before"].search(before):
         return "deadline"
-    if re.search(r"trong\s*$", before, re.I) and (cfg["within_before"].search(before)
+    if _WITHIN.search(before) and (cfg["within_before"].search(before)
                                                   or cfg["within_after"].search(after)):
         return "deadline"
-    if name == "year" and re.search(r"trong\s*$", before, re.I):
+    if name == "year" and _WITHIN.search(before):
         return "period"  # `trong năm 2026`: the whole year, not a moment in it
     return "event"
 

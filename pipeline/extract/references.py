@@ -352,7 +352,10 @@ def _resolve_type(ident: str, type_word: str | None, before: str) -> str:
 def _fix_codes(raw: str) -> str:
     """OCR and typing slips in codes: `QÐ`, `QD` before a known issuer → `QĐ`."""
     fixes = _patterns()["ocr_codes"]
-    return re.sub(r"[A-Za-zĐđÐ]+", lambda m: fixes.get(m.group(0).casefold(), m.group(0)), raw)
+    return _LETTERS.sub(lambda m: fixes.get(m.group(0).casefold(), m.group(0)), raw)
+
+
+_LETTERS = re.compile(r"[A-Za-zĐđÐ]+")
 
 
 @extractor("references", needs=("sections", "metadata"))

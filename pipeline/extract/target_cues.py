@@ -152,7 +152,10 @@ def explains(doc: Doc, s: int, e: int) -> bool:
     cfg, text = config(), doc.text
     line = text[text.rfind("\n", 0, s) + 1:s]
     return bool(cfg["arithmetic_before"].search(text[max(0, s - 4):s]) or cfg["arithmetic_after"].match(text[e:e + 4])
-                or cfg["example_line"].search(line) or re.search(r"(?i)\b(?:ví dụ|thí dụ)\b", lead_in(doc, s)))
+                or cfg["example_line"].search(line) or _EXAMPLE_WORD.search(lead_in(doc, s)))
+
+
+_EXAMPLE_WORD = re.compile(r"(?i)\b(?:ví dụ|thí dụ)\b")
 
 
 _BULLET = re.compile(r"[-+*•]|[a-zđ]\)")   # a list item's mark (compiled once: lead_in runs per figure)
