@@ -11,6 +11,7 @@ from pipeline.parse.document import Doc
 from pipeline.text.matching import first_chars, trie_pattern
 
 PERIOD = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?![\d/])", re.I)
+_CENTURY = re.compile(r"(?:19|20)\d\d")      # what every match of PERIOD and YEAR holds (`re` skips to digits in C)
 YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?|(?:trong\s+|vào\s+)?năm\s+)((?:19|20)\d{2})(?![\d/])", re.I)
 
 
@@ -221,6 +222,8 @@ def sets_sums(doc: Doc) -> bool:
 def stated_years(clause: str) -> list[int]:
     """The years a clause speaks of, leaving out a baseline (`tăng 10% so với năm 2025`); a period
     (`giai đoạn 2021 - 2025`) speaks of its last year."""
+    if not _CENTURY.search(clause):
+        return []         # each pattern reads a 19xx or 20xx year: a clause without one holds none (most do not)
     found = sorted([(m.start(), int(m.group(1))) for m in YEAR.finditer(clause)]
                    + [(m.start(), int(m.group(1))) for m in PERIOD.finditer(clause)])
     return [y for at, y in found if not re.search(r"so với\s+(?:cùng kỳ\s+)?\Z", clause[max(0, at - 20):at])]
