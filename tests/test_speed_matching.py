@@ -103,3 +103,28 @@ def test_word_led_finds_what_the_word_edge_finds():
             for pos in range(0, len(text) + 1, 3):
                 assert [m.span() for m in plain.finditer(text, pos)] == [m.span() for m in led.finditer(text, pos)], text
     assert word_led("hai", strict=False) == "hai"
+
+
+def test_word_led_rules_find_what_they_found_before():
+    """Every case-blind pattern of rules/targets.yaml and rules/dates.yaml, as written and as `word_led` writes it
+    (those it can), finds the same spans and groups in texts made of its own words, from any start."""
+    from pipeline import rules
+    from pipeline.text.matching import word_led
+    rng = random.Random(16)
+    tried = 0
+    for name in ("targets", "dates", "roles"):
+        for key, p in rules.load(name).items():
+            if not isinstance(p, str) or word_led(p, strict=False) == p:
+                continue
+            plain, led = re.compile(p, re.I), re.compile(word_led(p), re.I)
+            words = re.findall(r"[^\W\d_]+", p) + ["2025", "15", "%", "ha", "X"]
+            tried += 1
+            for _ in range(150):
+                text = "".join(rng.choice(words) + rng.choice([" ", " ", ", ", ": ", "\n", "", "."]) for _ in range(rng.randint(1, 9)))
+                text = text.upper() if rng.random() < 0.2 else text
+                for pos in range(0, len(text) + 1, 4):
+                    assert [(m.span(), m.groups()) for m in plain.finditer(text, pos)] == \
+                        [(m.span(), m.groups()) for m in led.finditer(text, pos)], (name, key, text)
+    assert tried >= 10
+    assert word_led(r"\b(?:ít|đã)x", strict=False) == r"\b(?:ít|đã)x"         # an accented first letter: as written
+    assert re.compile(word_led(r"\b(?:a[\]|]b|c[]|]f|d\))z"), re.I).fullmatch("C|fz")
