@@ -127,3 +127,14 @@ def test_word_led_rules_find_what_they_found_before():
     assert word_led(r"\b(?:[ab]c|đã)x", strict=False) == r"\b(?:[ab]c|đã)x"     # a word opening with a class: as written
     assert word_led(r"\bi?x", strict=False) == r"\bi?x"                              # a letter made optional: as written
     assert re.compile(word_led(r"\b(?:a[\]|]b|c[]|]f|d\))z"), re.I).fullmatch("C|fz")
+
+
+def test_clause_end_finds_what_the_plain_pattern_finds():
+    """dates._CLAUSE_END, opening with one class, ends clauses where `[.;](?=\\s)|\\n` does, within any bounds."""
+    from pipeline.extract.dates import _CLAUSE_END
+    plain, rng = re.compile(r"[.;](?=\s)|\n"), random.Random(5)
+    for _ in range(3000):
+        t = "".join(rng.choice(".;\n a\t") for _ in range(rng.randint(0, 8)))
+        for i in range(len(t) + 1):
+            for j in range(i, len(t) + 1):
+                assert [m.span() for m in plain.finditer(t, i, j)] == [m.span() for m in _CLAUSE_END.finditer(t, i, j)]
