@@ -138,3 +138,14 @@ def test_clause_end_finds_what_the_plain_pattern_finds():
         for i in range(len(t) + 1):
             for j in range(i, len(t) + 1):
                 assert [m.span() for m in plain.finditer(t, i, j)] == [m.span() for m in _CLAUSE_END.finditer(t, i, j)]
+
+
+def test_plain_blanks_is_the_three_substitutions():
+    """Without an offset map, normalize's spaces and line breaks are made one with string methods: the text the
+    three substitutions give."""
+    from pipeline.read.normalize import _BLANK_LINES, _LINE_EDGES, _SPACES, _plain_blanks
+    rng = random.Random(9)
+    for _ in range(20000):
+        t = "".join(rng.choice(["  ", " ", "\n", "a", "B", "."]) for _ in range(rng.randint(0, 12)))
+        want = _BLANK_LINES.sub("\n", _LINE_EDGES.sub(lambda m: "\n" if "\n" in m.group(0) else "", _SPACES.sub(" ", t)))
+        assert _plain_blanks(t) == want, t
