@@ -27,7 +27,6 @@ def _patterns() -> dict:
     names = rules.doc_type_names() + ["Văn bản", "Công văn"]
     type_alt = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
     return {
-        "letters": re.compile(r"[A-Za-zĐđÐ]+"),     # a code's letters (`_fix_codes`)
         "ident": re.compile(digit_led(cfg["identifier"], r"[\w/.-]")),   # (?<![\w/.-]) after the first digit
         "enum": re.compile(digit_led(cfg["enumeration"], r"[\w/.,-]")),
         "type_before": re.compile(r"(?i)(?P<type>" + type_alt + r")(?:\s+liên tịch)?" + cfg["number_word"] + r"(?:\(\s*)?$"),
@@ -353,7 +352,7 @@ def _resolve_type(ident: str, type_word: str | None, before: str) -> str:
 def _fix_codes(raw: str) -> str:
     """OCR and typing slips in codes: `QÐ`, `QD` before a known issuer → `QĐ`."""
     fixes = _patterns()["ocr_codes"]
-    return _patterns()["letters"].sub(lambda m: fixes.get(m.group(0).casefold(), m.group(0)), raw)
+    return re.sub(r"[A-Za-zĐđÐ]+", lambda m: fixes.get(m.group(0).casefold(), m.group(0)), raw)
 
 
 @extractor("references", needs=("sections", "metadata"))
