@@ -23,14 +23,16 @@ from re import _parser
 from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
-from pipeline.text.matching import required_literal, trie_pattern
 from pipeline.text.days import iso_day
+from pipeline.text.matching import case_blind, required_literal, trie_pattern
 from pipeline.text.spans import Taken
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _SENTENCE_END = re.compile(r"[.;\n]")
-_CLAUSE_END = re.compile(r"[.;](?=\s)|\n")
+_WITHIN = re.compile(r"trong\s*$", re.I)        # `trong` right before a date (`trong tháng 12`, `trong năm 2026`)
+# `[.;](?=\s)|\n` written to open with one class (`re` skips to its characters in C): the same one-character matches
+_CLAUSE_END = re.compile(r"[.;\n](?:(?<=[.;])(?=\s)|(?<=\n))")
 _DAY_KINDS = ("day", "day_bare", "day_partial_bare", "day_list")
 _PERIOD_KINDS = ("quarter_pair", "month_numeric_range", "range_days", "range_days_bare", "range_days_short", "range_months", "month_pair", "range_year_day", "range_years", "period",
                  "paren_years", "months_of_year")
@@ -51,7 +53,6 @@ def _cfg() -> dict:
         return p
 
     doc_types = "|".join(re.escape(n) for n in rules.doc_type_names())
-    flags = re.IGNORECASE
     return {
         # run on the lower-cased text: a literal first word lets `re` skip ahead fast, and so does a first digit
         # (`digit_first`)
@@ -65,15 +66,15 @@ def _cfg() -> dict:
         "time_column": re.compile(cfg["time_column"]),
         "occasion_before": re.compile(cfg["occasion_before"]),
         "named_day_before": re.compile(cfg["named_day_before"]),
-        "as_of_before": re.compile(cfg["as_of_before"], flags),
-        "as_of_after": re.compile(cfg["as_of_after"], flags),
-        "deadline_column": re.compile(cfg["deadline_column"], flags),
-        "title_after_ref": re.compile(cfg["title_after_ref"], flags),
+        "as_of_before": case_blind(cfg["as_of_before"]),
+        "as_of_after": case_blind(cfg["as_of_after"]),
+        "deadline_column": case_blind(cfg["deadline_column"]),
+        "title_after_ref": case_blind(cfg["title_after_ref"]),
         "document_number": re.compile(cfg["document_number"]),
         "title_end": re.compile(cfg["title_end"]),
         "program_title_before": re.compile(cfg["program_title_before"]),
         "time_prefix": re.compile(cfg["time_prefix"]),
-        "school_year": re.compile(cfg["school_year"], flags),
+        "school_year": case_blind(cfg["school_year"]),   # `re` skips to its `n`
         # the whole rule (what `_is_example` answers), its parts, and the longest word a placeholder follows
         "example_sentence": re.compile(rf"(?:{cfg['example_said']}|(?<!\w)(?:{cfg['example_heads']})\s+{cfg['example_letter']})"),
         "example_said": re.compile(cfg["example_said"]),
@@ -82,34 +83,34 @@ def _cfg() -> dict:
         "example_head_width": _parser.parse(cfg["example_heads"]).getwidth()[1],
         "received_stamp_before": re.compile(cfg["received_stamp_before"]),   # case matters: `ĐẾN` in capitals
         "recurrence": cfg["recurrence_values"],
-        "deadline_before": re.compile(cfg["deadline_before"], flags),
-        "deadline_listed": re.compile(cfg["deadline_listed"], flags),
-        "within_before": re.compile(cfg["deadline_within_before"], flags),
-        "within_after": re.compile(cfg["deadline_within_after"], flags),
-        "since_before": re.compile(cfg["since_before"], flags),
-        "since_after": re.compile(cfg["since_after"], flags),
+        "deadline_before": case_blind(cfg["deadline_before"]),
+        "deadline_listed": case_blind(cfg["deadline_listed"]),
+        "within_before": case_blind(cfg["deadline_within_before"]),
+        "within_after": case_blind(cfg["deadline_within_after"]),
+        "since_before": case_blind(cfg["since_before"]),
+        "since_after": case_blind(cfg["since_after"]),
         # case matters here: `Luật Đất đai` is a title, `luật` in running text is not
         # searched for presence only: the names as a trie (the same strings, far fewer branches tried)
         "cited_before": re.compile(cfg["cited_before"].replace("{doc_types}", trie_pattern(rules.doc_type_names()))),
         "cited_title_before": re.compile(cfg["cited_title_before"]),
-        "time_relation_before": re.compile(cfg["time_relation_before"], flags),
+        "time_relation_before": case_blind(cfg["time_relation_before"]),
         "cited_after": re.compile(cfg["cited_after"].replace("{doc_types}", doc_types)),
         "recurrence_not_before": re.compile(cfg["recurrence_not_before"]),
-        "date_only_cell": re.compile(cfg["date_only_cell"], flags),
+        "date_only_cell": case_blind(cfg["date_only_cell"]),
         "place_date": re.compile(cfg["place_date"]),
         "place_date_word": required_literal(cfg["place_date"]),     # `ngày`: a cell without it is not searched
         # a cell where no `ngày` follows a comma holds no place-and-date line: not searched either
         "place_date_comma": re.compile(r",\s*ngày"),
-        "anniversary_before": re.compile(cfg["anniversary_before"], flags),
+        "anniversary_before": case_blind(cfg["anniversary_before"]),
     }
 
 
-# How the patterns that open with a day's or a month's figure go on (`15/`, `15-`, `15.`, `6 tháng`): such
+# How the patterns that open with a day's or a month's figure go on (`15/`, `15-`, `15.`, `6 tháng`, `20 – 22/10`): such
 # a pattern can match only where `_DIGIT_STARTS` finds a start, so one scan of the text finds where to try
 # them all (each scanning the whole text took 0.1 ms a document; there are six). A pattern whose source
 # opens otherwise is scanned for as before.
-_DIGIT_OPENINGS = (r"(\d\d?)\s*/", r"(\d\d?)(?:\s*[/-]\s*|\.)", r"(\d\d?)\s+tháng")
-_DIGIT_STARTS = re.compile(r"\d(?=\d?\s*[/.-]|\d?\s+tháng)")
+_DIGIT_OPENINGS = (r"(\d\d?)\s*/", r"(\d\d?)(?:\s*[/-]\s*|\.)", r"(\d\d?)\s+tháng", r"(\d\d?)\s*[-–]")
+_DIGIT_STARTS = re.compile(r"\d(?=\d?\s*[/.\-–]|\d?\s+tháng)")
 
 
 def _matches_at(pat: re.Pattern, low: str, starts: list[int]):
@@ -339,10 +340,10 @@ def _kind(name: str, text: str, s: int, e: int) -> str:
         return "event"  # `tính đến ngày …`: where a figure stands, not a time limit
     if name == "until_year" or cfg["deadline_before"].search(before):
         return "deadline"
-    if re.search(r"trong\s*$", before, re.I) and (cfg["within_before"].search(before)
+    if _WITHIN.search(before) and (cfg["within_before"].search(before)
                                                   or cfg["within_after"].search(after)):
         return "deadline"
-    if name == "year" and re.search(r"trong\s*$", before, re.I):
+    if name == "year" and _WITHIN.search(before):
         return "period"  # `trong năm 2026`: the whole year, not a moment in it
     return "event"
 

@@ -8,9 +8,10 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.document import Doc
-from pipeline.text.matching import first_chars, trie_pattern
+from pipeline.text.matching import case_blind, first_chars, trie_pattern
 
 PERIOD = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?![\d/])", re.I)
+_CENTURY = re.compile(r"(?:19|20)\d\d")      # what every match of PERIOD and YEAR holds (`re` skips to digits in C)
 YEAR = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?|(?:trong\s+|vào\s+)?năm\s+)((?:19|20)\d{2})(?![\d/])", re.I)
 
 
@@ -47,68 +48,68 @@ def config() -> dict:
         "left_guard": re.compile(r"[\w/.,+-]\Z"),
         "cmp": dict(cmp_words),
         "units": units,
-        "at_least": re.compile(cfg["at_least_suffix"], flags),
-        "per_one": re.compile(cfg["per_one"], flags),
-        "at_most": re.compile(cfg["at_most_suffix"], flags),
-        "strong": re.compile(cfg["goal_strong"], flags),
-        "weak": re.compile(cfg["goal_weak"], flags),
-        "goal_after": re.compile(cfg["goal_after"], flags),
-        "past_before": re.compile(cfg["past_before"], flags),
-        "share_before": re.compile(cfg["share_before"], flags),
-        "past_after": re.compile(cfg["past_after"], flags),
-        "not_goal_before": re.compile(cfg["not_goal_before"], flags),
-        "band_after": re.compile(cfg["band_after"], flags),
-        "band_before": re.compile(cfg["band_before"], flags),
-        "score_after": re.compile(cfg["score_after"], flags),
-        "colon_label_goal": re.compile(cfg["colon_label_goal"], flags),
-        "past_heading": re.compile(cfg["past_heading"], flags),
-        "count_not_after": re.compile(cfg["count_not_after"], flags),
+        "at_least": case_blind(cfg["at_least_suffix"]),
+        "per_one": case_blind(cfg["per_one"]),
+        "at_most": case_blind(cfg["at_most_suffix"]),
+        "strong": case_blind(cfg["goal_strong"]),
+        "weak": case_blind(cfg["goal_weak"]),
+        "goal_after": case_blind(cfg["goal_after"]),
+        "past_before": case_blind(cfg["past_before"]),
+        "share_before": case_blind(cfg["share_before"]),
+        "past_after": case_blind(cfg["past_after"]),
+        "not_goal_before": case_blind(cfg["not_goal_before"]),
+        "band_after": case_blind(cfg["band_after"]),
+        "band_before": case_blind(cfg["band_before"]),
+        "score_after": case_blind(cfg["score_after"]),
+        "colon_label_goal": case_blind(cfg["colon_label_goal"]),
+        "past_heading": case_blind(cfg["past_heading"]),
+        "count_not_after": case_blind(cfg["count_not_after"]),
         "report_types": set(cfg["report_types"]),
-        "action": re.compile(cfg["goal_action"], flags),
-        "floor_ceiling": re.compile(cfg["floor_ceiling"], flags),
+        "action": case_blind(cfg["goal_action"]),
+        "floor_ceiling": case_blind(cfg["floor_ceiling"]),
         "plan_types": set(cfg["plan_types"]),
-        "plan_title": re.compile(cfg["plan_title"], flags),
+        "plan_title": case_blind(cfg["plan_title"]),
         "proposal_types": set(cfg["proposal_types"]),
-        "tender_title": re.compile(cfg["tender_title"], flags),
-        "rate_after": re.compile(cfg["rate_after"], flags),
-        "goal_before_bracket": re.compile(cfg["goal_before_bracket"], flags),
-        "table_unit_line": re.compile(cfg["table_unit_line"], flags),
+        "tender_title": case_blind(cfg["tender_title"]),
+        "rate_after": case_blind(cfg["rate_after"]),
+        "goal_before_bracket": case_blind(cfg["goal_before_bracket"]),
+        "table_unit_line": case_blind(cfg["table_unit_line"]),
         "planned_nouns": {n.lower() for n in cfg["planned_nouns"]},
         "explicit_goal": re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu)\b", flags),
-        "money_goal": re.compile(cfg["money_goal"], flags),
-        "money_past": re.compile(cfg["money_past"], flags),
-        "colon_label_measure": re.compile(cfg["colon_label_measure"], flags),
-        "range_before": re.compile(cfg["range_before"], flags),
-        "goal_heading": re.compile(cfg["goal_heading"], flags),
-        "t_unit": re.compile(cfg["table_unit_col"], flags),
-        "t_goal": re.compile(cfg["table_goal_col"], flags),
-        "t_past": re.compile(cfg["table_past_col"], flags),
-        "t_subject": re.compile(cfg["table_subject_col"], flags),
-        "t_money": re.compile(cfg["table_money_col"], flags),
-        "t_quantity": re.compile(cfg["table_quantity_col"], flags),
-        "t_measure": re.compile(cfg["table_measure_col"], flags),
-        "t_past_title": re.compile(cfg["table_past_title"], flags),
-        "time_label": re.compile(cfg["time_label"], flags),
+        "money_goal": case_blind(cfg["money_goal"]),
+        "money_past": case_blind(cfg["money_past"]),
+        "colon_label_measure": case_blind(cfg["colon_label_measure"]),
+        "range_before": case_blind(cfg["range_before"]),
+        "goal_heading": case_blind(cfg["goal_heading"]),
+        "t_unit": case_blind(cfg["table_unit_col"]),
+        "t_goal": case_blind(cfg["table_goal_col"]),
+        "t_past": case_blind(cfg["table_past_col"]),
+        "t_subject": case_blind(cfg["table_subject_col"]),
+        "t_money": case_blind(cfg["table_money_col"]),
+        "t_quantity": case_blind(cfg["table_quantity_col"]),
+        "t_measure": case_blind(cfg["table_measure_col"]),
+        "t_past_title": case_blind(cfg["table_past_title"]),
+        "time_label": case_blind(cfg["time_label"]),
         "bullet_lead": re.compile(r"\s*[-+*•–]\s*(?:" + cfg["time_label"] + r":\s*)?", flags),
         "time_word": re.compile(r"^(?:" + cfg["open_count_not"] + r")", flags),
         "t_units": [(re.compile(u["pattern"], flags), u["unit"], u.get("factor", 1)) for u in cfg["table_units"]],
-        "report_title": re.compile(cfg["report_title"], flags),
+        "report_title": case_blind(cfg["report_title"]),
         "normative_types": set(cfg["normative_types"]),
-        "normative_title": re.compile(cfg["normative_title"], flags),
+        "normative_title": case_blind(cfg["normative_title"]),
         "normative_heading": re.compile(cfg["normative_heading"], re.M),
-        "example_line": re.compile(cfg["example_line"], flags),
-        "arithmetic_before": re.compile(cfg["arithmetic_before"], flags),
-        "arithmetic_after": re.compile(cfg["arithmetic_after"], flags),
-        "stop": re.compile(cfg["subject_stop"], flags),
-        "verb_before": re.compile(cfg["subject_verb_before"], flags),
-        "verb_in_subject": re.compile(cfg["subject_verb_inside"], flags),
+        "example_line": case_blind(cfg["example_line"]),
+        "arithmetic_before": case_blind(cfg["arithmetic_before"]),
+        "arithmetic_after": case_blind(cfg["arithmetic_after"]),
+        "stop": case_blind(cfg["subject_stop"]),
+        "verb_before": case_blind(cfg["subject_verb_before"]),
+        "verb_in_subject": case_blind(cfg["subject_verb_inside"]),
         "none_allowed": re.compile(cfg["none_allowed"], flags | re.M),
-        "none_left": re.compile(cfg["none_left"], flags),
+        "none_left": case_blind(cfg["none_left"]),
         "staff_nouns": {n.lower() for n in cfg["staff_nouns"]},
-        "composition_before": re.compile(cfg["composition_before"], flags),
+        "composition_before": case_blind(cfg["composition_before"]),
         "figure": re.compile(r"\d\s*(?:%|tỷ|triệu|nghìn|ngàn|ha\b|km\b|tấn\b|usd\b)", flags),
-        "lead": re.compile(cfg["subject_lead"], flags),
-        "measure_before": re.compile(cfg["measure_subject_before"], flags),
+        "lead": case_blind(cfg["subject_lead"]),
+        "measure_before": case_blind(cfg["measure_subject_before"]),
     }
 
 
@@ -152,7 +153,10 @@ def explains(doc: Doc, s: int, e: int) -> bool:
     cfg, text = config(), doc.text
     line = text[text.rfind("\n", 0, s) + 1:s]
     return bool(cfg["arithmetic_before"].search(text[max(0, s - 4):s]) or cfg["arithmetic_after"].match(text[e:e + 4])
-                or cfg["example_line"].search(line) or re.search(r"(?i)\b(?:ví dụ|thí dụ)\b", lead_in(doc, s)))
+                or cfg["example_line"].search(line) or _EXAMPLE_WORD.search(lead_in(doc, s)))
+
+
+_EXAMPLE_WORD = re.compile(r"(?i)\b(?:ví dụ|thí dụ)\b")
 
 
 _BULLET = re.compile(r"[-+*•]|[a-zđ]\)")   # a list item's mark (compiled once: lead_in runs per figure)
@@ -218,6 +222,8 @@ def sets_sums(doc: Doc) -> bool:
 def stated_years(clause: str) -> list[int]:
     """The years a clause speaks of, leaving out a baseline (`tăng 10% so với năm 2025`); a period
     (`giai đoạn 2021 - 2025`) speaks of its last year."""
+    if not _CENTURY.search(clause):
+        return []         # each pattern reads a 19xx or 20xx year: a clause without one holds none (most do not)
     found = sorted([(m.start(), int(m.group(1))) for m in YEAR.finditer(clause)]
                    + [(m.start(), int(m.group(1))) for m in PERIOD.finditer(clause)])
     return [y for at, y in found if not re.search(r"so với\s+(?:cùng kỳ\s+)?\Z", clause[max(0, at - 20):at])]

@@ -18,11 +18,13 @@ from pipeline.extract.target_cues import (YEAR, config, doc_year, explains, head
 from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
 from pipeline.text.fold import fold
+from pipeline.text.matching import word_led
 from pipeline.text.spans import Taken
 
 __all__ = ["find", "find_rules", "parse_number"]
 _SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
-_NONE_LEFT = re.compile(r"\bkhông còn\s", re.I)
+_LABEL_AT = re.compile(r"\d+(?:\.\d+)*\s*[.)]\s")      # a section's number (`3. `), asked of every figure
+_NONE_LEFT = re.compile(word_led(r"\bkhông còn\s"), re.I)     # `\bkhông còn\s`, skipping to a `k` in C
 _DONE = re.compile(r"\bđã\b")
 
 
@@ -306,7 +308,7 @@ def find(doc: Doc) -> list[dict]:
             else:
                 match_kind = kind
             line_start = text.rfind("\n", 0, ns) + 1
-            if re.match(r"\d+(?:\.\d+)*\s*[.)]\s", text[ns:ns + 8]) and not text[line_start:ns].strip():
+            if _LABEL_AT.match(text, ns, ns + 8) and not text[line_start:ns].strip():
                 continue  # a section label such as `3. ` at the start of a line
             bracket_floor = None
             if text[max(0, ns - 1):ns] == "(" and not cmp_word:

@@ -1,6 +1,9 @@
 """Helpers every part of the layout parser shares: its rules, what counts as capitals, a roman numeral's value."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from pipeline import rules
 
 
@@ -12,6 +15,13 @@ def layout_rules() -> dict:
 def matches_any(patterns: list[str], text: str) -> bool:
     """Whether any of the patterns (compiled once) is found in `text`."""
     return any(rules.compiled(p).search(text) for p in patterns)
+
+
+@lru_cache(maxsize=None)
+def opens_source(patterns: tuple[str, ...]) -> str:
+    """The section markers' patterns as one alternation without their group names (does a line open any item),
+    built once per set of markers, not at every parse."""
+    return "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", p) + ")" for p in patterns)
 
 
 def is_upper(text: str) -> bool:

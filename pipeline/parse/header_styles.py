@@ -21,11 +21,17 @@ def _types_alternation() -> str:
     return "|".join(re.escape(n) for n in rules.doc_type_names())
 
 
+@lru_cache(maxsize=None)
+def _issued_by() -> re.Pattern:
+    """A type word, `của` and its author, compiled once (asked of every line of every header)."""
+    return re.compile(rf"^(?P<type>{_types_alternation()})\s+của\s+(?P<org>.+?)\s*$", re.I)
+
+
 def issued_by(text: str) -> tuple[str, str] | None:
     """(type, author) of a type line naming who issues it (`Nghị định của chính phủ`, `quyết định của bộ
     trưởng bộ tài chính`), in any case (a capitals font may have come through in lower case); the author
     is short and no sentence, and no number follows it (that is the Công báo line, `gazette`)."""
-    m = re.match(rf"^(?P<type>{_types_alternation()})\s+của\s+(?P<org>.+?)\s*$", text, re.I)
+    m = _issued_by().match(text)
     if not m or len(m.group("org").split()) > 10 or re.search(r"[.;:,]|\bsố\b|\d", m.group("org"), re.I):
         return None
     name = next(n for n in rules.doc_type_names() if n.casefold() == m.group("type").casefold())
@@ -52,8 +58,11 @@ def issuer_of_author(author: str) -> str:
 def is_author_line(text: str, author: str | None) -> bool:
     """The author's name set again on a line of its own above the preamble (`CHÍNH PHỦ`, `BỘ TRƯỞNG BỘ TÀI
     CHÍNH`), in any case: where a title ends."""
-    folded = re.sub(r"\s+", " ", text.strip(" .:")).casefold()
-    return bool(author) and folded == re.sub(r"\s+", " ", author.strip()).casefold()
+    folded = _BLANKS.sub(" ", text.strip(" .:")).casefold()
+    return bool(author) and folded == _BLANKS.sub(" ", author.strip()).casefold()
+
+
+_BLANKS = re.compile(r"\s+")
 
 
 def gazette(lines: list, limit: int = 8) -> dict | None:

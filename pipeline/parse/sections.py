@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline import rules
-from pipeline.parse.common import is_upper, layout_rules, roman_value
+from pipeline.parse.common import is_upper, layout_rules, opens_source, roman_value
 from pipeline.text.spans import Line
 
 
@@ -119,7 +119,7 @@ def _goes_on(stack: list, markers: list, text: str) -> bool:
     for kind, pat, _ in markers.tried(text):
         m = pat.match(text)
         if m:
-            lbl = re.sub(r"\s+", " ", m.group("label"))
+            lbl = _BLANKS.sub(" ", m.group("label"))
             if kind in _WORDED:
                 lbl = _label_text(lbl)
             return _kind_key(kind, lbl) == key and _first_and_next(kind, lbl, label)
@@ -190,10 +190,11 @@ _RUN_IN = re.compile(r"^(?P<head>[^:;.,“\"(]{2,60}?(?:,[^:;.,“\"(]{1,30})?)\
 # blanks after a stop, before more text: `(?<=[.;!?])\s+(?=\S)` with the look-behind after the first blank (the
 # same matches; `re` skips to blanks in C instead of trying every position)
 _RUN_ON = re.compile(r"\s(?<=[.;!?]\s)\s*(?=\S)")
+_BLANKS = re.compile(r"\s+")
 
 
 def _label_of(kind: str, m: re.Match) -> str:
-    label = re.sub(r"\s+", " ", m.group("label"))
+    label = _BLANKS.sub(" ", m.group("label"))
     return _label_text(label) if kind in _WORDED else label
 
 
@@ -302,7 +303,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
     (`Mẫu số 01` and what follows it). A label alone on its line takes the title under it as heading."""
     cfg = layout_rules()["sections"]
     markers = _Markers((m["kind"], rules.compiled(m["pattern"]), m.get("fallthrough", False)) for m in cfg["markers"])
-    markers.opens = rules.compiled("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", m["pattern"]) + ")" for m in cfg["markers"]))
+    markers.opens = rules.compiled(opens_source(tuple(m["pattern"] for m in cfg["markers"])))
     sentence_end = rules.compiled(cfg["heading_sentence_end"])
     table_header = rules.compiled(cfg["table_header"]) if cfg.get("table_header") else None
     quote_open = rules.compiled(cfg["quote_open"]) if cfg.get("quote_open") else None
@@ -363,7 +364,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             m = pat.match(t)
             if not m:
                 continue
-            label = re.sub(r"\s+", " ", m.group("label"))
+            label = _BLANKS.sub(" ", m.group("label"))
             if kind in _WORDED:
                 label = _label_text(label)
             if kind == "roman" and not label.isupper():

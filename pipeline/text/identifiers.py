@@ -8,21 +8,35 @@ from functools import lru_cache
 from pipeline import rules
 
 
+# the identifier grammar's substitutions, compiled once (a document cites its numbers many times)
+_ID = [re.compile(p) for p in (
+    r"\s+",
+    r"[–—]",
+    r"\d",
+    r"^(\d+)[Il|](?=[/-])",
+    r"^(\d{1,2})\.(\d{3})(?=[/-])",
+    r"^(\d+)(.*)$",
+    r"^/((?:19|20)\d{2})-",
+    r"(?<=[A-ZĐ])[Il](?=\d)",
+    r"[A-Za-zĐđÐ]+",
+)]
+
+
 @lru_cache(maxsize=4096)
 def normalize_identifier(raw: str) -> str | None:
     """`4088 /KH-UBND` → `4088/KH-UBND`; a blank number (`/QĐ-UBND`) → None.
 
     Kept per string (a string in, a string out, from rules read once per process): a document cites the
     same numbers again and again, and each reading costs a dozen substitutions."""
-    ident = re.sub(r"\s+", "", raw or "").replace("Ð", "Đ").strip(".,;:")
-    ident = re.sub(r"[–—]", "-", ident)
-    if not ident or not re.match(r"\d", ident):
+    ident = _ID[0].sub("", raw or "").replace("Ð", "Đ").strip(".,;:")
+    ident = _ID[1].sub("-", ident)
+    if not ident or not _ID[2].match(ident):
         return None
-    ident = re.sub(r"^(\d+)[Il|](?=[/-])", r"\g<1>1", ident)   # OCR's `3l/CT-TTg`: a number is digits
-    ident = re.sub(r"^(\d{1,2})\.(\d{3})(?=[/-])", r"\1\2", ident)   # `1.245/QĐ-UBND`: a thousands dot, not `21.4/GĐN`
-    m = re.match(r"^(\d+)(.*)$", ident)
+    ident = _ID[3].sub(r"\g<1>1", ident)   # OCR's `3l/CT-TTg`: a number is digits
+    ident = _ID[4].sub(r"\1\2", ident)   # `1.245/QĐ-UBND`: a thousands dot, not `21.4/GĐN`
+    m = _ID[5].match(ident)
     num, rest = m.group(1), m.group(2)
-    rest = re.sub(r"^/((?:19|20)\d{2})-", r"/\1/", rest)   # `126/2024-NĐ-CP`: the year takes a slash
+    rest = _ID[6].sub(r"/\1/", rest)   # `126/2024-NĐ-CP`: the year takes a slash
     # `144/2002/QĐ/BTC`, `40/2000/TT/BTC`: older numbers put a slash where the normal form has the
     # hyphen between the type code and the issuer (`144/2002/QĐ-BTC`)
     rest = re.sub(r"^(/(?:19|20)\d{2}/)([A-Za-zĐđÐ]+)/(?=[A-Za-zĐđÐ])",
@@ -30,9 +44,9 @@ def normalize_identifier(raw: str) -> str | None:
                                                         in rules.doc_type_by_code() else "/"), rest)
     if len(num) == 1:
         num = "0" + num
-    rest = re.sub(r"(?<=[A-ZĐ])[Il](?=\d)", "1", rest)   # OCR's `QHI5` for the 15th National Assembly's QH15
+    rest = _ID[7].sub("1", rest)   # OCR's `QHI5` for the 15th National Assembly's QH15
     # official spellings of the codes (QĐ, KH, CTr, TTr, QĐi)
-    rest = re.sub(r"[A-Za-zĐđÐ]+", lambda c: code_with_dd(c.group(0)), rest)
+    rest = _ID[8].sub(lambda c: code_with_dd(c.group(0)), rest)
     return num + rest
 
 

@@ -112,3 +112,71 @@ def _first_of(items: list) -> frozenset | None:
         firsts = [_first_of(list(b.data)) for b in av[1]]
         return None if any(f is None for f in firsts) else frozenset().union(*firsts)
     return None
+
+
+# the characters other than a letter's own two cases that `re` takes for it ignoring case (tests check every letter
+# allowed here against every code point)
+_FOLD_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_LETTERS = frozenset("aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz")
+_EDGES = ("\\b", "(?<!\\w)")
+
+
+def _forms(ch: str) -> str:
+    return "".join(dict.fromkeys(ch + ch.upper() + _FOLD_EXTRA.get(ch, "")))
+
+
+def word_led(pattern: str, strict: bool = True) -> str:
+    """For a pattern compiled with re.IGNORECASE that opens with `\\b` (or `(?<!\\w)`) and a letter (`\\bkhông còn\\s`),
+    or with the edge and a group of words that each open with a letter (`\\b(?:đã|chưa|vừa qua)…`): the same matches,
+    written as the letters' case forms in a class, the word's edge as a look-behind after it, and each word's first
+    letter, in the group, as a look-behind on the letter read (`(?-i:[kKK])(?<!\\w.)hông còn\\s`,
+    `(?-i:[đĐcCvV])(?<!\\w.)(?:(?<=đ)ã|(?<=c)hưa|(?<=v)ừa qua)…`). Why: ignoring case, `re` skips ahead in C to where
+    a match can start only when the pattern opens with a class of characters that have no case of their own to
+    ignore; `\\b` or a cased letter first makes it try every position of the text. Before a letter (a word
+    character), `\\b` is the character before it not being one: what the look-behind asks. `strict=False`: a
+    pattern of another form is returned as it is."""
+    edge = next((e for e in _EDGES if pattern.startswith(e)), "")
+    body = pattern[len(edge):]
+    words, rest = _words(body) if body.startswith("(?:") else ([body[:2]], None)    # the letter, and what follows it
+    if not edge or not words or any(w[:1].lower() not in _LETTERS or w[1:2] in ("?", "*", "+", "{") for w in words):
+        if not strict:
+            return pattern            # a rule written otherwise: taken as it is
+        raise ValueError(f"word_led needs `\\b` or `(?<!\\w)` then a letter or a group of words: {pattern[:30]!r}")
+    lead = "(?-i:[" + "".join(dict.fromkeys("".join(_forms(w[0].lower()) for w in words))) + "])(?<!\\w.)"
+    if rest is None:
+        return lead + body[1:]
+    return lead + "(?:" + "|".join(f"(?<={w[0]}){w[1:]}" for w in words) + ")" + rest
+
+
+def case_blind(pattern: str) -> re.Pattern:
+    """`re.compile(pattern, re.IGNORECASE)`, written to open with its first letters where `word_led` can."""
+    return re.compile(word_led(pattern, strict=False), re.I)
+
+
+def _words(body: str) -> tuple[list[str], str]:
+    """The top-level alternatives of the group `body` opens with (`(?:a|b)…`), and what follows the group; ([], "")
+    when the group does not close."""
+    out, depth, start, i = [], 0, 3, 3
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":                 # a class: its `|`, `(`, `)` are characters; a `]` first in it is one too
+            i += 2 if body[i + 1:i + 2] == "^" else 1
+            i += 2 if body[i:i + 1] == "\\" else 1
+            while i < len(body) and body[i] != "]":
+                i += 2 if body[i] == "\\" else 1
+            i += 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch == ")":
+            return out + [body[start:i]], body[i + 1:]
+        elif ch == "|" and not depth:
+            out.append(body[start:i])
+            start = i + 1
+        i += 1
+    return [], ""

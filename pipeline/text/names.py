@@ -36,7 +36,7 @@ def expand_abbreviations(name: str) -> str:
     # `TP Lào Cai`, `TP. Hồ Chí Minh`: before a place name `TP` is a city; so it is listed with other units (`các tỉnh,
     # TP trực thuộc TW`) or ending a body of a city (`UBND TP`, `Công an TP`); after a field head (`Sở TP`, `Phòng TP`)
     # it is the field Tư pháp and left as written
-    name = re.sub(r"(?<![\wĐđ-])TP\.?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", "thành phố ", name)
+    name = _CITY_TP.sub("thành phố ", name)
     name = _CITY.sub(lambda m: m.group(1) + "thành phố", name)
     name = _STANDING.sub("Thường trực ", name)
     name = _COMMAND.sub("Bộ Chỉ huy", name)
@@ -94,6 +94,7 @@ def _field_code_after_head(name: str) -> str:
 # `TT Tỉnh ủy`, `TT.HĐND tỉnh`: before a Party committee or a council `TT` is its standing board (elsewhere, `TT Y tế`,
 # it may be a centre, and is left as written)
 _STANDING = re.compile(r"(?<![\wĐđ-])(?i:TT)\.?\s*(?=(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|HĐND|Hội đồng nhân dân)\b)")
+_CITY_TP = re.compile(r"(?<![\wĐđ-])TP\.?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")   # `TP. Hồ Chí Minh`
 _CITY = re.compile(r"((?:\b(?:tỉnh|huyện|quận|thị xã|xã|phường)\s*,\s*)|(?<!\bSở )(?<!\bPhòng )(?<!\bBan )(?<!\bVụ )(?<!\bCục )"
                    r"(?<!\bBộ )(?<![\wĐđ-]))(?:TP|tp)(?=\s+trực thuộc\b|\s*$)")
 
@@ -285,9 +286,12 @@ def proper_name(name: str) -> str:
     return name
 
 
+_BLANKS = re.compile(r"\s+")
+
+
 def trim_edges(name: str) -> str:
     """Spaces and punctuation off both ends, but a closing qualifier stays: `Đoàn Luật sư tỉnh Lâm Đồng (cũ)`."""
-    name = re.sub(r"\s+", " ", name)
+    name = _BLANKS.sub(" ", name)
     keep = name.rstrip(" \t.,;:-–“”\"'").endswith(")") and "(" in name
     name = name.strip(" \t.,;:-–“”\"'()")
     if keep and name.count("(") > name.count(")"):
@@ -333,6 +337,7 @@ def _province_after_unit(text: str) -> str:
     return " ".join(_case_provinces(text.split(" "), after=("tỉnh", "phố")))
 
 
+@lru_cache(maxsize=None)
 def _unit_at_end() -> re.Pattern:
     """A bare unit with a Party committee of its own at the end of a name (rules/admin_units.yaml)."""
     return rules.compiled(r"(?<![\wĐđ])(" + "|".join(re.escape(w) for w in admin_units.party_of()

@@ -16,9 +16,7 @@ def places_of(issuer: str | None) -> dict[str, str]:
     if not issuer:
         return out
     party = {p: w for w, p in units.party_of().items() if p != "Đảng ủy"}        # `Tỉnh ủy` → `tỉnh`
-    m = re.search(r"(?<![\wĐđ])((?i:" + "|".join(map(re.escape, party)) + "|"
-                  + units.alternation("province", "district", "commune") + r"))\s+((?!(?i:ủy)\b)(?:[A-ZĐÀ-Ỹ][^\s,]*\s*)+)$",
-                  issuer)                 # `BAN DÂN VẬN TỈNH ỦY`: `ỦY` ends a Party committee, it is no place
+    m = _issuer_place().search(issuer)   # `BAN DÂN VẬN TỈNH ỦY`: `ỦY` ends a Party committee, it is no place
     if m:
         unit, place = m.group(1), m.group(2).strip()
         if unit.lower() in units.words():
@@ -32,6 +30,15 @@ def places_of(issuer: str | None) -> dict[str, str]:
         if issuer.startswith("Đảng ủy ") and unit in units.words():
             out["Đảng ủy"] = f"{unit} {place}"   # `Văn phòng Đảng ủy` in a document of `Đảng ủy xã Tân Lập`
     return out
+
+
+@lru_cache(maxsize=None)
+def _issuer_place() -> re.Pattern:
+    """A unit (or a Party committee's) and the place after it ending an issuer's name, compiled once per process (built
+    from the units' tables, themselves read once): every document's places are read, twice."""
+    party = {p: w for w, p in units.party_of().items() if p != "Đảng ủy"}
+    return re.compile(r"(?<![\wĐđ])((?i:" + "|".join(map(re.escape, party)) + "|"
+                      + units.alternation("province", "district", "commune") + r"))\s+((?!(?i:ủy)\b)(?:[A-ZĐÀ-Ỹ][^\s,]*\s*)+)$")
 
 
 def doc_places(metadata: dict) -> dict[str, str]:
@@ -67,6 +74,12 @@ def issuer_forms(issuer: str | None, places) -> set[str]:
     held = re.match(r"Thủ tướng\s+(Chính phủ)$", full)
     if held:
         return {full.casefold(), held.group(1).casefold()}
-    base = re.sub(r"\s+(?i:" + units.alternation("province", "district", "commune") + r")\s+(?:[A-ZĐÀ-Ỹ]\S*\s*)+$", "", full)
+    base = _place_tail().sub("", full)
     forms = {full, base, resolve_jurisdiction(base, places)}
     return {f.casefold() for f in forms}
+
+
+@lru_cache(maxsize=None)
+def _place_tail() -> re.Pattern:
+    """A unit and its place name ending a name (`… tỉnh Lâm Đồng`), compiled once per process."""
+    return re.compile(r"\s+(?i:" + units.alternation("province", "district", "commune") + r")\s+(?:[A-ZĐÀ-Ỹ]\S*\s*)+$")
