@@ -113,6 +113,14 @@ CASES = [
      "- Thủ tướng, các PTT Chính phủ;\n- Văn phòng Quốc hội;",
      {"Bộ Tư pháp": {"advise"}, "Thủ tướng Chính phủ": {"recipient"}, "các Phó Thủ tướng Chính phủ": {"recipient"},
       "Văn phòng Quốc hội": {"recipient"}}),
+    # the Prime Minister alone, or abbreviated with the deputies (named), is the same office, never `Chính phủ`
+    ("ministry", "Theo đề nghị của Vụ trưởng Vụ Pháp chế.", ARTICLE_1,
+     "- Thủ tướng Chính phủ (để b/c);\n- Văn phòng Quốc hội;",
+     {"Vụ Pháp chế": {"advise"}, "Thủ tướng Chính phủ": {"recipient"}, "Văn phòng Quốc hội": {"recipient"}}),
+    ("government", "Theo đề nghị của Bộ trưởng Bộ Tư pháp;", ARTICLE_1,
+     "- TTg, các PTTg: Trần Văn A, Lê Văn B;\n- Văn phòng Quốc hội;",
+     {"Bộ Tư pháp": {"advise"}, "Thủ tướng Chính phủ": {"recipient"}, "các Phó Thủ tướng Chính phủ": {"recipient"},
+      "Văn phòng Quốc hội": {"recipient"}}),
     # `TP` listed with other units is a city; `TT` before a council its standing board
     ("ministry", "Theo đề nghị của Vụ trưởng Vụ Kế hoạch - Tài chính.",
      "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm tra năm 2025.",

@@ -87,6 +87,9 @@ CASES = [
     # `TT.` with its dot and a space before the committee: the standing body, one item with the next after the comma
     ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ", rest="- TT. Tỉnh ủy, TT. HĐND tỉnh;\n"),
      {"Thường trực Tỉnh ủy Lào Cai", "Thường trực Hội đồng nhân dân tỉnh Lào Cai"}, {"Tỉnh ủy Lào Cai", "TT"}),
+    # the Prime Minister alone is that office, not the Government
+    ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ", rest="- Thủ tướng Chính phủ (để b/c);\n"),
+     {"Thủ tướng Chính phủ"}, {"Chính phủ"}),
     # the bare front shares the place that ends the item, never the `xã hội` of `chính trị - xã hội`
     ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ", rest="- Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội tỉnh;\n"),
      {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai", "các tổ chức chính trị - xã hội tỉnh"},

@@ -170,9 +170,9 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
     recipient: a person's title gives the body it heads; the fields after a plural head's colon one body each."""
     out = []
     pm = _PRIME_MINISTERS.match(item)
-    if pm:                            # `Thủ tướng, các Phó Thủ tướng Chính phủ`: the Government's heads, offices of state
-        return [body_item(name, "recipient", s, s + len(item.rstrip(" .,;")), item, places, "recipient")
-                for name in ("Thủ tướng Chính phủ", "các Phó Thủ tướng Chính phủ")]
+    if pm or _PRIME_MINISTER.match(item):   # `Thủ tướng, các Phó Thủ tướng Chính phủ`: the Government's heads, offices
+        names = ("Thủ tướng Chính phủ", "các Phó Thủ tướng Chính phủ") if pm else ("Thủ tướng Chính phủ",)   # of state
+        return [body_item(name, "recipient", s, s + len(item.rstrip(" .,;")), item, places, "recipient") for name in names]
     toks = tokenize(item, s)
     depth, keep = 0, []
     for t in toks:
@@ -224,8 +224,10 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
     return out
 
 
-_PRIME_MINISTERS = re.compile(r"\s*Thủ tướng(?:\s+Chính phủ)?\s*(?:,|và)\s*(?:các\s+)?(?:Phó Thủ tướng|PTT)(?:\s+Chính phủ)?"
-                              r"\s*[.,;]?\s*$")
+_PRIME_MINISTERS = re.compile(r"\s*(?:Thủ tướng|TTg)(?:\s+Chính phủ)?\s*(?:,|và)\s*(?:các\s+)?(?:Phó Thủ tướng|PTTg|PTT)"
+                              r"(?:\s+Chính phủ)?(?:\s*:[^;()]*)?\s*(?:\([^()]*\))?\s*[.,;]?\s*$")
+# `Thủ tướng Chính phủ (để b/c)`, `TTg;`: the Prime Minister alone, an office of state as above (not `Chính phủ`)
+_PRIME_MINISTER = re.compile(r"\s*(?:Thủ tướng(?:\s+Chính phủ)?|TTg)\s*(?:\([^()]*\))?\s*[.,;]?\s*$")
 
 
 def _bare_head(tk: list[Tok], a: int, b: int) -> bool:
