@@ -106,3 +106,11 @@ def test_a_run_together_party_plan_and_a_departments_letter_under_its_committee(
     m = _read(tmp_path, letter, "cv.txt")["metadata"]
     assert (m["issuer"], m["parent_issuer"]) == ("Sở Y tế tỉnh Nam Sơn", "Ủy ban nhân dân tỉnh Nam Sơn")
     assert m["signer"]["name"] == "Phan Văn Lợi"
+
+
+def test_a_hospital_under_its_department_on_one_line(tmp_path):
+    text = ("SỞ Y TẾ LÀO CAI BỆNH VIỆN SẢN NHI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+            "Hạnh phúc -------\nSố: 45/TB-BVSN Lào Cai, ngày 12 tháng 10 năm 2026 THÔNG BÁO Về việc lịch trực\n"
+            "1. Các khoa bố trí trực.\nNơi nhận: - Lưu: VT. GIÁM ĐỐC Hà Văn Dũng\n")
+    m = _read(tmp_path, text, "tb.txt")["metadata"]
+    assert (m["issuer"].casefold(), m["parent_issuer"]) == ("bệnh viện sản nhi", "Sở Y tế Lào Cai")
