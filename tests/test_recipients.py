@@ -87,6 +87,9 @@ CASES = [
     # `TT.` with its dot and a space before the committee: the standing body, one item with the next after the comma
     ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ", rest="- TT. Tỉnh ủy, TT. HĐND tỉnh;\n"),
      {"Thường trực Tỉnh ủy Lào Cai", "Thường trực Hội đồng nhân dân tỉnh Lào Cai"}, {"Tỉnh ủy Lào Cai", "TT"}),
+    # a list of an organisation's own unit codes the vocabulary cannot expand gives no body, not the raw list
+    ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ", rest="- Các đơn vị: QLT, TCCB, KHTC;\n"),
+     {"Sở Nội vụ"}, {"Các đơn vị: QLT, TCCB, KHTC"}),
     # the Prime Minister alone is that office, not the Government
     ("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ", rest="- Thủ tướng Chính phủ (để b/c);\n"),
      {"Thủ tướng Chính phủ"}, {"Chính phủ"}),

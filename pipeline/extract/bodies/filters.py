@@ -86,7 +86,8 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     aliases = _aliases(doc, places)
     items = [{**it, "name": aliases.get(it["name"].casefold(), it["name"])} for it in items]
     keep_generic = role_rules()["raw"].get("generic_collectives")
-    items = [it for it in items if not (not keep_generic and _vague(it["name"])) and not _relative(doc, it)]
+    items = [it for it in items if not (not keep_generic and _vague(it["name"])) and not _relative(doc, it)
+             and ":" not in it["name"]]   # `Các đơn vị: TST, TCKT`: a list of codes the vocabulary cannot expand
     chain = forms | issuer_forms(doc.metadata.get("parent_issuer"), places)
     items = [it for it in items if not (it["name"].casefold() in chain and _after_person_title(doc, it))]
     out, seen = [], set()
