@@ -193,6 +193,8 @@ def test_issue14_forms(sentence, value, kind):
     # a day of any year
     ("Số liệu tính từ ngày 01/10 năm trước đến ngày 30/9 của năm đánh giá.", "2025-09-30"),
     ("Các xã gửi báo cáo trước ngày 25 hằng tháng.", "2025-12-25"),
+    ("Định kỳ hằng năm (trước ngày 15/11), các phòng báo cáo kết quả về Văn phòng.", "2025-11-15"),
+    ("Hằng năm, trước ngày 20/12, Ban Kiểm tra gửi báo cáo.", "2025-12-20"),
     # a day the calendar does not have (a misprint or a misread digit) is no date
     ("Các xã báo cáo kết quả về Sở Xây dựng trước ngày 31/6/2026.", "2026-06-31"),
     ("Hoàn thành việc rà soát chậm nhất ngày 30 tháng 02 năm 2026.", "2026-02-30"),

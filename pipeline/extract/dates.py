@@ -62,6 +62,7 @@ def _cfg() -> dict:
         "left_guard": {name: re.compile(p) for name, p in cfg["left_guard"].items()},
         "left_need": {name: re.compile(p) for name, p in cfg["left_need"].items()},
         "generic_year_after": re.compile(cfg["generic_year_after"]),
+        "generic_year_before": re.compile(cfg["generic_year_before"]),
         "partial_day_context": re.compile(cfg["partial_day_context"], re.M),
         "time_column": re.compile(cfg["time_column"]),
         "occasion_before": re.compile(cfg["occasion_before"]),
@@ -443,7 +444,8 @@ def find(doc: Doc) -> list[dict]:
                     and not _partial_day_is_date(text, s, name):
                 continue  # `1/3` alone may be a fraction
             if name in _PARTIAL_KINDS and not any(m.groupdict().get(k) for k in ("y", "y_w", "y_only", "y2")) \
-                    and cfg["generic_year_after"].search(low[e:e + 60]):
+                    and (cfg["generic_year_after"].search(low[e:e + 60])
+                         or cfg["generic_year_before"].search(low, max(0, s - 45), s)):
                 taken.add(s, e)
                 continue  # `30/9 của năm đánh giá`: a day of any year, no calendar date
             taken.add(s, e)  # a rejected date still hides the pieces inside it
