@@ -71,6 +71,9 @@ def test_a_text_laid_out_line_by_line_is_left_as_it_is():
                 "Đồng Hới, ngày 09 tháng 3 năm 2026\nV/v nhà ở xã hội\nKính gửi: Các xã.\nNội dung V/v khác.\n"
                 "Nơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐặng Văn Lực\n")
     assert not flattened(laid_out)
+    # a rule alone on its line under the issuer, and a Markdown table's `|------|` row, are no run-together header
+    assert not flattened("SỞ XÂY DỰNG\n----------\nSố: 12/SXD-QLN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n")
+    assert not flattened("| SỞ XÂY DỰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|----------|----------|\n")
     assert unflatten(laid_out, list(range(len(laid_out) + 1))) == (laid_out, list(range(len(laid_out) + 1)))
 
 

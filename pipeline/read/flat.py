@@ -61,7 +61,12 @@ def flattened(text: str) -> bool:
     after other text on its line. A page read line by line has neither."""
     p = _patterns()
     head = text[:600]
-    return bool(re.search(r"\S[ \t]*[-_=]{4,}[ \t]*\S", head) or p["openers"].search(head.split("\n", 3)[0]))
+    first = head.split("\n", 1)[0]
+    return bool(_RULE_INSIDE.search(head) or not first.startswith("|") and p["openers"].search(first))
+
+
+# a rule of dashes with a word beside it on its line (a table's `|------|` row in a Markdown text is no rule)
+_RULE_INSIDE = re.compile(r"[^\W_][ \t]*[-_=]{4,}|[-_=]{4,}[ \t]*[^\W_]")
 
 
 def unflatten(text: str, offsets: list[int] | None) -> tuple[str, list[int] | None]:
