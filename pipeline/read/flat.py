@@ -40,9 +40,9 @@ def _patterns() -> dict:
         "place_date": re.compile(r"(?P<gap>[ \t]+)?(?<!\S)(?=" + flat["place_date"] + ")"),
         "after_date": re.compile(flat["place_date"] + r"(?P<gap>[ \t]+)(?=\S)"),
         "body_start": re.compile(flat["body_start"], re.M),
-        "authority": re.compile(r"(?<=\S)[ \t]+(?=" + flat["authority"] + ")"),
-        "authority_start": re.compile(r"\s*(?:" + flat["authority"].split("[ \\t]*")[0] + ")"),
-        "mark_end": re.compile(r"(?:^|\s)(?:" + flat["authority"].split("[ \\t]*")[0] + r")\Z"),
+        "authority": re.compile(r"(?<=\S)[ \t]+(?=" + flat["authority_marks"] + r"[ \t]*[A-ZĐÀ-Ỹ]{2})"),
+        "authority_start": re.compile(r"\s*" + flat["authority_marks"]),
+        "mark_end": re.compile(r"(?:^|\s)" + flat["authority_marks"] + r"\Z"),
         "designation": re.compile(flat["designation"]),
         # `… TRONG TÌNH HÌNH MỚI” (Ban hành kèm theo Quyết định số …)`: an attached document's title and the line
         # saying what it is issued with, run into one line
