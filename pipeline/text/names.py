@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.text import units as admin_units
+from pipeline.text.identifiers import normalize_identifier
 from pipeline.read.legacy import is_syllable
 
 
@@ -316,7 +317,6 @@ _CODE = re.compile(r"(?<![\w/])\d[\w.]*(?:/[\wĐđ.\-]+)+|(?<![\w/])\d+-[A-ZĐ]+
 def _cited_in_title(text: str, low: str) -> str:
     """`THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG …` → `Thực hiện Chỉ thị số 27/CT-TTg …`: a document the title cites keeps
     its number in the official form and its type capitalised, as running text writes a citation."""
-    from pipeline.text.identifiers import normalize_identifier
     if not _CODE.search(text):
         return low
     out = list(low)
@@ -324,9 +324,14 @@ def _cited_in_title(text: str, low: str) -> str:
         ident = normalize_identifier(m.group(0)) or m.group(0)
         if len(ident) == m.end() - m.start():
             out[m.start():m.end()] = ident
-    low = "".join(out)
+    return _cited_type().sub(lambda t: t.group(1)[:1].upper() + t.group(1)[1:], "".join(out))
+
+
+@lru_cache(maxsize=1)
+def _cited_type() -> re.Pattern:
+    """A document type in lower case before `số` and a number (`chỉ thị số 27/…`), compiled once."""
     types = "|".join(sorted((re.escape(t.lower()) for t in rules.doc_type_names()), key=len, reverse=True))
-    return re.sub(r"(?<!\w)(" + types + r")(?=\s+số\s+\d)", lambda t: t.group(1)[:1].upper() + t.group(1)[1:], low)
+    return re.compile(r"(?<!\w)(" + types + r")(?=\s+số\s+\d)")
 
 
 def _province_after_unit(text: str) -> str:
