@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from pipeline import rules
+from pipeline.text import units
 from pipeline.text.fold import fold
 
 
@@ -28,7 +29,7 @@ def _key(text: str) -> str:
 
 def _phrases() -> list[str]:
     cfg = rules.load("ocr")
-    places = list(cfg["places"])
+    places = list(units.provinces().values()) + list(cfg["cities"])
     out = places + [f"{u} {p}" for u in cfg["place_units"] for p in places] + list(cfg["phrases"]) + list(cfg["title_terms"])
     out += rules.doc_type_names()
     out += rules.load("structure")["closing"]["title_spellings"]
