@@ -392,3 +392,16 @@ def test_a_worker_takes_a_task_without_a_file_read_for_it(tmp_path):
     parent.send(None)
     _worker_main(child, RunLimits(), {k: v for k, v in os.environ.items() if k.startswith("VANBAN_")})
     assert parent.recv().status == "ok"
+
+
+def test_spacy_is_imported_without_its_command_line_which_stays_importable():
+    """The model's spaCy leaves out `spacy.cli` (a third of its import time), yet training and
+    `spacy.info` still find the real command line afterwards."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import pipeline.extract.bodies.model; "
+            "assert 'spacy.cli' not in sys.modules and 'weasel' not in sys.modules; "
+            "import spacy, spacy.cli; from spacy.cli.info import info; "
+            "assert spacy.cli.__file__ and spacy.info.__module__ == 'pipeline.extract.spacy_lite'")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -8,6 +8,7 @@ A trained component placed after them can read or correct those spans.
 """
 from __future__ import annotations
 
+from pipeline.extract.spacy_lite import spacy  # noqa: F401 - spaCy without its command line
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc, Span
 
