@@ -86,6 +86,12 @@ def test_xa_hoi_is_a_word_not_a_commune_and_each_field_after_a_dash_is_capitalis
     assert canonical("ỦY BAN NHÂN DÂN XÃ HỘI SƠN") == "Ủy ban nhân dân xã Hội Sơn"
 
 
+def test_a_head_typed_twice_is_one_name():
+    assert canonical("UBND UBND cấp xã") == "Ủy ban nhân dân cấp xã"
+    assert canonical("Văn phòng Văn phòng Sở Nội vụ") == "Văn phòng Sở Nội vụ"
+    assert canonical("Ban Chỉ đạo 35 tỉnh") == "Ban Chỉ đạo 35 tỉnh"
+
+
 def test_a_schools_proper_name_is_raised_but_a_colleges_field_keeps_its_case():
     assert canonical("Trường THPT lê quý đôn") == "Trường Trung học phổ thông Lê Quý Đôn"
     assert canonical("Trường Cao đẳng Kinh tế - Kỹ thuật Hà Tĩnh") == "Trường Cao đẳng Kinh tế - Kỹ thuật Hà Tĩnh"
