@@ -117,3 +117,14 @@ def test_a_hospital_under_its_department_on_one_line(tmp_path):
             "1. Các khoa bố trí trực.\nNơi nhận: - Lưu: VT. GIÁM ĐỐC Hà Văn Dũng\n")
     m = _read(tmp_path, text, "tb.txt")["metadata"]
     assert (m["issuer"].casefold(), m["parent_issuer"]) == ("bệnh viện sản nhi", "Sở Y tế Lào Cai")
+
+
+def test_a_copy_without_the_left_column_takes_its_issuer_from_the_author_over_the_preamble(tmp_path):
+    text = ("# CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\nSố: 21/QĐ-UBND\n\n"
+            "Nam Sơn, ngày 12 tháng 3 năm 2026\n\n# QUYẾT ĐỊNH\n\nVề việc thành lập Tổ công tác\n\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NAM SƠN\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\n"
+            "QUYẾT ĐỊNH:\n\n**Điều 1.** Thành lập Tổ công tác.\n\n**Điều 2.** Chánh Văn phòng Ủy ban nhân dân tỉnh "
+            "chịu trách nhiệm thi hành Quyết định này./.\n")
+    rec = _read(tmp_path, text, "qd.md")
+    assert rec["metadata"]["issuer"] == "Ủy ban nhân dân tỉnh Nam Sơn"
+    assert "Văn phòng Ủy ban nhân dân tỉnh Nam Sơn" in {b["name"] for b in rec["bodies"]}

@@ -20,6 +20,23 @@ from pipeline.text.spans import Line
 _DANGLING = re.compile(r"(?i)\s(?:của|về|và|cho|với|tại|trong|đối với|theo|giữa|đến)\s*$")
 
 
+def _author_over_preamble(lines: list[Line], type_i: int, body_re: list[str]) -> str | None:
+    """A copy that lost the header's left column (a web page's text opening on the motto) still names its author
+    above the preamble: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH YÊN BÁI` under a decision's title is the issuer's head and
+    the body he heads (`header_styles.issuer_of_author`)."""
+    title_re = rules.compiled(layout_rules()["closing"]["signer_title"])
+    heads = rules.load("names")["org_heads"]
+    for ln in lines[type_i + 1:type_i + 8]:
+        t = ln.text.strip(" .:")
+        if matches_any(body_re, t):
+            return None
+        m = title_re.match(t) if is_upper(t) else None
+        rest = t[m.end():].strip() if m else ""
+        if rest and any(rest == h or rest.startswith(h + " ") for h in heads):
+            return issuer_of_author(t)
+    return None
+
+
 def _type_line(text: str, caps_rest: bool = False) -> tuple[str, str] | None:
     """A line printed as the type word (`KẾ HOẠCH`, `QUYẾT ĐỊNH`, `Biên bản`), maybe followed by the title.
 
@@ -398,6 +415,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
     author = meta.pop("_by", None)
     if meta["issuer"] is None and author:
         meta["issuer"] = issuer_of_author(author)
+    if meta["issuer"] is None and type_i is not None:
+        meta["issuer"] = _author_over_preamble(lines, type_i, body_re)
     found = gazette(lines)
     if found:
         # the Công báo line names type, author, number, date and subject in one sentence
