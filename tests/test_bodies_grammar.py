@@ -539,3 +539,14 @@ def test_coordination_between_bodies_however_it_is_qualified():
     got = _body_of("Điều 1. Tăng cường phối hợp hiệu quả giữa các cơ quan, đơn vị liên quan trong triển khai.\n"
                    "Nơi nhận:\n- Lưu: VT.")
     assert roles_by_name(got, "các cơ quan, đơn vị liên quan") == {"coordinate"}
+
+
+def test_a_body_named_with_its_province_and_no_unit_word_gives_that_province():
+    from pipeline.extract.bodies.places import doc_places
+    assert places_of("Sở Y tế Lào Cai") == {"tỉnh": "Lào Cai", "Tỉnh ủy": "Lào Cai"}
+    assert places_of("Công an Hà Nội") == {"thành phố": "Hà Nội", "Thành ủy": "Hà Nội"}
+    assert places_of("Bảo hiểm xã hội Việt Nam") == {}
+    # … but an old province kept in a name after the merger yields to the parent's unit and place
+    assert doc_places({"issuer": "Liên đoàn Bóng rổ Bình Thuận",
+                       "parent_issuer": "Ủy ban nhân dân tỉnh Lâm Đồng"})["tỉnh"] == "Lâm Đồng"
+    assert doc_places({"issuer": "Bệnh viện Sản Nhi", "parent_issuer": "Sở Y tế Lào Cai"})["tỉnh"] == "Lào Cai"

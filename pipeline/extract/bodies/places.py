@@ -5,18 +5,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline import rules
 from pipeline.text import units
 from pipeline.text.names import canonical
 
 
-def places_of(issuer: str | None) -> dict[str, str]:
+def places_of(issuer: str | None, named: bool = True) -> dict[str, str]:
     """`Ủy ban nhân dân tỉnh Lâm Đồng` → {"tỉnh": "Lâm Đồng", "Tỉnh ủy": "Lâm Đồng"}; a Party committee's
-    issuer gives its unit's place too (rules/admin_units.yaml `party`)."""
+    issuer gives its unit's place too (rules/admin_units.yaml `party`); with `named`, a body named with its
+    province and no unit word gives that province (`Sở Y tế Lào Cai`)."""
     out: dict[str, str] = {}
     if not issuer:
         return out
     party = {p: w for w, p in units.party_of().items() if p != "Đảng ủy"}        # `Tỉnh ủy` → `tỉnh`
     m = _issuer_place().search(issuer)   # `BAN DÂN VẬN TỈNH ỦY`: `ỦY` ends a Party committee, it is no place
+    if not m:
+        return _province_named(issuer) if named else out
     if m:
         unit, place = m.group(1), m.group(2).strip()
         if unit.lower() in units.words():
@@ -41,11 +45,27 @@ def _issuer_place() -> re.Pattern:
                       + units.alternation("province", "district", "commune") + r"))\s+((?!(?i:ủy)\b)(?:[A-ZĐÀ-Ỹ][^\s,]*\s*)+)$")
 
 
+def _province_named(issuer: str) -> dict[str, str]:
+    """`Sở Y tế Lào Cai`, `Công an Hà Nội`: a body named with its province and no unit word is of that province
+    (rules/admin_units.yaml `provinces`; `central_cities` are `thành phố`, the others `tỉnh`)."""
+    words = tuple(issuer.casefold().split())
+    for n in (4, 3, 2):
+        place = units.provinces().get(words[-n:]) if len(words) > n else None
+        if place:
+            city = place in rules.load("admin_units").get("central_cities", [])
+            unit = "thành phố" if city else "tỉnh"
+            return {unit: place, units.party_of()[unit]: place}
+    return {}
+
+
 def doc_places(metadata: dict) -> dict[str, str]:
     """The places a document's bare units stand for: its issuer's, then its parent's for the levels the issuer
     does not name (`Ban Thường vụ Tỉnh ủy`, `Ủy ban nhân dân tỉnh` in a commune Party committee's plan under
     `Đảng bộ tỉnh Yên Bình`; `Ủy ban nhân dân thành phố` in a school's letter under its city's department)."""
-    return {**places_of(metadata.get("parent_issuer")), **places_of(metadata.get("issuer"))}
+    issuer, parent = metadata.get("issuer"), metadata.get("parent_issuer")
+    # a province only named in the issuer (`Liên đoàn Bóng rổ Bình Thuận` under `UBND tỉnh Lâm Đồng`, an old
+    # province's name kept after the merger) yields to the parent's unit and place
+    return {**places_of(issuer), **places_of(parent), **places_of(issuer, named=False)}
 
 
 def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
