@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.common import layout_rules, matches_any, is_upper
-from pipeline.parse.header_styles import (author_again, gazette, is_author_line, issued_by, issuer_of_author,
-                                          own_number, signed_by_body)
+from pipeline.parse.header_styles import (author_again, body_headed, gazette, is_author_line, issued_by,
+                                          issuer_of_author, own_number, signed_by_body)
 from pipeline.parse.issuer import compose_issuer
 from pipeline.text.days import iso_day
 from pipeline.text.identifiers import normalize_identifier, type_from_identifier
@@ -24,15 +24,11 @@ def _author_over_preamble(lines: list[Line], type_i: int, body_re: list[str]) ->
     """A copy that lost the header's left column (a web page's text opening on the motto) still names its author
     above the preamble: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH YÊN BÁI` under a decision's title is the issuer's head and
     the body he heads (`header_styles.issuer_of_author`)."""
-    title_re = rules.compiled(layout_rules()["closing"]["signer_title"])
-    heads = rules.load("names")["org_heads"]
     for ln in lines[type_i + 1:type_i + 8]:
         t = ln.text.strip(" .:")
         if matches_any(body_re, t):
             return None
-        m = title_re.match(t) if is_upper(t) else None
-        rest = t[m.end():].strip() if m else ""
-        if rest and any(rest == h or rest.startswith(h + " ") for h in heads):
+        if is_upper(t) and body_headed(t):
             return issuer_of_author(t)
     return None
 

@@ -42,17 +42,19 @@ def issuer_of_author(author: str) -> str:
     """The issuing body of an author named with its head's title: `Bộ trưởng Bộ Tài chính` → `Bộ Tài
     chính`, `Chủ tịch Ủy ban nhân dân tỉnh X` → `Ủy ban nhân dân tỉnh X` (their headers print the body),
     but `Thủ tướng Chính phủ` issues in its own name (`header.issuing_persons`)."""
-    cfg = layout_rules()
     up = re.sub(r"\s+", " ", author.strip()).upper()
-    if up in cfg["header"].get("issuing_persons", []):
+    if up in layout_rules()["header"].get("issuing_persons", []):
         return canonical(up)
-    title = rules.compiled(cfg["closing"]["signer_title"]).match(up)
+    return canonical(body_headed(up) or up)
+
+
+def body_headed(author: str) -> str | None:
+    """The body an author line names after its head's title (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X` → `ỦY BAN NHÂN DÂN
+    TỈNH X`), None when the line is no title followed by a body's head (rules/names.yaml `org_heads`)."""
+    title = rules.compiled(layout_rules()["closing"]["signer_title"]).match(author)
+    rest = author[title.end():].strip() if title else ""
     heads = rules.load("names")["org_heads"]
-    if title:
-        rest = up[title.end():].strip()
-        if any(rest == h or rest.startswith(h + " ") for h in heads):
-            up = rest
-    return canonical(up)
+    return rest if rest and any(rest == h or rest.startswith(h + " ") for h in heads) else None
 
 
 def is_author_line(text: str, author: str | None) -> bool:
