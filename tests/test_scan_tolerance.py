@@ -453,3 +453,17 @@ def test_an_item_number_whose_figure_was_lost_or_read_as_a_ring():
 def test_a_first_item_letter_read_as_q():
     got = _read(["2. Thành viên gồm:", "q) Sở Y tế;", "b) Sở Xây dựng."])
     assert [line.split()[0] for line in got] == ["2.", "a)", "b)"]
+
+
+def test_a_first_item_read_as_a_stroke_is_item_one_when_item_two_follows():
+    """`1.` of the first item under a roman heading comes back as `l.`, `|.` or `I.`; read as roman it took
+    the whole list under the heading with it (the tree takes a list from its `1.`), and `I.` right after `I.`
+    pushed every later roman label one on (`II.` read as `III.`)."""
+    for stroke in ("l.", "|.", "I.", "L."):
+        got = _read(["I. MỤC ĐÍCH, YÊU CẦU", f"{stroke} Mục đích", "Nâng cao chất lượng.", "2. Yêu cầu",
+                     "II. NHIỆM VỤ", f"{stroke} Tuyên truyền", "2. Kiểm tra", "III. KINH PHÍ"])
+        assert got == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Nâng cao chất lượng.", "2. Yêu cầu",
+                       "II. NHIỆM VỤ", "1. Tuyên truyền", "2. Kiểm tra", "III. KINH PHÍ"], stroke
+    # a roman heading whose list starts at `1.` stays roman
+    assert _read(["L. Kết quả thực hiện", "1. Về tổ chức", "2. Về nhân sự", "H. Tồn tại"]) == \
+        ["I. Kết quả thực hiện", "1. Về tổ chức", "2. Về nhân sự", "II. Tồn tại"]

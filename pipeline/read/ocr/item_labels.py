@@ -68,3 +68,37 @@ def letter_label(words: list[str], labels: dict) -> None:
         words[0] = expected + m.group(2)
         got = expected
     labels["letter"] = got if got in LETTERS else None
+
+
+# One stroke and a full stop at a line's start: the `1.` of a bold first item as Tesseract reads it (`l.`, `I.`, `|.`).
+_STROKE_ITEM = re.compile(r"[lI|LỊÍÌ!\]]\.")
+_NEXT_LABEL = re.compile(r"(?:\d{1,2}|[IVXL]{1,5})\.")
+
+
+class FirstItems:
+    """The first item of a numbered list under a heading, read as a roman `I.` (`I. MỤC ĐÍCH` / `l. Mục đích` /
+    … / `2. Yêu cầu`): the repair reads a lone stroke as roman `I.`, or, right after `I.`, as the `II.` whose
+    stroke was lost, and the list under the heading loses its first item and with it the rest (the section tree
+    takes a list from its `1.`). A list starts at 1, so a stroke label whose next label is `2.` was `1.`; the
+    roman sequence goes back to where it was before it."""
+
+    def __init__(self):
+        self.pending = None
+
+    def see(self, raw_first: str, bare: str | None, texts: list[str], labels: dict, out: list, rejoin) -> None:
+        """One repaired line (`texts`) whose first OCR word was `raw_first`, the last roman label before it `bare`; `out` holds the lines so far (this one
+        last) as (word, confidence) lists, rebuilt by `rejoin` when the pending item is read back."""
+        if not texts:
+            return
+        if _STROKE_ITEM.fullmatch(raw_first) and len(texts) > 1 and texts[1][:1].isupper() \
+                and not texts[1].isupper():
+            self.pending = (len(out) - 1, bare)
+            return
+        if self.pending is not None and _NEXT_LABEL.fullmatch(texts[0]):
+            at, bare = self.pending
+            self.pending = None
+            if texts[0] == "2.":
+                words = out[at]
+                out[at] = rejoin(["1."] + [w for w, _ in words[1:]], [c for _, c in words])
+                labels["bare"] = bare
+                labels["arabic"] = "2"

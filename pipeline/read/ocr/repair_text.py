@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.read.ocr.item_labels import letter_label, lower_roman_label
+from pipeline.read.ocr.item_labels import FirstItems, letter_label, lower_roman_label
 from pipeline.read.ocr.heading_labels import DEFAULT_STYLE, arabic_number, canonical_head, head_word, numbering_styles
 from pipeline.text.fold import fold
 
@@ -453,8 +453,9 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
     open_quotes = 0
     lines = open_quotes_read_as_stars(lines)
     last_top, garbled = None, None
-    first_item = None
+    first_item, first_items = None, FirstItems()
     for words in lines:
+        bare = labels.get("bare")
         texts = repair_words([w for w, _ in words], labels)
         if texts and re.fullmatch(r"[1l|]\)", texts[0]):
             first_item = len(out)                  # `1)` may be a roman list's `i)`: the next item tells
@@ -469,6 +470,7 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
         confs = [c for _, c in words]
         confs = confs[:1] * (len(texts) - len(confs)) + confs   # a numeral split off or supplied: its word's
         out.append(_rejoin(texts, confs))
+        first_items.see(words[0][0] if words else "", bare, texts, labels, out, _rejoin)
         if not texts:
             continue
         comma = re.fullmatch(r"(\d{1,2}),", texts[0])
