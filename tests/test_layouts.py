@@ -526,3 +526,26 @@ def test_a_long_title_line_of_a_pdf_takes_no_paragraph_under_it(tmp_path):
     assert rec["metadata"]["title"].startswith("của Ban Thường vụ Tỉnh ủy về phát triển"), rec["metadata"]["title"]
     assert rec["metadata"]["title"].endswith("ở vùng cao"), rec["metadata"]["title"]
     assert any(b["name"].startswith("các cấp ủy") for b in rec["bodies"]), rec["bodies"]
+
+
+def test_a_signing_stamp_read_into_the_recipients_column_leaves_the_list_whole(tmp_path: Path):
+    """A signed PDF's stamp (`Người ký:`, `Cơ quan:`, `Email:`, `Thời gian ký:`) printed over the signature column
+    is read, row by row, between the Nơi nhận items when the page is rendered or scanned; a stamp line ended the
+    list there, and the items after it were lost."""
+    import sys
+    sys.path.insert(0, str(Path(__file__).parent))
+    from fixtures import STATE_BANNER, AdminDoc, to_pdf
+
+    doc = AdminDoc(issuer=["ỦY BAN NHÂN DÂN", "TỈNH HƯNG YÊN", "SỞ XÂY DỰNG"], number="Số: 712/SXD-QLN",
+                   national=STATE_BANNER, place_date="Hưng Yên, ngày 03 tháng 4 năm 2025",
+                   subject=["V/v rà soát nhà ở công vụ"],
+                   body=["Kính gửi: Ủy ban nhân dân các xã, phường.",
+                         "1. Các xã, phường rà soát quỹ nhà ở công vụ, gửi về Sở Xây dựng trước ngày 20 tháng 4 năm 2025."],
+                   recipients=["Nơi nhận:", "- Như trên;", "- UBND tỉnh (để b/c);", "- Sở Tài chính;",
+                               "- Phòng Quản lý nhà;", "- Lưu: VT, QLN."],
+                   signature=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Người ký: Sở Xây dựng", "Cơ quan: Tỉnh Hưng Yên",
+                              "Thời gian ký: 03.04.2025 09:12:40 +07:00", "Trần Minh Đức"])
+    rec = process_file(to_pdf(doc, tmp_path / "cv.pdf"))
+    got = {b["name"] for b in rec["bodies"] if b["role"] == "recipient"}
+    assert {"Sở Tài chính", "Phòng Quản lý nhà"} <= got and any(n.startswith("Ủy ban nhân dân tỉnh") for n in got), got
+    assert rec["metadata"]["signer"]["name"] == "Trần Minh Đức"

@@ -280,6 +280,7 @@ def parse_closing(lines: list[Line], start: int, stop: int,
     row_title = None                 # a title read at the end of a Nơi nhận row, when none has a line of its own
     cosigner = rules.compiled(cfg["cosigner_title"])
     signed_mark = rules.compiled(cfg["signed_mark"])
+    stamp_line = rules.compiled(cfg["stamp_line"])
     cells = _signing_column([(i, lines[i], c.strip()) for i in range(start, stop) for c in lines[i].text.split(" | ")])
     after_authority = False
     for i, ln, t in cells:
@@ -335,8 +336,8 @@ def parse_closing(lines: list[Line], start: int, stop: int,
             if re.match(r"[-+•]\s*Lưu\b", t):
                 in_recipients = False   # `- Lưu: VT` closes the list
             continue
-        if in_recipients and t and not any(ch.isalpha() for ch in t):
-            continue                 # a page number between two items
+        if in_recipients and t and (not any(ch.isalpha() for ch in t) or stamp_line.match(t)):
+            continue                 # a page number or a line of the signing software's stamp between two items
         if in_recipients and title is not None and name is None and _stroke_debris(t):
             continue                 # `Xe`, `7ZÄ\`, `——=_—-ˆ`: the hand signature under the title as OCR reads it
         if in_recipients and recipients and t and title is not None and name is None:
