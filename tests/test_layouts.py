@@ -549,3 +549,16 @@ def test_a_signing_stamp_read_into_the_recipients_column_leaves_the_list_whole(t
     got = {b["name"] for b in rec["bodies"] if b["role"] == "recipient"}
     assert {"Sở Tài chính", "Phòng Quản lý nhà"} <= got and any(n.startswith("Ủy ban nhân dân tỉnh") for n in got), got
     assert rec["metadata"]["signer"]["name"] == "Trần Minh Đức"
+
+
+def test_what_ocr_reads_of_a_seal_before_the_first_recipient_does_not_end_the_list():
+    """A scanned closing read row by row: the seal and the hand signature come back as short lines of debris in
+    running case between `Nơi nhận:` and its first item. They ended the list before it began."""
+    text = state_header(number="Số: 31/KH-UBND", type_word="KẾ HOẠCH", title="Kiểm tra công tác văn thư năm 2025") \
+        + "\n".join(["1. Văn phòng tổ chức kiểm tra.", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH", "/ZZ 9N tản", "¡ch / “È/", "PHÓ CHỦ TỊCH", "&G & cứ 27 4 đẾi", "- Sở Nội vụ;", "- Sở Tài chính;",
+        "- Lưu: VT.", "Trần Văn Bình", ""])
+    from pipeline.run.process import process_text
+    rec = process_text("kh.txt", text)
+    assert {b["name"] for b in rec["bodies"] if b["role"] == "recipient"} >= {"Sở Nội vụ", "Sở Tài chính"}
+    assert rec["metadata"]["signer"]["name"] == "Trần Văn Bình"

@@ -283,6 +283,7 @@ def parse_closing(lines: list[Line], start: int, stop: int,
     stamp_line = rules.compiled(cfg["stamp_line"])
     cells = _signing_column([(i, lines[i], c.strip()) for i in range(start, stop) for c in lines[i].text.split(" | ")])
     after_authority = False
+    last_bullet = max((i for i, _, t in cells if t.startswith(("-", "+", "•"))), default=-1)
     for i, ln, t in cells:
         if after_authority and t and is_upper(t) and len(t.split()) <= 2 and not auth_re.match(t) \
                 and not title_re.match(t):
@@ -361,8 +362,9 @@ def parse_closing(lines: list[Line], start: int, stop: int,
         if title is not None and name is None and i > (title_i or 0) and _name_in_capitals(t):
             name = _cased(t)
             continue
-        if in_recipients and t and not is_upper(t):
-            in_recipients = False
+        if in_recipients and t and not is_upper(t) and not (plain is not True and i < last_bullet and len(t) < 50):
+            in_recipients = False    # a short line of the other column between bulleted items (a title in running
+                                     # case, what OCR made of the seal) does not end a list whose bullets go on
     if name is None and cells:
         # a signature stamped over the title (a scan) leaves the typed name as the block's last line
         _, _, last = next((c for c in reversed(cells) if c[2]), cells[-1])
