@@ -985,3 +985,14 @@ def test_a_subject_stops_at_the_next_figures_verb():
     found = {(t["value"], t["subject"]) for t in targets(
         "- Phấn đấu giảm 30% số vụ cháy rừng, giảm 40% diện tích rừng bị thiệt hại.")}
     assert found == {(30, "số vụ cháy rừng"), (40, "diện tích rừng bị thiệt hại")}
+
+
+def test_a_population_plans_rates_keep_their_own_units():
+    """A Kế hoạch công tác dân số sets its goals as demographic rates: the total fertility rate in children per
+    woman, the sex ratio at birth (`khi sinh` is part of the term, not a condition), rates per mille."""
+    got = targets("I. MỤC TIÊU\n1. Phấn đấu mức sinh đạt 2,05 con/phụ nữ; tỷ số giới tính khi sinh dưới 108 bé trai/100 "
+                  "bé gái sinh ra sống; tỷ suất sinh thô giảm 0,3‰ mỗi năm.\n")
+    got = {(t["value"], t["unit"], t["comparator"]): t["subject"] for t in got}
+    assert got[(2.05, "con/phụ nữ", "=")] == "mức sinh"
+    assert got[(108, "bé trai/100 bé gái", "<")] == "tỷ số giới tính khi sinh"
+    assert (0.3, "‰", "=") in got and "mỗi năm" not in got[(0.3, "‰", "=")]
