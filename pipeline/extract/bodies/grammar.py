@@ -200,11 +200,11 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
         if t == "số" and j + 1 < len(toks) and SMALL_NUMBER.fullmatch(toks[j + 1].t):
             j += 2                    # `Ban Quản lý dự án đầu tư xây dựng số 1`
             continue
-        if toks[j].low in ("liên", "có") and j > i + n - 1:
-            kl = 2 if toks[j].low == "liên" else 3
-            if " ".join(x.low for x in toks[j:j + kl]) in ("liên quan", "có liên quan"):
+        if toks[j].low in c["collective_tails"].firsts and j > i + n - 1:
+            kl = c["collective_tails"].match(toks, j)[0]
+            if kl:
                 j += kl               # `các cơ quan, đơn vị liên quan duy trì`: a collective is whole at `liên quan`
-                break
+                break                 # (rules/roles.yaml `collective_tails`)
         if toks[j].low == "giúp" and j + 2 < len(toks) and toks[j + 1].low == "việc" and is_cap(toks[j + 2].t) \
                 and head_at(toks, j + 2):
             j += 2                    # `Tổ chuyên viên giúp việc Ban Chỉ đạo …`: a team named by the body it serves

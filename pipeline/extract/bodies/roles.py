@@ -171,7 +171,8 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
     own = []
     if subj:
         first_act = min([x for x, _, _ in verbs + cues if x >= after] + [b])
-        k_not = any(c["not_a_task"].match(toks, i)[0] for i in range(after, min(first_act + 1, b)))
+        k_not = any(c["not_a_task"].match(toks, i)[0] and not c["task_passives"].match(toks, i)[0]
+                    for i in range(after, min(first_act + 1, b)))
         if lead_cue or (verbs or cues) and not k_not:
             own = [(n, title) for n, title in subj
                    if not title or lead_cue or any(v[2] == "lead" and v[0] >= after for v in verbs)]
