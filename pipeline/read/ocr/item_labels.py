@@ -86,8 +86,9 @@ class FirstItems:
         self.pending = None
 
     def see(self, raw_first: str, bare: str | None, texts: list[str], labels: dict, out: list, rejoin) -> None:
-        """One repaired line (`texts`) whose first OCR word was `raw_first`, the last roman label before it `bare`; `out` holds the lines so far (this one
-        last) as (word, confidence) lists, rebuilt by `rejoin` when the pending item is read back."""
+        """One repaired line (`texts`) whose first OCR word was `raw_first`, the last roman label before it being
+        `bare`. `out` holds the lines so far (this one last) as (word, confidence) lists; `rejoin` rebuilds the
+        pending item's line when it is read back."""
         if not texts:
             return
         if _STROKE_ITEM.fullmatch(raw_first) and len(texts) > 1 and texts[1][:1].isupper() \
