@@ -54,7 +54,7 @@ def find_rules(doc: Doc) -> list[dict]:
             if ls in addressed or any(a <= ls < b for a, b in narrated):
                 follow_quotes(doc.text[ls:le], ls, quote)     # not read, but a quotation may open or end in it
                 continue
-            ln = read_line(doc, rs, ls, le, blocked, quote)
+            ln = read_line(doc, rs, ls, le, blocked, quote, carried=bool(heading_actor))
             if ln is None:
                 continue
             toks, names = ln.toks, ln.names
