@@ -11,8 +11,17 @@ done when spaCy or its command line is already imported.
 """
 from __future__ import annotations
 
+import os
 import sys
 import types
+
+# numpy's OpenBLAS starts a pool of threads, one per core, as numpy is imported (here, by spaCy), and they
+# spin waiting for work: in the fork server while it is still loading (beside the run's own process, on a
+# shared core) and in every process that loads the model. The model never calls OpenBLAS (thinc's matrix
+# products are blis's, one thread), and a worker is one core (`--workers N`): one OpenBLAS thread, none
+# started. Measured: the NER 0.64 → 0.57 ms/doc, the model's load 25 ms less. Only before numpy is imported.
+if "numpy" not in sys.modules:
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def _info(*args, **kwargs):

@@ -54,7 +54,7 @@ def find_rules(doc: Doc) -> list[dict]:
             if ls in addressed or any(a <= ls < b for a, b in narrated):
                 follow_quotes(doc.text[ls:le], ls, quote)     # not read, but a quotation may open or end in it
                 continue
-            ln = read_line(doc, rs, ls, le, blocked, quote)
+            ln = read_line(doc, rs, ls, le, blocked, quote, carried=bool(heading_actor))
             if ln is None:
                 continue
             toks, names = ln.toks, ln.names
@@ -75,7 +75,9 @@ def find_rules(doc: Doc) -> list[dict]:
                 continue    # no body named here and none carried from a heading: no clause of it can give a role
             actor = line_actor
             for ca, cb in split_at_subjects(toks, merge_name_lists(toks, clause_bounds(toks), first, names), names):
-                if cb > first:
+                # a clause that names no body, with no subject carried into it, assigns nothing: `read_clause`
+                # would add no item and give no subject back (1186 of the 5237 clauses of the dev corpus)
+                if cb > first and (actor or any(max(ca, first) <= n[0] and n[1] <= cb for n in names)):
                     actor = read_clause(em, toks, max(ca, first), cb, names, actor, ln.refs, ln.quoted)
             if ln.rank is not None and actor and actor is not line_actor and not re.search(r"[.;:!?…]\s*$", ln.text):
                 # `c) Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng và đề nghị Bộ Tư lệnh …` with

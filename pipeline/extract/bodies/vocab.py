@@ -19,7 +19,33 @@ def role_rules():
     c = _role_rules()
     c["name_firsts"] = c["capacities"].firsts | c["heads"].firsts | c["lower_heads"].firsts
     c["cue_firsts"] = c["not_cues"].firsts | c["object_cues"].firsts | c["subject_verbs"].firsts
+    c["name_opening"] = _name_opening(c["heads"], c["lower_heads"], c["capacities"])
     return c
+
+
+# what may stand between two tokens: the characters `TOKEN` keeps in no token
+_BETWEEN_TOKENS = r"[\s'!?]*"
+
+
+def _name_opening(heads: Phrases, lower_heads: Phrases, capacities: Phrases) -> tuple[re.Pattern, re.Pattern]:
+    """Two patterns, one of which finds something in every text where the name grammar can find a name
+    (`find_names`): the first words of the heads that open with a capital, as written (the heads matcher
+    compares a head's first word as it is written), in the text; every whole head that opens in lower case,
+    every collective, every capacity (`find_names` reads what follows one) and `trưởng phòng`/`trưởng khoa`
+    (a unit a head of unit heads, `grammar.head_at`), their words case-folded as the matchers compare them,
+    in the case-folded text. A text where neither finds
+    anything names no body (what `clauses.read_line` passes over without tokenizing it). A pattern may find
+    more than a name (a head's word inside another word): it only says where to look."""
+    capital, lower = set(), [("trưởng", "phòng"), ("trưởng", "khoa")]
+    for matcher in (heads, lower_heads, capacities):
+        for first, (_, by_length, _, _) in matcher.table.items():
+            if matcher is heads and first != first.casefold():
+                capital.add(first)
+                continue
+            lower.extend((first.casefold(), *(w.casefold() for w in rest)) for _, phrases in by_length for rest in phrases)
+    return (re.compile("|".join(re.escape(w) for w in sorted(capital, key=len, reverse=True))),
+            re.compile("|".join(_BETWEEN_TOKENS.join(map(re.escape, words))
+                                for words in sorted(set(lower), key=len, reverse=True))))
 
 
 def _role_rules():
