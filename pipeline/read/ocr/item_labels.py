@@ -73,33 +73,48 @@ def letter_label(words: list[str], labels: dict) -> None:
 # One stroke and a full stop at a line's start: the `1.` of a bold first item as Tesseract reads it (`l.`, `I.`, `|.`).
 _STROKE_ITEM = re.compile(r"[lI|LỊÍÌ!\]]\.")
 _NEXT_LABEL = re.compile(r"(?:\d{1,2}|[IVXL]{1,5})\.")
+_ANY_LABEL = re.compile(r"(?:\d{1,2}|[a-zđ]|[IVXL]{1,5})[.)\-]")
 
 
 class FirstItems:
-    """The first item of a numbered list under a heading, read as a roman `I.` (`I. MỤC ĐÍCH` / `l. Mục đích` /
-    … / `2. Yêu cầu`): the repair reads a lone stroke as roman `I.`, or, right after `I.`, as the `II.` whose
-    stroke was lost, and the list under the heading loses its first item and with it the rest (the section tree
-    takes a list from its `1.`). A list starts at 1, so a stroke label whose next label is `2.` was `1.`; the
-    roman sequence goes back to where it was before it."""
+    """A list's first label that only the label after it decides.
+
+    - `1)` may be a roman list's `i)` (Tesseract reads the lone stroke as a figure): `ii)` next says it was.
+    - The `1.` of the first item under a roman heading comes back as a stroke (`I. MỤC ĐÍCH` / `l. Mục đích` / … /
+      `2. Yêu cầu`): the repair reads it as roman `I.`, or, right after `I.`, as the `II.` whose stroke was lost, and
+      the list under the heading loses its first item and with it the rest (the section tree takes a list from its
+      `1.`). A list starts at 1, so a stroke label whose next label is `2.` was `1.`; the roman sequence goes back
+      to where it was before it."""
 
     def __init__(self):
-        self.pending = None
+        self.roman = None       # index of a `1)` line
+        self.arabic = None      # (index of a stroke-label line, the roman label before it)
 
-    def see(self, raw_first: str, bare: str | None, texts: list[str], labels: dict, out: list, rejoin) -> None:
-        """One repaired line (`texts`) whose first OCR word was `raw_first`, the last roman label before it being
-        `bare`. `out` holds the lines so far (this one last) as (word, confidence) lists; `rejoin` rebuilds the
-        pending item's line when it is read back."""
+    def see(self, raw_first: str, label: str | None, bare: str | None, texts: list[str], labels: dict, out: list,
+            rejoin) -> None:
+        """One repaired line, the last of `out` ((word, confidence) lists; `rejoin` rebuilds one): its first OCR
+        word `raw_first`, its first word as repaired `label` (before quotes are closed), its words `texts`, and
+        the last roman label before it `bare`."""
+        if label is not None:
+            if re.fullmatch(r"[1l|]\)", label):
+                self.roman = len(out) - 1
+            elif self.roman is not None and label == "ii)":
+                out[self.roman][0] = ("i)", out[self.roman][0][1])   # `1)` then `ii)`: roman from its first item
+                labels["lroman"] = "ii"
+                self.roman = None
+            elif _ANY_LABEL.fullmatch(label):
+                self.roman = None
         if not texts:
             return
         if _STROKE_ITEM.fullmatch(raw_first) and len(texts) > 1 and texts[1][:1].isupper() \
                 and not texts[1].isupper():
-            self.pending = (len(out) - 1, bare)
+            self.arabic = (len(out) - 1, bare)
             return
-        if self.pending is not None and _NEXT_LABEL.fullmatch(texts[0]):
-            at, bare = self.pending
-            self.pending = None
+        if self.arabic is not None and _NEXT_LABEL.fullmatch(texts[0]):
+            at, before = self.arabic
+            self.arabic = None
             if texts[0] == "2.":
                 words = out[at]
                 out[at] = rejoin(["1."] + [w for w, _ in words[1:]], [c for _, c in words])
-                labels["bare"] = bare
+                labels["bare"] = before
                 labels["arabic"] = "2"

@@ -453,24 +453,16 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
     open_quotes = 0
     lines = open_quotes_read_as_stars(lines)
     last_top, garbled = None, None
-    first_item, first_items = None, FirstItems()
+    first_items = FirstItems()      # a list's first label that only the next one decides
     for words in lines:
         bare = labels.get("bare")
         texts = repair_words([w for w, _ in words], labels)
-        if texts and re.fullmatch(r"[1l|]\)", texts[0]):
-            first_item = len(out)                  # `1)` may be a roman list's `i)`: the next item tells
-        elif texts and first_item is not None and re.fullmatch(r"ii\)", texts[0]):
-            word, conf = out[first_item][0]
-            out[first_item][0] = ("i)", conf)      # `1)` then `ii)`: the list was roman from its first item
-            labels["lroman"] = "ii"
-            first_item = None
-        elif texts and re.fullmatch(r"(?:\d{1,2}|[a-zđ]|[IVXL]{1,5})[.)\-]", texts[0]):
-            first_item = None
+        label = texts[0] if texts else None
         texts, open_quotes = close_quotes(texts, open_quotes)
         confs = [c for _, c in words]
         confs = confs[:1] * (len(texts) - len(confs)) + confs   # a numeral split off or supplied: its word's
         out.append(_rejoin(texts, confs))
-        first_items.see(words[0][0] if words else "", bare, texts, labels, out, _rejoin)
+        first_items.see(words[0][0] if words else "", label, bare, texts, labels, out, _rejoin)
         if not texts:
             continue
         comma = re.fullmatch(r"(\d{1,2}),", texts[0])
