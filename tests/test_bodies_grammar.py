@@ -26,6 +26,13 @@ def test_commune_party_front_and_election_bodies_are_names():
     assert "Trạm Y tế xã Hòa Bình" in got
 
 
+def test_the_youth_union_committee_of_a_district_or_city_is_a_name_of_its_own():
+    # `Huyện đoàn`, `Thành đoàn` are named like the Party's committees; after a comma they open a new body
+    assert names_in("Đề nghị Ủy ban MTTQ huyện, Huyện đoàn, Hội Nông dân huyện phối hợp.") == [
+        "Ủy ban MTTQ huyện", "Huyện đoàn", "Hội Nông dân huyện"]
+    assert names_in("Thành đoàn chủ trì tổ chức chiến dịch tình nguyện hè.") == ["Thành đoàn"]
+
+
 def test_a_field_typed_in_lower_case_after_va_stays_in_the_name():
     assert "Sở Lao động - Thương binh và xã hội" in names_in(
         "Sở Lao động - Thương binh và xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh.")
