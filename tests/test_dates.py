@@ -476,3 +476,18 @@ def test_a_day_listed_after_a_deadline_shares_its_cue():
     assert {("2025-06-20", "deadline"), ("2025-12-20", "deadline")} <= found
     found = {(d["value"], d["kind"]) for d in dates("Hội nghị họp ngày 10/3/2025 và ngày 12/3/2025.")}
     assert {("2025-03-10", "event"), ("2025-03-12", "event")} <= found
+
+
+def test_a_timetable_s_lines_opened_by_their_day_are_dates():
+    text = ("Lịch tổ chức như sau:\n- 17/11: Họp tổ chuyên môn phân công giáo viên.\n"
+            "\uf0b7 20/11: Hội thảo về ý tưởng khởi nghiệp.\n22/11 - 25/11: Các nhóm nộp hồ sơ.\n")
+    assert values(text) == {"2025-11-17": "event", "2025-11-20": "event", "2025-11-22/2025-11-25": "period"}
+    # a ratio ending a line's label is no day
+    assert values("Kết quả:\n- 3/4: số trường đạt chuẩn.\n") == {}
+
+
+def test_a_week_s_days_without_their_year_and_a_range_drawn_as_an_arrow():
+    assert values("Tuần 2 (22-28/11): thi vòng sơ khảo.\n") == {"2025-11-22/2025-11-28": "period"}
+    assert values("Lịch thi đấu (15/11 → 10/12/2025).\n") == {"2025-11-15/2025-12-10": "period"}
+    # days of a month without `Tuần`, parentheses or a word placing them in time: no date
+    assert values("Khối 10-12/11 lớp tham gia.\n") == {}

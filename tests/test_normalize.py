@@ -50,6 +50,12 @@ def test_dashes_and_quotes_have_one_style(raw, expected):
     assert normalize(raw).text == expected
 
 
+def test_word_s_symbol_font_bullets_become_a_bullet():
+    # a PDF printed from Word keeps its list bullets as the Symbol/Wingdings fonts' private-use code points
+    text = normalize("Lịch:\n\uf0b7 Họp tổ.\n\uf0a7 Chấm thi.\n\uf0d8 Tổng kết.", "pdf").text
+    assert text == "Lịch:\n• Họp tổ.\n• Chấm thi.\n• Tổng kết."
+
+
 @pytest.mark.parametrize("raw,expected", [
     ("Ủy\u00a0ban  nhân\tdân", "Ủy ban nhân dân"),          # NBSP, double space, tab
     ("   ỦY BAN NHÂN DÂN   \n   Sở Nội vụ   ", "ỦY BAN NHÂN DÂN\nSở Nội vụ"),  # line edges trimmed

@@ -64,6 +64,9 @@ def _cfg() -> dict:
         "generic_year_after": re.compile(cfg["generic_year_after"]),
         "generic_year_before": re.compile(cfg["generic_year_before"]),
         "partial_day_context": re.compile(cfg["partial_day_context"], re.M),
+        "day_label_before": re.compile(cfg["day_label_before"]),
+        "day_label_after": re.compile(cfg["day_label_after"]),
+        "day_label_line": re.compile(cfg["day_label_line"]),
         "time_column": re.compile(cfg["time_column"]),
         "occasion_before": re.compile(cfg["occasion_before"]),
         "named_day_before": re.compile(cfg["named_day_before"]),
@@ -367,16 +370,31 @@ def _is_cited(name: str, text: str, s: int, e: int) -> bool:
     return name in _DAY_KINDS and _clause_start(text, s) and bool(cfg["cited_after"].search(text[e:e + 140]))
 
 
-def _partial_day_is_date(text: str, s: int, name: str) -> bool:
+def _partial_day_is_date(text: str, s: int, e: int, name: str) -> bool:
     """A bare `d/m` is a date after a word placing it in time, in parentheses, in a table column of
-    times or as the day of the occasion an activity is held on (`nhân Ngày Pháp luật Việt Nam 9/11`),
-    unless it is the day of a named yearly observance merely named (`“Ngày …” (26/6)`)."""
+    times, as the label of a timetable's line (`- 17/11: Họp …`) or as the day of the occasion an activity
+    is held on (`nhân Ngày Pháp luật Việt Nam 9/11`), unless it is the day of a named yearly observance
+    merely named (`“Ngày …” (26/6)`)."""
     cfg = _cfg()
     if name == "day_partial_bare" and cfg["named_day_before"].search(text, max(0, s - 100), s):
         return False
     return bool(cfg["partial_day_context"].search(text, max(0, s - 20), s)) \
+        or _timetable_line(text, s, e) \
         or name == "day_partial_bare" and bool(cfg["occasion_before"].search(text, max(0, s - 90), s)) \
         or bool(cfg["time_column"].search(column_header(text, s)))
+
+
+def _timetable_line(text: str, s: int, e: int) -> bool:
+    """A `d/m` and a colon opening a line (`- 17/11: Họp …`) next to another line opened so: a timetable
+    written as lines. One such line alone may be a ratio's label (`- 3/4: số trường đạt chuẩn`)."""
+    cfg = _cfg()
+    if not (cfg["day_label_before"].search(text, max(0, s - 10), s) and cfg["day_label_after"].match(text, e)):
+        return False
+    start = text.rfind("\n", 0, s)
+    before = text.rfind("\n", 0, max(0, start))
+    after = text.find("\n", e)
+    return bool(start > 0 and cfg["day_label_line"].match(text, before + 1)
+                or after >= 0 and cfg["day_label_line"].match(text, after + 1))
 
 
 def _in_cited_title(name: str, text: str, s: int, ref_spans: list, own_type: str | None) -> bool:
@@ -440,8 +458,8 @@ def find(doc: Doc) -> list[dict]:
             if not value:
                 continue
             if (name in ("day_partial_bare", "month_numeric", "month_numeric_range")
-                    or name == "range_days_bare" and not m.group("y2")) \
-                    and not _partial_day_is_date(text, s, name):
+                    or name in ("range_days_bare", "range_days_short") and not m.group("y2")) \
+                    and not _partial_day_is_date(text, s, e, name):
                 continue  # `1/3` alone may be a fraction
             if name in _PARTIAL_KINDS and not any(m.groupdict().get(k) for k in ("y", "y_w", "y_only", "y2")) \
                     and (cfg["generic_year_after"].search(low[e:e + 60])

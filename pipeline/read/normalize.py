@@ -63,6 +63,11 @@ _CHARMAP = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
     "\t": " ", "\r": "\n", "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n",
     "\u200b": "", "\ufeff": "", "\u00ad": "", "\u200c": "", "\u200d": "",
+    # Word's list bullets drawn from the Symbol and Wingdings fonts come out of a PDF's text layer as the
+    # fonts' private-use code points (`\uf0b7` `•`, `\uf0a7` `▪`, `\uf0d8` `➢`, `\uf076` `❖`, `\uf0fc` `✓`);
+    # as `•` every rule that knows a bullet opening a line (a timetable's row, a target's item) reads them
+    **dict.fromkeys(["\uf0b7", "\uf0a7", "\uf0a8", "\uf0d8", "\uf0d7", "\uf076", "\uf0fc", "\uf06e",
+                     "\uf0e0", "\uf0f0", "\uf071", "\uf0a9"], "•"),
 })
 _SPACES = re.compile(r"  +")     # two spaces or more (a literal first space: `re` skips to spaces in C)
 # spaces at a line's edges (a bare line break is left alone, not matched): `[ ]+\n[ ]*|\n[ ]+|^[ ]+|[ ]+$` with each
