@@ -25,7 +25,7 @@ from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.text.days import iso_day
 from pipeline.text.matching import case_blind, required_literal, trie_pattern
-from pipeline.text.spans import Taken
+from pipeline.text.spans import Taken, column_header
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
@@ -190,26 +190,6 @@ def _year_near(text: str, start: int, end: int, default: int | None) -> int | No
     if not years:
         years = _YEAR_IN_SENTENCE.findall(column_header(text, start))
     return int(years[-1]) if years else default
-
-
-def column_header(text: str, pos: int) -> str:
-    """The header cell of the table column `pos` is in (`''` outside a table): tables are read as
-    lines of `|`-separated cells, the first line of the block being the header."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    if "|" not in text[ls:le if le >= 0 else len(text)]:
-        return ""
-    col = text.count("|", ls, pos)
-    head = ls
-    while head > 0:
-        prev = text.rfind("\n", 0, head - 1) + 1
-        if "|" not in text[prev:head - 1]:
-            break
-        head = prev
-    if head == ls:
-        return ""
-    cells = text[head:text.find("\n", head)].split("|")
-    return cells[col] if col < len(cells) else ""
 
 
 def own_year(doc: Doc) -> int | None:

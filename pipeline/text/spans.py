@@ -3,7 +3,7 @@
 One splitter: `line_spans` cuts a text (or a part of it) at its newlines and gives offsets into the
 whole text; `split_lines` is the same with each line's characters. The bodies extractor rejoins lines
 wrapped by the page on top of it (`extract/bodies/tokens.logical_lines`), the Akoma Ntoso export trims
-blank ones (`apps/akn`).
+blank ones (`apps/akn`). `column_header` finds the header cell of a table read as lines of `|`-separated cells.
 """
 from __future__ import annotations
 
@@ -65,3 +65,23 @@ class Taken:
             self.ends.insert(i, end)
         else:
             self.loose.append((start, end))
+
+
+def column_header(text: str, pos: int) -> str:
+    """The header cell of the table column `pos` is in (`''` outside a table): tables are read as
+    lines of `|`-separated cells, the first line of the block being the header."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    if "|" not in text[ls:le if le >= 0 else len(text)]:
+        return ""
+    col = text.count("|", ls, pos)
+    head = ls
+    while head > 0:
+        prev = text.rfind("\n", 0, head - 1) + 1
+        if "|" not in text[prev:head - 1]:
+            break
+        head = prev
+    if head == ls:
+        return ""
+    cells = text[head:text.find("\n", head)].split("|")
+    return cells[col] if col < len(cells) else ""
