@@ -996,3 +996,9 @@ def test_a_population_plans_rates_keep_their_own_units():
     assert got[(2.05, "con/phụ nữ", "=")] == "mức sinh"
     assert got[(108, "bé trai/100 bé gái", "<")] == "tỷ số giới tính khi sinh"
     assert (0.3, "‰", "=") in got and "mỗi năm" not in got[(0.3, "‰", "=")]
+
+
+def test_a_comma_inside_the_brackets_of_a_label_is_part_of_the_label():
+    body = ("III. KINH PHÍ\n- Tuyên truyền (tờ gấp, pa nô): 2.000.000đ.\n- Tập huấn (mời báo cáo viên): 1.500.000đ.\n")
+    got = {(t["value"], t["subject"]) for t in targets(body, PLAN_HEADER)}
+    assert got == {(2_000_000, "Tuyên truyền (tờ gấp, pa nô)"), (1_500_000, "Tập huấn (mời báo cáo viên)")}

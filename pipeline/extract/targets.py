@@ -153,7 +153,7 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
         return _strong_at(cfg, lead[paren:]) >= 0
     if has_cmp and cfg["floor_ceiling"].search(text[s:e]):
         return True   # `Số đơn vị kiểm tra: tối thiểu 20%`: a floor or a ceiling is set, whatever the label
-    label = re.split(r"[,;:.]", lead.rstrip()[:-1])[-1] if re.search(r":\s*\Z", lead) else None
+    label = _label(lead.rstrip()[:-1]) if re.search(r":\s*\Z", lead) else None
     if label is not None and not cfg["time_label"].fullmatch(label.strip(" -+*•\t")):
         # `Ban Chấp hành: 25 người`, `Kết quả kiểm tra: 100%` list what is; a time (`Năm 2027: 80% …`) is no label
         if money and sets_sums(doc) and cfg["money_goal"].search(label):
@@ -202,6 +202,18 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     # a plan's own action on what it counts (`thành lập mới 03 cụm công nghiệp`, `thu hút 40 dự án`)
     return bool(has_cmp or cfg["weak"].search(text[cs:ce])
                 or (is_plan(doc) and _action_at(cfg, lead)))
+
+
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+_LABEL_SEPARATOR = re.compile(r"[,;:.](?=[^,;:.]*\Z)")
+
+
+def _label(lead: str) -> str:
+    """The label a colon closes: the lead after its last `,;:.`, those inside brackets being part of the label
+    (`- Tuyên truyền (in ấn, tờ gấp): 1.000.000đ` is labelled `Tuyên truyền (in ấn, tờ gấp)`)."""
+    masked = _BRACKETED.sub(lambda m: "(" + " " * (len(m.group()) - 2) + ")", lead)
+    m = _LABEL_SEPARATOR.search(masked)
+    return lead[m.end():] if m else lead
 
 
 def _past_context(cfg: dict, context: str) -> bool:
