@@ -141,3 +141,14 @@ def test_tasks_numbered_in_brackets_are_lines_of_their_own(fmt, wrapped):
     raw = "1. Công tác chính trị\n(1) Tổ chức hội nghị quán triệt.\n(2) Tổ chức tọa đàm.\n- Lưu: VT\n(b/c)"
     assert normalize(raw, fmt, wrapped).text.split("\n") == [
         "1. Công tác chính trị", "(1) Tổ chức hội nghị quán triệt.", "(2) Tổ chức tọa đàm.", "- Lưu: VT (b/c)"]
+
+
+def test_the_gazette_s_running_header_is_no_line_of_the_document():
+    raw = ("CÔNG BÁO/Số 1301 + 1302/Ngày 15-11-2025\nTHỦ TƯỚNG CHÍNH PHỦ\nĐiều 2. Bộ Xây dựng chủ trì\n"
+           "36 CÔNG BÁO/Số 1301 + 1302/Ngày 15-11-2025\nthực hiện Đề án.\nCÔNG BÁO/Số 1301 + 1302/Ngày 15-11-2025 37\n")
+    norm = normalize(raw, "txt")
+    assert norm.text == "THỦ TƯỚNG CHÍNH PHỦ\nĐiều 2. Bộ Xây dựng chủ trì thực hiện Đề án.\n"
+    start = norm.text.index("thực hiện")
+    assert raw[norm.raw_span(start, start + 9)[0]:][:9] == "thực hiện"
+    # the gazette named in a sentence stays
+    assert "đăng CÔNG BÁO" in normalize("Văn phòng Chính phủ đăng CÔNG BÁO theo quy định.", "txt").text

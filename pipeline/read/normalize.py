@@ -77,6 +77,11 @@ _LINE_EDGES = re.compile(r" [ ]*\n[ ]*|\n[ ]+| (?<=^ )[ ]*| [ ]*$")
 _BLANK_LINES = re.compile(r"\n{2,}")
 _GLUED_BOLD = re.compile(r"(?<=[\w”\"])\*\*(?=\w)")
 _EMPHASIS = re.compile(r"\*\*|__|(?<=[\s(“\"])\*(?=\S)|(?<=\S)\*(?=[\s).,;:”\"]|$)")
+# The Official Gazette's running header (`CÔNG BÁO/Số 1215 + 1216/Ngày 28-12-2025`, the page number before or
+# after it) printed on every page of a gazette copy: no line of the document (its `Ngày` no date of the text, its
+# `Số` no number), dropped with its line break wherever a page break left it
+_GAZETTE_HEADER = re.compile(r"(?m)^[ \t]*(?:\d{1,4}[ \t]+)?CÔNG BÁO[ \t]*/[ \t]*Số[ \t]*\d[\d \t+]*/[ \t]*Ngày[ \t]*"
+                             r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?:[ \t]+\d{1,4})?[ \t]*(?:\n|\Z)")
 _HEADER_DATE_SPLIT = re.compile(r"(,\s*ngày[\s.…_]*)\n(?=[\s.…_\d]*tháng)")
 _EN_DASH_SPACED = re.compile(r"[–—](?<= [–—])(?= )")   # a dash between spaces (the dash first: `re` skips to it)
 _WORD = re.compile(r"[^\W_]")
@@ -219,6 +224,8 @@ def _normalized(raw: str, fmt: str, wrapped: bool, join_lower: bool,
         text, offsets = _sub(_EMPHASIS, "", text, offsets)
         text, offsets = unflatten(text, offsets)   # a web page's text: header and signature lines run together
     text, offsets = _sub(_EN_DASH_SPACED, "-", text, offsets)
+    if "CÔNG BÁO" in text:
+        text, offsets = _sub(_GAZETTE_HEADER, "", text, offsets)
     if offsets is None:
         text = _plain_blanks(text)
     else:
