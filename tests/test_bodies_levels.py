@@ -76,6 +76,12 @@ def _same(a, b):
 # (issuer, sentences of part II, {expected name: roles})
 CASES = [
     # ---------------------------------------------------------------- commune Party bodies
+    # a Party organization leads the state body it sits in (`lãnh đạo` as `chỉ đạo`); after no body, `lãnh đạo` is
+    # the noun (the leaders of a body)
+    ("party_commune", "7. Chi bộ thôn Tân Lập lãnh đạo Ban Công tác Mặt trận thôn vận động Nhân dân tham gia.",
+     {"Chi bộ thôn Tân Lập": {"lead"}, "Ban Công tác Mặt trận thôn": {"lead"}}),
+    ("party_commune", "8. Văn phòng Đảng ủy báo cáo lãnh đạo Hội Nông dân xã kết quả thực hiện.",
+     {"Văn phòng Đảng ủy": {"lead"}, "Hội Nông dân xã": {"report_to"}}),
     ("party_commune", "1. Ủy ban Kiểm tra Đảng ủy xã chủ trì kiểm tra việc thực hiện Kế hoạch này.",
      {"Ủy ban Kiểm tra Đảng ủy xã": {"lead", "monitor"}}),          # leads the inspection: both
     ("party_commune", "2. Ban Xây dựng Đảng tham mưu Ban Thường vụ Đảng ủy xã sơ kết việc thực hiện.",
@@ -120,7 +126,7 @@ CASES = [
     ("party_province", "6. Ủy ban Kiểm tra Tỉnh ủy kiểm tra, giám sát việc thực hiện ở các cấp ủy.",
      {"Ủy ban Kiểm tra Tỉnh ủy": {"monitor"}}),
     ("party_province", "7. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ban cán sự đảng các sở, ngành cụ thể hóa nội dung.",
-     {"Đảng ủy Ủy ban nhân dân tỉnh": {"lead"}}),
+     {"Đảng ủy Ủy ban nhân dân tỉnh": {"lead"}, "Ban cán sự đảng các sở, ngành": {"lead"}}),
     ("party_province", "8. Ban thường vụ các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy lãnh đạo triển khai.",
      {"Ban thường vụ các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy": {"lead"}}),
     ("party_province", "9. Trường Chính trị tỉnh đưa nội dung vào chương trình bồi dưỡng; Ban Tổ chức các huyện ủy phối hợp.",

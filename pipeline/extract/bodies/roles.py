@@ -37,6 +37,8 @@ def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
         if k and capital:
             i += k                        # `Ông Trương Văn Trình`, `Dự án 8: Nâng cao …`: a name or title, no task
             continue
+        if not k and i in name_ends:       # `Đảng ủy xã lãnh đạo Ủy ban nhân dân xã …`: a verb right after its subject
+            k, role = c["after_subject_cues"].match(toks, i)
         if k and not _names_a_document(toks, i + k, refs) and not _after(toks, i, c["noun_before_cue"]):
             if i > a and i - 1 in refs:
                 return cues, verbs, i

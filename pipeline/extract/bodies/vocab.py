@@ -18,7 +18,8 @@ def role_rules():
     or a cue (a token that opens none is passed over without trying each vocabulary)."""
     c = _role_rules()
     c["name_firsts"] = c["capacities"].firsts | c["heads"].firsts | c["lower_heads"].firsts
-    c["cue_firsts"] = c["not_cues"].firsts | c["object_cues"].firsts | c["subject_verbs"].firsts
+    c["cue_firsts"] = c["not_cues"].firsts | c["object_cues"].firsts | c["subject_verbs"].firsts \
+        | c["after_subject_cues"].firsts
     c["name_opening"] = _name_opening(c["heads"], c["lower_heads"], c["capacities"])
     return c
 
@@ -73,6 +74,7 @@ def _role_rules():
         "subject_verbs": Phrases([(v, r) for r, vs in cfg["subject_verbs"].items() for v in vs]),
         "object_cues": Phrases([(v, r) for r, vs in cfg["object_cues"].items() for v in vs]),
         "opening_cues": Phrases([(v, r) for r, vs in cfg["opening_cues"].items() for v in vs]),
+        "after_subject_cues": Phrases([(v, "lead") for v in cfg["after_subject_cues"]]),
         "not_cues": Phrases([(v, True) for v in cfg["not_cues"]]),
         "capacities": Phrases([(v, True) for v in cfg["capacities"]]),
         "colon_heads": {**{k.casefold(): v for k, v in cfg["colon_heads"].items()}, **_unit_colon_heads()},
