@@ -367,3 +367,16 @@ def test_a_charter_says_how_its_organs_work():
     names = {b["name"] for b in got}
     assert {"Ban Thường trực", "Ban Kiểm tra"} <= names, names
     assert not any(n.endswith("mỗi") for n in names), names
+
+
+def test_a_party_committee_s_standing_board_that_signs_for_it_speaks_as_the_issuer():
+    # a Huyện ủy's directive signed `T/M BAN THƯỜNG VỤ`: after a clause of aim, its Ban Thường vụ tells the bodies to
+    # act as the issuer does (`Để …, UBND tỉnh yêu cầu …`)
+    text = ("ĐẢNG BỘ TỈNH PHÚ THỌ\nHUYỆN ỦY THANH SƠN\n*\nSố 08-CT/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Thanh Sơn, ngày 12 tháng 6 năm 2026\nCHỈ THỊ\nvề tăng cường công tác phòng, chống thiên tai\n"
+            "Những năm qua, thiên tai gây thiệt hại lớn trên địa bàn huyện.\nĐể khắc phục những hạn chế trên, Ban Thường vụ Huyện ủy yêu cầu các cấp ủy, chính quyền, "
+            "Mặt trận Tổ quốc và các đoàn thể thực hiện tốt những nội dung sau:\n"
+            "1- Các chi bộ, đảng bộ trực thuộc quán triệt Chỉ thị này.\n"
+            "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nHà Văn Tâm\n")
+    got = {(b["name"], b["role"]) for b in process_text("ct.txt", text)["bodies"]}
+    assert {("Mặt trận Tổ quốc", "lead"), ("các đoàn thể", "lead")} <= got, got

@@ -59,14 +59,17 @@ class Emitter:
     def __init__(self, doc: Doc, places):
         self.doc, self.places, self.out = doc, places, []
         self.issuer = issuer_forms(doc.metadata.get("issuer"), places)
+        self.speakers = self.issuer | _signing_organ(doc.metadata, self.issuer)
 
     def issuer_before(self, toks, x: int, names) -> bool:
-        """Whether the word before token x ends the issuer's name (`…, UBND tỉnh yêu cầu`)."""
+        """Whether the word before token x ends the issuer's name (`…, UBND tỉnh yêu cầu`), or the name of its
+        organ that signs for it (`…, Ban Thường vụ Tỉnh ủy yêu cầu` in a Tỉnh ủy's directive signed `T/M BAN
+        THƯỜNG VỤ`)."""
         n = next((n for n in names if n[1] == x), None)
         if n is None:
             return False
         raw = self.doc.text[toks[n[0]].s:toks[n[1] - 1].e]
-        return resolve_jurisdiction(canonical(raw), self.places).casefold() in self.issuer
+        return resolve_jurisdiction(canonical(raw), self.places).casefold() in self.speakers
 
     def add(self, toks, span, role, how, title=None):
         a, b = name_start(span), span[1]
@@ -300,3 +303,13 @@ def _quoted(toks, inside: bool = False) -> tuple[set[int], bool]:
         elif inside:
             out.add(t.s)
     return out, inside
+
+
+def _signing_organ(metadata: dict, issuer: set[str]) -> set[str]:
+    """The issuer's forms headed by the organ its signer signs for (`T/M Ban Thường vụ` + `Tỉnh ủy Ninh Bình`),
+    when the issuer's name does not already open with that organ (`TM. Ủy ban nhân dân` of `Ủy ban nhân dân tỉnh`)."""
+    m = re.match(r"\s*T\.?\s*/?\s*M\.?\s+(?P<organ>\S.*)", (metadata.get("signer") or {}).get("authority") or "")
+    organ = m.group("organ").strip().casefold() if m else ""
+    if not organ or any(f.startswith(organ) for f in issuer):
+        return set()
+    return {f"{organ} {f}" for f in issuer}
