@@ -142,6 +142,9 @@ CASES = [
       "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã": {"report_to"}}),
     ("front_commune", "4. Hội Liên hiệp Phụ nữ xã chủ trì Cuộc vận động; Hội Cựu chiến binh xã giám sát.",
      {"Hội Liên hiệp Phụ nữ xã": {"lead"}, "Hội Cựu chiến binh xã": {"monitor"}}),
+    ("commune", "9. Văn phòng UBND xã chủ trì, phối hợp với Đài Truyền thanh xã tuyên truyền; giao Đài truyền thanh xã "
+                "phát thông báo hằng ngày.",
+     {"Văn phòng Ủy ban nhân dân xã": {"lead"}, "Đài Truyền thanh xã": {"coordinate", "lead"}}),
     ("front_commune", "5. Đề nghị Ủy ban nhân dân xã quan tâm bố trí kinh phí; Công an xã phối hợp bảo đảm an ninh.",
      {"Ủy ban nhân dân xã": {"lead"}, "Công an xã": {"coordinate"}}),
     ("front_commune", "6. Đoàn Thanh niên xã phối hợp với Trường Tiểu học Bảo Thắng tổ chức cho học sinh tham gia.",
