@@ -557,3 +557,10 @@ def test_a_body_named_with_its_province_and_no_unit_word_gives_that_province():
     assert doc_places({"issuer": "Liên đoàn Bóng rổ Bình Thuận",
                        "parent_issuer": "Ủy ban nhân dân tỉnh Lâm Đồng"})["tỉnh"] == "Lâm Đồng"
     assert doc_places({"issuer": "Bệnh viện Sản Nhi", "parent_issuer": "Sở Y tế Lào Cai"})["tỉnh"] == "Lào Cai"
+
+
+def test_a_capacity_ending_the_line_is_read_without_error():
+    # a charter's article heading that names what a body is and stops there (it once raised IndexError and the
+    # whole document came out as `pipeline_failed`)
+    assert names_in("Điều 4. Cơ quan thường trực") == []
+    assert names_in("Sở Tài chính là cơ quan thường trực") == ["Sở Tài chính"]

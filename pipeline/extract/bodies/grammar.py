@@ -297,7 +297,7 @@ def find_names(toks: list[Tok]) -> list[tuple[int, int]]:
         if k:
             # `Cơ quan thường trực Hội đồng Thi đua` says what a body is, it names no other body
             i += k
-            if head_at(toks, i):
+            if i < len(toks) and head_at(toks, i):   # a capacity may end the run (`Điều 4. Cơ quan thường trực`)
                 i = scan_name(toks, i)
             continue
         n = head_at(toks, i)
