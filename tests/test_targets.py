@@ -1002,3 +1002,9 @@ def test_a_comma_inside_the_brackets_of_a_label_is_part_of_the_label():
     body = ("III. KINH PHÍ\n- Tuyên truyền (tờ gấp, pa nô): 2.000.000đ.\n- Tập huấn (mời báo cáo viên): 1.500.000đ.\n")
     got = {(t["value"], t["subject"]) for t in targets(body, PLAN_HEADER)}
     assert got == {(2_000_000, "Tuyên truyền (tờ gấp, pa nô)"), (1_500_000, "Tập huấn (mời báo cáo viên)")}
+
+
+def test_a_rate_named_without_a_verb_keeps_the_age_that_narrows_it():
+    got = targets("II. MỤC TIÊU\n- Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi dưới 15%.\n", PLAN_HEADER)
+    assert [(t["value"], t["comparator"], t["subject"]) for t in got] == [
+        (15, "<", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi")]

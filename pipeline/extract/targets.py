@@ -38,6 +38,10 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+# an age that narrows whom a rate counts (`Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng`) is part of the subject, no figure
+_AGE = re.compile(r"\d+\s*tuổi\b")
+
+
 def _subject(text: str, start: int, number_start: int, clause_start: int, clause_end: int) -> str | None:
     """The noun phrase the number counts: after it, else before the verb that carries it."""
     cfg = config()
@@ -54,8 +58,8 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
     if len(subj.split()) < 2:
         before = text[clause_start:number_start]
         v = cfg["verb_before"].search(before)
-        if not v and not subj and not re.search(r"[\d|:,;()\"“”]", before) \
-                and 2 <= len(cfg["lead"].sub("", before.strip() + " ").split()) <= 10 \
+        if not v and not subj and not re.search(r"[\d|:,;()\"“”]", _AGE.sub("tuổi", before)) \
+                and 2 <= len(cfg["lead"].sub("", before.strip() + " ").split()) <= 16 \
                 and not cfg["measure_before"].search(text, clause_start, number_start):
             v = re.search(r"\s*\Z", before)   # `Tỷ lệ thất nghiệp không quá 3%`, `- Thanh toán trực tuyến ≥ 90%`: what
             # the clause names, with no verb, before a figure that ends it
