@@ -150,5 +150,8 @@ def test_the_gazette_s_running_header_is_no_line_of_the_document():
     assert norm.text == "THỦ TƯỚNG CHÍNH PHỦ\nĐiều 2. Bộ Xây dựng chủ trì thực hiện Đề án.\n"
     start = norm.text.index("thực hiện")
     assert raw[norm.raw_span(start, start + 9)[0]:][:9] == "thực hiện"
+    # the cover: its masthead, number and day on lines of their own
+    cover = normalize("CÔNG BÁO\nSố 1301 + 1302\nNgày 15 tháng 11 năm 2025\nTHỦ TƯỚNG CHÍNH PHỦ\n", "txt").text
+    assert cover == "THỦ TƯỚNG CHÍNH PHỦ\n"
     # the gazette named in a sentence stays
     assert "đăng CÔNG BÁO" in normalize("Văn phòng Chính phủ đăng CÔNG BÁO theo quy định.", "txt").text

@@ -80,8 +80,12 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<=[\s(“\"])\*(?=\S)|(?<=\S)\*(?=[\s).,;:”
 # The Official Gazette's running header (`CÔNG BÁO/Số 1215 + 1216/Ngày 28-12-2025`, the page number before or
 # after it) printed on every page of a gazette copy: no line of the document (its `Ngày` no date of the text, its
 # `Số` no number), dropped with its line break wherever a page break left it
+# … and the cover: `CÔNG BÁO`, then its number and day on lines of their own (`Số 1215 + 1216`,
+# `Ngày 28 tháng 12 năm 2025`), a line or two between them at most
 _GAZETTE_HEADER = re.compile(r"(?m)^[ \t]*(?:\d{1,4}[ \t]+)?CÔNG BÁO[ \t]*/[ \t]*Số[ \t]*\d[\d \t+]*/[ \t]*Ngày[ \t]*"
-                             r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?:[ \t]+\d{1,4})?[ \t]*(?:\n|\Z)")
+                             r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?:[ \t]+\d{1,4})?[ \t]*(?:\n|\Z)"
+                             r"|^[ \t]*CÔNG BÁO[ \t]*\n(?:[^\n]*\n){0,2}?[ \t]*Số[ \t]*\d+(?:[ \t]*\+[ \t]*\d+)*[ \t]*\n"
+                             r"(?:[^\n]*\n){0,2}?[ \t]*Ngày[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4}[ \t]*(?:\n|\Z)")
 _HEADER_DATE_SPLIT = re.compile(r"(,\s*ngày[\s.…_]*)\n(?=[\s.…_\d]*tháng)")
 _EN_DASH_SPACED = re.compile(r"[–—](?<= [–—])(?= )")   # a dash between spaces (the dash first: `re` skips to it)
 _WORD = re.compile(r"[^\W_]")
