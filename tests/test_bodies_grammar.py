@@ -569,7 +569,7 @@ def test_a_capacity_ending_the_line_is_read_without_error():
 def test_a_noun_whose_first_word_a_name_took_gives_no_cue():
     # `… thuộc Chương trình:`: the name runs on to `Chương`, and `trình` alone would read as `trình` (to submit)
     from pipeline.run.process import process_text
-    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nLào Cai, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nHội nghị sơ kết\n"
+    text = ("UBND TỈNH LÀO CAI\nSỞ NỘI VỤ\nSố: 12/KH-SNV\nLào Cai, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nHội nghị sơ kết\n"
             "I. NỘI DUNG\n1. Tham luận của các sở, ngành chủ các dự án thuộc Chương trình: Sở Y tế; Sở Tư pháp.\n")
     roles = {(b["name"], b["role"]) for b in process_text("t.txt", text)["bodies"]}
     assert not any(r == "report_to" for _, r in roles), roles
