@@ -8,7 +8,7 @@ of a record, in the order a record holds them.
 from __future__ import annotations
 
 __version__ = "0.1.0"
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 # the list fields of a record: the parse's sections, then what the extractors add
 FIELDS = ("sections", "references", "bodies", "dates", "targets")

@@ -100,6 +100,13 @@ class ErrorInfo(_Open):
     message: str
 
 
+class Failure(_Open):
+    """An extractor that raised on this document: its field is left empty, the record's other fields stand."""
+
+    stage: Text = Field(description="the extractor's name (`references`, `bodies`, `dates`, `targets`)")
+    error: Text = Field(description="the exception's type and message")
+
+
 class Section(_Open):
     path: Text
     label: Text
@@ -154,7 +161,7 @@ class DocumentRecord(BaseModel):
                               json_schema_extra=_STATUS_RULE)
 
     # a MINOR version only adds optional fields, so records of earlier MINOR versions stay valid
-    schema_version: Literal["1.0", "1.1", "1.2", "1.3", "1.4"]
+    schema_version: Literal["1.0", "1.1", "1.2", "1.3", "1.4", "1.5"]
     source: Text = Field(description="path relative to the input root, /-separated")
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None
     status: Status
@@ -181,6 +188,8 @@ class DocumentRecord(BaseModel):
                                                   "title, up to the body")
     closing: Part | None = Field(None, description="the closing: signature block and Nơi nhận, up to the first "
                                                    "appendix or attached document (empty at the end when none)")
+    failed: list[Failure] | None = Field(None, description="extractors that raised on this document (their field "
+                                                          "is empty, the others stand); absent when none did")
 
     @model_validator(mode="after")
     def _consistent(self) -> "DocumentRecord":

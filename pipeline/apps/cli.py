@@ -239,6 +239,10 @@ def run(inputs, out_dir, workers, engine, scheduler, force, follow_links, partit
     for (st, code), n in summary.outcomes.most_common():
         if st == "error":
             click.echo(f"    {code:<20} {n}")
+    partial = summary.outcomes.get(("ok", "extractor_failed"), 0)
+    if partial:
+        click.echo(f"  partial {partial}: an extractor raised on these files; their other fields stand and "
+                   f"their `failed` field names it")
     if summary.wrote:
         from pipeline.store.tables import TABLE_OF
 
@@ -250,7 +254,8 @@ def run(inputs, out_dir, workers, engine, scheduler, force, follow_links, partit
     else:
         click.echo(f"  dataset: unchanged, {out_dir}/ is up to date")
     failed = sum(n for (st, code), n in summary.outcomes.items()
-                 if st == "error" and code not in SKIPPED_LINK_CODES and code != "in_output")
+                 if st == "error" and code not in SKIPPED_LINK_CODES and code != "in_output"
+                 or code == "extractor_failed")
     if summary.files == 0:
         raise UsageProblem(f"no input file under {', '.join(inputs)} (after --include/--exclude)")
     _exit_run(EXIT_FAILED if failed else EXIT_OK)

@@ -8,6 +8,8 @@ has a trained model beside its rules (`bodies.model`).
 """
 from __future__ import annotations
 
+import logging
+
 from pipeline.extract import bodies, dates, references, targets  # noqa: F401  (each registers itself)
 from pipeline.extract.registry import REGISTRY, ordered
 from pipeline.parse.document import Doc
@@ -15,14 +17,25 @@ from pipeline.parse.sections import section_at
 
 __all__ = ["REGISTRY", "extract_all", "ordered", "run_extractor"]
 
+log = logging.getLogger(__name__)
+
 
 def extract_all(doc: Doc, fields=None) -> dict[str, list[dict]]:
     """Run every extractor (or those named, with what they need) and attach section paths.
 
-    What an extractor adds is kept in `doc.found` for the extractors that need it."""
+    What an extractor adds is kept in `doc.found` for the extractors that need it. An extractor that
+    raises leaves its own field empty and is listed in `doc.failed` (the record's `failed`): one bug
+    met on one document's odd line must not cost that document its text, header and other fields."""
     out = {}
     for ex in ordered(fields):
-        items = run_extractor(ex, doc)
+        try:
+            items = run_extractor(ex, doc)
+        except Exception as exc:  # noqa: BLE001 - recorded in the record, never silent
+            log.warning("%s: extractor %s failed: %s: %s", doc.source, ex.name, type(exc).__name__, exc)
+            doc.failed.append({"stage": ex.name, "error": f"{type(exc).__name__}: {exc}"[:500]})
+            items = []
+            for name in ex.adds:
+                doc.found[name] = items
         if fields is None or ex.name in fields:
             out[ex.name] = items
     return out

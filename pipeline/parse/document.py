@@ -16,6 +16,8 @@ class Doc:
     structure: Structure
     # what earlier extractors found, so later ones can leave those spans alone
     found: dict = field(default_factory=dict)
+    # extractors that raised on this document ({stage, error}): their field stays empty (`extract_all`)
+    failed: list = field(default_factory=list)
 
     @property
     def metadata(self) -> dict:

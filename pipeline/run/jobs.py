@@ -127,7 +127,9 @@ class Result:
 
 def pack(rec: dict) -> Result:
     err = rec.get("error") or {}
-    return Result(rec["status"], err.get("code"), rec.get("sha256"),
+    # a record an extractor raised on is `ok` with that field empty: the run counts it apart (`extractor_failed`)
+    code = err.get("code") or ("extractor_failed" if rec.get("failed") else None)
+    return Result(rec["status"], code, rec.get("sha256"),
                   zlib.compress(encode_record(rec).encode("utf-8"), 1))
 
 

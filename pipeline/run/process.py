@@ -69,6 +69,8 @@ def _process(source: str, text: str, fmt: str, wrapped: bool, ocr: bool = False,
     rec["sections"] = structure.sections
     rec.update(found)
     rec["header"], rec["closing"] = layout_parts(norm.text, structure)
+    if doc.failed:
+        rec["failed"] = doc.failed
     return rec, norm
 
 
