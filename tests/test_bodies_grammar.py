@@ -77,13 +77,17 @@ def test_abbreviations_of_fields_are_expanded():
     assert canonical("Trung tâm PVHCC tỉnh") == "Trung tâm Phục vụ hành chính công tỉnh"
     assert canonical("Ban QLDA ĐTXD số 2") == "Ban Quản lý dự án đầu tư xây dựng số 2"
     assert canonical("các cơ sở KCB BHYT").casefold() == "các cơ sở khám, chữa bệnh bảo hiểm y tế"
+    # a commune's departments and a ward's residential groups
+    assert canonical("Phòng VH-XH xã") == "Phòng Văn hóa - Xã hội xã"
+    assert canonical("Phòng KT-HT") == "Phòng Kinh tế - Hạ tầng"
+    assert canonical("các thôn, TDP") == "các thôn, tổ dân phố"
 
 
 def test_a_field_code_right_after_its_head_is_the_field_and_never_lowered():
     assert canonical("Sở NN&PTNT") == "Sở Nông nghiệp và Phát triển nông thôn"
     assert canonical("SỞ KH&ĐT TỈNH NAM SƠN") == "Sở Kế hoạch và Đầu tư tỉnh Nam Sơn"
     assert canonical("Bộ TC") == "Bộ Tài chính"
-    assert canonical("Phòng TC-KH") == "Phòng TC-KH"          # no field of the table: left as written
+    assert canonical("Phòng HC-QT") == "Phòng HC-QT"          # no field of the table: left as written
 
 
 def test_xa_hoi_is_a_word_not_a_commune_and_each_field_after_a_dash_is_capitalised():
