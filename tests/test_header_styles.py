@@ -427,3 +427,11 @@ def test_an_authority_wrapped_in_a_narrow_column_and_a_signer_holding_two_office
     assert wrapped == {"name": "Lò Văn Pấng", "title": "Phó Chủ tịch", "authority": "TM. Ủy ban nhân dân, KT. Chủ tịch"}
     two = meta(head + "BỘ TRƯỞNG, CHỦ NHIỆM\nTrần Văn Sơn\n")["signer"]
     assert two["title"] == "Bộ trưởng, Chủ nhiệm" and two["name"] == "Trần Văn Sơn"
+
+
+def test_a_signature_block_read_from_a_table_keeps_no_cell_border():
+    head = ("HUYỆN ỦY ĐÔNG SƠN\n*\nSố 45-KH/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nĐông Sơn, ngày 05 tháng 01 năm 2026\n"
+            "KẾ HOẠCH\nhọc tập chuyên đề năm 2026\n1. Các chi bộ tổ chức học tập.\nNơi nhận:\n- Các chi bộ,\n- Lưu VPHU.\n")
+    for block in ("T/M BAN THƯỜNG VỤ |\nPHÓ BÍ THƯ |\nLê Văn Quang |\n", "| T/M BAN THƯỜNG VỤ\n| PHÓ BÍ THƯ\n| Lê Văn Quang\n"):
+        signer = parse(normalize(head + block, "docx").text).metadata["signer"]
+        assert signer == {"name": "Lê Văn Quang", "title": "Phó Bí thư", "authority": "T/M Ban Thường vụ"}, signer

@@ -87,6 +87,11 @@ def case_title_word(text: str) -> str:
     return case_name(text.strip())
 
 
+# a table's cell border in a line read from a table (`T/M BAN THƯỜNG VỤ |`, `| Nguyễn Văn An`): a pipe with a space
+# or the line's edge on each side; a pipe inside a word (`Sở KH|CN` of an OCR) is left
+_CELL = re.compile(r"(?:^|\s)\|(?=\s|$)")
+
+
 def _authority_text(m: re.Match) -> str:
     auth = re.sub(r"\s+", "", m.group("auth").upper())
     auth = auth[:-1] + "." if auth.endswith("/") and len(auth) == 3 else auth   # `KT/` is `KT.`
@@ -281,7 +286,7 @@ def parse_closing(lines: list[Line], start: int, stop: int,
     cosigner = rules.compiled(cfg["cosigner_title"])
     signed_mark = rules.compiled(cfg["signed_mark"])
     stamp_line = rules.compiled(cfg["stamp_line"])
-    cells = _signing_column([(i, lines[i], c.strip()) for i in range(start, stop) for c in lines[i].text.split(" | ")])
+    cells = _signing_column([(i, lines[i], c.strip()) for i in range(start, stop) for c in _CELL.split(lines[i].text)])
     after_authority = False
     last_bullet = max((i for i, _, t in cells if t.startswith(("-", "+", "•"))), default=-1)
     for i, ln, t in cells:
