@@ -9,6 +9,7 @@ from pipeline import rules
 from pipeline.extract.bodies.phrases import Phrases
 from pipeline.extract.bodies.tokens import TOKEN
 from pipeline.text import units
+from pipeline.text.matching import trie_pattern
 from pipeline.text.names import canonical
 
 
@@ -43,9 +44,9 @@ def _name_opening(heads: Phrases, lower_heads: Phrases, capacities: Phrases) -> 
                 capital.add(first)
                 continue
             lower.extend((first.casefold(), *(w.casefold() for w in rest)) for _, phrases in by_length for rest in phrases)
-    return (re.compile("|".join(re.escape(w) for w in sorted(capital, key=len, reverse=True))),
-            re.compile("|".join(_BETWEEN_TOKENS.join(map(re.escape, words))
-                                for words in sorted(set(lower), key=len, reverse=True))))
+    # as tries (`text.matching.trie_pattern`): the same strings found, as the patterns only tell whether one occurs;
+    # the plain alternation of the ~100 lower-case phrases was tried phrase by phrase at every position (4× slower)
+    return re.compile(trie_pattern(capital)), re.compile(trie_pattern(set(lower), between=_BETWEEN_TOKENS))
 
 
 def _role_rules():
