@@ -289,10 +289,11 @@ def find_names(toks: list[Tok]) -> list[tuple[int, int]]:
     c = role_rules()
     out, i = [], 0
     firsts = c["name_firsts"]
-    while i < len(toks):
-        if toks[i].low not in firsts:     # no head and no capacity opens with this word
-            i += 1
-            continue
+    # only where a head or a capacity opens (a word that opens none is passed over): found in one pass, in C
+    for at in [k for k, t in enumerate(toks) if t.low in firsts]:
+        if at < i:
+            continue                  # inside a name read or a capacity passed over
+        i = at
         k = c["capacities"].match(toks, i)[0] if toks[i].low in c["capacities"].firsts else 0
         if k:
             # `Cơ quan thường trực Hội đồng Thi đua` says what a body is, it names no other body
@@ -354,9 +355,11 @@ def name_start(sp) -> int:
 def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
     """`các sở: Nông nghiệp và Môi trường, Tài chính`, `Các phòng: Tổng hợp, Kế hoạch`: a plural kind of body,
     a colon, then the fields of each one (rules/roles.yaml `colon_heads`)."""
+    if j >= len(toks) or toks[j].t != ":":
+        return []                     # (most names: no colon after them, no head to look up)
     c = role_rules()
     head = c["colon_heads"].get(" ".join(t.low for t in toks[i:j]).replace(" ,", ","))
-    if not head or j >= len(toks) or toks[j].t != ":":
+    if not head:
         return []
     # fields are parted by `;` when one comes first (`Văn hóa, Thể thao và Du lịch; Ngoại vụ`), else by `,`
     seps = [t.t for t in toks[j + 1:j + 30] if t.t in (",", ";")]

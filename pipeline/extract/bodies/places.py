@@ -71,6 +71,8 @@ def doc_places(metadata: dict) -> dict[str, str]:
 def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
     """`Ủy ban nhân dân tỉnh` in a Lâm Đồng document → `Ủy ban nhân dân tỉnh Lâm Đồng`."""
     for unit, place in places.items():
+        if unit not in name:
+            continue                  # (what the patterns would tell, without trying them at every position)
         ends, not_own = _unit_tests(unit)
         if ends.search(name) and not not_own.search(name):
             return f"{name} {place}"
