@@ -379,3 +379,20 @@ def test_dates_figure_patterns_tried_where_one_scan_finds_a_start():
         pat = cfg["patterns"][name]
         want = [(m.span(), m.groups()) for m in pat.finditer(low)]
         assert [(m.span(), m.groups()) for m in D._matches_at(pat, low, starts)] == want, name
+
+
+def test_breaks_are_the_searches_over_the_whole_text():
+    """`text.spans.last_break` / `next_break`, which look for the marks only up to the nearest line break, give what
+    searching the whole text before or after the offset gives (targets' clauses and sentences, dates' sentences)."""
+    import random
+
+    from pipeline.text.spans import last_break, next_break
+
+    rng = random.Random(16)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab .;\n") for _ in range(rng.randint(0, 30)))
+        marks = rng.choice([(), (". ",), (";", ". "), (".", ";")])
+        at = rng.randint(-2, len(text) + 1)
+        assert last_break(text, at, marks) == max(text.rfind(m, 0, at) for m in ("\n", *marks)), (text, at, marks)
+        found = [i for i in (text.find(m, at) for m in ("\n", *marks)) if i >= 0]
+        assert next_break(text, at, marks) == min(found, default=-1), (text, at, marks)

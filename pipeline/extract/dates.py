@@ -25,7 +25,7 @@ from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.text.days import iso_day
 from pipeline.text.matching import case_blind, required_literal, trie_pattern
-from pipeline.text.spans import Taken
+from pipeline.text.spans import Taken, last_break
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
@@ -166,7 +166,7 @@ def _month(m, y) -> str | None:
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    s = max(text.rfind(c, 0, start) for c in ".;\n") + 1
+    s = last_break(text, start, (".", ";")) + 1
     m = _SENTENCE_END.search(text, end)
     return s, m.start() if m else len(text)
 
