@@ -10,7 +10,7 @@ from pipeline.extract.bodies.tokens import DIGIT, ORDINAL, SMALL_NUMBER, TOKEN, 
 from pipeline.text import units
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.places import resolve_jurisdiction
-from pipeline.extract.bodies.vocab import role_rules  # noqa: F401  (re-exported)
+from pipeline.extract.bodies.vocab import UNIT_HEADS, role_rules  # noqa: F401  (role_rules re-exported)
 
 
 def head_at(toks: list[Tok], i: int) -> int:
@@ -23,7 +23,7 @@ def head_at(toks: list[Tok], i: int) -> int:
         if not n or n2 > n and any(t.t == "," for t in toks[i:i + n2]):
             n, kind = n2, kind2
     if not n:                         # `Trưởng phòng Tổ chức cán bộ`: the unit a head of unit heads
-        return int(low in ("phòng", "khoa") and i > 0 and toks[i - 1].low == "trưởng"
+        return int(low in UNIT_HEADS and i > 0 and toks[i - 1].low == "trưởng"
                    and i + 1 < len(toks) and is_cap(toks[i + 1].t))
     if low in c["not_names"].firsts and c["not_names"].match(toks, i)[0] \
             or toks[i].t in c["surname_heads"] and _person(toks, i, c):
@@ -288,9 +288,9 @@ def find_names(toks: list[Tok]) -> list[tuple[int, int]]:
     """Token spans (start, end) of every body name in a run of tokens."""
     c = role_rules()
     out, i = [], 0
-    firsts = c["name_firsts"]
-    # only where a head or a capacity opens (a word that opens none is passed over): found in one pass, in C
-    for at in [k for k, t in enumerate(toks) if t.low in firsts]:
+    heads, firsts = c["head_firsts"], c["name_firsts"]
+    # only where a head or a capacity can open (`head_at` is 0 at any other word): found in one pass
+    for at in [k for k, t in enumerate(toks) if t.t in heads or t.low in firsts]:
         if at < i:
             continue                  # inside a name read or a capacity passed over
         i = at

@@ -16,12 +16,19 @@ from pipeline.text.names import canonical
 @lru_cache(maxsize=None)
 def role_rules():
     """`rules/roles.yaml` and `rules/body_heads.yaml` compiled once, with the first words that can open a name
-    or a cue (a token that opens none is passed over without trying each vocabulary)."""
+    or a cue (a token that opens none is passed over without trying each vocabulary): a name, a head's first word
+    as written (`heads` minds its case: `Ban`, not `ban` of `ban hành`) or a lower-case head's, a capacity's or a
+    unit's of `UNIT_HEADS` case-folded."""
     c = _role_rules()
-    c["name_firsts"] = c["capacities"].firsts | c["heads"].firsts | c["lower_heads"].firsts
+    c["head_firsts"] = frozenset(c["heads"].table)
+    c["name_firsts"] = c["capacities"].firsts | c["lower_heads"].firsts | frozenset(UNIT_HEADS)
     c["cue_firsts"] = c["not_cues"].firsts | c["object_cues"].firsts | c["subject_verbs"].firsts
     c["name_opening"] = _name_opening(c["heads"], c["lower_heads"], c["capacities"])
     return c
+
+
+# `Trưởng phòng Tổ chức cán bộ`: after `trưởng`, the unit a head of unit heads (`grammar.head_at`)
+UNIT_HEADS = ("phòng", "khoa")
 
 
 # what may stand between two tokens: the characters `TOKEN` keeps in no token
