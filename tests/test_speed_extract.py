@@ -321,9 +321,7 @@ def test_look_behinds_after_the_first_character_match_the_same():
     import re
 
     from pipeline import rules
-    from pipeline.parse.sections import _RUN_ON
-    pairs = [(re.compile(r"(?<=[.;!?])\s+(?=\S)"), _RUN_ON),
-             (re.compile(r"(?<!\w)[Ss]ố\s*:?\s*\d+[-/][\w./&-]+"), re.compile(rules.load("dates")["document_number"]))]
+    pairs = [(re.compile(r"(?<!\w)[Ss]ố\s*:?\s*\d+[-/][\w./&-]+"), re.compile(rules.load("dates")["document_number"]))]
     rng = random.Random(9)
     chars = [".", ";", " ", "\n", "a", "A", "S", "s", "ố", ":", "1", "/", "-", "x", "\t"]
     for old, new in pairs:
@@ -333,6 +331,23 @@ def test_look_behinds_after_the_first_character_match_the_same():
                 end = rng.randrange(pos, len(text) + 1)
                 assert [m.span() for m in new.finditer(text, pos, end)] == \
                     [m.span() for m in old.finditer(text, pos, end)], (text, pos, end)
+
+
+def test_run_on_blanks_are_the_blanks_after_a_stop():
+    """sections._RUN_ON reads the stop before the blanks (its group is the blanks): scanned from the character before
+    `pos`, it finds the blanks `(?<=[.;!?])\\s+(?=\\S)` finds from `pos`."""
+    import random
+    import re
+
+    from pipeline.parse.sections import _RUN_ON
+    old = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+    rng = random.Random(9)
+    chars = [".", ";", "!", "?", " ", "\n", "\t", "\u00a0", "a", "A", "1"]
+    for _ in range(5000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 14)))
+        for pos in range(len(text) + 1):
+            assert [m.span(1) for m in _RUN_ON.finditer(text, max(0, pos - 1))] == \
+                [m.span() for m in old.finditer(text, pos)], (text, pos)
 
 
 def test_phrases_match_as_reading_every_length():
@@ -379,3 +394,20 @@ def test_dates_figure_patterns_tried_where_one_scan_finds_a_start():
         pat = cfg["patterns"][name]
         want = [(m.span(), m.groups()) for m in pat.finditer(low)]
         assert [(m.span(), m.groups()) for m in D._matches_at(pat, low, starts)] == want, name
+
+
+def test_breaks_are_the_searches_over_the_whole_text():
+    """`text.spans.last_break` / `next_break`, which look for the marks only up to the nearest line break, give what
+    searching the whole text before or after the offset gives (targets' clauses and sentences, dates' sentences)."""
+    import random
+
+    from pipeline.text.spans import last_break, next_break
+
+    rng = random.Random(16)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab .;\n") for _ in range(rng.randint(0, 30)))
+        marks = rng.choice([(), (". ",), (";", ". "), (".", ";")])
+        at = rng.randint(-2, len(text) + 1)
+        assert last_break(text, at, marks) == max(text.rfind(m, 0, at) for m in ("\n", *marks)), (text, at, marks)
+        found = [i for i in (text.find(m, at) for m in ("\n", *marks)) if i >= 0]
+        assert next_break(text, at, marks) == min(found, default=-1), (text, at, marks)

@@ -41,6 +41,22 @@ def test_trie_finds_what_the_plain_alternation_finds():
                     assert a.span() == b.span(), (words, s)
 
 
+def test_phrase_trie_finds_what_the_joined_phrases_find():
+    """Phrases of tokens with what may stand between two tokens (`vocab._name_opening`): a text holds one as the
+    trie finds it exactly when it holds one as the plain alternation of the phrases joined finds it."""
+    rng = random.Random(10)
+    between = r"[\s'!?]*"
+    for _ in range(300):
+        phrases = {tuple("".join(rng.choice("abđ-") for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 3)))
+                   for _ in range(rng.randint(1, 20))}
+        plain = re.compile("|".join(between.join(map(re.escape, p)) for p in phrases))
+        trie = re.compile(trie_pattern(phrases, between=between))
+        for _ in range(100):
+            s = "".join(rng.choice("abđ- '!?x") for _ in range(rng.randint(0, 20)))
+            assert bool(plain.search(s)) == bool(trie.search(s)), (phrases, s)
+    assert re.fullmatch(trie_pattern([("sở", "y", "tế")], between=r"\s*"), "sở  y tế")
+
+
 def test_required_literal_is_in_every_match():
     place_date = r"(?:^|\s)(?:[A-ZĐ][^\s,|]*\s+){0,3}[A-ZĐ][^\s,|]*,\s*ngày[\s.…]*\d{0,2}\s*(?:t?h?áng|/)"
     assert required_literal(place_date) == "ngày"

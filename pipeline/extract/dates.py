@@ -25,7 +25,7 @@ from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.text.days import iso_day
 from pipeline.text.matching import case_blind, required_literal, trie_pattern
-from pipeline.text.spans import Taken, column_header
+from pipeline.text.spans import Taken, column_header, last_break, next_break
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
@@ -169,7 +169,7 @@ def _month(m, y) -> str | None:
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    s = max(text.rfind(c, 0, start) for c in ".;\n") + 1
+    s = last_break(text, start, (".", ";")) + 1
     m = _SENTENCE_END.search(text, end)
     return s, m.start() if m else len(text)
 
@@ -395,9 +395,9 @@ def _in_cited_title(name: str, text: str, s: int, ref_spans: list, own_type: str
 
 
 def _cell(text: str, s: int, e: int) -> str:
-    a = max(text.rfind("\n", 0, s), text.rfind("|", 0, s)) + 1
-    ends = [i for i in (text.find("\n", e), text.find("|", e)) if i >= 0]
-    return text[a:min(ends) if ends else len(text)]
+    """The table cell (or line) around a span; `|` looked for only inside the span's line (`last_break`)."""
+    end = next_break(text, e, ("|",))
+    return text[last_break(text, s, ("|",)) + 1:end if end >= 0 else len(text)]
 
 
 def _lower(text: str) -> str:

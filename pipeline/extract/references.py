@@ -16,6 +16,7 @@ from pipeline.text.matching import digit_led
 from pipeline.text.names import canonical, case_name, comma_fields, complete_jurisdiction, sole_province
 from pipeline.parse.sections import section_at
 from pipeline.text.fold import title_key
+from pipeline.text.spans import Taken, last_break
 from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, law_title, normalize_identifier,
                                        party_central_numbers, same_body, standard_id, type_from_identifier)
 from pipeline.extract.dates import parse_day
@@ -278,7 +279,7 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
                     date = parse_day(m2.group("date"))
     explicit_issuer = issuer is not None
     if date is None or issuer is None:
-        sent = max(text.rfind("\n", 0, span_start), text.rfind(". ", 0, span_start)) + 1
+        sent = last_break(text, span_start, (". ",)) + 1
         before = text[max(sent, span_start - 200):span_start]
         m = p["date_issuer_before"].search(before)
         if m:
@@ -362,20 +363,15 @@ def find(doc: Doc) -> list[dict]:
     text = doc.text
     own = (doc.metadata.get("identifier") or "").upper()
     out: list[dict] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()                   # the standards and lists read: an identifier inside one is not read again
     prev_type: tuple[int, str | None] = (-1, None)
 
     def type_before(s: int) -> tuple[str | None, int]:
         nonlocal prev_type
-        m = p["type_before"].search(text, max(0, s - 45), s)
-        if m:
-            return m.group("type"), m.start()
-        m = p["type_words_so"].search(text, max(0, s - 60), s)
-        if m:
-            return m.group("type"), m.start()
-        m = p["named_before_number"].search(text, max(0, s - 100), s)
-        if m:
-            return m.group("type"), m.start()
+        for key, back in (("type_before", 45), ("type_words_so", 60), ("named_before_number", 100)):
+            m = p[key].search(text, max(0, s - back), s)
+            if m:
+                return m.group("type"), m.start()
         # `các Công văn số 123/UBND-KT và 456/UBND-VX`: the second shares the first's type
         if prev_type[0] >= 0 and p["joined_before"].match(text[prev_type[0]:s]):
             return prev_type[1], s
@@ -387,7 +383,7 @@ def find(doc: Doc) -> list[dict]:
         out.append({"doc_type": "Văn bản", "identifier": standard_id(m.group("kind"), m.group("code")), "date": None,
                      "issuer": issuer, "relation": None, "title": None, "text": m.group(0),
                      "start": m.start(), "end": m.end(), "_explicit_issuer": False})
-        taken.append(m.span())
+        taken.add(*m.span())
 
     for m in p["enum"].finditer(text):
         nums = re.split(r"\s*(?:,|và)\s*", m.group("nums"))
@@ -399,11 +395,11 @@ def find(doc: Doc) -> list[dict]:
             ident = normalize_identifier(f"{n}{m.group('sep')}{codes}")
             if ident and ident.upper() != own:
                 out.append(_build(doc, ident, start, m.end(), word))
-        taken.append(m.span())
+        taken.add(*m.span())
         prev_type = (m.end(), word)
 
     for m in p["ident"].finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken.overlaps(m.start(), m.start() + 1):
             continue
         line_start = _paragraph_start(text, m.start())
         before = text[line_start:m.start()]
@@ -429,7 +425,7 @@ def find(doc: Doc) -> list[dict]:
         prev_type = (m.end(), word)
 
     for ident, s_, e_, body in party_central_numbers(text):   # `Nghị quyết 57 và Nghị quyết 68 của Bộ Chính trị`
-        if not any(a <= s_ < b for a, b in taken) and not any(o["start"] <= s_ < o["end"] for o in out):
+        if not taken.overlaps(s_, s_ + 1) and not any(o["start"] <= s_ < o["end"] for o in out):
             out.append({**_build(doc, ident, s_, e_, None), "issuer": body, "_explicit_issuer": True,
                         "text": text[s_:e_], "end": e_})
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pipeline import rules
 from pipeline.parse.document import Doc
 from pipeline.text.matching import case_blind, first_chars, trie_pattern
+from pipeline.text.spans import last_break
 
 PERIOD = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?![\d/])", re.I)
 _CENTURY = re.compile(r"(?:19|20)\d\d")      # what every match of PERIOD and YEAR holds (`re` skips to digits in C)
@@ -235,7 +236,7 @@ def target_year(doc: Doc, text: str, cs: int, ce: int, s: int) -> int | None:
     years = stated_years(text[cs:ce])
     if years:
         return years[0]
-    sent_start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s)) + 1
+    sent_start = last_break(text, s, (". ",)) + 1
     years = stated_years(text[sent_start:min(cs, s)])
     if years:
         return years[-1]

@@ -19,7 +19,7 @@ from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
 from pipeline.text.fold import fold
 from pipeline.text.matching import word_led
-from pipeline.text.spans import Taken
+from pipeline.text.spans import Taken, last_break, next_break
 
 __all__ = ["find", "find_rules", "parse_number"]
 _SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
@@ -30,9 +30,9 @@ _DONE = re.compile(r"\bđã\b")
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The stretch between the nearest `;`, line break or sentence end on each side."""
-    s = max(text.rfind("\n", 0, start), text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
-    ends = [i for i in (text.find("\n", end), text.find(";", end), text.find(". ", end)) if i >= 0]
-    e = min(ends) if ends else len(text)
+    s = last_break(text, start, (";", ". ")) + 1
+    e = next_break(text, end, (";", ". "))
+    e = e if e >= 0 else len(text)
     if text[e - 1:e] == "." and e == len(text):
         e -= 1
     return s, e
@@ -92,8 +92,7 @@ def _previous_subject(cfg: dict, text: str, clause_start: int) -> str | None:
     """The measure named before the verb of the clause before (`Tốc độ tăng trưởng đạt 7%; phấn đấu 8%`)."""
     if text[clause_start - 1:clause_start] != ";":
         return None
-    prev_start = max(text.rfind("\n", 0, clause_start - 1), text.rfind(";", 0, clause_start - 1),
-                     text.rfind(". ", 0, clause_start - 1)) + 1
+    prev_start = last_break(text, clause_start - 1, (";", ". ")) + 1
     prev = text[prev_start:clause_start - 1]
     v = cfg["verb_before"].search(prev[:re.search(r"\d|$", prev).start()])
     if not v:
@@ -136,7 +135,7 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
                                                    and not _goal_range(cfg, text, s, e, ce)) \
             or cfg["score_after"].search(text[e:ce + 12]):
         return False
-    sent_start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s)) + 1
+    sent_start = last_break(text, s, (". ",)) + 1
     lead = text[sent_start:s]
     paren = lead.rfind("(")
     if paren > lead.rfind(")") and cfg["goal_before_bracket"].search(lead[:paren]):
@@ -417,8 +416,8 @@ def _none_allowed(doc: Doc, taken: list[tuple[int, int]]) -> list[dict]:
              if _under_goal(doc, m.start("cue"))]
     # every match ends on `không còn` (rules/targets.yaml `none_left`): a text without it is not scanned
     for m in cfg["none_left"].finditer(text) if _NONE_LEFT.search(text) else ():   # `mục tiêu không còn A, …`
-        ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end()), text.find(";", m.end())) if i >= 0]
-        lists.append([k.span() for k in _NONE_LEFT.finditer(text, m.start(), min(ends, default=len(text)))])
+        end = next_break(text, m.end(), (". ", ";"))
+        lists.append([k.span() for k in _NONE_LEFT.finditer(text, m.start(), end if end >= 0 else len(text))])
     out, seen = [], set()
     for cues in sorted(lists):
         found = []

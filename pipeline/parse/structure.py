@@ -37,17 +37,20 @@ def _attached_starts(lines: list[Line], closing: int, appendix_starts: list[int]
     stop = appendix_starts[0] if appendix_starts else len(lines)
     starts = []
     prev = ""
+    # the lines that hold a `(Ban hành theo …)`, searched once each (not once for each of the five lines above them)
+    under = {j for j in range(closing + 2, stop) if _ISSUED_UNDER.search(lines[j].text)}
     for i in range(closing + 1, stop):
         t = lines[i].text
         if not t:
             continue
-        nxt = next((lines[j].text for j in range(i + 1, min(i + 3, stop)) if lines[j].text), "")
-        stands = matches_any(national, prev) or bool(_ISSUED_WITH.match(nxt))
         # the type word alone, in any case, over a title of a few lines and its `(Ban hành theo …)` line
-        issued = any(_ISSUED_UNDER.search(lines[j].text) for j in range(i + 1, min(i + 6, stop)))
-        found = type_line(t, caps_rest=stands) if is_upper(t) or issued else None
-        if found and (not found[1] or stands):
-            starts.append(i)
+        issued = any(j in under for j in range(i + 1, min(i + 6, stop)))
+        if issued or is_upper(t):     # else no type line: what stands above and below it is not asked
+            nxt = next((lines[j].text for j in range(i + 1, min(i + 3, stop)) if lines[j].text), "")
+            stands = matches_any(national, prev) or bool(_ISSUED_WITH.match(nxt))
+            found = type_line(t, caps_rest=stands)
+            if found and (not found[1] or stands):
+                starts.append(i)
         prev = t
     return starts
 

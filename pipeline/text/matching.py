@@ -20,21 +20,30 @@ import re
 from re import _parser
 
 
-def trie_pattern(words) -> str:
+def trie_pattern(words, between: str | None = None) -> str:
     """Regex source (no group) matching exactly the given words; at a shared prefix the longer continuation is
-    tried first, a word that ends there last."""
+    tried first, a word that ends there last. With `between` (a regex), the words are phrases given as tuples of
+    tokens, and `between` is what may stand between two tokens (as `between.join(map(re.escape, tokens))`)."""
     trie: dict = {}
     for w in words:
+        if between is not None:
+            if any(_GAP in token for token in w):
+                raise ValueError(f"a token holds {_GAP!r}: {w!r}")
+            w = _GAP.join(w)
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _source(trie) if trie else "(?!)"
+    return _source(trie, between) if trie else "(?!)"
 
 
-def _source(node: dict) -> str:
+_GAP = "\x00"     # where two tokens of a phrase meet, in the trie of `trie_pattern(…, between)`
+
+
+def _source(node: dict, between: str | None = None) -> str:
     ends = "" in node
-    branches = [re.escape(ch) + _source(child) for ch, child in sorted(node.items()) if ch]
+    branches = [(between if ch == _GAP and between is not None else re.escape(ch)) + _source(child, between)
+                for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -34,6 +34,22 @@ def split_lines(text: str) -> list[Line]:
     return [Line(s, e, text[s:e]) for s, e in line_spans(text)]
 
 
+def last_break(text: str, start: int, marks: tuple[str, ...] = ()) -> int:
+    """`max(text.rfind(m, 0, start) for m in ("\\n", *marks))`: the last line break or mark before `start`, -1 when
+    none. Why: the marks (none holding a line break) are looked for only after the last line break, never back to the
+    start of the text, which a long document's every figure searched through (tests/test_speed_extract.py)."""
+    nl = text.rfind("\n", 0, start)
+    return max([nl] + [text.rfind(m, nl + 1, start) for m in marks])
+
+
+def next_break(text: str, end: int, marks: tuple[str, ...] = ()) -> int:
+    """The first of the found `text.find(m, end)` for m in ("\\n", *marks), -1 when none: the marks (none holding a
+    line break) looked for only up to the next line break, as in `last_break`."""
+    nl = text.find("\n", end)
+    hi = len(text) if nl < 0 else nl
+    return min((i for i in [nl] + [text.find(m, end, hi) for m in marks] if i >= 0), default=-1)
+
+
 class Taken:
     """Spans [start, end) an extractor has taken, asked whether a new span overlaps one (`a < end and
     start < b`, what `any(...)` over a list of them answers) in logarithmic time.

@@ -208,7 +208,10 @@ def line_heading(ln: _Line):
     """(actor, colon) of a heading made only of bodies: `a) Sở Y tế`, `g) Đề nghị Ủy ban MTTQ ..., Tỉnh đoàn`,
     `- Sở Nội vụ:`; None for other lines (an item ending in `;` belongs to a list: `- Giám đốc Sở Nội vụ;`)."""
     toks, names = ln.toks, ln.names
-    colon = next((i for i, t in enumerate(toks) if t.t == ":" and not any(n[0] < i < name_start(n) for n in names)), None)
+    if not names:
+        return None                   # (most lines: no colon looked for)
+    colon = next((i for i, t in enumerate(toks) if t.t == ":" and not any(n[0] < i < name_start(n) for n in names)), None) \
+        if ":" in ln.text else None
     head_end = colon if colon is not None else len(toks)
     if names and names[0][0] <= 2 and len(ln.text) < 260 and (head_end == 0 or toks[head_end - 1].t != ";") \
             and _names_only(toks, 0, head_end, names):

@@ -26,9 +26,13 @@ def _vague(name: str) -> bool:
 def _relative(doc: Doc, it: dict) -> bool:
     """`Ban Thường vụ cấp ủy cùng cấp`: a body named relative to the reader, not an organization."""
     # folded whole: folding turns no character into a space or a mark, so these are the tokens folded one by one
-    words = TOKEN.findall(it["name"].casefold())
-    after = TOKEN.findall(doc.text[it["end"]:it["end"] + 20].casefold())
-    for tail in role_rules()["relative"]:
+    name, after = it["name"].casefold(), doc.text[it["end"]:it["end"] + 20].casefold()
+    tails = [tail for tail in role_rules()["relative"]
+             if all(w in name for w in tail) or all(w in after for w in tail)]   # (most names: none, nothing tokenized)
+    if not tails:
+        return False
+    words, after = TOKEN.findall(name), TOKEN.findall(after)
+    for tail in tails:
         n = len(tail)
         if tuple(words[-n:]) == tail or tuple(after[:n]) == tail:
             return True

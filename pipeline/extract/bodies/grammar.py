@@ -10,7 +10,7 @@ from pipeline.extract.bodies.tokens import DIGIT, ORDINAL, SMALL_NUMBER, TOKEN, 
 from pipeline.text import units
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.places import resolve_jurisdiction
-from pipeline.extract.bodies.vocab import role_rules  # noqa: F401  (re-exported)
+from pipeline.extract.bodies.vocab import UNIT_HEADS, role_rules  # noqa: F401  (role_rules re-exported)
 
 
 def head_at(toks: list[Tok], i: int) -> int:
@@ -23,7 +23,7 @@ def head_at(toks: list[Tok], i: int) -> int:
         if not n or n2 > n and any(t.t == "," for t in toks[i:i + n2]):
             n, kind = n2, kind2
     if not n:                         # `Trưởng phòng Tổ chức cán bộ`: the unit a head of unit heads
-        return int(low in ("phòng", "khoa") and i > 0 and toks[i - 1].low == "trưởng"
+        return int(low in UNIT_HEADS and i > 0 and toks[i - 1].low == "trưởng"
                    and i + 1 < len(toks) and is_cap(toks[i + 1].t))
     if low in c["not_names"].firsts and c["not_names"].match(toks, i)[0] \
             or toks[i].t in c["surname_heads"] and _person(toks, i, c):
@@ -288,11 +288,12 @@ def find_names(toks: list[Tok]) -> list[tuple[int, int]]:
     """Token spans (start, end) of every body name in a run of tokens."""
     c = role_rules()
     out, i = [], 0
-    firsts = c["name_firsts"]
-    while i < len(toks):
-        if toks[i].low not in firsts:     # no head and no capacity opens with this word
-            i += 1
-            continue
+    heads, firsts = c["head_firsts"], c["name_firsts"]
+    # only where a head or a capacity can open (`head_at` is 0 at any other word): found in one pass
+    for at in [k for k, t in enumerate(toks) if t.t in heads or t.low in firsts]:
+        if at < i:
+            continue                  # inside a name read or a capacity passed over
+        i = at
         k = c["capacities"].match(toks, i)[0] if toks[i].low in c["capacities"].firsts else 0
         if k:
             # `Cơ quan thường trực Hội đồng Thi đua` says what a body is, it names no other body
@@ -354,9 +355,11 @@ def name_start(sp) -> int:
 def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
     """`các sở: Nông nghiệp và Môi trường, Tài chính`, `Các phòng: Tổng hợp, Kế hoạch`: a plural kind of body,
     a colon, then the fields of each one (rules/roles.yaml `colon_heads`)."""
+    if j >= len(toks) or toks[j].t != ":":
+        return []                     # (most names: no colon after them, no head to look up)
     c = role_rules()
     head = c["colon_heads"].get(" ".join(t.low for t in toks[i:j]).replace(" ,", ","))
-    if not head or j >= len(toks) or toks[j].t != ":":
+    if not head:
         return []
     # fields are parted by `;` when one comes first (`Văn hóa, Thể thao và Du lịch; Ngoại vụ`), else by `,`
     seps = [t.t for t in toks[j + 1:j + 30] if t.t in (",", ";")]

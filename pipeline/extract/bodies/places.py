@@ -10,10 +10,12 @@ from pipeline.text import units
 from pipeline.text.names import canonical
 
 
+@lru_cache(maxsize=1024)
 def places_of(issuer: str | None, named: bool = True) -> dict[str, str]:
     """`Ủy ban nhân dân tỉnh Lâm Đồng` → {"tỉnh": "Lâm Đồng", "Tỉnh ủy": "Lâm Đồng"}; a Party committee's
     issuer gives its unit's place too (rules/admin_units.yaml `party`); with `named`, a body named with its
-    province and no unit word gives that province (`Sở Y tế Lào Cai`)."""
+    province and no unit word gives that province (`Sở Y tế Lào Cai`). Cached, not to be changed (`doc_places`
+    copies it): a document's places are asked for by every part of the bodies stage, six times."""
     out: dict[str, str] = {}
     if not issuer:
         return out
@@ -71,6 +73,8 @@ def doc_places(metadata: dict) -> dict[str, str]:
 def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
     """`Ủy ban nhân dân tỉnh` in a Lâm Đồng document → `Ủy ban nhân dân tỉnh Lâm Đồng`."""
     for unit, place in places.items():
+        if unit not in name:
+            continue                  # (what the patterns would tell, without trying them at every position)
         ends, not_own = _unit_tests(unit)
         if ends.search(name) and not not_own.search(name):
             return f"{name} {place}"

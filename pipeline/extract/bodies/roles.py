@@ -16,15 +16,14 @@ def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
     nominal_end = -1                  # end of the last verb read as a noun (`công tác quản lý, kiểm tra`)
     i = a
     firsts = c["cue_firsts"]
-    while i < b:
-        if i in skip:
-            i += 1
+    # only the words that open a cue are read (found in one pass); of the others, a `,` or `và` right after a verb read
+    # as a noun (outside `skip`) carries its noun list on
+    for at in [k for k in range(a, b) if toks[k].low in firsts and k not in skip]:
+        if at < i:
             continue
-        if toks[i].low not in firsts:     # opens no cue: only a noun list after a nominal verb goes on
-            if nominal_end == i and toks[i].t in (",", "và"):
-                nominal_end = i + 1
-            i += 1
-            continue
+        while i <= nominal_end < at and nominal_end not in skip and toks[nominal_end].t in (",", "và"):
+            nominal_end += 1
+        i = at
         low = toks[i].low             # the word opens a phrase of one of the three: only those are tried
         k = c["not_cues"].match(toks, i)[0] if low in c["not_cues"].firsts else 0
         if not k and i > a and toks[i - 1].low in c["not_cues"].firsts and c["not_cues"].match(toks, i - 1)[0] > 1:
@@ -261,8 +260,9 @@ def _report_cues(toks, a, b, in_name, cues) -> list:
                or (i + 1 < b and f"{toks[i].low} {toks[i + 1].low}" in words))), None)
     out = []
     i = b if at is None else at + 1
+    about = c["report_about"]
     while i < b:
-        k, _ = c["report_about"].match(toks, i)
+        k, _ = about.match(toks, i) if toks[i].low in about.firsts else (0, None)
         if k and i not in in_name and not any(x <= i < y for x, y, _ in cues):
             out.append((i, i + k, "report_to"))
         i += max(k, 1)

@@ -81,12 +81,12 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
             return list(last_toks[j:])
     toks = []
     append = toks.append
-    for m in TOKEN.finditer(text):      # each Tok's slots set here: calling Tok() per token costs a third more
-        tok = _new(Tok)
-        s, e = m.span()
-        tok.s = offset + s
-        tok.e = offset + e
-        tok.t = t = m.group()           # kept in a local: reading the slot back to fold it cost a tenth more
+    end = offset
+    for gap, t in _GAP_TOKEN.findall(text):     # no match object per token: a fifth of the time
+        tok = _new(Tok)                 # each Tok's slots set here: calling Tok() per token costs a third more
+        tok.s = start = end + len(gap)
+        tok.e = end = start + len(t)
+        tok.t = t
         tok.low = t.casefold()
         append(tok)
     _last = (text, offset, tuple(toks))    # a tuple: what a caller does to its list does not reach it
@@ -94,6 +94,9 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
 
 
 _new = object.__new__
+# each token with the characters before it that no token holds (`TOKEN` passes over whitespace, `'`, `!`, `?`): the
+# lengths of the two give the token's offsets
+_GAP_TOKEN = re.compile(r"([\s'!?]*)(" + TOKEN.pattern + ")")
 _last: tuple[str, int, tuple[Tok, ...]] = ("", 0, ())   # the text tokenized last, where it starts, its tokens
 _start = attrgetter("s")
 
