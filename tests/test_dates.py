@@ -491,3 +491,10 @@ def test_a_week_s_days_without_their_year_and_a_range_drawn_as_an_arrow():
     assert values("Lịch thi đấu (15/11 → 10/12/2025).\n") == {"2025-11-15/2025-12-10": "period"}
     # days of a month without `Tuần`, parentheses or a word placing them in time: no date
     assert values("Khối 10-12/11 lớp tham gia.\n") == {}
+
+
+def test_a_timetable_read_by_ocr_keeps_its_days():
+    # a scan's bullets come back as marks (`“ _`, `‹`) and its arrow as `—›`
+    text = ("Lịch tổ chức như sau:\n“ _ 17/11: Họp tổ chuyên môn phân công giáo viên.\n"
+            "‹ 20/11: Hội thảo về ý tưởng khởi nghiệp.\nThời gian thi (15/11 —› 10/12/2025).\n")
+    assert values(text) == {"2025-11-17": "event", "2025-11-20": "event", "2025-11-15/2025-12-10": "period"}
