@@ -577,3 +577,13 @@ def test_a_noun_whose_first_word_a_name_took_gives_no_cue():
             "I. NỘI DUNG\n1. Tham luận của các sở, ngành chủ các dự án thuộc Chương trình: Sở Y tế; Sở Tư pháp.\n")
     roles = {(b["name"], b["role"]) for b in process_text("t.txt", text)["bodies"]}
     assert not any(r == "report_to" for _, r in roles), roles
+
+
+def test_an_opening_quote_with_a_space_after_it_opens_no_quotation():
+    # a scan's bullet read as `“` opens no quotation that would hide the lines under it; a real quote stays closed off
+    from pipeline.run.process import process_text
+    text = ("UBND TỈNH QUẢNG BÌNH\nSỞ NỘI VỤ\nSố: 40/KH-SNV\nQuảng Bình, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nTập huấn\n"
+            "I. KINH PHÍ\n“ _ In tài liệu: 2.000.000đ.\n“ - Nước uống: 500.000đ.\nII. PHÂN CÔNG\n"
+            "1. Văn phòng Sở: chuẩn bị hội trường.\n2. Phòng Tổ chức cán bộ: mời giảng viên.\n")
+    names = {b["name"] for b in process_text("t.txt", text)["bodies"]}
+    assert {"Phòng Tổ chức cán bộ"} <= names, names

@@ -296,7 +296,9 @@ def _quoted(toks, inside: bool = False) -> tuple[set[int], bool]:
     """Start offsets of the tokens inside “…” quotes (a quoted title or text assigns nothing here), and
     whether a quote is still open at the end."""
     out = set()
-    for t in toks:
+    for k, t in enumerate(toks):
+        if t.t == "“" and not inside and (k + 1 == len(toks) or toks[k + 1].s > t.e):
+            continue                  # an opening mark with a space after it opens nothing: a bullet as OCR reads one
         if t.t == "“" and inside and out:
             inside = False            # `cơ chế “một cửa“`: an opening mark typed for the closing one ends the quote
         elif t.t == "“" or (t.t == '"' and not inside):
