@@ -23,11 +23,11 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps, ImageSequence
 
-from pipeline.read.ocr import handwritten, heading_seal, list_numbers, ruled_tables, signature_block
+from pipeline.read.ocr import handoff, handwritten, heading_seal, list_numbers, ruled_tables, signature_block
 from pipeline.read.ocr.layout import date_before_summary, split_columns
 from pipeline.read.ocr.repair_text import repair_lines
 from pipeline.read.ocr.tone_repair import model as tone_model, repair_words as repair_tone_marks
-from pipeline.read.ocr.seals import lift_seals, without_colour_ink
+from pipeline.read.ocr.seals import find_seals, lift_seals, without_colour_ink
 
 DPI = 300
 LOW_CONFIDENCE = 60      # a word read with less is listed in `low_confidence`
@@ -183,13 +183,6 @@ def prepare(image: Image.Image, stated_dpi: float | None = None) -> tuple[Image.
 
 # ---------------------------------------------------------------- recognition
 
-def _pgm(image: Image.Image) -> bytes:
-    """Uncompressed greyscale: the cheapest format to hand tesseract on stdin."""
-    buf = io.BytesIO()
-    image.save(buf, format="PPM")
-    return buf.getvalue()
-
-
 def run_tesseract(image: Image.Image, dpi: float = DPI, lang: str = "vie", psm: int = 3) -> str:
     """Tesseract's TSV for one image (one thread, so pages can run side by side).
 
@@ -197,15 +190,14 @@ def run_tesseract(image: Image.Image, dpi: float = DPI, lang: str = "vie", psm: 
     taken from there: evaluations that re-run the same scans after a change downstream of OCR
     (scripts/eval_scans.py) then cost seconds, not the minutes of recognition.
     """
-    pgm = _pgm(image)
     cache = os.environ.get("VANBAN_OCR_CACHE")
     if cache:
-        key = hashlib.sha1(pgm + f"|{lang}|{psm}|{round(dpi)}".encode()).hexdigest()
+        key = hashlib.sha1(handoff.netpbm(image) + f"|{lang}|{psm}|{round(dpi)}".encode()).hexdigest()
         hit = os.path.join(cache, key + ".tsv")
         if os.path.isfile(hit):
             with open(hit, encoding="utf-8") as fh:
                 return fh.read()
-    tsv = _tesseract_tsv(pgm, dpi, lang, psm)
+    tsv = _tesseract_tsv(image, dpi, lang, psm)
     if cache:
         os.makedirs(cache, exist_ok=True)
         part = f"{hit}.{os.getpid()}.{threading.get_ident()}"
@@ -215,13 +207,15 @@ def run_tesseract(image: Image.Image, dpi: float = DPI, lang: str = "vie", psm: 
     return tsv
 
 
-def _tesseract_tsv(pgm: bytes, dpi: float, lang: str, psm: int) -> str:
+def _tesseract_tsv(image: Image.Image, dpi: float, lang: str, psm: int) -> str:
     exe = shutil.which("tesseract")
     if not exe:
         raise OcrUnavailable("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    proc = subprocess.run([exe, "stdin", "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"],
-                          input=pgm, capture_output=True, env=env, timeout=TESSERACT_TIMEOUT)
+    with handoff.image_input(image) as (source, data):   # a BMP file, read faster than PGM on stdin
+        proc = subprocess.run([exe, source, "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"],
+                              capture_output=True, env=env, timeout=TESSERACT_TIMEOUT,
+                              **({"input": data} if data is not None else {"stdin": subprocess.DEVNULL}))
     if proc.returncode != 0:
         raise OcrUnavailable(f"tesseract failed: {proc.stderr.decode('utf-8', 'replace').strip()[-300:]}")
     return proc.stdout.decode("utf-8", "replace")
@@ -324,21 +318,27 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
     # it cost about 4 s of CPU over the dev scans and two workers fell from 1.85x to 1.74x one worker
     result = parse_tsv(run_tesseract(ready, dpi, lang), page, dpi, ready.height, ruled_tables.find(ready, dpi))
 
-    lifted = []
+    lifted, rings = [], []
+
+    def seal_rings() -> list:
+        """The page's seals, searched for once (the heading's reread and the lifted page both ask)."""
+        if not rings:
+            rings.append(find_seals(ready, dpi))
+        return rings[0]
 
     def read_region(box: tuple[int, int, int, int], psm: int, lift: bool = True) -> OcrPage:
         if lift and not lifted:
-            lifted.append(_lifted(image, ready, dpi, stated_dpi))
+            lifted.append(_lifted(image, ready, dpi, stated_dpi, seal_rings))
         crop = (lifted[0] if lift else ready).crop(box)
         return parse_tsv(run_tesseract(crop, dpi, lang, psm=psm), page, dpi, crop.height)
 
-    result = heading_seal.reread(result, ready, dpi, read_region)   # a seal over an appendix's heading
+    result = heading_seal.reread(result, ready, dpi, read_region, seal_rings)   # a seal over an appendix's heading
     result = signature_block.reread(result, read_region, dpi, ready.size)
     result = list_numbers.reread(result, read_region, dpi)           # a list's numbers set apart by a tab
     return handwritten.reread(result, image, source_dpi(image, stated_dpi))   # a number or day in blue pen
 
 
-def _lifted(image: Image.Image, ready: Image.Image, dpi: float, stated_dpi: float | None) -> Image.Image:
+def _lifted(image: Image.Image, ready: Image.Image, dpi: float, stated_dpi: float | None, rings) -> Image.Image:
     """The prepared page with its seal lifted: in colour, every coloured stroke (seal and signature) taken
     off before the page is prepared again (kept when it comes out the same size, so boxes still fit);
     in grey, the seal's ring found and its lighter ink whitened (`seals`)."""
@@ -346,7 +346,7 @@ def _lifted(image: Image.Image, ready: Image.Image, dpi: float, stated_dpi: floa
         again, _ = prepare(without_colour_ink(image), stated_dpi)
         if again.size == ready.size:
             return again
-    return lift_seals(ready, dpi)
+    return lift_seals(ready, dpi, rings())
 
 
 def workers() -> int:
