@@ -318,7 +318,7 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
     # it cost about 4 s of CPU over the dev scans and two workers fell from 1.85x to 1.74x one worker
     result = parse_tsv(run_tesseract(ready, dpi, lang), page, dpi, ready.height, ruled_tables.find(ready, dpi))
 
-    lifted, rings = [], []
+    lifted, rings, read = [], [], {}
 
     def seal_rings() -> list:
         """The page's seals, searched for once (the heading's reread and the lifted page both ask)."""
@@ -329,8 +329,13 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
     def read_region(box: tuple[int, int, int, int], psm: int, lift: bool = True) -> OcrPage:
         if lift and not lifted:
             lifted.append(_lifted(image, ready, dpi, stated_dpi, seal_rings))
-        crop = (lifted[0] if lift else ready).crop(box)
-        return parse_tsv(run_tesseract(crop, dpi, lang, psm=psm), page, dpi, crop.height)
+        source = lifted[0] if lift else ready
+        # a page with no seal to lift is its own lifted page: the same box of it is read once, not twice
+        key = (source is ready, box, psm)
+        crop = source.crop(box)
+        if key not in read:
+            read[key] = run_tesseract(crop, dpi, lang, psm=psm)
+        return parse_tsv(read[key], page, dpi, crop.height)
 
     result = heading_seal.reread(result, ready, dpi, read_region, seal_rings)   # a seal over an appendix's heading
     result = signature_block.reread(result, read_region, dpi, ready.size)
@@ -343,7 +348,10 @@ def _lifted(image: Image.Image, ready: Image.Image, dpi: float, stated_dpi: floa
     off before the page is prepared again (kept when it comes out the same size, so boxes still fit);
     in grey, the seal's ring found and its lighter ink whitened (`seals`)."""
     if image.mode == "RGB":
-        again, _ = prepare(without_colour_ink(image), stated_dpi)
+        grey = without_colour_ink(image)
+        if grey is None:            # no coloured ink: prepared again, the page would be `ready` itself
+            return ready
+        again, _ = prepare(grey, stated_dpi)
         if again.size == ready.size:
             return again
     return lift_seals(ready, dpi, rings())

@@ -117,17 +117,20 @@ def lift_seals(image: Image.Image, dpi: float, seals: list | None = None) -> Ima
 COLOUR_INK = 60                # max - min of a pixel's RGB: above it the pixel is coloured ink (seal, pen)
 
 
-def without_colour_ink(image: Image.Image) -> Image.Image:
+def without_colour_ink(image: Image.Image) -> Image.Image | None:
     """A colour page in grey with every coloured pixel white: the red seal and the blue signature drawn
     over the signature block go, the black type stays. In colour the two are told apart by hue, not by
     tone, so this also works where the grey tones are too close for `lift_seals` (a dark red, a pen line
-    across the signer's title)."""
+    across the signer's title). None when no pixel is coloured (a grey scan rendered in colour): the
+    page in grey, as the caller has it already."""
     # PIL's per-band max, min and difference on bytes (exact: max - min never goes below 0), and a
     # one-bit mask pasted as white: a ninth of the time of the same sums over a page-sized array of
     # 16-bit integers, a second of OCR on a colour page 1 read twice (`signature_block`)
     r, g, b = image.convert("RGB").split()
     spread = ImageChops.subtract(ImageChops.lighter(ImageChops.lighter(r, g), b),
                                  ImageChops.darker(ImageChops.darker(r, g), b))
+    if spread.getextrema()[1] <= COLOUR_INK:
+        return None
     coloured = spread.point(lambda v: 255 if v > COLOUR_INK else 0, "1")
     grey = image.convert("L")
     grey.paste(255, mask=coloured)
