@@ -314,10 +314,6 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
     a second time on its own with the seal lifted off it (`signature_block`, `seals`), the rest of the page
     as first read."""
     ready, dpi = prepare(image, stated_dpi)
-    # the lifted page is made only when a reread asks for it: made ahead in a thread beside tesseract (tried),
-    # it cost about 4 s of CPU over the dev scans and two workers fell from 1.85x to 1.74x one worker
-    result = parse_tsv(run_tesseract(ready, dpi, lang), page, dpi, ready.height, ruled_tables.find(ready, dpi))
-
     lifted, rings, read = [], [], {}
 
     def seal_rings() -> list:
@@ -325,6 +321,16 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
         if not rings:
             rings.append(find_seals(ready, dpi))
         return rings[0]
+
+    # The page's tables and seal rings, which every page with text needs, are found while tesseract reads it
+    # (it waits in a thread): the same work, done while this process would only wait. The lifted page is made
+    # only when a reread asks for it: made ahead beside tesseract (tried), it cost about 4 s of CPU over the
+    # dev scans and two workers fell from 1.85x to 1.74x one worker.
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        tsv = reader.submit(run_tesseract, ready, dpi, lang)
+        tables = ruled_tables.find(ready, dpi)
+        seal_rings()
+        result = parse_tsv(tsv.result(), page, dpi, ready.height, tables)
 
     def read_region(box: tuple[int, int, int, int], psm: int, lift: bool = True) -> OcrPage:
         if lift and not lifted:
