@@ -386,7 +386,7 @@ def share_slots(slots, held=None) -> None:
     _SLOTS, _HELD = slots, held
 
 
-def _ocr_in_slot(image: Image.Image, page: int, stated_dpi: float | None, lang: str) -> OcrPage:
+def ocr_in_slot(image: Image.Image, page: int, stated_dpi: float | None, lang: str) -> OcrPage:
     if _SLOTS is None:
         return ocr_image(image, page, stated_dpi, lang)
     got = _SLOTS.acquire(timeout=SLOT_WAIT_S)
@@ -404,7 +404,7 @@ def _ocr_in_slot(image: Image.Image, page: int, stated_dpi: float | None, lang: 
 
 
 def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: str = "vie",
-                max_workers: int | None = None) -> list[OcrPage]:
+                max_workers: int | None = None, back: bool = True) -> list[OcrPage]:
     """(page number, image, stated dpi) read by parallel tesseracts, results in page order.
 
     `items` may be a generator that renders each page when asked: it is drawn in this thread
@@ -417,20 +417,20 @@ def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: st
     loading = threading.Thread(target=tone_model, name="tone-model", daemon=True)
     loading.start()
     if n == 1:
-        pages = [_ocr_in_slot(im, page, dpi, lang) for page, im, dpi in items]
+        pages = [ocr_in_slot(im, page, dpi, lang) for page, im, dpi in items]
         loading.join()
-        return read_back(pages)
+        return read_back(pages) if back else pages
     waiting = threading.BoundedSemaphore(2 * n)
     futures = []
     pages = iter(items)
     with ThreadPoolExecutor(max_workers=n) as pool:
         while waiting.acquire() and (item := next(pages, None)) is not None:
-            future = pool.submit(_ocr_in_slot, item[1], item[0], item[2], lang)
+            future = pool.submit(ocr_in_slot, item[1], item[0], item[2], lang)
             future.add_done_callback(lambda _: waiting.release())
             futures.append(future)
         read = [f.result() for f in futures]
         loading.join()
-        return read_back(read)
+        return read_back(read) if back else read
 
 
 def read_back(pages: list[OcrPage]) -> list[OcrPage]:
@@ -473,11 +473,20 @@ def iter_pdf_pages(path, pages: list[int] | None = None, dpi: int = DPI) -> Iter
         pdf.close()
 
 
-def ocr_pdf_pages(path, pages: list[int], lang: str = "vie", max_workers: int | None = None) -> list[OcrPage]:
-    """PDF pages (0-based) rendered at 300 dpi and read in parallel, rendering overlapping reading."""
+def ocr_pdf_pages(path, pages: list[int], lang: str = "vie", max_workers: int | None = None,
+                  early=None) -> list[OcrPage]:
+    """PDF pages (0-based) rendered at 300 dpi and read in parallel, rendering overlapping reading; those that
+    `early` (`early.EarlyOcr`) started while the text layer was read are taken from it."""
     if not pages:
         return []
-    return read_stream(iter_pdf_pages(path, pages), lang, min(len(pages), max_workers or workers()))
+    started = early.take(pages) if early is not None else {}
+    rest = [i for i in pages if i not in started]
+    read = read_stream(iter_pdf_pages(path, rest), lang, min(len(rest), max_workers or workers()),
+                       back=False) if rest else []
+    if early is not None:
+        early.model_loaded()
+    order = {i + 1: k for k, i in enumerate(pages)}
+    return read_back(sorted(read + [f.result() for f in started.values()], key=lambda p: order[p.page]))
 
 
 def ocr_image_file(path, lang: str = "vie", max_workers: int | None = None) -> list[OcrPage]:
