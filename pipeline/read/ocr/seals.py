@@ -49,8 +49,8 @@ def find_seals(image: Image.Image, dpi: float) -> list[tuple[float, float, float
     # The ring's hits are counted in bytes on rows as wide as the padded page: a shift of the page is then
     # one contiguous run of the padded array (the columns past `w` wrap into the next row and are dropped
     # at the end), and every OR and sum is one vectorised pass over it, written in place. The shares are
-    # those of the float sums this replaced (the count over ANGLES, divided as before), at a fifth of the
-    # time (0.085 s a page at 300 dpi before).
+    # those of the float sums this replaced (the count over ANGLES, divided as before), in 40% of the time
+    # (a 300 dpi page: 0.085 s before, 0.034 s; the same seals on every page of the scan bench).
     width = w + 2 * pad
     flat = padded.view(np.uint8).ravel()
     count = np.empty(h * width, dtype=np.uint8)
