@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import tempfile
 from contextlib import contextmanager
 from functools import lru_cache
@@ -43,27 +44,45 @@ def scratch_dir() -> str:
 
 @contextmanager
 def image_input(image: Image.Image):
-    """(argument for tesseract's input, bytes for its stdin or None): a BMP file's path when the image is
-    8-bit grey and the file could be written, else `stdin` and the image as PGM/PPM."""
+    """(argument for tesseract's input, bytes for its stdin or None, file descriptors to pass it): a BMP file
+    when the image is 8-bit grey and the file could be written, else `stdin` and the image as PGM/PPM.
+
+    On Linux the file is unlinked as soon as it is written and handed over as `/proc/self/fd/N` (the child
+    inherits descriptor N; opening that path opens the file afresh, from its start, as tesseract does twice):
+    a worker killed while tesseract reads (a timeout, the memory limit) leaves nothing behind in /dev/shm."""
     if image.mode == "L":
         buf = io.BytesIO()
         image.save(buf, format="BMP")
-        path = None
+        fd = path = None
         try:
             fd, path = tempfile.mkstemp(prefix="vanban-ocr-", suffix=".bmp", dir=scratch_dir())
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(buf.getbuffer())
+            view = buf.getbuffer()
+            while view:
+                view = view[os.write(fd, view):]
+            if sys.platform.startswith("linux"):
+                _remove(path)
+                path = None
         except OSError:
+            if fd is not None:
+                os.close(fd)
             if path:
                 _remove(path)
-            path = None
-        if path:
+            fd = None
+        if fd is not None:
             try:
-                yield path, None
+                if path is None:
+                    yield f"/proc/self/fd/{fd}", None, (fd,)
+                else:
+                    os.close(fd)
+                    fd = None
+                    yield path, None, ()
             finally:
-                _remove(path)
+                if fd is not None:
+                    os.close(fd)
+                if path:
+                    _remove(path)
             return
-    yield "stdin", netpbm(image)
+    yield "stdin", netpbm(image), ()
 
 
 def _remove(path: str) -> None:

@@ -212,9 +212,9 @@ def _tesseract_tsv(image: Image.Image, dpi: float, lang: str, psm: int) -> str:
     if not exe:
         raise OcrUnavailable("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    with handoff.image_input(image) as (source, data):   # a BMP file, read faster than PGM on stdin
+    with handoff.image_input(image) as (source, data, fds):   # a BMP file, read faster than PGM on stdin
         proc = subprocess.run([exe, source, "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"],
-                              capture_output=True, env=env, timeout=TESSERACT_TIMEOUT,
+                              capture_output=True, env=env, timeout=TESSERACT_TIMEOUT, pass_fds=fds,
                               **({"input": data} if data is not None else {"stdin": subprocess.DEVNULL}))
     if proc.returncode != 0:
         raise OcrUnavailable(f"tesseract failed: {proc.stderr.decode('utf-8', 'replace').strip()[-300:]}")
