@@ -65,6 +65,7 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
     signatures: list[dict] = []
     tables: list[list] = []       # each page's ruled tables with their rows
     shares: list[float] = []      # each page's share under images
+    early = _Early(limits)        # scanned pages set to OCR as they are read (`ocr.early`)
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise IngestError("too_many_pages", f"{len(pdf)} pages, over the limit of {limits.max_pdf_pages}")
@@ -98,24 +99,31 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
             tables.append(rows)
             heights.append(height)
             shares.append(share)
+            if not signatures:        # a signed page may have been flattened: rendered from the file only
+                early.see(pdf, i, "\n".join(t for _, t in pages[i]), share)
     except IngestError:
+        early.close()
         raise
     except Exception as exc:
+        early.close()
         # a reading bug, not a file PDFium cannot open: read on, but say so in the record
         log.warning("PDFium failed on %s, read by pdfplumber: %s: %s", path, type(exc).__name__, exc)
         return _fallback(path, limits, f"PDFium failed: {type(exc).__name__}: {exc}", signatures)
     finally:
         pdf.close()
     try:
-        join_split_rows(pages, tables, heights)
-    except Exception as exc:   # rows left as each page printed them
-        log.warning("table rows across pages not joined: %s: %s", type(exc).__name__, exc)
-    for i, rows in enumerate(tables):
-        if rows:
-            pages[i] = with_tables(pages[i], rows)
-        if needs_ocr("\n".join(t for _, t in pages[i]), shares[i]):
-            scanned.append(i)
-    result = _finish_pdf(path, pages, heights, scanned, limits)
+        try:
+            join_split_rows(pages, tables, heights)
+        except Exception as exc:   # rows left as each page printed them
+            log.warning("table rows across pages not joined: %s: %s", type(exc).__name__, exc)
+        for i, rows in enumerate(tables):
+            if rows:
+                pages[i] = with_tables(pages[i], rows)
+            if early.needs_ocr(i, "\n".join(t for _, t in pages[i]), shares[i]):
+                scanned.append(i)
+        result = _finish_pdf(path, pages, heights, scanned, limits, early.started)
+    finally:
+        early.close()
     result.reader = _reader_name("pdfium", result, len(pages))
     result.signatures = signatures
     return result
@@ -200,9 +208,10 @@ def _read_pdf_plumber(path: Path, limits: Limits) -> Ingested:
     return _finish_pdf(path, pages, heights, scanned, limits)
 
 
-def _finish_pdf(path: Path, pages: list, heights: list[float], scanned: list[int], limits: Limits) -> Ingested:
+def _finish_pdf(path: Path, pages: list, heights: list[float], scanned: list[int], limits: Limits,
+                early=None) -> Ingested:
     """OCR the pages whose text layer is useless, then join the pages."""
-    ocr_pages = _ocr_pdf(path, scanned, limits) if scanned else {}
+    ocr_pages = _ocr_pdf(path, scanned, limits, early) if scanned else {}
     for i, page in ocr_pages.items():
         pages[i] = [(line.top, line.text, line.words) for line in page.lines]
     result = assemble_pages("pdf", pages, heights)
@@ -212,6 +221,45 @@ def _finish_pdf(path: Path, pages: list, heights: list[float], scanned: list[int
         result.ocr = None
         result = fix_legacy(result)
     return result
+
+
+class _Early:
+    """The pages of one PDF set to OCR as they are read (`pipeline.read.ocr.early`), and each page's
+    `needs_ocr` as its own text gave it, so that a page whose text the tables and joined rows leave as
+    it was is not scored twice."""
+
+    def __init__(self, limits: Limits):
+        self.limits, self.started, self.seen = limits, None, {}
+
+    def see(self, pdf, index: int, text: str, share: float) -> None:
+        """Page `index` as read: set to OCR now when its text says it needs it. Never raises (what fails
+        here fails again, as before, where the settled list is made and the pages are read by OCR)."""
+        if not self.limits.ocr:
+            return
+        try:
+            self.seen[index] = (text, share, needs_ocr(text, share))
+            if not self.seen[index][2] or (self.started is not None and not self.started.wants()):
+                return
+            if self.started is None:
+                from pipeline.read.ocr import ocr
+                from pipeline.read.ocr.early import EarlyOcr
+
+                if not ocr.available() or self.limits.max_ocr_pages < 1:
+                    return
+                self.started = EarlyOcr(min(ocr.workers(), self.limits.max_ocr_pages))
+            self.started.start(pdf, index)
+        except Exception:  # noqa: BLE001 - only a head start
+            return
+
+    def needs_ocr(self, index: int, text: str, share: float) -> bool:
+        seen = self.seen.get(index)
+        if seen is not None and seen[:2] == (text, share):
+            return seen[2]
+        return needs_ocr(text, share)
+
+    def close(self) -> None:
+        if self.started is not None:
+            self.started.close()
 
 
 # A text layer is kept when at least this share of its words are marked Vietnamese syllables.
@@ -248,13 +296,14 @@ def _image_share(page) -> float:
     return min(1.0, covered / area) if area else 0.0
 
 
-def _ocr_pdf(path: Path, pages: list[int], limits: Limits) -> dict:
-    """OCR of the chosen pages, {index: OcrPage}; {} when OCR is off or not installed."""
+def _ocr_pdf(path: Path, pages: list[int], limits: Limits, early=None) -> dict:
+    """OCR of the chosen pages, {index: OcrPage}; {} when OCR is off or not installed. `early`: the
+    `ocr.early.EarlyOcr` holding pages started while the text was read, if any."""
     from pipeline.read.ocr import ocr
 
     if not limits.ocr or not ocr.available() or len(pages) > limits.max_ocr_pages:
         return {}
     try:
-        return {p.page - 1: p for p in ocr.ocr_pdf_pages(path, pages)}
+        return {p.page - 1: p for p in ocr.ocr_pdf_pages(path, pages, early=early)}
     except ocr.OcrUnavailable:
         return {}

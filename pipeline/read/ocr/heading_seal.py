@@ -34,14 +34,15 @@ def syllable_letters(lines) -> int:
     return sum(len(w) for ln in lines for w in re.findall(r"[^\W\d_]{2,}", ln.text) if is_syllable(w))
 
 
-def reread(page, image, dpi: float, read_region: Callable):
+def reread(page, image, dpi: float, read_region: Callable, rings: Callable | None = None):
     """`page` (an OcrPage of `image`) with the band under a top-of-page seal read again when that gives
     more words. `read_region((x0, y0, x1, y1), psm, lift)` reads a box of `image` (pixels) as a page of its
-    own, with the seal lifted off or not."""
+    own, with the seal lifted off or not; `rings()`, when given, is `find_seals(image, dpi)` as the caller
+    keeps it (`ocr.ocr_image` searches a page for rings once, for this and for lifting the seal)."""
     if not page.lines:
         return page
     px = dpi / 72
-    for x, y, r in find_seals(image, dpi):
+    for x, y, r in rings() if rings else find_seals(image, dpi):
         if y > TOP_SHARE * image.height:
             continue
         y0, y1 = max(0, round(y - r)), min(image.height, round(y + r))

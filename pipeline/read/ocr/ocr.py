@@ -23,11 +23,11 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps, ImageSequence
 
-from pipeline.read.ocr import handwritten, heading_seal, list_numbers, ruled_tables, signature_block
+from pipeline.read.ocr import handoff, handwritten, heading_seal, list_numbers, ruled_tables, signature_block
 from pipeline.read.ocr.layout import date_before_summary, split_columns
 from pipeline.read.ocr.repair_text import repair_lines
 from pipeline.read.ocr.tone_repair import model as tone_model, repair_words as repair_tone_marks
-from pipeline.read.ocr.seals import lift_seals, without_colour_ink
+from pipeline.read.ocr.seals import find_seals, lift_seals, without_colour_ink
 
 DPI = 300
 LOW_CONFIDENCE = 60      # a word read with less is listed in `low_confidence`
@@ -183,13 +183,6 @@ def prepare(image: Image.Image, stated_dpi: float | None = None) -> tuple[Image.
 
 # ---------------------------------------------------------------- recognition
 
-def _pgm(image: Image.Image) -> bytes:
-    """Uncompressed greyscale: the cheapest format to hand tesseract on stdin."""
-    buf = io.BytesIO()
-    image.save(buf, format="PPM")
-    return buf.getvalue()
-
-
 def run_tesseract(image: Image.Image, dpi: float = DPI, lang: str = "vie", psm: int = 3) -> str:
     """Tesseract's TSV for one image (one thread, so pages can run side by side).
 
@@ -197,15 +190,14 @@ def run_tesseract(image: Image.Image, dpi: float = DPI, lang: str = "vie", psm: 
     taken from there: evaluations that re-run the same scans after a change downstream of OCR
     (scripts/eval_scans.py) then cost seconds, not the minutes of recognition.
     """
-    pgm = _pgm(image)
     cache = os.environ.get("VANBAN_OCR_CACHE")
     if cache:
-        key = hashlib.sha1(pgm + f"|{lang}|{psm}|{round(dpi)}".encode()).hexdigest()
+        key = hashlib.sha1(handoff.netpbm(image) + f"|{lang}|{psm}|{round(dpi)}".encode()).hexdigest()
         hit = os.path.join(cache, key + ".tsv")
         if os.path.isfile(hit):
             with open(hit, encoding="utf-8") as fh:
                 return fh.read()
-    tsv = _tesseract_tsv(pgm, dpi, lang, psm)
+    tsv = _tesseract_tsv(image, dpi, lang, psm)
     if cache:
         os.makedirs(cache, exist_ok=True)
         part = f"{hit}.{os.getpid()}.{threading.get_ident()}"
@@ -215,13 +207,15 @@ def run_tesseract(image: Image.Image, dpi: float = DPI, lang: str = "vie", psm: 
     return tsv
 
 
-def _tesseract_tsv(pgm: bytes, dpi: float, lang: str, psm: int) -> str:
+def _tesseract_tsv(image: Image.Image, dpi: float, lang: str, psm: int) -> str:
     exe = shutil.which("tesseract")
     if not exe:
         raise OcrUnavailable("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    proc = subprocess.run([exe, "stdin", "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"],
-                          input=pgm, capture_output=True, env=env, timeout=TESSERACT_TIMEOUT)
+    with handoff.image_input(image) as (source, data, fds):   # a BMP file, read faster than PGM on stdin
+        proc = subprocess.run([exe, source, "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"],
+                              capture_output=True, env=env, timeout=TESSERACT_TIMEOUT, pass_fds=fds,
+                              **({"input": data} if data is not None else {"stdin": subprocess.DEVNULL}))
     if proc.returncode != 0:
         raise OcrUnavailable(f"tesseract failed: {proc.stderr.decode('utf-8', 'replace').strip()[-300:]}")
     return proc.stdout.decode("utf-8", "replace")
@@ -320,33 +314,53 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
     a second time on its own with the seal lifted off it (`signature_block`, `seals`), the rest of the page
     as first read."""
     ready, dpi = prepare(image, stated_dpi)
-    # the lifted page is made only when a reread asks for it: made ahead in a thread beside tesseract (tried),
-    # it cost about 4 s of CPU over the dev scans and two workers fell from 1.85x to 1.74x one worker
-    result = parse_tsv(run_tesseract(ready, dpi, lang), page, dpi, ready.height, ruled_tables.find(ready, dpi))
+    lifted, rings, read = [], [], {}
 
-    lifted = []
+    def seal_rings() -> list:
+        """The page's seals, searched for once (the heading's reread and the lifted page both ask)."""
+        if not rings:
+            rings.append(find_seals(ready, dpi))
+        return rings[0]
+
+    # The page's tables and seal rings, which every page with text needs, are found while tesseract reads it
+    # (it waits in a thread): the same work, done while this process would only wait. The lifted page is made
+    # only when a reread asks for it: made ahead beside tesseract (tried), it cost about 4 s of CPU over the
+    # dev scans and two workers fell from 1.85x to 1.74x one worker.
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        tsv = reader.submit(run_tesseract, ready, dpi, lang)
+        tables = ruled_tables.find(ready, dpi)
+        seal_rings()
+        result = parse_tsv(tsv.result(), page, dpi, ready.height, tables)
 
     def read_region(box: tuple[int, int, int, int], psm: int, lift: bool = True) -> OcrPage:
         if lift and not lifted:
-            lifted.append(_lifted(image, ready, dpi, stated_dpi))
-        crop = (lifted[0] if lift else ready).crop(box)
-        return parse_tsv(run_tesseract(crop, dpi, lang, psm=psm), page, dpi, crop.height)
+            lifted.append(_lifted(image, ready, dpi, stated_dpi, seal_rings))
+        source = lifted[0] if lift else ready
+        # a page with no seal to lift is its own lifted page: the same box of it is read once, not twice
+        key = (source is ready, box, psm)
+        crop = source.crop(box)
+        if key not in read:
+            read[key] = run_tesseract(crop, dpi, lang, psm=psm)
+        return parse_tsv(read[key], page, dpi, crop.height)
 
-    result = heading_seal.reread(result, ready, dpi, read_region)   # a seal over an appendix's heading
+    result = heading_seal.reread(result, ready, dpi, read_region, seal_rings)   # a seal over an appendix's heading
     result = signature_block.reread(result, read_region, dpi, ready.size)
     result = list_numbers.reread(result, read_region, dpi)           # a list's numbers set apart by a tab
     return handwritten.reread(result, image, source_dpi(image, stated_dpi))   # a number or day in blue pen
 
 
-def _lifted(image: Image.Image, ready: Image.Image, dpi: float, stated_dpi: float | None) -> Image.Image:
+def _lifted(image: Image.Image, ready: Image.Image, dpi: float, stated_dpi: float | None, rings) -> Image.Image:
     """The prepared page with its seal lifted: in colour, every coloured stroke (seal and signature) taken
     off before the page is prepared again (kept when it comes out the same size, so boxes still fit);
     in grey, the seal's ring found and its lighter ink whitened (`seals`)."""
     if image.mode == "RGB":
-        again, _ = prepare(without_colour_ink(image), stated_dpi)
+        grey = without_colour_ink(image)
+        if grey is None:            # no coloured ink: prepared again, the page would be `ready` itself
+            return ready
+        again, _ = prepare(grey, stated_dpi)
         if again.size == ready.size:
             return again
-    return lift_seals(ready, dpi)
+    return lift_seals(ready, dpi, rings())
 
 
 def workers() -> int:
@@ -372,7 +386,7 @@ def share_slots(slots, held=None) -> None:
     _SLOTS, _HELD = slots, held
 
 
-def _ocr_in_slot(image: Image.Image, page: int, stated_dpi: float | None, lang: str) -> OcrPage:
+def ocr_in_slot(image: Image.Image, page: int, stated_dpi: float | None, lang: str) -> OcrPage:
     if _SLOTS is None:
         return ocr_image(image, page, stated_dpi, lang)
     got = _SLOTS.acquire(timeout=SLOT_WAIT_S)
@@ -390,7 +404,7 @@ def _ocr_in_slot(image: Image.Image, page: int, stated_dpi: float | None, lang: 
 
 
 def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: str = "vie",
-                max_workers: int | None = None) -> list[OcrPage]:
+                max_workers: int | None = None, back: bool = True) -> list[OcrPage]:
     """(page number, image, stated dpi) read by parallel tesseracts, results in page order.
 
     `items` may be a generator that renders each page when asked: it is drawn in this thread
@@ -403,20 +417,20 @@ def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: st
     loading = threading.Thread(target=tone_model, name="tone-model", daemon=True)
     loading.start()
     if n == 1:
-        pages = [_ocr_in_slot(im, page, dpi, lang) for page, im, dpi in items]
+        pages = [ocr_in_slot(im, page, dpi, lang) for page, im, dpi in items]
         loading.join()
-        return read_back(pages)
+        return read_back(pages) if back else pages
     waiting = threading.BoundedSemaphore(2 * n)
     futures = []
     pages = iter(items)
     with ThreadPoolExecutor(max_workers=n) as pool:
         while waiting.acquire() and (item := next(pages, None)) is not None:
-            future = pool.submit(_ocr_in_slot, item[1], item[0], item[2], lang)
+            future = pool.submit(ocr_in_slot, item[1], item[0], item[2], lang)
             future.add_done_callback(lambda _: waiting.release())
             futures.append(future)
         read = [f.result() for f in futures]
         loading.join()
-        return read_back(read)
+        return read_back(read) if back else read
 
 
 def read_back(pages: list[OcrPage]) -> list[OcrPage]:
@@ -459,11 +473,20 @@ def iter_pdf_pages(path, pages: list[int] | None = None, dpi: int = DPI) -> Iter
         pdf.close()
 
 
-def ocr_pdf_pages(path, pages: list[int], lang: str = "vie", max_workers: int | None = None) -> list[OcrPage]:
-    """PDF pages (0-based) rendered at 300 dpi and read in parallel, rendering overlapping reading."""
+def ocr_pdf_pages(path, pages: list[int], lang: str = "vie", max_workers: int | None = None,
+                  early=None) -> list[OcrPage]:
+    """PDF pages (0-based) rendered at 300 dpi and read in parallel, rendering overlapping reading; those that
+    `early` (`early.EarlyOcr`) started while the text layer was read are taken from it."""
     if not pages:
         return []
-    return read_stream(iter_pdf_pages(path, pages), lang, min(len(pages), max_workers or workers()))
+    started = early.take(pages) if early is not None else {}
+    rest = [i for i in pages if i not in started]
+    read = read_stream(iter_pdf_pages(path, rest), lang, min(len(rest), max_workers or workers()),
+                       back=False) if rest else []
+    if early is not None:
+        early.model_loaded()
+    order = {i + 1: k for k, i in enumerate(pages)}
+    return read_back(sorted(read + [f.result() for f in started.values()], key=lambda p: order[p.page]))
 
 
 def ocr_image_file(path, lang: str = "vie", max_workers: int | None = None) -> list[OcrPage]:
