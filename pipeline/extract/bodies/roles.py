@@ -26,8 +26,8 @@ def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
         i = at
         low = toks[i].low             # the word opens a phrase of one of the three: only those are tried
         k = c["not_cues"].match(toks, i)[0] if low in c["not_cues"].firsts else 0
-        if not k and i > a and toks[i - 1].low in c["not_cues"].firsts and c["not_cues"].match(toks, i - 1)[0] > 1:
-            k = c["not_cues"].match(toks, i - 1)[0] - 1   # `… thuộc Chương trình:` whose `Chương` a name took
+        if not k and i > a and toks[i - 1].low in c["not_cues"].firsts:
+            k = max(0, c["not_cues"].match(toks, i - 1)[0] - 1)   # `… thuộc Chương trình:` whose `Chương` a name took
         if k:
             i += k
             continue
