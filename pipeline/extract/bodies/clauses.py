@@ -7,6 +7,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
 
+from pipeline import rules
+from pipeline.parse.common import layout_rules
 from pipeline.parse.document import Doc
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.grammar import (body_item, find_names, listed_name, name_start, role_rules,
@@ -313,8 +315,10 @@ def _quoted(toks, inside: bool = False) -> tuple[set[int], bool]:
 def _signing_organ(metadata: dict, issuer: set[str]) -> set[str]:
     """The issuer's forms headed by the organ its signer signs for (`T/M Ban Thường vụ` + `Tỉnh ủy Ninh Bình`),
     when the issuer's name does not already open with that organ (`TM. Ủy ban nhân dân` of `Ủy ban nhân dân tỉnh`)."""
-    m = re.match(r"\s*T\.?\s*/?\s*M\.?\s+(?P<organ>\S.*)", (metadata.get("signer") or {}).get("authority") or "")
-    organ = m.group("organ").strip().casefold() if m else ""
+    first = ((metadata.get("signer") or {}).get("authority") or "").split(",")[0].strip()   # `T/M …, K/T Bí thư`
+    m = rules.compiled(layout_rules()["closing"]["authority"]).match(first)    # the closing's own authority pattern
+    on_behalf = m is not None and re.sub(r"[\s./]", "", m.group("auth")).casefold() == "tm"
+    organ = m.group("who").strip().casefold() if on_behalf else ""
     if not organ or any(f.startswith(organ) for f in issuer):
         return set()
     return {f"{organ} {f}" for f in issuer}
