@@ -3,6 +3,8 @@ font whose case came through lost, the Công báo title line, numbers running in
 in lower case and merged with the Nơi nhận column. Every text here is written for the test."""
 from __future__ import annotations
 
+import pytest
+
 from pipeline.parse.structure import parse
 from pipeline.read.normalize import normalize
 
@@ -393,6 +395,17 @@ def test_a_title_in_capitals_keeps_the_number_and_type_of_what_it_cites():
     assert case_title("TRIỂN KHAI CHỈ THỊ SỐ 12/CT-TTG NGÀY 03 THÁNG 4 NĂM 2025") == \
         "Triển khai Chỉ thị số 12/CT-TTg ngày 03 tháng 4 năm 2025"
     assert case_title("THỰC HIỆN KẾT LUẬN SỐ 80-KL/TW") == "Thực hiện Kết luận số 80-KL/TW"
+
+
+@pytest.mark.parametrize("capitals,sentence", [
+    ("BÁO CÁO TỔNG KẾT NHIỆM KỲ III VÀ PHƯƠNG HƯỚNG NHIỆM KỲ IV", "Báo cáo tổng kết nhiệm kỳ III và phương hướng nhiệm kỳ IV"),
+    ("CHƯƠNG TRÌNH CÔNG TÁC QUÝ II NĂM 2026", "Chương trình công tác quý II năm 2026"),
+    ("TỔ CHỨC ĐẠI HỘI HỘI NÔNG DÂN XÃ LẦN THỨ XI", "Tổ chức đại hội hội nông dân xã lần thứ XI"),
+    ("DỰ ÁN NHÀ MÁY XI MĂNG", "Dự án nhà máy xi măng"),        # a word spelled like a numeral, after no counting word
+])
+def test_a_title_in_capitals_keeps_its_roman_numerals(capitals, sentence):
+    from pipeline.text.names import case_title
+    assert case_title(capitals) == sentence
 
 
 def test_a_title_line_ending_on_a_preposition_goes_on_over_an_authors_name():

@@ -56,6 +56,12 @@ def test_word_s_symbol_font_bullets_become_a_bullet():
     assert text == "Lịch:\n• Họp tổ.\n• Chấm thi.\n• Tổng kết."
 
 
+def test_the_letter_oi_a_pdf_font_gives_for_u_horn_is_u_horn():
+    # some Vietnamese fonts come out of a PDF's text layer with `ƣ` (U+01A3) for `ư`, in every word that holds it
+    text = normalize("TRƢỜNG TIỂU HỌC\nPhƣơng hƣớng nhiệm kỳ của Trƣờng", "pdf").text
+    assert text == "TRƯỜNG TIỂU HỌC\nPhương hướng nhiệm kỳ của Trường"
+
+
 @pytest.mark.parametrize("raw,expected", [
     ("Ủy\u00a0ban  nhân\tdân", "Ủy ban nhân dân"),          # NBSP, double space, tab
     ("   ỦY BAN NHÂN DÂN   \n   Sở Nội vụ   ", "ỦY BAN NHÂN DÂN\nSở Nội vụ"),  # line edges trimmed

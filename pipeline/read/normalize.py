@@ -63,6 +63,9 @@ _CHARMAP = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
     "\t": " ", "\r": "\n", "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n",
     "\u200b": "", "\ufeff": "", "\u00ad": "", "\u200c": "", "\u200d": "",
+    # `ƣ`/`Ƣ` (U+01A3/U+01A2, the letter oi) stand for `ư`/`Ư` in the text layer of PDFs printed from Word with
+    # some Vietnamese fonts (`phƣơng hƣớng`, `Trƣờng`); no Vietnamese word holds the letter oi
+    "ƣ": "ư", "Ƣ": "Ư",
     # Word's list bullets drawn from the Symbol and Wingdings fonts come out of a PDF's text layer as the
     # fonts' private-use code points (`\uf0b7` `•`, `\uf0a7` `▪`, `\uf0d8` `➢`, `\uf076` `❖`, `\uf0fc` `✓`);
     # as `•` every rule that knows a bullet opening a line (a timetable's row, a target's item) reads them

@@ -313,7 +313,16 @@ def case_title(text: str) -> str:
             low = re.sub(r"(?<!\w)" + re.escape(key) + r"(?!\w)", spelled, low)
     low = _province_after_unit(low)
     low = _cited_in_title(text, low)
+    low = _roman_numerals().sub(lambda m: m.group(1) + m.group(2).upper(), low)
     return low[:1].upper() + low[1:]
+
+
+@lru_cache(maxsize=1)
+def _roman_numerals() -> re.Pattern:
+    """A Roman numeral (I to XXXIX) in lower case after a word that counts terms, sittings or parts (rules/names.yaml
+    `roman_numeral_after`): `nhiệm kỳ iv` → `nhiệm kỳ IV`."""
+    after = "|".join(sorted((re.escape(w) for w in rules.load("names")["roman_numeral_after"]), key=len, reverse=True))
+    return re.compile(r"(?<!\w)((?:" + after + r") )((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))(?![\w/])")
 
 
 _CODE = re.compile(r"(?<![\w/])\d[\w.]*(?:/[\wĐđ.\-]+)+|(?<![\w/])\d+-[A-ZĐ]+/[\wĐđ\-]+")
