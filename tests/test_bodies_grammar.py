@@ -259,6 +259,11 @@ def test_a_name_ends_where_the_name_ends():
     assert names_in("UBND các xã, phường nơi có dự án đi qua phối hợp.") == ["UBND các xã , phường"]
     assert names_in("Bộ Tài chính tổ chức thẩm định hồ sơ.") == ["Bộ Tài chính"]
     assert names_in("Sở Y tế xây dựng các phương án.") == ["Sở Y tế"]
+    # a field of five words or more is a whole field too: the verb after it is the task
+    assert names_in("Sở Khoa học và Công nghệ tổ chức hội thảo chuyên đề.") == ["Sở Khoa học và Công nghệ"]
+    assert names_in("Sở Giáo dục và Đào tạo tổ chức thi nghề cho học viên.") == ["Sở Giáo dục và Đào tạo"]
+    assert names_in("Sở Nông nghiệp và Phát triển nông thôn xây dựng mô hình điểm.") == \
+        ["Sở Nông nghiệp và Phát triển nông thôn"]
     assert names_in("Ban Quản lý dự án đầu tư xây dựng số 2 lập hồ sơ.") == ["Ban Quản lý dự án đầu tư xây dựng số 2"]
     got = _body_of("Điều 1. Giao Ủy ban nhân dân cấp xã chủ trì kiểm tra.\nNơi nhận:\n- UBND cấp xã;\n- Lưu: VT.")
     assert not any(b["name"].count("Ủy ban nhân dân") > 1 for b in got)

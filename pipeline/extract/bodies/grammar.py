@@ -71,8 +71,10 @@ def _verb_goes_on(toks: list[Tok], j: int, kv: int, c) -> bool:
         return True                   # `Vụ Pháp chế xây dựng dự thảo`: a word no name goes on with follows the verb
     # a verb after a department's whole field (`Bộ Nội vụ tổ chức thẩm định`, `Sở Tài chính tổ chức hội nghị`), not
     # inside a trade's name (`Hiệp hội Nhà thầu xây dựng hoàn thành`)
-    field = " ".join(t.low for t in toks[max(0, j - 4):j])
-    return any(field.endswith(f) for f in _fields_folded())
+    # (a field of five words or more, `Giáo dục và Đào tạo`, `Khoa học và Công nghệ`, is read whole: the last four
+    # words alone named none, and `Sở Khoa học và Công nghệ tổ chức hội thảo` read on as one name)
+    fields = _fields_folded()
+    return any(" ".join(t.low for t in toks[j - w:j]) in fields for w in range(1, min(j, _longest_field()) + 1))
 
 
 def _ends_field(toks: list[Tok], a: int, end: int, c) -> bool:
@@ -338,6 +340,12 @@ def _field_codes() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _fields_folded() -> frozenset:
     return frozenset(" ".join(TOKEN.findall(v.casefold())) for v in _field_codes().values())
+
+
+@lru_cache(maxsize=1)
+def _longest_field() -> int:
+    """Words in the longest field of rules/abbreviations.yaml `fields`."""
+    return max(len(f.split(" ")) for f in _fields_folded())
 
 
 def listed_name(head: str, raw: str) -> str:
