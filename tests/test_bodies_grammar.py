@@ -592,3 +592,26 @@ def test_an_opening_quote_with_a_space_after_it_opens_no_quotation():
             "1. Văn phòng Sở: chuẩn bị hội trường.\n2. Phòng Tổ chức cán bộ: mời giảng viên.\n")
     names = {b["name"] for b in process_text("t.txt", text)["bodies"]}
     assert {"Phòng Tổ chức cán bộ"} <= names, names
+
+
+# ------------------------------------------------------------------ acts named as nouns (`sự … của`)
+
+def test_an_act_named_as_a_noun_gives_its_role_to_the_body_after_cua():
+    got = _body_of("Điều 1. Sở Khoa học và Công nghệ tổ chức hội chợ công nghệ với sự phối hợp của Sở Công Thương.\n"
+                   "Điều 2. Việc chấm giải có sự giám sát, kiểm tra của Thanh tra tỉnh.")
+    assert roles_by_name(got, "Sở Khoa học và Công nghệ") == {"lead"}     # the subject does not coordinate
+    assert roles_by_name(got, "Sở Công Thương") == {"coordinate"}
+
+
+def test_a_clause_opening_on_who_directs_it_has_its_subject_after_the_comma():
+    got = _body_of("Điều 1. Dưới sự chỉ đạo của Ban Thường vụ Huyện ủy, Ủy ban nhân dân huyện Đức Trọng rà soát quỹ đất.\n"
+                   "Điều 2. Với sự phối hợp của Công an tỉnh, Sở Giao thông vận tải kiểm tra các bến xe.")
+    assert roles_by_name(got, "Ban Thường vụ Huyện ủy") == {"lead"}
+    assert roles_by_name(got, "Ủy ban nhân dân huyện Đức Trọng") == {"lead"}
+    assert roles_by_name(got, "Công an tỉnh Lâm Đồng") == {"coordinate"}
+    assert roles_by_name(got, "Sở Giao thông vận tải") == {"monitor"}
+
+
+def test_a_letters_courtesy_close_asks_no_one_to_coordinate():
+    got = _body_of("Điều 1. Rất mong nhận được sự phối hợp chặt chẽ của các sở, ban, ngành.")
+    assert not roles_by_name(got, "các sở, ban, ngành")

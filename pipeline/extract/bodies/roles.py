@@ -87,7 +87,8 @@ def _opened_subject(toks, start, b, names_in):
     if not k:
         return [], start
     comma = next((i for i in range(start + k, b) if toks[i].t == ","), None)
-    if comma is None or any(start <= x < comma for x, _ in names_in):
+    nominal = toks[start + k - 1].low == "của"    # `Dưới sự chỉ đạo của Huyện ủy, …`: the bodies before the comma are the cue's
+    if comma is None or not nominal and any(start <= x < comma for x, _ in names_in):
         return [], start
     return subject_prefix(toks, comma + 1, names_in)
 
@@ -221,7 +222,7 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
         pointer = toks[cue[1] - 1].low in role_rules()["raw"]["report_pointers"]
         if role == "report_to" and len(em.out) > before and pointer:
             em.out[-1]["pointed"] = True    # `báo cáo kết quả về X`: the pointer names X the addressee
-        if role == "lead" and cue[0] > a:
+        if role == "lead" and cue[0] > a and not _nominal(toks, cue[0]):
             # `giao Công an tỉnh tổng hợp …; tham mưu …`: the body told to act does what follows
             told.append((toks, n))
             nxt = min((x for x, _, _ in cues if x > n[1]), default=b)
@@ -281,14 +282,20 @@ def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
     handed = min([n[0] for n, r, _ in objects if r in ("lead", "report_to")]
                  + [i for i in range(after, b) if toks[i].low == "biết"], default=b)
     roles = {r for x, _, r in verbs if x < first_obj or (r in ("advise", "monitor") and x < handed)}
-    if any(r == "lead" and x >= after and not any(after <= n[0] <= y + 2 for n in names_in) for x, y, r in cues):
+    if any(r == "lead" and x >= after and not any(after <= n[0] <= y + 2 for n in names_in) and not _nominal(toks, x)
+           for x, y, r in cues):
         roles.add("lead")             # `Đề nghị Ủy ban MTTQ tỉnh chỉ đạo hướng dẫn, kiểm tra …`: a lead cue with no body
                                       # after it, before any other body, is the subject's own task
     presides = any(" ".join(t.low for t in toks[x:y]) in role_rules()["raw"]["presiding_verbs"] for x, y, _ in verbs)
     if any(r == "coordinate" and x < handed and (not presides or not _names_after(toks, cues, names_in, r))
-           for x, _, r in cues):
+           and not _nominal(toks, x) for x, _, r in cues):
         roles.add("coordinate")
     return roles
+
+
+def _nominal(toks, x: int) -> bool:
+    """Whether the cue at token x names its act as a noun (`sự phối hợp của`: rules/roles.yaml `nominal_cue_word`)."""
+    return toks[x].low == role_rules()["raw"]["nominal_cue_word"]
 
 
 def _drop_complements(toks, verbs, cues=()):
