@@ -615,3 +615,13 @@ def test_a_clause_opening_on_who_directs_it_has_its_subject_after_the_comma():
 def test_a_letters_courtesy_close_asks_no_one_to_coordinate():
     got = _body_of("Điều 1. Rất mong nhận được sự phối hợp chặt chẽ của các sở, ban, ngành.")
     assert not roles_by_name(got, "các sở, ban, ngành")
+
+
+def test_departments_listed_in_brackets_after_their_plural_head_are_one_body_each():
+    got = _body_of("Điều 1. Các sở (Nội vụ, Tư pháp, Văn phòng UBND tỉnh, Tài chính) tăng cường kiểm tra, đôn đốc.\n"
+                   "Điều 2. Giao các sở (Xây dựng, Công Thương) hướng dẫn thủ tục đầu tư.\n"
+                   "Điều 3. Các sở (theo chức năng, nhiệm vụ được giao) tổ chức thực hiện.")
+    for name in ("Sở Nội vụ", "Sở Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", "Sở Tài chính"):
+        assert roles_by_name(got, name) == {"monitor"}, name
+    assert roles_by_name(got, "Sở Xây dựng") == roles_by_name(got, "Sở Công Thương") == {"lead"}
+    assert roles_by_name(got, "Các sở") == {"lead"}          # a remark in brackets lists no one

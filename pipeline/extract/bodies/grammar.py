@@ -362,13 +362,15 @@ def name_start(sp) -> int:
 
 def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
     """`các sở: Nông nghiệp và Môi trường, Tài chính`, `Các phòng: Tổng hợp, Kế hoạch`: a plural kind of body,
-    a colon, then the fields of each one (rules/roles.yaml `colon_heads`)."""
-    if j >= len(toks) or toks[j].t != ":":
+    a colon, then the fields of each one (rules/roles.yaml `colon_heads`); or the fields in brackets, a whole
+    name among them (`Các sở (Nội vụ, Tư pháp, Văn phòng UBND tỉnh, Tài chính)`), the bracket closing the list."""
+    if j >= len(toks) or toks[j].t not in (":", "("):
         return []                     # (most names: no colon after them, no head to look up)
     c = role_rules()
     head = c["colon_heads"].get(" ".join(t.low for t in toks[i:j]).replace(" ,", ","))
     if not head:
         return []
+    bracket = toks[j].t == "("
     # fields are parted by `;` when one comes first (`Văn hóa, Thể thao và Du lịch; Ngoại vụ`), else by `,`
     seps = [t.t for t in toks[j + 1:j + 30] if t.t in (",", ";")]
     sep = seps[0] if seps else ","
@@ -381,6 +383,7 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
     if places:
         sep, inner = (",", ";"), {"và"}
     out, k = [], j + 1
+    m = k
     codes = _field_codes()
     while k < len(toks) and (is_cap(toks[k].t) or toks[k].t.isupper()) and not head_at(toks, k) \
             and (toks[k].low in codes or not c["titles"].match(toks, k)[0]):     # `CT` is Công Thương here
@@ -395,8 +398,19 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
         out.append(_span(k if out else i, m, head, k))
         if m + 1 < len(toks) and toks[m].t in sep:
             k = m + 1
+            while bracket and k < len(toks) and head_at(toks, k):
+                m = scan_name(toks, k)    # a whole name among the fields: `Văn phòng UBND tỉnh`, to its comma
+                m = next((x for x in range(k + 1, m) if toks[x].t in sep), m)
+                out.append(_Span((k, m)))
+                if not (m + 1 < len(toks) and toks[m].t in sep):
+                    break
+                k = m + 1
+            if m < len(toks) and toks[m].t == ")":
+                break
             continue
         break
+    if bracket and not (m < len(toks) and toks[m].t == ")"):
+        return []                     # a remark in brackets, not a list of the departments
     return out
 
 
