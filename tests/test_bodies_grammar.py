@@ -625,3 +625,15 @@ def test_departments_listed_in_brackets_after_their_plural_head_are_one_body_eac
         assert roles_by_name(got, name) == {"monitor"}, name
     assert roles_by_name(got, "Sở Xây dựng") == roles_by_name(got, "Sở Công Thương") == {"lead"}
     assert roles_by_name(got, "Các sở") == {"lead"}          # a remark in brackets lists no one
+
+
+def test_the_focal_point_of_a_task_presides_over_it():
+    got = _body_of("Điều 1. Giao Cục Quản lý Khám, chữa bệnh làm đầu mối, phối hợp với Vụ Kế hoạch - Tài chính hướng dẫn.\n"
+                   "Điều 2. Trung tâm Dân số - Kế hoạch hóa gia đình là đầu mối tiếp nhận phản ánh của người dân.")
+    assert roles_by_name(got, "Cục Quản lý Khám, chữa bệnh") == {"lead"}
+    assert roles_by_name(got, "Vụ Kế hoạch - Tài chính") == {"coordinate"}
+    assert roles_by_name(got, "Trung tâm Dân số - Kế hoạch hóa gia đình") == {"lead"}
+
+
+def test_parts_of_a_unit_are_no_ministries():
+    assert names_in("Là đầu mối, phối hợp với các bộ phận chuyên môn ứng cứu sự cố.") == []
