@@ -90,6 +90,11 @@ def test_plan_counts_and_measures(sentence, value, unit, comparator, subject):
         assert names_match(subject, t["subject"]), t["subject"]
 
 
+def test_a_figure_s_subject_stops_where_the_next_figure_s_action_opens():
+    got = targets("1. Đến năm 2030 xây mới 04 chợ đầu mối nông sản và đầu tư 12 kho lạnh bảo quản.", STATE_HEADER)
+    assert [(t["value"], t["subject"]) for t in got] == [(4, "chợ đầu mối nông sản"), (12, "kho lạnh bảo quản")]
+
+
 def test_the_measure_named_before_the_figure_is_its_subject():
     t = one("- Xây dựng khu tái định cư với tổng diện tích 38 ha.", STATE_HEADER)
     assert (t["value"], t["unit"]) == (38, "ha")
