@@ -637,3 +637,13 @@ def test_the_focal_point_of_a_task_presides_over_it():
 
 def test_parts_of_a_unit_are_no_ministries():
     assert names_in("Là đầu mối, phối hợp với các bộ phận chuyên môn ứng cứu sự cố.") == []
+
+
+def test_party_and_state_bodies_typed_in_the_old_tone_placement_are_names():
+    # `uỷ`, `Uỷ` for `ủy`, `Ủy`: many offices still type them; the vocabulary is written in the new style
+    assert names_in("Đảng uỷ xã lãnh đạo Uỷ ban nhân dân xã rà soát.") == ["Đảng uỷ xã", "Uỷ ban nhân dân xã"]
+    assert names_in("Các cấp uỷ, tổ chức đảng quán triệt Chỉ thị.") == ["Các cấp uỷ , tổ chức đảng"]
+    assert names_in("- Uỷ ban Kiểm tra Huyện uỷ, Văn phòng Huyện uỷ;") == ["Uỷ ban Kiểm tra Huyện uỷ", "Văn phòng Huyện uỷ"]
+    got = _body_of("Điều 1. Ban Tổ chức Tỉnh uỷ chủ trì, phối hợp với Uỷ ban Kiểm tra Tỉnh uỷ hướng dẫn nhân sự.")
+    assert roles_by_name(got, "Ban Tổ chức Tỉnh ủy Lâm Đồng") == {"lead"}
+    assert roles_by_name(got, "Ủy ban Kiểm tra Tỉnh ủy Lâm Đồng") == {"coordinate"}

@@ -3,6 +3,10 @@ stop word) starts here, longest first. Kept apart from the grammar because it is
 bodies stage and has its own equivalence tests (tests/test_speed.py)."""
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import product
+
+from pipeline import rules
 from pipeline.extract.bodies.tokens import TOKEN, Tok
 
 
@@ -18,7 +22,7 @@ class Phrases:
         self.fold = fold
         self.rest = fold or fold_rest
         by_first: dict[str, dict[int, dict[tuple[str, ...], object]]] = {}
-        for p, val in phrases:
+        for p, val in _with_old_tones(phrases):
             words = [w.casefold() if fold else w for w in TOKEN.findall(p)]
             if fold_rest:
                 words[1:] = [w.casefold() for w in words[1:]]
@@ -56,3 +60,24 @@ class Phrases:
 
 
 _NONE = object()
+
+
+def _with_old_tones(phrases):
+    """Each phrase, then its spellings in the old tone placement (`Đảng ủy` → `Đảng uỷ`, `Ủy ban Kiểm tra` → `Uỷ ban
+    Kiểm tra`, `hòa giải` → `hoà giải`; rules/names.yaml `tones` read backwards): many offices still type `uỷ`,
+    `hoà`, and a vocabulary written in one style found none of their Party committees."""
+    old = _old_tones()
+    for p, val in phrases:
+        yield p, val
+        words = p.split(" ")
+        options = [(w, old[w]) if w in old else (w,) for w in words]
+        if len(options) == len(words) and sum(len(o) > 1 for o in options) in (1, 2, 3):
+            for variant in product(*options):
+                if list(variant) != words:
+                    yield " ".join(variant), val
+
+
+@lru_cache(maxsize=1)
+def _old_tones() -> dict[str, str]:
+    """New tone placement → old (`ủy` → `uỷ`), the spellings of the same length only (offsets do not move)."""
+    return {new: old for old, new in rules.load("names")["tones"].items() if old != new and len(old) == len(new)}
