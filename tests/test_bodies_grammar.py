@@ -647,3 +647,11 @@ def test_party_and_state_bodies_typed_in_the_old_tone_placement_are_names():
     got = _body_of("Điều 1. Ban Tổ chức Tỉnh uỷ chủ trì, phối hợp với Uỷ ban Kiểm tra Tỉnh uỷ hướng dẫn nhân sự.")
     assert roles_by_name(got, "Ban Tổ chức Tỉnh ủy Lâm Đồng") == {"lead"}
     assert roles_by_name(got, "Ủy ban Kiểm tra Tỉnh ủy Lâm Đồng") == {"coordinate"}
+
+
+def test_a_standing_board_and_a_ministry_s_departments_written_by_their_codes():
+    got = _body_of("Điều 1. Giao Vụ KHTC chủ trì, phối hợp với Vụ PC thẩm định dự toán.\n"
+                   "Nơi nhận:\n- BTT Ủy ban MTTQ Việt Nam tỉnh;\n- Lưu: VT.")
+    assert roles_by_name(got, "Vụ Kế hoạch - Tài chính") == {"lead"}
+    assert roles_by_name(got, "Vụ Pháp chế") == {"coordinate"}
+    assert roles_by_name(got, "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng") == {"recipient"}
