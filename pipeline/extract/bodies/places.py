@@ -100,6 +100,8 @@ def issuer_forms(issuer: str | None, places) -> set[str]:
         return {full.casefold(), held.group(1).casefold()}
     base = _place_tail().sub("", full)
     forms = {full, base, resolve_jurisdiction(base, places)}
+    # a Mặt trận committee is named with or without `Việt Nam` (`Ủy ban MTTQ xã`, `Ủy ban MTTQ Việt Nam xã`): one body
+    forms |= {f.replace("Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc") for f in forms}
     return {f.casefold() for f in forms}
 
 
