@@ -659,6 +659,6 @@ def test_a_standing_board_and_a_ministry_s_departments_written_by_their_codes():
 
 def test_a_front_committee_named_without_viet_nam_is_still_the_issuer():
     from pipeline.extract.bodies.places import issuer_forms
-    forms = issuer_forms("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập", [])
+    forms = issuer_forms("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập", {})
     assert "ban thường trực ủy ban mặt trận tổ quốc xã tân lập" in forms
     assert "ban thường trực ủy ban mặt trận tổ quốc việt nam xã tân lập" in forms
