@@ -662,3 +662,9 @@ def test_a_front_committee_named_without_viet_nam_is_still_the_issuer():
     forms = issuer_forms("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập", {})
     assert "ban thường trực ủy ban mặt trận tổ quốc xã tân lập" in forms
     assert "ban thường trực ủy ban mặt trận tổ quốc việt nam xã tân lập" in forms
+
+
+def test_the_office_of_a_communes_council_and_committee_is_one_body():
+    got = _body_of("Điều 1. Giao Văn phòng HĐND, UBND xã Tà Nung tổng hợp kết quả.\nNơi nhận:\n- Văn phòng HĐND, UBND xã;\n- Lưu: VT.")
+    assert roles_by_name(got, "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Tà Nung") == {"lead"}
+    assert not roles_by_name(got, "Ủy ban nhân dân xã Tà Nung")

@@ -255,6 +255,8 @@ def canonical(name: str) -> str:
     written `và` (`Sở Nông nghiệp & Phát triển nông thôn`). Cached: a document names the same bodies again and
     again, and the answer depends on the name and the rules (read once per process) alone."""
     name = place_tones(proper_name(expand_abbreviations(raise_legacy_head(case_name(trim_edges(name.replace(" & ", " và ")))))))
+    if name.startswith("Văn phòng Hội đồng nhân dân, "):
+        name = name.replace(", ", " và ", 1)    # `Văn phòng HĐND, UBND xã`: the office of both, `Văn phòng HĐND và UBND xã`
     return _DOUBLED.sub(r"\1", name) if " " in name else name
 
 

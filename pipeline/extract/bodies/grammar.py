@@ -141,6 +141,10 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
         if t == "," and toks[j - 1].low == "phòng" and j + 1 < len(toks) and toks[j + 1].low == "chống":
             j += 2                    # `Ban Chỉ đạo phòng, chống thiên tai`: `phòng, chống` is one word of the field
             continue
+        if t == "," and toks[i].low == "văn" and toks[j - 1].t in ("HĐND", "dân") and j + 1 < len(toks) \
+                and toks[j + 1].t in ("UBND", "Ủy", "Uỷ") and toks[i + 1].low == "phòng":
+            j += 1                    # `Văn phòng HĐND, UBND xã`: one office serves both, as with `và`
+            continue
         if t == ",":
             end = _field_across_comma(toks, i + n, j, c)
             if end:
