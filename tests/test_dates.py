@@ -498,3 +498,18 @@ def test_a_timetable_read_by_ocr_keeps_its_days():
     text = ("Lịch tổ chức như sau:\n“ _ 17/11: Họp tổ chuyên môn phân công giáo viên.\n"
             "‹ 20/11: Hội thảo về ý tưởng khởi nghiệp.\nThời gian thi (15/11 —› 10/12/2025).\n")
     assert values(text) == {"2025-11-17": "event", "2025-11-20": "event", "2025-11-15/2025-12-10": "period"}
+
+
+def test_a_worked_example_holds_no_dates_of_the_document():
+    body = ("1. Thẻ hết hạn trong thời gian điều trị nội trú được thanh toán đến khi ra viện.\n"
+            "- Ví dụ: Người bệnh vào viện ngày 10 tháng 3 năm 2024, thẻ hết hạn ngày 31/3/2024, thanh toán như sau:\n"
+            "+ Chi phí từ ngày 10/3/2024 đến ngày 31/3/2024 theo thẻ cũ;\n"
+            "+ Chi phí từ ngày 01/4/2024 theo thẻ mới.\n"
+            "- Hướng dẫn này áp dụng từ ngày 15/7/2025.\n")
+    assert [d["value"] for d in dates(body)] == ["2025-07-15"]
+
+
+def test_example_spans_cover_the_example_line_and_the_deeper_bullets_under_it():
+    from pipeline.text.spans import example_spans
+    text = "Mở đầu.\nVí dụ:\n- Các sở;\n- Lưu: VT.\n1.2. Kỹ thuật trình bày\n- Ví dụ 2: chữ in hoa.\n+ Không thuộc ví dụ.\n"
+    assert [text[s:e] for s, e in example_spans(text)] == ["Ví dụ:\n- Các sở;\n- Lưu: VT.", "- Ví dụ 2: chữ in hoa."]

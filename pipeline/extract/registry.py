@@ -14,7 +14,10 @@ in the pipeline (`extract_all`) and as spaCy components (`spacy_components`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import wraps
 from typing import Callable
+
+from pipeline.text.spans import example_spans
 
 # what the parse stage provides before any extractor runs
 PARSED = ("sections", "metadata", "recipients")
@@ -36,9 +39,22 @@ REGISTRY: dict[str, Extractor] = {}
 def extractor(name: str, needs: tuple[str, ...] = ("sections",), adds: tuple[str, ...] | None = None):
     """Register the decorated `find(doc)` under `name` (it adds the field `name` unless told)."""
     def register(find: Callable) -> Callable:
-        REGISTRY[name] = Extractor(name, find, tuple(needs), tuple(adds if adds is not None else (name,)))
+        REGISTRY[name] = Extractor(name, _outside_examples(find), tuple(needs), tuple(adds if adds is not None else (name,)))
         return find
     return register
+
+
+def _outside_examples(find: Callable) -> Callable:
+    """`find` without the items it finds inside a worked example (`text.spans.example_spans`): an example's days,
+    figures, bodies and citations are made up to show a rule, in every field alike, in the pipeline and in spaCy."""
+    @wraps(find)
+    def outside(doc):
+        items = find(doc)
+        spans = example_spans(doc.text)
+        if not spans:
+            return items
+        return [it for it in items if not any(s <= it["start"] < e for s, e in spans)]
+    return outside
 
 
 def ordered(names=None) -> list[Extractor]:

@@ -7,6 +7,7 @@ blank ones (`apps/akn`). `column_header` finds the header cell of a table read a
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
@@ -101,3 +102,29 @@ def column_header(text: str, pos: int) -> str:
         return ""
     cells = text[head:text.find("\n", head)].split("|")
     return cells[col] if col < len(cells) else ""
+
+
+# a line that opens a worked example (`Ví dụ:`, `- Ví dụ 1:`), after an optional bullet
+_EXAMPLE = re.compile(r"(?m)^[ \t]*(?P<mark>[-–+*•]?)[ \t]*(?:Ví dụ|VÍ DỤ)\b[^\n]*")
+# bullets by depth: a line under the example goes on it while its bullet is deeper than the example line's
+_BULLET_DEPTH = {"": 0, "-": 1, "–": 1, "+": 2, "*": 3, "•": 3}
+
+
+def example_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each worked example of `text`: its `Ví dụ` line and, when that line ends on a colon, the lines
+    under it whose bullet is deeper than its own (`- Ví dụ: … như sau:` / `+ …` / `+ …`). Why: an example's days,
+    figures and bodies are made up to show a rule (a guidance's `Ví dụ: … từ ngày 15 tháng 12 năm 2020 …`, a style
+    guide's specimen Nơi nhận); they are not the document's own."""
+    if "Ví dụ" not in text and "VÍ DỤ" not in text:
+        return []
+    out = []
+    for m in _EXAMPLE.finditer(text):
+        depth, end = _BULLET_DEPTH[m.group("mark")], m.end()
+        if m.group(0).rstrip().endswith(":"):
+            for s, e in line_spans(text, end + 1):
+                mark = text[s:e].lstrip()[:1]
+                if _BULLET_DEPTH.get(mark, 0) <= depth or mark not in _BULLET_DEPTH:
+                    break
+                end = e
+        out.append((m.start(), end))
+    return out
