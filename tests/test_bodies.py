@@ -296,3 +296,15 @@ def test_a_body_asked_to_direct_and_check_leads_and_monitors():
     # a body it advises directs: the adviser does not lead
     got = _body_of("Điều 1. Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh chỉ đạo việc sắp xếp.\nNơi nhận:\n- Lưu: VT.")
     assert "lead" not in roles_by_name(got, "Sở Nội vụ")
+
+
+def test_a_list_of_addressees_named_at_once_stands_for_each_of_them():
+    head = PLAN.split("KẾ HOẠCH")[0].replace("Số: ", "Số: 12/SYT-NV\nSố cũ: ")
+    got = _rules(head + "V/v thanh toán chi phí khám bệnh\nKính gửi:\n- Trung tâm Y tế các huyện;\n"
+                 "- Bệnh viện Đa khoa tỉnh.\n(Sau đây gọi chung là các đơn vị)\n"
+                 "1. Đề nghị các đơn vị rà soát hồ sơ thanh toán.\n2. Quỹ BHYT thanh toán theo mức hưởng.\n"
+                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nNguyễn Văn A\n")
+    assert roles_by_name(got, "Trung tâm Y tế các huyện") == {"recipient", "lead"}
+    assert roles_by_name(got, "Bệnh viện Đa khoa tỉnh Lâm Đồng") == {"recipient", "lead"}
+    assert not roles_by_name(got, "các đơn vị")
+    assert not [b for b in got if b["name"].startswith("Quỹ")]      # a fund is money, not a body

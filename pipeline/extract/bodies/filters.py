@@ -72,6 +72,8 @@ def _aliases(doc: Doc, places) -> dict[str, str]:
     Thường vụ Hiệp hội)` makes `Ban Thường vụ Hiệp hội` stand for the full name (rules/roles.yaml `alias_cues`)."""
     out = {}
     for start, m in alias_matches(doc.text):
+        if _COLLECTIVE in m.group(0).casefold():
+            continue                  # a list's name: `_collective_aliases`
         toks = tokenize(doc.text[max(0, start - 200):start])
         names = [n for n in find_names(toks) if n[1] == len(toks)]
         short = canonical(m.group("short"))
@@ -83,12 +85,43 @@ def _aliases(doc: Doc, places) -> dict[str, str]:
     return out
 
 
+_COLLECTIVE = "gọi chung là"
+
+
+def _collective_aliases(doc: Doc, items: list[dict]) -> list[tuple[int, str, list[str]]]:
+    """(where, short name, names) of each list a document names at once: `Kính gửi: - Sở Y tế …; - Các bệnh viện …
+    (Sau đây gọi chung là các đơn vị)`. The addressees read from the list right before it (two at least)."""
+    out = []
+    for start, m in alias_matches(doc.text):
+        if _COLLECTIVE not in m.group(0).casefold():
+            continue
+        listed = list(dict.fromkeys(it["name"] for it in items
+                                    if it["role"] == "recipient" and start - 800 <= it["end"] <= start))
+        if len(listed) >= 2:
+            out.append((m.end(), canonical(m.group("short")).casefold(), listed))
+    return out
+
+
+def _expand_collective(doc: Doc, items: list[dict]) -> list[dict]:
+    """Each later mention of a list's short name (`Đề nghị Thủ trưởng các đơn vị chủ trì …`) as one item per body of
+    the list, as `Như trên` stands for the bodies it points to."""
+    named = _collective_aliases(doc, items)
+    if not named:
+        return items
+    out = []
+    for it in items:
+        hit = next((names for at, short, names in named if it["start"] >= at and it["name"].casefold() == short), None)
+        out.extend([{**it, "name": n} for n in hit] if hit else [it])
+    return out
+
+
 def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     """Drop the issuer unless reported to, vague collectives and duplicates."""
     places = doc_places(doc.metadata)
     forms = issuer_forms(doc.metadata.get("issuer"), places)
     aliases = _aliases(doc, places)
     items = [{**it, "name": aliases.get(it["name"].casefold(), it["name"])} for it in items]
+    items = _expand_collective(doc, items)
     keep_generic = role_rules()["raw"].get("generic_collectives")
     items = [it for it in items if not (not keep_generic and _vague(it["name"])) and not _relative(doc, it)
              and ":" not in it["name"]]   # `Các đơn vị: TST, TCKT`: a list of codes the vocabulary cannot expand
