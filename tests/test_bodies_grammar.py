@@ -668,3 +668,11 @@ def test_the_office_of_a_communes_council_and_committee_is_one_body():
     got = _body_of("Điều 1. Giao Văn phòng HĐND, UBND xã Tà Nung tổng hợp kết quả.\nNơi nhận:\n- Văn phòng HĐND, UBND xã;\n- Lưu: VT.")
     assert roles_by_name(got, "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Tà Nung") == {"lead"}
     assert not roles_by_name(got, "Ủy ban nhân dân xã Tà Nung")
+
+
+def test_a_village_front_board_written_with_mt_is_a_name():
+    from pipeline.text.names import canonical
+    assert canonical("Ban công tác MT thôn") == "Ban Công tác Mặt trận thôn"
+    assert canonical("Sở TN và MT") == "Sở TN và MT"            # `MT` is the Mặt trận only after `công tác`
+    got = _body_of("Điều 1. Các thôn thực hiện.\nNơi nhận:\n- Ban công\ntác MT các thôn;\n- Lưu: VT.")
+    assert roles_by_name(got, "Ban Công tác Mặt trận các thôn") == {"recipient"}

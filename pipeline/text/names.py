@@ -41,6 +41,7 @@ def expand_abbreviations(name: str) -> str:
     name = _CITY.sub(lambda m: m.group(1) + "thành phố", name)
     name = _STANDING.sub("Thường trực ", name)
     name = _COMMAND.sub("Bộ Chỉ huy", name)
+    name = _FRONT_WORK.sub("Công tác Mặt trận", name)
     name = _field_code_after_head(name)
     name = _code_after_head(name)
     return pat.sub(repl, name)
@@ -95,6 +96,8 @@ def _field_code_after_head(name: str) -> str:
 # `TT Tỉnh ủy`, `TT.HĐND tỉnh`: before a Party committee or a council `TT` is its standing board (elsewhere, `TT Y tế`,
 # it may be a centre, and is left as written)
 _STANDING = re.compile(r"(?<![\wĐđ-])(?i:TT)\.?\s*(?=(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|HĐND|Hội đồng nhân dân)\b)")
+# `Ban công tác MT thôn`: after `công tác`, `MT` is the Mặt trận (elsewhere it may be môi trường, and is left as written)
+_FRONT_WORK = re.compile(r"(?<![\wĐđ-])(?i:công tác)\s+MT(?![\wĐđ-])")
 _CITY_TP = re.compile(r"(?<![\wĐđ-])TP\.?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")   # `TP. Hồ Chí Minh`
 _CITY = re.compile(r"((?:\b(?:tỉnh|huyện|quận|thị xã|xã|phường)\s*,\s*)|(?<!\bSở )(?<!\bPhòng )(?<!\bBan )(?<!\bVụ )(?<!\bCục )"
                    r"(?<!\bBộ )(?<![\wĐđ-]))(?:TP|tp)(?=\s+trực thuộc\b|\s*$)")
