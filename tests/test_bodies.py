@@ -308,3 +308,10 @@ def test_a_list_of_addressees_named_at_once_stands_for_each_of_them():
     assert roles_by_name(got, "Bệnh viện Đa khoa tỉnh Lâm Đồng") == {"recipient", "lead"}
     assert not roles_by_name(got, "các đơn vị")
     assert not [b for b in got if b["name"].startswith("Quỹ")]      # a fund is money, not a body
+
+
+def test_a_bulleted_recipient_wrapped_at_its_comma_goes_on_and_a_communes_joint_office_is_one():
+    got = _body_of("Điều 1. Các thôn thực hiện.\nNơi nhận:\n- Ủy ban Kiểm tra Đảng ủy, Ban Xây dựng Đảng,\nVăn phòng Đảng ủy;\n"
+                   "- Văn phòng HĐND, UBND xã Tà Nung;\n- Lưu: VT.")
+    assert roles_by_name(got, "Văn phòng Đảng ủy") == {"recipient"}
+    assert roles_by_name(got, "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Tà Nung") == {"recipient"}

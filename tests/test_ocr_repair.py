@@ -153,7 +153,7 @@ Trong nhiệm kỳ qua, Hội đã vận động hội viên tham gia các phong
 
 def test_a_title_line_with_years_is_no_ocr_debris():
     assert parse(SCANNED_REPORT, ocr=True).metadata["title"] == \
-        "Tổng kết công tác hội nhiệm kỳ vii (2021-2026) và phương hướng nhiệm kỳ viii (2026-2031)"
+        "Tổng kết công tác hội nhiệm kỳ VII (2021-2026) và phương hướng nhiệm kỳ VIII (2026-2031)"
     report = SCANNED_REPORT.replace("TÔNG KẾT CÔNG TÁC HỘI NHIỆM KỲ VII (2021-2026)\nVÀ PHƯƠNG HƯỚNG NHIỆM KỲ VIII (2026-2031)",
                                     "tổng kết công tác hội\nNhiệm kỳ VII (2021-2026)")
     assert parse(report, ocr=True).metadata["title"] == "tổng kết công tác hội Nhiệm kỳ VII (2021-2026)"

@@ -111,7 +111,9 @@ def _continues(item: str, t: str, name_re, not_name) -> bool:
         return False
     if t[0].islower() or t[0] in "(&" or item.count("(") > item.count(")") or item.endswith(("-", "&")):
         return True
-    return not item.endswith(",")    # a Party list ends its items with a comma
+    # a Party list ends its items with a comma; a bulleted item that does was wrapped at its comma (`- Ủy ban Kiểm
+    # tra Đảng ủy, Ban Xây dựng Đảng,` / `Văn phòng Đảng ủy;`)
+    return not item.endswith(",") or item.startswith(("-", "+", "•"))
 
 
 _NAME_FIRST = re.compile(r"^((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s+){2,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\s+(?!và\b)(?=[a-zđà-ỹ(])")

@@ -309,9 +309,10 @@ def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
 
 
 def _joint_office(keep: list[Tok], i: int, end: int) -> bool:
-    """`Văn phòng HĐND và UBND xã`: one office serves the council and the committee, the `và` at `end` parts no
-    items (as the name grammar reads it)."""
-    return keep[end].t == "và" and keep[end - 1].t in ("HĐND", "dân") \
+    """`Văn phòng HĐND và UBND xã`, `Văn phòng HĐND, UBND xã`: one office serves the council and the committee, the
+    `và` or the comma at `end` parts no items (as the name grammar reads it)."""
+    joins = keep[end].t == "và" or keep[end].t == "," and end + 1 < len(keep) and keep[end + 1].t in ("UBND", "Ủy", "Uỷ")
+    return joins and keep[end - 1].t in ("HĐND", "dân") \
         and any(keep[k].low == "văn" and keep[k + 1].low == "phòng" for k in range(i, end - 1))
 
 
