@@ -676,3 +676,11 @@ def test_a_village_front_board_written_with_mt_is_a_name():
     assert canonical("Sở TN và MT") == "Sở TN và MT"            # `MT` is the Mặt trận only after `công tác`
     got = _body_of("Điều 1. Các thôn thực hiện.\nNơi nhận:\n- Ban công\ntác MT các thôn;\n- Lưu: VT.")
     assert roles_by_name(got, "Ban Công tác Mặt trận các thôn") == {"recipient"}
+
+
+def test_the_bodies_a_subject_urges_to_act_carry_the_task_out():
+    got = _body_of("Điều 1. Sở Nội vụ kiểm tra, đôn đốc Ủy ban nhân dân các huyện triển khai kế hoạch.\n"
+                   "Điều 2. Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc các cơ quan, đơn vị thực hiện.")
+    assert roles_by_name(got, "Sở Nội vụ") == {"monitor"}
+    assert roles_by_name(got, "Ủy ban nhân dân các huyện") == {"lead"}
+    assert not roles_by_name(got, "các cơ quan, đơn vị")      # a generic collective is the verb's reach, no body

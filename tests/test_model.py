@@ -29,7 +29,7 @@ II. TỔ CHỨC THỰC HIỆN
 1. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính, Sở Xây dựng và UBND các xã, phường triển khai Kế hoạch này.
 2. Sở Công Thương
 a) Tham mưu Ủy ban nhân dân tỉnh chỉ đạo công tác quản lý thị trường.
-b) Theo dõi, đôn đốc các doanh nghiệp thực hiện.
+b) Theo dõi, đôn đốc các doanh nghiệp.
 3. Các sở, ban, ngành báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Sở Y tế) trước ngày 20/12/2025.
 Nơi nhận:
 - Thường trực Tỉnh ủy;
@@ -257,7 +257,7 @@ def test_ranker_apply_adds_a_name_the_model_is_sure_of(monkeypatch):
     from pipeline.extract.bodies import find_rules, ranker
     doc = _doc(PLAN)
     rules = find_rules(doc)
-    # `b) Theo dõi, đôn đốc các doanh nghiệp thực hiện.`: a name the rules gave no part
+    # `b) Theo dõi, đôn đốc các doanh nghiệp.`: a name the rules gave no part (no task of theirs follows)
     assert not any(it["name"] == "các doanh nghiệp" for it in rules)
     monkeypatch.setattr(ranker, "load", lambda: {"w": None, "threshold_add": 0.9, "threshold_veto": 0.0})
     monkeypatch.setattr(ranker, "score", lambda m, r: 0.95 if r["key"] == "các doanh nghiệp" else 0.1)

@@ -7,20 +7,13 @@ import re
 from pipeline.parse.document import Doc
 from pipeline.parse.sections import section_at
 from pipeline.extract.bodies.places import doc_places, issuer_forms, resolve_jurisdiction
+from pipeline.extract.bodies.vocab import vague
 from pipeline.extract.bodies.grammar import find_names, role_rules
 from pipeline.extract.bodies.tokens import TOKEN, tokenize
 from pipeline.text.names import canonical
 
 
-def _vague(name: str) -> bool:
-    """`các cơ quan, đơn vị liên quan`: a collective that names no one."""
-    words = re.findall(r"[^\s,]+", name.casefold())
-    if not words or words[0] != "các":
-        return False
-    if "trên" in words:
-        words = words[:words.index("trên")]      # `… trên địa bàn tỉnh` only says where they are
-    vague = set(role_rules()["raw"]["vague_words"])
-    return all(w in vague for w in words[1:])
+_vague = vague
 
 
 def _relative(doc: Doc, it: dict) -> bool:

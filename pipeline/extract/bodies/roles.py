@@ -5,6 +5,7 @@ import re
 from pipeline.extract.bodies.clauses import Emitter, subject_prefix
 from pipeline.extract.bodies.grammar import in_compound, role_rules, skip_brackets
 from pipeline.extract.bodies.tokens import is_cap
+from pipeline.extract.bodies.vocab import vague
 
 
 def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
@@ -228,7 +229,35 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
             nxt = min((x for x, _, _ in cues if x > n[1]), default=b)
             for r in sorted({r for x, _, r in verbs if n[1] <= x < nxt} - {"lead"}):
                 em.add(toks, n, r, "subject-verb")
+    if subject and not quiet:
+        for n in _urged(toks, verbs, names_in, b):
+            em.add(toks, n, "lead", "object")
     return told or subject
+
+
+def _urged(toks, verbs, names_in, b) -> list:
+    """`theo dõi, đôn đốc các sở, ngành thực hiện`: the bodies right after a monitoring verb, when a task verb follows
+    them, are the ones that carry the task out (they lead; the subject monitors)."""
+    out = []
+    for x, y, r in verbs:
+        if r != "monitor":
+            continue
+        listed, i = [], y
+        while i < b:
+            hit = next((n for n in names_in if n[0] == i), None)
+            if hit is None:
+                break
+            listed.append(hit)
+            i = hit[1]
+            if i < b and toks[i].t in (",", "và"):
+                i += 1
+                continue
+            break
+        # (bodies it names: a generic collective after the verb, `đôn đốc các cơ quan, đơn vị thực hiện`, is the
+        # verb's reach, not a body given the task)
+        if listed and any(v[0] == listed[-1][1] and v[2] == "lead" for v in verbs):
+            out.extend(n for n in listed if not vague(" ".join(t.t for t in toks[n[0]:n[1]])))
+    return out
 
 
 def _after_condition(toks, a: int, b: int, acts: list[int]) -> int | None:

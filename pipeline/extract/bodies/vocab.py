@@ -130,3 +130,14 @@ def _unit_colon_heads() -> dict[str, str]:
         for u in units.words("village"):
             out[f"{head.casefold()} các {u}"] = f"{canonical(head)} {u}"
     return out
+
+
+def vague(name: str) -> bool:
+    """`các cơ quan, đơn vị liên quan`: a collective that names no one (rules/roles.yaml `vague_words`)."""
+    words = re.findall(r"[^\s,]+", name.casefold())
+    if not words or words[0] != "các":
+        return False
+    if "trên" in words:
+        words = words[:words.index("trên")]      # `… trên địa bàn tỉnh` only says where they are
+    vague_words = set(role_rules()["raw"]["vague_words"])
+    return all(w in vague_words for w in words[1:])
