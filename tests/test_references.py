@@ -479,3 +479,9 @@ def test_a_bare_ubnd_tinh_in_a_communes_document_is_the_one_province_it_names():
     # two provinces named: which one is meant is not known
     body = body.replace("về chuyển đổi số", "về hợp tác với tỉnh Tuyên Quang")
     assert one(body, COMMUNE_HEADER)["issuer"] == "Ủy ban nhân dân tỉnh"
+
+
+def test_a_forms_number_is_no_document():
+    got = refs("1. Lập biên bản hội nghị (Mẫu số 05/HNBC) gửi kèm Công văn số 88/UBND-NC ngày 02/3/2026.\n"
+               "2. Báo cáo theo mẫu 02/BC-SNV; Biểu số 01/TKDS.\n")
+    assert [r["identifier"] for r in got] == ["88/UBND-NC"]

@@ -35,6 +35,7 @@ def _patterns() -> dict:
                                     + r"}\s+số\s*[:.]?\s*$"),
         "named_before_number": re.compile(cfg["named_before_number"]),
         "so_before": re.compile(r"(?:số|Số)\s*[:.]?\s*$"),
+        "form_before": re.compile(cfg["form_before"]),
         "date_issuer_before": re.compile(cfg["date_issuer_before"]),
         "issuer_before": re.compile(cfg["issuer_before"]),
         "priority": {r: i for i, r in enumerate(cfg["relation_priority"])},
@@ -406,6 +407,8 @@ def find(doc: Doc) -> list[dict]:
         if re.match(r"\s*Số\s*[:.]?\s*$", before) or (
                 m.start() < doc.structure.header_end and p["own_number_ocr"].match(before)):
             continue  # the document's own number line (`Só:¿92 /TB-UBND` as OCR reads a hand-written one)
+        if p["form_before"].search(before[-20:]):
+            continue  # `(Mẫu số 03/HNMT)`: a form's number, no document
         codes = _fix_codes(m.group("codes"))
         if not re.search(r"[A-ZĐ]{2}|[A-ZĐ][a-z]*[A-ZĐ]|^[A-ZĐ]+$", codes.replace(" ", "")):
             continue
