@@ -1013,3 +1013,9 @@ def test_a_rate_named_without_a_verb_keeps_the_age_that_narrows_it():
     got = targets("II. MỤC TIÊU\n- Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi dưới 15%.\n", PLAN_HEADER)
     assert [(t["value"], t["comparator"], t["subject"]) for t in got] == [
         (15, "<", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi")]
+
+
+def test_an_elections_counts_of_voters_are_targets_and_the_case_a_rule_is_for_is_not():
+    got = targets("1. Đối với thôn có từ 200 cử tri trở lên: tổ chức hội nghị cử tri đại diện hộ gia đình, bảo đảm có "
+                  "ít nhất là 60 cử tri tham dự hội nghị.\n", STATE_HEADER)
+    assert [(t["value"], t["unit"], t["comparator"]) for t in got] == [(60, "count", ">=")]
