@@ -448,3 +448,10 @@ def test_a_signature_block_read_from_a_table_keeps_no_cell_border():
     for block in ("T/M BAN THƯỜNG VỤ |\nPHÓ BÍ THƯ |\nLê Văn Quang |\n", "| T/M BAN THƯỜNG VỤ\n| PHÓ BÍ THƯ\n| Lê Văn Quang\n"):
         signer = parse(normalize(head + block, "docx").text).metadata["signer"]
         assert signer == {"name": "Lê Văn Quang", "title": "Phó Bí thư", "authority": "T/M Ban Thường vụ"}, signer
+
+
+def test_a_signing_authority_typed_with_the_old_tones_is_spelt_as_names_are():
+    raw = ("ĐẢNG BỘ HUYỆN LÂM HÀ\nĐẢNG UỶ XÃ TÂN HÀ\n*\nSố 45-KH/ĐU\nTân Hà, ngày 12 tháng 3 năm 2026\nKẾ HOẠCH\n"
+           "tổ chức hội nghị\nI. NỘI DUNG\nCác chi bộ học tập.\nNơi nhận:\n- Các chi bộ,\n- Lưu VP.\n"
+           "T/M ĐẢNG UỶ\nBÍ THƯ\nNguyễn Thị Hoa\n")
+    assert meta(raw)["signer"]["authority"] == "T/M Đảng ủy"

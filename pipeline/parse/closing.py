@@ -7,7 +7,7 @@ from functools import lru_cache
 from pipeline import rules
 from pipeline.parse.common import layout_rules, is_upper
 from pipeline.text.fold import letter_count
-from pipeline.text.names import case_name
+from pipeline.text.names import case_name, place_tones
 from pipeline.text.spans import Line
 
 
@@ -74,10 +74,15 @@ def _capitals(text: str) -> str:
 
 
 def case_title_word(text: str) -> str:
-    """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `BỘ TRƯỞNG` → `Bộ trưởng`: the spelling running text uses."""
+    """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `BỘ TRƯỞNG` → `Bộ trưởng`: the spelling running text uses, its tones placed
+    as in names (`T/M ĐẢNG UỶ` → `Đảng ủy`)."""
+    return place_tones(_title_cased(text))
+
+
+def _title_cased(text: str) -> str:
     spellings = {t.casefold(): t for t in layout_rules()["closing"]["title_spellings"]}
     if "," in text:   # `BỘ TRƯỞNG, CHỦ NHIỆM`: two offices held by one signer, each spelt as a title
-        return ", ".join(case_title_word(part) for part in text.split(",") if part.strip())
+        return ", ".join(_title_cased(part) for part in text.split(",") if part.strip())
     folded = text.strip().casefold()
     if folded in spellings:
         return spellings[folded]
