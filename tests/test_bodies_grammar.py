@@ -684,3 +684,8 @@ def test_the_bodies_a_subject_urges_to_act_carry_the_task_out():
     assert roles_by_name(got, "Sở Nội vụ") == {"monitor"}
     assert roles_by_name(got, "Ủy ban nhân dân các huyện") == {"lead"}
     assert not roles_by_name(got, "các cơ quan, đơn vị")      # a generic collective is the verb's reach, no body
+
+
+def test_a_council_named_by_what_it_does_in_lower_case_is_a_name():
+    assert names_in("Hội đồng xét duyệt thực hiện nhiệm vụ được quy định tại Điều 2.") == ["Hội đồng xét duyệt"]
+    assert names_in("Tổ hòa giải thôn phối hợp với Công an xã.") == ["Tổ hòa giải thôn", "Công an xã"]
