@@ -666,7 +666,8 @@ def test_a_front_committee_named_without_viet_nam_is_still_the_issuer():
 
 def test_the_office_of_a_communes_council_and_committee_is_one_body():
     got = _body_of("Điều 1. Giao Văn phòng HĐND, UBND xã Tà Nung tổng hợp kết quả.\nNơi nhận:\n- Văn phòng HĐND, UBND xã;\n- Lưu: VT.")
-    assert roles_by_name(got, "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Tà Nung") == {"lead"}
+    # (the Nơi nhận's `Văn phòng HĐND, UBND xã` is the same office, named short)
+    assert roles_by_name(got, "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Tà Nung") == {"lead", "recipient"}
     assert not roles_by_name(got, "Ủy ban nhân dân xã Tà Nung")
 
 
@@ -689,3 +690,11 @@ def test_the_bodies_a_subject_urges_to_act_carry_the_task_out():
 def test_a_council_named_by_what_it_does_in_lower_case_is_a_name():
     assert names_in("Hội đồng xét duyệt thực hiện nhiệm vụ được quy định tại Điều 2.") == ["Hội đồng xét duyệt"]
     assert names_in("Tổ hòa giải thôn phối hợp với Công an xã.") == ["Tổ hòa giải thôn", "Công an xã"]
+
+
+def test_a_body_named_short_after_its_full_name_is_that_body():
+    got = _body_of("Điều 1. Ban Chấp hành Hội Cựu chiến binh tỉnh Lâm Đồng chủ trì tổ chức đại hội.\n"
+                   "Điều 2. Ban Chấp hành Hội chỉ đạo các chi hội chuẩn bị nhân sự.\n"
+                   "Điều 3. Ban Chấp hành Hội Nông dân hoạt động theo điều lệ; Ban Chấp hành Hội Nông dân phối hợp.")
+    assert roles_by_name(got, "Ban Chấp hành Hội Cựu chiến binh tỉnh Lâm Đồng") == {"lead"}
+    assert not roles_by_name(got, "Ban Chấp hành Hội")

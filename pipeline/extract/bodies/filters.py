@@ -8,6 +8,7 @@ from pipeline.parse.document import Doc
 from pipeline.parse.sections import section_at
 from pipeline.extract.bodies.places import doc_places, issuer_forms, resolve_jurisdiction
 from pipeline.extract.bodies.vocab import vague
+from pipeline.text import units
 from pipeline.extract.bodies.grammar import find_names, role_rules
 from pipeline.extract.bodies.tokens import TOKEN, tokenize
 from pipeline.text.names import canonical
@@ -108,6 +109,46 @@ def _expand_collective(doc: Doc, items: list[dict]) -> list[dict]:
     return out
 
 
+def _short_forms(items: list[dict]) -> list[dict]:
+    """`Hội đồng xét duyệt` after `Hội đồng cấp tỉnh xét duyệt địa bàn cấp xã không ma túy`: a name whose words all
+    stand, in order, in the one longer name of the same head read before it is that body named short (three words
+    at least, a collective's excepted: `các cơ quan, đơn vị` is not `các cơ quan, đơn vị liên quan`; with two longer
+    candidates it is left as written)."""
+    names = {}
+    for it in items:
+        names.setdefault(it["name"], it["start"])
+    out = []
+    for it in items:
+        words = it["name"].casefold().split()
+        if len(words) < 3 or words[0] == "các":
+            out.append(it)
+            continue
+        longer = [n for n, at in names.items() if at < it["start"] and len(n.split()) > len(words)
+                  and n.casefold().split()[:2] == words[:2] and _in_order(words, n.casefold().split())
+                  and _placed_tail(it["name"], n)]
+        out.append({**it, "name": longer[0]} if len(longer) == 1 else it)
+    return out
+
+
+def _placed_tail(short: str, longer: str) -> bool:
+    """Whether the longer name goes on from the short one as a name does, not as a sentence: what follows it opens
+    with a capital, a place (`tỉnh Lâm Đồng`, `trên địa bàn …`, `cấp xã`) or is inside it (`Hội đồng cấp tỉnh xét
+    duyệt …`); `Ban Thường vụ hoạt động`, `Báo Bình Thuận đăng Thông báo này`: a name read on into its verb."""
+    if not longer.startswith(short + " "):
+        return True
+    nxt = longer[len(short) + 1:].split(" ", 1)[0]
+    return nxt[:1].isupper() or nxt.casefold() in _PLACE_WORDS or nxt.casefold() in units.words()
+
+
+_PLACE_WORDS = {"trên", "thuộc", "trực", "cấp", "các", "của", "tại"}
+
+
+def _in_order(words: list[str], longer: list[str]) -> bool:
+    """Whether `words` stand in `longer` in the same order (not necessarily next to each other)."""
+    rest = iter(longer)
+    return all(w in rest for w in words)
+
+
 def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     """Drop the issuer unless reported to, vague collectives and duplicates."""
     places = doc_places(doc.metadata)
@@ -115,6 +156,7 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     aliases = _aliases(doc, places)
     items = [{**it, "name": aliases.get(it["name"].casefold(), it["name"])} for it in items]
     items = _expand_collective(doc, items)
+    items = _short_forms(items)
     keep_generic = role_rules()["raw"].get("generic_collectives")
     items = [it for it in items if not (not keep_generic and _vague(it["name"])) and not _relative(doc, it)
              and ":" not in it["name"]]   # `Các đơn vị: TST, TCKT`: a list of codes the vocabulary cannot expand
