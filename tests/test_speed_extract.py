@@ -389,10 +389,14 @@ def test_dates_figure_patterns_tried_where_one_scan_finds_a_start():
     low = D._lower("Từ 15/11 - 20/11/2025 họp 3 lần; 1.000 người, 12-3-2024 và 2.4.2023; 6 tháng đầu năm 2026\n"
                    "tỷ lệ 3/4 xã, tháng 11/2025 – 02/2026, ngày 7 / 8 ; 123/456/789, 1 2/3 4 tháng cuối năm\n"
                    "v.v. 09 / 2025, 31.12.2025 đồng 5/5/2025 người 1 -\n2/3 ")
-    starts = [m.start() for m in D._DIGIT_STARTS.finditer(low)]
+    by_sep = {}             # each pattern tried only at the starts followed by what its figure is followed by
+    for m in D._DIGIT_STARTS.finditer(low):
+        by_sep.setdefault(m.group(1) or "t", []).append(m.start())
+    assert set(by_sep) == {"/", "-", ".", "–", "t"}
     for name in cfg["digit_opened"]:
         pat = cfg["patterns"][name]
         want = [(m.span(), m.groups()) for m in pat.finditer(low)]
+        starts = D.starts_for(by_sep, cfg["digit_seps"][name])
         assert [(m.span(), m.groups()) for m in D._matches_at(pat, low, starts)] == want, name
 
 

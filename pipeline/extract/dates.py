@@ -57,8 +57,9 @@ def _cfg() -> dict:
         # run on the lower-cased text: a literal first word lets `re` skip ahead fast, and so does a first digit
         # (`digit_first`)
         "patterns": (patterns := {name: re.compile(digit_first(expand(p))) for name, p in cfg["patterns"].items()}),
-        "digit_opened": frozenset(name for name, pat in patterns.items()
-                                  if re.sub(r"^\(\?P<\w+>", "(", pat.pattern).startswith(_DIGIT_OPENINGS)),
+        "digit_opened": frozenset(digit_seps := {name: seps for name, pat in patterns.items()
+                                                 if (seps := _opening_seps(pat.pattern))}),
+        "digit_seps": digit_seps,
         "left_guard": {name: re.compile(p) for name, p in cfg["left_guard"].items()},
         "left_need": {name: re.compile(p) for name, p in cfg["left_need"].items()},
         "generic_year_after": re.compile(cfg["generic_year_after"]),
@@ -113,8 +114,23 @@ def _cfg() -> dict:
 # a pattern can match only where `_DIGIT_STARTS` finds a start, so one scan of the text finds where to try
 # them all (each scanning the whole text took 0.1 ms a document; there are six). A pattern whose source
 # opens otherwise is scanned for as before.
-_DIGIT_OPENINGS = (r"(\d\d?)\s*/", r"(\d\d?)(?:\s*[/-]\s*|\.)", r"(\d\d?)\s+tháng", r"(\d\d?)\s*[-–]")
-_DIGIT_STARTS = re.compile(r"\d(?=\d?\s*[/.\-–]|\d?\s+tháng)")
+# each opening, and what stands after its figure and the spaces after it as `_DIGIT_STARTS` reads it there (`t`:
+# `tháng`; one thing only: `\d?` takes a second digit when there is one and the spaces are all read): a pattern is
+# tried only at the starts followed by one of its own (half the tries; each is a call from Python)
+_DIGIT_OPENINGS = {r"(\d\d?)\s*/": "/", r"(\d\d?)(?:\s*[/-]\s*|\.)": "/-.", r"(\d\d?)\s+tháng": "t",
+                   r"(\d\d?)\s*[-–]": "-–"}
+_DIGIT_STARTS = re.compile(r"\d(?=\d?\s*([/.\-–])|\d?\s+tháng)")
+
+
+def _opening_seps(pattern: str) -> str:
+    source = re.sub(r"^\(\?P<\w+>", "(", pattern)
+    return next((seps for opening, seps in _DIGIT_OPENINGS.items() if source.startswith(opening)), "")
+
+
+def starts_for(by_sep: dict[str, list[int]], seps: str) -> list[int]:
+    """The starts (in order) of `by_sep` (`_DIGIT_STARTS`' starts by what follows the figure) followed by one of `seps`."""
+    lists = [by_sep[c] for c in seps if c in by_sep]
+    return lists[0] if len(lists) == 1 else sorted(p for ps in lists for p in ps)
 
 
 def _matches_at(pat: re.Pattern, low: str, starts: list[int]):
@@ -420,10 +436,13 @@ def find(doc: Doc) -> list[dict]:
     in_ref = Taken(ref_spans)
     out: list[dict] = []
     taken = Taken()
-    starts = [m.start() for m in _DIGIT_STARTS.finditer(low)] if cfg["digit_opened"] else []
+    by_sep: dict[str, list[int]] = {}
+    for m in _DIGIT_STARTS.finditer(low) if cfg["digit_opened"] else ():
+        by_sep.setdefault(m.group(1) or "t", []).append(m.start())
     for name, pat in cfg["patterns"].items():
         guard = cfg["left_guard"].get(name)
-        for m in _matches_at(pat, low, starts) if name in cfg["digit_opened"] else pat.finditer(low):
+        seps = cfg["digit_seps"].get(name)
+        for m in _matches_at(pat, low, starts_for(by_sep, seps)) if seps else pat.finditer(low):
             s, e = m.span()
             if guard and guard.search(low[max(0, s - 30):s]):
                 continue
