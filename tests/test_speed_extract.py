@@ -415,3 +415,29 @@ def test_breaks_are_the_searches_over_the_whole_text():
         assert last_break(text, at, marks) == max(text.rfind(m, 0, at) for m in ("\n", *marks)), (text, at, marks)
         found = [i for i in (text.find(m, at) for m in ("\n", *marks)) if i >= 0]
         assert next_break(text, at, marks) == min(found, default=-1), (text, at, marks)
+
+
+def test_day_figures_read_without_a_pattern_as_with_one():
+    """`days._figure` reads what `int(re.sub(r"\\D", "", str(v)) or 0)` reads, for every digit `re` knows."""
+    import re
+    import sys
+
+    from pipeline.text.days import _figure, iso_day
+
+    def slow(v):
+        try:
+            return int(re.sub(r"\D", "", str(v if v is not None else "")) or 0)
+        except ValueError:
+            return "error"
+
+    def fast(v):
+        try:
+            return _figure(v)
+        except ValueError:
+            return "error"
+
+    digits = [c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch(r"\d", c)]
+    assert digits == [c for c in map(chr, range(sys.maxunicode + 1)) if c.isdecimal()]
+    for v in ["05", "5.", "", None, 2025, -3, 0, True, False, "12 ", " 1", "1_0", "²", "3/4", "abc", 3.0, "٠٧"] + digits:
+        assert fast(v) == slow(v), v
+    assert iso_day("٣٠", "11", 2020) == "2020-11-30" and iso_day("31", "6", "2026") is None
