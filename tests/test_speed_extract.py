@@ -383,6 +383,7 @@ def test_dates_figure_patterns_tried_where_one_scan_finds_a_start():
     """The date patterns that open with a figure, tried only where `_DIGIT_STARTS` finds one, give what
     scanning the whole text for each gives (invented lines: fractions, dates, ranges, money, months)."""
     from pipeline.extract import dates as D
+    from pipeline.text.matching import matches_at
 
     cfg = D._cfg()
     assert {"day_bare", "day_partial_bare", "month_numeric", "range_days_bare"} <= cfg["digit_opened"]
@@ -397,7 +398,7 @@ def test_dates_figure_patterns_tried_where_one_scan_finds_a_start():
         pat = cfg["patterns"][name]
         want = [(m.span(), m.groups()) for m in pat.finditer(low)]
         starts = D.starts_for(by_sep, cfg["digit_seps"][name])
-        assert [(m.span(), m.groups()) for m in D._matches_at(pat, low, starts)] == want, name
+        assert [(m.span(), m.groups()) for m in matches_at(pat, low, starts)] == want, name
 
 
 def test_breaks_are_the_searches_over_the_whole_text():
@@ -441,3 +442,27 @@ def test_day_figures_read_without_a_pattern_as_with_one():
     for v in ["05", "5.", "", None, 2025, -3, 0, True, False, "12 ", " 1", "1_0", "²", "3/4", "abc", 3.0, "٠٧"] + digits:
         assert fast(v) == slow(v), v
     assert iso_day("٣٠", "11", 2020) == "2020-11-30" and iso_day("31", "6", "2026") is None
+
+
+def test_opening_words_are_what_every_match_opens_with():
+    """`matching.opening_words` reads the plain words a pattern opens with, and the date patterns that open with
+    a few of them, tried only where one stands, give what scanning the whole text gives (invented lines)."""
+    from pipeline.extract import dates as D
+    from pipeline.text.matching import matches_at, opening_words, word_starts
+
+    assert opening_words(r"(?:từ\s+|các\s+ngày|ngày)\d") == ["các", "ngày", "từ"]
+    assert opening_words(r"(?<!\w)(?:h[ằà]ng|mỗi)\s") == ["hàng", "hằng", "mỗi"]
+    assert opening_words(r"(?:năm|năm học)\s") == ["năm"]          # a word another opens with covers it
+    assert opening_words(r"\bab(?:c|)d") == ["abcd", "abd"] and opening_words(r"(?:a|)b") == ["ab", "b"]
+    for none in (r"\d+", r"(?:a|\w)b", r"(?:ab)?c", r"(?i)ab|cd", r"[^a]b", r"(?:a|)", r"a*b"):
+        assert opening_words(none) is None, none
+    cfg = D._cfg()
+    assert {"range_days", "period", "half", "until_year"} <= set(cfg["word_opened"])
+    low = D._lower("Từ ngày 3 đến ngày 5/11/2025, các ngày 7, 8 và 9/12; giai đoạn 2021 - 2025, nhiệm kỳ 2020-2025\n"
+                   "định kỳ hằng năm, hàng quý và tháng; mỗi tháng một lần; 6 tháng đầu năm 2026, nửa cuối năm; "
+                   "đến hết năm 2030, tới năm 2027; khóa XV (2021 – 2026); niên khoá 2024-2025, thường xuyên")
+    for name, words in cfg["word_opened"].items():
+        pat = cfg["patterns"][name]
+        want = [(m.span(), m.groups()) for m in pat.finditer(low)]
+        assert [(m.span(), m.groups()) for m in matches_at(pat, low, word_starts(low, words))] == want, name
+    assert sum(bool(list(cfg["patterns"][n].finditer(low))) for n in cfg["word_opened"]) >= 5

@@ -189,3 +189,78 @@ def _words(body: str) -> tuple[list[str], str]:
             start = i + 1
         i += 1
     return [], ""
+
+
+def opening_words(pattern: str, most: int = 16) -> list[str] | None:
+    """The strings every match of `pattern` opens with one of (`["các", "ngày", "từ"]` for `(?:từ\\s+…|các\\s+ngày
+    …|ngày\\s+)\\d…`; a class of a few plain characters is read as each of them), none of them the start of another;
+    None when that cannot be told simply (an opening that is not plain characters, a flag, more than `most`).
+    Why: `re` skips ahead in C only to a pattern's one plain opening, or its first characters when its branches
+    open with one each; `str.find` of each word, and the pattern tried where one stands (`dates._matches_at`), is
+    cheaper than trying the branches at every such character of the text."""
+    try:
+        parsed = _parser.parse(pattern)
+    except Exception:        # a private module: when it is not what we expect, no shortcut
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    words = _openings(list(parsed.data), {""}, most)[0]
+    if not words or "" in words:
+        return None
+    return sorted(w for w in words if not any(v != w and w.startswith(v) for v in words))
+
+
+def _openings(items: list, starts: set[str], most: int) -> tuple[set[str] | None, bool]:
+    """(the strings `starts` grow into by the plain opening of `items`, whether all of `items` was read)."""
+    for op, av in items:
+        if op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+            continue                  # no character read: what follows opens at the same place
+        if op is _parser.LITERAL:
+            starts = {s + chr(av) for s in starts}
+        elif op is _parser.IN and all(o is _parser.LITERAL for o, _ in av) and len(starts) * len(av) <= most:
+            starts = {s + chr(a) for s in starts for _, a in av}
+        elif op is _parser.SUBPATTERN and not av[1] and not av[2]:
+            grown, whole = _openings(list(av[3].data), starts, most)
+            if grown is None or not whole:
+                return grown, False
+            starts = grown
+        elif op is _parser.BRANCH:
+            out, whole = set(), True
+            for alt in av[1]:
+                grown, done = _openings(list(alt.data), starts, most)
+                if grown is None:
+                    return None, False
+                out |= grown
+                whole = whole and done
+            if len(out) > most:
+                return None, False
+            starts = out
+            if not whole:
+                return starts, False
+        else:
+            return starts, False
+    return starts, True
+
+
+def word_starts(text: str, words: list[str]) -> list[int]:
+    """Every place (in order) where one of `words` stands in `text` (none of them the start of another)."""
+    out = []
+    for w in words:
+        at = text.find(w)
+        while at >= 0:
+            out.append(at)
+            at = text.find(w, at + 1)
+    out.sort()
+    return out
+
+
+def matches_at(pat: re.Pattern, text: str, starts: list[int]):
+    """What `pat.finditer(text)` yields, trying `pat` only at `starts` (every position it can match at, in
+    order): the same matches, as a match at a position sees the whole text around it, as in a scan."""
+    end = 0
+    for p in starts:
+        if p >= end:
+            m = pat.match(text, p)
+            if m:
+                end = max(m.end(), p + 1)
+                yield m
