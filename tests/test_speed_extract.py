@@ -466,3 +466,34 @@ def test_opening_words_are_what_every_match_opens_with():
         want = [(m.span(), m.groups()) for m in pat.finditer(low)]
         assert [(m.span(), m.groups()) for m in matches_at(pat, low, word_starts(low, words))] == want, name
     assert sum(bool(list(cfg["patterns"][n].finditer(low))) for n in cfg["word_opened"]) >= 5
+
+
+def test_presence_led_patterns_find_a_match_where_the_plain_ones_do():
+    """`matching.presence_led` finds a match in exactly the windows where the pattern does (the date rules it is
+    used for, over windows of invented text ending anywhere, and small patterns over random strings)."""
+    import random
+    import re
+
+    from pipeline import rules
+    from pipeline.text.matching import presence_led, trie_pattern
+
+    for none in (r"(?:)", r"[^a]b", r"(?i)ab", r"a?", r"(?:a|)", r".b"):
+        assert presence_led(none) is None, none
+    cfg = rules.load("dates")
+    sources = [cfg["cited_before"].replace("{doc_types}", trie_pattern(rules.doc_type_names())),
+               cfg["cited_title_before"], cfg["received_stamp_before"], cfg["place_date"]]
+    text = ("Căn cứ Quyết định số 12/2024/QĐ-UBND ký ngày 3/5/2024; Luật Đất đai năm 2013 sửa đổi, bổ sung ngày "
+            "ĐẾN Số: 45 Ngày: 7/8/2025; Hà Nội, ngày 5 tháng 6 năm 2025 | Thứ Hai, ngày 2/6; văn bản ban hành vào "
+            "ngày 9/9; CV123/UBND ngày 1/1; Nghị định 15/2020/NĐ-CP, ngày; Biên bản họp ngày; Thời gian ký: 1/2")
+    for src in sources:
+        plain, led = re.compile(src), re.compile(presence_led(src))
+        for s in range(len(text)):
+            for w in (text[max(0, s - 120):s], text[:s]):
+                assert bool(plain.search(w)) == bool(led.search(w)), (src[:30], w)
+            assert bool(plain.search(text, max(0, s - 60), s)) == bool(led.search(text, max(0, s - 60), s))
+    rng = random.Random(7)
+    for src in (r"\b(?:ab|c\d)\Z", r"(?:x)?y+z", r"(?<![ab])(?:a|b)*c", r"(?:\s|^)[A-C]\w*,", r"\d+\s*[-/]\w\Z"):
+        plain, led = re.compile(src), re.compile(presence_led(src))
+        for _ in range(2000):
+            w = "".join(rng.choice("abcxyzAB1 2,-/\n") for _ in range(rng.randrange(0, 12)))
+            assert bool(plain.search(w)) == bool(led.search(w)), (src, w)

@@ -24,7 +24,8 @@ from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.text.days import iso_day
-from pipeline.text.matching import case_blind, matches_at, opening_words, required_literal, trie_pattern, word_starts
+from pipeline.text.matching import (case_blind, matches_at, opening_words, presence, required_literal, trie_pattern,
+                                    word_starts)
 from pipeline.text.spans import Taken, column_header, last_break, next_break
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -89,7 +90,7 @@ def _cfg() -> dict:
         "example_placeholder": re.compile(rf"\s{cfg['example_letter']}"),
         "example_head_before": re.compile(rf"(?<!\w)(?:{cfg['example_heads']})\Z"),
         "example_head_width": _parser.parse(cfg["example_heads"]).getwidth()[1],
-        "received_stamp_before": re.compile(cfg["received_stamp_before"]),   # case matters: `ĐẾN` in capitals
+        "received_stamp_before": presence(cfg["received_stamp_before"]),   # case matters: `ĐẾN` in capitals
         "recurrence": cfg["recurrence_values"],
         "deadline_before": case_blind(cfg["deadline_before"]),
         "deadline_listed": case_blind(cfg["deadline_listed"]),
@@ -98,14 +99,14 @@ def _cfg() -> dict:
         "since_before": case_blind(cfg["since_before"]),
         "since_after": case_blind(cfg["since_after"]),
         # case matters here: `Luật Đất đai` is a title, `luật` in running text is not
-        # searched for presence only: the names as a trie (the same strings, far fewer branches tried)
-        "cited_before": re.compile(cfg["cited_before"].replace("{doc_types}", trie_pattern(rules.doc_type_names()))),
-        "cited_title_before": re.compile(cfg["cited_title_before"]),
+        # searched for presence only (`presence`, as the stamp and place-date ones): the names as a trie
+        "cited_before": presence(cfg["cited_before"].replace("{doc_types}", trie_pattern(rules.doc_type_names()))),
+        "cited_title_before": presence(cfg["cited_title_before"]),
         "time_relation_before": case_blind(cfg["time_relation_before"]),
         "cited_after": re.compile(cfg["cited_after"].replace("{doc_types}", doc_types)),
         "recurrence_not_before": re.compile(cfg["recurrence_not_before"]),
         "date_only_cell": case_blind(cfg["date_only_cell"]),
-        "place_date": re.compile(cfg["place_date"]),
+        "place_date": presence(cfg["place_date"]),
         "place_date_word": required_literal(cfg["place_date"]),     # `ngày`: a cell without it is not searched
         # a cell where no `ngày` follows a comma holds no place-and-date line: not searched either
         "place_date_comma": re.compile(r",\s*ngày"),
