@@ -497,3 +497,21 @@ def test_presence_led_patterns_find_a_match_where_the_plain_ones_do():
         for _ in range(2000):
             w = "".join(rng.choice("abcxyzAB1 2,-/\n") for _ in range(rng.randrange(0, 12)))
             assert bool(plain.search(w)) == bool(led.search(w)), (src, w)
+
+
+def test_last_stop_is_the_last_clause_end_the_pattern_finds():
+    """`spans.last_stop` finds, looking back, the last stop the clause-end pattern finds scanning forward (random
+    strings of stops, spaces of several kinds, line breaks, letters; every window)."""
+    import random
+    import re
+
+    from pipeline.text.spans import last_stop
+
+    clause_end = re.compile(r"[.;\n](?:(?<=[.;])(?=\s)|(?<=\n))")
+    rng = random.Random(11)
+    for _ in range(20000):
+        t = "".join(rng.choice("ab.;\n \t\u00a0\u2028x") for _ in range(rng.randrange(0, 14)))
+        start = rng.randrange(0, len(t) + 1)
+        lo = rng.randrange(0, start + 1)
+        stops = [m.start() for m in clause_end.finditer(t, lo, start)]
+        assert last_stop(t, lo, start) == (stops[-1] if stops else -1), (t, lo, start)

@@ -26,7 +26,7 @@ from pipeline.parse.document import Doc
 from pipeline.text.days import iso_day
 from pipeline.text.matching import (case_blind, matches_at, opening_words, presence, required_literal, trie_pattern,
                                     word_starts)
-from pipeline.text.spans import Taken, column_header, last_break, next_break
+from pipeline.text.spans import Taken, column_header, last_break, last_stop, next_break
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
@@ -185,10 +185,8 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around a span, ended only by a stop before a space or by a line end (`9.500 tỷ` goes on)."""
-    lo = max(0, start - 400)
-    stops = [m.start() for m in _CLAUSE_END.finditer(text, lo, start)]
     m = _CLAUSE_END.search(text, end)
-    return (stops[-1] + 1 if stops else 0), (m.start() if m else len(text))
+    return last_stop(text, max(0, start - 400), start) + 1, (m.start() if m else len(text))
 
 
 def _year_near(text: str, start: int, end: int, default: int | None) -> int | None:
