@@ -45,7 +45,7 @@ def last_break(text: str, start: int, marks: tuple[str, ...] = ()) -> int:
 
 def last_stop(text: str, lo: int, start: int) -> int:
     """The last line break, or `.` or `;` with a space after it (before `start`), in text[lo:start]; -1 when none:
-    the last of `re.finditer(r"[.;\n](?:(?<=[.;])(?=\s)|(?<=\n))", text, lo, start)`, looked for from `start` back."""
+    the last of `re.finditer(r"[.;\\n](?:(?<=[.;])(?=\\s)|(?<=\\n))", text, lo, start)`, looked for from `start` back."""
     best = text.rfind("\n", lo, start)
     for mark in ".;":
         at = text.rfind(mark, max(lo, best + 1), max(0, start - 1))
