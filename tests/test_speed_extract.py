@@ -515,3 +515,26 @@ def test_last_stop_is_the_last_clause_end_the_pattern_finds():
         lo = rng.randrange(0, start + 1)
         stops = [m.start() for m in clause_end.finditer(t, lo, start)]
         assert last_stop(t, lo, start) == (stops[-1] if stops else -1), (t, lo, start)
+
+
+def test_presence_led_ignoring_case_finds_what_the_pattern_finds():
+    """Ignoring case, the class `presence_led` opens with holds every form `re` takes for its letters (`K` the
+    Kelvin sign for `k`, `ſ` for `s`): the rules it is used for and small patterns over random mixed-case strings."""
+    import random
+    import re
+
+    from pipeline import rules
+    from pipeline.text.matching import presence_led
+
+    assert presence_led(r"(?i)ab") is None and presence_led(r"[a-c]x", re.I) is None
+    sources = [rules.load("dates")["as_of_before"], rules.load("dates")["deadline_before"],
+               rules.load("targets")["not_goal_before"], r"\b(?:sở|kỳ|Ích|ĐI)\s*\Z", r"(?:x)?Ky+"]
+    rng = random.Random(5)
+    alphabet = "sSſkKKiIİıĐđởỞyYxXcC ,:;-\n" + "\u212a"
+    for src in sources:
+        plain, led = re.compile(src, re.I), re.compile(presence_led(src, re.I), re.I)
+        for _ in range(3000):
+            w = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 10)))
+            assert bool(plain.search(w)) == bool(led.search(w)), (src, w)
+        for w in ("Tính đến ngày ", "THỜI HẠN HOÀN THÀNH: ", "trước ", "nếu ", "- Trước khi ", "ĐƯỢC TÍNH "):
+            assert bool(plain.search(w)) == bool(led.search(w)), (src, w)

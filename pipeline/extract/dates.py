@@ -75,7 +75,7 @@ def _cfg() -> dict:
         "time_column": re.compile(cfg["time_column"]),
         "occasion_before": re.compile(cfg["occasion_before"]),
         "named_day_before": re.compile(cfg["named_day_before"]),
-        "as_of_before": case_blind(cfg["as_of_before"]),
+        "as_of_before": presence(cfg["as_of_before"], re.I),
         "as_of_after": case_blind(cfg["as_of_after"]),
         "deadline_column": case_blind(cfg["deadline_column"]),
         "title_after_ref": case_blind(cfg["title_after_ref"]),
@@ -92,19 +92,19 @@ def _cfg() -> dict:
         "example_head_width": _parser.parse(cfg["example_heads"]).getwidth()[1],
         "received_stamp_before": presence(cfg["received_stamp_before"]),   # case matters: `ĐẾN` in capitals
         "recurrence": cfg["recurrence_values"],
-        "deadline_before": case_blind(cfg["deadline_before"]),
+        "deadline_before": presence(cfg["deadline_before"], re.I),
         "deadline_listed": case_blind(cfg["deadline_listed"]),
         "within_before": case_blind(cfg["deadline_within_before"]),
         "within_after": case_blind(cfg["deadline_within_after"]),
         "since_before": case_blind(cfg["since_before"]),
         "since_after": case_blind(cfg["since_after"]),
         # case matters here: `Luật Đất đai` is a title, `luật` in running text is not
-        # searched for presence only (`presence`, as the stamp and place-date ones): the names as a trie
+        # searched for presence only (`presence`, as the other `…_before` windows of a date): the names as a trie
         "cited_before": presence(cfg["cited_before"].replace("{doc_types}", trie_pattern(rules.doc_type_names()))),
         "cited_title_before": presence(cfg["cited_title_before"]),
         "time_relation_before": case_blind(cfg["time_relation_before"]),
         "cited_after": re.compile(cfg["cited_after"].replace("{doc_types}", doc_types)),
-        "recurrence_not_before": re.compile(cfg["recurrence_not_before"]),
+        "recurrence_not_before": presence(cfg["recurrence_not_before"]),
         "date_only_cell": case_blind(cfg["date_only_cell"]),
         "place_date": presence(cfg["place_date"]),
         "place_date_word": required_literal(cfg["place_date"]),     # `ngày`: a cell without it is not searched

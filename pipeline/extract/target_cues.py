@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.document import Doc
-from pipeline.text.matching import case_blind, digit_led, first_chars, trie_pattern
+from pipeline.text.matching import case_blind, digit_led, first_chars, presence, trie_pattern
 from pipeline.text.spans import last_break
 
 PERIOD = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?![\d/])", re.I)
@@ -69,7 +69,7 @@ def config() -> dict:
         "past_before": case_blind(cfg["past_before"]),
         "share_before": case_blind(cfg["share_before"]),
         "past_after": case_blind(cfg["past_after"]),
-        "not_goal_before": case_blind(cfg["not_goal_before"]),
+        "not_goal_before": presence(cfg["not_goal_before"], re.I),     # searched for presence only
         "band_after": case_blind(cfg["band_after"]),
         "band_before": case_blind(cfg["band_before"]),
         "score_after": case_blind(cfg["score_after"]),

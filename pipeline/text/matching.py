@@ -266,24 +266,25 @@ def matches_at(pat: re.Pattern, text: str, starts: list[int]):
                 yield m
 
 
-def presence_led(pattern: str) -> str | None:
+def presence_led(pattern: str, flags: int = 0) -> str | None:
     """A pattern found wherever `pattern` is found, as one character of the class every match of it opens with
     (`[Ss\\dA-ZĐ…]`) where `pattern` matches (a look-ahead on it, inside a look-behind on that character): for a
     search asked only whether there is a match (its span is that character's). None when the class cannot be told
-    simply (a flag, a negated class or any character first, a pattern that may match nothing). Why: `re` skips in C
+    simply (a flag other than `re.IGNORECASE` given in `flags`, where the class holds each letter's case forms as
+    `word_led` writes them; a negated class or any character first; a pattern that may match nothing). Why: `re` skips in C
     to the characters a pattern can open with only when it opens with a class or one plain character (`\\b`, a
     look-behind or a group of branches first makes it try all its branches at every position of the text: a
     `…\\Z` window before a date, 120 characters, cost 20 µs a search)."""
     try:
-        parsed = _parser.parse(pattern)
+        parsed = _parser.parse(pattern, flags)
     except Exception:        # a private module: when it is not what we expect, no shortcut
         return None
-    if parsed.state.flags & ~re.UNICODE:
-        return None
-    first = _first_class(list(parsed.data))
+    if parsed.state.flags & ~re.UNICODE != flags & ~re.UNICODE or flags & ~(re.UNICODE | re.IGNORECASE):
+        return None           # a flag set inside the pattern (it could not be put inside a group), or one not read here
+    first = _first_class(list(parsed.data), bool(flags & re.IGNORECASE))
     if first is None or first[1]:
         return None
-    cls = "[" + "".join(sorted(first[0])) + "]"
+    cls = "(?-i:[" + "".join(sorted(first[0])) + "])"
     return f"{cls}(?<=(?=(?:{pattern})){cls})"
 
 
@@ -291,19 +292,24 @@ _CATEGORIES = {_parser.CATEGORY_DIGIT: r"\d", _parser.CATEGORY_NOT_DIGIT: r"\D",
                _parser.CATEGORY_NOT_SPACE: r"\S", _parser.CATEGORY_WORD: r"\w", _parser.CATEGORY_NOT_WORD: r"\W"}
 
 
-def _first_class(items: list) -> tuple[set[str], bool] | None:
-    """(class items for the characters a match of `items` can open with, whether `items` may match nothing)."""
+def _first_class(items: list, fold: bool = False) -> tuple[set[str], bool] | None:
+    """(class items for the characters a match of `items` can open with, whether `items` may match nothing);
+    `fold`: ignoring case, each letter's case forms (None for a cased character `_forms` does not know)."""
     out: set[str] = set()
     for op, av in items:
         if op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
             continue                  # no character read
         if op is _parser.LITERAL:
-            return out | {re.escape(chr(av))}, False
+            forms = _case_forms(chr(av), fold)
+            return (None if forms is None else (out | forms, False))
         if op is _parser.IN:
             for o, a in av:
                 if o is _parser.LITERAL:
-                    out.add(re.escape(chr(a)))
-                elif o is _parser.RANGE:
+                    forms = _case_forms(chr(a), fold)
+                    if forms is None:
+                        return None
+                    out |= forms
+                elif o is _parser.RANGE and not (fold and any(_cased(chr(c)) for c in range(a[0], a[1] + 1))):
                     out.add(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
                 elif o is _parser.CATEGORY and a in _CATEGORIES:
                     out.add(_CATEGORIES[a])
@@ -311,14 +317,14 @@ def _first_class(items: list) -> tuple[set[str], bool] | None:
                     return None
             return out, False
         if op is _parser.SUBPATTERN and not av[1] and not av[2]:
-            sub = _first_class(list(av[3].data))
+            sub = _first_class(list(av[3].data), fold)
         elif op is _parser.BRANCH:
-            alts = [_first_class(list(alt.data)) for alt in av[1]]
+            alts = [_first_class(list(alt.data), fold) for alt in av[1]]
             if any(a is None for a in alts):
                 return None
             sub = set().union(*(a[0] for a in alts)), any(a[1] for a in alts)
         elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
-            sub = _first_class(list(av[2].data) if isinstance(av[2], _parser.SubPattern) else [av[2]])
+            sub = _first_class(list(av[2].data) if isinstance(av[2], _parser.SubPattern) else [av[2]], fold)
             sub = None if sub is None else (sub[0], sub[1] or av[0] == 0)
         else:
             return None
@@ -330,6 +336,18 @@ def _first_class(items: list) -> tuple[set[str], bool] | None:
     return out, True
 
 
-def presence(pattern: str) -> re.Pattern:
+def presence(pattern: str, flags: int = 0) -> re.Pattern:
     """`pattern` compiled for a search asked only whether it finds a match: `presence_led` where it applies."""
-    return re.compile(presence_led(pattern) or pattern)
+    return re.compile(presence_led(pattern, flags) or pattern, flags)
+
+
+def _cased(ch: str) -> bool:
+    return ch.lower() != ch or ch.upper() != ch
+
+
+def _case_forms(ch: str, fold: bool) -> set[str] | None:
+    """The class items for one plain character: itself, or ignoring case every form `re` takes for it."""
+    if not (fold and _cased(ch)):
+        return {re.escape(ch)}
+    low = ch.lower()
+    return {re.escape(c) for c in _forms(low)} if low in _LETTERS and len(low) == 1 else None
