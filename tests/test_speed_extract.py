@@ -538,3 +538,23 @@ def test_presence_led_ignoring_case_finds_what_the_pattern_finds():
             assert bool(plain.search(w)) == bool(led.search(w)), (src, w)
         for w in ("Tính đến ngày ", "THỜI HẠN HOÀN THÀNH: ", "trước ", "nếu ", "- Trước khi ", "ĐƯỢC TÍNH "):
             assert bool(plain.search(w)) == bool(led.search(w)), (src, w)
+
+
+def test_combining_marks_found_before_their_runs_as_by_the_scan():
+    """`normalize._combining_marks` yields what `_COMBINING.finditer` yields, and the text normalized with it is the
+    same with or without the offset map (random strings of letters, marks, line breaks)."""
+    import random
+    import unicodedata
+
+    from pipeline.read import normalize as N
+
+    rng = random.Random(13)
+    nfc = lambda m: unicodedata.normalize("NFC", m.group(0))      # noqa: E731
+    for _ in range(20000):
+        t = "".join(rng.choice(["a", "e", "\n", "\u0301", "\u0300", "\u0323", "ư", " ", "o\u0302"])
+                    for _ in range(rng.randrange(0, 12)))
+        assert [m.span() for m in N._combining_marks(t)] == [m.span() for m in N._COMBINING.finditer(t)], repr(t)
+        plain = N._COMBINING.sub(nfc, t)
+        assert N._sub(N._COMBINING, nfc, t, None, N._combining_marks)[0] == plain
+        assert N._sub(N._COMBINING, nfc, t, list(range(len(t))), N._combining_marks) == \
+            N._sub(N._COMBINING, nfc, t, list(range(len(t))))
