@@ -383,17 +383,22 @@ def test_dates_figure_patterns_tried_where_one_scan_finds_a_start():
     """The date patterns that open with a figure, tried only where `_DIGIT_STARTS` finds one, give what
     scanning the whole text for each gives (invented lines: fractions, dates, ranges, money, months)."""
     from pipeline.extract import dates as D
+    from pipeline.text.matching import matches_at
 
     cfg = D._cfg()
     assert {"day_bare", "day_partial_bare", "month_numeric", "range_days_bare"} <= cfg["digit_opened"]
     low = D._lower("Từ 15/11 - 20/11/2025 họp 3 lần; 1.000 người, 12-3-2024 và 2.4.2023; 6 tháng đầu năm 2026\n"
                    "tỷ lệ 3/4 xã, tháng 11/2025 – 02/2026, ngày 7 / 8 ; 123/456/789, 1 2/3 4 tháng cuối năm\n"
                    "v.v. 09 / 2025, 31.12.2025 đồng 5/5/2025 người 1 -\n2/3 ")
-    starts = [m.start() for m in D._DIGIT_STARTS.finditer(low)]
+    by_sep = {}             # each pattern tried only at the starts followed by what its figure is followed by
+    for m in D._DIGIT_STARTS.finditer(low):
+        by_sep.setdefault(m.group(1) or "t", []).append(m.start())
+    assert set(by_sep) == {"/", "-", ".", "–", "t"}
     for name in cfg["digit_opened"]:
         pat = cfg["patterns"][name]
         want = [(m.span(), m.groups()) for m in pat.finditer(low)]
-        assert [(m.span(), m.groups()) for m in D._matches_at(pat, low, starts)] == want, name
+        starts = D.starts_for(by_sep, cfg["digit_seps"][name])
+        assert [(m.span(), m.groups()) for m in matches_at(pat, low, starts)] == want, name
 
 
 def test_breaks_are_the_searches_over_the_whole_text():
@@ -411,3 +416,145 @@ def test_breaks_are_the_searches_over_the_whole_text():
         assert last_break(text, at, marks) == max(text.rfind(m, 0, at) for m in ("\n", *marks)), (text, at, marks)
         found = [i for i in (text.find(m, at) for m in ("\n", *marks)) if i >= 0]
         assert next_break(text, at, marks) == min(found, default=-1), (text, at, marks)
+
+
+def test_day_figures_read_without_a_pattern_as_with_one():
+    """`days._figure` reads what `int(re.sub(r"\\D", "", str(v)) or 0)` reads, for every digit `re` knows."""
+    import re
+    import sys
+
+    from pipeline.text.days import _figure, iso_day
+
+    def slow(v):
+        try:
+            return int(re.sub(r"\D", "", str(v if v is not None else "")) or 0)
+        except ValueError:
+            return "error"
+
+    def fast(v):
+        try:
+            return _figure(v)
+        except ValueError:
+            return "error"
+
+    digits = [c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch(r"\d", c)]
+    assert digits == [c for c in map(chr, range(sys.maxunicode + 1)) if c.isdecimal()]
+    for v in ["05", "5.", "", None, 2025, -3, 0, True, False, "12 ", " 1", "1_0", "²", "3/4", "abc", 3.0, "٠٧"] + digits:
+        assert fast(v) == slow(v), v
+    assert iso_day("٣٠", "11", 2020) == "2020-11-30" and iso_day("31", "6", "2026") is None
+
+
+def test_opening_words_are_what_every_match_opens_with():
+    """`matching.opening_words` reads the plain words a pattern opens with, and the date patterns that open with
+    a few of them, tried only where one stands, give what scanning the whole text gives (invented lines)."""
+    from pipeline.extract import dates as D
+    from pipeline.text.matching import matches_at, opening_words, word_starts
+
+    assert opening_words(r"(?:từ\s+|các\s+ngày|ngày)\d") == ["các", "ngày", "từ"]
+    assert opening_words(r"(?<!\w)(?:h[ằà]ng|mỗi)\s") == ["hàng", "hằng", "mỗi"]
+    assert opening_words(r"(?:năm|năm học)\s") == ["năm"]          # a word another opens with covers it
+    assert opening_words(r"\bab(?:c|)d") == ["abcd", "abd"] and opening_words(r"(?:a|)b") == ["ab", "b"]
+    for none in (r"\d+", r"(?:a|\w)b", r"(?:ab)?c", r"(?i)ab|cd", r"[^a]b", r"(?:a|)", r"a*b"):
+        assert opening_words(none) is None, none
+    cfg = D._cfg()
+    assert {"range_days", "period", "half", "until_year"} <= set(cfg["word_opened"])
+    low = D._lower("Từ ngày 3 đến ngày 5/11/2025, các ngày 7, 8 và 9/12; giai đoạn 2021 - 2025, nhiệm kỳ 2020-2025\n"
+                   "định kỳ hằng năm, hàng quý và tháng; mỗi tháng một lần; 6 tháng đầu năm 2026, nửa cuối năm; "
+                   "đến hết năm 2030, tới năm 2027; khóa XV (2021 – 2026); niên khoá 2024-2025, thường xuyên")
+    for name, words in cfg["word_opened"].items():
+        pat = cfg["patterns"][name]
+        want = [(m.span(), m.groups()) for m in pat.finditer(low)]
+        assert [(m.span(), m.groups()) for m in matches_at(pat, low, word_starts(low, words))] == want, name
+    assert sum(bool(list(cfg["patterns"][n].finditer(low))) for n in cfg["word_opened"]) >= 5
+
+
+def test_presence_led_patterns_find_a_match_where_the_plain_ones_do():
+    """`matching.presence_led` finds a match in exactly the windows where the pattern does (the date rules it is
+    used for, over windows of invented text ending anywhere, and small patterns over random strings)."""
+    import random
+    import re
+
+    from pipeline import rules
+    from pipeline.text.matching import presence_led, trie_pattern
+
+    for none in (r"(?:)", r"[^a]b", r"(?i)ab", r"a?", r"(?:a|)", r".b"):
+        assert presence_led(none) is None, none
+    cfg = rules.load("dates")
+    sources = [cfg["cited_before"].replace("{doc_types}", trie_pattern(rules.doc_type_names())),
+               cfg["cited_title_before"], cfg["received_stamp_before"], cfg["place_date"]]
+    text = ("Căn cứ Quyết định số 12/2024/QĐ-UBND ký ngày 3/5/2024; Luật Đất đai năm 2013 sửa đổi, bổ sung ngày "
+            "ĐẾN Số: 45 Ngày: 7/8/2025; Hà Nội, ngày 5 tháng 6 năm 2025 | Thứ Hai, ngày 2/6; văn bản ban hành vào "
+            "ngày 9/9; CV123/UBND ngày 1/1; Nghị định 15/2020/NĐ-CP, ngày; Biên bản họp ngày; Thời gian ký: 1/2")
+    for src in sources:
+        plain, led = re.compile(src), re.compile(presence_led(src))
+        for s in range(len(text)):
+            for w in (text[max(0, s - 120):s], text[:s]):
+                assert bool(plain.search(w)) == bool(led.search(w)), (src[:30], w)
+            assert bool(plain.search(text, max(0, s - 60), s)) == bool(led.search(text, max(0, s - 60), s))
+    rng = random.Random(7)
+    for src in (r"\b(?:ab|c\d)\Z", r"(?:x)?y+z", r"(?<![ab])(?:a|b)*c", r"(?:\s|^)[A-C]\w*,", r"\d+\s*[-/]\w\Z"):
+        plain, led = re.compile(src), re.compile(presence_led(src))
+        for _ in range(2000):
+            w = "".join(rng.choice("abcxyzAB1 2,-/\n") for _ in range(rng.randrange(0, 12)))
+            assert bool(plain.search(w)) == bool(led.search(w)), (src, w)
+
+
+def test_last_stop_is_the_last_clause_end_the_pattern_finds():
+    """`spans.last_stop` finds, looking back, the last stop the clause-end pattern finds scanning forward (random
+    strings of stops, spaces of several kinds, line breaks, letters; every window)."""
+    import random
+    import re
+
+    from pipeline.text.spans import last_stop
+
+    clause_end = re.compile(r"[.;\n](?:(?<=[.;])(?=\s)|(?<=\n))")
+    rng = random.Random(11)
+    for _ in range(20000):
+        t = "".join(rng.choice("ab.;\n \t\u00a0\u2028x") for _ in range(rng.randrange(0, 14)))
+        start = rng.randrange(0, len(t) + 1)
+        lo = rng.randrange(0, start + 1)
+        stops = [m.start() for m in clause_end.finditer(t, lo, start)]
+        assert last_stop(t, lo, start) == (stops[-1] if stops else -1), (t, lo, start)
+
+
+def test_presence_led_ignoring_case_finds_what_the_pattern_finds():
+    """Ignoring case, the class `presence_led` opens with holds every form `re` takes for its letters (`K` the
+    Kelvin sign for `k`, `ſ` for `s`): the rules it is used for and small patterns over random mixed-case strings."""
+    import random
+    import re
+
+    from pipeline import rules
+    from pipeline.text.matching import presence_led
+
+    assert presence_led(r"(?i)ab") is None and presence_led(r"[a-c]x", re.I) is None
+    sources = [rules.load("dates")["as_of_before"], rules.load("dates")["deadline_before"],
+               rules.load("targets")["not_goal_before"], r"\b(?:sở|kỳ|Ích|ĐI)\s*\Z", r"(?:x)?Ky+"]
+    rng = random.Random(5)
+    alphabet = "sSſkKKiIİıĐđởỞyYxXcC ,:;-\n" + "\u212a"
+    for src in sources:
+        plain, led = re.compile(src, re.I), re.compile(presence_led(src, re.I), re.I)
+        for _ in range(3000):
+            w = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 10)))
+            assert bool(plain.search(w)) == bool(led.search(w)), (src, w)
+        for w in ("Tính đến ngày ", "THỜI HẠN HOÀN THÀNH: ", "trước ", "nếu ", "- Trước khi ", "ĐƯỢC TÍNH "):
+            assert bool(plain.search(w)) == bool(led.search(w)), (src, w)
+
+
+def test_combining_marks_found_before_their_runs_as_by_the_scan():
+    """`normalize._combining_marks` yields what `_COMBINING.finditer` yields, and the text normalized with it is the
+    same with or without the offset map (random strings of letters, marks, line breaks)."""
+    import random
+    import unicodedata
+
+    from pipeline.read import normalize as N
+
+    rng = random.Random(13)
+    nfc = lambda m: unicodedata.normalize("NFC", m.group(0))      # noqa: E731
+    for _ in range(20000):
+        t = "".join(rng.choice(["a", "e", "\n", "\u0301", "\u0300", "\u0323", "ư", " ", "o\u0302"])
+                    for _ in range(rng.randrange(0, 12)))
+        assert [m.span() for m in N._combining_marks(t)] == [m.span() for m in N._COMBINING.finditer(t)], repr(t)
+        plain = N._COMBINING.sub(nfc, t)
+        assert N._sub(N._COMBINING, nfc, t, None, N._combining_marks)[0] == plain
+        assert N._sub(N._COMBINING, nfc, t, list(range(len(t))), N._combining_marks) == \
+            N._sub(N._COMBINING, nfc, t, list(range(len(t))))

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.document import Doc
-from pipeline.text.matching import case_blind, first_chars, trie_pattern
+from pipeline.text.matching import case_blind, digit_led, first_chars, presence, trie_pattern
 from pipeline.text.spans import last_break
 
 PERIOD = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?![\d/])", re.I)
@@ -40,10 +40,21 @@ def config() -> dict:
     nouns = trie_pattern(n.lower() for n in cfg["count_nouns"] + cfg["planned_nouns"])
     # number first (one digit first: rules/targets.yaml `number`), matched on the lower-cased text: `re` then
     # only tries where a digit stands
+    forms = {
+        "measure": cfg["number"] + _unit_ahead(units) + r"[ \t]*(?:" + unit_alt + r")(?!\w)",
+        "count": cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+" + cfg["count_scale"] + r"(?P<noun>(?:" + nouns + r"))(?!\w)",
+        "open_count": cfg["number"] + r"[ \t]+(?!" + cfg["open_count_not"] + r")(?P<noun>[^\W\d_]+)(?!\w)",
+    }
     return {
-        "measure": re.compile(cfg["number"] + _unit_ahead(units) + r"[ \t]*(?:" + unit_alt + r")(?!\w)"),
-        "count": re.compile(cfg["number"] + r"(?P<spelled>" + cfg["spelled"] + r")?[ \t]+" + cfg["count_scale"] + r"(?P<noun>(?:" + nouns + r"))(?!\w)"),
-        "open_count": re.compile(cfg["number"] + r"[ \t]+(?!" + cfg["open_count_not"] + r")(?P<noun>[^\W\d_]+)(?!\w)"),
+        **{kind: re.compile(p) for kind, p in forms.items()},
+        # what `targets.find` scans the text with: the same patterns, with the left guard it drops a figure by
+        # (`left_guard`, and for a measure or count a `-` only when not `_TIGHT_RANGE`'s) tried right after the
+        # first digit. Why: `re` tried each pattern again at every digit inside a number (`2025`, `1.234,5`), at the
+        # figure of a code (`m2`) or of a fraction (`1/2`), and each such match was dropped; the digits a match
+        # holds are all led by a digit, `.`, `,`, a letter or a `/`, so none the guard lets through was hidden by
+        # one (tests/test_speed.py checks the same figures are found). A third of the scan's time.
+        "scan": {kind: re.compile(digit_led(p, r"[\w/.,+-]" if kind == "open_count" else r"[\w/.,+]"))
+                 for kind, p in forms.items()},
         "open_count_lead": re.compile(r"(?:" + cfg["goal_action"] + r")(?:\s+(?:mới|thêm|bổ sung))?\s*\Z", flags),
         "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")" + cfg["cmp_verb"] + r"(?:\s+|(?<=[≥≤<>=])[ \t]*)\Z"),   # a sign may touch the figure (`≥80%`)
         "left_guard": re.compile(r"[\w/.,+-]\Z"),
@@ -58,7 +69,7 @@ def config() -> dict:
         "past_before": case_blind(cfg["past_before"]),
         "share_before": case_blind(cfg["share_before"]),
         "past_after": case_blind(cfg["past_after"]),
-        "not_goal_before": case_blind(cfg["not_goal_before"]),
+        "not_goal_before": presence(cfg["not_goal_before"], re.I),     # searched for presence only
         "band_after": case_blind(cfg["band_after"]),
         "band_before": case_blind(cfg["band_before"]),
         "score_after": case_blind(cfg["score_after"]),

@@ -306,7 +306,7 @@ def find(doc: Doc) -> list[dict]:
     for kind in ("measure", "count", "open_count"):
         if kind == "open_count" and not plan:
             break
-        for m in cfg[kind].finditer(low):
+        for m in cfg["scan"][kind].finditer(low):
             ns, e = m.span()
             if cfg["left_guard"].search(low, max(0, ns - 1), ns) \
                     and not (kind in ("measure", "count") and _TIGHT_RANGE.search(low, max(0, ns - 10), ns)):

@@ -24,16 +24,24 @@ class Normalized:
         return self.offsets[start], self.offsets[end]
 
 
-def _sub(pattern: re.Pattern, repl, text: str, offsets: list[int] | None) -> tuple[str, list[int] | None]:
+def _sub(pattern: re.Pattern, repl, text: str, offsets: list[int] | None,
+         matches=None) -> tuple[str, list[int] | None]:
     """re.sub that carries the offset map: replaced characters point at their match start. Without a
-    map (None), re.sub itself: the same text (a match replaced by itself changes nothing either way)."""
-    if offsets is None:
+    map (None), re.sub itself: the same text (a match replaced by itself changes nothing either way).
+    `matches(text)`: what `pattern.finditer(text)` yields, found a cheaper way (`repl` then a function)."""
+    if offsets is None and matches is None:
         return pattern.sub(repl, text), None
+    if offsets is None:
+        out, pos = [], 0
+        for m in matches(text):
+            out += (text[pos:m.start()], repl(m))
+            pos = m.end()
+        return "".join(out) + text[pos:], None
     out: list[str] = []
     out_map: list[int] = []
     pos = 0
     literal = None if callable(repl) or "\\" in repl else repl    # no group to expand
-    for m in pattern.finditer(text):
+    for m in (matches or pattern.finditer)(text):
         s, e = m.span()
         new = literal if literal is not None else repl(m) if callable(repl) else m.expand(repl)
         if new == m.group(0):
@@ -54,6 +62,17 @@ def _sub(pattern: re.Pattern, repl, text: str, offsets: list[int] | None) -> tup
 
 
 _COMBINING = re.compile(r"[^\u0300-\u036f\n][\u0300-\u036f]+")
+_MARK_RUN = re.compile(r"[\u0300-\u036f]+")
+
+
+def _combining_marks(text: str):
+    """What `_COMBINING.finditer(text)` yields: a match is one character and the whole run of marks after it, so it
+    is tried only before each run (`re` skips to the marks in C; the pattern was tried at every character)."""
+    for run in _MARK_RUN.finditer(text):
+        if run.start():
+            m = _COMBINING.match(text, run.start() - 1)
+            if m:
+                yield m
 _CHARMAP = str.maketrans({
     "Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ",
     "⁄": "/", "∕": "/", "／": "/",
@@ -218,7 +237,8 @@ def _normalized(raw: str, fmt: str, wrapped: bool, join_lower: bool,
                 offsets: list[int] | None) -> tuple[str, list[int] | None]:
     text = raw
     if _COMBINING_MARK.search(text):   # most texts hold no combining mark: no need to try every character
-        text, offsets = _sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)), text, offsets)
+        text, offsets = _sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)), text, offsets,
+                             _combining_marks)
     if offsets is None:
         text, _ = _translate(text, None)
     else:

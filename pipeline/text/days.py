@@ -13,7 +13,7 @@ def iso_day(d, m, y) -> str | None:
     """`(30, 11, 2020)` → `2020-11-30`; None unless day, month and year (1900–2100) make a real date.
     Digits are read out of each part, so `"05"` and `"5."` both work."""
     try:
-        d, m, y = (int(re.sub(r"\D", "", str(v if v is not None else "")) or 0) for v in (d, m, y))
+        d, m, y = _figure(d), _figure(m), _figure(y)
     except ValueError:
         return None
     if not (d and m and 1900 <= y <= 2100):
@@ -22,3 +22,17 @@ def iso_day(d, m, y) -> str | None:
         return datetime.date(y, m, d).isoformat()
     except ValueError:
         return None
+
+
+_NOT_DIGIT = re.compile(r"\D")
+
+
+def _figure(v) -> int:
+    """The number the digits of `v` spell (0 when none): `int(re.sub(r"\\D", "", str(v)) or 0)`, with no pattern run
+    for the usual part, a figure read by a pattern's group (`re`'s `\\d` is what `str.isdecimal` tells, and `int`
+    reads every such digit) or a year as a whole number."""
+    if v.__class__ is str and v.isdecimal():
+        return int(v)
+    if v.__class__ is int and v >= 0:
+        return v
+    return int(_NOT_DIGIT.sub("", str(v if v is not None else "")) or 0)

@@ -189,3 +189,165 @@ def _words(body: str) -> tuple[list[str], str]:
             start = i + 1
         i += 1
     return [], ""
+
+
+def opening_words(pattern: str, most: int = 16) -> list[str] | None:
+    """The strings every match of `pattern` opens with one of (`["các", "ngày", "từ"]` for `(?:từ\\s+…|các\\s+ngày
+    …|ngày\\s+)\\d…`; a class of a few plain characters is read as each of them), none of them the start of another;
+    None when that cannot be told simply (an opening that is not plain characters, a flag, more than `most`).
+    Why: `re` skips ahead in C only to a pattern's one plain opening, or its first characters when its branches
+    open with one each; `str.find` of each word, and the pattern tried where one stands (`dates._matches_at`), is
+    cheaper than trying the branches at every such character of the text."""
+    try:
+        parsed = _parser.parse(pattern)
+    except Exception:        # a private module: when it is not what we expect, no shortcut
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    words = _openings(list(parsed.data), {""}, most)[0]
+    if not words or "" in words:
+        return None
+    return sorted(w for w in words if not any(v != w and w.startswith(v) for v in words))
+
+
+def _openings(items: list, starts: set[str], most: int) -> tuple[set[str] | None, bool]:
+    """(the strings `starts` grow into by the plain opening of `items`, whether all of `items` was read)."""
+    for op, av in items:
+        if op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+            continue                  # no character read: what follows opens at the same place
+        if op is _parser.LITERAL:
+            starts = {s + chr(av) for s in starts}
+        elif op is _parser.IN and all(o is _parser.LITERAL for o, _ in av) and len(starts) * len(av) <= most:
+            starts = {s + chr(a) for s in starts for _, a in av}
+        elif op is _parser.SUBPATTERN and not av[1] and not av[2]:
+            grown, whole = _openings(list(av[3].data), starts, most)
+            if grown is None or not whole:
+                return grown, False
+            starts = grown
+        elif op is _parser.BRANCH:
+            out, whole = set(), True
+            for alt in av[1]:
+                grown, done = _openings(list(alt.data), starts, most)
+                if grown is None:
+                    return None, False
+                out |= grown
+                whole = whole and done
+            if len(out) > most:
+                return None, False
+            starts = out
+            if not whole:
+                return starts, False
+        else:
+            return starts, False
+    return starts, True
+
+
+def word_starts(text: str, words: list[str]) -> list[int]:
+    """Every place (in order) where one of `words` stands in `text` (none of them the start of another)."""
+    out = []
+    for w in words:
+        at = text.find(w)
+        while at >= 0:
+            out.append(at)
+            at = text.find(w, at + 1)
+    out.sort()
+    return out
+
+
+def matches_at(pat: re.Pattern, text: str, starts: list[int]):
+    """What `pat.finditer(text)` yields, trying `pat` only at `starts` (every position it can match at, in
+    order): the same matches, as a match at a position sees the whole text around it, as in a scan."""
+    end = 0
+    for p in starts:
+        if p >= end:
+            m = pat.match(text, p)
+            if m:
+                end = max(m.end(), p + 1)
+                yield m
+
+
+def presence_led(pattern: str, flags: int = 0) -> str | None:
+    """A pattern found wherever `pattern` is found, as one character of the class every match of it opens with
+    (`[Ss\\dA-ZĐ…]`) where `pattern` matches (a look-ahead on it, inside a look-behind on that character): for a
+    search asked only whether there is a match (its span is that character's). None when the class cannot be told
+    simply (a flag other than `re.IGNORECASE` given in `flags`, where the class holds each letter's case forms as
+    `word_led` writes them; a negated class or any character first; a pattern that may match nothing). Why: `re` skips in C
+    to the characters a pattern can open with only when it opens with a class or one plain character (`\\b`, a
+    look-behind or a group of branches first makes it try all its branches at every position of the text: a
+    `…\\Z` window before a date, 120 characters, cost 20 µs a search)."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except Exception:        # a private module: when it is not what we expect, no shortcut
+        return None
+    if parsed.state.flags & ~re.UNICODE != flags & ~re.UNICODE or flags & ~(re.UNICODE | re.IGNORECASE):
+        return None           # a flag set inside the pattern (it could not be put inside a group), or one not read here
+    first = _first_class(list(parsed.data), bool(flags & re.IGNORECASE))
+    if first is None or first[1]:
+        return None
+    cls = "(?-i:[" + "".join(sorted(first[0])) + "])"
+    return f"{cls}(?<=(?=(?:{pattern})){cls})"
+
+
+_CATEGORIES = {_parser.CATEGORY_DIGIT: r"\d", _parser.CATEGORY_NOT_DIGIT: r"\D", _parser.CATEGORY_SPACE: r"\s",
+               _parser.CATEGORY_NOT_SPACE: r"\S", _parser.CATEGORY_WORD: r"\w", _parser.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _first_class(items: list, fold: bool = False) -> tuple[set[str], bool] | None:
+    """(class items for the characters a match of `items` can open with, whether `items` may match nothing);
+    `fold`: ignoring case, each letter's case forms (None for a cased character `_forms` does not know)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+            continue                  # no character read
+        if op is _parser.LITERAL:
+            forms = _case_forms(chr(av), fold)
+            return (None if forms is None else (out | forms, False))
+        if op is _parser.IN:
+            for o, a in av:
+                if o is _parser.LITERAL:
+                    forms = _case_forms(chr(a), fold)
+                    if forms is None:
+                        return None
+                    out |= forms
+                elif o is _parser.RANGE and not (fold and any(_cased(chr(c)) for c in range(a[0], a[1] + 1))):
+                    out.add(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
+                elif o is _parser.CATEGORY and a in _CATEGORIES:
+                    out.add(_CATEGORIES[a])
+                else:
+                    return None
+            return out, False
+        if op is _parser.SUBPATTERN and not av[1] and not av[2]:
+            sub = _first_class(list(av[3].data), fold)
+        elif op is _parser.BRANCH:
+            alts = [_first_class(list(alt.data), fold) for alt in av[1]]
+            if any(a is None for a in alts):
+                return None
+            sub = set().union(*(a[0] for a in alts)), any(a[1] for a in alts)
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
+            sub = _first_class(list(av[2].data) if isinstance(av[2], _parser.SubPattern) else [av[2]], fold)
+            sub = None if sub is None else (sub[0], sub[1] or av[0] == 0)
+        else:
+            return None
+        if sub is None:
+            return None
+        out |= sub[0]
+        if not sub[1]:
+            return out, False
+    return out, True
+
+
+def presence(pattern: str, flags: int = 0) -> re.Pattern:
+    """`pattern` compiled for a search asked only whether it finds a match: `presence_led` where it applies."""
+    return re.compile(presence_led(pattern, flags) or pattern, flags)
+
+
+def _cased(ch: str) -> bool:
+    return ch.lower() != ch or ch.upper() != ch
+
+
+def _case_forms(ch: str, fold: bool) -> set[str] | None:
+    """The class items for one plain character: itself, or ignoring case every form `re` takes for it."""
+    if not (fold and _cased(ch)):
+        return {re.escape(ch)}
+    low = ch.lower()
+    return {re.escape(c) for c in _forms(low)} if low in _LETTERS and len(low) == 1 else None

@@ -43,6 +43,18 @@ def last_break(text: str, start: int, marks: tuple[str, ...] = ()) -> int:
     return max([nl] + [text.rfind(m, nl + 1, start) for m in marks])
 
 
+def last_stop(text: str, lo: int, start: int) -> int:
+    """The last line break, or `.` or `;` with a space after it (before `start`), in text[lo:start]; -1 when none:
+    the last of `re.finditer(r"[.;\\n](?:(?<=[.;])(?=\\s)|(?<=\\n))", text, lo, start)`, looked for from `start` back."""
+    best = text.rfind("\n", lo, start)
+    for mark in ".;":
+        at = text.rfind(mark, max(lo, best + 1), max(0, start - 1))
+        while at >= 0 and not text[at + 1].isspace():
+            at = text.rfind(mark, max(lo, best + 1), at)
+        best = max(best, at)
+    return best
+
+
 def next_break(text: str, end: int, marks: tuple[str, ...] = ()) -> int:
     """The first of the found `text.find(m, end)` for m in ("\\n", *marks), -1 when none: the marks (none holding a
     line break) looked for only up to the next line break, as in `last_break`."""
