@@ -119,7 +119,8 @@ def test_ocr_slots_bound_the_run_and_come_back():
     seen = []
     original = ocr.ocr_image
     try:
-        ocr.ocr_image = lambda image, page, dpi, lang: seen.append(held.value) or ocr.OcrPage(page, [], 0.0, 0.0)
+        ocr.ocr_image = lambda image, page, dpi, lang, prepared=None: (seen.append(held.value)
+                                                                      or ocr.OcrPage(page, [], 0.0, 0.0))
         ocr.share_slots(slots, held)
         assert [p.page for p in ocr.read_stream(iter([(1, None, None), (2, None, None)]), max_workers=2)] == [1, 2]
     finally:
@@ -405,3 +406,42 @@ def test_spacy_is_imported_without_its_command_line_which_stays_importable():
             "import spacy, spacy.cli; from spacy.cli.info import info; "
             "assert spacy.cli.__file__ and spacy.info.__module__ == 'pipeline.extract.spacy_lite'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_ocr_work_ahead_only_on_a_spare_core():
+    import threading
+    import time
+    from concurrent.futures import Future
+
+    from pipeline.read.ocr import slots
+
+    ctx = mp.get_context("spawn")
+    sem, held, idle = ctx.BoundedSemaphore(2), ctx.Value("i", 0), ctx.Value("i", 0)
+
+    def later() -> Future:
+        f = Future()
+        threading.Timer(0.2, f.set_result, ["tsv"]).start()
+        return f
+
+    def failing():
+        raise ValueError("made again by the caller")
+
+    try:
+        assert not slots.spare_while(later())               # outside a batch: nothing ahead
+        slots.share(sem, held, idle)
+        assert not slots.spare_while(later())               # no worker idle: waits for the reading
+        idle.value = 1
+        assert sem.acquire() and sem.acquire()
+        assert not slots.spare_while(later())               # a worker idle, but every slot reading
+        sem.release(), sem.release()
+        assert slots.spare_while(later()) and held.value == 1
+        assert slots.made(slots.run_ahead(lambda: "lifted")) == "lifted"
+        assert slots.spare_while(later())
+        assert slots.made(slots.run_ahead(failing)) is None and slots.made(False) is None
+        for _ in range(100):                                # the slots come back as the work ends
+            if held.value == 0:
+                break
+            time.sleep(0.01)
+        assert held.value == 0 and sem.acquire(timeout=1) and sem.acquire(timeout=1)
+    finally:
+        slots.share(None)

@@ -118,6 +118,8 @@ def run(inputs: Iterable[str], out: str | Path, options: RunOptions | None = Non
                     yield Task(entry.path, source, sha, size=size)
 
         for task, res in ENGINES[options.engine](largest_first(todo()), options):
+            if not summary.processed:
+                _warm_writer()
             state.put(task.source, res.sha256 or task.sha256, fingerprint, res.status, res.error_code, res.body,
                       prepared_of(res.body))
             summary.processed += 1
@@ -149,10 +151,15 @@ def prepared_of(body: bytes) -> bytes:
 
 def _start_early(engine: str) -> None:
     """Once there is work: the engine's workers start loading (the inputs are still being hashed and
-    ordered), and this process imports what writing the dataset needs while the workers read, so
-    neither waits at the start or at the end of the run."""
+    ordered), so that they do not wait for this process at the start of the run."""
     if engine in PRESTART:
         PRESTART[engine]()
+
+
+def _warm_writer() -> None:
+    """Once the first file is done: this process imports what writing the dataset needs (a fifth of a
+    second of CPU) while the workers read, so that the write does not wait for it at the end of the run.
+    Not sooner: at the start of the run it took that CPU from the fork server loading the workers."""
     threading.Thread(target=warm_writer, name="warm-writer", daemon=True).start()
 
 

@@ -14,12 +14,12 @@ from pipeline.run.jobs import Result, RunLimits, RunOptions, Task, failure, proc
 from pipeline.run.server import context, prestart
 
 
-def _worker_main(conn, limits: RunLimits, env: dict[str, str], ocr_slots=None, held=None) -> None:
+def _worker_main(conn, limits: RunLimits, env: dict[str, str], ocr_slots=None, held=None, idle=None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if ocr_slots is not None:
         from pipeline.read.ocr import ocr
 
-        ocr.share_slots(ocr_slots, held)
+        ocr.share_slots(ocr_slots, held, idle)
     for key in [k for k in os.environ if k.startswith("VANBAN_")]:  # the run's settings, not the fork
         del os.environ[key]                                           # server's (started by an earlier run)
     os.environ.update(env)
@@ -41,7 +41,7 @@ def _worker_main(conn, limits: RunLimits, env: dict[str, str], ocr_slots=None, h
 class _Worker:
     """One worker process holding at most one file, watched for wall time and memory."""
 
-    def __init__(self, ctx, limits: RunLimits, n_workers: int = 1, ocr_slots=None):
+    def __init__(self, ctx, limits: RunLimits, n_workers: int = 1, ocr_slots=None, idle=None):
         import psutil
 
         self.conn, child = ctx.Pipe()
@@ -52,7 +52,8 @@ class _Worker:
         # others are idle, and `--workers N` keeps the run to N busy cores, OCR included
         env.setdefault("VANBAN_OCR_WORKERS", str(max(1, n_workers)))
         self.slots, self.held = ocr_slots, (ctx.Value("i", 0) if ocr_slots is not None else None)
-        self.proc = ctx.Process(target=_worker_main, args=(child, limits, env, ocr_slots, self.held), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, limits, env, ocr_slots, self.held, idle),
+                                daemon=True)
         self.proc.start()
         child.close()
         self.ps = psutil.Process(self.proc.pid)
@@ -167,9 +168,12 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
     prestart()   # if the run did not start the server early: started now, the way prestart starts it
     ctx = context()
     slots = ctx.BoundedSemaphore(options.n_workers())   # tesseract processes of the whole run: one per worker
+    # workers waiting with no file left to give them: while one does, a page being read by OCR may use a
+    # spare core for work it may need after tesseract (`read.ocr.slots`)
+    idle = ctx.Value("i", 0)
 
     def new_worker() -> _Worker:
-        return _Worker(ctx, limits, options.n_workers(), slots)
+        return _Worker(ctx, limits, options.n_workers(), slots, idle)
 
     workers: list[_Worker] = []
     exhausted = False
@@ -187,6 +191,8 @@ def run_local(tasks: Iterator[Task], options: RunOptions) -> Iterator[tuple[Task
                     exhausted = True
                 else:
                     w.give(task)
+        if exhausted:
+            idle.value = sum(w.task is None for w in workers)
 
     try:
         tasks = _head_start(tasks, limits, lambda: workers.extend(new_worker() for _ in range(options.n_workers())))

@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps, ImageSequence
 
-from pipeline.read.ocr import handoff, handwritten, heading_seal, list_numbers, ruled_tables, signature_block
+from pipeline.read.ocr import handoff, handwritten, heading_seal, list_numbers, ruled_tables, signature_block, slots
 from pipeline.read.ocr.layout import date_before_summary, split_columns
 from pipeline.read.ocr.repair_text import repair_lines
 from pipeline.read.ocr.tone_repair import model as tone_model, repair_words as repair_tone_marks
@@ -308,12 +308,13 @@ def _table_lines(lines: dict[tuple, list[dict]], tables: list, scale: float) -> 
     return outside, out
 
 
-def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None, lang: str = "vie") -> OcrPage:
+def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None, lang: str = "vie",
+              prepared: tuple[Image.Image, float] | None = None) -> OcrPage:
     """One page image, prepared and read; the band a seal covers at the top of the page (an appendix's
     heading) is read again on its own (`heading_seal`), and a signature block whose name was lost is read
     a second time on its own with the seal lifted off it (`signature_block`, `seals`), the rest of the page
-    as first read."""
-    ready, dpi = prepare(image, stated_dpi)
+    as first read. `prepared`: `prepare(image, stated_dpi)` when the caller made it already."""
+    ready, dpi = prepared or prepare(image, stated_dpi)
     lifted, rings, read = [], [], {}
 
     def seal_rings() -> list:
@@ -324,17 +325,22 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
 
     # The page's tables and seal rings, which every page with text needs, are found while tesseract reads it
     # (it waits in a thread): the same work, done while this process would only wait. The lifted page is made
-    # only when a reread asks for it: made ahead beside tesseract (tried), it cost about 4 s of CPU over the
-    # dev scans and two workers fell from 1.85x to 1.74x one worker.
+    # only when a reread asks for it, or ahead while tesseract reads when a core is spare (an idle worker and a
+    # free slot, `slots.spare_while`): made ahead always (tried), it cost about 4 s of CPU over the dev scans
+    # and two workers fell from 1.85x to 1.74x one worker.
     with ThreadPoolExecutor(max_workers=1) as reader:
         tsv = reader.submit(run_tesseract, ready, dpi, lang)
         tables = ruled_tables.find(ready, dpi)
         seal_rings()
+        # a core spare while tesseract reads (the run's last pages): the lifted page a reread may ask for is
+        # made on it, in a thread of its own that nothing waits for unless a reread asks
+        ahead = slots.spare_while(tsv) and slots.run_ahead(_lifted, image, ready, dpi, stated_dpi, seal_rings)
         result = parse_tsv(tsv.result(), page, dpi, ready.height, tables)
 
     def read_region(box: tuple[int, int, int, int], psm: int, lift: bool = True) -> OcrPage:
         if lift and not lifted:
-            lifted.append(_lifted(image, ready, dpi, stated_dpi, seal_rings))
+            made = slots.made(ahead)
+            lifted.append(made if made is not None else _lifted(image, ready, dpi, stated_dpi, seal_rings))
         source = lifted[0] if lift else ready
         # a page with no seal to lift is its own lifted page: the same box of it is read once, not twice
         key = (source is ready, box, psm)
@@ -373,34 +379,19 @@ def workers() -> int:
         return max(1, cores)
 
 
-# A batch's tesseract slots, shared by its worker processes (`share_slots`): a semaphore of one slot
-# per core, and this process's count of the slots it holds (the batch gives them back if it kills us).
-_SLOTS = None
-_HELD = None
-SLOT_WAIT_S = 120   # a slot lost with a killed worker must not stall OCR: past this, read anyway
+share_slots = slots.share   # the batch's tesseract slots and idle workers (`slots`)
 
 
-def share_slots(slots, held=None) -> None:
-    """Take part in a batch's bounded pool of tesseract processes (pipeline/run/local.py)."""
-    global _SLOTS, _HELD
-    _SLOTS, _HELD = slots, held
-
-
-def ocr_in_slot(image: Image.Image, page: int, stated_dpi: float | None, lang: str) -> OcrPage:
-    if _SLOTS is None:
-        return ocr_image(image, page, stated_dpi, lang)
-    got = _SLOTS.acquire(timeout=SLOT_WAIT_S)
-    if got and _HELD is not None:
-        with _HELD.get_lock():
-            _HELD.value += 1
+def ocr_in_slot(image: Image.Image, page: int, stated_dpi: float | None, lang: str, prepared=None) -> OcrPage:
+    """`ocr_image` in one of the batch's tesseract slots (`slots`); `prepared`: `prepare`'s result, if made."""
+    if not slots.shared():
+        return ocr_image(image, page, stated_dpi, lang, prepared)
+    got = slots.take()
     try:
-        return ocr_image(image, page, stated_dpi, lang)
+        return ocr_image(image, page, stated_dpi, lang, prepared)
     finally:
         if got:
-            if _HELD is not None:
-                with _HELD.get_lock():
-                    _HELD.value -= 1
-            _SLOTS.release()
+            slots.give()
 
 
 def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: str = "vie",
