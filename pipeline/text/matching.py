@@ -98,13 +98,20 @@ def first_chars(pattern: str) -> frozenset | None:
     that cannot be told simply (a class other than listed characters, an optional first item, a flag). Why: a
     look-ahead on them, put where the pattern is used, fails at once where the pattern could not match, instead
     of trying each of its branches (a unit list after every number of a text)."""
+    items = _parsed(pattern)
+    return None if items is None else _first_of(items)
+
+
+def _parsed(pattern: str) -> list | None:
+    """The items of `pattern` as `re`'s parser reads them; None when it cannot be read simply (a flag that changes
+    what characters match, or a parser that is not what we expect: it is a private module)."""
     try:
         parsed = _parser.parse(pattern)
     except Exception:        # a private module: when it is not what we expect, no shortcut
         return None
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return None
-    return _first_of(list(parsed.data))
+    return list(parsed.data)
 
 
 def _first_of(items: list) -> frozenset | None:
@@ -198,13 +205,10 @@ def opening_words(pattern: str, most: int = 16) -> list[str] | None:
     Why: `re` skips ahead in C only to a pattern's one plain opening, or its first characters when its branches
     open with one each; `str.find` of each word, and the pattern tried where one stands (`dates._matches_at`), is
     cheaper than trying the branches at every such character of the text."""
-    try:
-        parsed = _parser.parse(pattern)
-    except Exception:        # a private module: when it is not what we expect, no shortcut
+    items = _parsed(pattern)
+    if items is None:
         return None
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-    words = _openings(list(parsed.data), {""}, most)[0]
+    words = _openings(items, {""}, most)[0]
     if not words or "" in words:
         return None
     return sorted(w for w in words if not any(v != w and w.startswith(v) for v in words))

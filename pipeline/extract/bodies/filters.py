@@ -14,9 +14,6 @@ from pipeline.extract.bodies.tokens import TOKEN, tokenize
 from pipeline.text.names import canonical
 
 
-_vague = vague
-
-
 def _relative(doc: Doc, it: dict) -> bool:
     """`Ban Thường vụ cấp ủy cùng cấp`: a body named relative to the reader, not an organization."""
     # folded whole: folding turns no character into a space or a mark, so these are the tokens folded one by one
@@ -158,7 +155,7 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     items = _expand_collective(doc, items)
     items = _short_forms(items)
     keep_generic = role_rules()["raw"].get("generic_collectives")
-    items = [it for it in items if not (not keep_generic and _vague(it["name"])) and not _relative(doc, it)
+    items = [it for it in items if not (not keep_generic and vague(it["name"])) and not _relative(doc, it)
              and ":" not in it["name"]]   # `Các đơn vị: TST, TCKT`: a list of codes the vocabulary cannot expand
     chain = forms | issuer_forms(doc.metadata.get("parent_issuer"), places)
     items = [it for it in items if not (it["name"].casefold() in chain and _after_person_title(doc, it))]
