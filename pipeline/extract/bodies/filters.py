@@ -58,11 +58,11 @@ def alias_matches(text: str):
         end = m.end()
 
 
-def _aliases(doc: Doc, places) -> dict[str, str]:
+def _aliases(doc: Doc, places, found: list) -> dict[str, str]:
     """Short names a document defines: `Ban Thường vụ Hiệp hội công chứng viên Việt Nam (gọi tắt là Ban
     Thường vụ Hiệp hội)` makes `Ban Thường vụ Hiệp hội` stand for the full name (rules/roles.yaml `alias_cues`)."""
     out = {}
-    for start, m in alias_matches(doc.text):
+    for start, m in found:
         if _COLLECTIVE in m.group(0).casefold():
             continue                  # a list's name: `_collective_aliases`
         toks = tokenize(doc.text[max(0, start - 200):start])
@@ -79,11 +79,11 @@ def _aliases(doc: Doc, places) -> dict[str, str]:
 _COLLECTIVE = "gọi chung là"
 
 
-def _collective_aliases(doc: Doc, items: list[dict]) -> list[tuple[int, str, list[str]]]:
+def _collective_aliases(found: list, items: list[dict]) -> list[tuple[int, str, list[str]]]:
     """(where, short name, names) of each list a document names at once: `Kính gửi: - Sở Y tế …; - Các bệnh viện …
     (Sau đây gọi chung là các đơn vị)`. The addressees read from the list right before it (two at least)."""
     out = []
-    for start, m in alias_matches(doc.text):
+    for start, m in found:
         if _COLLECTIVE not in m.group(0).casefold():
             continue
         listed = list(dict.fromkeys(it["name"] for it in items
@@ -93,10 +93,10 @@ def _collective_aliases(doc: Doc, items: list[dict]) -> list[tuple[int, str, lis
     return out
 
 
-def _expand_collective(doc: Doc, items: list[dict]) -> list[dict]:
+def _expand_collective(found: list, items: list[dict]) -> list[dict]:
     """Each later mention of a list's short name (`Đề nghị Thủ trưởng các đơn vị chủ trì …`) as one item per body of
     the list, as `Như trên` stands for the bodies it points to."""
-    named = _collective_aliases(doc, items)
+    named = _collective_aliases(found, items)
     if not named:
         return items
     out = []
@@ -150,9 +150,10 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     """Drop the issuer unless reported to, vague collectives and duplicates."""
     places = doc_places(doc.metadata)
     forms = issuer_forms(doc.metadata.get("issuer"), places)
-    aliases = _aliases(doc, places)
+    found = list(alias_matches(doc.text))     # `(gọi tắt là …)`, `(gọi chung là …)`: read once for both uses
+    aliases = _aliases(doc, places, found)
     items = [{**it, "name": aliases.get(it["name"].casefold(), it["name"])} for it in items]
-    items = _expand_collective(doc, items)
+    items = _expand_collective(found, items)
     items = _short_forms(items)
     keep_generic = role_rules()["raw"].get("generic_collectives")
     items = [it for it in items if not (not keep_generic and vague(it["name"])) and not _relative(doc, it)
