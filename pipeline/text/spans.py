@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -122,13 +123,14 @@ _EXAMPLE = re.compile(r"(?m)^[ \t]*(?P<mark>[-–+*•]?)[ \t]*(?:Ví dụ|VÍ D
 _BULLET_DEPTH = {"": 0, "-": 1, "–": 1, "+": 2, "*": 3, "•": 3}
 
 
-def example_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def example_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each worked example of `text`: its `Ví dụ` line and, when that line ends on a colon, the lines
     under it whose bullet is deeper than its own (`- Ví dụ: … như sau:` / `+ …` / `+ …`). Why: an example's days,
     figures and bodies are made up to show a rule (a guidance's `Ví dụ: … từ ngày 15 tháng 12 năm 2020 …`, a style
     guide's specimen Nơi nhận); they are not the document's own."""
     if "Ví dụ" not in text and "VÍ DỤ" not in text:
-        return []
+        return ()
     out = []
     for m in _EXAMPLE.finditer(text):
         depth, end = _BULLET_DEPTH[m.group("mark")], m.end()
@@ -139,4 +141,4 @@ def example_spans(text: str) -> list[tuple[int, int]]:
                     break
                 end = e
         out.append((m.start(), end))
-    return out
+    return tuple(out)      # (cached: every extractor of a document asks, through the registry)
