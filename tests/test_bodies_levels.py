@@ -350,6 +350,14 @@ CASES = [
      {"Bộ Nông nghiệp và Môi trường": {"lead"}, "Chính phủ": {"lead"}}),
     ("province", "28. Có 45 kiến nghị của doanh nghiệp đã được các sở, ngành trả lời; Bộ Xây dựng sớm ban hành thiết kế mẫu.",
      {"Bộ Xây dựng": {"lead"}}),
+    # ---------------------------------------------------------------- a subject whose name ends of itself
+    # (on a unit's word or a proper name) does what any verb after it says, listed in rules/roles.yaml or not
+    ("commune", "29. Công an xã bảo vệ an toàn các điểm bỏ phiếu.", {"Công an xã": {"lead"}}),
+    ("commune", "30. Ban Chỉ huy Quân sự xã sẵn sàng lực lượng ứng trực.", {"Ban Chỉ huy Quân sự xã": {"lead"}}),
+    ("province", "31. Ủy ban nhân dân xã Tân Lập phát huy vai trò của các tổ tự quản.",
+     {"Ủy ban nhân dân xã Tân Lập": {"lead"}}),
+    # ... but a bare head cut from its lower-case name is no subject (`Các Hội` of `Các Hội công chứng viên …`)
+    ("province", "32. Các Hội văn học thuộc diện giải thể chỉ chấm dứt hoạt động khi có quyết định.", {}),
 ]
 
 

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pipeline.extract.bodies.clauses import Emitter, subject_prefix
 from pipeline.extract.bodies.grammar import in_compound, role_rules, skip_brackets
 from pipeline.extract.bodies.tokens import is_cap
 from pipeline.extract.bodies.vocab import vague
+from pipeline.text import units
 
 
 def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
@@ -361,9 +363,29 @@ def _open_verb(toks, a, after, b, actor) -> bool:
     if a > 0 and toks[a - 1].t not in (".", ":", "(") and not (actor and toks[a - 1].t == ";"):
         return False                  # `Hợp nhất Hội A; Hội B và Hội C thành …`: a clause inside another's sentence
     w = toks[after].t
-    # the name ended at a word that ends names (rules/roles.yaml `name_stop`), not where a run of lower-case
-    # words was cut (`Các Hội công chứng viên thuộc diện …`)
-    return bool(re.match(r"[a-zà-ỹđ]", w)) and w not in _NOT_A_VERB and bool(role_rules()["stop"].match(toks, after)[0])
+    if not re.match(r"[a-zà-ỹđ]", w) or w in _NOT_A_VERB:
+        return False
+    # the name ended at a word that ends names (rules/roles.yaml `name_stop`), or where a name ends of itself: on a
+    # proper name or a unit's word (`Ủy ban nhân dân xã Tân Lập phát huy …`, `Công an xã bảo vệ …`), not where a run
+    # of lower-case words was cut (`Các Hội công chứng viên thuộc diện …`)
+    return bool(role_rules()["stop"].match(toks, after)[0]) or _closed_name(toks, after)
+
+
+def _closed_name(toks, after: int) -> bool:
+    """Whether the name before token `after` ends as names end: on a unit's word (`tỉnh`, `xã`) or on a proper name
+    after its head (`Sở Tư pháp Lâm Đồng`); a bare head (`Các Hội công chứng viên …` read as `Các Hội`) was cut."""
+    last = toks[after - 1]
+    if last.low in _unit_words():
+        return True
+    k = after - 1
+    while k > 0 and is_cap(toks[k - 1].t) and toks[k - 1].low != "các":
+        k -= 1
+    return is_cap(last.t) and k < after - 1
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset:
+    return frozenset(w.split()[-1] for w in units.words())
 
 
 def _objects(toks, cues, verbs, names_in, refs):
