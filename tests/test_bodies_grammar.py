@@ -698,3 +698,23 @@ def test_a_body_named_short_after_its_full_name_is_that_body():
                    "Điều 3. Ban Chấp hành Hội Nông dân hoạt động theo điều lệ; Ban Chấp hành Hội Nông dân phối hợp.")
     assert roles_by_name(got, "Ban Chấp hành Hội Cựu chiến binh tỉnh Lâm Đồng") == {"lead"}
     assert not roles_by_name(got, "Ban Chấp hành Hội")
+
+
+def test_a_name_with_another_field_is_no_short_form_of_it():
+    # `Cục Quản lý Dược` is not `Cục Quản lý Y, Dược cổ truyền` named short: a capital put before its field opens
+    # another one; the lower-case and head words a full name puts in (`cấp tỉnh`, `Hội`) are the same body's
+    got = _body_of("Điều 1. Cục Quản lý Y, Dược cổ truyền chủ trì; Cục Quản lý Dược phối hợp thẩm định.\n"
+                   "Điều 2. Ban Chấp hành Hội lâm thời chủ trì; Ban Chấp hành lâm thời chuẩn bị đại hội.")
+    assert roles_by_name(got, "Cục Quản lý Y, Dược cổ truyền") == {"lead"}
+    assert roles_by_name(got, "Cục Quản lý Dược") == {"coordinate"}
+    assert not roles_by_name(got, "Ban Chấp hành lâm thời")
+
+
+def test_the_health_ministry_s_departments_written_by_their_codes():
+    got = _body_of("Điều 1. Các Viện, Bệnh viện trực thuộc Bộ Y tế thực hiện; Giao Bộ Tài chính cân đối nguồn vốn.\n"
+                   "Nơi nhận:\n- Cục Quản lý YDCT, Cục QLD, Cục QLKCB;\n- Trung tâm CNTT;\n- Lưu: VT.")
+    assert roles_by_name(got, "Các Viện, Bệnh viện trực thuộc Bộ Y tế") == {"lead"}
+    assert roles_by_name(got, "Bộ Tài chính") == {"lead"}
+    for name in ("Cục Quản lý Y, Dược cổ truyền", "Cục Quản lý Dược", "Cục Quản lý Khám, chữa bệnh",
+                 "Trung tâm Công nghệ thông tin"):
+        assert roles_by_name(got, name) == {"recipient"}, name

@@ -121,7 +121,7 @@ def _short_forms(items: list[dict]) -> list[dict]:
             out.append(it)
             continue
         longer = [n for n, at in names.items() if at < it["start"] and len(n.split()) > len(words)
-                  and n.casefold().split()[:2] == words[:2] and _in_order(words, n.casefold().split())
+                  and n.casefold().split()[:2] == words[:2] and _in_order(words, n.split())
                   and _placed_tail(it["name"], n)]
         out.append({**it, "name": longer[0]} if len(longer) == 1 else it)
     return out
@@ -141,9 +141,19 @@ _PLACE_WORDS = {"trên", "thuộc", "trực", "cấp", "các", "của", "tại"}
 
 
 def _in_order(words: list[str], longer: list[str]) -> bool:
-    """Whether `words` stand in `longer` in the same order (not necessarily next to each other)."""
-    rest = iter(longer)
-    return all(w in rest for w in words)
+    """Whether `words` (case-folded) stand in `longer` in the same order (`Hội đồng xét duyệt` in `Hội đồng cấp tỉnh
+    xét duyệt`, `Ban Chấp hành lâm thời` in `Ban Chấp hành Hội lâm thời`); a capitalized word put right before a
+    capitalized one opens another field (`Cục Quản lý Dược` is not `Cục Quản lý Y, Dược cổ truyền`)."""
+    k = 0
+    for w in words:
+        capital_put = False
+        while k < len(longer) and longer[k].casefold() != w:
+            capital_put = longer[k][:1].isupper()
+            k += 1
+        if k == len(longer) or capital_put and longer[k][:1].isupper():
+            return False
+        k += 1
+    return True
 
 
 def finalize(doc: Doc, items: list[dict]) -> list[dict]:
