@@ -356,6 +356,12 @@ CASES = [
     ("commune", "30. Ban Chỉ huy Quân sự xã sẵn sàng lực lượng ứng trực.", {"Ban Chỉ huy Quân sự xã": {"lead"}}),
     ("province", "31. Ủy ban nhân dân xã Tân Lập phát huy vai trò của các tổ tự quản.",
      {"Ủy ban nhân dân xã Tân Lập": {"lead"}}),
+    # the Party committees of every level as one collective, `các cấp` closing it (`nhất là …` is no part of it)
+    ("party_commune", "33. Cấp ủy các cấp nêu cao vai trò, trách nhiệm trong lãnh đạo.", {"Cấp ủy các cấp": {"lead"}}),
+    ("party_province", "34. Cấp ủy đảng, chính quyền các cấp, nhất là người đứng đầu tăng cường công tác tuyên truyền.",
+     {"Cấp ủy đảng, chính quyền các cấp": {"lead"}}),
+    ("commune", "35. Hạt Kiểm lâm phối hợp tuần tra; các trường học trên địa bàn lồng ghép nội dung vào giờ học.",
+     {"Hạt Kiểm lâm": {"coordinate"}, "các trường học trên địa bàn": {"lead"}}),
     # ... but a bare head cut from its lower-case name is no subject (`Các Hội` of `Các Hội công chứng viên …`)
     ("province", "32. Các Hội văn học thuộc diện giải thể chỉ chấm dứt hoạt động khi có quyết định.", {}),
 ]
