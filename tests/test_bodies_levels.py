@@ -362,6 +362,11 @@ CASES = [
      {"Cấp ủy đảng, chính quyền các cấp": {"lead"}}),
     ("commune", "35. Hạt Kiểm lâm phối hợp tuần tra; các trường học trên địa bàn lồng ghép nội dung vào giờ học.",
      {"Hạt Kiểm lâm": {"coordinate"}, "các trường học trên địa bàn": {"lead"}}),
+    # difficulties met go back to the body named after `phản ánh về`; opinions `phản ánh về` a body are about it
+    ("ministry", "36. Nếu có vướng mắc, đề nghị các đơn vị phản ánh về Cục Quản lý Dược để được hướng dẫn.",
+     {"các đơn vị": {"lead"}, "Cục Quản lý Dược": {"report_to"}}),
+    ("province", "37. Các ý kiến phản ánh về Sở Xây dựng đã được tiếp nhận; Thuế tỉnh hướng dẫn người nộp thuế kê khai.",
+     {"Thuế tỉnh": {"lead"}}),
     # ... but a bare head cut from its lower-case name is no subject (`Các Hội` of `Các Hội công chứng viên …`)
     ("province", "32. Các Hội văn học thuộc diện giải thể chỉ chấm dứt hoạt động khi có quyết định.", {}),
 ]
