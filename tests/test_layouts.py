@@ -75,8 +75,8 @@ def test_decimals_written_without_a_space_before_their_text():
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_labels_with_a_slash(fmt):
     body = ("I/ MỤC ĐÍCH\n1/ Nâng cao nhận thức\na/ Đối với cán bộ\nb/ Đối với học sinh\n2/ Bảo đảm an toàn\n"
-            "12/QĐ-UBND ngày 5/3/2025 của Ủy ban nhân dân tỉnh\nII/ NỘI DUNG\n")
-    assert paths(report(body), fmt) == ["I", "I/1", "I/1/a", "I/1/b", "I/2", "II"]
+            "2.1/ Số hóa hồ sơ\n12/QĐ-UBND ngày 5/3/2025 của Ủy ban nhân dân tỉnh\nII/ NỘI DUNG\n")
+    assert paths(report(body), fmt) == ["I", "I/1", "I/1/a", "I/1/b", "I/2", "I/2/2.1", "II"]
 
 
 def test_sections_between_chapter_and_article():
