@@ -372,6 +372,19 @@ CASES = [
 ]
 
 
+def test_bodies_listed_under_a_heading_that_names_their_role():
+    # `a) Cơ quan chủ trì` / `b) Cơ quan phối hợp` alone on their lines: the bullets under each take its role, up to
+    # the next heading of that rank; a line that is not a list ends it
+    text = (HEADS["ministry"] + "KẾ HOẠCH\nTriển khai công tác năm 2026\nI. NHIỆM VỤ\n1. Nội dung\nRà soát hồ sơ.\n"
+            "2. Cơ quan chủ trì, phối hợp\na) Cơ quan chủ trì\n- Cục Quản lý Dược.\n- Các Viện trực thuộc Bộ; Sở Y tế các tỉnh.\n"
+            "b) Cơ quan phối hợp\n- Bảo hiểm xã hội Việt Nam và Hội Dược học Việt Nam.\n"
+            "Các đơn vị báo cáo kết quả về Vụ Pháp chế.\n3. Thời gian thực hiện: Quý II/2026.\n")
+    got = {(b["name"], b["role"]) for b in process_text("x", text)["bodies"]}
+    assert got == {("Cục Quản lý Dược", "lead"), ("Các Viện trực thuộc Bộ", "lead"), ("Sở Y tế các tỉnh", "lead"),
+                   ("Bảo hiểm xã hội Việt Nam", "coordinate"), ("Hội Dược học Việt Nam", "coordinate"),
+                   ("Các đơn vị", "lead"), ("Vụ Pháp chế", "report_to")}, got
+
+
 @pytest.mark.parametrize("kind,text,expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_probe(kind, text, expected):
     got = _rules_bodies(kind, text)

@@ -221,6 +221,22 @@ def line_heading(ln: _Line):
     return None
 
 
+def role_list_heading(line: str) -> str | None:
+    """The role of a heading line that only names one (`a) Cơ quan chủ trì`, `- Đơn vị phối hợp:`): the bodies
+    the lines under it list take it (rules/roles.yaml `role_list_headings`)."""
+    lab = LABEL.match(line)
+    words = line[lab.end() if lab else 0:].strip().rstrip(":.").strip().casefold()
+    return role_rules()["raw"]["role_list_headings"].get(words) if len(words) < 40 else None
+
+
+def listed_only(ln: _Line) -> bool:
+    """Whether a line lists bodies and nothing else (`- Bộ Quốc phòng; các Bộ, ngành liên quan.`)."""
+    end = len(ln.toks)
+    while end and ln.toks[end - 1].t in (".", ";", ","):
+        end -= 1
+    return bool(ln.names) and _names_only(ln.toks, 0, end, ln.names)
+
+
 def _owner_of_something(toks: list[Tok], i: int) -> bool:
     """`của Sở Tư pháp`, `của Chủ tịch UBND tỉnh`: the body owns a thing (a cited act, a request)."""
     c = role_rules()

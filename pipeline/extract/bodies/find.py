@@ -27,8 +27,8 @@ import os
 import re
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
-from pipeline.extract.bodies.clauses import (Emitter, clause_bounds, follow_quotes, line_heading, merge_name_lists,
-                                             read_line, split_at_subjects)
+from pipeline.extract.bodies.clauses import (Emitter, clause_bounds, follow_quotes, line_heading, listed_only,
+                                             merge_name_lists, read_line, role_list_heading, split_at_subjects)
 from pipeline.extract.bodies.filters import finalize
 from pipeline.extract.bodies.places import doc_places
 from pipeline.extract.bodies.grammar import role_rules
@@ -49,13 +49,24 @@ def find_rules(doc: Doc) -> list[dict]:
     for rs, re_ in body_regions(doc):
         heading_actor: list = []
         heading_rank = 0
+        listing = None                # (role, rank) of a `Cơ quan phối hợp` heading whose lines list the bodies
         quote = [False, 0]            # a quotation open at the line's start, and for how many lines
         for ls, le in logical_lines(doc.text, rs, re_):
             if ls in addressed or any(a <= ls < b for a, b in narrated):
                 follow_quotes(doc.text[ls:le], ls, quote)     # not read, but a quotation may open or end in it
                 continue
-            ln = read_line(doc, rs, ls, le, blocked, quote, carried=bool(heading_actor))
+            ln = read_line(doc, rs, ls, le, blocked, quote, carried=bool(heading_actor or listing))
             if ln is None:
+                continue
+            role = role_list_heading(ln.text)
+            if role:
+                listing = role, ln.rank or 9
+                continue
+            if listing and (ln.rank is not None and ln.rank <= listing[1] or not listed_only(ln)):
+                listing = None
+            if listing:
+                for n in ln.names:
+                    em.add(ln.toks, n, listing[0], "role-heading")
                 continue
             toks, names = ln.toks, ln.names
             head = line_heading(ln)
