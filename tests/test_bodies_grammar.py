@@ -718,3 +718,11 @@ def test_the_health_ministry_s_departments_written_by_their_codes():
     for name in ("Cục Quản lý Y, Dược cổ truyền", "Cục Quản lý Dược", "Cục Quản lý Khám, chữa bệnh",
                  "Trung tâm Công nghệ thông tin"):
         assert roles_by_name(got, name) == {"recipient"}, name
+
+
+def test_a_units_roman_number_says_nothing_of_the_names_case():
+    from pipeline.text.names import canonical, case_name
+    # `Vụ III` is written in running text's case already: its number is not a name printed in capitals
+    assert case_name("Vụ III") == "Vụ III" and case_name("Kho bạc Nhà nước khu vực XV") == "Kho bạc Nhà nước khu vực XV"
+    assert case_name("VỤ III") == "Vụ III" and case_name("SỞ Y TẾ") == "Sở Y tế"
+    assert canonical("Vụ V.III") == "Vụ III"

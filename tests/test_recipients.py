@@ -219,6 +219,19 @@ def test_the_model_reads_no_item_that_is_no_body(monkeypatch):
     assert not any("đồng chí" in n for n in got), got
 
 
+def test_a_plural_head_before_its_listed_fields_is_no_recipient_of_its_own(monkeypatch):
+    """`- Các Bộ: Quốc phòng, Công an, Ngoại giao;` names three ministries; `Các Bộ` is not a fourth (the model read
+    it as one beside the rules' fields). A field that is also a head (`Công an`) is still a field there, and the
+    Government Office's departments are written by their codes (`các Vụ: TH, KTTH, V.III`)."""
+    monkeypatch.setenv("VANBAN_BODIES", "both")
+    body = ("Bộ Tài chính đề nghị các đơn vị thực hiện.\nNơi nhận:\n- Các Bộ: Quốc phòng, Công an, Ngoại giao;\n"
+            "- Các sở, ngành: TC; XD;\n- VPCP: các Vụ: TH, KTTH, V.III, KGVX;\n- Lưu: VT.")
+    got = recipients("bo", body)
+    assert {"Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao", "Sở Tài chính", "Sở Xây dựng", "Vụ Tổng hợp",
+            "Vụ Kinh tế tổng hợp", "Vụ III", "Vụ Khoa giáo - Văn xã"} <= got, got
+    assert not {"Các Bộ", "Các sở, ngành", "các Vụ", "Công an, Ngoại giao"} & got, got
+
+
 # ------------------------------------------------------------------ two-column pages: items wrapped beside the signature
 
 CLOSING = ("Điều 1. Thành lập Tổ công tác.\nNơi nhận:\n"

@@ -52,9 +52,10 @@ def _head_codes() -> list[tuple[re.Pattern, dict]]:
     out = []
     for head, table in (rules.load("abbreviations").get("head_codes") or {}).items():
         codes = sorted(table, key=len, reverse=True)      # longest first, as `_field_codes` orders its codes
-        pat = re.compile(r"(?<![\wĐđ-])((?i:" + re.escape(head) + r"))\s+(" + "|".join(map(re.escape, codes))
-                         + r")(?![\wĐđ&-])")
-        out.append((pat, table))
+        # (a dot inside a code may come as a space: `V.III`, its dot read as an abbreviation's, is `V III`)
+        pat = re.compile(r"(?<![\wĐđ-])((?i:" + re.escape(head) + r"))\s+("
+                         + "|".join(re.escape(c).replace(r"\.", "[. ]") for c in codes) + r")(?![\wĐđ&-])")
+        out.append((pat, {**table, **{c.replace(".", " "): v for c, v in table.items() if "." in c}}))
     return out
 
 
@@ -197,6 +198,9 @@ def _case_provinces(words: list[str], after: tuple[str, ...] = ()) -> list[str]:
     return out
 
 
+_ROMAN_NUMBER = re.compile(r"(?:V\.)?[IVXL]{1,5}")
+
+
 @lru_cache(maxsize=1 << 16)
 def case_name(name: str) -> str:
     """Case a name printed in capitals the way running text writes it.
@@ -207,11 +211,13 @@ def case_name(name: str) -> str:
     reference and body of a document.
     """
     abbrevs, heads, inner, units, fixed = _casing_tables()
-    kept = [w for w in name.split(" ") if w.casefold() not in abbrevs]
+    # a unit's Roman number (`Vụ III`, `khu vực XV`) says nothing of the name's case and keeps its own
+    kept = [w for w in name.split(" ") if w.casefold() not in abbrevs and not _ROMAN_NUMBER.fullmatch(w)]
     letters = [c for c in "".join(kept) if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
         return name
-    words = [w if w.casefold() in abbrevs or _is_code(w) else w.lower() for w in name.split(" ")]
+    words = [w if w.casefold() in abbrevs or _is_code(w) or _ROMAN_NUMBER.fullmatch(w) and i
+             else w.lower() for i, w in enumerate(name.split(" "))]
     out: list[str] = []
     place = False
     cap_next = True

@@ -389,12 +389,12 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
     out, k = [], j + 1
     m = k
     codes = _field_codes()
-    while k < len(toks) and (is_cap(toks[k].t) or toks[k].t.isupper()) and not head_at(toks, k) \
+    while k < len(toks) and (is_cap(toks[k].t) or toks[k].t.isupper()) and _field_not_name(toks, k) \
             and (toks[k].low in codes or not c["titles"].match(toks, k)[0]):     # `CT` is Công Thương here
         m = k + max(1, c["comma_fields"].match(toks, k)[0])     # `Văn hóa, Thể thao và Du lịch` is one field
-        while m < len(toks) and m - k < 10 and (re.match(r"[\wĐđ&]", toks[m].t) or toks[m].t in inner
+        while m < len(toks) and m - k < 10 and (re.match(r"[\wĐđ&]", toks[m].t) or toks[m].t in inner or _joining_dot(toks, m)
                                           or toks[m].t in ("-", "–") and m + 1 < len(toks) and is_cap(toks[m + 1].t)) \
-                and not (c["stop"].match(toks, m)[0] and not (places and is_cap(toks[m].t))) \
+                and not (c["stop"].match(toks, m)[0] and not (places and is_cap(toks[m].t)) and not in_compound(toks, m, c)) \
                 and not (toks[m].t in inner and (m + 1 == len(toks)
                                                              or head_at(toks, m + 1) or not is_cap(toks[m + 1].t))) \
                 and not (places and not (is_cap(toks[m].t) or toks[m].t.isdigit() or toks[m].t in ("-", "–"))):
@@ -416,6 +416,19 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
     if bracket and not (m < len(toks) and toks[m].t == ")"):
         return []                     # a remark in brackets, not a list of the departments
     return out
+
+
+def _joining_dot(toks: list[Tok], m: int) -> bool:
+    """A dot inside one code, no space on either side (`V.III`, the Government Office's Vụ III)."""
+    return toks[m].t == "." and 0 < m < len(toks) - 1 and toks[m - 1].e == toks[m].s == toks[m + 1].s - 1 \
+        and toks[m + 1].t.isupper()
+
+
+def _field_not_name(toks: list[Tok], k: int) -> bool:
+    """Whether a listed item at token k is a field, not a body's whole name: no head opens it, or a head stands
+    there alone (`Các Bộ: Quốc phòng, Công an, Ngoại giao`: `Công an` is Bộ Công an's field)."""
+    h = head_at(toks, k)
+    return not h or k + h >= len(toks) or toks[k + h].t in (",", ";", ".", "và", ")")
 
 
 def _qualified(toks: list[Tok], j: int) -> int:

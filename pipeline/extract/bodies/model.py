@@ -267,7 +267,8 @@ def combine(rule_items: list[dict], model_items: list[dict], places: dict, text:
             continue
         out.append(r)
     for m in model_items:
-        if m.get("kind") != "recipient" or any(r["start"] < m["end"] and m["start"] < r["end"] for r in rule_items):
+        if m.get("kind") != "recipient" or any(r["start"] < m["end"] and m["start"] < r["end"] for r in rule_items) \
+                or _opens_listed_fields(m, rule_items, text):
             continue
         toks = tokenize(m["name_as_written"])
         if toks and head_at(toks, 0):
@@ -282,6 +283,15 @@ def combine(rule_items: list[dict], model_items: list[dict], places: dict, text:
 
 
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và)\s*")
+
+
+def _opens_listed_fields(m: dict, rule_items: list[dict], text: str) -> bool:
+    """`- Các sở, ngành: TC; XD;`, `các Vụ: TH, KTTH`: the plural head before a colon whose fields the rules read as
+    one body each names no body of its own."""
+    after = text[m["end"]:m["end"] + 12] if text else ""
+    colon = after.find(":")
+    return colon >= 0 and not after[:colon].strip() and any(
+        0 <= r["start"] - (m["end"] + colon) <= 6 and r["role"] == "recipient" for r in rule_items)
 
 
 def _listed_after(item: dict, kept: list[dict], text: str) -> bool:
