@@ -128,3 +128,29 @@ def test_a_copy_without_the_left_column_takes_its_issuer_from_the_author_over_th
     rec = _read(tmp_path, text, "qd.md")
     assert rec["metadata"]["issuer"] == "Ủy ban nhân dân tỉnh Nam Sơn"
     assert "Văn phòng Ủy ban nhân dân tỉnh Nam Sơn" in {b["name"] for b in rec["bodies"]}
+
+
+# a legal database's crawl: the header and the closing set as pipe tables whose rows have no closing pipe, the cells
+# run together, the Nơi nhận items on one line
+CRAWLED = (
+    "| SỞ Y TẾ TỈNH NAM SƠN ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+    "|---|---\n"
+    "| Số: 315/SYT-NVY V/v: Tăng cường phòng, chống sốt xuất huyết. | Nam Sơn, ngày 12 tháng 5 năm 2026\n\n"
+    "| Kính gửi: | - Các bệnh viện tuyến tỉnh; - Trung tâm Y tế các huyện\n"
+    "|---|---\n\n"
+    "Sở Y tế đề nghị các đơn vị tổ chức giám sát ca bệnh và báo cáo kết quả về Sở Y tế trước ngày 30/5/2026./.\n\n"
+    "| Nơi nhận: - Như trên; - Ủy ban nhân dân tỉnh (để b/c); - Trung tâm Kiểm soát bệnh tật tỉnh; - Lưu: VT, NVY. "
+    "| KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lò Văn Sáng\n"
+    "|---|---|\n")
+
+
+def test_a_crawled_copy_with_open_table_rows_reads_as_printed(tmp_path):
+    rec = _read(tmp_path, CRAWLED, "cv.txt")
+    m = rec["metadata"]
+    assert (m["identifier"], m["issued_date"], m["issuer"]) == ("315/SYT-NVY", "2026-05-12", "Sở Y tế tỉnh Nam Sơn")
+    assert m["title"] == "Tăng cường phòng, chống sốt xuất huyết"
+    assert m["signer"]["name"] == "Lò Văn Sáng"
+    got = {b["name"] for b in rec["bodies"] if b["role"] == "recipient"}
+    assert {"Ủy ban nhân dân tỉnh Nam Sơn", "Trung tâm Kiểm soát bệnh tật tỉnh Nam Sơn"} <= got, got
+    assert not any("|" in b["name"] or "|" in (b.get("text") or "") for b in rec["bodies"]), rec["bodies"]
+    assert all(rec["text"][b["start"]:b["end"]] == b["text"] for b in rec["bodies"])

@@ -161,3 +161,18 @@ def test_the_gazette_s_running_header_is_no_line_of_the_document():
     assert cover == "THỦ TƯỚNG CHÍNH PHỦ\n"
     # the gazette named in a sentence stays
     assert "đăng CÔNG BÁO" in normalize("Văn phòng Chính phủ đăng CÔNG BÁO theo quy định.", "txt").text
+
+
+def test_a_blank_line_parts_paragraphs_in_a_text_file_unless_every_line_has_one():
+    from pipeline.read.normalize import normalize
+    # a list item and the paragraph after a blank line stay apart, however the line lengths look
+    parted = ("SỞ Y TẾ TỈNH NAM SƠN\nSố: 315/SYT-NVY\nV/v tăng cường phòng, chống sốt xuất huyết\n"
+              "Nam Sơn, ngày 12 tháng 5 năm 2026\nKính gửi:\n"
+              "- Các bệnh viện tuyến tỉnh; - Trung tâm Y tế các huyện và các phòng khám đa khoa khu vực\n\n"
+              "Sở Y tế đề nghị các đơn vị tổ chức giám sát ca bệnh.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    assert "khu vực\nSở Y tế" in normalize(parted, "txt", wrapped=True).text
+    # a page exported double-spaced: the blank lines say nothing, the wrapped line is joined as before
+    spaced = ("phấn đấu trên 90% đảng viên được xếp loại hoàn thành tốt nhiệm vụ trong năm, trong đó có\n\n"
+              "đảng viên hoàn thành xuất sắc nhiệm vụ và không có đảng viên nào bị kỷ luật.\n\n"
+              "Công đoàn cơ sở đạt danh hiệu vững mạnh.\n\n")
+    assert "trong đó có đảng viên" in normalize(spaced, "txt", wrapped=True).text

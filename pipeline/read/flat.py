@@ -83,7 +83,7 @@ def unflatten(text: str, offsets: list[int] | None) -> tuple[str, list[int] | No
         cuts.append(m.span())
     head = text[:head_end]
     for m in p["openers"].finditer(head):
-        lead = head[head.rfind("\n", 0, m.start()) + 1:m.start()]
+        lead = head[head.rfind("\n", 0, m.start()) + 1:m.start()].lstrip("| \t")    # (a table cell's pipe before it)
         if head.startswith("V/", m.end()) and not (lead.startswith("Số") or lead.isupper()):
             continue   # `V/v` after the number or the type word; in a sentence it names a cited letter's subject
         cuts.append(m.span())
@@ -99,7 +99,27 @@ def unflatten(text: str, offsets: list[int] | None) -> tuple[str, list[int] | No
     cuts += _designations(text)
     cuts += [m.span() for m in p["attached_title"].finditer(text)]
     cuts += _signature(text)
+    cuts += _inline_items(text)
     return _labels(*_cut(text, offsets, cuts))
+
+
+# `Nơi nhận: - Như trên; - Bộ Tài chính; - Lưu: VT.`, `Kính gửi: | - Bộ A; - Bộ B` (a table cell of the copy): the
+# list's opening and each `;` before the next `- ` item
+_LIST_OPENING = re.compile(r"(?m)^(?P<pipe>\|[ \t]*)?(?:Nơi nhận|Kính gửi)[ \t]*:(?P<gap>[ \t|]+)(?=[-–+•][ \t]+\S)")
+_NEXT_ITEM = re.compile(r"[;,](?P<gap>[ \t]+)(?=[-–+•][ \t]+\S)")
+
+
+def _inline_items(text: str) -> list[tuple[int, int]]:
+    """A Nơi nhận or Kính gửi list run into one line: a break after its colon and between its items (a `;` then
+    `- `), and the table pipe before it dropped; the recipients parser reads one item a line, as printed."""
+    out = []
+    for m in _LIST_OPENING.finditer(text):
+        if m.group("pipe"):
+            out.append((*m.span("pipe"), ""))
+        out.append(m.span("gap"))
+        end = text.find("\n", m.end())
+        out += [g.span("gap") for g in _NEXT_ITEM.finditer(text, m.end(), len(text) if end < 0 else end)]
+    return out
 
 
 def _issuer_levels(head: str) -> list[tuple[int, int]]:
@@ -193,8 +213,8 @@ def _signature(text: str) -> list[tuple[int, int]]:
 
 
 def _cut(text: str, offsets: list[int] | None, cuts: list[tuple]) -> tuple[str, list[int] | None]:
-    """Each (start, end) stretch of spaces or dashes becomes one line break, each (start, end, " ") one space;
-    overlapping stretches merge."""
+    """Each (start, end) stretch of spaces or dashes becomes one line break, each (start, end, " ") one space,
+    each (start, end, "") nothing; overlapping stretches merge."""
     if not cuts:
         return text, offsets
     merged: list[list] = []
@@ -207,7 +227,7 @@ def _cut(text: str, offsets: list[int] | None, cuts: list[tuple]) -> tuple[str, 
     for a, b, repl in merged:
         parts += [text[pos:a], repl]
         if offsets is not None:
-            maps += [offsets[pos:a], [offsets[a]]]
+            maps += [offsets[pos:a], [offsets[a]] if repl else []]
         pos = b
     parts.append(text[pos:])
     if offsets is None:

@@ -15,7 +15,9 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# a row opens with its pipe; the closing pipe is optional (GitHub's tables, and the copies a legal database's
+# crawler writes: `| Số: 12/BXD-QLN | Hà Nội, ngày …` with no pipe after the last cell)
+_TABLE_ROW = re.compile(r"^\s*\|")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _HARD_BREAK = re.compile(r"(?:\s{2,}|\\)$")
@@ -30,7 +32,8 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def _cells(line: str) -> list[str]:
-    body = line.strip()[1:-1]
+    body = line.strip()[1:]
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
     cells = re.split(r"(?<!\\)\|", body)
     return [c.strip() for c in cells]
 

@@ -206,7 +206,15 @@ def _rejoin(text: str, offsets: list[int] | None, aggressive: bool,
     return " ".join(parts), offsets
 
 
-def _plain_blanks(text: str) -> str:
+def _double_spaced(text: str) -> bool:
+    """A text with a blank line after most of its lines (a page exported double-spaced) says nothing of its
+    paragraphs by them."""
+    lines = text.split("\n")
+    filled = [i for i, ln in enumerate(lines[:-1]) if ln.strip()]
+    return bool(filled) and sum(not lines[i + 1].strip() for i in filled) > 0.6 * len(filled)
+
+
+def _plain_blanks(text: str, keep_blank: bool = False) -> str:
     """`_SPACES`, `_LINE_EDGES` and `_BLANK_LINES` substituted in turn, without an offset map: runs of spaces made
     one, spaces cut off each line's ends, runs of line breaks made one. Why: with C string methods, not three
     scans of the text for spaces and breaks (a third of the normalize stage); the same text."""
@@ -214,7 +222,7 @@ def _plain_blanks(text: str) -> str:
         text = text.replace("  ", " ")
     if " " in text:
         text = "\n".join(line.strip(" ") for line in text.split("\n"))
-    while "\n\n" in text:
+    while "\n\n" in text and not keep_blank:
         text = text.replace("\n\n", "\n")
     return text
 
@@ -253,14 +261,20 @@ def _normalized(raw: str, fmt: str, wrapped: bool, join_lower: bool,
     text, offsets = _sub(_EN_DASH_SPACED, "-", text, offsets)
     if "CÔNG BÁO" in text:
         text, offsets = _sub(_GAZETTE_HEADER, "", text, offsets)
+    # in a text file a blank line parts two paragraphs: no line is joined across it (`- Trung tâm Y tế các huyện` /
+    # (blank) / `Sở Y tế đề nghị …`), so the blank lines go only after the wrapped lines are joined
+    paragraphs = fmt in ("txt", "md") and "\n\n" in text and not _double_spaced(text)
     if offsets is None:
-        text = _plain_blanks(text)
+        text = _plain_blanks(text, keep_blank=paragraphs)
     else:
         text, offsets = _sub(_SPACES, " ", text, offsets)
         text, offsets = _sub(_LINE_EDGES, lambda m: "\n" if "\n" in m.group(0) else "", text, offsets)
-        text, offsets = _sub(_BLANK_LINES, "\n", text, offsets)
+        if not paragraphs:
+            text, offsets = _sub(_BLANK_LINES, "\n", text, offsets)
     text, offsets = _sub(_HEADER_DATE_SPLIT, r"\1 ", text, offsets)
     text, offsets = _rejoin(text, offsets, aggressive=wrapped, join_lower=join_lower)
+    if paragraphs:
+        text, offsets = (_plain_blanks(text), None) if offsets is None else _sub(_BLANK_LINES, "\n", text, offsets)
     text, offsets = _sub(_SPACES, " ", text, offsets)
     # strip leading newline
     if text.startswith("\n"):
