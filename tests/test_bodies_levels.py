@@ -367,6 +367,9 @@ CASES = [
      {"các đơn vị": {"lead"}, "Cục Quản lý Dược": {"report_to"}}),
     ("province", "37. Các ý kiến phản ánh về Sở Xây dựng đã được tiếp nhận; Thuế tỉnh hướng dẫn người nộp thuế kê khai.",
      {"Thuế tỉnh": {"lead"}}),
+    # a mass organization's central committee named by its level first; the army's regions addressed together
+    ("ministry", "38. Trung ương Hội Cựu chiến binh Việt Nam phối hợp tuyên truyền; các quân khu rà soát hồ sơ.",
+     {"Trung ương Hội Cựu chiến binh Việt Nam": {"coordinate"}, "các quân khu": {"lead"}}),
     # ... but a bare head cut from its lower-case name is no subject (`Các Hội` of `Các Hội công chứng viên …`)
     ("province", "32. Các Hội văn học thuộc diện giải thể chỉ chấm dứt hoạt động khi có quyết định.", {}),
 ]
