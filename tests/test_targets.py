@@ -259,6 +259,12 @@ def test_a_report_states_results_not_goals():
     assert [t["value"] for t in targets("- Năm 2026, phấn đấu 100% văn bản được ký số.", report)] == [100]
 
 
+def test_only_so_many_so_far_is_a_fact_not_a_goal():
+    # `mới có`: the count reached by a date, said to explain a delay; a plan's sentence, no goal
+    assert targets("- Đến ngày 20/3/2026 mới có 14 xã gửi báo cáo về Sở Xây dựng để tổng hợp.") == []
+    assert [t["value"] for t in targets("- Thành lập mới 03 hợp tác xã trong năm 2026.")] == [3]
+
+
 @pytest.mark.parametrize("s, v", [("2.000", 2000), ("3,5", 3.5), ("03", 3), ("4.800.000", 4800000),
                                   ("91,25", 91.25), ("x", None)])
 def test_vietnamese_number_formats(s, v):
