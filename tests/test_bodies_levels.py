@@ -375,6 +375,14 @@ CASES = [
 ]
 
 
+def test_a_mass_organizations_name_ends_at_its_field():
+    # as a department's does (`Sở Tài chính tổ chức …`): the verb after `Đoàn Thanh niên` is the task, not its name
+    text = (HEADS["commune"] + "KẾ HOẠCH\nTổ chức Tháng hành động năm 2026\nII. NHIỆM VỤ\n"
+            "1. Công đoàn xã phối hợp với Đoàn Thanh niên tổ chức phong trào thi đua.\n")
+    got = {(b["name"], b["role"]) for b in process_text("x", text)["bodies"]}
+    assert ("Đoàn Thanh niên", "coordinate") in got, got
+
+
 def test_bodies_listed_under_a_heading_that_names_their_role():
     # `a) Cơ quan chủ trì` / `b) Cơ quan phối hợp` alone on their lines: the bullets under each take its role, up to
     # the next heading of that rank; a line that is not a list ends it

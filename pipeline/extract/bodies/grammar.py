@@ -343,7 +343,10 @@ def _field_codes() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _fields_folded() -> frozenset:
-    return frozenset(" ".join(TOKEN.findall(v.casefold())) for v in _field_codes().values())
+    """The whole fields a name can end on: a department's (abbreviations.yaml `fields`) and a mass organization's
+    (body_heads.yaml `whole_fields`: `Đoàn Thanh niên tổ chức …` ends at `Thanh niên`)."""
+    fields = list(_field_codes().values()) + rules.load("body_heads").get("whole_fields", [])
+    return frozenset(" ".join(TOKEN.findall(v.casefold())) for v in fields)
 
 
 @lru_cache(maxsize=1)
