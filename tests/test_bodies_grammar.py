@@ -726,3 +726,9 @@ def test_a_units_roman_number_says_nothing_of_the_names_case():
     assert case_name("Vụ III") == "Vụ III" and case_name("Kho bạc Nhà nước khu vực XV") == "Kho bạc Nhà nước khu vực XV"
     assert case_name("VỤ III") == "Vụ III" and case_name("SỞ Y TẾ") == "Sở Y tế"
     assert canonical("Vụ V.III") == "Vụ III"
+
+
+def test_on_the_basis_of_is_no_part_of_a_name():
+    # `trên cơ sở …` (on the basis of) opens an adverbial; `trên địa bàn …` still places the body
+    assert names_in("Sở Y tế trên cơ sở kết quả rà soát bảo đảm thuốc cho người dân.") == ["Sở Y tế"]
+    assert names_in("Các cơ quan trên địa bàn tỉnh thực hiện.") == ["Các cơ quan trên địa bàn tỉnh"]
