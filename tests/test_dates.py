@@ -513,3 +513,8 @@ def test_example_spans_cover_the_example_line_and_the_deeper_bullets_under_it():
     from pipeline.text.spans import example_spans
     text = "Mở đầu.\nVí dụ:\n- Các sở;\n- Lưu: VT.\n1.2. Kỹ thuật trình bày\n- Ví dụ 2: chữ in hoa.\n+ Không thuộc ví dụ.\n"
     assert [text[s:e] for s, e in example_spans(text)] == ["Ví dụ:\n- Các sở;\n- Lưu: VT.", "- Ví dụ 2: chữ in hoa."]
+
+
+def test_the_year_a_law_was_amended_is_its_titles():
+    # `(sửa đổi, bổ sung một số điều năm 2017)` dates the law's amendment, not anything this document does
+    assert values("Quán triệt Bộ luật Hình sự năm 2015 (sửa đổi, bổ sung một số điều năm 2017) đến cán bộ.") == {}
