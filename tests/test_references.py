@@ -103,6 +103,22 @@ def test_code_wins_over_the_word():
     assert one("Thực hiện Chương trình hành động số 14-CTr/TU ngày 30/6/2021.")["doc_type"] == "Chương trình hành động"
 
 
+def test_an_issuer_ends_where_its_name_ends():
+    # a whole name (`Chính phủ`) then the sentence going on; `và` before a lower-case word that is no field's
+    assert one("Căn cứ Nghị định số 112/2020/NĐ-CP ngày 18/9/2020 của Chính phủ nghị định về xử lý kỷ luật.")["issuer"] \
+        == "Chính phủ"
+    assert one("Chi từ kinh phí tại Quyết định số 25/QĐ-UBND ngày 08/12/2025 của UBND tỉnh và các nguồn kinh phí "
+               "khác.")["issuer"].startswith("Ủy ban nhân dân tỉnh")
+    assert one("Căn cứ Thông tư số 01/2025/TT-BLĐTBXH ngày 02/01/2025 của Bộ Lao động - Thương binh và xã hội.")[
+        "issuer"].casefold().endswith("và xã hội")
+    # a Party resolution passed at a plenum is its Central Committee's
+    r = one("Thực hiện Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa XII.")
+    assert r["issuer"].startswith("Ban Chấp hành Trung ương")
+    # the day a law was passed, after its issuer, is the citation's date
+    r = one("Căn cứ Nghị quyết số 202/2025/QH15 của Quốc hội thông qua ngày 12 tháng 6 năm 2025 về việc sắp xếp.")
+    assert (r["issuer"], r["date"]) == ("Quốc hội", "2025-06-12")
+
+
 def test_a_type_code_first_wins_over_the_letter_word():
     # `TTr` is the code of a Tờ trình (DATASET.md): the code wins even after `Công văn số`
     assert one("Xét Công văn số 52/TTr-KHTC ngày 09/01/2026 của Thanh tra tỉnh.")["doc_type"] == "Tờ trình"
