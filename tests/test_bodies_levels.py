@@ -383,6 +383,14 @@ def test_a_mass_organizations_name_ends_at_its_field():
     assert ("Đoàn Thanh niên", "coordinate") in got, got
 
 
+def test_the_press_of_every_level_is_one_collective_in_a_list_of_subjects():
+    # `các cơ quan báo chí Trung ương, địa phương, quân đội`: the list of subjects runs on past it to the last body
+    text = (HEADS["ministry"] + "KẾ HOẠCH\nTuyên truyền năm 2026\nII. NHIỆM VỤ\n1. Các cơ quan báo chí Trung ương, địa "
+            "phương, quân đội, Hội Nông dân Việt Nam và các tổ chức chính trị - xã hội tập trung tuyên truyền.\n")
+    got = {(b["name"], b["role"]) for b in process_text("x", text)["bodies"]}
+    assert {("Hội Nông dân Việt Nam", "lead"), ("các tổ chức chính trị - xã hội", "lead")} <= got, got
+
+
 def test_bodies_listed_under_a_heading_that_names_their_role():
     # `a) Cơ quan chủ trì` / `b) Cơ quan phối hợp` alone on their lines: the bullets under each take its role, up to
     # the next heading of that rank; a line that is not a list ends it
