@@ -370,6 +370,8 @@ CASES = [
     # a mass organization's central committee named by its level first; the army's regions addressed together
     ("ministry", "38. Trung ương Hội Cựu chiến binh Việt Nam phối hợp tuyên truyền; các quân khu rà soát hồ sơ.",
      {"Trung ương Hội Cựu chiến binh Việt Nam": {"coordinate"}, "các quân khu": {"lead"}}),
+    ("party_province", "40. Cấp ủy Đảng lãnh đạo, Ủy ban nhân dân xã xây dựng phương án, kế hoạch.",
+     {"Cấp ủy Đảng": {"lead"}, "Ủy ban nhân dân xã": {"lead"}}),
     # ... but a bare head cut from its lower-case name is no subject (`Các Hội` of `Các Hội công chứng viên …`)
     ("province", "32. Các Hội văn học thuộc diện giải thể chỉ chấm dứt hoạt động khi có quyết định.", {}),
 ]
