@@ -425,6 +425,19 @@ def test_a_charter_says_how_its_organs_work():
     assert not any(n.endswith("mỗi") for n in names), names
 
 
+def test_the_organ_that_signs_for_the_issuer_is_the_issuer_given_no_part():
+    # a Huyện ủy's plan signed `T/M BAN THƯỜNG VỤ`: `Ban Thường vụ Huyện ủy xây dựng kế hoạch` is the issuer writing it
+    text = ("ĐẢNG BỘ TỈNH PHÚ THỌ\nHUYỆN ỦY THANH SƠN\n*\nSố 45-KH/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Thanh Sơn, ngày 03 tháng 4 năm 2026\nKẾ HOẠCH\nthực hiện công tác dân vận năm 2026\n"
+            "Ban Thường vụ Huyện ủy xây dựng kế hoạch thực hiện như sau:\nI- NHIỆM VỤ\n"
+            "1- Ban Dân vận Huyện ủy chủ trì hướng dẫn thực hiện.\n2- Văn phòng Huyện ủy tổng hợp, báo cáo Ban Thường vụ "
+            "Huyện ủy.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nHà Văn Tâm\n")
+    got = {(b["name"], b["role"]) for b in process_text("kh.txt", text)["bodies"]}
+    assert ("Ban Dân vận Huyện ủy Thanh Sơn", "lead") in got, got
+    assert ("Ban Thường vụ Huyện ủy Thanh Sơn", "report_to") in got, got       # reported to, as the issuer may be
+    assert ("Ban Thường vụ Huyện ủy Thanh Sơn", "lead") not in got, got
+
+
 def test_a_party_committee_s_standing_board_that_signs_for_it_speaks_as_the_issuer():
     # a Huyện ủy's directive signed `T/M BAN THƯỜNG VỤ`: after a clause of aim, its Ban Thường vụ tells the bodies to
     # act as the issuer does (`Để …, UBND tỉnh yêu cầu …`)

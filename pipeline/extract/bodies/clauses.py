@@ -61,7 +61,7 @@ class Emitter:
     def __init__(self, doc: Doc, places):
         self.doc, self.places, self.out = doc, places, []
         self.issuer = issuer_forms(doc.metadata.get("issuer"), places)
-        self.speakers = self.issuer | _signing_organ(doc.metadata, self.issuer)
+        self.speakers = self.issuer | signing_organ(doc.metadata, self.issuer)
 
     def issuer_before(self, toks, x: int, names) -> bool:
         """Whether the word before token x ends the issuer's name (`…, UBND tỉnh yêu cầu`), or the name of its
@@ -328,7 +328,7 @@ def _quoted(toks, inside: bool = False) -> tuple[set[int], bool]:
     return out, inside
 
 
-def _signing_organ(metadata: dict, issuer: set[str]) -> set[str]:
+def signing_organ(metadata: dict, issuer: set[str]) -> set[str]:
     """The issuer's forms headed by the organ its signer signs for (`T/M Ban Thường vụ` + `Tỉnh ủy Ninh Bình`),
     when the issuer's name does not already open with that organ (`TM. Ủy ban nhân dân` of `Ủy ban nhân dân tỉnh`)."""
     first = ((metadata.get("signer") or {}).get("authority") or "").split(",")[0].strip()   # `T/M …, K/T Bí thư`

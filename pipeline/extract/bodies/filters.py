@@ -7,6 +7,7 @@ import re
 from pipeline.parse.document import Doc
 from pipeline.parse.sections import section_at
 from pipeline.extract.bodies.places import doc_places, issuer_forms, resolve_jurisdiction
+from pipeline.extract.bodies.clauses import signing_organ
 from pipeline.extract.bodies.vocab import vague
 from pipeline.text import units
 from pipeline.extract.bodies.grammar import find_names, role_rules
@@ -160,6 +161,7 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     """Drop the issuer unless reported to, vague collectives and duplicates."""
     places = doc_places(doc.metadata)
     forms = issuer_forms(doc.metadata.get("issuer"), places)
+    forms |= signing_organ(doc.metadata, forms)     # `Ban Thường vụ Huyện ủy` of a plan signed `T/M Ban Thường vụ`
     found = list(alias_matches(doc.text))     # `(gọi tắt là …)`, `(gọi chung là …)`: read once for both uses
     aliases = _aliases(doc, places, found)
     items = [{**it, "name": aliases.get(it["name"].casefold(), it["name"])} for it in items]
