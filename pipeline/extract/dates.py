@@ -428,13 +428,14 @@ def find(doc: Doc) -> list[dict]:
     out: list[dict] = []
     taken = Taken()
     by_sep: dict[str, list[int]] = {}
+    seen: dict[str, list[int]] = {}       # where each pattern's opening words stand, found once per text
     for m in _DIGIT_STARTS.finditer(low) if cfg["digit_opened"] else ():
         by_sep.setdefault(m.group(1) or "t", []).append(m.start())
     for name, pat in cfg["patterns"].items():
         guard = cfg["left_guard"].get(name)
         seps, words = cfg["digit_seps"].get(name), cfg["word_opened"].get(name)
         for m in (matches_at(pat, low, starts_for(by_sep, seps)) if seps
-                  else matches_at(pat, low, word_starts(low, words)) if words else pat.finditer(low)):
+                  else matches_at(pat, low, word_starts(low, words, seen)) if words else pat.finditer(low)):
             s, e = m.span()
             if guard and guard.search(low[max(0, s - 30):s]):
                 continue

@@ -147,7 +147,7 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     strong = _strong_at(cfg, lead)
     if has_cmp and cfg["floor_ceiling"].search(text[s:e]) and not cfg["past_before"].search(lead[-16:]):
         strong = len(lead)   # `… đạt tối thiểu 90%`: a floor or a ceiling on the figure is itself a goal cue
-    past = [m for m in cfg["past_before"].finditer(before)]
+    past = list(cfg["past_before"].finditer(before))
     if past and cs + past[-1].end() > sent_start + strong and not (
             all(cfg["share_before"].fullmatch(m.group(0)) for m in past) and _under_goal(doc, s)):
         return False  # `đã …`, `hiện đạt` after the last goal cue: a result (a share only outside a goal heading)

@@ -246,14 +246,23 @@ def _openings(items: list, starts: set[str], most: int) -> tuple[set[str] | None
     return starts, True
 
 
-def word_starts(text: str, words: list[str]) -> list[int]:
-    """Every place (in order) where one of `words` stands in `text` (none of them the start of another)."""
+def word_starts(text: str, words: list[str], seen: dict[str, list[int]] | None = None) -> list[int]:
+    """Every place (in order) where one of `words` stands in `text` (none of them the start of another).
+    `seen`: each word's places in this `text`, kept for the next call: several patterns open with the same
+    words (dates' `range_days` and `day_list` with `các`, `ngày`, among the commonest words of a text)."""
     out = []
     for w in words:
+        if seen is not None and w in seen:
+            out += seen[w]
+            continue
+        found = []
         at = text.find(w)
         while at >= 0:
-            out.append(at)
+            found.append(at)
             at = text.find(w, at + 1)
+        out += found
+        if seen is not None:
+            seen[w] = found
     out.sort()
     return out
 

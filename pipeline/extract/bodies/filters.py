@@ -114,15 +114,16 @@ def _short_forms(items: list[dict]) -> list[dict]:
     names = {}
     for it in items:
         names.setdefault(it["name"], it["start"])
+    # each name's words split once, not at every later item it is compared with (quadratic in a long document's items)
+    read = [(n, at, len(n.split()), n.casefold().split()) for n, at in names.items()]
     out = []
     for it in items:
         words = it["name"].casefold().split()
         if len(words) < 3 or words[0] == "các":
             out.append(it)
             continue
-        longer = [n for n, at in names.items() if at < it["start"] and len(n.split()) > len(words)
-                  and n.casefold().split()[:2] == words[:2] and _in_order(words, n.casefold().split())
-                  and _placed_tail(it["name"], n)]
+        longer = [n for n, at, count, folded in read if at < it["start"] and count > len(words)
+                  and folded[:2] == words[:2] and _in_order(words, folded) and _placed_tail(it["name"], n)]
         out.append({**it, "name": longer[0]} if len(longer) == 1 else it)
     return out
 
