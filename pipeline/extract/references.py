@@ -11,10 +11,9 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.extract.registry import extractor
-from pipeline.parse.document import Doc
+from pipeline.parse.document import Doc, section_paths
 from pipeline.text.matching import digit_led
-from pipeline.text.names import canonical, case_name, comma_fields, complete_jurisdiction, sole_province
-from pipeline.parse.sections import section_at
+from pipeline.text.names import canonical, comma_fields, complete_jurisdiction, place_source
 from pipeline.text.fold import title_key
 from pipeline.text.spans import Taken, last_break
 from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, law_title, normalize_identifier,
@@ -90,8 +89,8 @@ def _assign_relations(doc: Doc, items: list[dict]) -> None:
     after another (`Thực hiện A, B và C`; `A …; B …`) shares the relation of the list's head.
     """
     done: list[dict] = []
-    for it in items:
-        own = not _in_body(section_at(doc.sections, it["start"]))
+    for it, path in zip(items, section_paths(doc.sections, [it["start"] for it in items])):
+        own = not _in_body(path)
         it["relation"], it["_nested"] = _relation(doc, it, done, own)
         it["_own"] = own
         done.append(it)
@@ -304,12 +303,10 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
 
 
 def jurisdiction_source(doc: Doc) -> str:
-    """Where the citing document names its place: its issuer, the parent body above it and the header's capitals
-    (`ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN` over `SỞ CÔNG THƯƠNG`), else the one province its text names, for `UBND tỉnh`."""
+    """Where the citing document names its place (`names.place_source`), for `UBND tỉnh`: read once per document,
+    not at each of its citations."""
     meta = doc.metadata
-    lines = [case_name(ln.strip()) for ln in doc.text[:doc.structure.header_end].split("\n")
-             if ln.strip() and ln.strip().isupper() and len(ln) < 80]
-    return " ; ".join(x for x in [meta.get("issuer"), meta.get("parent_issuer"), *lines, sole_province(doc.text)] if x)
+    return place_source(doc.text, doc.structure.header_end, meta.get("issuer"), meta.get("parent_issuer"))
 
 
 def _own_issuer(doc: Doc, ident: str) -> str | None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.parse.document import Doc
-from pipeline.parse.sections import section_at
+from pipeline.parse.document import Doc, section_paths
 from pipeline.extract.bodies.places import doc_places, issuer_forms, resolve_jurisdiction
 from pipeline.extract.bodies.vocab import vague
 from pipeline.text import units
@@ -162,11 +161,11 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     chain = forms | issuer_forms(doc.metadata.get("parent_issuer"), places)
     items = [it for it in items if not (it["name"].casefold() in chain and _after_person_title(doc, it))]
     out, seen = [], set()
-    for it in items:
+    for it, path in zip(items, section_paths(doc.sections, [it["start"] for it in items])):
         name = it["name"]
         if name.casefold() in forms and it["role"] != "report_to" and it.get("source") != "heading":
             continue
-        key = (name.casefold(), it["role"], section_at(doc.sections, it["start"]))   # one row per section
+        key = (name.casefold(), it["role"], path)   # one row per section
         if key in seen:
             continue
         seen.add(key)
