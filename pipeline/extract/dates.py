@@ -17,6 +17,7 @@ document's own (a draft with a blank day: the year on its date line).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from re import _parser
 
@@ -384,14 +385,14 @@ def _timetable_line(text: str, s: int, e: int) -> bool:
                 or after >= 0 and cfg["day_label_line"].match(text, after + 1))
 
 
-def _in_cited_title(name: str, text: str, s: int, ref_spans: list, own_type: str | None) -> bool:
+def _in_cited_title(name: str, text: str, s: int, ref_ends: list[int], own_type: str | None) -> bool:
     """A period, year, month or recurrence inside a cited document's title: in the `về …` clause right
     after a reference, or after a named programme or strategy that is not this document."""
     if name in _DAY_KINDS:
         return False
     cfg = _cfg()
     numbers = [m.end() for m in cfg["document_number"].finditer(text, max(0, s - 300), s)]
-    for b in [b for _, b in ref_spans] + numbers:
+    for b in ref_ends[bisect_left(ref_ends, s - 300):bisect_right(ref_ends, s)] + numbers:   # (the ends near, not every one)
         cue = cfg["title_after_ref"].search(text[b:s]) if b <= s and s - b <= 300 else None
         if cue and not _SENTENCE_END.search(text, b, s) and not cfg["title_end"].search(text[b + cue.end():s]):
             return True
@@ -425,6 +426,7 @@ def find(doc: Doc) -> list[dict]:
     ref_spans = [(r["start"], r["end"]) for r in refs]
     ref_dates = {r.get("date") for r in refs if r.get("date")}
     in_ref = Taken(ref_spans)
+    ref_ends = sorted(b for _, b in ref_spans)
     out: list[dict] = []
     taken = Taken()
     by_sep: dict[str, list[int]] = {}
@@ -477,7 +479,7 @@ def find(doc: Doc) -> list[dict]:
                 continue  # inside a citation: the cited document's date (periods in its title still count)
             if kind == "event" and _is_cited(name, text, s, e):
                 continue
-            if _in_cited_title(name, text, s, ref_spans, doc.metadata.get("doc_type")):
+            if _in_cited_title(name, text, s, ref_ends, doc.metadata.get("doc_type")):
                 continue
             if kind == "event" and cfg["deadline_column"].search(column_header(text, s)) \
                     and not re.search(r"(?:từ|bắt đầu)\s*\Z", text[max(0, s - 12):s], re.I):

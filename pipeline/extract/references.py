@@ -7,6 +7,7 @@ words before it in the same clause. Vocabularies live in `rules/`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from pipeline import rules
@@ -108,7 +109,8 @@ def _relation(doc: Doc, it: dict, earlier: list[dict], own: bool) -> tuple[str, 
     if p["quoted_before"].fullmatch(text[sent:s]) and p["quoted_after"].match(text, it["end"]):
         return "basis", False       # `Tại khoản 6 Điều 18 Quyết định số 1178/QĐ-BTP … quy định: “…”`
     clause = max(sent, text.rfind(";", sent, s) + 1)
-    before = [q for q in earlier if q["start"] >= sent and q["end"] <= s]
+    # (the earlier ones run in text order: those of this sentence are found by bisection, not all read again)
+    before = [q for q in earlier[bisect_left(earlier, sent, key=lambda q: q["start"]):] if q["end"] <= s]
     last = before[-1] if before else None
     region = max(clause, last["end"]) if last else clause
     cue = _last_cue(text, region, s, clause, own)

@@ -212,8 +212,8 @@ def _plain_blanks(text: str) -> str:
     scans of the text for spaces and breaks (a third of the normalize stage); the same text."""
     while "  " in text:
         text = text.replace("  ", " ")
-    if " " in text:
-        text = "\n".join(line.strip(" ") for line in text.split("\n"))
+    if " " in text:               # (no two spaces are left: a line has at most one space at either end)
+        text = text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
     while "\n\n" in text:
         text = text.replace("\n\n", "\n")
     return text
