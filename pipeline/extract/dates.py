@@ -88,7 +88,7 @@ def _cfg() -> dict:
         # the whole rule (what `_is_example` answers), its parts, and the longest word a placeholder follows
         "example_sentence": re.compile(rf"(?:{cfg['example_said']}|(?<!\w)(?:{cfg['example_heads']})\s+{cfg['example_letter']})"),
         "example_said": re.compile(cfg["example_said"]),
-        "example_placeholder": re.compile(rf"\s{cfg['example_letter']}"),
+        "example_letter": re.compile(cfg["example_letter"]),     # (a placeholder: after a blank, `_is_example`)
         "example_head_before": re.compile(rf"(?<!\w)(?:{cfg['example_heads']})\Z"),
         "example_head_width": _parser.parse(cfg["example_heads"]).getwidth()[1],
         "received_stamp_before": presence(cfg["received_stamp_before"]),   # case matters: `ĐẾN` in capitals
@@ -149,13 +149,14 @@ def digit_first(pattern: str) -> str:
 def _is_example(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] is a worked example's sentence: what `example_sentence.search(text, a, b)` answers.
     Why not that search: it tried a dozen words at every position of the clause (quadratic on a text with no
-    sentence ends). A placeholder (`A` after a blank) is found first, then a word of `example_heads` ending
-    right where the blanks before it start."""
+    sentence ends). A placeholder (`A` after a blank: the letter found first, `re` skipping to capitals, not tried at
+    every blank) is found first, then a word of `example_heads` ending right where the blanks before it start."""
     cfg = _cfg()
     if cfg["example_said"].search(text, a, b):
         return True
-    for m in cfg["example_placeholder"].finditer(text, a, b):
-        q = m.start()
+    for m in cfg["example_letter"].finditer(text, a + 1, b):
+        if not text[(q := m.start() - 1)].isspace():
+            continue
         while q > a and text[q - 1].isspace():
             q -= 1
         if cfg["example_head_before"].search(text, max(a, q - cfg["example_head_width"]), q):

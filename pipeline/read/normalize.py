@@ -252,7 +252,8 @@ def _normalized(raw: str, fmt: str, wrapped: bool, join_lower: bool,
         text, offsets = _sub(_GLUED_BOLD, "\n", text, offsets)
         text, offsets = _sub(_EMPHASIS, "", text, offsets)
         text, offsets = unflatten(text, offsets)   # a web page's text: header and signature lines run together
-    text, offsets = _sub(_EN_DASH_SPACED, "-", text, offsets)
+    if " – " in text or " — " in text:    # (what `_EN_DASH_SPACED` matches: most texts hold none, not scanned)
+        text, offsets = _sub(_EN_DASH_SPACED, "-", text, offsets)
     if "CÔNG BÁO" in text:
         text, offsets = _sub(_GAZETTE_HEADER, "", text, offsets)
     if offsets is None:
@@ -263,7 +264,8 @@ def _normalized(raw: str, fmt: str, wrapped: bool, join_lower: bool,
         text, offsets = _sub(_BLANK_LINES, "\n", text, offsets)
     text, offsets = _sub(_HEADER_DATE_SPLIT, r"\1 ", text, offsets)
     text, offsets = _rejoin(text, offsets, aggressive=wrapped, join_lower=join_lower)
-    text, offsets = _sub(_SPACES, " ", text, offsets)
+    if "  " in text:                  # (the runs were made one above: a rejoined line seldom makes one again)
+        text, offsets = _sub(_SPACES, " ", text, offsets)
     # strip leading newline
     if text.startswith("\n"):
         text, offsets = text[1:], (offsets[1:] if offsets is not None else None)

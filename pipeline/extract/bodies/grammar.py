@@ -461,7 +461,7 @@ _ABBREVIATION_DOT = re.compile(r"(?<=[A-ZĐ])\.(?=[A-ZĐ])")     # `VP.UBND`: co
 
 def body_item(name_raw: str, role: str, start: int, end: int, text: str, places, how: str) -> dict:
     """A bodies item: the canonical name (its place completed from the issuer's), as written, role, span."""
-    canon = resolve_jurisdiction(canonical(_ABBREVIATION_DOT.sub(" ", name_raw)), places)
+    canon = resolve_jurisdiction(canonical(_ABBREVIATION_DOT.sub(" ", name_raw) if "." in name_raw else name_raw), places)
     canon = role_rules()["raw"]["heads_of_collectives"].get(canon.casefold(), canon)    # `Các Bộ trưởng` → `các Bộ`
     if canon.split(" ", 1)[0] in ("phòng", "khoa", "văn"):
         canon = canon[:1].upper() + canon[1:]          # `Trưởng phòng Tổ chức cán bộ` → `Phòng Tổ chức cán bộ`
