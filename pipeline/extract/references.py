@@ -13,7 +13,7 @@ from functools import lru_cache
 from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc, section_paths
-from pipeline.text.matching import digit_led
+from pipeline.text.matching import digit_led, longest_first, presence
 from pipeline.text.names import canonical, comma_fields, complete_jurisdiction, place_source
 from pipeline.text.fold import title_key
 from pipeline.text.spans import Taken, last_break
@@ -27,10 +27,12 @@ def _patterns() -> dict:
     cfg = rules.load("references")
     names = rules.doc_type_names() + ["Văn bản", "Công văn"]
     type_alt = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    # (before every identifier: its type names as a trie, tried only where one can open: `presence`, whose span and
+    # `type` group are the plain search's, its match opening on the character the search's match opens on)
     return {
         "ident": re.compile(digit_led(cfg["identifier"], r"[\w/.-]")),   # (?<![\w/.-]) after the first digit
         "enum": re.compile(digit_led(cfg["enumeration"], r"[\w/.,-]")),
-        "type_before": re.compile(r"(?i)(?P<type>" + type_alt + r")(?:\s+liên tịch)?" + cfg["number_word"] + r"(?:\(\s*)?$"),
+        "type_before": presence(r"(?P<type>" + longest_first(names) + r")(?:\s+liên tịch)?" + cfg["number_word"] + r"(?:\(\s*)?$", re.I),
         "type_words_so": re.compile(r"(?P<type>" + type_alt + r")(?:\s+[a-zà-ỹđ]+){1," + str(cfg["type_words_between"])
                                     + r"}\s+số\s*[:.]?\s*$"),
         "named_before_number": re.compile(cfg["named_before_number"]),

@@ -18,7 +18,7 @@ from pipeline.extract.target_cues import (YEAR, config, doc_year, explains, head
 from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
 from pipeline.text.fold import fold
-from pipeline.text.matching import word_led
+from pipeline.text.matching import finds, word_led
 from pipeline.text.spans import Taken, last_break, next_break
 
 __all__ = ["find", "find_rules", "parse_number"]
@@ -147,9 +147,9 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     strong = _strong_at(cfg, lead)
     if has_cmp and cfg["floor_ceiling"].search(text[s:e]) and not cfg["past_before"].search(lead[-16:]):
         strong = len(lead)   # `… đạt tối thiểu 90%`: a floor or a ceiling on the figure is itself a goal cue
-    past = list(cfg["past_before"].finditer(before))
-    if past and cs + past[-1].end() > sent_start + strong and not (
-            all(cfg["share_before"].fullmatch(m.group(0)) for m in past) and _under_goal(doc, s)):
+    past = finds(cfg["past_finds"], before)     # (start, end, text) of each `past_before` match
+    if past and cs + past[-1][1] > sent_start + strong and not (
+            all(cfg["share_before"].fullmatch(m[2]) for m in past) and _under_goal(doc, s)):
         return False  # `đã …`, `hiện đạt` after the last goal cue: a result (a share only outside a goal heading)
     paren = lead.rfind("(")
     if paren > lead.rfind(")"):  # inside brackets: only a restated goal (`chỉ tiêu đề ra là 98%`) counts
