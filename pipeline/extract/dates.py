@@ -25,6 +25,7 @@ from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.text.days import iso_day
+from pipeline.text.fold import lowered
 from pipeline.text.matching import (case_blind, matches_at, opening_words, presence, required_literal, trie_pattern,
                                     word_starts)
 from pipeline.text.spans import Taken, column_header, last_break, last_stop, next_break
@@ -409,20 +410,12 @@ def _cell(text: str, s: int, e: int) -> str:
     return text[last_break(text, s, ("|",)) + 1:end if end >= 0 else len(text)]
 
 
-def _lower(text: str) -> str:
-    """Lower-case text with the same offsets (falls back to ASCII-only lowering if a letter would grow)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 @extractor("dates", needs=("sections", "metadata", "references"))
 def find(doc: Doc) -> list[dict]:
     """Dates, deadlines, periods and recurrences, as ISO values (DATASET.md `dates`)."""
     cfg = _cfg()
     text, year, school = doc.text, own_year(doc), school_year(doc)
-    low = _lower(text)
+    low = lowered(text)
     refs = doc.found.get("references", [])
     ref_spans = [(r["start"], r["end"]) for r in refs]
     ref_dates = {r.get("date") for r in refs if r.get("date")}

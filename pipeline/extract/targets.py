@@ -17,7 +17,7 @@ from pipeline.extract.target_cues import (YEAR, config, doc_year, explains, head
                                           is_report, parse_number, sets_sums, stated_years, target_year)
 from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
-from pipeline.text.fold import fold
+from pipeline.text.fold import fold, lowered
 from pipeline.text.matching import finds, word_led
 from pipeline.text.spans import Taken, last_break, next_break
 
@@ -293,9 +293,7 @@ def find(doc: Doc) -> list[dict]:
     """Numeric targets (value, unit, comparator, subject, year), outside references and dates."""
     cfg = config()
     text = doc.text
-    low = text.lower()
-    if len(low) != len(text):  # keep offsets: lower only the letters that stay one character
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = lowered(text)        # keep offsets: lower only the letters that stay one character
     blocked = [(x["start"], x["end"]) for k in ("references", "dates") for x in doc.found.get(k, [])]
     out: list[dict] = table_targets(doc, blocked)
     taken: list[tuple[int, int]] = [(t["start"], t["end"]) for t in out]
