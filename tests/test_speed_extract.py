@@ -5,6 +5,7 @@ import pytest
 
 from pipeline.extract.bodies import model as body_model
 from pipeline.run.process import process_text
+from pipeline.text.fold import lowered
 
 # a plan written for these tests: tasks in numbered lines, a Nơi nhận with repeated and new items
 PLAN = """ỦY BAN NHÂN DÂN
@@ -387,7 +388,7 @@ def test_dates_figure_patterns_tried_where_one_scan_finds_a_start():
 
     cfg = D._cfg()
     assert {"day_bare", "day_partial_bare", "month_numeric", "range_days_bare"} <= cfg["digit_opened"]
-    low = D._lower("Từ 15/11 - 20/11/2025 họp 3 lần; 1.000 người, 12-3-2024 và 2.4.2023; 6 tháng đầu năm 2026\n"
+    low = lowered("Từ 15/11 - 20/11/2025 họp 3 lần; 1.000 người, 12-3-2024 và 2.4.2023; 6 tháng đầu năm 2026\n"
                    "tỷ lệ 3/4 xã, tháng 11/2025 – 02/2026, ngày 7 / 8 ; 123/456/789, 1 2/3 4 tháng cuối năm\n"
                    "v.v. 09 / 2025, 31.12.2025 đồng 5/5/2025 người 1 -\n2/3 ")
     by_sep = {}             # each pattern tried only at the starts followed by what its figure is followed by
@@ -458,7 +459,7 @@ def test_opening_words_are_what_every_match_opens_with():
         assert opening_words(none) is None, none
     cfg = D._cfg()
     assert {"range_days", "period", "half", "until_year"} <= set(cfg["word_opened"])
-    low = D._lower("Từ ngày 3 đến ngày 5/11/2025, các ngày 7, 8 và 9/12; giai đoạn 2021 - 2025, nhiệm kỳ 2020-2025\n"
+    low = lowered("Từ ngày 3 đến ngày 5/11/2025, các ngày 7, 8 và 9/12; giai đoạn 2021 - 2025, nhiệm kỳ 2020-2025\n"
                    "định kỳ hằng năm, hàng quý và tháng; mỗi tháng một lần; 6 tháng đầu năm 2026, nửa cuối năm; "
                    "đến hết năm 2030, tới năm 2027; khóa XV (2021 – 2026); niên khoá 2024-2025, thường xuyên")
     for name, words in cfg["word_opened"].items():

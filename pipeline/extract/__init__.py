@@ -12,8 +12,7 @@ import logging
 
 from pipeline.extract import bodies, dates, references, targets  # noqa: F401  (each registers itself)
 from pipeline.extract.registry import REGISTRY, ordered
-from pipeline.parse.document import Doc
-from pipeline.parse.sections import section_at
+from pipeline.parse.document import Doc, section_paths
 
 __all__ = ["REGISTRY", "extract_all", "ordered", "run_extractor"]
 
@@ -45,8 +44,8 @@ def run_extractor(ex, doc: Doc) -> list[dict]:
     """One extractor over one document: its items in text order with their section paths, kept in
     `doc.found` under what it adds (the benchmark times this same step per extractor)."""
     items = ex.find(doc)
-    for it in items:
-        it["section"] = section_at(doc.sections, it["start"])
+    for it, path in zip(items, section_paths(doc.sections, [it["start"] for it in items])):
+        it["section"] = path
     items.sort(key=lambda it: (it["start"], it["end"]))
     for name in ex.adds:
         doc.found[name] = items

@@ -17,6 +17,7 @@ document's own (a draft with a blank day: the year on its date line).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from re import _parser
 
@@ -24,6 +25,7 @@ from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.text.days import iso_day
+from pipeline.text.fold import lowered
 from pipeline.text.matching import (case_blind, matches_at, opening_words, presence, required_literal, trie_pattern,
                                     word_starts)
 from pipeline.text.spans import Taken, column_header, last_break, last_stop, next_break
@@ -87,7 +89,7 @@ def _cfg() -> dict:
         # the whole rule (what `_is_example` answers), its parts, and the longest word a placeholder follows
         "example_sentence": re.compile(rf"(?:{cfg['example_said']}|(?<!\w)(?:{cfg['example_heads']})\s+{cfg['example_letter']})"),
         "example_said": re.compile(cfg["example_said"]),
-        "example_placeholder": re.compile(rf"\s{cfg['example_letter']}"),
+        "example_letter": re.compile(cfg["example_letter"]),     # (a placeholder: after a blank, `_is_example`)
         "example_head_before": re.compile(rf"(?<!\w)(?:{cfg['example_heads']})\Z"),
         "example_head_width": _parser.parse(cfg["example_heads"]).getwidth()[1],
         "received_stamp_before": presence(cfg["received_stamp_before"]),   # case matters: `ĐẾN` in capitals
@@ -148,13 +150,14 @@ def digit_first(pattern: str) -> str:
 def _is_example(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] is a worked example's sentence: what `example_sentence.search(text, a, b)` answers.
     Why not that search: it tried a dozen words at every position of the clause (quadratic on a text with no
-    sentence ends). A placeholder (`A` after a blank) is found first, then a word of `example_heads` ending
-    right where the blanks before it start."""
+    sentence ends). A placeholder (`A` after a blank: the letter found first, `re` skipping to capitals, not tried at
+    every blank) is found first, then a word of `example_heads` ending right where the blanks before it start."""
     cfg = _cfg()
     if cfg["example_said"].search(text, a, b):
         return True
-    for m in cfg["example_placeholder"].finditer(text, a, b):
-        q = m.start()
+    for m in cfg["example_letter"].finditer(text, a + 1, b):
+        if not text[(q := m.start() - 1)].isspace():
+            continue
         while q > a and text[q - 1].isspace():
             q -= 1
         if cfg["example_head_before"].search(text, max(a, q - cfg["example_head_width"]), q):
@@ -384,14 +387,14 @@ def _timetable_line(text: str, s: int, e: int) -> bool:
                 or after >= 0 and cfg["day_label_line"].match(text, after + 1))
 
 
-def _in_cited_title(name: str, text: str, s: int, ref_spans: list, own_type: str | None) -> bool:
+def _in_cited_title(name: str, text: str, s: int, ref_ends: list[int], own_type: str | None) -> bool:
     """A period, year, month or recurrence inside a cited document's title: in the `về …` clause right
     after a reference, or after a named programme or strategy that is not this document."""
     if name in _DAY_KINDS:
         return False
     cfg = _cfg()
     numbers = [m.end() for m in cfg["document_number"].finditer(text, max(0, s - 300), s)]
-    for b in [b for _, b in ref_spans] + numbers:
+    for b in ref_ends[bisect_left(ref_ends, s - 300):bisect_right(ref_ends, s)] + numbers:   # (the ends near, not every one)
         cue = cfg["title_after_ref"].search(text[b:s]) if b <= s and s - b <= 300 else None
         if cue and not _SENTENCE_END.search(text, b, s) and not cfg["title_end"].search(text[b + cue.end():s]):
             return True
@@ -407,34 +410,28 @@ def _cell(text: str, s: int, e: int) -> str:
     return text[last_break(text, s, ("|",)) + 1:end if end >= 0 else len(text)]
 
 
-def _lower(text: str) -> str:
-    """Lower-case text with the same offsets (falls back to ASCII-only lowering if a letter would grow)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 @extractor("dates", needs=("sections", "metadata", "references"))
 def find(doc: Doc) -> list[dict]:
     """Dates, deadlines, periods and recurrences, as ISO values (DATASET.md `dates`)."""
     cfg = _cfg()
     text, year, school = doc.text, own_year(doc), school_year(doc)
-    low = _lower(text)
+    low = lowered(text)
     refs = doc.found.get("references", [])
     ref_spans = [(r["start"], r["end"]) for r in refs]
     ref_dates = {r.get("date") for r in refs if r.get("date")}
     in_ref = Taken(ref_spans)
+    ref_ends = sorted(b for _, b in ref_spans)
     out: list[dict] = []
     taken = Taken()
     by_sep: dict[str, list[int]] = {}
+    seen: dict[str, list[int]] = {}       # where each pattern's opening words stand, found once per text
     for m in _DIGIT_STARTS.finditer(low) if cfg["digit_opened"] else ():
         by_sep.setdefault(m.group(1) or "t", []).append(m.start())
     for name, pat in cfg["patterns"].items():
         guard = cfg["left_guard"].get(name)
         seps, words = cfg["digit_seps"].get(name), cfg["word_opened"].get(name)
         for m in (matches_at(pat, low, starts_for(by_sep, seps)) if seps
-                  else matches_at(pat, low, word_starts(low, words)) if words else pat.finditer(low)):
+                  else matches_at(pat, low, word_starts(low, words, seen)) if words else pat.finditer(low)):
             s, e = m.span()
             if guard and guard.search(low[max(0, s - 30):s]):
                 continue
@@ -476,7 +473,7 @@ def find(doc: Doc) -> list[dict]:
                 continue  # inside a citation: the cited document's date (periods in its title still count)
             if kind == "event" and _is_cited(name, text, s, e):
                 continue
-            if _in_cited_title(name, text, s, ref_spans, doc.metadata.get("doc_type")):
+            if _in_cited_title(name, text, s, ref_ends, doc.metadata.get("doc_type")):
                 continue
             if kind == "event" and cfg["deadline_column"].search(column_header(text, s)) \
                     and not re.search(r"(?:từ|bắt đầu)\s*\Z", text[max(0, s - 12):s], re.I):

@@ -7,14 +7,14 @@ words before it in the same clause. Vocabularies live in `rules/`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from pipeline import rules
 from pipeline.extract.registry import extractor
-from pipeline.parse.document import Doc
-from pipeline.text.matching import digit_led
-from pipeline.text.names import canonical, case_name, comma_fields, complete_jurisdiction, sole_province
-from pipeline.parse.sections import section_at
+from pipeline.parse.document import Doc, section_paths
+from pipeline.text.matching import digit_led, longest_first, presence
+from pipeline.text.names import canonical, comma_fields, complete_jurisdiction, place_source
 from pipeline.text.fold import title_key
 from pipeline.text.spans import Taken, last_break
 from pipeline.text.identifiers import (body_code, drop_footnote, issuer_from_codes, law_title, normalize_identifier,
@@ -27,10 +27,12 @@ def _patterns() -> dict:
     cfg = rules.load("references")
     names = rules.doc_type_names() + ["Văn bản", "Công văn"]
     type_alt = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    # (before every identifier: its type names as a trie, tried only where one can open: `presence`, whose span and
+    # `type` group are the plain search's, its match opening on the character the search's match opens on)
     return {
         "ident": re.compile(digit_led(cfg["identifier"], r"[\w/.-]")),   # (?<![\w/.-]) after the first digit
         "enum": re.compile(digit_led(cfg["enumeration"], r"[\w/.,-]")),
-        "type_before": re.compile(r"(?i)(?P<type>" + type_alt + r")(?:\s+liên tịch)?" + cfg["number_word"] + r"(?:\(\s*)?$"),
+        "type_before": presence(r"(?P<type>" + longest_first(names) + r")(?:\s+liên tịch)?" + cfg["number_word"] + r"(?:\(\s*)?$", re.I),
         "type_words_so": re.compile(r"(?P<type>" + type_alt + r")(?:\s+[a-zà-ỹđ]+){1," + str(cfg["type_words_between"])
                                     + r"}\s+số\s*[:.]?\s*$"),
         "named_before_number": re.compile(cfg["named_before_number"]),
@@ -90,8 +92,8 @@ def _assign_relations(doc: Doc, items: list[dict]) -> None:
     after another (`Thực hiện A, B và C`; `A …; B …`) shares the relation of the list's head.
     """
     done: list[dict] = []
-    for it in items:
-        own = not _in_body(section_at(doc.sections, it["start"]))
+    for it, path in zip(items, section_paths(doc.sections, [it["start"] for it in items])):
+        own = not _in_body(path)
         it["relation"], it["_nested"] = _relation(doc, it, done, own)
         it["_own"] = own
         done.append(it)
@@ -109,7 +111,8 @@ def _relation(doc: Doc, it: dict, earlier: list[dict], own: bool) -> tuple[str, 
     if p["quoted_before"].fullmatch(text[sent:s]) and p["quoted_after"].match(text, it["end"]):
         return "basis", False       # `Tại khoản 6 Điều 18 Quyết định số 1178/QĐ-BTP … quy định: “…”`
     clause = max(sent, text.rfind(";", sent, s) + 1)
-    before = [q for q in earlier if q["start"] >= sent and q["end"] <= s]
+    # (the earlier ones run in text order: those of this sentence are found by bisection, not all read again)
+    before = [q for q in earlier[bisect_left(earlier, sent, key=lambda q: q["start"]):] if q["end"] <= s]
     last = before[-1] if before else None
     region = max(clause, last["end"]) if last else clause
     cue = _last_cue(text, region, s, clause, own)
@@ -304,12 +307,10 @@ def _build(doc: Doc, ident: str, span_start: int, ident_end: int, type_word: str
 
 
 def jurisdiction_source(doc: Doc) -> str:
-    """Where the citing document names its place: its issuer, the parent body above it and the header's capitals
-    (`ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN` over `SỞ CÔNG THƯƠNG`), else the one province its text names, for `UBND tỉnh`."""
+    """Where the citing document names its place (`names.place_source`), for `UBND tỉnh`: read once per document,
+    not at each of its citations."""
     meta = doc.metadata
-    lines = [case_name(ln.strip()) for ln in doc.text[:doc.structure.header_end].split("\n")
-             if ln.strip() and ln.strip().isupper() and len(ln) < 80]
-    return " ; ".join(x for x in [meta.get("issuer"), meta.get("parent_issuer"), *lines, sole_province(doc.text)] if x)
+    return place_source(doc.text, doc.structure.header_end, meta.get("issuer"), meta.get("parent_issuer"))
 
 
 def _own_issuer(doc: Doc, ident: str) -> str | None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.document import Doc
-from pipeline.text.matching import case_blind, digit_led, first_chars, presence, trie_pattern
+from pipeline.text.matching import case_blind, digit_led, first_chars, led_finds, presence, trie_pattern
 from pipeline.text.spans import last_break
 
 PERIOD = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?![\d/])", re.I)
@@ -67,6 +67,7 @@ def config() -> dict:
         "weak": case_blind(cfg["goal_weak"]),
         "goal_after": case_blind(cfg["goal_after"]),
         "past_before": case_blind(cfg["past_before"]),
+        "past_finds": led_finds(cfg["past_before"], re.I),      # the same, for `matching.finds`
         "share_before": case_blind(cfg["share_before"]),
         "past_after": case_blind(cfg["past_after"]),
         "not_goal_before": presence(cfg["not_goal_before"], re.I),     # searched for presence only

@@ -17,8 +17,8 @@ from pipeline.extract.target_cues import (YEAR, config, doc_year, explains, head
                                           is_report, parse_number, sets_sums, stated_years, target_year)
 from pipeline.extract.target_tables import table_targets
 from pipeline.parse.document import Doc
-from pipeline.text.fold import fold
-from pipeline.text.matching import word_led
+from pipeline.text.fold import fold, lowered
+from pipeline.text.matching import finds, word_led
 from pipeline.text.spans import Taken, last_break, next_break
 
 __all__ = ["find", "find_rules", "parse_number"]
@@ -147,9 +147,9 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     strong = _strong_at(cfg, lead)
     if has_cmp and cfg["floor_ceiling"].search(text[s:e]) and not cfg["past_before"].search(lead[-16:]):
         strong = len(lead)   # `… đạt tối thiểu 90%`: a floor or a ceiling on the figure is itself a goal cue
-    past = [m for m in cfg["past_before"].finditer(before)]
-    if past and cs + past[-1].end() > sent_start + strong and not (
-            all(cfg["share_before"].fullmatch(m.group(0)) for m in past) and _under_goal(doc, s)):
+    past = finds(cfg["past_finds"], before)     # (start, end, text) of each `past_before` match
+    if past and cs + past[-1][1] > sent_start + strong and not (
+            all(cfg["share_before"].fullmatch(m[2]) for m in past) and _under_goal(doc, s)):
         return False  # `đã …`, `hiện đạt` after the last goal cue: a result (a share only outside a goal heading)
     paren = lead.rfind("(")
     if paren > lead.rfind(")"):  # inside brackets: only a restated goal (`chỉ tiêu đề ra là 98%`) counts
@@ -293,9 +293,7 @@ def find(doc: Doc) -> list[dict]:
     """Numeric targets (value, unit, comparator, subject, year), outside references and dates."""
     cfg = config()
     text = doc.text
-    low = text.lower()
-    if len(low) != len(text):  # keep offsets: lower only the letters that stay one character
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = lowered(text)        # keep offsets: lower only the letters that stay one character
     blocked = [(x["start"], x["end"]) for k in ("references", "dates") for x in doc.found.get(k, [])]
     out: list[dict] = table_targets(doc, blocked)
     taken: list[tuple[int, int]] = [(t["start"], t["end"]) for t in out]

@@ -252,7 +252,7 @@ def _run_on_item(text: str, stack: list, markers: list) -> tuple[int, int] | Non
         sub = first_sub_item(text[body:], own)
         if sub >= 0:
             return body + sub, body + sub + 1
-    for r in _RUN_ON.finditer(text, max(0, body - 1)):
+    for r in _RUN_ON.finditer(text, max(0, body - 1)) if open_items else ():   # (no item open: none goes on)
         tail = text[r.end(1):]
         for kind, pat, _ in markers.tried(tail):
             m = pat.match(tail)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def _fold_char(c: str) -> str:
@@ -55,3 +56,13 @@ def title_key(title: str | None) -> str:
     t = re.sub(r"[^\w\s]", " ", fold(title or ""))
     t = re.sub(r"\s+", " ", t).strip()
     return _TITLE_TAIL.sub("", t)
+
+
+@lru_cache(maxsize=4)
+def lowered(text: str) -> str:
+    """`text.lower()` with the same offsets (a letter that would grow is left as it is). Kept for the last texts:
+    the dates and the targets stages each scan the same document lowered (lowering it is a tenth of either)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from pipeline import rules
+from pipeline.text.matching import matches_at, word_starts
 
 
 # the identifier grammar's substitutions, compiled once (a document cites its numbers many times)
@@ -172,7 +173,8 @@ def party_central_numbers(text: str) -> list[tuple[str, int, int, str]]:
     # every position, is not run)
     if not any(body in text for body in _PARTY_BODIES):
         return out
-    for m in _PARTY_LIST.finditer(text):
+    # a list opens with one of its types (case counts): tried only where one stands, not at every position
+    for m in matches_at(_PARTY_LIST, text, word_starts(text, list(_PARTY_CODES))):
         for it in _PARTY_ITEM.finditer(m.group("list")):
             ident = f"{int(it.group('num')):02d}-{_PARTY_CODES[it.group('type')]}/TW"
             out.append((ident, m.start("list") + it.start(), m.start("list") + it.end(), m.group("body")))

@@ -40,6 +40,19 @@ def trie_pattern(words, between: str | None = None) -> str:
 _GAP = "\x00"     # where two tokens of a phrase meet, in the trie of `trie_pattern(…, between)`
 
 
+def longest_first(words) -> str:
+    """Regex source matching the words as their alternation longest first does (the same word chosen at a place,
+    ignoring case or not): `trie_pattern`, unless two of them share a beginning that differs only in case (the trie
+    would part them there and try them by that letter, not by length), then that alternation. Why: at each place
+    the trie reads one branch per letter, where the alternation tried every word (a document type's 38 names
+    before every identifier)."""
+    words = sorted(set(words), key=len, reverse=True)
+    folded = [w.casefold() for w in words]
+    if any(b.startswith(a) and not v.startswith(u) for u, a in zip(words, folded) for v, b in zip(words, folded) if u != v):
+        return "|".join(map(re.escape, words))
+    return trie_pattern(words)
+
+
 def _source(node: dict, between: str | None = None) -> str:
     ends = "" in node
     branches = [(between if ch == _GAP and between is not None else re.escape(ch)) + _source(child, between)
@@ -246,14 +259,23 @@ def _openings(items: list, starts: set[str], most: int) -> tuple[set[str] | None
     return starts, True
 
 
-def word_starts(text: str, words: list[str]) -> list[int]:
-    """Every place (in order) where one of `words` stands in `text` (none of them the start of another)."""
+def word_starts(text: str, words: list[str], seen: dict[str, list[int]] | None = None) -> list[int]:
+    """Every place (in order) where one of `words` stands in `text` (none of them the start of another).
+    `seen`: each word's places in this `text`, kept for the next call: several patterns open with the same
+    words (dates' `range_days` and `day_list` with `các`, `ngày`, among the commonest words of a text)."""
     out = []
     for w in words:
+        if seen is not None and w in seen:
+            out += seen[w]
+            continue
+        found = []
         at = text.find(w)
         while at >= 0:
-            out.append(at)
+            found.append(at)
             at = text.find(w, at + 1)
+        out += found
+        if seen is not None:
+            seen[w] = found
     out.sort()
     return out
 
@@ -343,6 +365,25 @@ def _first_class(items: list, fold: bool = False) -> tuple[set[str], bool] | Non
 def presence(pattern: str, flags: int = 0) -> re.Pattern:
     """`pattern` compiled for a search asked only whether it finds a match: `presence_led` where it applies."""
     return re.compile(presence_led(pattern, flags) or pattern, flags)
+
+
+def led_finds(pattern: str, flags: int = 0) -> re.Pattern:
+    """`pattern`, its whole match the group `whole`, compiled for `finds`: `presence` where it applies."""
+    return presence(f"(?P<whole>{pattern})", flags)
+
+
+def finds(led: re.Pattern, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each match `re.finditer(pattern, text)` gives, `led` being `led_finds(pattern, …)`.
+    Why: a pattern opening with `\\b` and a group of words (some with a look-behind first, which `word_led` does not
+    rewrite) was tried at every position of a figure's clause; `presence` tries it only where a match can open,
+    its matches one character long: of those, the first at or after the end of the last match is the next match
+    `finditer` gives (a match cannot open at any other place)."""
+    out, end = [], 0
+    for m in led.finditer(text):
+        if m.start() >= end:
+            out.append((m.start(), m.end("whole"), m.group("whole")))
+            end = max(m.end("whole"), m.start() + 1)
+    return out
 
 
 def _cased(ch: str) -> bool:

@@ -404,6 +404,14 @@ _PROVINCE = re.compile(r"tỉnh(?<![\wĐđ]tỉnh)\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*)
 
 
 @lru_cache(maxsize=8)
+def place_source(text: str, header_end: int, issuer: str | None, parent: str | None) -> str:
+    """Where a document names its place: its issuer, the parent body above it and the header's capitals (`ỦY BAN NHÂN
+    DÂN TỈNH ĐIỆN BIÊN` over `SỞ CÔNG THƯƠNG`: the lines of `text[:header_end]`), else the one province its text names."""
+    lines = [case_name(ln.strip()) for ln in text[:header_end].split("\n") if ln.strip() and ln.strip().isupper() and len(ln) < 80]
+    return " ; ".join(x for x in [issuer, parent, *lines, sole_province(text)] if x)
+
+
+@lru_cache(maxsize=8)
 def sole_province(text: str) -> str | None:
     """`tỉnh X` when the text names one province and no other (a commune's document, whose header names only the
     commune, sends its report to `UBND tỉnh Thái Nguyên`), so a bare `UBND tỉnh` it cites is that one; else None."""

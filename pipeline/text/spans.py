@@ -32,8 +32,14 @@ def line_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
 
 
 def split_lines(text: str) -> list[Line]:
-    """Every line of `text` with its offsets."""
-    return [Line(s, e, text[s:e]) for s, e in line_spans(text)]
+    """Every line of `text` with its offsets (`line_spans`, each line's characters the piece `split` cut: not
+    cut out of the text again)."""
+    out, pos = [], 0
+    for ln in text.split("\n"):
+        end = pos + len(ln)
+        out.append(Line(pos, end, ln))
+        pos = end + 1
+    return out
 
 
 def last_break(text: str, start: int, marks: tuple[str, ...] = ()) -> int:

@@ -152,7 +152,7 @@ def follow_quotes(line: str, ls: int, quote: list):
     quote[1] = quote[1] + 1 if quote[0] else 0
     if quote[1] > 10:
         quote[0] = False
-    if quote[0] or _QUOTES.search(line):
+    if quote[0] or '"' in line or "“" in line or "”" in line:     # (a quotation mark: C string searches)
         quoted_at, quote[0] = _quoted(tokenize(line, ls), quote[0])
         return quoted_at
     return ()                         # no quotation opens or runs on here (most lines): no token to walk
@@ -194,14 +194,13 @@ def read_line(doc: Doc, rs: int, ls: int, le: int, blocked, quote: list, carried
     if names:
         # a line that continues a sentence (`... của Chủ tịch` / `UBND tỉnh về việc ...`) keeps its left context
         prev = text[max(rs, ls - 40):max(rs, ls - 1)]
-        ctx = tokenize(prev) if prev.strip() and not _ENDS_CLAUSE.search(prev) and not lab else []
+        # (`[.:;]\s*$` searched in it: what its end, blanks stripped, tells)
+        ctx = tokenize(prev) if prev.strip() and not prev.rstrip().endswith((".", ":", ";")) and not lab else []
         both = ctx + toks if ctx else toks        # joined once for all the line's names
         names = [n for n in names if not _owner_of_something(both, n[0] + len(ctx))]
     return _Line(line, toks, names, refs, quoted, line_rank(line))
 
 
-_QUOTES = re.compile(r'[“”"]')
-_ENDS_CLAUSE = re.compile(r"[.:;]\s*$")
 _START = attrgetter("s")
 _EMPTY: frozenset = frozenset()
 

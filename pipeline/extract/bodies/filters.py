@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.parse.document import Doc
-from pipeline.parse.sections import section_at
+from pipeline.parse.document import Doc, section_paths
 from pipeline.extract.bodies.places import doc_places, issuer_forms, resolve_jurisdiction
 from pipeline.extract.bodies.clauses import signing_organ
 from pipeline.extract.bodies.vocab import vague
@@ -115,15 +114,16 @@ def _short_forms(items: list[dict]) -> list[dict]:
     names = {}
     for it in items:
         names.setdefault(it["name"], it["start"])
+    # each name's words split once, not at every later item it is compared with (quadratic in a long document's items)
+    read = [(n, at, n.split(), n.casefold().split()) for n, at in names.items()]
     out = []
     for it in items:
         words = it["name"].casefold().split()
         if len(words) < 3 or words[0] == "các":
             out.append(it)
             continue
-        longer = [n for n, at in names.items() if at < it["start"] and len(n.split()) > len(words)
-                  and n.casefold().split()[:2] == words[:2] and _in_order(words, n.split())
-                  and _placed_tail(it["name"], n)]
+        longer = [n for n, at, split, folded in read if at < it["start"] and len(split) > len(words)
+                  and folded[:2] == words[:2] and _in_order(words, split) and _placed_tail(it["name"], n)]
         out.append({**it, "name": longer[0]} if len(longer) == 1 else it)
     return out
 
@@ -173,11 +173,11 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     chain = forms | issuer_forms(doc.metadata.get("parent_issuer"), places)
     items = [it for it in items if not (it["name"].casefold() in chain and _after_person_title(doc, it))]
     out, seen = [], set()
-    for it in items:
+    for it, path in zip(items, section_paths(doc.sections, [it["start"] for it in items])):
         name = it["name"]
         if name.casefold() in forms and it["role"] != "report_to" and it.get("source") != "heading":
             continue
-        key = (name.casefold(), it["role"], section_at(doc.sections, it["start"]))   # one row per section
+        key = (name.casefold(), it["role"], path)   # one row per section
         if key in seen:
             continue
         seen.add(key)

@@ -230,13 +230,14 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
             break                     # `các sở, ngành liên quan xây dựng`: a collective ends at its verb
         if kv and j + kv < len(toks) and _verb_goes_on(toks, j, kv, c):
             break                     # `Bộ Nội vụ tổ chức thẩm định`, `Sở Nội vụ xây dựng các dự thảo`: a task after the name
-        if t.isdigit() or ORDINAL.fullmatch(t):
+        word = t.isalpha()            # (most tokens: a word of letters holds no digit and is a numeral only in capitals)
+        if t.isdigit() or (not word or t[0] in "IVXLC") and ORDINAL.fullmatch(t):
             prev = toks[j - 1].t
             if len(t) <= 3 and (is_cap(prev) or prev in ("số", "vực", "-") or toks[j - 2].t in ("Đề", "Dự") and prev == "án" or lo and j == i + lo and _board_number(toks, j)):
                 j += 1
                 continue
             break
-        if DIGIT.search(t):
+        if not word and DIGIT.search(t):
             break
         ku = c["units"].match(toks, j)[0] if low in c["units"].firsts else 0
         if ku and (c["not_units"].match(toks, j)[0] or in_compound(toks, j, c)):
@@ -476,7 +477,7 @@ _ABBREVIATION_DOT = re.compile(r"(?<=[A-ZĐ])\.(?=[A-ZĐ])")     # `VP.UBND`: co
 
 def body_item(name_raw: str, role: str, start: int, end: int, text: str, places, how: str) -> dict:
     """A bodies item: the canonical name (its place completed from the issuer's), as written, role, span."""
-    canon = resolve_jurisdiction(canonical(_ABBREVIATION_DOT.sub(" ", name_raw)), places)
+    canon = resolve_jurisdiction(canonical(_ABBREVIATION_DOT.sub(" ", name_raw) if "." in name_raw else name_raw), places)
     canon = role_rules()["raw"]["heads_of_collectives"].get(canon.casefold(), canon)    # `Các Bộ trưởng` → `các Bộ`
     if canon.split(" ", 1)[0] in ("phòng", "khoa", "văn"):
         canon = canon[:1].upper() + canon[1:]          # `Trưởng phòng Tổ chức cán bộ` → `Phòng Tổ chức cán bộ`

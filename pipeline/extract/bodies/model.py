@@ -111,9 +111,7 @@ def units(doc, lines_at: list[int] | None = None,
     text = doc.text
     at = sorted(lines_at) if lines_at is not None else None
     for rs, re_ in body_regions(doc):
-        for ls, le in line_spans(text, rs, re_):
-            if at is not None and not _holds(at, ls, le):
-                continue
+        for ls, le in line_spans(text, rs, re_) if at is None else _lines_holding(text, rs, re_, at):
             line = text[ls:le]
             if not line.strip() or line.count("|") >= 2:
                 continue
@@ -169,10 +167,22 @@ def windows(text: str, ls: int, le: int, spans: list[tuple[int, int]], n: int = 
     return [(s, e, "line") for s, e in out]
 
 
-def _holds(at: list[int], start: int, end: int) -> bool:
-    """Whether the sorted offsets `at` have one in [start, end)."""
+def _lines_holding(text: str, start: int, end: int, at: list[int]) -> list[tuple[int, int]]:
+    """The lines of text[start:end], as `line_spans` cuts them, that hold one of the sorted offsets `at`, in order.
+    Why: found from the offsets (a few weak objects a document), not by walking every line of the document."""
+    out = []
     k = bisect_left(at, start)
-    return k < len(at) and at[k] < end
+    while k < len(at) and at[k] < end:
+        p = at[k]
+        if text[p] == "\n":
+            k += 1                    # a line break is inside no line
+            continue
+        ls = text.rfind("\n", start, p) + 1 or start
+        le = text.find("\n", p, end)
+        le = end if le < 0 else le
+        out.append((ls, le))
+        k = bisect_left(at, le, k)
+    return out
 
 
 # unit text -> its labelled spans (start, end, lower-case label); see unit_spans

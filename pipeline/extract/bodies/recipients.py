@@ -82,8 +82,20 @@ _ITEM_MARK = re.compile(r"^[-+•*–]\s*")
 _FILED = re.compile(r"^Lưu\b")
 
 
-def recipient_items(doc: Doc):
-    """(start, text) of each recipient item: Nơi nhận items up to `Lưu`, Kính gửi items split at `;`."""
+def recipient_items(doc: Doc) -> list[tuple[int, str]]:
+    """(start, text) of each recipient item: Nơi nhận items up to `Lưu`, Kính gửi items split at `;`. Kept for the
+    last document read: the rules (`find_recipients`) and the model (`model.units`) each ask for them in turn, and
+    reading them seeks the Kính gửi line through the header again."""
+    global _last_items
+    if _last_items[0] is not doc:
+        _last_items = (doc, list(_recipient_items(doc)))
+    return _last_items[1]
+
+
+_last_items: tuple = (None, [])
+
+
+def _recipient_items(doc: Doc):
     c = role_rules()
     closing = doc.structure.closing_start
     stopped = False

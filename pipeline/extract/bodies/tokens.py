@@ -109,7 +109,18 @@ def starts_with(toks: list[Tok], i: int, words: tuple) -> bool:
 def body_regions(doc: Doc) -> list[tuple[int, int]]:
     """Body of the document, its appendices and the documents issued with it (after the signature): a Quy chế,
     Kế hoạch or Chương trình `ban hành kèm theo Quyết định …` assigns its tasks there, with or without a label
-    the parser read as a root of its own."""
+    the parser read as a root of its own. Kept for the last document read: the clause reading, the tables and the
+    model each walk the regions (the issued-with line is sought from the signature to the end each time)."""
+    global _last_regions
+    if _last_regions[0] is not doc:
+        _last_regions = (doc, _body_regions(doc))
+    return list(_last_regions[1])
+
+
+_last_regions: tuple = (None, [])
+
+
+def _body_regions(doc: Doc) -> list[tuple[int, int]]:
     closing = doc.structure.closing_start
     out = [(doc.structure.header_end, closing)]
     for s in doc.sections:
