@@ -383,6 +383,11 @@ def test_a_mass_organizations_name_ends_at_its_field():
             "1. Công đoàn xã phối hợp với Đoàn Thanh niên tổ chức phong trào thi đua.\n")
     got = {(b["name"], b["role"]) for b in process_text("x", text)["bodies"]}
     assert ("Đoàn Thanh niên", "coordinate") in got, got
+    # a school's union branch is named by its members (`Chi đoàn giáo viên`)
+    text = (HEADS["school"] + "KẾ HOẠCH\nHoạt động ngoại khóa năm học 2026 - 2027\nII. NHIỆM VỤ\n"
+            "1. Liên đội phối hợp với Chi đoàn giáo viên tổ chức hoạt động ngoại khóa.\n")
+    got = {(b["name"], b["role"]) for b in process_text("x", text)["bodies"]}
+    assert ("Chi đoàn giáo viên", "coordinate") in got, got
 
 
 def test_the_press_of_every_level_is_one_collective_in_a_list_of_subjects():
