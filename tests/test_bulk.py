@@ -132,7 +132,7 @@ def test_a_second_run_on_the_same_output_is_refused(tmp_path):
 def slow_text(path: Path) -> Path:
     """A plain-text file under the size limits that takes far longer than the tests allow."""
     seed = SEEDS[0].read_text(encoding="utf-8")
-    path.write_text(seed * 200, encoding="utf-8")  # about 3 MB
+    path.write_text(seed * 600, encoding="utf-8")  # about 9.5 MB (the text limit is 16 MB): well over 6 s
     return path
 
 

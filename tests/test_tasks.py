@@ -85,3 +85,24 @@ def test_an_unreadable_file_has_no_tasks():
                                         ("yearly", None), ("2021/2025", None)])
 def test_last_day_of_a_deadline(value, day):
     assert last_day(value) == day
+
+
+def test_a_file_that_repeats_its_section_paths_gives_each_section_its_own_children():
+    # one file holding several documents numbered alike (a plan attached after its decision, copies bound together):
+    # every `I/1` belongs to the `I` above it, not to every `I` of the file; read by path, each `I` took all of them
+    # and the rows multiplied with every level (a file of 200 copies ran the store out of memory)
+    part = "I. NHIỆM VỤ\n1. Sở Nội vụ chủ trì tổng hợp.\na) Sở Tư pháp rà soát văn bản.\n"
+    copies, text, sections, bodies = 30, "Kế hoạch như sau:\n", [], []
+    for _ in range(copies):
+        at = len(text)
+        text += part
+        one, a = at + part.index("1."), at + part.index("a)")
+        sections += [{"path": "I", "label": "I", "heading": "NHIỆM VỤ", "level": 1, "start": at, "end": len(text)},
+                     {"path": "I/1", "label": "1", "heading": None, "level": 2, "start": one, "end": len(text)},
+                     {"path": "I/1/a", "label": "a", "heading": None, "level": 3, "start": a, "end": len(text)}]
+        bodies += [{"name": "Sở Nội vụ", "role": "lead", "start": one + 3, "end": one + 12},
+                   {"name": "Sở Tư pháp", "role": "lead", "start": a + 3, "end": a + 13}]
+    rows = task_rows({"status": "ok", "text": text, "sections": sections, "bodies": bodies, "dates": [], "targets": []})
+    # (`1. Sở Nội vụ …` has an item under it: its row is the item's, which the lead of each `a)` gives)
+    assert len(rows) == copies, len(rows)
+    assert {(r["section"], tuple(r["lead"])) for r in rows} == {("I/1/a", ("Sở Tư pháp",))}

@@ -67,17 +67,24 @@ def _units(record: dict) -> list[_Unit]:
     text = record.get("text") or ""
     secs = sorted(record.get("sections") or [], key=lambda s: (s["start"], -s["end"]))
     root = {"path": "", "heading": None, "start": 0, "end": len(text)}
-    kids: dict[str, list[dict]] = {}
+    # each section's children are the sections right under it in the text, not every section of its parent's path:
+    # a path comes back (a plan attached after its decision, one file holding several documents), and keyed by
+    # path each `I` took every `I/1` of the file as its own, the units multiplying with every level
+    kids: dict[int, list[dict]] = {}
+    open_: list[dict] = [root]
     for s in secs:
         parent = s["path"].rsplit("/", 1)[0] if "/" in s["path"] else ""
-        kids.setdefault(parent, []).append(s)
+        while len(open_) > 1 and not (open_[-1]["path"] == parent and s["start"] < open_[-1]["end"]):
+            open_.pop()
+        kids.setdefault(id(open_[-1]), []).append(s)
+        open_.append(s)
     out: list[_Unit] = []
 
     def visit(sec: dict, parent: _Unit | None) -> _Unit:
         unit = _Unit(sec["path"], sec.get("heading"), sec["start"], sec["end"], parent=parent)
         out.append(unit)
         intro_end = None
-        for a, b in _own_ranges(sec, kids.get(sec["path"], [])):
+        for a, b in _own_ranges(sec, kids.get(id(sec), [])):
             marks = [m.start() for m in (_PARAGRAPH if parent is None else _BULLET).finditer(text, a, b)]
             if intro_end is None:
                 intro_end = marks[0] if marks else b
@@ -87,7 +94,7 @@ def _units(record: dict) -> list[_Unit]:
                 unit.children.append(bullet)
                 out.append(bullet)
         unit.end = intro_end if intro_end is not None else unit.end
-        for k in kids.get(sec["path"], []):
+        for k in kids.get(id(sec), []):
             unit.children.append(visit(k, unit))
         return unit
 
