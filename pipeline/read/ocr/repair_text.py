@@ -53,7 +53,9 @@ _NUMBERISH = re.compile(r"^(?=[^\d]*\d)[\dIl|O§]+(?:[/.-][\dIl|O§]+)*$")
 _NUMBER_THEN_CODE = re.compile(r"^(?=[^/-]*\d)([\dIl|O§óS]{1,6})([/-](?:(?:19|20)\d{2}/)?[A-ZĐ].*)$")
 # Inside the number before a code, also the 6 Tesseract's Vietnamese model reads as `ó` and the 5 read as `S`.
 CODE_NUMBER_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8", "ó": "6", "S": "5"})
-_ASSEMBLY_TERM = re.compile(r"(/QH)[Il|](\d)$")
+# The Assembly's term is one or two figures (QH9 … QH15): a stroke before two figures is a speck of the H read as
+# a letter (`QHI15`), a stroke before one is the term's 1 (`QHI5`).
+_ASSEMBLY_TERM = re.compile(r"(/(?:UBTV)?QH)[Il|](\d)(\d?)$")
 # A type or issuer code's `S` (`/SNV-`, `-STP`) read as the section sign its bold shape resembles.
 _CODE_S = re.compile(r"(?<=[/-])§(?=[A-ZĐ]{1,8}(?:[-/]|$))|(?<=[A-ZĐ]-)§(?=[A-ZĐ]*$)")
 _GLUED_CODE = re.compile(r"^(\d{1,6})([A-ZĐ][A-ZĐa-z]?[A-ZĐ]*-[A-ZĐ][\w&.-]*)$")
@@ -73,6 +75,9 @@ _NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
 _SCORE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _GLUED_SALUTATION = re.compile(r"kinhgu[il]?\s*:")
 _GLUED_HEAD = re.compile(r"(\D+?)([\dIVXl|]{1,5}[.:]?)")
+# A speck on the margin read as a mark of its own before a line's label (never a list's dash or plus sign).
+_SPECK = re.compile(r"[_~`'^.,·•¸]{1,2}")
+_LABEL = re.compile(r"(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\.|[a-zđ]\)")
 
 
 def _case_like(word: str, written: str) -> str:
@@ -108,17 +113,42 @@ def _untoned(m: re.Match) -> str:
                                                 if c not in "\u0300\u0301\u0303\u0309\u0323"))
 
 
+# A share in per cent as OCR leaves it: figures with their lookalikes (`§0%`, `7§,61%`), the decimal comma read as
+# a slash (`82/86%`) or lost (`8130%`).
+_PERCENT = re.compile(r"^(?=[^%]*\d)([\dIl|O§]{1,4})(?:([.,/])([\dIl|O§]{1,3}))?%$")
+
+
+def fix_percent(core: str) -> str | None:
+    """`§0%` → `80%`, `82/86%` → `82,86%`, `8130%` → `81,30%`: a per cent figure read back, or None when `core`
+    is no per cent token. A share is never a fraction, so a slash between its figures is its decimal comma; and
+    no document sets or reports a share of thousands of per cent in four bare figures (a thousand is written
+    with its dot, `1.200%`), so four figures are a two-place decimal whose comma was lost."""
+    m = _PERCENT.match(core)
+    if not m:
+        return None
+    whole = m.group(1).translate(DIGIT_LOOKALIKE)
+    if m.group(2) is None:
+        if len(whole) == 4 and not whole.startswith("0"):
+            return f"{whole[:2]},{whole[2:]}%"
+        return whole + "%"
+    sep = "," if m.group(2) == "/" else m.group(2)
+    return f"{whole}{sep}{m.group(3).translate(DIGIT_LOOKALIKE)}%"
+
+
 def fix_number(token: str) -> str:
     """`3l` → `31`, `0I/2026` → `01/2026`, `I71/SKHCN` → `171/SKHCN`: lookalikes in a token with digits;
-    `/QHI5` → `/QH15`: the National Assembly's code carries its term's number."""
+    `/QHI5` → `/QH15`, `/QHI15` → `/QH15`: the National Assembly's code carries its term's number, one or two
+    figures."""
     core = _NUMBER_TRAIL.sub("", token)
     tail = token[len(core):]
-    core = _ASSEMBLY_TERM.sub(lambda m: m.group(1) + "1" + m.group(2), core)
+    core = _ASSEMBLY_TERM.sub(lambda m: m.group(1) + ("" if m.group(3) else "1") + m.group(2) + m.group(3), core)
     if _CODED.match(core) and _TONED_CAPITAL.search(core):
         core = _TONED_CAPITAL.sub(_untoned, core)     # `125-KH/HỦ` → `125-KH/HU`: no code letter carries a tone
     if "§" in core and "/" in core:
         core = _CODE_S.sub("S", core)
     token = core + tail
+    if core.endswith("%"):
+        return (fix_percent(core) or core) + tail
     if len(core) >= 2 and _NUMBERISH.match(core) and not core.isdigit():
         return core.translate(DIGIT_LOOKALIKE) + tail
     m = _NUMBER_THEN_CODE.match(core)
@@ -263,6 +293,8 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     words = list(words)
     if not words:
         return words
+    if len(words) >= 3 and _SPECK.fullmatch(words[0]) and (head_word(words[1]) or _LABEL.fullmatch(words[1])):
+        del words[0]                            # `_ Điều 2.`, `. II. NỘI DUNG`: a speck before the label read as a mark
     glued = _GLUED_HEAD.fullmatch(words[0])
     if glued and head_word(glued.group(1)) in ("chuong", "dieu"):
         words[:1] = [glued.group(1), glued.group(2)]    # `Điều15.`: the space after a bold word lost
@@ -412,6 +444,10 @@ def close_quotes(words: list[str], open_quotes: int) -> tuple[list[str], int]:
     one that follows an open `“` closes it (a quote left open would swallow the labels after it).
     Returns the words and the count of quotes still open, carried to the next line."""
     out = []
+    if len(words) >= 2 and words[0] in ("“", "\"") and words[1][:1].isupper():
+        # a quote mark stands glued to the words it opens; one alone at a line's start before a capital is the
+        # dash of a list item OCR read as it (left open, it would swallow every label after it)
+        words = ["-", *words[1:]]
     for w in words:
         if open_quotes > 0 and re.fullmatch(r"[^`]*`{1,2}[.,;:)]*", w):
             w = re.sub(r"`{1,2}", "”", w, count=1)
@@ -460,7 +496,8 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
         label = texts[0] if texts else None
         texts, open_quotes = close_quotes(texts, open_quotes)
         confs = [c for _, c in words]
-        confs = confs[:1] * (len(texts) - len(confs)) + confs   # a numeral split off or supplied: its word's
+        confs = confs[:1] * (len(texts) - len(confs)) + confs[max(0, len(confs) - len(texts)):]
+        # a numeral split off or supplied: its word's confidence; a speck dropped: its own goes
         out.append(_rejoin(texts, confs))
         first_items.see(words[0][0] if words else "", label, bare, texts, labels, out, _rejoin)
         if not texts:
@@ -469,6 +506,8 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
         if comma and last_top and int(comma.group(1)) == int(last_top) + 1 and len(texts) > 1 and texts[1][:1].isupper():
             texts[0] = comma.group(1) + "."        # `5, Văn phòng …` after item 4.: the item's dot read as a comma
             out[-1] = _rejoin(texts, confs)
+        if re.fullmatch(r"[IVX]{1,5}\.", texts[0]) and len(texts) > 1 and texts[1][:1].isupper():
+            last_top = "0"                         # a roman heading: the list under it starts at 1 (`1, Nâng cao …`)
         top = re.fullmatch(r"(\d{1,2})\.", texts[0])
         first_child = re.fullmatch(r"(\d{1,2})\.1\.?", texts[0])
         if top:
