@@ -525,3 +525,20 @@ def test_a_first_item_whose_full_stop_was_read_as_a_comma_under_a_roman_heading(
     assert got[4] == "1. Tăng cường chỉ đạo điều hành"
     # a figure with its comma inside running text stays
     assert _read(["III. KINH PHÍ", "1, 2 và 3 là các khoản chi"]) == ["III. KINH PHÍ", "1, 2 và 3 là các khoản chi"]
+
+
+def test_a_date_line_with_a_five_read_as_s_a_glued_figure_or_a_blank_read_as_a_dash():
+    assert _read(["Hà Giang, ngày 2Š tháng 10 năm 2024"]) == ["Hà Giang, ngày 25 tháng 10 năm 2024"]
+    assert _read(["Căn cứ Luật số 12 ngày 05tháng 6 năm 2023"]) == ["Căn cứ Luật số 12 ngày 05 tháng 6 năm 2023"]
+    assert _read(["Sơn La, ngày14 tháng 3 năm 2024"]) == ["Sơn La, ngày 14 tháng 3 năm 2024"]
+    assert _read(["Hà Nội, ngày — tháng 7 năm 2024"]) == ["Hà Nội, ngày … tháng 7 năm 2024"]
+    # a day of one S with no figure beside it stays (a speck, not a 5)
+    assert _read(["Hà Nội, ngày S tháng 7 năm 2024"]) == ["Hà Nội, ngày S tháng 7 năm 2024"]
+
+
+def test_two_years_side_by_side_are_a_period_whose_dash_was_lost():
+    assert _read(["Chương trình giai đoạn 2021 2025 của tỉnh"]) == ["Chương trình giai đoạn 2021 - 2025 của tỉnh"]
+    assert _read(["nhiệm kỳ 2024 2029."]) == ["nhiệm kỳ 2024 - 2029."]
+    # a period already written, a year and a count, or years out of order stay
+    for line in ("giai đoạn 2021 - 2025", "năm 2025 2000 hộ dân", "năm 2025, 2024 và 2023"):
+        assert _read([line]) == [line]

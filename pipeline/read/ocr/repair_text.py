@@ -43,6 +43,8 @@ ARABIC_HEADS = {"dieu": "Điều", "khoan": "Khoản"}
 STROKES = "lI|1"  # the one-stroke characters a speck beside a roman numeral is read as
 DIGIT_SHAPES = {"G": "6", "S": "5", "§": "8"}   # a bold item number's figure read as the sign of its shape
 DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"})
+# Inside a day or month beside a figure, also the 5 read as `S` or `Š` (`ngày 1Š tháng 10`).
+DATE_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8", "S": "5", "Š": "5"})
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
 DOUBLED_NEVER = "aeiy"     # vowels Vietnamese never writes twice running (o and u are: xoong, ưu)
 SCORE_ONE = "lI|ÌÍ"       # a lone stroke where a score stands: 1
@@ -75,6 +77,10 @@ _NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
 _SCORE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _GLUED_SALUTATION = re.compile(r"kinhgu[il]?\s*:")
 _GLUED_HEAD = re.compile(r"(\D+?)([\dIVXl|]{1,5}[.:]?)")
+_YEAR = re.compile(r"((?:19|20)\d{2})[,.;:)]?")
+_GLUED_DATE = re.compile(r"(?:(ng[àa]y)(\d{1,2})|(\d{1,2})(th[áa]ng|n[ăa]m))")
+# A blank day or month of a date line (`ngày — tháng 7`): the dots or rule left for the hand read as marks.
+_BLANK_DEBRIS = re.compile(r"[-—–_.…]{1,4}")
 # A speck on the margin read as a mark of its own before a line's label (never a list's dash or plus sign).
 _SPECK = re.compile(r"[_~`'^.,·•¸]{1,2}")
 _LABEL = re.compile(r"(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\.|[a-zđ]\)")
@@ -225,7 +231,7 @@ def _fix_date_part(token: str, limit: int) -> str:
     tail = token[len(core):]
     if not any(c.isdigit() for c in core):
         return token                            # a blank day with a speck in it (`ngày | tháng`) stays blank
-    fixed = core.translate(DIGIT_LOOKALIKE).replace("/", "1")
+    fixed = core.translate(DATE_LOOKALIKE).replace("/", "1")
     if not fixed.isdigit() or len(fixed) > 2:
         return token
     if int(fixed) > limit or int(fixed) == 0:
@@ -295,6 +301,9 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         return words
     if len(words) >= 3 and _SPECK.fullmatch(words[0]) and (head_word(words[1]) or _LABEL.fullmatch(words[1])):
         del words[0]                            # `_ Điều 2.`, `. II. NỘI DUNG`: a speck before the label read as a mark
+    if any(_GLUED_DATE.fullmatch(w) for w in words):
+        # `ngày 04tháng 9`, `ngày15 tháng`: the space between a date's figure and its word lost
+        words = [p for w in words for p in ([g for g in _GLUED_DATE.fullmatch(w).groups() if g] if _GLUED_DATE.fullmatch(w) else [w])]
     glued = _GLUED_HEAD.fullmatch(words[0])
     if glued and head_word(glued.group(1)) in ("chuong", "dieu"):
         words[:1] = [glued.group(1), glued.group(2)]    # `Điều15.`: the space after a bold word lost
@@ -390,6 +399,13 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         f = folded[i]
         if f in ("ngay", "thang") and i + 2 < len(words) and fold(words[i + 2]) in ("thang", "nam"):
             words[i + 1] = _fix_date_part(words[i + 1], 31 if f == "ngay" else 12)
+            if _BLANK_DEBRIS.fullmatch(words[i + 1]):
+                words[i + 1] = "…"             # a blank left for the day or month: no figure of its own
+    # `giai đoạn 2021 2030`: two years side by side are a period whose dash OCR lost
+    for i in range(len(words) - 1, 0, -1):
+        a, b = _YEAR.fullmatch(words[i - 1]), _YEAR.fullmatch(words[i])
+        if a and b and a.group(0) == a.group(1) and 0 < int(b.group(1)) - int(a.group(1)) <= 30:
+            words[i:i] = ["-"]
     if len(words) >= 2 and words[-2].endswith(":"):
         words[-1] = fix_score(words[-1])
     return words
