@@ -542,3 +542,18 @@ def test_two_years_side_by_side_are_a_period_whose_dash_was_lost():
     # a period already written, a year and a count, or years out of order stay
     for line in ("giai đoạn 2021 - 2025", "năm 2025 2000 hộ dân", "năm 2025, 2024 và 2023"):
         assert _read([line]) == [line]
+
+
+def test_a_quarter_whose_v_was_read_as_w_and_its_tone_as_a_tilde():
+    assert _read(["hoàn thành trong Quỹ IW/2025."]) == ["hoàn thành trong Quý IV/2025."]
+    # a fund named before a figure stays a fund
+    assert _read(["Quỹ 2025 của hội"]) == ["Quỹ 2025 của hội"]
+
+
+def test_a_roman_headings_numeral_read_as_a_lookalike_without_its_full_stop():
+    got = _read(["Sở Nội vụ báo cáo như sau:", "L CÔNG TÁC TRIỂN KHAI", "Nội dung triển khai.",
+                 "H KẾT QUẢ THỰC HIỆN", "1. Mô hình thí điểm"])
+    assert got[1] == "I. CÔNG TÁC TRIỂN KHAI" and got[3] == "II. KẾT QUẢ THỰC HIỆN"
+    # a letter before running words, and a lookalike out of sequence, stay
+    assert _read(["L Văn Hùng, chuyên viên"]) == ["L Văn Hùng, chuyên viên"]
+    assert _read(["I. MỤC ĐÍCH", "X QUANG KỸ THUẬT SỐ"]) == ["I. MỤC ĐÍCH", "X QUANG KỸ THUẬT SỐ"]

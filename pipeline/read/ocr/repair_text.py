@@ -65,7 +65,7 @@ _TRAIL = re.compile(r"[,.;:)]+$")
 _NUMBER_TRAIL = re.compile(r"[,.;:)-]+$")
 _LABEL_PUNCT = re.compile(r"^(.+?)([.:])$")
 # A quarter's roman numeral as OCR and the figure pass leave it (`111/2025`, `lV`), with its year or stop.
-_QUARTER = re.compile(r"([1Il|]{1,3}|[1Il|]?V)(/(?:19|20)\d{2}[,.;:)]?|[,.;:)]?)")
+_QUARTER = re.compile(r"([1Il|]{1,3}|[1Il|]?[VW])(/(?:19|20)\d{2}[,.;:)]?|[,.;:)]?)")
 # A Party document's roman label ends in a dash (`I-`, `II-`, CONVENTIONS.md).
 _PARTY_LABEL = re.compile(r"^([IVXLHl|1T]{1,5})(-)$")
 _IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&ƯƠÂĂÊÔ]*))+)(?![\w])")
@@ -350,6 +350,14 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
             labels["bare"] = words[0]           # `II Nội dung` right after `I.`: the label's full stop lost
             words[0] += "."
             m = True
+        if not m and len(words) >= 3 and all(w.isupper() for w in words[1:]) \
+                and (_following(labels.get("bare")) or "I") in roman_readings(words[0]):
+            # `L CÔNG TÁC TRIỂN KHAI`: a roman heading's numeral read as a lookalike and its full stop lost, before
+            # a heading in capitals
+            reading = _following(labels.get("bare")) or "I"
+            labels["bare"] = reading
+            words[0] = reading + "."
+            m = True
         if not m and len(words) >= 2 and words[1][:1].isupper() and words[0][-1:] in "Ll|" and labels.get("bare"):
             # `VIIIL ĐÁNH GIÁ`: the full stop after the numeral read as one more letter
             following = _following(labels["bare"])
@@ -392,8 +400,11 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     for i in range(1, len(words)):
         quarter = _QUARTER.fullmatch(words[i])
         if quarter and fold(words[i - 1]) == "quy" and quarter.group(1) != "1":    # `Quý 1/2025` is printed so
-            words[i] = quarter.group(1).replace("1", "I").replace("l", "I").replace("|", "I") + quarter.group(2)
-            words[i - 1] = {"Quy": "Quý", "quy": "quý", "QUY": "QUÝ"}.get(words[i - 1], words[i - 1])
+            # (the V read as a W, `IW/2025`; the word's tone read as a tilde, `Quỹ`)
+            words[i] = quarter.group(1).replace("1", "I").replace("l", "I").replace("|", "I").replace("W", "V") \
+                + quarter.group(2)
+            word = words[i - 1]
+            words[i - 1] = "QUÝ" if word.isupper() else "Quý" if word[:1].isupper() else "quý"
     # the date line: `ngày 76 tháng 0I năm 2026`
     for i in range(len(words) - 1):
         f = folded[i]
