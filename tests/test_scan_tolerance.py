@@ -557,3 +557,9 @@ def test_a_roman_headings_numeral_read_as_a_lookalike_without_its_full_stop():
     # a letter before running words, and a lookalike out of sequence, stay
     assert _read(["L Văn Hùng, chuyên viên"]) == ["L Văn Hùng, chuyên viên"]
     assert _read(["I. MỤC ĐÍCH", "X QUANG KỸ THUẬT SỐ"]) == ["I. MỤC ĐÍCH", "X QUANG KỸ THUẬT SỐ"]
+
+
+def test_the_points_of_a_quoted_clause_do_not_advance_the_documents_list():
+    got = _read(["b) Khoản 1 Điều 5 Nghị định quy định thời hạn.", "c) Khoản 2 Điều 5 Nghị định quy định hồ sơ:",
+                 "“c) Hồ sơ gồm đơn đề nghị;", "d) Bản sao điều lệ ”.", "đ) Khoản 3 Điều 7 Nghị định quy định phí."])
+    assert got[2:] == ["“c) Hồ sơ gồm đơn đề nghị;", "d) Bản sao điều lệ ”.", "d) Khoản 3 Điều 7 Nghị định quy định phí."]

@@ -77,6 +77,7 @@ _NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
 _SCORE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _GLUED_SALUTATION = re.compile(r"kinhgu[il]?\s*:")
 _GLUED_HEAD = re.compile(r"(\D+?)([\dIVXl|]{1,5}[.:]?)")
+_QUOTED_LABEL = re.compile(r"“(?:[a-zđ]|\d{1,2}|[IVX]{1,5})[.)]")
 _YEAR = re.compile(r"((?:19|20)\d{2})[,.;:)]?")
 _GLUED_DATE = re.compile(r"(?:(ng[àa]y)(\d{1,2})|(\d{1,2})(th[áa]ng|n[ăa]m))")
 # A blank day or month of a date line (`ngày — tháng 7`): the dots or rule left for the hand read as marks.
@@ -516,10 +517,16 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
     open_quotes = 0
     lines = open_quotes_read_as_stars(lines)
     last_top, garbled = None, None
+    quoted = False
     first_items = FirstItems()      # a list's first label that only the next one decides
     for words in lines:
         bare = labels.get("bare")
+        # a quoted clause opened by its own label (`“c) …`) runs until its quote closes
+        quoted = bool(words) and bool(_QUOTED_LABEL.match(words[0][0])) or quoted and open_quotes > 0
+        letter = labels.get("letter")
         texts = repair_words([w for w, _ in words], labels)
+        if quoted:
+            labels["letter"] = letter      # a quoted clause's points (`“c) …; d) …”`) are not the document's list
         label = texts[0] if texts else None
         texts, open_quotes = close_quotes(texts, open_quotes)
         confs = [c for _, c in words]
