@@ -563,3 +563,13 @@ def test_the_points_of_a_quoted_clause_do_not_advance_the_documents_list():
     got = _read(["b) Khoản 1 Điều 5 Nghị định quy định thời hạn.", "c) Khoản 2 Điều 5 Nghị định quy định hồ sơ:",
                  "“c) Hồ sơ gồm đơn đề nghị;", "d) Bản sao điều lệ ”.", "đ) Khoản 3 Điều 7 Nghị định quy định phí."])
     assert got[2:] == ["“c) Hồ sơ gồm đơn đề nghị;", "d) Bản sao điều lệ ”.", "d) Khoản 3 Điều 7 Nghị định quy định phí."]
+
+
+def test_a_share_closing_its_bracket_with_its_per_cent_sign_read_as_a_figure():
+    got = _read(["Tỷ lệ hồ sơ trực tuyến đạt 62,15% (chỉ tiêu tối thiểu 409).",
+                 "Tỷ lệ giải quyết đúng hạn (đạt 1004), tỷ lệ hài lòng (đạt 88,504)."])
+    assert got == ["Tỷ lệ hồ sơ trực tuyến đạt 62,15% (chỉ tiêu tối thiểu 40%).",
+                   "Tỷ lệ giải quyết đúng hạn (đạt 100%), tỷ lệ hài lòng (đạt 88,50%)."]
+    # a year, a count that names its noun, an appendix's number and a small figure stay
+    for line in ("(giai đoạn 2021 - 2024).", "(tối thiểu 109 hộ).", "(Phụ lục 04).", "(đạt 14)."):
+        assert _read([line]) == [line]

@@ -77,6 +77,11 @@ _NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
 _SCORE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _GLUED_SALUTATION = re.compile(r"kinhgu[il]?\s*:")
 _GLUED_HEAD = re.compile(r"(\D+?)([\dIVXl|]{1,5}[.:]?)")
+# A share and the closing bracket after it, its per cent sign read as a figure (`209)` for `20%)`); and the words that
+# put a share right before it (`tối thiểu`, `tối đa`, `đạt`, `là`, `trên`, `dưới`, `khoảng`), folded: a count after
+# them names what it counts.
+_SHARE_CLOSED = re.compile(r"(\d{2,3}(?:,\d{1,2})?)([49])(\)[.,;:]*)")
+SHARE_BEFORE = {"thieu", "da", "dat", "la", "tren", "duoi", "khoang"}
 _QUOTED_LABEL = re.compile(r"“(?:[a-zđ]|\d{1,2}|[IVX]{1,5})[.)]")
 _YEAR = re.compile(r"((?:19|20)\d{2})[,.;:)]?")
 _GLUED_DATE = re.compile(r"(?:(ng[àa]y)(\d{1,2})|(\d{1,2})(th[áa]ng|n[ăa]m))")
@@ -418,6 +423,11 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         a, b = _YEAR.fullmatch(words[i - 1]), _YEAR.fullmatch(words[i])
         if a and b and a.group(0) == a.group(1) and 0 < int(b.group(1)) - int(a.group(1)) <= 30:
             words[i:i] = ["-"]
+    # `(chỉ tiêu tối thiểu 209).`: a share closing its bracket, its `%)` read as `9)` or `4)`
+    for i in range(1, len(words)):
+        share = _SHARE_CLOSED.fullmatch(words[i])
+        if share and fold(words[i - 1].lstrip("(“\"")) in SHARE_BEFORE and 10 <= float(share.group(1).replace(",", ".")) <= 100:
+            words[i] = share.group(1) + "%" + share.group(3)
     if len(words) >= 2 and words[-2].endswith(":"):
         words[-1] = fix_score(words[-1])
     return words
