@@ -467,3 +467,109 @@ def test_a_first_item_read_as_a_stroke_is_item_one_when_item_two_follows():
     # a roman heading whose list starts at `1.` stays roman
     assert _read(["L. Kết quả thực hiện", "1. Về tổ chức", "2. Về nhân sự", "H. Tồn tại"]) == \
         ["I. Kết quả thực hiện", "1. Về tổ chức", "2. Về nhân sự", "II. Tồn tại"]
+
+
+def test_a_speck_read_as_a_stroke_before_the_assemblys_two_figure_term():
+    from pipeline.text.identifiers import normalize_identifier
+
+    # the term is one or two figures: `QHI15` is QH15 with a speck of the H read as a stroke, not QH115
+    assert fix_number("45/2024/QHI15;") == "45/2024/QH15;" and fix_number("12/2023/UBTVQHI15") == "12/2023/UBTVQH15"
+    assert fix_number("61/2020/QHI4") == "61/2020/QH14"
+    assert _read(["theo Luật số 45/2024/QHI15 của Quốc hội"]) == ["theo Luật số 45/2024/QH15 của Quốc hội"]
+    assert normalize_identifier("45/2024/QHI15") == "45/2024/QH15"
+    assert normalize_identifier("61/2020/QHI4") == "61/2020/QH14"
+    assert normalize_identifier("45/2024/QH15") == "45/2024/QH15"
+
+
+def test_per_cent_figures_with_lookalikes_a_slash_or_a_lost_comma():
+    # a share is no fraction (its slash is the comma), and four bare figures before `%` lost their comma
+    assert fix_number("82/86%") == "82,86%" and fix_number("8130%;") == "81,30%;"
+    assert fix_number("§0%") == "80%" and fix_number("7§,61%") == "78,61%" and fix_number("l00%,") == "100%,"
+    assert _read(["| 12 | UBND xã Tân Phú | 17,25 | 8415% |"]) == ["| 12 | UBND xã Tân Phú | 17,25 | 84,15% |"]
+    assert _read(["Tỷ lệ hộ dân dùng nước sạch đạt §5/40% cuối năm"]) == ["Tỷ lệ hộ dân dùng nước sạch đạt 85,40% cuối năm"]
+    # what a document writes stays: whole shares, decimals, a thousand with its dot, a word
+    for token in ("100%", "35,5%", "1.200%", "5%", "%", "0,25%", "120%"):
+        assert fix_number(token) == token
+
+
+def test_a_small_c_item_read_as_its_capital_and_a_d_read_with_its_bar():
+    got = _read(["2. Yêu cầu", "a) Bảo đảm tiến độ.", "b) Đúng quy định.", "C) Công khai kết quả.",
+                 "đ) Báo cáo định kỳ.", "đ) Lưu trữ hồ sơ."])
+    assert got[3:] == ["c) Công khai kết quả.", "d) Báo cáo định kỳ.", "đ) Lưu trữ hồ sơ."]
+    # a part's capital label (`C.`) and a `C)` that opens no list stay
+    assert _read(["C. TỔ CHỨC THỰC HIỆN"]) == ["C. TỔ CHỨC THỰC HIỆN"]
+    assert _read(["C) Nội dung chung"]) == ["C) Nội dung chung"]
+
+
+def test_a_lone_quote_mark_at_a_line_start_is_a_list_dash():
+    got = _read(["a) Tổng hợp kết quả:", "“ Tổng hợp điểm của các đơn vị theo cột “Điểm", "đạt được”.",
+                 "b) Xếp loại kết quả"])
+    assert got == ["a) Tổng hợp kết quả:", "- Tổng hợp điểm của các đơn vị theo cột “Điểm", "đạt được”.",
+                   "b) Xếp loại kết quả"]
+    # a quote glued to its word stays
+    assert _read(["“Điểm đạt được” là tổng điểm."]) == ["“Điểm đạt được” là tổng điểm."]
+
+
+def test_a_speck_read_as_a_mark_before_a_label_is_dropped():
+    got = _read(["Điều 1. Ban hành kèm theo Quyết định này Quy chế mẫu.", "_ Điều 2. Quyết định này có hiệu lực.",
+                 "~ II. TỔ CHỨC THỰC HIỆN"])
+    assert got[1:] == ["Điều 2. Quyết định này có hiệu lực.", "II. TỔ CHỨC THỰC HIỆN"]
+    # a list's dash and plus sign stay, and so does a mark before ordinary words
+    assert _read(["- Điều 5 của Luật này", "+ 2. Nội dung", "_ chú thích ở lề"]) == \
+        ["- Điều 5 của Luật này", "+ 2. Nội dung", "_ chú thích ở lề"]
+
+
+def test_a_first_item_whose_full_stop_was_read_as_a_comma_under_a_roman_heading():
+    got = _read(["II. NỘI DUNG", "1. Rà soát hồ sơ", "2. Kiểm tra hiện trường", "III. GIẢI PHÁP",
+                 "1, Tăng cường chỉ đạo điều hành", "2. Đẩy mạnh tuyên truyền"])
+    assert got[4] == "1. Tăng cường chỉ đạo điều hành"
+    # a figure with its comma inside running text stays
+    assert _read(["III. KINH PHÍ", "1, 2 và 3 là các khoản chi"]) == ["III. KINH PHÍ", "1, 2 và 3 là các khoản chi"]
+
+
+def test_a_date_line_with_a_five_read_as_s_a_glued_figure_or_a_blank_read_as_a_dash():
+    assert _read(["Hà Giang, ngày 2Š tháng 10 năm 2024"]) == ["Hà Giang, ngày 25 tháng 10 năm 2024"]
+    assert _read(["Căn cứ Luật số 12 ngày 05tháng 6 năm 2023"]) == ["Căn cứ Luật số 12 ngày 05 tháng 6 năm 2023"]
+    assert _read(["Sơn La, ngày14 tháng 3 năm 2024"]) == ["Sơn La, ngày 14 tháng 3 năm 2024"]
+    assert _read(["Hà Nội, ngày — tháng 7 năm 2024"]) == ["Hà Nội, ngày … tháng 7 năm 2024"]
+    # a day of one S with no figure beside it stays (a speck, not a 5)
+    assert _read(["Hà Nội, ngày S tháng 7 năm 2024"]) == ["Hà Nội, ngày S tháng 7 năm 2024"]
+
+
+def test_two_years_side_by_side_are_a_period_whose_dash_was_lost():
+    assert _read(["Chương trình giai đoạn 2021 2025 của tỉnh"]) == ["Chương trình giai đoạn 2021 - 2025 của tỉnh"]
+    assert _read(["nhiệm kỳ 2024 2029."]) == ["nhiệm kỳ 2024 - 2029."]
+    # a period already written, a year and a count, or years out of order stay
+    for line in ("giai đoạn 2021 - 2025", "năm 2025 2000 hộ dân", "năm 2025, 2024 và 2023"):
+        assert _read([line]) == [line]
+
+
+def test_a_quarter_whose_v_was_read_as_w_and_its_tone_as_a_tilde():
+    assert _read(["hoàn thành trong Quỹ IW/2025."]) == ["hoàn thành trong Quý IV/2025."]
+    # a fund named before a figure stays a fund
+    assert _read(["Quỹ 2025 của hội"]) == ["Quỹ 2025 của hội"]
+
+
+def test_a_roman_headings_numeral_read_as_a_lookalike_without_its_full_stop():
+    got = _read(["Văn phòng tổng hợp tình hình dưới đây:", "L VIỆC CHUẨN BỊ", "Các phòng đã họp bàn.",
+                 "H KẾT QUẢ ĐẠT ĐƯỢC", "1. Hồ sơ điện tử"])
+    assert got[1] == "I. VIỆC CHUẨN BỊ" and got[3] == "II. KẾT QUẢ ĐẠT ĐƯỢC"
+    # a letter before running words, and a lookalike out of sequence, stay
+    assert _read(["L Văn Hùng, chuyên viên"]) == ["L Văn Hùng, chuyên viên"]
+    assert _read(["I. MỤC ĐÍCH", "X QUANG KỸ THUẬT SỐ"]) == ["I. MỤC ĐÍCH", "X QUANG KỸ THUẬT SỐ"]
+
+
+def test_the_points_of_a_quoted_clause_do_not_advance_the_documents_list():
+    got = _read(["b) Khoản 1 Điều 5 Nghị định quy định thời hạn.", "c) Khoản 2 Điều 5 Nghị định quy định hồ sơ:",
+                 "“c) Hồ sơ gồm đơn đề nghị;", "d) Bản sao điều lệ ”.", "đ) Khoản 3 Điều 7 Nghị định quy định phí."])
+    assert got[2:] == ["“c) Hồ sơ gồm đơn đề nghị;", "d) Bản sao điều lệ ”.", "d) Khoản 3 Điều 7 Nghị định quy định phí."]
+
+
+def test_a_share_closing_its_bracket_with_its_per_cent_sign_read_as_a_figure():
+    got = _read(["Tỷ lệ hồ sơ trực tuyến đạt 62,15% (chỉ tiêu tối thiểu 409).",
+                 "Tỷ lệ giải quyết đúng hạn (đạt 1004), tỷ lệ hài lòng (đạt 88,504)."])
+    assert got == ["Tỷ lệ hồ sơ trực tuyến đạt 62,15% (chỉ tiêu tối thiểu 40%).",
+                   "Tỷ lệ giải quyết đúng hạn (đạt 100%), tỷ lệ hài lòng (đạt 88,50%)."]
+    # a year, a count that names its noun, an appendix's number and a small figure stay
+    for line in ("(giai đoạn 2021 - 2024).", "(tối thiểu 109 hộ).", "(Phụ lục 04).", "(đạt 14)."):
+        assert _read([line]) == [line]

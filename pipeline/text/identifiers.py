@@ -20,6 +20,7 @@ _ID = [re.compile(p) for p in (
     r"^/((?:19|20)\d{2})-",
     r"(?<=[A-ZĐ])[Il](?=\d)",
     r"[A-Za-zĐđÐ]+",
+    r"(?<=QH)[Il|](?=\d{2}(?!\d))",
 )]
 
 
@@ -45,6 +46,8 @@ def normalize_identifier(raw: str) -> str | None:
                                                         in rules.doc_type_by_code() else "/"), rest)
     if len(num) == 1:
         num = "0" + num
+    # the National Assembly's term is one or two figures: OCR's `QHI15` has a speck of the H read as a stroke
+    rest = _ID[9].sub("", rest)
     rest = _ID[7].sub("1", rest)   # OCR's `QHI5` for the 15th National Assembly's QH15
     # official spellings of the codes (QĐ, KH, CTr, TTr, QĐi)
     rest = _ID[8].sub(lambda c: code_with_dd(c.group(0)), rest)

@@ -11,6 +11,9 @@ ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 # An italic `a` comes back as `q`, a bold or italic `đ` as `ä` (its bar read as two dots), a `g` as `ø` or `q` (its loop closed or cut).
 LETTER_LOOKALIKE = {"a": "dàảäq", "b": "h6", "c": "e", "d": "đ", "đ": "dä", "e": "c", "g": "øØq"}
+# Letters whose small and capital shapes differ only in size, which Tesseract reads either way (`C)` for `c)`); a
+# part's capital label ends in a full stop (`C.`), an item's letter in a bracket.
+SAME_SHAPE_CAPITALS = "cosuvx"
 # Read twice, a `g` also gives its tail as a figure (`Ø8)`, `ø9)`).
 TWICE_LOOKALIKE = {"g": "89"}
 # An `i` whose dot Tesseract read apart from its stroke, or as a tone mark.
@@ -53,11 +56,14 @@ def letter_label(words: list[str], labels: dict) -> None:
     if re.fullmatch(r"\d{1,2}[.)]", words[0]):
         labels["letter"] = None                 # a new numbered item: its list of letters starts again
         return
+    last = labels.get("letter")
+    expected = "a" if last is None else (LETTERS[LETTERS.index(last) + 1] if last in LETTERS[:-1] else None)
+    if last and expected in SAME_SHAPE_CAPITALS and words[0] == expected.upper() + ")":
+        words[0], labels["letter"] = expected + ")", expected   # `C)` after `b)`: the small c read as its capital
+        return
     m = re.fullmatch(r"([a-zđàảäøØ6]{1,2}|[øØq][89])([).])", words[0])
     if not m:
         return
-    last = labels.get("letter")
-    expected = "a" if last is None else (LETTERS[LETTERS.index(last) + 1] if last in LETTERS[:-1] else None)
     got = m.group(1)
     shapes = (expected or "") + LETTER_LOOKALIKE.get(expected, "")
     if len(got) == 2:                           # `đd)`: one letter read twice, with and without its bar

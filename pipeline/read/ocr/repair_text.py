@@ -18,7 +18,8 @@ without its slash. Each fix here reads a token only where the genre leaves one r
 - an identifier is one token, so spaces around its `/` and `-` go and a missing `/` between the
   number and the type code comes back.
 
-Clean text has none of these tokens, so it passes unchanged. Lines are lists of words with
+Clean text has none of these tokens, so it passes unchanged. What reads one figure (a number before a code, a
+share, a day, a score) is in figures.py. Lines are lists of words with
 confidences; a repaired line is rebuilt with its word spans (`OcrLine.words`) recomputed.
 """
 from __future__ import annotations
@@ -28,6 +29,8 @@ import unicodedata
 
 from pipeline.read.ocr.item_labels import FirstItems, letter_label, lower_roman_label
 from pipeline.read.ocr.heading_labels import DEFAULT_STYLE, arabic_number, canonical_head, head_word, numbering_styles
+from pipeline.read.ocr.figures import (DIGIT_LOOKALIKE, fix_date_part, fix_number, fix_score, fix_shares,
+                                       join_identifiers, join_periods)
 from pipeline.text.fold import fold
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
@@ -42,37 +45,29 @@ ROMAN_LOOKALIKE = {"l": "I", "1": "I", "|": "I", "L": "I", "I": "I", "T": "I", "
 ARABIC_HEADS = {"dieu": "Điều", "khoan": "Khoản"}
 STROKES = "lI|1"  # the one-stroke characters a speck beside a roman numeral is read as
 DIGIT_SHAPES = {"G": "6", "S": "5", "§": "8"}   # a bold item number's figure read as the sign of its shape
-DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"})
 # Item letters as OCR misreads them (an italic `a` read `d`): the letter a list expects, and its lookalikes.
 DOUBLED_NEVER = "aeiy"     # vowels Vietnamese never writes twice running (o and u are: xoong, ưu)
-SCORE_ONE = "lI|ÌÍ"       # a lone stroke where a score stands: 1
-SCORE_LOOKALIKE = str.maketrans({"Š": "5", "O": "0", "o": "0"})
 QUOTE_REACH = 15        # lines within which a quotation opened by a misread star must close
 
-_NUMBERISH = re.compile(r"^(?=[^\d]*\d)[\dIl|O§]+(?:[/.-][\dIl|O§]+)*$")
-_NUMBER_THEN_CODE = re.compile(r"^(?=[^/-]*\d)([\dIl|O§óS]{1,6})([/-](?:(?:19|20)\d{2}/)?[A-ZĐ].*)$")
-# Inside the number before a code, also the 6 Tesseract's Vietnamese model reads as `ó` and the 5 read as `S`.
-CODE_NUMBER_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8", "ó": "6", "S": "5"})
-_ASSEMBLY_TERM = re.compile(r"(/QH)[Il|](\d)$")
-# A type or issuer code's `S` (`/SNV-`, `-STP`) read as the section sign its bold shape resembles.
-_CODE_S = re.compile(r"(?<=[/-])§(?=[A-ZĐ]{1,8}(?:[-/]|$))|(?<=[A-ZĐ]-)§(?=[A-ZĐ]*$)")
-_GLUED_CODE = re.compile(r"^(\d{1,6})([A-ZĐ][A-ZĐa-z]?[A-ZĐ]*-[A-ZĐ][\w&.-]*)$")
 _TRAIL = re.compile(r"[,.;:)]+$")
-_NUMBER_TRAIL = re.compile(r"[,.;:)-]+$")
 _LABEL_PUNCT = re.compile(r"^(.+?)([.:])$")
 # A quarter's roman numeral as OCR and the figure pass leave it (`111/2025`, `lV`), with its year or stop.
-_QUARTER = re.compile(r"([1Il|]{1,3}|[1Il|]?V)(/(?:19|20)\d{2}[,.;:)]?|[,.;:)]?)")
+_QUARTER = re.compile(r"([1Il|]{1,3}|[1Il|]?[VW])(/(?:19|20)\d{2}[,.;:)]?|[,.;:)]?)")
 # A Party document's roman label ends in a dash (`I-`, `II-`, CONVENTIONS.md).
 _PARTY_LABEL = re.compile(r"^([IVXLHl|1T]{1,5})(-)$")
-_IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&ƯƠÂĂÊÔ]*))+)(?![\w])")
 # A line's first token that is no word and no label (`_âa`, `~.`): a bold numeral OCR garbled.
 # An item number's figure lost (its full stop alone) or read as a ring or an `o` (`°.`, `o.`).
 _LOST_FIGURE = re.compile(r"[°o]?\.")
 _GARBLED_LABEL = re.compile(r"(?=\S*[_~^`#@])\S{1,4}")
-_NOT_IN_CODE = re.compile(r"[ƯƠÂĂÊÔ]")
-_SCORE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _GLUED_SALUTATION = re.compile(r"kinhgu[il]?\s*:")
 _GLUED_HEAD = re.compile(r"(\D+?)([\dIVXl|]{1,5}[.:]?)")
+_QUOTED_LABEL = re.compile(r"“(?:[a-zđ]|\d{1,2}|[IVX]{1,5})[.)]")
+_GLUED_DATE = re.compile(r"(?:(ng[àa]y)(\d{1,2})|(\d{1,2})(th[áa]ng|n[ăa]m))")
+# A blank day or month of a date line (`ngày — tháng 7`): the dots or rule left for the hand read as marks.
+_BLANK_DEBRIS = re.compile(r"[-—–_.…]{1,4}")
+# A speck on the margin read as a mark of its own before a line's label (never a list's dash or plus sign).
+_SPECK = re.compile(r"[_~`'^.,·•¸]{1,2}")
+_LABEL = re.compile(r"(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\.|[a-zđ]\)")
 
 
 def _case_like(word: str, written: str) -> str:
@@ -94,40 +89,6 @@ def single_vowel(word: str) -> str:
             continue
         k += 1
     return "".join(out)
-
-
-# a number with its codes (`125-KH/HU`, `88/SCT-QLTM`); a capital vowel with a tone mark in it is OCR's, as the
-# type and issuer codes of Nghị định 30 and Hướng dẫn 36 are written in plain capitals and Đ
-_CODED = re.compile(r"^\d{1,6}(?:[/-][\wĐđ&.]+)+$")
-_TONED_CAPITAL = re.compile(r"[ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]")
-
-
-def _untoned(m: re.Match) -> str:
-    """The capital without its tone mark (`Ủ` → `U`, `Ừ` → `Ư`: a horn or a hat is a letter's, `TƯ` stays)."""
-    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", m.group())
-                                                if c not in "\u0300\u0301\u0303\u0309\u0323"))
-
-
-def fix_number(token: str) -> str:
-    """`3l` → `31`, `0I/2026` → `01/2026`, `I71/SKHCN` → `171/SKHCN`: lookalikes in a token with digits;
-    `/QHI5` → `/QH15`: the National Assembly's code carries its term's number."""
-    core = _NUMBER_TRAIL.sub("", token)
-    tail = token[len(core):]
-    core = _ASSEMBLY_TERM.sub(lambda m: m.group(1) + "1" + m.group(2), core)
-    if _CODED.match(core) and _TONED_CAPITAL.search(core):
-        core = _TONED_CAPITAL.sub(_untoned, core)     # `125-KH/HỦ` → `125-KH/HU`: no code letter carries a tone
-    if "§" in core and "/" in core:
-        core = _CODE_S.sub("S", core)
-    token = core + tail
-    if len(core) >= 2 and _NUMBERISH.match(core) and not core.isdigit():
-        return core.translate(DIGIT_LOOKALIKE) + tail
-    m = _NUMBER_THEN_CODE.match(core)
-    if m and not m.group(1).isdigit():
-        return m.group(1).translate(CODE_NUMBER_LOOKALIKE) + m.group(2) + tail
-    m = _GLUED_CODE.match(core)
-    if m:
-        return f"{m.group(1)}/{m.group(2)}{tail}"
-    return token
 
 
 def roman_readings(token: str) -> list[str]:
@@ -189,22 +150,6 @@ def _next_roman(last: str | None, token: str) -> str | None:
     return None
 
 
-def _fix_date_part(token: str, limit: int) -> str:
-    """A day (limit 31) or month (12) of an OCR'd date line: lookalikes and `7` for an italic `1`."""
-    core = _TRAIL.sub("", token)
-    tail = token[len(core):]
-    if not any(c.isdigit() for c in core):
-        return token                            # a blank day with a speck in it (`ngày | tháng`) stays blank
-    fixed = core.translate(DIGIT_LOOKALIKE).replace("/", "1")
-    if not fixed.isdigit() or len(fixed) > 2:
-        return token
-    if int(fixed) > limit or int(fixed) == 0:
-        alt = fixed.replace("7", "1")
-        if 0 < int(alt) <= limit:
-            fixed = alt
-    return (fixed if 0 < int(fixed) <= limit else core) + tail
-
-
 def _division_label(words: list[str], head: str, labels: dict) -> bool:
     """`Chương IIT` → `Chương III`, `Điều l5.` → `Điều 15.`, `Muc l` → `Mục 1`: a division's word and
     number read in the document's numbering style (`labels["style:…"]`) and in sequence. True when the line
@@ -263,6 +208,11 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     words = list(words)
     if not words:
         return words
+    if len(words) >= 3 and _SPECK.fullmatch(words[0]) and (head_word(words[1]) or _LABEL.fullmatch(words[1])):
+        del words[0]                            # `_ Điều 2.`, `. II. NỘI DUNG`: a speck before the label read as a mark
+    if any(_GLUED_DATE.fullmatch(w) for w in words):
+        # `ngày 04tháng 9`, `ngày15 tháng`: the space between a date's figure and its word lost
+        words = [p for w in words for p in ([g for g in _GLUED_DATE.fullmatch(w).groups() if g] if _GLUED_DATE.fullmatch(w) else [w])]
     glued = _GLUED_HEAD.fullmatch(words[0])
     if glued and head_word(glued.group(1)) in ("chuong", "dieu"):
         words[:1] = [glued.group(1), glued.group(2)]    # `Điều15.`: the space after a bold word lost
@@ -309,6 +259,14 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
             labels["bare"] = words[0]           # `II Nội dung` right after `I.`: the label's full stop lost
             words[0] += "."
             m = True
+        if not m and len(words) >= 3 and all(w.isupper() for w in words[1:]) \
+                and (_following(labels.get("bare")) or "I") in roman_readings(words[0]):
+            # `L CÔNG TÁC TRIỂN KHAI`: a roman heading's numeral read as a lookalike and its full stop lost, before
+            # a heading in capitals
+            reading = _following(labels.get("bare")) or "I"
+            labels["bare"] = reading
+            words[0] = reading + "."
+            m = True
         if not m and len(words) >= 2 and words[1][:1].isupper() and words[0][-1:] in "Ll|" and labels.get("bare"):
             # `VIIIL ĐÁNH GIÁ`: the full stop after the numeral read as one more letter
             following = _following(labels["bare"])
@@ -351,45 +309,23 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     for i in range(1, len(words)):
         quarter = _QUARTER.fullmatch(words[i])
         if quarter and fold(words[i - 1]) == "quy" and quarter.group(1) != "1":    # `Quý 1/2025` is printed so
-            words[i] = quarter.group(1).replace("1", "I").replace("l", "I").replace("|", "I") + quarter.group(2)
-            words[i - 1] = {"Quy": "Quý", "quy": "quý", "QUY": "QUÝ"}.get(words[i - 1], words[i - 1])
+            # (the V read as a W, `IW/2025`; the word's tone read as a tilde, `Quỹ`)
+            words[i] = quarter.group(1).replace("1", "I").replace("l", "I").replace("|", "I").replace("W", "V") \
+                + quarter.group(2)
+            word = words[i - 1]
+            words[i - 1] = "QUÝ" if word.isupper() else "Quý" if word[:1].isupper() else "quý"
     # the date line: `ngày 76 tháng 0I năm 2026`
     for i in range(len(words) - 1):
         f = folded[i]
         if f in ("ngay", "thang") and i + 2 < len(words) and fold(words[i + 2]) in ("thang", "nam"):
-            words[i + 1] = _fix_date_part(words[i + 1], 31 if f == "ngay" else 12)
+            words[i + 1] = fix_date_part(words[i + 1], 31 if f == "ngay" else 12)
+            if _BLANK_DEBRIS.fullmatch(words[i + 1]):
+                words[i + 1] = "…"             # a blank left for the day or month: no figure of its own
+    join_periods(words)
+    fix_shares(words)
     if len(words) >= 2 and words[-2].endswith(":"):
         words[-1] = fix_score(words[-1])
     return words
-
-
-def fix_score(token: str) -> str:
-    """`l` → `1`, `()` → `0`, `().75` → `0.75`, `0.Š` → `0.5`: the score a rubric prints after a colon at a
-    line's end (`Từ 20% số đơn vị trở lên: 1`, `Dưới 15%: 0`), where an italic 0 is read as `()`, `(0)` or `0)`,
-    a 1 as one stroke and a 5 as `Š`. Anything that does not then read as a small figure stays as it was."""
-    core = token.rstrip(";,.")
-    tail = token[len(core):]
-    if len(core) == 1 and core in SCORE_ONE:
-        return "1" + tail
-    fixed = core.replace("()", "0").translate(SCORE_LOOKALIKE)
-    if fixed.startswith("(") and (fixed.count("(") > fixed.count(")") or fixed.endswith(")")):
-        fixed = fixed[1:]                       # `(0.25`, `(0)`: the stroke before an italic 0 read as a bracket
-    if fixed.endswith(")") and "(" not in fixed:
-        fixed = fixed[:-1]                      # `0)`: the stroke after it
-    if fixed != core and len(core) > 1 and fixed.startswith("0") and _SCORE.fullmatch(fixed):
-        return fixed + tail
-    return token
-
-
-def join_identifiers(text: str) -> str:
-    """`1128 / STP - BTTP` → `1128/STP-BTTP`, `178- KL/TW` → `178-KL/TW`: spaces OCR put inside a number."""
-    def join(m: re.Match) -> str:
-        chain = m.group(2)
-        if "/" not in chain or not (re.search(r"\s", m.group(0)) or _NOT_IN_CODE.search(chain)):
-            return m.group(0)
-        # a code is Latin capitals and Đ: a vowel with a hat or horn in it is a speck read as a mark
-        return m.group(1) + _NOT_IN_CODE.sub("", re.sub(r"\s+", "", chain))
-    return _IDENT_SPACED.sub(join, text)
 
 
 def open_quotes_read_as_stars(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, float]]]:
@@ -412,6 +348,10 @@ def close_quotes(words: list[str], open_quotes: int) -> tuple[list[str], int]:
     one that follows an open `“` closes it (a quote left open would swallow the labels after it).
     Returns the words and the count of quotes still open, carried to the next line."""
     out = []
+    if len(words) >= 2 and words[0] in ("“", "\"") and words[1][:1].isupper():
+        # a quote mark stands glued to the words it opens; one alone at a line's start before a capital is the
+        # dash of a list item OCR read as it (left open, it would swallow every label after it)
+        words = ["-", *words[1:]]
     for w in words:
         if open_quotes > 0 and re.fullmatch(r"[^`]*`{1,2}[.,;:)]*", w):
             w = re.sub(r"`{1,2}", "”", w, count=1)
@@ -453,14 +393,21 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
     open_quotes = 0
     lines = open_quotes_read_as_stars(lines)
     last_top, garbled = None, None
+    quoted = False
     first_items = FirstItems()      # a list's first label that only the next one decides
     for words in lines:
         bare = labels.get("bare")
+        # a quoted clause opened by its own label (`“c) …`) runs until its quote closes
+        quoted = bool(words) and bool(_QUOTED_LABEL.match(words[0][0])) or quoted and open_quotes > 0
+        letter = labels.get("letter")
         texts = repair_words([w for w, _ in words], labels)
+        if quoted:
+            labels["letter"] = letter      # a quoted clause's points (`“c) …; d) …”`) are not the document's list
         label = texts[0] if texts else None
         texts, open_quotes = close_quotes(texts, open_quotes)
         confs = [c for _, c in words]
-        confs = confs[:1] * (len(texts) - len(confs)) + confs   # a numeral split off or supplied: its word's
+        confs = confs[:1] * (len(texts) - len(confs)) + confs[max(0, len(confs) - len(texts)):]
+        # a numeral split off or supplied: its word's confidence; a speck dropped: its own goes
         out.append(_rejoin(texts, confs))
         first_items.see(words[0][0] if words else "", label, bare, texts, labels, out, _rejoin)
         if not texts:
@@ -469,6 +416,8 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
         if comma and last_top and int(comma.group(1)) == int(last_top) + 1 and len(texts) > 1 and texts[1][:1].isupper():
             texts[0] = comma.group(1) + "."        # `5, Văn phòng …` after item 4.: the item's dot read as a comma
             out[-1] = _rejoin(texts, confs)
+        if re.fullmatch(r"[IVX]{1,5}\.", texts[0]) and len(texts) > 1 and texts[1][:1].isupper():
+            last_top = "0"                         # a roman heading: the list under it starts at 1 (`1, Nâng cao …`)
         top = re.fullmatch(r"(\d{1,2})\.", texts[0])
         first_child = re.fullmatch(r"(\d{1,2})\.1\.?", texts[0])
         if top:
