@@ -111,6 +111,9 @@ def test_an_issuer_ends_where_its_name_ends():
                "khác.")["issuer"].startswith("Ủy ban nhân dân tỉnh")
     assert one("Căn cứ Thông tư số 01/2025/TT-BLĐTBXH ngày 02/01/2025 của Bộ Lao động - Thương binh và xã hội.")[
         "issuer"].casefold().endswith("và xã hội")
+    # a field's `và` before a capital the range `à-ỹ` also holds (`Đ`) goes on with the name
+    assert one("Thực hiện Công văn số 4449/SGDĐT-TCCB ngày 02/10/2025 của Sở Giáo dục và Đào tạo.")["issuer"] \
+        == "Sở Giáo dục và Đào tạo"
     # a Party resolution passed at a plenum is its Central Committee's
     r = one("Thực hiện Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa XII.")
     assert r["issuer"].startswith("Ban Chấp hành Trung ương")
