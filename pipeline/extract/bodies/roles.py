@@ -363,7 +363,7 @@ def _open_verb(toks, a, after, b, actor) -> bool:
     if a > 0 and toks[a - 1].t not in (".", ":", "(") and not (actor and toks[a - 1].t == ";"):
         return False                  # `Hợp nhất Hội A; Hội B và Hội C thành …`: a clause inside another's sentence
     w = toks[after].t
-    if not re.match(r"[a-zà-ỹđ]", w) or w in _NOT_A_VERB:
+    if not w[:1].islower() or w in _NOT_A_VERB:       # (`[a-zà-ỹ]` would take `Đ`, `Ư`: the range holds capitals)
         return False
     # the name ended at a word that ends names (rules/roles.yaml `name_stop`), or where a name ends of itself: on a
     # proper name or a unit's word (`Ủy ban nhân dân xã Tân Lập phát huy …`, `Công an xã bảo vệ …`), not where a run
