@@ -238,9 +238,10 @@ KEYS = {"sections": lambda x: x["path"], "references": lambda x: x["identifier"]
         "targets": lambda x: (x["value"], x["unit"])}
 
 
-def run(folder: Path, out: Path, env: dict) -> dict[str, dict]:
-    subprocess.run([str(VANBAN), "run", str(folder), "--out", str(out), "--quiet"], env=env, check=False,
-                   stdout=subprocess.DEVNULL)
+def run(folder: Path, out: Path, env: dict, workers: int | None = None) -> dict[str, dict]:
+    """`vanban run` over `folder` into `out` (`workers`: its `--workers`, else the default); the records by stem."""
+    subprocess.run([str(VANBAN), "run", str(folder), "--out", str(out), "--quiet"]
+                   + (["--workers", str(workers)] if workers else []), env=env, check=False, stdout=subprocess.DEVNULL)
     return {Path(json.loads(line)["source"]).stem: json.loads(line)
             for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
 

@@ -23,10 +23,8 @@ Renders, scans, OCR readings (`VANBAN_OCR_CACHE`) and runs are cached under DIR 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -36,14 +34,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
 from eval_scans import make_scan  # noqa: E402
+from eval_style_scans import KEYS, f1, run  # noqa: E402  (one run, one comparison for both scan scripts)
 from fixtures import FONT, SERIF_FONT, _new_pdf, _pdf_blocks, plain  # noqa: E402
-
-VANBAN = Path(sys.executable).with_name("vanban")
-
-# What each field is compared by, as the shared scorer matches it (bodies with their role).
-KEYS = {"sections": lambda x: x["path"], "references": lambda x: x["identifier"] or x.get("title"),
-        "bodies": lambda x: (x["name"], x["role"]), "dates": lambda x: x["value"],
-        "targets": lambda x: (x["value"], x["unit"])}
 
 
 def paragraphs(path: Path) -> list[str]:
@@ -71,17 +63,6 @@ def print_text(path: Path, target: Path, serif: bool, bold: bool, size: float) -
     _pdf_blocks(pdf, paragraphs(path), bold_headings=bold)
     target.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(target))
-
-
-def run(folder: Path, out: Path, env: dict) -> dict[str, dict]:
-    subprocess.run([str(VANBAN), "run", str(folder), "--out", str(out), "--quiet", "--workers", "2"],
-                   env=env, check=False, stdout=subprocess.DEVNULL)
-    return {Path(json.loads(line)["source"]).stem: json.loads(line)
-            for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
-
-
-def f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
 
 
 def main(argv=None) -> int:
@@ -118,7 +99,7 @@ def main(argv=None) -> int:
         os.environ.update(env)
         print(ingest(out / "scan" / f"{a.show}.pdf").text)
         return 0
-    runs = {sub: run(out / sub, out / f"run-{sub}", env) for sub in ("orig", "scan")}
+    runs = {sub: run(out / sub, out / f"run-{sub}", env, workers=2) for sub in ("orig", "scan")}
     totals = {field: [0, 0, 0] for field in KEYS}
     lines = []
     for name in names:
