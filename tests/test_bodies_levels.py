@@ -398,6 +398,14 @@ def test_the_press_of_every_level_is_one_collective_in_a_list_of_subjects():
     assert {("Hội Nông dân Việt Nam", "lead"), ("các tổ chức chính trị - xã hội", "lead")} <= got, got
 
 
+def test_a_body_made_a_projects_investor_is_one_body():
+    # `làm chủ đầu tư` is a capacity the board takes on, no second body; `đẩy nhanh` is the investors' task
+    text = (HEADS["province"] + "KẾ HOẠCH\nĐầu tư công năm 2026\nII. NHIỆM VỤ\n1. Giao Ban Quản lý dự án đầu tư xây "
+            "dựng tỉnh làm chủ đầu tư; yêu cầu các chủ đầu tư đẩy nhanh tiến độ giải ngân.\n")
+    got = {b["name"] for b in process_text("x", text)["bodies"]}
+    assert got == {"Ban Quản lý dự án đầu tư xây dựng tỉnh Lào Cai", "các chủ đầu tư"}, got
+
+
 def test_bodies_listed_under_a_heading_that_names_their_role():
     # `a) Cơ quan chủ trì` / `b) Cơ quan phối hợp` alone on their lines: the bullets under each take its role, up to
     # the next heading of that rank; a line that is not a list ends it
