@@ -11,15 +11,16 @@ import unicodedata
 from pipeline.text.fold import fold
 
 _TRAIL = re.compile(r"[,.;:)]+$")
-DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"})
+_DIGITS_READ_AS = {"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8"}     # what OCR gives for a figure
+DIGIT_LOOKALIKE = str.maketrans(_DIGITS_READ_AS)
 # Inside a day or month beside a figure, also the 5 read as `S` or `Š` (`ngày 1Š tháng 10`).
-DATE_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8", "S": "5", "Š": "5"})
+DATE_LOOKALIKE = str.maketrans({**_DIGITS_READ_AS, "S": "5", "Š": "5"})
 SCORE_ONE = "lI|ÌÍ"       # a lone stroke where a score stands: 1
 SCORE_LOOKALIKE = str.maketrans({"Š": "5", "O": "0", "o": "0"})
 _NUMBERISH = re.compile(r"^(?=[^\d]*\d)[\dIl|O§]+(?:[/.-][\dIl|O§]+)*$")
 _NUMBER_THEN_CODE = re.compile(r"^(?=[^/-]*\d)([\dIl|O§óS]{1,6})([/-](?:(?:19|20)\d{2}/)?[A-ZĐ].*)$")
 # Inside the number before a code, also the 6 Tesseract's Vietnamese model reads as `ó` and the 5 read as `S`.
-CODE_NUMBER_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "§": "8", "ó": "6", "S": "5"})
+CODE_NUMBER_LOOKALIKE = str.maketrans({**_DIGITS_READ_AS, "ó": "6", "S": "5"})
 # The Assembly's term is one or two figures (QH9 … QH15): a stroke before two figures is a speck of the H read as
 # a letter (`QHI15`), a stroke before one is the term's 1 (`QHI5`).
 _ASSEMBLY_TERM = re.compile(r"(/(?:UBTV)?QH)[Il|](\d)(\d?)$")
