@@ -732,3 +732,10 @@ def test_on_the_basis_of_is_no_part_of_a_name():
     # `trên cơ sở …` (on the basis of) opens an adverbial; `trên địa bàn …` still places the body
     assert names_in("Sở Y tế trên cơ sở kết quả rà soát bảo đảm thuốc cho người dân.") == ["Sở Y tế"]
     assert names_in("Các cơ quan trên địa bàn tỉnh thực hiện.") == ["Các cơ quan trên địa bàn tỉnh"]
+
+
+def test_a_branch_agency_named_by_its_field_opens_a_sentence_with_its_capital():
+    # `cơ quan thuế`, `cơ quan công an` are collectives in lower case; at a sentence's start the capital is the
+    # sentence's, the name is still the collective and ends with it
+    assert names_in("Cơ quan thuế hướng dẫn người nộp thuế kê khai.") == ["Cơ quan thuế"]
+    assert names_in("Cơ quan công an điều tra, xử lý các hành vi vi phạm.") == ["Cơ quan công an"]

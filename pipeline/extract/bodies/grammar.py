@@ -18,6 +18,7 @@ def head_at(toks: list[Tok], i: int) -> int:
     c = role_rules()
     low = toks[i].low                 # a matcher is tried only where the word opens one of its heads (most open none)
     n, kind = c["heads"].match(toks, i) if toks[i].t in c["heads"].table else (0, None)
+    n2 = 0
     if low in c["lower_heads"].table:    # kinds listed after a head: `Sở, ban, ngành thành phố` is the collective
         n2, kind2 = c["lower_heads"].match(toks, i)
         if not n or n2 > n and any(t.t == "," for t in toks[i:i + n2]):
@@ -33,7 +34,8 @@ def head_at(toks: list[Tok], i: int) -> int:
         if head in c["need_cap"]:
             nxt = toks[i + n].t if i + n < len(toks) else ""
             if not (is_cap(nxt) or c["lower_open"].match(toks, i)[0] or c["board_fields"].match(toks, i + n)[0]):
-                return 0              # (`Hội đồng an toàn, vệ sinh lao động`: a board named by a field with a comma)
+                return n2             # (`Hội đồng an toàn, vệ sinh lao động`: a board named by a field with a comma);
+                                      # a collective opening a sentence keeps its capital (`Cơ quan thuế hướng dẫn`)
     return n
 
 
@@ -131,7 +133,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
                                   # dựng các công trình giao thông tỉnh`): its name is long by nature
     after_place = False       # inside `tỉnh Lâm Đồng`: a lower-case word ends the name
     # a procedural actor (`chủ đầu tư`, `cơ quan có thẩm quyền`) is one: a list after it is of others
-    procedural = toks[i].low != "các" and not is_cap(toks[i].t) and c["lower_heads"].match(toks, i)[0] == n
+    # (capitalized at a sentence's start too, where no head of a proper name opens it: `Cơ quan công an điều tra`)
+    procedural = toks[i].low != "các" and c["lower_heads"].match(toks, i)[0] == n \
+        and (not is_cap(toks[i].t) or toks[i].t in c["heads"].table and c["heads"].match(toks, i)[0] not in (0, n))
     while j < len(toks):
         t = toks[j].t
         if procedural and t in (",", "và"):
