@@ -739,3 +739,11 @@ def test_a_branch_agency_named_by_its_field_opens_a_sentence_with_its_capital():
     # sentence's, the name is still the collective and ends with it
     assert names_in("Cơ quan thuế hướng dẫn người nộp thuế kê khai.") == ["Cơ quan thuế"]
     assert names_in("Cơ quan công an điều tra, xử lý các hành vi vi phạm.") == ["Cơ quan công an"]
+
+
+def test_a_plural_before_the_bodies_it_lists_is_the_lists_title():
+    got = _body_of("Điều 1. Phân công chuẩn bị hội nghị.\n- Các đơn vị: Sở Công Thương, Sở Xây dựng, Công an tỉnh "
+                   "chuẩn bị báo cáo tham luận.\n- Các tổ chức đoàn thể: Hội Nông dân tỉnh, Tỉnh đoàn phối hợp tuyên truyền.\n")
+    names = {b["name"]: b["role"] for b in got}
+    assert names == {"Sở Công Thương": "lead", "Sở Xây dựng": "lead", "Công an tỉnh Lâm Đồng": "lead",
+                     "Hội Nông dân tỉnh Lâm Đồng": "coordinate", "Tỉnh đoàn": "coordinate"}

@@ -216,7 +216,12 @@ def line_heading(ln: _Line):
     head_end = colon if colon is not None else len(toks)
     if names and names[0][0] <= 2 and len(ln.text) < 260 and (head_end == 0 or toks[head_end - 1].t != ";") \
             and _names_only(toks, 0, head_end, names):
-        return [(toks, n) for n in names if n[1] <= head_end], colon
+        actor = [(toks, n) for n in names if n[1] <= head_end]
+        if colon is not None and len(actor) == 1 and toks[actor[0][1][0]].low in ("các", "những") \
+                and any(colon < n[0] <= colon + 2 for n in names):
+            actor = []                # `Các đơn vị: Sở Tài chính, Sở Xây dựng tổ chức …`: a plural before the bodies
+                                      # it lists is the list's title; the bodies listed act
+        return actor, colon
     return None
 
 
