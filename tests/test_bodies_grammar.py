@@ -747,3 +747,18 @@ def test_a_plural_before_the_bodies_it_lists_is_the_lists_title():
     names = {b["name"]: b["role"] for b in got}
     assert names == {"Sở Công Thương": "lead", "Sở Xây dựng": "lead", "Công an tỉnh Lâm Đồng": "lead",
                      "Hội Nông dân tỉnh Lâm Đồng": "coordinate", "Tỉnh đoàn": "coordinate"}
+
+
+def test_the_body_after_do_that_a_task_verb_follows_is_the_tasks_agent():
+    got = _body_of("Điều 1. Tổ chức hội nghị sơ kết.\n1. Hội nghị do Sở Công Thương chủ trì, phối hợp với Sở Xây dựng "
+                   "chuẩn bị nội dung.\n2. Nội dung tập huấn do các địa phương thực hiện.\n")
+    assert roles_by_name(got, "Sở Công Thương") == {"lead"}
+    assert roles_by_name(got, "Sở Xây dựng") == {"coordinate"}
+    assert roles_by_name(got, "các địa phương") == {"lead"}
+
+
+def test_do_before_an_issuer_a_campaigns_author_or_after_a_comma_names_no_agent():
+    got = _body_of("Điều 1. Triển khai thực hiện Quy chế do Sở Tư pháp ban hành.\n"
+                   "2. Hưởng ứng các phong trào do Hội Nông dân tỉnh phát động.\n"
+                   "3. Công tác chuẩn bị đã xong, do Tỉnh đoàn thực hiện vai trò đầu mối.\n")
+    assert {b["name"] for b in got} == set()

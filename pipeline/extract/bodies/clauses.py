@@ -314,6 +314,29 @@ def split_at_subjects(toks, bounds, names) -> list[tuple[int, int]]:
     return out
 
 
+def split_at_agents(toks, bounds, names) -> list[tuple[int, int]]:
+    """`Hội nghị do Sở Nội vụ chủ trì`, `Kinh phí do Sở Tài chính bố trí`: a body after `do` that a task verb
+    follows is the agent of that task, the subject of a clause of its own (rules/roles.yaml `agent_words`,
+    `agent_verbs`: a cited act's issuer, `do Bộ Tài chính ban hành`, is no agent of a task)."""
+    c = role_rules()
+    starts = {name_start(n): n for n in names}
+    words, verbs = c["raw"]["agent_words"], c["agent_verbs"]
+    out = []
+    for a, b in bounds:
+        cut = a
+        for i in range(a + 1, b - 1):
+            if toks[i].low not in words or i + 1 not in starts or toks[i - 1].t == ",":
+                continue                       # (`…, do Hiệp hội thực hiện vai trò …`: after a comma `do` is `because`)
+            j = starts[i + 1][1]
+            while j + 1 < b and toks[j].t in (",", "và") and j + 1 in starts:
+                j = starts[j + 1][1]           # `do Sở A và Sở B thực hiện`
+            if j < b and verbs.match(toks, j)[0]:
+                out.append((cut, i))
+                cut = i + 1
+        out.append((cut, b))
+    return out
+
+
 def _quoted(toks, inside: bool = False) -> tuple[set[int], bool]:
     """Start offsets of the tokens inside “…” quotes (a quoted title or text assigns nothing here), and
     whether a quote is still open at the end."""

@@ -28,7 +28,8 @@ import re
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
 from pipeline.extract.bodies.clauses import (Emitter, clause_bounds, follow_quotes, line_heading, listed_only,
-                                             merge_name_lists, read_line, role_list_heading, split_at_subjects)
+                                             merge_name_lists, read_line, role_list_heading, split_at_agents,
+                                             split_at_subjects)
 from pipeline.extract.bodies.filters import finalize
 from pipeline.extract.bodies.places import doc_places
 from pipeline.extract.bodies.grammar import role_rules
@@ -85,7 +86,8 @@ def find_rules(doc: Doc) -> list[dict]:
             if not names and not line_actor:
                 continue    # no body named here and none carried from a heading: no clause of it can give a role
             actor = line_actor
-            for ca, cb in split_at_subjects(toks, merge_name_lists(toks, clause_bounds(toks), first, names), names):
+            bounds = split_at_subjects(toks, merge_name_lists(toks, clause_bounds(toks), first, names), names)
+            for ca, cb in split_at_agents(toks, bounds, names):
                 # a clause that names no body, with no subject carried into it, assigns nothing: `read_clause`
                 # would add no item and give no subject back (1186 of the 5237 clauses of the dev corpus)
                 if cb > first and (actor or any(max(ca, first) <= n[0] and n[1] <= cb for n in names)):

@@ -80,6 +80,7 @@ def _role_rules():
         "not_units": Phrases([(s, True) for s in cfg["not_units"]]),
         "relative": [tuple(w.casefold() for w in TOKEN.findall(x)) for x in cfg["relative_tails"]],
         "subject_verbs": Phrases([(v, r) for r, vs in cfg["subject_verbs"].items() for v in vs]),
+        "agent_verbs": Phrases([(v, True) for v in cfg["agent_verbs"]]),
         "object_cues": Phrases([(v, r) for r, vs in cfg["object_cues"].items() for v in vs]),
         "opening_cues": Phrases([(v, r) for r, vs in cfg["opening_cues"].items() for v in vs]),
         "after_subject_cues": Phrases([(v, "lead") for v in cfg["after_subject_cues"]]),
