@@ -762,3 +762,9 @@ def test_do_before_an_issuer_a_campaigns_author_or_after_a_comma_names_no_agent(
                    "2. Hưởng ứng các phong trào do Hội Nông dân tỉnh phát động.\n"
                    "3. Công tác chuẩn bị đã xong, do Tỉnh đoàn thực hiện vai trò đầu mối.\n")
     assert {b["name"] for b in got} == set()
+
+
+def test_branch_agencies_named_by_their_field_are_collectives():
+    assert names_in("Cơ quan quân sự các cấp phối hợp với cơ quan bảo hiểm xã hội thực hiện.") == [
+        "Cơ quan quân sự", "cơ quan bảo hiểm xã hội"]
+    assert names_in("Giao cơ quan thanh tra, cơ quan thống kê theo dõi.") == ["cơ quan thanh tra", "cơ quan thống kê"]
