@@ -768,3 +768,13 @@ def test_branch_agencies_named_by_their_field_are_collectives():
     assert names_in("Cơ quan quân sự các cấp phối hợp với cơ quan bảo hiểm xã hội thực hiện.") == [
         "Cơ quan quân sự", "cơ quan bảo hiểm xã hội"]
     assert names_in("Giao cơ quan thanh tra, cơ quan thống kê theo dõi.") == ["cơ quan thanh tra", "cơ quan thống kê"]
+
+
+def test_a_committee_of_one_level_goes_on_with_the_same_committee_of_others():
+    assert names_in("Ủy ban nhân dân cấp huyện, cấp xã tổ chức thực hiện.") == [
+        "Ủy ban nhân dân cấp huyện", "cấp xã"]
+    got = _body_of("Điều 1. Giao nhiệm vụ.\n1. UBND các huyện và xã, phường, thị trấn tổ chức thực hiện.\n"
+                   "2. Ban Chỉ đạo cấp tỉnh và cấp huyện kiểm tra.\n")
+    assert {b["name"]: b["role"] for b in got} == {
+        "Ủy ban nhân dân các huyện": "lead", "Ủy ban nhân dân các xã, phường, thị trấn": "lead",
+        "Ban Chỉ đạo cấp tỉnh": "monitor", "Ban Chỉ đạo cấp huyện": "monitor"}

@@ -11,6 +11,7 @@ from pipeline.text import units
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.places import resolve_jurisdiction
 from pipeline.extract.bodies.vocab import UNIT_HEADS, role_rules  # noqa: F401  (role_rules re-exported)
+from pipeline.extract.bodies.spans import ListedSpan, listed_span, name_start, other_levels  # noqa: F401  (name_start re-exported)
 
 
 def head_at(toks: list[Tok], i: int) -> int:
@@ -322,23 +323,12 @@ def find_names(toks: list[Tok]) -> list[tuple[int, int]]:
                 continue
             if j > i:
                 out.append((i, j))
-                i = j
+                more = other_levels(toks, i, j)
+                out.extend(more)
+                i = more[-1][1] if more else j
                 continue
         i += 1
     return out
-
-
-class _Span(tuple):
-    """A name's token span (start, end); `head` is prefixed to a listed field that starts at `field`:
-    `các sở: Tài chính` → `Sở Tài chính` (the first field's span opens at `các sở:`)."""
-    head: str | None = None
-    field: int | None = None
-
-
-def _span(a: int, b: int, head: str | None = None, field: int | None = None) -> _Span:
-    sp = _Span((a, b))
-    sp.head, sp.field = head, field
-    return sp
 
 
 @lru_cache(maxsize=None)
@@ -366,13 +356,7 @@ def listed_name(head: str, raw: str) -> str:
     return f"{head} {_field_codes().get(raw.strip().casefold(), raw)}"
 
 
-def name_start(sp) -> int:
-    """Token index where a name's own words start."""
-    f = getattr(sp, "field", None)
-    return sp[0] if f is None else f
-
-
-def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
+def _colon_items(toks: list[Tok], i: int, j: int) -> list[ListedSpan]:
     """`các sở: Nông nghiệp và Môi trường, Tài chính`, `Các phòng: Tổng hợp, Kế hoạch`: a plural kind of body,
     a colon, then the fields of each one (rules/roles.yaml `colon_heads`); or the fields in brackets, a whole
     name among them (`Các sở (Nội vụ, Tư pháp, Văn phòng UBND tỉnh, Tài chính)`), the bracket closing the list."""
@@ -407,13 +391,13 @@ def _colon_items(toks: list[Tok], i: int, j: int) -> list[_Span]:
                                                              or head_at(toks, m + 1) or not is_cap(toks[m + 1].t))) \
                 and not (places and not (is_cap(toks[m].t) or toks[m].t.isdigit() or toks[m].t in ("-", "–"))):
             m += 1
-        out.append(_span(k if out else i, m, head, k))
+        out.append(listed_span(k if out else i, m, head, k))
         if m + 1 < len(toks) and toks[m].t in sep:
             k = m + 1
             while bracket and k < len(toks) and head_at(toks, k):
                 m = scan_name(toks, k)    # a whole name among the fields: `Văn phòng UBND tỉnh`, to its comma
                 m = next((x for x in range(k + 1, m) if toks[x].t in sep), m)
-                out.append(_Span((k, m)))
+                out.append(ListedSpan((k, m)))
                 if not (m + 1 < len(toks) and toks[m].t in sep):
                     break
                 k = m + 1
