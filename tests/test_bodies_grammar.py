@@ -778,3 +778,8 @@ def test_a_committee_of_one_level_goes_on_with_the_same_committee_of_others():
     assert {b["name"]: b["role"] for b in got} == {
         "Ủy ban nhân dân các huyện": "lead", "Ủy ban nhân dân các xã, phường, thị trấn": "lead",
         "Ban Chỉ đạo cấp tỉnh": "monitor", "Ban Chỉ đạo cấp huyện": "monitor"}
+
+
+def test_related_bodies_without_cac_as_a_table_cell_writes_them():
+    assert names_in("Cơ quan, đơn vị có liên quan phối hợp thực hiện.") == ["Cơ quan , đơn vị có liên quan"]
+    assert names_in("Cơ quan, tổ chức, cá nhân vi phạm bị xử lý.") == []
