@@ -783,3 +783,11 @@ def test_a_committee_of_one_level_goes_on_with_the_same_committee_of_others():
 def test_related_bodies_without_cac_as_a_table_cell_writes_them():
     assert names_in("Cơ quan, đơn vị có liên quan phối hợp thực hiện.") == ["Cơ quan , đơn vị có liên quan"]
     assert names_in("Cơ quan, tổ chức, cá nhân vi phạm bị xử lý.") == []
+
+
+def test_bodies_a_person_works_with_take_their_roles():
+    got = _body_of("Điều 1. Tổ chức tuyên truyền.\n1. Công chức Văn hóa - Xã hội xã chủ trì, phối hợp với Đoàn Thanh "
+                   "niên xã tổ chức tuyên truyền.\n2. Trưởng thôn, Bí thư Chi bộ các thôn phối hợp với Ban Công tác Mặt "
+                   "trận thôn vận động nhân dân.\n")
+    assert {b["name"]: b["role"] for b in got} == {"Đoàn Thanh niên xã": "coordinate",
+                                                   "Ban Công tác Mặt trận thôn": "coordinate"}

@@ -194,7 +194,9 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
     else:
         main = _after_condition(toks, a, b, sorted(x for x, _, _ in verbs + cues))
         early = [x for x, _, _ in verbs + cues if x <= a + 4 or main is not None and main <= x <= main + 4]
-        if not early:
+        if not early and not c["titles"].match(toks, start)[0]:
+            # (a clause that opens on a person, `Trưởng thôn, Bí thư Chi bộ phối hợp với Ban Công tác Mặt trận
+            # thôn …`, opens on its subject: the bodies its cues name take their roles)
             # a sentence that does not open on a task: only the bodies the issuer itself tells to act
             # count (`Để đẩy nhanh tiến độ …, UBND tỉnh yêu cầu các sở, ban, ngành …`)
             cues = [cu for cu in cues if cu[2] in c["raw"]["late_cues"] and em.issuer_before(toks, cu[0], names_in)]
