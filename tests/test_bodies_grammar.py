@@ -791,3 +791,9 @@ def test_bodies_a_person_works_with_take_their_roles():
                    "trận thôn vận động nhân dân.\n")
     assert {b["name"]: b["role"] for b in got} == {"Đoàn Thanh niên xã": "coordinate",
                                                    "Ban Công tác Mặt trận thôn": "coordinate"}
+
+
+def test_the_same_levels_body_is_named_whole():
+    assert names_in("Sở Y tế chủ trì, phối hợp với Ủy ban nhân dân cùng cấp thực hiện.") == [
+        "Sở Y tế", "Ủy ban nhân dân cùng cấp"]
+    assert names_in("Phối hợp với Liên đoàn Lao động cùng cấp tổ chức đối thoại.") == ["Liên đoàn Lao động cùng cấp"]

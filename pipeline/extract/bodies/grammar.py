@@ -290,8 +290,8 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
                          or len(toks[j - 1].t) == 1 and toks[j - 1].t.islower()):      # `Bộ Y tế b` (a note's mark)
         if toks[j - 1].t == "trực" and toks[j - 2].low == "thường":
             break                     # `Ban Thường trực`: `trực` of `trực thuộc` only is trimmed
-        if toks[j - 1].t == "cấp" and toks[j - 2].low == "các":
-            break                     # `Ủy ban nhân dân các cấp`: every level's committee
+        if toks[j - 1].t == "cấp" and toks[j - 2].low in ("các", "cùng"):
+            break                     # `Ủy ban nhân dân các cấp`: every level's committee; `… cùng cấp`: the same level's
         j -= 1
     return j
 
