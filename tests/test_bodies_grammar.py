@@ -797,3 +797,9 @@ def test_the_same_levels_body_is_named_whole():
     assert names_in("Sở Y tế chủ trì, phối hợp với Ủy ban nhân dân cùng cấp thực hiện.") == [
         "Sở Y tế", "Ủy ban nhân dân cùng cấp"]
     assert names_in("Phối hợp với Liên đoàn Lao động cùng cấp tổ chức đối thoại.") == ["Liên đoàn Lao động cùng cấp"]
+
+
+def test_a_boards_number_before_its_party_committee_is_its_name():
+    assert names_in("Ban Chỉ đạo 35 Tỉnh ủy chỉ đạo đấu tranh phản bác các quan điểm sai trái.") == [
+        "Ban Chỉ đạo 35 Tỉnh ủy"]
+    assert names_in("Ban Chấp hành 03 Hội Nông dân tham dự.") == ["Ban Chấp hành", "Hội Nông dân"]

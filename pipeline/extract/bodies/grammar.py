@@ -113,7 +113,19 @@ def _board_number(toks: list[Tok], j: int) -> bool:
     """Whether the number at token j, right after a board's or team's opening, is its number (`Ban chỉ đạo 389`,
     `Đội kiểm tra 814`, `Tổ công tác 12`) rather than a count of the bodies named after it (`Ban Chấp hành 03 Hội
     …`: counts are written with a leading zero and a head follows them)."""
-    return not toks[j].t.startswith("0") and not (j + 1 < len(toks) and head_at(toks, j + 1))
+    return not toks[j].t.startswith("0") and not (j + 1 < len(toks) and head_at(toks, j + 1)
+                                                  and not _party_committee(toks, j + 1))
+
+
+def _party_committee(toks: list[Tok], k: int) -> bool:
+    """`Tỉnh ủy`, `Huyện ủy`, `Đảng ủy` at token k: the committee a board belongs to (`Ban Chỉ đạo 35 Tỉnh ủy`),
+    rules/admin_units.yaml `party`."""
+    return k + 1 < len(toks) and f"{toks[k].low} {toks[k + 1].low}".replace("uỷ", "ủy") in _party_words()
+
+
+@lru_cache(maxsize=None)
+def _party_words() -> frozenset:
+    return frozenset(p.casefold() for p in units.party_of().values())
 
 
 def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = None) -> int:
