@@ -803,3 +803,11 @@ def test_a_boards_number_before_its_party_committee_is_its_name():
     assert names_in("Ban Chỉ đạo 35 Tỉnh ủy chỉ đạo đấu tranh phản bác các quan điểm sai trái.") == [
         "Ban Chỉ đạo 35 Tỉnh ủy"]
     assert names_in("Ban Chấp hành 03 Hội Nông dân tham dự.") == ["Ban Chấp hành", "Hội Nông dân"]
+
+
+def test_a_body_that_directs_one_body_and_asks_another_does_the_directing():
+    got = _body_of("Điều 1. Giao nhiệm vụ.\n1. Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh và đề nghị "
+                   "Hội Chữ thập đỏ tỉnh vận động hiến máu.\n2. Sở Công Thương đề nghị Sở Xây dựng rà soát.\n")
+    assert roles_by_name(got, "Sở Y tế") == {"lead"}
+    assert roles_by_name(got, "Sở Công Thương") == set()       # only asks: the task is Sở Xây dựng's
+    assert roles_by_name(got, "Sở Xây dựng") == {"lead"}

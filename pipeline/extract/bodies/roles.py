@@ -209,8 +209,10 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
     roles = _subject_roles(toks, cues, verbs, objects, names_in, after, b)
     # a subject whose only act is to hand the task on (`Sở Nội vụ yêu cầu các phòng …`, `Ban Thường vụ Tỉnh ủy đề
     # nghị các cấp ủy …`) asks, it does not carry the task out
-    hands_on = not roles and not lead_cue and any(r == "lead" and cue[0] >= after and _requests(toks, cue)
-                                                  for _, r, cue in objects)
+    # (one that also directs a body itself, `X chỉ đạo lực lượng Y và đề nghị Z …`, does the directing)
+    leads = [cue for _, r, cue in objects if r == "lead" and cue[0] >= after]
+    hands_on = not roles and not lead_cue and any(_requests(toks, cue) for cue in leads) \
+        and all(_requests(toks, cue) for cue in leads)
     if (not roles and not hands_on) or "lead" in roles:
         # the clause's own subject leads unless all it is asked is to advise, monitor or coordinate
         # (`Sở Tư pháp tham mưu triển khai …`, `Giao Công an tỉnh theo dõi …`, `Đề nghị Sở Y tế phối hợp …`)
