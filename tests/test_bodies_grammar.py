@@ -811,3 +811,9 @@ def test_a_body_that_directs_one_body_and_asks_another_does_the_directing():
     assert roles_by_name(got, "Sở Y tế") == {"lead"}
     assert roles_by_name(got, "Sở Công Thương") == set()       # only asks: the task is Sở Xây dựng's
     assert roles_by_name(got, "Sở Xây dựng") == {"lead"}
+
+
+def test_a_units_number_ends_its_name_and_a_count_is_no_part_of_it():
+    assert names_in("Đề nghị Bộ Tư lệnh Quân khu 7 chỉ đạo thực hiện.") == ["Bộ Tư lệnh Quân khu 7"]
+    assert names_in("Phối hợp với Trường Trung học cơ sở số 2 tổ chức hội thi.") == ["Trường Trung học cơ sở số 2"]
+    assert names_in("Báo cáo Sở Y tế 5 ngày trước khi tổ chức; gửi Sở Nội vụ 02 bản.") == ["Sở Y tế", "Sở Nội vụ"]

@@ -11,6 +11,7 @@ from pipeline.text import units
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.places import resolve_jurisdiction
 from pipeline.extract.bodies.vocab import UNIT_HEADS, role_rules  # noqa: F401  (role_rules re-exported)
+from pipeline.extract.bodies.numbers import party_committee, unit_number
 from pipeline.extract.bodies.spans import ListedSpan, listed_span, name_start, other_levels  # noqa: F401  (name_start re-exported)
 
 
@@ -114,18 +115,7 @@ def _board_number(toks: list[Tok], j: int) -> bool:
     `Đội kiểm tra 814`, `Tổ công tác 12`) rather than a count of the bodies named after it (`Ban Chấp hành 03 Hội
     …`: counts are written with a leading zero and a head follows them)."""
     return not toks[j].t.startswith("0") and not (j + 1 < len(toks) and head_at(toks, j + 1)
-                                                  and not _party_committee(toks, j + 1))
-
-
-def _party_committee(toks: list[Tok], k: int) -> bool:
-    """`Tỉnh ủy`, `Huyện ủy`, `Đảng ủy` at token k: the committee a board belongs to (`Ban Chỉ đạo 35 Tỉnh ủy`),
-    rules/admin_units.yaml `party`."""
-    return k + 1 < len(toks) and f"{toks[k].low} {toks[k + 1].low}".replace("uỷ", "ủy") in _party_words()
-
-
-@lru_cache(maxsize=None)
-def _party_words() -> frozenset:
-    return frozenset(p.casefold() for p in units.party_of().values())
+                                                  and not party_committee(toks, j + 1))
 
 
 def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = None) -> int:
@@ -243,8 +233,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
             else c["subject_verbs"].match(toks, j)[0]
         if kv and _ends_field(toks, i + 1, j + kv, c):
             kv = 0
-        if kv and any(x.low == "các" for x in toks[i:j]):
-            break                     # `các sở, ngành liên quan xây dựng`: a collective ends at its verb
+        if kv and (any(x.low == "các" for x in toks[i:j]) or toks[j - 1].t.isdigit()):
+            break                     # `các sở, ngành liên quan xây dựng`: a collective ends at its verb; so does a
+                                      # name at its number (`Trường Tiểu học số 2 tổ chức …`)
         if kv and j + kv < len(toks) and _verb_goes_on(toks, j, kv, c):
             break                     # `Bộ Nội vụ tổ chức thẩm định`, `Sở Nội vụ xây dựng các dự thảo`: a task after the name
         word = t.isalpha()            # (most tokens: a word of letters holds no digit and is a numeral only in capitals)
@@ -253,6 +244,8 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
             if len(t) <= 3 and (is_cap(prev) or prev in ("số", "vực", "-") or toks[j - 2].t in ("Đề", "Dự") and prev == "án" or lo and j == i + lo and _board_number(toks, j)):
                 j += 1
                 continue
+            if unit_number(toks, j, c):
+                j += 1                # `Bộ Tư lệnh Quân khu 7 chỉ đạo …`, `Vùng Cảnh sát biển 3`: the unit's number
             break
         if not word and DIGIT.search(t):
             break
