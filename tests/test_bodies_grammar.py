@@ -817,3 +817,8 @@ def test_a_units_number_ends_its_name_and_a_count_is_no_part_of_it():
     assert names_in("Đề nghị Bộ Tư lệnh Quân khu 7 chỉ đạo thực hiện.") == ["Bộ Tư lệnh Quân khu 7"]
     assert names_in("Phối hợp với Trường Trung học cơ sở số 2 tổ chức hội thi.") == ["Trường Trung học cơ sở số 2"]
     assert names_in("Báo cáo Sở Y tế 5 ngày trước khi tổ chức; gửi Sở Nội vụ 02 bản.") == ["Sở Y tế", "Sở Nội vụ"]
+
+
+def test_the_news_agency_is_a_body_of_its_own():
+    assert names_in("Chỉ đạo Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam đẩy mạnh tuyên truyền.") == [
+        "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]
