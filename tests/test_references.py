@@ -504,3 +504,9 @@ def test_a_forms_number_is_no_document():
     got = refs("1. Lập biên bản hội nghị (Mẫu số 05/HNBC) gửi kèm Công văn số 88/UBND-NC ngày 02/3/2026.\n"
                "2. Báo cáo theo mẫu 02/BC-SNV; Biểu số 01/TKDS.\n")
     assert [r["identifier"] for r in got] == ["88/UBND-NC"]
+
+
+def test_a_law_cited_by_name_takes_the_day_it_was_passed_as_its_date():
+    found = refs("Căn cứ Luật Quy hoạch đô thị và nông thôn ngày 26 tháng 11 năm 2024; Bộ luật Dân sự ngày 24/11/2015.")
+    assert [(r["title"], r["date"]) for r in found] == [("Luật Quy hoạch đô thị và nông thôn", "2024-11-26"),
+                                                        ("Bộ luật Dân sự", "2015-11-24")]

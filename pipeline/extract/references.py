@@ -442,11 +442,10 @@ def find(doc: Doc) -> list[dict]:
             if len(title.split()) < 2:
                 continue
             doc_type = _canonical_type(m.group("type")) or m.group("type")
-            out.append({"doc_type": doc_type, "identifier": None,
-                        "date": None, "issuer": rules.load("references")["named_issuers"].get(doc_type),
-                        "relation": None,
-                        "title": title, "text": m.group(0), "start": m.start(), "end": m.end(),
-                        "_explicit_issuer": False})
+            day = p["date_after"].match(text, m.end(), min(len(text), m.end() + 60))   # `Luật X ngày 29/11/2024`
+            out.append({"doc_type": doc_type, "identifier": None, "date": parse_day(day.group("date")) if day else None,
+                        "issuer": rules.load("references")["named_issuers"].get(doc_type), "relation": None,
+                        "title": title, "text": m.group(0), "start": m.start(), "end": m.end(), "_explicit_issuer": False})
     out.sort(key=lambda x: (x["start"], x["end"]))
     _assign_relations(doc, out)
     _share_issuers(text, out)
