@@ -822,3 +822,11 @@ def test_a_units_number_ends_its_name_and_a_count_is_no_part_of_it():
 def test_the_news_agency_is_a_body_of_its_own():
     assert names_in("Chỉ đạo Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam đẩy mạnh tuyên truyền.") == [
         "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]
+
+
+def test_a_body_asked_mid_sentence_takes_the_role_of_its_own_verb():
+    got = _body_of("Điều 1. Giao nhiệm vụ.\n1. Sở Y tế chủ trì và đề nghị Công an tỉnh phối hợp kiểm tra các cơ sở.\n"
+                   "2. Sở Xây dựng chỉ đạo Trung tâm Quy hoạch và đề nghị Hội Kiến trúc sư tỉnh theo dõi.\n")
+    assert roles_by_name(got, "Sở Y tế") == {"lead"}
+    assert roles_by_name(got, "Công an tỉnh Lâm Đồng") == {"coordinate"}
+    assert roles_by_name(got, "Hội Kiến trúc sư tỉnh Lâm Đồng") == {"monitor"}

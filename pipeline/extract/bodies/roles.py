@@ -314,7 +314,7 @@ def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
     # `tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí`)
     first_obj = min([first_obj] + [n[0] for n in names_in if n[0] >= after
                                    and any(r in ("monitor", "advise") and y <= n[0] <= y + 1 for _, y, r in verbs)])
-    handed = min([n[0] for n, r, _ in objects if r in ("lead", "report_to")]
+    handed = min([n[0] for n, r, cue in objects if r in ("lead", "report_to") or _requests(toks, cue)]
                  + [i for i in range(after, b) if toks[i].low == "biết"], default=b)
     roles = {r for x, _, r in verbs if x < first_obj or (r in ("advise", "monitor") and x < handed)}
     if any(r == "lead" and x >= after and not any(after <= n[0] <= y + 2 for n in names_in) and not _nominal(toks, x)
@@ -424,8 +424,19 @@ def _objects(toks, cues, verbs, names_in, refs):
             continue
         if role == "advise" and petitioner.match(toks[n[0]].t + " " + " ".join(t.t for t in toks[n[0] + 1:n[1]])):
             continue                          # `Theo đề nghị của Hội X tại Đơn …`: an applicant, not an adviser
-        out.append((n, role, cue))
+        out.append((n, _told_role(toks, n, role, cue, verbs + cues, names_in), cue))
     return out
+
+
+def _told_role(toks, n, role, cue, acts, names_in) -> str:
+    """A body asked to act (`đề nghị`, `giao`, `yêu cầu`) is given the role of the verb right after it, or after
+    the list it stands in: `Sở Y tế chủ trì và đề nghị Công an tỉnh phối hợp …` asks Công an tỉnh to coordinate."""
+    if role != "lead" or not _requests(toks, cue):
+        return role
+    j, starts = n[1], {x: y for x, y in names_in}
+    while j < len(toks) and toks[j].t in (",", "và") and j + 1 in starts:
+        j = starts[j + 1]
+    return next((r for x, _, r in acts if x == j and r in ("coordinate", "advise", "monitor")), role)
 
 
 _OBJECT_SEPARATORS = {",", ";", "và", "(", ")", "với", "cho", "về", "các", ":", "tại", "ngày"}
