@@ -830,3 +830,12 @@ def test_a_body_asked_mid_sentence_takes_the_role_of_its_own_verb():
     assert roles_by_name(got, "Sở Y tế") == {"lead"}
     assert roles_by_name(got, "Công an tỉnh Lâm Đồng") == {"coordinate"}
     assert roles_by_name(got, "Hội Kiến trúc sư tỉnh Lâm Đồng") == {"monitor"}
+
+
+def test_a_body_named_short_before_its_full_name_is_that_body():
+    # a task part names the project board short; the full name comes later
+    got = _body_of("Điều 1. Ban Quản lý dự án đô thị chủ trì lập hồ sơ.\n"
+                   "Điều 2. Sở Tư pháp và Ban Quản lý dự án phát triển đô thị và môi trường tỉnh phối hợp.\n")
+    full = "Ban Quản lý dự án phát triển đô thị và môi trường tỉnh Lâm Đồng"
+    assert roles_by_name(got, full) == {"lead", "coordinate"}
+    assert not roles_by_name(got, "Ban Quản lý dự án đô thị")

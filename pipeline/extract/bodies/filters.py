@@ -107,10 +107,11 @@ def _expand_collective(found: list, items: list[dict]) -> list[dict]:
 
 
 def _short_forms(items: list[dict]) -> list[dict]:
-    """`Hội đồng xét duyệt` after `Hội đồng cấp tỉnh xét duyệt địa bàn cấp xã không ma túy`: a name whose words all
-    stand, in order, in the one longer name of the same head read before it is that body named short (three words
-    at least, a collective's excepted: `các cơ quan, đơn vị` is not `các cơ quan, đơn vị liên quan`; with two longer
-    candidates it is left as written)."""
+    """`Hội đồng xét duyệt` beside `Hội đồng cấp tỉnh xét duyệt địa bàn cấp xã không ma túy`: a name whose words all
+    stand, in order, in the one longer name of the same head the document gives is that body named short, before
+    the full name as after it (a task part names a body short, its Nơi nhận in full; one read before it first); three
+    words at least, a collective's excepted (`các cơ quan, đơn vị` is not `các cơ quan, đơn vị liên quan`); with two
+    longer candidates it is left as written."""
     names = {}
     for it in items:
         names.setdefault(it["name"], it["start"])
@@ -122,9 +123,11 @@ def _short_forms(items: list[dict]) -> list[dict]:
         if len(words) < 3 or words[0] == "các":
             out.append(it)
             continue
-        longer = [n for n, at, split, folded in read if at < it["start"] and len(split) > len(words)
+        longer = [(at < it["start"], n) for n, at, split, folded in read if len(split) > len(words)
                   and folded[:2] == words[:2] and _in_order(words, split) and _placed_tail(it["name"], n)]
-        out.append({**it, "name": longer[0]} if len(longer) == 1 else it)
+        before = [n for read_before, n in longer if read_before]      # the name read before it first
+        pick = before if before else [n for _, n in longer]
+        out.append({**it, "name": pick[0]} if len(pick) == 1 else it)
     return out
 
 
