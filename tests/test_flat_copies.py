@@ -154,3 +154,13 @@ def test_a_crawled_copy_with_open_table_rows_reads_as_printed(tmp_path):
     assert {"Ủy ban nhân dân tỉnh Nam Sơn", "Trung tâm Kiểm soát bệnh tật tỉnh Nam Sơn"} <= got, got
     assert not any("|" in b["name"] or "|" in (b.get("text") or "") for b in rec["bodies"]), rec["bodies"]
     assert all(rec["text"][b["start"]:b["end"]] == b["text"] for b in rec["bodies"])
+
+
+def test_items_run_into_one_line_with_a_remark_after_the_semicolon_are_read_one_by_one(tmp_path):
+    # `- Bộ Công Thương; (báo cáo) - …`: the remark on the item stands after its semicolon
+    text = CRAWLED.replace("- Như trên; - Ủy ban nhân dân tỉnh (để b/c); ",
+                           "- Như trên; - Bộ Y tế; (báo cáo) - Thường trực HĐND tỉnh; (báo cáo) - Ủy ban nhân dân tỉnh; ")
+    rec = _read(tmp_path, text, "cv.txt")
+    got = {b["name"] for b in rec["bodies"] if b["role"] == "recipient"}
+    assert {"Bộ Y tế", "Thường trực Hội đồng nhân dân tỉnh Nam Sơn", "Ủy ban nhân dân tỉnh Nam Sơn"} <= got, got
+    assert not any("báo cáo" in n for n in got), got

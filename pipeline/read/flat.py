@@ -106,7 +106,7 @@ def unflatten(text: str, offsets: list[int] | None) -> tuple[str, list[int] | No
 # `Nơi nhận: - Như trên; - Bộ Tài chính; - Lưu: VT.`, `Kính gửi: | - Bộ A; - Bộ B` (a table cell of the copy): the
 # list's opening and each `;` before the next `- ` item
 _LIST_OPENING = re.compile(r"(?m)^(?P<pipe>\|[ \t]*)?(?:Nơi nhận|Kính gửi)[ \t]*:(?P<gap>[ \t|]+)(?=[-–+•][ \t]+\S)")
-_NEXT_ITEM = re.compile(r"[;,](?P<gap>[ \t]+)(?=[-–+•][ \t]+\S)")
+_NEXT_ITEM = re.compile(r"[;,](?:[ \t]*\([^()\n]{1,40}\))?(?P<gap>[ \t]+)(?=[-–+•][ \t]+\S)")   # `; (báo cáo) - …`
 
 
 def _inline_items(text: str) -> list[tuple[int, int]]:
