@@ -839,3 +839,9 @@ def test_a_body_named_short_before_its_full_name_is_that_body():
     full = "Ban Quản lý dự án phát triển đô thị và môi trường tỉnh Lâm Đồng"
     assert roles_by_name(got, full) == {"lead", "coordinate"}
     assert not roles_by_name(got, "Ban Quản lý dự án đô thị")
+
+
+def test_the_prime_minister_written_as_the_government_office_writes_him():
+    got = _body_of("Điều 1. Giao nhiệm vụ.\nNơi nhận:\n- Như trên;\n- TTCP, PTTg Lê Văn Tám (để b/c);\n- Lưu: VT.\n")
+    assert roles_by_name(got, "Thủ tướng Chính phủ") == {"recipient"}
+    assert not any("PTTg" in b["name"] or "Tám" in b["name"] for b in got)
