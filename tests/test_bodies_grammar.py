@@ -845,3 +845,12 @@ def test_the_prime_minister_written_as_the_government_office_writes_him():
     got = _body_of("Điều 1. Giao nhiệm vụ.\nNơi nhận:\n- Như trên;\n- TTCP, PTTg Lê Văn Tám (để b/c);\n- Lưu: VT.\n")
     assert roles_by_name(got, "Thủ tướng Chính phủ") == {"recipient"}
     assert not any("PTTg" in b["name"] or "Tám" in b["name"] for b in got)
+
+
+def test_the_investor_column_of_a_capital_plan_names_who_carries_each_project_out():
+    assert column_role("Chủ đầu tư") == "lead"
+    got = _body_of("Điều 1. Phân bổ vốn như sau:\nTT | Danh mục dự án | Chủ đầu tư | Kế hoạch vốn (triệu đồng)\n"
+                   "1 | Nhà văn hóa xã | Ủy ban nhân dân xã Hòa Bình | 2.300\n"
+                   "2 | Kè chống sạt lở | Sở Nông nghiệp và Môi trường | 7.000\n")
+    assert roles_by_name(got, "Ủy ban nhân dân xã Hòa Bình") == {"lead"}
+    assert roles_by_name(got, "Sở Nông nghiệp và Môi trường") == {"lead"}
