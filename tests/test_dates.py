@@ -87,6 +87,7 @@ def test_span_covers_the_clock_time_and_points_into_the_text():
     "3.2.1. Về tăng cường công tác tuyên truyền.",
     "Tỷ lệ hồ sơ đúng hạn đạt 2.615/2.700 hồ sơ.",
     "Bảo đảm kinh phí chi thường xuyên của trường học.",
+    "KẾ HOẠCH TUYỂN SINH ĐỐI VỚI GIÁO DỤC THƯỜNG XUYÊN NĂM HỌC MỚI",    # adult education named in capitals
     "Mã định danh hồ sơ 1.12.2024.15 do hệ thống cấp.",
 ])
 def test_what_is_not_a_date(sentence):
