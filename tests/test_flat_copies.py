@@ -164,3 +164,29 @@ def test_items_run_into_one_line_with_a_remark_after_the_semicolon_are_read_one_
     got = {b["name"] for b in rec["bodies"] if b["role"] == "recipient"}
     assert {"Bộ Y tế", "Thường trực Hội đồng nhân dân tỉnh Nam Sơn", "Ủy ban nhân dân tỉnh Nam Sơn"} <= got, got
     assert not any("báo cáo" in n for n in got), got
+
+
+DECISION_WITH_REGULATION = (
+    "| ỦY BAN NHÂN DÂN TỈNH NAM SƠN ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
+    "|---|---|\n| Số: 17/2026/QĐ-UBND | Nam Sơn, ngày 4 tháng 3 năm 2026 |\n\nQUYẾT ĐỊNH\n\n"
+    "Ban hành Quy định về quản lý chợ trên địa bàn tỉnh\n\nQUYẾT ĐỊNH:\n\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Quy định về quản lý chợ.\n\n"
+    "Điều 2. Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này./.\n\n"
+    "|  | TM. UỶ BAN NHÂN DÂN TỈNH CHỦ TỊCH Đinh Văn Khánh |\n|---|---|\n\n"
+    "QUY ĐỊNH\n\nVề quản lý chợ trên địa bàn tỉnh\n\nChương I\n\nQUY ĐỊNH CHUNG\n\n"
+    + "".join(f"Điều {i}. Nội dung thứ {i}.\n\n1. Các chợ hạng {i} thực hiện nội quy chợ và niêm yết giá.\n\n"
+              for i in range(1, 12)))
+
+
+def test_a_decisions_signature_before_its_attached_regulation_is_read(tmp_path):
+    # no Nơi nhận, the signature row in the middle of the text, its authority typed with the old tone place (UỶ)
+    rec = _read(tmp_path, DECISION_WITH_REGULATION, "qd.txt")
+    assert rec["metadata"]["signer"] == {"name": "Đinh Văn Khánh", "title": "Chủ tịch",
+                                         "authority": "TM. Ủy ban nhân dân tỉnh"}
+
+
+def test_an_authority_of_two_offices_keeps_both_and_the_signer_his_own_title(tmp_path):
+    text = CRAWLED.replace("| KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lò Văn Sáng", "| KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Lò Văn Sáng")
+    rec = _read(tmp_path, text, "cv.txt")
+    assert rec["metadata"]["signer"] == {"name": "Lò Văn Sáng", "title": "Phó Chủ nhiệm",
+                                         "authority": "KT. Bộ trưởng, Chủ nhiệm"}

@@ -8,6 +8,7 @@ from pipeline import rules
 from pipeline.parse.common import layout_rules, is_upper
 from pipeline.text.fold import letter_count
 from pipeline.text.names import case_name, place_tones
+from pipeline.text import units
 from pipeline.text.spans import Line
 
 
@@ -76,7 +77,7 @@ def _capitals(text: str) -> str:
 def case_title_word(text: str) -> str:
     """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `BỘ TRƯỞNG` → `Bộ trưởng`: the spelling running text uses, its tones placed
     as in names (`T/M ĐẢNG UỶ` → `Đảng ủy`)."""
-    return place_tones(_title_cased(text))
+    return place_tones(_title_cased(place_tones(text)))
 
 
 def _title_cased(text: str) -> str:
@@ -88,7 +89,10 @@ def _title_cased(text: str) -> str:
         return spellings[folded]
     for key in sorted(spellings, key=len, reverse=True):
         if folded.startswith(key + " "):
-            return spellings[key] + " " + case_name(text.strip()[len(key) + 1:])
+            rest = text.strip()[len(key) + 1:]
+            if rest.split()[0].casefold() in units.words():   # `ỦY BAN NHÂN DÂN HUYỆN TÂN AN`: `huyện Tân An`
+                return spellings[key] + " " + case_name(text.strip())[len(key) + 1:]
+            return spellings[key] + " " + case_name(rest)
     return case_name(text.strip())
 
 
@@ -165,6 +169,8 @@ def _trailing_title(text: str, authority: bool = False, after_authority: bool = 
         if tail.casefold() != folded or not title_re.match(tail.upper()):
             continue
         rest = text[:-n].rstrip()
+        if authority and rest.endswith(","):
+            return None               # `KT. BỘ TRƯỞNG, CHỦ NHIỆM`: two offices of the authority, no signer's title
         if authority:
             # what is left names an authority of two words at least (`ĐOÀN CHỦ TỊCH` is a body, the presidium)
             up = rest.upper()

@@ -180,14 +180,16 @@ def _designations(text: str) -> list[tuple[int, int]]:
 
 
 def _signature(text: str) -> list[tuple[int, int]]:
-    """In the closing (from the last `Nơi nhận`, else the last lines): a line break before an authority mark
+    """In the closing (from the last `Nơi nhận`, else the last lines; and a signature row before an attached text,
+    `_signature_rows`): a line break before an authority mark
     or a signer's title that follows other words, before a second title after the first (`KT. TỔNG GIÁM ĐỐC
     PHÓ TỔNG GIÁM ĐỐC`, `TM. ỦY BAN NHÂN DÂN CHỦ TỊCH`), and before the signer's name that ends the line."""
     p = _patterns()
     found = list(p["recipients"].finditer(text))
     start = found[-1].start() if found else max(0, len(text) - 600)
     out = []
-    line_start = start
+    rows = _signature_rows(text, start)
+    line_start = rows.pop(0) if rows else start
     while line_start < len(text):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
@@ -201,15 +203,27 @@ def _signature(text: str) -> list[tuple[int, int]]:
             if p["mark_end"].search(lead) or re.search(r"(?:,|\svà)\Z", lead):
                 continue   # `KT. TỔNG GIÁM ĐỐC`: the mark's own title; `BỘ TRƯỞNG, CHỦ NHIỆM`: one title
             before = lead.split()[-1]
-            if any(c.islower() for c in before) or before.endswith((")", ".", ";")) or p["title"].search(lead):
-                cuts.append(gap.span())
-        name = p["signer_name"].search(line) if cuts or p["authority_start"].match(line) else None
+            if any(c.islower() for c in before) or before.endswith((")", ".", ";")) or p["title"].search(lead) \
+                    or p["authority_start"].match(lead.rsplit("|", 1)[-1]):
+                cuts.append(gap.span())   # (`TM. ỦY BAN NHÂN DÂN TỈNH CHỦ TỊCH`: the organ's name, then the title)
+        # (a table row's closing pipe is no part of the name: `… CHỦ TỊCH Phạm Thế Dũng |`)
+        name = p["signer_name"].search(line.rstrip(" \t|")) if cuts or p["authority_start"].match(line) else None
         if name and line[:name.start()].strip() and (line[:name.start()].split()[-1].isupper()
                                                       or line[:name.start()].endswith((".", ",", ")"))):
             cuts.append(name.span())   # the name after the capitals of the title (`PHÓ GIÁM ĐỐC Đặng Văn Lực`)
         out += [(line_start + a, line_start + b) for a, b in cuts]
-        line_start = line_end + 1
+        line_start = rows.pop(0) if rows else max(line_end + 1, start)
     return out
+
+
+def _signature_rows(text: str, start: int) -> list[int]:
+    """Starts of the lines before the closing's window (the last `Nơi nhận`, else the last lines) that open on an
+    authority mark, maybe after a table's empty cells (`|  | TM. ỦY BAN NHÂN DÂN TỈNH …`): the signature of a
+    decision whose attached regulation follows it."""
+    return [m.start() for m in _SIGNATURE_ROW.finditer(text, 0, start)]
+
+
+_SIGNATURE_ROW = re.compile(r"(?m)^(?:\|[ \t]*)*(?:TM\.|KT\.|TL\.|TUQ\.|T/M|K/T)[ \t]*[A-ZĐÀ-Ỹ]{2}")
 
 
 def _cut(text: str, offsets: list[int] | None, cuts: list[tuple]) -> tuple[str, list[int] | None]:
