@@ -854,3 +854,10 @@ def test_the_investor_column_of_a_capital_plan_names_who_carries_each_project_ou
                    "2 | Kè chống sạt lở | Sở Nông nghiệp và Môi trường | 7.000\n")
     assert roles_by_name(got, "Ủy ban nhân dân xã Hòa Bình") == {"lead"}
     assert roles_by_name(got, "Sở Nông nghiệp và Môi trường") == {"lead"}
+
+
+def test_a_head_written_in_lower_case_in_the_executing_sentence_is_a_title():
+    got = _body_of("Điều 1. Phê duyệt danh sách.\nĐiều 2. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ; chủ tịch "
+                   "UBND các xã; thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.\n")
+    assert {"Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", "Sở Nội vụ", "Ủy ban nhân dân các xã",
+            "các cơ quan, đơn vị có liên quan"} <= {b["name"] for b in got if b["role"] == "lead"}
