@@ -861,3 +861,8 @@ def test_a_head_written_in_lower_case_in_the_executing_sentence_is_a_title():
                    "UBND các xã; thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.\n")
     assert {"Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", "Sở Nội vụ", "Ủy ban nhân dân các xã",
             "các cơ quan, đơn vị có liên quan"} <= {b["name"] for b in got if b["role"] == "lead"}
+
+
+def test_land_registration_and_notary_offices_are_named_by_their_field_in_lower_case():
+    assert names_in("Văn phòng đăng ký đất đai tỉnh cập nhật biến động.") == ["Văn phòng đăng ký đất đai tỉnh"]
+    assert names_in("Văn phòng công chứng Hòa Bình thực hiện công chứng.") == ["Văn phòng công chứng Hòa Bình"]
