@@ -90,3 +90,14 @@ def test_a_speck_glued_before_a_number_and_its_code():
     assert fix_number("ø214/HD-MTTQ") == "214/HD-MTTQ"
     assert fix_number("°15/2026/TT-BYT,") == "15/2026/TT-BYT,"
     assert fix_number("ø") == "ø"
+
+
+def test_a_scans_number_label_alone_on_its_line_takes_the_number_below():
+    from pipeline.parse.structure import parse
+
+    head = ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN ĐỒNG XUÂN", "Độc lập - Tự do - Hạnh phúc",
+            "Số:", "207/TTr-UBND", "Đồng Xuân, ngày 9 tháng 3 năm 2026", "TỜ TRÌNH",
+            "Về việc đề nghị bổ sung kinh phí sửa chữa trường học", "Kính gửi: Ủy ban nhân dân tỉnh"]
+    assert parse("\n".join(head) + "\n", ocr=True).metadata["identifier"] == "207/TTr-UBND"
+    blank = head[:5] + head[6:]          # a blank number stays blank: the line below is the date
+    assert parse("\n".join(blank) + "\n", ocr=True).metadata["identifier"] is None
