@@ -101,3 +101,10 @@ def test_a_scans_number_label_alone_on_its_line_takes_the_number_below():
     assert parse("\n".join(head) + "\n", ocr=True).metadata["identifier"] == "207/TTr-UBND"
     blank = head[:5] + head[6:]          # a blank number stays blank: the line below is the date
     assert parse("\n".join(blank) + "\n", ocr=True).metadata["identifier"] is None
+
+
+def test_a_speck_glued_before_an_items_label():
+    assert _read(["1. Giao Phòng Kinh tế chủ trì", "___2. Bà Lò Thị Hoa không tham gia"])[1] == \
+        "2. Bà Lò Thị Hoa không tham gia"
+    assert _read(["~b) Các thôn rà soát"]) == ["b) Các thôn rà soát"]
+    assert _read(["__x2 vẫn giữ nguyên"]) == ["__x2 vẫn giữ nguyên"]

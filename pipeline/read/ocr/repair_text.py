@@ -68,6 +68,7 @@ _GLUED_DATE = re.compile(r"(?:(ng[àa]y)(\d{1,2})|(\d{1,2})(th[áa]ng|n[ăa]m))"
 _BLANK_DEBRIS = re.compile(r"[-—–_.…]{1,4}")
 # A speck on the margin read as a mark of its own before a line's label (never a list's dash or plus sign).
 _SPECK = re.compile(r"[_~`'^.,·•¸]{1,2}")
+_GLUED_SPECK = re.compile(r"[_~`^·•¸]{1,4}(\S+)")
 _LABEL = re.compile(r"(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\.|[a-zđ]\)")
 
 
@@ -211,6 +212,9 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
         return words
     if len(words) >= 3 and _SPECK.fullmatch(words[0]) and (head_word(words[1]) or _LABEL.fullmatch(words[1])):
         del words[0]                            # `_ Điều 2.`, `. II. NỘI DUNG`: a speck before the label read as a mark
+    glued = _GLUED_SPECK.fullmatch(words[0])
+    if glued and len(words) >= 2 and _LABEL.fullmatch(glued.group(1)) and words[1][:1].isupper():
+        words[0] = glued.group(1)               # `___2. Ông …`: the same glued to the label (a rule's or a stain's)
     if any(_GLUED_DATE.fullmatch(w) for w in words):
         # `ngày 04tháng 9`, `ngày15 tháng`: the space between a date's figure and its word lost
         words = [p for w in words for p in ([g for g in _GLUED_DATE.fullmatch(w).groups() if g] if _GLUED_DATE.fullmatch(w) else [w])]
