@@ -101,3 +101,27 @@ def test_a_scanned_score_sheet_keeps_its_decimal_commas_and_shares():
     for share in ("88,00%", "96,97%", "81,41%", "77,73%", "90,97%", "74,97%"):
         assert share in text
     assert text.count("18,50") == 6
+
+
+def _page_words(*texts: str) -> dict[tuple, list[dict]]:
+    return {(1, 1, k): [{"text": t, "conf": 70.0, "x0": 20, "x1": 200, "top": 20 + 60 * k, "bottom": 50 + 60 * k}]
+            for k, t in enumerate(texts)}
+
+
+def test_a_cited_numbers_figures_read_again_keep_their_code():
+    from pipeline.read.ocr import cited_numbers
+
+    lines = _page_words("3I1-HD/BTGTW", "45/2026/NĐ-CP;", "Căn", "88/UBND-KT", "12/QĐ-UBND")
+
+    def read(strip, dpi, lang, psm):
+        pad = round(cited_numbers.PAD_INCH * dpi)
+        tops, y = [], 2 * pad
+        for _ in range(4):                  # the four cited words, each its box and padding, stacked
+            tops.append(y + 5)
+            y += 30 + 2 * pad + 2 * pad
+        replies = ["31-HD/BTGTW", "46/2026/ND-CP;", "88/UBNO-KI", "12/QD-UBND"]
+        return _tsv(list(zip(replies, tops)))
+
+    cited_numbers.reread(lines, Image.new("L", (400, 400), 255), 300.0, read)
+    assert [ws[0]["text"] for ws in lines.values()] == \
+        ["31-HD/BTGTW", "46/2026/NĐ-CP;", "Căn", "88/UBND-KT", "12/QĐ-UBND"]

@@ -50,7 +50,7 @@ def _read(tsv: str) -> list[tuple[str, float]]:
             for r in rows if r.get("level") == "5" and (r.get("text") or "").strip()]
 
 
-def _stacked(image, boxes: list[tuple[int, int, int, int]], gap: int):
+def stacked(image, boxes: list[tuple[int, int, int, int]], gap: int):
     """The cells cut out and stacked one under another on white, `gap` apart; each one's (top, bottom) in it."""
     from PIL import Image
 
@@ -63,6 +63,14 @@ def _stacked(image, boxes: list[tuple[int, int, int, int]], gap: int):
         spans.append((y, y + b[3] - b[1]))
         y += b[3] - b[1] + gap
     return strip, spans
+
+
+def read_strip(read, strip, dpi: float) -> list[tuple[str, float, float]] | None:
+    """A strip read by the `eng` model as a block: (word, confidence, middle height); None without the model."""
+    try:
+        return _read(read(strip, dpi, "eng", 6))
+    except (RuntimeError, OSError, subprocess.SubprocessError):
+        return None
 
 
 def reread(tables: list, by_cell: list[list[list[dict]]], image, dpi: float, read) -> None:
@@ -87,10 +95,9 @@ def reread(tables: list, by_cell: list[list[list[dict]]], image, dpi: float, rea
                     todo.append((n, box))
             if not todo:
                 continue
-            strip, spans = _stacked(image, [b for _, b in todo], inset * 2)
-            try:
-                words = _read(read(strip, dpi, "eng", 6))
-            except (RuntimeError, OSError, subprocess.SubprocessError):   # no `eng` model: the page's stays
+            strip, spans = stacked(image, [b for _, b in todo], inset * 2)
+            words = read_strip(read, strip, dpi)
+            if words is None:                   # no `eng` model: the page's reading stays
                 return
             for (n, box), (y0, y1) in zip(todo, spans):
                 got = [w for w in words if y0 <= w[2] < y1]
