@@ -125,3 +125,17 @@ def test_a_cited_numbers_figures_read_again_keep_their_code():
     cited_numbers.reread(lines, Image.new("L", (400, 400), 255), 300.0, read)
     assert [ws[0]["text"] for ws in lines.values()] == \
         ["31-HD/BTGTW", "46/2026/NĐ-CP;", "Căn", "88/UBND-KT", "12/QĐ-UBND"]
+
+
+def test_capitals_vie_put_into_a_code_that_the_latin_reading_has_not_are_taken_out():
+    from pipeline.read.ocr import cited_numbers
+
+    lines = _page_words("71-CV/BCPĐ", "503/UBND-KTNNTV", "64/TTr-STC", "9/QĐ-TTg")
+
+    def read(strip, dpi, lang, psm):
+        pad = round(cited_numbers.PAD_INCH * dpi)
+        tops = [2 * pad + k * (30 + 4 * pad) + 5 for k in range(4)]
+        return _tsv(list(zip(["71-CV/BCD", "503/UBND-KTNV", "64/TT-STC", "9/OD-TTg"], tops)))
+
+    cited_numbers.reread(lines, Image.new("L", (400, 400), 255), 300.0, read)
+    assert [ws[0]["text"] for ws in lines.values()] == ["71-CV/BCĐ", "503/UBND-KTNV", "64/TTr-STC", "9/QĐ-TTg"]
