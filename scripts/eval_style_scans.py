@@ -229,6 +229,28 @@ III. TỔ CHỨC THỰC HIỆN
 2. Các thôn chủ động triển khai thực hiện.
         """),
         sign=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Hà Văn Tâm"], place="Tân Lập, ngày 12 tháng 5 năm 2025"),
+    # a province's half-year report: shares, sums, areas and lengths in sentences and a table of shares, and
+    # citations of several types (what a scan reads worst: decimal commas, per cent signs, codes)
+    "figures": doc(["ỦY BAN NHÂN DÂN", "TỈNH NINH THUẬN"], "Số: 318/BC-UBND", "BÁO CÁO",
+        "Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội 6 tháng đầu năm 2025",
+        lines("""
+I. KẾT QUẢ ĐẠT ĐƯỢC
+1. Tổng sản phẩm trên địa bàn tăng 7,85% so với cùng kỳ, đạt 48,6% kế hoạch năm.
+2. Thu ngân sách nhà nước đạt 3.245,7 tỷ đồng, bằng 52,3% dự toán; chi đầu tư phát triển 1.180 tỷ đồng.
+3. Trồng mới 1.250 ha rừng, tỷ lệ che phủ rừng đạt 47,2%; làm mới 36,8 km đường giao thông nông thôn.
+4. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,75% (chỉ tiêu tối thiểu 95%); 100% thủ tục hành chính được công khai.
+5. Giải quyết việc làm cho 8.500 lao động; tỷ lệ hộ nghèo giảm còn 3,15%.
+        """) + [[["STT", "Đơn vị", "Kế hoạch (tỷ đồng)", "Giải ngân (tỷ đồng)", "Tỷ lệ"],
+                 ["1", "Sở Xây dựng", "125,40", "98,12", "78,24%"],
+                 ["2", "Sở Nông nghiệp và Môi trường", "86,75", "71,30", "82,19%"],
+                 ["3", "Ban Quản lý dự án tỉnh", "240,00", "163,85", "68,27%"],
+                 ["4", "Ủy ban nhân dân xã Phước Hậu", "18,60", "17,94", "96,45%"]]] + lines("""
+II. NHIỆM VỤ 6 THÁNG CUỐI NĂM
+1. Giải ngân 100% vốn đầu tư công theo Nghị quyết số 12/NQ-HĐND ngày 18/12/2024 và Quyết định số 1025/QĐ-UBND ngày 20/12/2024.
+2. Triển khai Kế hoạch số 86/KH-UBND ngày 07/3/2025, Công văn số 1468/UBND-KTTH ngày 15/4/2025 và Thông báo số 59/TB-VPUB ngày 02/5/2025.
+3. Hoàn thành 25 km đê biển và 450 ha cánh đồng mẫu lớn trước ngày 30/11/2025.
+        """),
+        sign=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Trần Quốc Nam"], place="Ninh Thuận, ngày 08 tháng 7 năm 2025"),
 }
 
 

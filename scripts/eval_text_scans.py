@@ -75,6 +75,7 @@ def main(argv=None) -> int:
     ap.add_argument("--size", type=float, default=12, help="type size in points (default 12)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/vanban_text_scans"))
     ap.add_argument("--show", default=None, help="print the scan's text of this document and stop")
+    ap.add_argument("--workers", type=int, default=2, help="vanban run's --workers (default 2)")
     a = ap.parse_args(argv)
     out = a.cache / (f"{'serif' if a.serif else 'sans'}{'-bold' if a.bold else ''}-{a.size:g}pt-"
                      f"{a.dpi or 'mixed'}")
@@ -99,7 +100,7 @@ def main(argv=None) -> int:
         os.environ.update(env)
         print(ingest(out / "scan" / f"{a.show}.pdf").text)
         return 0
-    runs = {sub: run(out / sub, out / f"run-{sub}", env, workers=2) for sub in ("orig", "scan")}
+    runs = {sub: run(out / sub, out / f"run-{sub}", env, workers=a.workers) for sub in ("orig", "scan")}
     totals = {field: [0, 0, 0] for field in KEYS}
     lines = []
     for name in names:

@@ -56,3 +56,9 @@ def test_ocr_pages_are_read_back_with_their_marks():
     [out] = read_back([page])
     assert out.lines[0].text == "Giao Sở Nội vụ tổng hợp kết quả"
     assert [out.lines[0].text[s:e] for s, e, _ in out.lines[0].words][4] == "tổng"
+
+
+def test_a_measures_symbol_after_its_figure_keeps_its_letters():
+    # `hạ cánh` is a pair the genre writes; `ha` after a figure is a hectare, no syllable to mark
+    assert tone_repair.repair_text("san lấp 320 ha cánh đồng ven sông") == "san lấp 320 ha cánh đồng ven sông"
+    assert tone_repair.repair_text("đầu tư ha tầng giao thông") == "đầu tư hạ tầng giao thông"

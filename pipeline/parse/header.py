@@ -134,6 +134,13 @@ def _ocr_identifier(ident: str | None) -> str | None:
     return ident if ident and rules.compiled(rules.load("ocr")["identifier"]).match(ident) else None
 
 
+def _number_below(lines: list[Line], i: int, m: re.Match) -> str | None:
+    """A scan's `Số:` alone on its line and its number opening the next (OCR parted the label from it)."""
+    if m.group("ident") or i + 1 >= len(lines) or not lines[i + 1].text.split():
+        return None
+    return _ocr_identifier(lines[i + 1].text.split()[0].rstrip(",.;:"))
+
+
 # what every place-and-date line holds (rules/structure.yaml header `place_date`): `, ngày ` after the place
 _PLACE_DATE_CUE = re.compile(r",\s*(?:[Nn]gày|NGÀY)\s")
 
@@ -289,7 +296,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 number_i = i
                 meta["identifier"] = normalize_identifier(own_number(m.group("ident")))
                 if ocr:
-                    meta["identifier"] = _ocr_identifier(meta["identifier"])
+                    meta["identifier"] = _ocr_identifier(meta["identifier"]) or _number_below(lines, i, m)
         if place_i is None:
             m = _place_date(cfg, t)
             for form in cfg["place_date_forms"] if m is None or not m.group("d").strip(" .…_") else []:

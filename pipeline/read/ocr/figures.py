@@ -26,6 +26,8 @@ CODE_NUMBER_LOOKALIKE = str.maketrans({**_DIGITS_READ_AS, "ó": "6", "S": "5"})
 _ASSEMBLY_TERM = re.compile(r"(/(?:UBTV)?QH)[Il|](\d)(\d?)$")
 # A type or issuer code's `S` (`/SNV-`, `-STP`) read as the section sign its bold shape resembles.
 _CODE_S = re.compile(r"(?<=[/-])§(?=[A-ZĐ]{1,8}(?:[-/]|$))|(?<=[A-ZĐ]-)§(?=[A-ZĐ]*$)")
+# A speck glued before a number with its code, read as a letter no Vietnamese word has or a ring (`ø670/HD-…`).
+_SPECK_BEFORE = re.compile(r"^[øØ°ºæßþð¤](?=\d{1,6}(?:/(?:19|20)\d{2})?[/-][A-ZĐ])")
 _GLUED_CODE = re.compile(r"^(\d{1,6})([A-ZĐ][A-ZĐa-z]?[A-ZĐ]*-[A-ZĐ][\w&.-]*)$")
 _NUMBER_TRAIL = re.compile(r"[,.;:)-]+$")
 _IDENT_SPACED = re.compile(r"(?<![\w/])(\d{1,6})((?:\s*[/-]\s*(?:(?:19|20)\d{2}|[A-ZĐ][A-ZĐa-z&ƯƠÂĂÊÔ]*))+)(?![\w])")
@@ -36,6 +38,9 @@ _SCORE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 # them names what it counts.
 _SHARE_CLOSED = re.compile(r"(\d{2,3}(?:,\d{1,2})?)([49])(\)[.,;:]*)")
 SHARE_BEFORE = {"thieu", "da", "dat", "la", "tren", "duoi", "khoang"}
+SHARE_BOUND = {"thieu", "da"}
+_SHARE_SLASHED = re.compile(r"(\d{2,3})[/⁄]4([).,;:]*)")
+_SHARE_NINE = re.compile(r"(\d{2,3})9%([).,;:]*)")
 _YEAR = re.compile(r"((?:19|20)\d{2})[,.;:)]?")
 
 
@@ -76,9 +81,10 @@ def fix_percent(core: str) -> str | None:
 def fix_number(token: str) -> str:
     """`3l` → `31`, `0I/2026` → `01/2026`, `I71/SKHCN` → `171/SKHCN`: lookalikes in a token with digits;
     `/QHI5` → `/QH15`, `/QHI15` → `/QH15`: the National Assembly's code carries its term's number, one or two
-    figures."""
+    figures; `ø670/HD-HH` → `670/HD-HH`: a speck glued before a number with its code."""
     core = _NUMBER_TRAIL.sub("", token)
     tail = token[len(core):]
+    core = _SPECK_BEFORE.sub("", core)
     core = _ASSEMBLY_TERM.sub(lambda m: m.group(1) + ("" if m.group(3) else "1") + m.group(2) + m.group(3), core)
     if _CODED.match(core) and _TONED_CAPITAL.search(core):
         core = _TONED_CAPITAL.sub(_untoned, core)     # `125-KH/HỦ` → `125-KH/HU`: no code letter carries a tone
@@ -143,13 +149,26 @@ def join_identifiers(text: str) -> str:
     return _IDENT_SPACED.sub(join, text)
 
 
-def fix_shares(words: list[str]) -> None:
+def fix_shares(words: list[str], before: str = "") -> None:
     """`(chỉ tiêu tối thiểu 209).` → `20%).`: a share closing its bracket after a word that puts a share before it,
-    its `%)` read as `9)` or `4)` (only a share of 10 to 100: a small figure or a count stays)."""
-    for i in range(1, len(words)):
+    its `%)` read as `9)` or `4)` (only a share of 10 to 100: a small figure or a count stays). `before`: the last
+    word of the line before, for a share that opens its line. Also, after such a word: a share's sign read as
+    a slash and a 4 (`tối thiểu 95/4` → `95%`; over 31 it is no day, and no fraction of four); after a bound
+    (`tối thiểu`, `tối đa`), a sign read with a 9 before it (`509%` → `50%`: a bound of 509% is no share); and
+    a share of a hundred opening a quotation, its 1 read as the 7 beside the quote's stroke (`“700%` → `“100%`)."""
+    for i in range(len(words)):
+        cue = fold((words[i - 1] if i else before).lstrip("(“\""))
         share = _SHARE_CLOSED.fullmatch(words[i])
-        if share and fold(words[i - 1].lstrip("(“\"")) in SHARE_BEFORE and 10 <= float(share.group(1).replace(",", ".")) <= 100:
+        if share and cue in SHARE_BEFORE and 10 <= float(share.group(1).replace(",", ".")) <= 100:
             words[i] = share.group(1) + "%" + share.group(3)
+        slashed = _SHARE_SLASHED.fullmatch(words[i])
+        if slashed and cue in SHARE_BEFORE and 31 < int(slashed.group(1)) <= 100:
+            words[i] = slashed.group(1) + "%" + slashed.group(2)
+        nine = _SHARE_NINE.fullmatch(words[i])
+        if nine and cue in SHARE_BOUND and 10 <= int(nine.group(1)) <= 100:
+            words[i] = nine.group(1) + "%" + nine.group(2)
+        if words[i].startswith("“700%"):
+            words[i] = "“100%" + words[i][5:]
 
 
 def join_periods(words: list[str]) -> None:

@@ -24,6 +24,7 @@ import numpy as np
 from PIL import Image, ImageFilter, ImageOps, ImageSequence
 
 from pipeline.read.ocr import handoff, handwritten, heading_seal, list_numbers, ruled_tables, signature_block, slots
+from pipeline.read.ocr.cited_numbers import Rereads
 from pipeline.read.ocr.layout import date_before_summary, split_columns
 from pipeline.read.ocr.repair_text import repair_lines
 from pipeline.read.ocr.tone_repair import model as tone_model, repair_words as repair_tone_marks
@@ -221,13 +222,14 @@ def _tesseract_tsv(image: Image.Image, dpi: float, lang: str, psm: int) -> str:
     return proc.stdout.decode("utf-8", "replace")
 
 
-def parse_tsv(tsv: str, page: int, dpi: float, height_px: int, tables: list | None = None) -> OcrPage:
+def parse_tsv(tsv: str, page: int, dpi: float, height_px: int, tables: list | None = None, reread=None) -> OcrPage:
     """Words grouped back into lines, in reading order, each with its confidence.
 
     A line Tesseract read across two columns (the header's issuer beside the national
     motto, `Nơi nhận:` beside the signer) is cut at the column gap, as a PDF's text layer is
     (`layout.split_columns`), so the structure stage sees one layout for both. The words inside
-    the page's ruled `tables` (`ruled_tables.find`) come out one line per table row, `a | b | c`.
+    the page's ruled `tables` (`ruled_tables.find`) come out one line per table row, `a | b | c`, their
+    cells of figures, and the numbers of citations, first read again by `reread` when given (`Rereads`).
     """
     rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
     lines: dict[tuple, list[dict]] = {}
@@ -253,8 +255,10 @@ def parse_tsv(tsv: str, page: int, dpi: float, height_px: int, tables: list | No
     scale = 72.0 / dpi
     out: list[OcrLine] = []
     table_rows: list[list[OcrLine]] = []
+    if reread:
+        reread.numbers(lines)
     if tables:
-        lines, table_rows = _table_lines(lines, tables, scale)
+        lines, table_rows = _table_lines(lines, tables, scale, reread and reread.cells)
     for key in sorted(lines):
         words = sorted(lines[key], key=lambda w: w["x0"])
         top = min(w["top"] for w in words)
@@ -287,7 +291,7 @@ def _line(cells: list[list[dict]]) -> tuple[str, list[tuple[int, int, float]]]:
     return text, spans
 
 
-def _table_lines(lines: dict[tuple, list[dict]], tables: list, scale: float) -> tuple[dict, list[list[OcrLine]]]:
+def _table_lines(lines: dict[tuple, list[dict]], tables: list, scale: float, reread=None) -> tuple[dict, list[list[OcrLine]]]:
     """The words of Tesseract's lines outside the tables (by line), and each table's rows as lines; a grid
     whose cells words do not fill (`ruled_tables.filled`) is no table of text and gives its words back."""
     words = [dict(w, key=key) for key, ws in lines.items() for w in ws]
@@ -296,6 +300,8 @@ def _table_lines(lines: dict[tuple, list[dict]], tables: list, scale: float) -> 
     if len(kept) < len(tables):
         tables = kept
         rest, by_cell = ruled_tables.take_cells(tables, words, scale)
+    if reread:
+        reread(tables, by_cell)
     outside: dict[tuple, list[dict]] = {}
     for w in rest:
         outside.setdefault(w.pop("key"), []).append(w)
@@ -335,7 +341,7 @@ def ocr_image(image: Image.Image, page: int = 1, stated_dpi: float | None = None
         # a core spare while tesseract reads (the run's last pages): the lifted page a reread may ask for is
         # made on it, in a thread of its own that nothing waits for unless a reread asks
         ahead = slots.spare_while(tsv) and slots.run_ahead(_lifted, image, ready, dpi, stated_dpi, seal_rings)
-        result = parse_tsv(tsv.result(), page, dpi, ready.height, tables)
+        result = parse_tsv(tsv.result(), page, dpi, ready.height, tables, Rereads(ready, dpi, run_tesseract))
 
     def read_region(box: tuple[int, int, int, int], psm: int, lift: bool = True) -> OcrPage:
         if lift and not lifted:

@@ -29,6 +29,7 @@ import unicodedata
 
 from pipeline.read.ocr.item_labels import FirstItems, letter_label, lower_roman_label
 from pipeline.read.ocr.heading_labels import DEFAULT_STYLE, arabic_number, canonical_head, head_word, numbering_styles
+from pipeline.read.ocr.codes import agree_numbers, fix_number_label, fix_type_codes
 from pipeline.read.ocr.figures import (DIGIT_LOOKALIKE, fix_date_part, fix_number, fix_score, fix_shares,
                                        join_identifiers, join_periods)
 from pipeline.text.fold import fold
@@ -67,6 +68,7 @@ _GLUED_DATE = re.compile(r"(?:(ng[àa]y)(\d{1,2})|(\d{1,2})(th[áa]ng|n[ăa]m))"
 _BLANK_DEBRIS = re.compile(r"[-—–_.…]{1,4}")
 # A speck on the margin read as a mark of its own before a line's label (never a list's dash or plus sign).
 _SPECK = re.compile(r"[_~`'^.,·•¸]{1,2}")
+_GLUED_SPECK = re.compile(r"[_~`^·•¸]{1,4}(\S+)")
 _LABEL = re.compile(r"(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\.|[a-zđ]\)")
 
 
@@ -205,11 +207,14 @@ def _division_label(words: list[str], head: str, labels: dict) -> bool:
 def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
     """One line's words with its numbers, labels and date read back. `labels` carries the last
     roman label of each kind (bare, and each heading word) from line to line."""
-    words = list(words)
+    words = fix_number_label(list(words))
     if not words:
         return words
     if len(words) >= 3 and _SPECK.fullmatch(words[0]) and (head_word(words[1]) or _LABEL.fullmatch(words[1])):
         del words[0]                            # `_ Điều 2.`, `. II. NỘI DUNG`: a speck before the label read as a mark
+    glued = _GLUED_SPECK.fullmatch(words[0])
+    if glued and len(words) >= 2 and _LABEL.fullmatch(glued.group(1)) and words[1][:1].isupper():
+        words[0] = glued.group(1)               # `___2. Ông …`: the same glued to the label (a rule's or a stain's)
     if any(_GLUED_DATE.fullmatch(w) for w in words):
         # `ngày 04tháng 9`, `ngày15 tháng`: the space between a date's figure and its word lost
         words = [p for w in words for p in ([g for g in _GLUED_DATE.fullmatch(w).groups() if g] if _GLUED_DATE.fullmatch(w) else [w])]
@@ -322,7 +327,8 @@ def repair_words(words: list[str], labels: dict[str, str | None]) -> list[str]:
             if _BLANK_DEBRIS.fullmatch(words[i + 1]):
                 words[i + 1] = "…"             # a blank left for the day or month: no figure of its own
     join_periods(words)
-    fix_shares(words)
+    fix_shares(words, labels.get("last word") or "")
+    labels["last word"] = words[-1]
     if len(words) >= 2 and words[-2].endswith(":"):
         words[-1] = fix_score(words[-1])
     return words
@@ -428,4 +434,7 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
             last_top, garbled = first_child.group(1), None
         elif len(texts) > 1 and _GARBLED_LABEL.fullmatch(texts[0]) and texts[1][:1].isupper():
             garbled = len(out) - 1
-    return out
+    texts = [[w for w, _ in ws] for ws in out]
+    fix_type_codes(texts)                   # codes a cited type or the document's other readings settle
+    agree_numbers(texts)
+    return [[(t, c) for t, (_, c) in zip(ts, ws)] for ts, ws in zip(texts, out)]

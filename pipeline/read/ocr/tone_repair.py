@@ -37,6 +37,10 @@ DICTIONARY_WEIGHT = 0.3  # one dictionary word as a share of one sighting in the
 ATTESTED = 2           # sightings of a pair in the genre's text (a dictionary word alone is one) that keep it
 _RUN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
 _SYLLABLE = re.compile(r"[^\W\d_]+")
+# A measure's symbol written after its figure (`450 ha`, `12 km`, `3 kg`): no syllable, so no mark of a word to
+# read back (`450 ha cánh đồng` is no `hạ cánh`). A year before it is no figure of a measure (`2025 hạ tầng`).
+_MEASURE = re.compile(r"ha|km|kg|mw|kw|kwh|gw|cm|mm|ml|m", re.I)
+_AFTER_FIGURE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d[ \t])\d[\d.,]*[ \t]+$")
 
 
 def _shape(syllable: str) -> str:
@@ -144,6 +148,8 @@ def repair_text(text: str) -> str:
     out = list(text)
     for run in _RUN.finditer(text):
         found = list(_SYLLABLE.finditer(run.group(0)))
+        if _MEASURE.fullmatch(found[0].group(0)) and _AFTER_FIGURE.search(text, max(0, run.start() - 30), run.start()):
+            found = found[1:]                   # `450 ha cánh đồng`: a measure's symbol after a figure keeps it
         if len(found) < 2:
             continue
         written = [f.group(0) for f in found]
