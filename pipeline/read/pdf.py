@@ -80,14 +80,18 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
                 images, hrules, vrules = page_objects(page, rules=not page.get_rotation())
                 share = image_share(page, images)
                 # only a page with Widget annotations can carry a stamp: it is flattened now that
-                # it has been read, and loaded again to read what the flattening drew
-                stamped = bool(signatures) and bool(stamps.widget_rects(page)) and stamps.flatten(page)
+                # it has been read, and loaded again to read what the flattening drew, when its
+                # annotations draw any text; page 1 is flattened all the same, as its blanks are
+                # rendered from it (`ocr_blank_words`), a page past it is left as it is
+                widgets = bool(signatures) and bool(stamps.widget_rects(page))
+                drawn = widgets and stamps.appearances_draw_text(page)
+                stamped = (drawn or (widgets and i == 0)) and stamps.flatten(page)
             finally:
                 page.close()
             text_chars, rows = _read_tables(chars, hrules, vrules)
             words = words_from_chars(text_chars)
             if signatures:
-                if stamped:
+                if stamped and drawn:
                     flat = pdf[i]
                     try:
                         after = page_chars(flat, height)
