@@ -44,3 +44,85 @@ def test_a_page_started_early_reads_as_the_stream_reads_it(tmp_path):
     assert [p.page for p in got] == [2]
     assert [(ln.text, ln.words) for ln in got[0].lines] == [(ln.text, ln.words) for ln in plain[0].lines]
     assert "Điều 3" in " ".join(ln.text for ln in got[0].lines)
+
+
+@needs_tesseract
+def test_a_signed_pdfs_page_is_started_from_an_untouched_copy_of_the_file(tmp_path):
+    """A signed PDF's open document may have pages flattened by the stamp reader: its scanned pages are
+    started early from a copy of the file opened for that, and read as the stream after the text reads them."""
+    from pipeline.read.base import Limits
+    from pipeline.read.pdf import _Early
+
+    path = tmp_path / "signed-scan.pdf"
+    first = _page(["Sở Tài chính tỉnh Khánh Hòa", "Về việc góp ý dự thảo kế hoạch năm"])
+    second = _page(["Điều 1. Phê duyệt danh mục thiết bị", "Điều 2. Giao Văn phòng Sở theo dõi"])
+    first.save(path, save_all=True, append_images=[second], resolution=200)
+    early = _Early(Limits(), path)
+    try:
+        early.see(early.untouched, 1, "", 1.0)       # no text, a page-sized image: a scan
+        assert early.started is not None and set(early.started.futures) == {1}
+        got = ocr.ocr_pdf_pages(path, [1], early=early.started)
+    finally:
+        early.close()
+    assert early._untouched is None                  # the copy is closed with the rest
+    plain = ocr.ocr_pdf_pages(path, [1])
+    assert [(ln.text, ln.words) for ln in got[0].lines] == [(ln.text, ln.words) for ln in plain[0].lines]
+    assert "Điều 2" in " ".join(ln.text for ln in got[0].lines)
+
+
+def test_a_page_with_text_opens_no_copy_of_the_file(tmp_path):
+    from pipeline.read.base import Limits
+    from pipeline.read.pdf import _Early
+
+    early = _Early(Limits(), tmp_path / "absent.pdf")
+    text = "Ủy ban nhân dân tỉnh giao các sở, ngành chủ trì thực hiện nhiệm vụ được giao trong năm tới đây"
+    early.see(early.untouched, 0, text, 0.0)
+    assert early._untouched is None and early.started is None
+    early.close()
+
+
+def test_pages_are_read_first_then_from_the_last_back():
+    from pipeline.read.pdf import reading_order
+
+    assert reading_order(0) == [] and reading_order(1) == [0]
+    assert reading_order(4) == [0, 3, 2, 1]
+    assert sorted(reading_order(9)) == list(range(9))
+
+
+@needs_tesseract
+def test_a_scanned_last_page_is_set_to_ocr_before_the_pages_between_are_read(tmp_path, monkeypatch):
+    """Two text pages then a scanned one (a signature page scanned from paper): its OCR starts once the
+    first page is read, not after every page; the record is the one a reading in page order gives."""
+    import pypdfium2 as pdfium
+    from fpdf import FPDF
+
+    from pipeline.read import pdf as pdf_reader
+    from pipeline.read.ocr.early import EarlyOcr
+    from pipeline.run.process import process_file
+
+    text = FPDF(unit="pt", format="A4")
+    text.add_font("DejaVu", "", FONT)
+    text.set_font("DejaVu", size=12)
+    for lines in (["ỦY BAN NHÂN DÂN HUYỆN ĐẠ TẺH", "KẾ HOẠCH", "Tổ chức kiểm tra công tác văn thư năm học mới"],
+                  ["II. TỔ CHỨC THỰC HIỆN", "1. Phòng Nội vụ chủ trì, phối hợp với các đơn vị liên quan"]):
+        text.add_page()
+        for i, line in enumerate(lines * 6):
+            text.text(70, 80 + 20 * i, line)
+    scan = tmp_path / "scan.pdf"
+    _page(["Nơi nhận:", "- Như trên;", "CHỦ TỊCH", "Trần Văn Bình"]).save(scan, resolution=200)
+    path = tmp_path / "mixed.pdf"
+    doc = pdfium.PdfDocument(bytes(text.output()))
+    doc.import_pages(pdfium.PdfDocument(str(scan)))
+    doc.save(str(path))
+    doc.close()
+
+    events = []
+    read, start = pdf_reader.page_chars, EarlyOcr.start
+    monkeypatch.setattr(pdf_reader, "page_chars", lambda page, *a: events.append("read") or read(page, *a))
+    monkeypatch.setattr(EarlyOcr, "start", lambda self, pdf, i: events.append(f"ocr {i}") or start(self, pdf, i))
+    rec = process_file(path)
+    assert events[:3] == ["read", "read", "ocr 2"]           # page 1, page 3, its OCR; then page 2
+    assert rec["reader"] == "pdfium+tesseract" and "Trần Văn Bình" in rec["text"]
+
+    monkeypatch.setattr(pdf_reader, "reading_order", lambda n: list(range(n)))
+    assert process_file(path) == rec

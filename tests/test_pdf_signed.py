@@ -305,6 +305,23 @@ def test_image_stamp_is_read_by_ocr(tmp_path):
     assert rec["signatures"] == [SIGNATURE]
 
 
+def test_a_stamp_that_draws_text_is_told_from_one_that_draws_an_image(tmp_path):
+    """Only a page whose annotations draw text can gain characters when flattened (`stamps.flatten`): a
+    page whose signature draws an image only is not flattened and read again past page 1."""
+    import pypdfium2 as pdfium
+
+    from pipeline.read import stamps
+
+    for as_image, draws in ((False, True), (True, False)):
+        pdf = pdfium.PdfDocument(str(signed_pdf(tmp_path / f"signed-{as_image}.pdf", as_image=as_image)))
+        try:
+            page = pdf[0]
+            assert stamps.widget_rects(page) and stamps.appearances_draw_text(page) is draws
+            page.close()
+        finally:
+            pdf.close()
+
+
 def test_unsigned_blank_header_stays_null(tmp_path):
     """A draft with the same blanks and no signature: nothing is added, the values stay null."""
     data, _ = _page()

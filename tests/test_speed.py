@@ -112,21 +112,34 @@ def test_costliest_files_first():
 
 
 def test_ocr_slots_bound_the_run_and_come_back():
+    """Each tesseract process runs in a slot of the batch; the page's own work around it holds none."""
+    from PIL import Image
+
     from pipeline.read.ocr import ocr
 
     slots = mp.get_context("spawn").BoundedSemaphore(1)
     held = mp.get_context("spawn").Value("i", 0)
-    seen = []
-    original = ocr.ocr_image
+    seen, around = [], []
+    original, tsv = ocr.ocr_image, ocr._tesseract_tsv
+
+    def page_read(image, page, dpi, lang, prepared=None):
+        around.append(held.value)                           # before its tesseract: no slot held
+        ocr.run_tesseract(Image.new("L", (8, 8), 255))
+        around.append(held.value)                           # after: given back
+        return ocr.OcrPage(page, [], 0.0, 0.0)
+
     try:
-        ocr.ocr_image = lambda image, page, dpi, lang, prepared=None: (seen.append(held.value)
-                                                                      or ocr.OcrPage(page, [], 0.0, 0.0))
+        ocr.ocr_image = page_read
+        ocr._tesseract_tsv = lambda image, dpi, lang, psm: seen.append(held.value) or ""
         ocr.share_slots(slots, held)
         assert [p.page for p in ocr.read_stream(iter([(1, None, None), (2, None, None)]), max_workers=2)] == [1, 2]
+        assert seen == [1, 1] and held.value == 0          # each process in the one slot, one after the other
+        around.clear()
+        assert [p.page for p in ocr.read_stream(iter([(1, None, None), (2, None, None)]), max_workers=1)] == [1, 2]
     finally:
-        ocr.ocr_image = original
+        ocr.ocr_image, ocr._tesseract_tsv = original, tsv
         ocr.share_slots(None)
-    assert seen == [1, 1] and held.value == 0
+    assert around == [0, 0, 0, 0] and held.value == 0
     assert slots.acquire(timeout=1)
 
 

@@ -65,12 +65,13 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
     signatures: list[dict] = []
     tables: list[list] = []       # each page's ruled tables with their rows
     shares: list[float] = []      # each page's share under images
-    early = _Early(limits)        # scanned pages set to OCR as they are read (`ocr.early`)
+    early = _Early(limits, path)  # scanned pages set to OCR as they are read (`ocr.early`)
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise IngestError("too_many_pages", f"{len(pdf)} pages, over the limit of {limits.max_pdf_pages}")
         signatures = _signatures(pdf, read_signatures)
-        for i in range(len(pdf)):
+        pages, tables, heights, shares = ([None] * len(pdf) for _ in range(4))
+        for i in reading_order(len(pdf)):
             page = pdf[i]
             try:
                 width, height = page.get_width(), page.get_height()
@@ -79,14 +80,18 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
                 images, hrules, vrules = page_objects(page, rules=not page.get_rotation())
                 share = image_share(page, images)
                 # only a page with Widget annotations can carry a stamp: it is flattened now that
-                # it has been read, and loaded again to read what the flattening drew
-                stamped = bool(signatures) and bool(stamps.widget_rects(page)) and stamps.flatten(page)
+                # it has been read, and loaded again to read what the flattening drew, when its
+                # annotations draw any text; page 1 is flattened all the same, as its blanks are
+                # rendered from it (`ocr_blank_words`), a page past it is left as it is
+                widgets = bool(signatures) and bool(stamps.widget_rects(page))
+                drawn = widgets and stamps.appearances_draw_text(page)
+                stamped = (drawn or (widgets and i == 0)) and stamps.flatten(page)
             finally:
                 page.close()
             text_chars, rows = _read_tables(chars, hrules, vrules)
             words = words_from_chars(text_chars)
             if signatures:
-                if stamped:
+                if stamped and drawn:
                     flat = pdf[i]
                     try:
                         after = page_chars(flat, height)
@@ -95,12 +100,11 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
                     words = words + stamps.stamp_words(chars, after, words)
                 if i == 0 and limits.ocr:
                     words = words + stamps.ocr_blank_words(pdf, i, words)
-            pages.append(_lines_from_words(words, width, height, first=i == 0))
-            tables.append(rows)
-            heights.append(height)
-            shares.append(share)
-            if not signatures:        # a signed page may have been flattened: rendered from the file only
-                early.see(pdf, i, "\n".join(t for _, t in pages[i]), share)
+            pages[i] = _lines_from_words(words, width, height, first=i == 0)
+            tables[i], heights[i], shares[i] = rows, height, share
+            # a signed page may have been flattened in `pdf`: a signed document's pages are rendered from
+            # an untouched copy of the file, as the OCR after the text (`ocr.iter_pdf_pages`) renders them
+            early.see(early.untouched if signatures else pdf, i, "\n".join(t for _, t in pages[i]), share)
     except IngestError:
         early.close()
         raise
@@ -127,6 +131,18 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
     result.reader = _reader_name("pdfium", result, len(pages))
     result.signatures = signatures
     return result
+
+
+def reading_order(n: int) -> list[int]:
+    """The order a PDF's pages are read in (0-based): the first, then the rest from the last back.
+
+    Why: a page that needs OCR is set to it as soon as it is read (`_Early`), and its OCR (seconds of
+    tesseract) is most of a mixed PDF's time. A mixed document's scanned pages are mostly its first
+    (signed and sealed on paper, scanned) and its last (the signature page, appendices scanned from
+    paper after the text): read in page order, a scanned last page waited for the text of every page
+    before it. Each page's reading depends on no other page's (the page lists are filled by index and
+    the pages joined in page order after), so the text read is the same in any order."""
+    return [0, *range(n - 1, 0, -1)] if n else []
 
 
 def _read_tables(chars: list, hrules: list, vrules: list) -> tuple[list, list]:
@@ -226,20 +242,36 @@ def _finish_pdf(path: Path, pages: list, heights: list[float], scanned: list[int
 class _Early:
     """The pages of one PDF set to OCR as they are read (`pipeline.read.ocr.early`), and each page's
     `needs_ocr` as its own text gave it, so that a page whose text the tables and joined rows leave as
-    it was is not scored twice."""
+    it was is not scored twice.
 
-    def __init__(self, limits: Limits):
-        self.limits, self.started, self.seen = limits, None, {}
+    A signed PDF's pages are set to OCR early too (an office's scan, e-signed, is common): its open
+    document may have pages flattened (`stamps.flatten`), so they are rendered from a copy of the file
+    opened for that (`untouched`), only once a page needs OCR."""
+
+    def __init__(self, limits: Limits, path: Path | None = None):
+        self.limits, self.path, self.started, self.seen = limits, path, None, {}
+        self._untouched = None
+
+    def untouched(self):
+        """The PDF as the file holds it, opened once, when first asked (closed by `close`)."""
+        if self._untouched is None:
+            import pypdfium2 as pdfium
+
+            self._untouched = pdfium.PdfDocument(str(self.path))
+        return self._untouched
 
     def see(self, pdf, index: int, text: str, share: float) -> None:
         """Page `index` as read: set to OCR now when its text says it needs it. Never raises (what fails
-        here fails again, as before, where the settled list is made and the pages are read by OCR)."""
+        here fails again, as before, where the settled list is made and the pages are read by OCR).
+        `pdf`: the open document to render it from, or a function giving it (`untouched`)."""
         if not self.limits.ocr:
             return
         try:
             self.seen[index] = (text, share, needs_ocr(text, share))
             if not self.seen[index][2] or (self.started is not None and not self.started.wants()):
                 return
+            if callable(pdf):
+                pdf = pdf()
             if self.started is None:
                 from pipeline.read.ocr import ocr
                 from pipeline.read.ocr.early import EarlyOcr
@@ -260,6 +292,9 @@ class _Early:
     def close(self) -> None:
         if self.started is not None:
             self.started.close()
+        if self._untouched is not None:
+            self._untouched.close()
+            self._untouched = None
 
 
 # A text layer is kept when at least this share of its words are marked Vietnamese syllables.

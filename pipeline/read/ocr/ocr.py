@@ -198,7 +198,12 @@ def run_tesseract(image: Image.Image, dpi: float = DPI, lang: str = "vie", psm: 
         if os.path.isfile(hit):
             with open(hit, encoding="utf-8") as fh:
                 return fh.read()
-    tsv = _tesseract_tsv(image, dpi, lang, psm)
+    got = slots.take() if slots.shared() else False   # the batch's slot, for as long as tesseract runs
+    try:
+        tsv = _tesseract_tsv(image, dpi, lang, psm)
+    finally:
+        if got:
+            slots.give()
     if cache:
         os.makedirs(cache, exist_ok=True)
         part = f"{hit}.{os.getpid()}.{threading.get_ident()}"
@@ -389,15 +394,15 @@ share_slots = slots.share   # the batch's tesseract slots and idle workers (`slo
 
 
 def ocr_in_slot(image: Image.Image, page: int, stated_dpi: float | None, lang: str, prepared=None) -> OcrPage:
-    """`ocr_image` in one of the batch's tesseract slots (`slots`); `prepared`: `prepare`'s result, if made."""
-    if not slots.shared():
-        return ocr_image(image, page, stated_dpi, lang, prepared)
-    got = slots.take()
-    try:
-        return ocr_image(image, page, stated_dpi, lang, prepared)
-    finally:
-        if got:
-            slots.give()
+    """`ocr_image`, whose every tesseract process runs in one of the batch's slots (`slots`, taken in
+    `run_tesseract` for as long as the process runs); `prepared`: `prepare`'s result, if made.
+
+    Why the slot is the process's, not the page's: a page holding its slot while this process prepared it,
+    found its seals and read its result back (a third of a page's time, in Python: one core per worker,
+    its threads sharing one GIL) kept another worker's page, ready to be read, waiting for a slot while
+    fewer tesseracts than slots ran (over the dev scans with two workers, 2 to 6 slot-seconds a run, on a
+    loaded machine; none since). The slots still bound the run's tesseracts to one per worker."""
+    return ocr_image(image, page, stated_dpi, lang, prepared)
 
 
 def read_stream(items: Iterable[tuple[int, Image.Image, float | None]], lang: str = "vie",
