@@ -46,41 +46,6 @@ def test_a_page_started_early_reads_as_the_stream_reads_it(tmp_path):
     assert "Điều 3" in " ".join(ln.text for ln in got[0].lines)
 
 
-@needs_tesseract
-def test_a_signed_pdfs_page_is_started_from_an_untouched_copy_of_the_file(tmp_path):
-    """A signed PDF's open document may have pages flattened by the stamp reader: its scanned pages are
-    started early from a copy of the file opened for that, and read as the stream after the text reads them."""
-    from pipeline.read.base import Limits
-    from pipeline.read.pdf import _Early
-
-    path = tmp_path / "signed-scan.pdf"
-    first = _page(["Sở Tài chính tỉnh Khánh Hòa", "Về việc góp ý dự thảo kế hoạch năm"])
-    second = _page(["Điều 1. Phê duyệt danh mục thiết bị", "Điều 2. Giao Văn phòng Sở theo dõi"])
-    first.save(path, save_all=True, append_images=[second], resolution=200)
-    early = _Early(Limits(), path)
-    try:
-        early.see(early.untouched, 1, "", 1.0)       # no text, a page-sized image: a scan
-        assert early.started is not None and set(early.started.futures) == {1}
-        got = ocr.ocr_pdf_pages(path, [1], early=early.started)
-    finally:
-        early.close()
-    assert early._untouched is None                  # the copy is closed with the rest
-    plain = ocr.ocr_pdf_pages(path, [1])
-    assert [(ln.text, ln.words) for ln in got[0].lines] == [(ln.text, ln.words) for ln in plain[0].lines]
-    assert "Điều 2" in " ".join(ln.text for ln in got[0].lines)
-
-
-def test_a_page_with_text_opens_no_copy_of_the_file(tmp_path):
-    from pipeline.read.base import Limits
-    from pipeline.read.pdf import _Early
-
-    early = _Early(Limits(), tmp_path / "absent.pdf")
-    text = "Ủy ban nhân dân tỉnh giao các sở, ngành chủ trì thực hiện nhiệm vụ được giao trong năm tới đây"
-    early.see(early.untouched, 0, text, 0.0)
-    assert early._untouched is None and early.started is None
-    early.close()
-
-
 def test_pages_are_read_first_then_from_the_last_back():
     from pipeline.read.pdf import reading_order
 

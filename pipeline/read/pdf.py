@@ -65,7 +65,7 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
     signatures: list[dict] = []
     tables: list[list] = []       # each page's ruled tables with their rows
     shares: list[float] = []      # each page's share under images
-    early = _Early(limits, path)  # scanned pages set to OCR as they are read (`ocr.early`)
+    early = _Early(limits)        # scanned pages set to OCR as they are read (`ocr.early`)
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise IngestError("too_many_pages", f"{len(pdf)} pages, over the limit of {limits.max_pdf_pages}")
@@ -102,9 +102,10 @@ def read_pdf(path: Path, limits: Limits) -> Ingested:
                     words = words + stamps.ocr_blank_words(pdf, i, words)
             pages[i] = _lines_from_words(words, width, height, first=i == 0)
             tables[i], heights[i], shares[i] = rows, height, share
-            # a signed page may have been flattened in `pdf`: a signed document's pages are rendered from
-            # an untouched copy of the file, as the OCR after the text (`ocr.iter_pdf_pages`) renders them
-            early.see(early.untouched if signatures else pdf, i, "\n".join(t for _, t in pages[i]), share)
+            # a signed page may have been flattened: rendered from the file only, after the text (set to OCR
+            # early, a signed page's verdict came before the stamp and joined rows that can change it)
+            if not signatures:
+                early.see(pdf, i, "\n".join(t for _, t in pages[i]), share)
     except IngestError:
         early.close()
         raise
@@ -242,36 +243,20 @@ def _finish_pdf(path: Path, pages: list, heights: list[float], scanned: list[int
 class _Early:
     """The pages of one PDF set to OCR as they are read (`pipeline.read.ocr.early`), and each page's
     `needs_ocr` as its own text gave it, so that a page whose text the tables and joined rows leave as
-    it was is not scored twice.
+    it was is not scored twice."""
 
-    A signed PDF's pages are set to OCR early too (an office's scan, e-signed, is common): its open
-    document may have pages flattened (`stamps.flatten`), so they are rendered from a copy of the file
-    opened for that (`untouched`), only once a page needs OCR."""
-
-    def __init__(self, limits: Limits, path: Path | None = None):
-        self.limits, self.path, self.started, self.seen = limits, path, None, {}
-        self._untouched = None
-
-    def untouched(self):
-        """The PDF as the file holds it, opened once, when first asked (closed by `close`)."""
-        if self._untouched is None:
-            import pypdfium2 as pdfium
-
-            self._untouched = pdfium.PdfDocument(str(self.path))
-        return self._untouched
+    def __init__(self, limits: Limits):
+        self.limits, self.started, self.seen = limits, None, {}
 
     def see(self, pdf, index: int, text: str, share: float) -> None:
         """Page `index` as read: set to OCR now when its text says it needs it. Never raises (what fails
-        here fails again, as before, where the settled list is made and the pages are read by OCR).
-        `pdf`: the open document to render it from, or a function giving it (`untouched`)."""
+        here fails again, as before, where the settled list is made and the pages are read by OCR)."""
         if not self.limits.ocr:
             return
         try:
             self.seen[index] = (text, share, needs_ocr(text, share))
             if not self.seen[index][2] or (self.started is not None and not self.started.wants()):
                 return
-            if callable(pdf):
-                pdf = pdf()
             if self.started is None:
                 from pipeline.read.ocr import ocr
                 from pipeline.read.ocr.early import EarlyOcr
@@ -292,9 +277,6 @@ class _Early:
     def close(self) -> None:
         if self.started is not None:
             self.started.close()
-        if self._untouched is not None:
-            self._untouched.close()
-            self._untouched = None
 
 
 # A text layer is kept when at least this share of its words are marked Vietnamese syllables.
