@@ -303,15 +303,22 @@ def split_at_subjects(toks, bounds, names) -> list[tuple[int, int]]:
             if not before or not any(c["subject_verbs"].match(toks, k)[0] or c["object_cues"].match(toks, k)[0]
                                      for k in range(before[-1][1], i)):
                 continue
-            j = n[1]
-            while j < b and toks[j].t in (",", "và") and j + 1 in starts:
-                j = starts[j + 1][1]           # `, Sở A và Sở B phối hợp`
+            j = list_end(toks, n, starts, b)   # `, Sở A và Sở B phối hợp`
             if j < b and not is_cap(toks[j].t) and (c["subject_verbs"].match(toks, j)[0]
                                                     or c["object_cues"].match(toks, j)[0]):
                 out.append((cut, i))
                 cut = i + 1
         out.append((cut, b))
     return out
+
+
+def list_end(toks, n, starts: dict, b: int) -> int:
+    """Where the list of names that name `n` opens ends: past each `,` or `và` followed by another name
+    (`starts`: each name by the token its own words start at), up to token b."""
+    j = n[1]
+    while j < b and toks[j].t in (",", "và") and j + 1 in starts:
+        j = starts[j + 1][1]
+    return j
 
 
 def split_at_agents(toks, bounds, names) -> list[tuple[int, int]]:
@@ -327,9 +334,7 @@ def split_at_agents(toks, bounds, names) -> list[tuple[int, int]]:
         for i in range(a + 1, b - 1):
             if toks[i].low not in words or i + 1 not in starts or toks[i - 1].t == ",":
                 continue                       # (`…, do Hiệp hội thực hiện vai trò …`: after a comma `do` is `because`)
-            j = starts[i + 1][1]
-            while j + 1 < b and toks[j].t in (",", "và") and j + 1 in starts:
-                j = starts[j + 1][1]           # `do Sở A và Sở B thực hiện`
+            j = list_end(toks, starts[i + 1], starts, b)   # `do Sở A và Sở B thực hiện`
             if j < b and verbs.match(toks, j)[0]:
                 out.append((cut, i))
                 cut = i + 1

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pipeline.extract.bodies.clauses import Emitter, subject_prefix
-from pipeline.extract.bodies.grammar import in_compound, role_rules, skip_brackets
+from pipeline.extract.bodies.clauses import Emitter, list_end, subject_prefix
+from pipeline.extract.bodies.grammar import in_compound, name_start, role_rules, skip_brackets
 from pipeline.extract.bodies.tokens import is_cap
 from pipeline.extract.bodies.vocab import vague
 from pipeline.text import units
@@ -211,8 +211,7 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
     # nghị các cấp ủy …`) asks, it does not carry the task out
     # (one that also directs a body itself, `X chỉ đạo lực lượng Y và đề nghị Z …`, does the directing)
     leads = [cue for _, r, cue in objects if r == "lead" and cue[0] >= after]
-    hands_on = not roles and not lead_cue and any(_requests(toks, cue) for cue in leads) \
-        and all(_requests(toks, cue) for cue in leads)
+    hands_on = not roles and not lead_cue and bool(leads) and all(_requests(toks, cue) for cue in leads)
     if (not roles and not hands_on) or "lead" in roles:
         # the clause's own subject leads unless all it is asked is to advise, monitor or coordinate
         # (`Sở Tư pháp tham mưu triển khai …`, `Giao Công an tỉnh theo dõi …`, `Đề nghị Sở Y tế phối hợp …`)
@@ -398,6 +397,7 @@ def _objects(toks, cues, verbs, names_in, refs):
     c = role_rules()
     petitioner = re.compile(c["raw"]["petitioners"])
     covered = {i for x, y in names_in for i in range(x, y)}
+    acts, starts = verbs + cues, {name_start(n): n for n in names_in}
     out = []
     for n in names_in:
         prev = [cu for cu in cues if cu[1] <= n[0]]
@@ -424,18 +424,16 @@ def _objects(toks, cues, verbs, names_in, refs):
             continue
         if role == "advise" and petitioner.match(toks[n[0]].t + " " + " ".join(t.t for t in toks[n[0] + 1:n[1]])):
             continue                          # `Theo đề nghị của Hội X tại Đơn …`: an applicant, not an adviser
-        out.append((n, _told_role(toks, n, role, cue, verbs + cues, names_in), cue))
+        out.append((n, _told_role(toks, n, role, cue, acts, starts), cue))
     return out
 
 
-def _told_role(toks, n, role, cue, acts, names_in) -> str:
+def _told_role(toks, n, role, cue, acts, starts) -> str:
     """A body asked to act (`đề nghị`, `giao`, `yêu cầu`) is given the role of the verb right after it, or after
     the list it stands in: `Sở Y tế chủ trì và đề nghị Công an tỉnh phối hợp …` asks Công an tỉnh to coordinate."""
     if role != "lead" or not _requests(toks, cue):
         return role
-    j, starts = n[1], {x: y for x, y in names_in}
-    while j < len(toks) and toks[j].t in (",", "và") and j + 1 in starts:
-        j = starts[j + 1]
+    j = list_end(toks, n, starts, len(toks))
     return next((r for x, _, r in acts if x == j and r in ("coordinate", "advise", "monitor")), role)
 
 
