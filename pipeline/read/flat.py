@@ -43,6 +43,8 @@ def _patterns() -> dict:
         "authority": re.compile(r"(?<=\S)[ \t]+(?=" + flat["authority_marks"] + r"[ \t]*[A-ZĐÀ-Ỹ]{2})"),
         "authority_start": re.compile(r"\s*" + flat["authority_marks"]),
         "mark_end": re.compile(r"(?:^|\s)" + flat["authority_marks"] + r"\Z"),
+        # a line that opens on an authority mark, maybe after a table's empty cells (`|  | TM. ỦY BAN …`)
+        "signature_row": re.compile(r"(?m)^(?:\|[ \t]*)*" + flat["authority_marks"] + r"[ \t]*[A-ZĐÀ-Ỹ]{2}"),
         "designation": re.compile(flat["designation"]),
         # `… TRONG TÌNH HÌNH MỚI” (Ban hành kèm theo Quyết định số …)`: an attached document's title and the line
         # saying what it is issued with, run into one line
@@ -220,10 +222,7 @@ def _signature_rows(text: str, start: int) -> list[int]:
     """Starts of the lines before the closing's window (the last `Nơi nhận`, else the last lines) that open on an
     authority mark, maybe after a table's empty cells (`|  | TM. ỦY BAN NHÂN DÂN TỈNH …`): the signature of a
     decision whose attached regulation follows it."""
-    return [m.start() for m in _SIGNATURE_ROW.finditer(text, 0, start)]
-
-
-_SIGNATURE_ROW = re.compile(r"(?m)^(?:\|[ \t]*)*(?:TM\.|KT\.|TL\.|TUQ\.|T/M|K/T)[ \t]*[A-ZĐÀ-Ỹ]{2}")
+    return [m.start() for m in _patterns()["signature_row"].finditer(text, 0, start)]
 
 
 def _cut(text: str, offsets: list[int] | None, cuts: list[tuple]) -> tuple[str, list[int] | None]:
