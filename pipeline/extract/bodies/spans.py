@@ -49,24 +49,29 @@ def other_levels(toks: list[Tok], i: int, j: int) -> list[ListedSpan]:
             k += 3
         return out
     at = next((m for m in range(j - 2, i, -1) if toks[m].low == "các"), None)
-    if at is None or at + 1 >= j or not all(t.t == "," or t.low in governed or t.low in ("thị", "đặc", "khu")
-                                                  for t in toks[at + 1:j]):
+    if at is None or at + 1 >= j or _units_end(toks, at + 1, governed) < j:
         return []
     k = j
     if not (k + 1 < len(toks) and toks[k].t == "và"):
         return []
     start = k + 1 + (toks[k + 1].low == "các")
-    m = start
-    while m < len(toks):
-        two = f"{toks[m].low} {toks[m + 1].low}" if m + 1 < len(toks) else ""
-        if two in governed:           # `thị trấn`, `đặc khu`
-            m += 2
-        elif toks[m].low in governed or toks[m].t == "," and m + 1 < len(toks) and not is_cap(toks[m + 1].t):
-            m += 1
-        else:
-            break
+    m = _units_end(toks, start, governed)
     while m > start and toks[m - 1].t == ",":
         m -= 1
     if m == start or m < len(toks) and is_cap(toks[m].t):
         return []                     # `và xã Tân Lập`: a place of its own
     return [listed_span(k + 1, m, " ".join(t.t for t in toks[i:at + 1]), start)]
+
+
+def _units_end(toks: list[Tok], m: int, governed: frozenset) -> int:
+    """Where a list of unit words that opens at token m ends (`quận, huyện`, `xã, phường, thị trấn`): each a unit
+    of one or two words (`thị trấn`, `đặc khu`), parted by commas before a word in lower case."""
+    while m < len(toks):
+        two = f"{toks[m].low} {toks[m + 1].low}" if m + 1 < len(toks) else ""
+        if two in governed:
+            m += 2
+        elif toks[m].low in governed or toks[m].t == "," and m + 1 < len(toks) and not is_cap(toks[m + 1].t):
+            m += 1
+        else:
+            break
+    return m
