@@ -96,23 +96,36 @@ def vanban_cmd() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.apps.cli"]
 
 
-def one_run(inputs: Path, out: Path, workers: int) -> tuple[float, int, int, float]:
-    """(seconds, peak RSS bytes, peak PSS bytes, CPU seconds) of one `vanban run` from an empty output folder.
+def machine_busy(before, after) -> float:
+    """The share of all the machine's cores busy between two `psutil.cpu_times()` (idle and I/O wait are not)."""
+    spent = {k: getattr(after, k) - getattr(before, k) for k in after._fields}
+    total = sum(v for k, v in spent.items() if k not in ("guest", "guest_nice"))   # guest time is in user
+    return 1.0 - (spent["idle"] + spent.get("iowait", 0.0)) / total if total > 0 else 0.0
+
+
+def one_run(inputs: Path, out: Path, workers: int) -> tuple[float, int, int, float, float]:
+    """(seconds, peak RSS bytes, peak PSS bytes, CPU seconds, machine busy) of one `vanban run` from an empty
+    output folder.
 
     CPU seconds (summed over the processes, as last sampled) do not depend on what
-    else the machine runs; on a busy machine compare them rather than the wall time.
+    else the machine runs; on a busy machine compare them rather than the wall time. They miss the
+    tesseract processes that start and end between two samples; `machine busy` (the share of all cores
+    busy during the run, whoever used them) does not: near 100% with N workers, N workers cannot gain
+    more by scheduling, only by doing less.
     """
     shutil.rmtree(out, ignore_errors=True)
+    cpu_before = psutil.cpu_times()
     started = time.perf_counter()
     proc = subprocess.Popen([*vanban_cmd(), "run", str(inputs), "--out", str(out), "--workers", str(workers),
                              "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     memory = PeakMemory(proc.pid)
     stdout, stderr = proc.communicate()
     took = time.perf_counter() - started
+    busy = machine_busy(cpu_before, psutil.cpu_times())
     memory.stop()
     if proc.returncode not in (0, 1):   # 1: some files failed, each with its record
         sys.exit(f"vanban run failed:\n{stdout}\n{stderr}")
-    return took, memory.rss, memory.pss, sum(memory.cpu.values())
+    return took, memory.rss, memory.pss, sum(memory.cpu.values()), busy
 
 
 def reader_counts(out: Path) -> str:
@@ -186,23 +199,24 @@ def main() -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="vanban-bench-"))
     rows: dict[tuple[str, int], tuple] = {}
     header = (f"{'corpus':<16} {'workers':>7} {'files':>6} {'text MB':>7} {'seconds':>8} {'docs/s':>7} "
-              f"{'text MB/s':>9} {'regex MB/s':>10} {'× regex':>8} {'peak RSS MB':>11} {'peak PSS MB':>11} {'CPU s':>7}")
+              f"{'text MB/s':>9} {'regex MB/s':>10} {'× regex':>8} {'peak RSS MB':>11} {'peak PSS MB':>11} {'CPU s':>7} "
+              f"{'busy':>5}")
 
     def measure(name: str, inputs: Path, workers: int, n_files: int) -> Path:
         best = None
         for k in range(max(1, args.repeat)):
             out = work / f"out-{name}-{workers}w-{k}"
-            took, rss, pss, cpu = one_run(inputs, out, workers)
+            took, rss, pss, cpu, busy = one_run(inputs, out, workers)
             if best is None or took < best[0]:
-                best = (took, rss, pss, cpu, out)
-        took, rss, pss, cpu, out = best
+                best = (took, rss, pss, cpu, busy, out)
+        took, rss, pss, cpu, busy, out = best
         texts = texts_of(out)
         mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
         regex_s = max(best_regex(texts), 1e-9)
         rows[(name, workers)] = (took, rss, n_files)
         print(f"{name:<16} {workers:>7} {n_files:>6} {mb:>7.2f} {took:>8.1f} {n_files / took:>7.2f} "
               f"{mb / took:>9.3f} {mb / regex_s:>10.1f} {took / regex_s:>8.0f} {rss / 2**20:>11.0f} "
-              f"{pss / 2**20:>11.0f} {cpu:>7.1f}", flush=True)
+              f"{pss / 2**20:>11.0f} {cpu:>7.1f} {busy:>5.0%}", flush=True)
         return out
 
     try:

@@ -458,3 +458,16 @@ def test_ocr_work_ahead_only_on_a_spare_core():
         assert held.value == 0 and sem.acquire(timeout=1) and sem.acquire(timeout=1)
     finally:
         slots.share(None)
+
+
+def test_bench_machine_busy_counts_every_core_not_idle():
+    """The bench's `busy` column: guest time is inside user time, and I/O wait is idle."""
+    import collections
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from bench import machine_busy
+
+    times = collections.namedtuple("times", "user nice system idle iowait guest guest_nice")
+    assert machine_busy(times(0, 0, 0, 0, 0, 0, 0), times(6, 0, 2, 1, 1, 3, 0)) == 0.8
+    assert machine_busy(times(1, 0, 0, 5, 0, 0, 0), times(1, 0, 0, 9, 0, 0, 0)) == 0.0
