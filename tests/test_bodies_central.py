@@ -217,3 +217,29 @@ def test_executing_article_of_a_province():
     for name in ("Văn phòng Ủy ban nhân dân tỉnh Lào Cai", "Sở Tài chính", "Sở Văn hóa và Du lịch", "Sở Xây dựng",
                  "Ủy ban nhân dân các xã, phường"):
         assert (name, "lead") in pred, (name, pred)
+
+
+def _letter(addressed, body):
+    return ("BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 1234/BTC-HCSN\n"
+            "V/v đôn đốc gửi báo cáo định mức\nHà Nội, ngày 5 tháng 3 năm 2024\nKính gửi: " + addressed + "\n" + body +
+            "\nNơi nhận:\n- Như trên;\n- Lưu: VT, HCSN.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn Bình\n")
+
+
+@pytest.mark.parametrize("addressed, body, expected", [
+    # `quý Bộ` is the one ministry addressed; the person `Hoàng Quý …` is no body
+    ("Bộ Giáo dục và Đào tạo",
+     "Bộ Tài chính đề nghị quý Bộ khẩn trương gửi báo cáo rà soát định mức, ý kiến của chuyên gia Hoàng Quý Sở ghi tại "
+     "Phụ lục.", {("Bộ Giáo dục và Đào tạo", "recipient"), ("Bộ Giáo dục và Đào tạo", "lead")}),
+    # `Quý cơ quan` stands for every addressee; `quý Sở` for the departments only
+    ("- Sở Tài chính tỉnh Hà Nam;\n- Kho bạc Nhà nước tỉnh Hà Nam.",
+     "Đề nghị Quý cơ quan rà soát số liệu. Đề nghị quý Sở tổng hợp, gửi Bộ Tài chính trước ngày 30/3/2024.",
+     {("Sở Tài chính tỉnh Hà Nam", "recipient"), ("Kho bạc Nhà nước tỉnh Hà Nam", "recipient"),
+      ("Sở Tài chính tỉnh Hà Nam", "lead"), ("Kho bạc Nhà nước tỉnh Hà Nam", "lead"), ("Bộ Tài chính", "report_to")}),
+    # a full name after `quý` is the name; with no ministry addressed, `quý Bộ` names none
+    ("Ủy ban nhân dân tỉnh Hà Nam", "Đề nghị quý Ủy ban phối hợp với quý Bộ Xây dựng rà soát. Đề nghị quý Bộ gửi báo cáo.",
+     {("Ủy ban nhân dân tỉnh Hà Nam", "recipient"), ("Ủy ban nhân dân tỉnh Hà Nam", "coordinate"),
+      ("Bộ Xây dựng", "coordinate")}),
+])
+def test_addressee_named_by_courtesy(addressed, body, expected):
+    pred = {(b["name"], b["role"]) for b in _rules_bodies(_letter(addressed, body))}
+    assert pred == expected

@@ -160,6 +160,26 @@ def _in_order(words: list[str], longer: list[str]) -> bool:
     return True
 
 
+def courtesy_addressees(doc: Doc, items: list[dict]) -> list[dict]:
+    """`quý Bộ`, `Quý cơ quan` (`grammar._courtesy`): each Kính gửi addressee of that kind (rules/roles.yaml
+    `addressee_kinds`; any addressee for `cơ quan`, `đơn vị`), in the role the sentence gives; with none, no body."""
+    c = role_rules()
+    kinds = c["raw"].get("addressee_kinds") or {}
+    out, addressees = [], None
+    for it in items:
+        words = it["name"].split(" ", 1)
+        if len(words) < 2 or words[0].casefold() not in c["addressee_courtesy"] or words[1] not in kinds:
+            out.append(it)
+            continue
+        if addressees is None:
+            addressees = list(dict.fromkeys(a["name"] for a in items
+                                            if a["role"] == "recipient" and a["start"] < doc.structure.closing_start))
+        prefixes = kinds[words[1]]
+        out.extend({**it, "name": name} for name in addressees
+                   if not prefixes or any(name.startswith(p + " ") for p in prefixes))
+    return out
+
+
 def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     """Drop the issuer unless reported to, vague collectives and duplicates."""
     places = doc_places(doc.metadata)
@@ -169,7 +189,7 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     aliases = _aliases(doc, places, found)
     items = [{**it, "name": aliases.get(it["name"].casefold(), it["name"])} for it in items]
     items = _expand_collective(found, items)
-    items = _short_forms(items)
+    items = _short_forms(courtesy_addressees(doc, items))
     keep_generic = role_rules()["raw"].get("generic_collectives")
     items = [it for it in items if not (not keep_generic and vague(it["name"])) and not _relative(doc, it)
              and ":" not in it["name"]]   # `Các đơn vị: TST, TCKT`: a list of codes the vocabulary cannot expand

@@ -302,7 +302,25 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
 
 
 def find_names(toks: list[Tok]) -> list[tuple[int, int]]:
-    """Token spans (start, end) of every body name in a run of tokens."""
+    """Token spans (start, end) of every body name in a run of tokens, the addressee named by courtesy among them
+    (`_courtesy`)."""
+    names = _names(toks)
+    return _courtesy(toks, names) if role_rules()["addressee_courtesy"] else names
+
+
+def _courtesy(toks: list[Tok], names: list) -> list:
+    """`đề nghị quý Bộ chủ trì`, `Quý cơ quan gửi báo cáo`: a letter's addressee named by courtesy and its kind
+    (rules/roles.yaml `addressee_courtesy`, `addressee_kinds`), a span `filters.courtesy_addressees` names after the
+    Kính gửi addressee; not where the full name follows (`quý Bộ Y tế`) nor inside a person's name (`Hoàng Quý …`)."""
+    c = role_rules()
+    starts = {n[0] for n in names}
+    found = [(i, i + 1 + k) for i, t in enumerate(toks[:-1]) if t.low in c["addressee_courtesy"]
+             and i + 1 not in starts and not (i and is_cap(toks[i - 1].t))
+             for k in (c["addressee_kinds"].match(toks, i + 1)[0],) if k]
+    return sorted(names + found) if found else names
+
+
+def _names(toks: list[Tok]) -> list[tuple[int, int]]:
     c = role_rules()
     out, i = [], 0
     heads, firsts = c["head_firsts"], c["name_firsts"]

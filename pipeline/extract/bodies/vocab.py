@@ -108,6 +108,9 @@ def _role_rules():
         "closed_heads": frozenset(vocab["closed_heads"]),
         "middle_names": frozenset(vocab["middle_names"]),
         "courtesy": [[w.casefold() for w in TOKEN.findall(form)] for form in cfg.get("courtesy", ())],  # `Các ông (bà)`
+        # `quý Bộ`, `Quý cơ quan`: the addressee named by courtesy, by its kind (`filters.courtesy_addressees`)
+        "addressee_courtesy": frozenset(w.casefold() for w in cfg.get("addressee_courtesy", ())),
+        "addressee_kinds": Phrases([(k, True) for k in cfg.get("addressee_kinds", ())], fold=False),
         "subject_markers": [form.split() for form in cfg.get("subject_markers", ())],   # `đối với`, `riêng`
         "report_words": frozenset(w.casefold() for w in cfg["report_words"]),
         "report_firsts": frozenset(w.casefold().split(" ")[0] for w in cfg["report_words"]),  # tried at every token
