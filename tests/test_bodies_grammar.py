@@ -866,3 +866,5 @@ def test_a_head_written_in_lower_case_in_the_executing_sentence_is_a_title():
 def test_land_registration_and_notary_offices_are_named_by_their_field_in_lower_case():
     assert names_in("Văn phòng đăng ký đất đai tỉnh cập nhật biến động.") == ["Văn phòng đăng ký đất đai tỉnh"]
     assert names_in("Văn phòng công chứng Hòa Bình thực hiện công chứng.") == ["Văn phòng công chứng Hòa Bình"]
+    # the office's older name holds a verb (`sử dụng`) that would end any other name
+    assert names_in("Hồ sơ gửi đến Văn phòng đăng ký quyền sử dụng đất huyện.") == ["Văn phòng đăng ký quyền sử dụng đất huyện"]
