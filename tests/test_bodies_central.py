@@ -243,3 +243,13 @@ def _letter(addressed, body):
 def test_addressee_named_by_courtesy(addressed, body, expected):
     pred = {(b["name"], b["role"]) for b in _rules_bodies(_letter(addressed, body))}
     assert pred == expected
+
+
+def test_executing_article_wrapped_before_a_cited_article():
+    """The page wrapped the executing sentence before the article it cites (`… quy định tại` / `Điều 1 chịu trách
+    nhiệm thi hành …`): that line is no article of its own, the sentence goes on to its verb."""
+    text = _act("prime_minister", "", DECIDE_1 + "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+                "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ và các thành viên Ban Chỉ đạo quy định tại\n"
+                "Điều 1 chịu trách nhiệm thi hành Quyết định này./.")
+    got = {(b["name"], b["role"]) for b in _rules_bodies(text)}
+    assert {("các Bộ", "lead"), ("cơ quan ngang Bộ", "lead")} <= got, got

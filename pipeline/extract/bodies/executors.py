@@ -113,7 +113,9 @@ def _through_head(doc: Doc, it: dict) -> bool:
 
 
 _POINTS_BACK = re.compile(r"\bcó tên tại\b|\bnêu tại\b|\bquy định tại\b", re.I)
-_SENTENCE_END = re.compile(r"\.\s|[.:;!?]\s*\n|\n(?=\s*Điều\s)")
+# a line opening on an article's label (`Điều 4.`) ends the sentence before it; not a citation the page wrapped
+# (`… các thành viên quy định tại` / `Điều 1 chịu trách nhiệm thi hành …`)
+_SENTENCE_END = re.compile(r"\.\s|[.:;!?]\s*\n|\n(?=\s*Điều\s+\S+?[.:])")
 
 
 @lru_cache(maxsize=None)
