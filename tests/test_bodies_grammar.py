@@ -6,7 +6,7 @@ from pipeline.extract.bodies.places import places_of
 from pipeline.extract.bodies.tables import column_role
 from pipeline.extract.bodies.tokens import tokenize
 from pipeline.text import units
-from pipeline.text.names import canonical
+from pipeline.text.names import canonical, expand_abbreviations
 from test_bodies import _body_of, roles_by_name
 
 
@@ -81,6 +81,15 @@ def test_abbreviations_of_fields_are_expanded():
     assert canonical("Phòng VH-XH xã") == "Phòng Văn hóa - Xã hội xã"
     assert canonical("Phòng KT-HT") == "Phòng Kinh tế - Hạ tầng"
     assert canonical("các thôn, TDP") == "các thôn, tổ dân phố"
+
+
+def test_a_company_abbreviated_as_written_is_named_in_full():
+    """`Cty` opens a company's name (a Nơi nhận's `Cty CP …`, its kind's code then read after `Công ty`); only as
+    written: `cty` in lower case is no abbreviation of it."""
+    assert canonical("Cty CP Môi trường đô thị Hà Nam") == "Công ty Cổ phần Môi trường đô thị Hà Nam"
+    assert canonical("Cty TNHH MTV Cấp thoát nước") == "Công ty TNHH MTV Cấp thoát nước"
+    assert names_in("- Cty TNHH MTV Cấp thoát nước Hà Nam;") == ["Cty TNHH MTV Cấp thoát nước Hà Nam"]
+    assert expand_abbreviations("cty con") == "cty con"
 
 
 def test_a_field_code_right_after_its_head_is_the_field_and_never_lowered():

@@ -19,6 +19,16 @@ def _abbrev_pattern() -> tuple[re.Pattern, dict]:
     return pat, table
 
 
+@lru_cache(maxsize=None)
+def _mixed_case_abbreviations() -> tuple[re.Pattern | None, dict]:
+    """The abbreviations written in mixed case (`Cty`), expanded only as written: an upper-case one is any upper-case
+    token (`UBND`), a mixed-case one is a word only in that case (`cty` is no company)."""
+    written = {k: v for k, v in rules.load("abbreviations")["bodies"].items() if not k.isupper() and k != k.casefold()}
+    if not written:
+        return None, written
+    return re.compile(r"(?<![\wĐđ-])(" + "|".join(re.escape(k) for k in written) + r")(?![\wĐđ-])"), written
+
+
 def expand_abbreviations(name: str) -> str:
     """`UBND tỉnh` → `Ủy ban nhân dân tỉnh`; only whole upper-case tokens are touched."""
     pat, table = _abbrev_pattern()
@@ -37,6 +47,9 @@ def expand_abbreviations(name: str) -> str:
     # `TP Lào Cai`, `TP. Hồ Chí Minh`: before a place name `TP` is a city; so it is listed with other units (`các tỉnh,
     # TP trực thuộc TW`) or ending a body of a city (`UBND TP`, `Công an TP`); after a field head (`Sở TP`, `Phòng TP`)
     # it is the field Tư pháp and left as written
+    mixed, written = _mixed_case_abbreviations()
+    if mixed is not None:
+        name = mixed.sub(lambda m: written[m.group(1)], name)   # `Cty CP …` → `Công ty CP …`, before the codes after heads
     name = _CITY_TP.sub("thành phố ", name)
     name = _CITY.sub(lambda m: m.group(1) + "thành phố", name)
     name = _STANDING.sub("Thường trực ", name)
