@@ -193,6 +193,19 @@ def test_subject_after_an_opening_adverbial():
     assert "lead" in roles_by_name(got, "các đơn vị Trung ương đóng trên địa bàn")
 
 
+def test_matter_before_a_colon_and_a_matter_handed_on():
+    """`Đối với <a matter>: …` opens on what the sentence is about; after its colon the clause's own subject, or its
+    first verb, follow (the capital there opens the task). A matter handed on (`chuyển đến X để giải quyết`) is X's
+    to settle: lead."""
+    got = _body_of("Điều 5. Tiếp nhận, xử lý đơn thư như sau:\n"
+                   "- Đối với đơn thư liên quan đến người ứng cử đại biểu Hội đồng nhân dân: Ban Thường trực Ủy ban MTTQ xã "
+                   "chuyển ngay đến Ủy ban bầu cử huyện để xem xét, giải quyết.\n"
+                   "- Đối với phản ánh về niêm yết danh sách cử tri: Chuyển đến Tổ bầu cử để khắc phục ngay.\n")
+    assert "lead" in roles_by_name(got, "Ủy ban bầu cử huyện")
+    assert "lead" in roles_by_name(got, "Tổ bầu cử")
+    assert "lead" in roles_by_name(got, "Ban Thường trực Ủy ban Mặt trận Tổ quốc xã")
+
+
 def test_old_and_new_bodies_of_a_merger_stay_apart():
     got = _body_of("Điều 4. Hội Luật gia tỉnh Quảng Nam (cũ), Hội Luật gia thành phố Đà Nẵng (cũ) có trách nhiệm bàn giao "
                    "hồ sơ cho Hội Luật gia thành phố Đà Nẵng (mới).\n")

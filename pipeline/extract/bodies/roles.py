@@ -36,7 +36,9 @@ def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
             continue
         # a capital inside a clause starts a name or a title, unless a colon near the start or after a body
         # opens a task there (`Bước 1: Trình Ủy ban nhân dân cấp tỉnh`, `Sở Xây dựng: Tiếp tục …`)
-        capital = i > a and is_cap(toks[i].t) and not (toks[i - 1].t == ":" and (i - 1 in name_ends or i - a <= 4))
+        # or after the matter a clause opens on (`- Đối với kiến nghị về bầu cử: Chuyển đến Tổ bầu cử …`)
+        capital = i > a and is_cap(toks[i].t) and not (toks[i - 1].t == ":" and (
+            i - 1 in name_ends or i - a <= 4 or _subject_marker(toks, a) and ":" not in {t.t for t in toks[a:i - 1]}))
         k, role = c["object_cues"].match(toks, i) if low in c["object_cues"].firsts else (0, None)
         if k and capital:
             i += k                        # `Ông Trương Văn Trình`, `Dự án 8: Nâng cao …`: a name or title, no task
@@ -89,9 +91,10 @@ def _opened_subject(toks, start, b, names_in):
     k, _ = c["openers"].match(toks, start)
     if not k:
         return [], start
-    comma = next((i for i in range(start + k, b) if toks[i].t == ","), None)
+    # (`Đối với đơn thư …: Ban Thường trực … chuyển …`: the matter's colon, as a comma, ends the opening)
+    comma = next((i for i in range(start + k, b) if toks[i].t in (",", ":")), None)
     nominal = toks[start + k - 1].low == "của"    # `Dưới sự chỉ đạo của Huyện ủy, …`: the bodies before the comma are the cue's
-    if comma is None or not nominal and any(start <= x < comma for x, _ in names_in):
+    if comma is None or not nominal and toks[comma].t == "," and any(start <= x < comma for x, _ in names_in):
         return [], start
     return subject_prefix(toks, comma + 1, names_in)
 
@@ -267,16 +270,22 @@ def _urged(toks, verbs, names_in, b) -> list:
 
 def _after_condition(toks, a: int, b: int, acts: list[int]) -> int | None:
     """Where the main clause starts after an opening condition or adverbial (`Nếu có khó khăn, vướng mắc, báo
-    cáo về Sở …`, `Trường hợp vượt thẩm quyền, báo cáo …`, `Về nội dung nêu trên, Thủ tướng Chính phủ giao …`):
-    after the last comma before the first act that follows it; the task it sets is read as if the sentence
+    cáo về Sở …`, `Trường hợp vượt thẩm quyền, báo cáo …`, `Về nội dung nêu trên, Thủ tướng Chính phủ giao …`,
+    `Đối với kiến nghị về bầu cử: chuyển đến Tổ bầu cử …`): after the last colon, else the last comma, before the
+    first act that follows it; the task it sets is read as if the sentence
     opened on it."""
     cond = next((i for i in range(a, min(b, a + 8)) if toks[i].low in ("nếu", "khi")
                  or toks[i].low == "trường" and i + 1 < b and toks[i + 1].low == "hợp"), None)
     if cond is None and toks[a].low == "về" and a + 1 < b and toks[a + 1].low != "phía":
         cond = a                      # `Về nội dung nêu trên, Thủ tướng Chính phủ giao …`: what the sentence is about
+    if cond is None and toks[a].low == "đối" and a + 1 < b and toks[a + 1].low == "với":
+        cond = a                      # `Đối với đơn thư …: Ban Thường trực … chuyển ngay đến …`: the matter it is about
     first = next((x for x in acts if cond is not None and x > cond), None)
     if first is None:
         return None
+    colon = max((i for i in range(cond, first) if toks[i].t == ":"), default=None)
+    if colon is not None:
+        return colon + 1              # the matter's colon opens the main clause
     comma = max((i for i in range(cond, first) if toks[i].t == ","), default=None)
     return comma + 1 if comma is not None else None
 
