@@ -206,6 +206,15 @@ def test_matter_before_a_colon_and_a_matter_handed_on():
     assert "lead" in roles_by_name(got, "Ban Thường trực Ủy ban Mặt trận Tổ quốc xã")
 
 
+def test_bodies_an_announcement_tells_to_know_and_carry_out():
+    """`… thông báo để X biết, triển khai thực hiện`: X is the subject of the task; `để X xem xét` alone is not."""
+    got = _body_of("Điều 5. Văn phòng thông báo để các sở, ngành và Công ty Cổ phần Sông Đà biết, triển khai thực hiện.\n"
+                   "Điều 6. Sở Tài chính tổng hợp, báo cáo để Ủy ban nhân dân tỉnh xem xét.\n")
+    assert "lead" in roles_by_name(got, "Công ty Cổ phần Sông Đà")
+    assert "lead" in roles_by_name(got, "các sở, ngành")
+    assert "lead" not in roles_by_name(got, "Ủy ban nhân dân tỉnh Lâm Đồng")
+
+
 def test_old_and_new_bodies_of_a_merger_stay_apart():
     got = _body_of("Điều 4. Hội Luật gia tỉnh Quảng Nam (cũ), Hội Luật gia thành phố Đà Nẵng (cũ) có trách nhiệm bàn giao "
                    "hồ sơ cho Hội Luật gia thành phố Đà Nẵng (mới).\n")

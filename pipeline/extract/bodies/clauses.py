@@ -324,15 +324,30 @@ def list_end(toks, n, starts: dict, b: int) -> int:
 def split_at_agents(toks, bounds, names) -> list[tuple[int, int]]:
     """`Hội nghị do Sở Nội vụ chủ trì`, `Kinh phí do Sở Tài chính bố trí`: a body after `do` that a task verb
     follows is the agent of that task, the subject of a clause of its own (rules/roles.yaml `agent_words`,
-    `agent_verbs`: a cited act's issuer, `do Bộ Tài chính ban hành`, is no agent of a task)."""
+    `agent_verbs`: a cited act's issuer, `do Bộ Tài chính ban hành`, is no agent of a task); so are the bodies an
+    announcement tells to know and carry it out (`để các sở, ngành biết, triển khai thực hiện`: `purpose_words`,
+    `told_to_know`)."""
     c = role_rules()
     starts = {name_start(n): n for n in names}
     words, verbs = c["raw"]["agent_words"], c["agent_verbs"]
+    purpose, know = set(c["raw"].get("purpose_words", ())), set(c["raw"].get("told_to_know", ()))
     out = []
     for a, b in bounds:
         cut = a
         for i in range(a + 1, b - 1):
-            if toks[i].low not in words or i + 1 not in starts or toks[i - 1].t == ",":
+            if i + 1 not in starts:
+                continue
+            if toks[i].low in purpose:         # `thông báo để các sở, ngành biết, triển khai thực hiện`
+                j = list_end(toks, starts[i + 1], starts, b)
+                if j < b and toks[j].low in know:
+                    j += 1
+                    while j < b and toks[j].t in (",", "và"):
+                        j += 1
+                    if j < b and verbs.match(toks, j)[0]:
+                        out.append((cut, i))
+                        cut = i + 1
+                continue
+            if toks[i].low not in words or toks[i - 1].t == ",":
                 continue                       # (`…, do Hiệp hội thực hiện vai trò …`: after a comma `do` is `because`)
             j = list_end(toks, starts[i + 1], starts, b)   # `do Sở A và Sở B thực hiện`
             if j < b and verbs.match(toks, j)[0]:
