@@ -193,7 +193,10 @@ def _rejoin(text: str, offsets: list[int] | None, aggressive: bool,
                 joins.append(pos)
             elif aggressive and not ends_sentence and wide >= 40 and len(line) >= 0.85 * wide \
                     and not line.isupper() and not _opens_paragraph(nxt) and not (i and _type_line(lines[i - 1])) \
-                    and not (nxt.isupper() and len(_WORD.findall(nxt)) > 4):   # a heading in capitals
+                    and not (nxt.isupper() and len(_WORD.findall(nxt)) > 4) \
+                    and not (line.lstrip().startswith("Kính gửi") and nxt[0].isupper()):
+                # (a heading in capitals is no wrap; nor is the paragraph after an address line: `Kính gửi: Bảo hiểm
+                # xã hội các tỉnh, thành phố trực thuộc Trung ương` / `Đề nghị …`)
                 joins.append(pos)
         pos += 1
     if not joins:
