@@ -87,11 +87,11 @@ def test_wrapped_lines_join_but_list_markers_do_not():
 def test_the_paragraph_after_a_long_address_line_is_not_its_wrap():
     """A long `Kính gửi:` line ends with its addressee: the capital after it opens the letter's first paragraph (an
     addressee broken at the line's end is read whole by the recipients' reading, not here)."""
-    raw = ("Kính gửi: Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương\nĐề nghị Bảo hiểm xã hội các tỉnh "
-           "phối hợp với các cơ sở khám bệnh triển khai thực hiện.\nNgắn.\nMột dòng văn bản dài vừa phải để so "
-           "sánh độ rộng các dòng của trang này")
+    raw = ("BẢO HIỂM XÃ HỘI VIỆT NAM\nSố: 296/BHXH-CSYT\nHà Nội, ngày 27 tháng 01 năm 2021\n"
+           "Kính gửi: Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương\n"
+           "Đề nghị Bảo hiểm xã hội các tỉnh phối hợp với các cơ sở khám bệnh.\n")
     out = normalize(raw, "txt", True).text.split("\n")
-    assert out[0] == "Kính gửi: Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương"
+    assert out[3] == "Kính gửi: Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương"
 
 
 @pytest.mark.parametrize("raw", [
