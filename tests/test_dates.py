@@ -50,6 +50,7 @@ def values(body: str, year: int = 2025) -> dict[str, str]:
     ("Phấn đấu đến năm 2035 có ít nhất 60% số thôn đạt chuẩn văn hóa.", "2035", "deadline"),
     ("Lồng ghép vào Kế hoạch chuyển đổi số hằng năm của đơn vị.", "yearly", "recurrence"),
     ("Đánh giá, xếp loại hàng năm đối với đảng viên.", "yearly", "recurrence"),
+    ("Sở Tài chính bố trí kinh phí hằng năm cho nhiệm vụ lưu trữ.", "yearly", "recurrence"),  # funding given yearly
     ("Các phòng tổng hợp số liệu hàng quý gửi Văn phòng.", "quarterly", "recurrence"),
     ("Nộp quỹ hội hàng tháng theo điều lệ.", "monthly", "recurrence"),
     ("Định kỳ 6 tháng, các đơn vị gửi báo cáo tiến độ.", "periodic", "recurrence"),
@@ -89,6 +90,9 @@ def test_span_covers_the_clock_time_and_points_into_the_text():
     "Bảo đảm kinh phí chi thường xuyên của trường học.",
     "KẾ HOẠCH TUYỂN SINH ĐỐI VỚI GIÁO DỤC THƯỜNG XUYÊN NĂM HỌC MỚI",    # adult education named in capitals
     "Mã định danh hồ sơ 1.12.2024.15 do hệ thống cấp.",
+    # the recurrent budget and benefits paid by the month are named, not scheduled
+    "Kinh phí bố trí trong kinh phí hoạt động thường xuyên của Sở Nội vụ.",
+    "Thân nhân liệt sĩ đang hưởng trợ cấp hàng tháng, tiền tuất nuôi dưỡng hằng tháng được miễn tiền sử dụng đất.",
 ])
 def test_what_is_not_a_date(sentence):
     assert dates(sentence) == []
