@@ -401,6 +401,17 @@ def test_a_budget_decisions_table_under_a_budget_column():
     assert found == {"Chi thường xuyên": (12_450_000_000, "VND"), "Chi đầu tư phát triển": (3_200_000_000, "VND")}
 
 
+def test_a_capital_allocation_column_named_by_its_capital():
+    """A decision that allocates capital names its column by the capital (`Số vốn phân bổ (đồng)`, no `Kế hoạch`
+    in it): each project's sum is set there; the capital paid out already (`Vốn đã giải ngân`) is no goal."""
+    body = ("Điều 1. Phân bổ vốn đầu tư công năm 2026 cho các dự án sau:\n"
+            "STT | Danh mục dự án | Chủ đầu tư | Vốn đã giải ngân (đồng) | Số vốn phân bổ (đồng)\n"
+            "1 | Trường THCS Lam Hạ | UBND thành phố Phủ Lý | 1.000.000.000 | 5.000.000.000\n"
+            "2 | Trạm y tế xã Thanh Hà | UBND huyện Thanh Liêm | 500.000.000 | 4.500.000.000\n")
+    found = {(t["subject"], t["value"], t["unit"]) for t in targets(body, DECISION_HEADER)}
+    assert found == {("Trường THCS Lam Hạ", 5_000_000_000, "VND"), ("Trạm y tế xã Thanh Hà", 4_500_000_000, "VND")}
+
+
 @pytest.mark.parametrize("header, sentence", [
     # results, reports of results, durations, identifiers, anniversaries, labels
     (STATE_HEADER, "- Năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,8%."),
