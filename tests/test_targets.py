@@ -401,6 +401,16 @@ def test_a_budget_decisions_table_under_a_budget_column():
     assert found == {"Chi thường xuyên": (12_450_000_000, "VND"), "Chi đầu tư phát triển": (3_200_000_000, "VND")}
 
 
+@pytest.mark.parametrize("unit_line", ["Đơn vị: triệu đồng", "Đơn vị tính: Triệu đồng.", "(ĐVT: triệu đồng)"])
+def test_the_unit_line_above_a_table_in_its_written_forms(unit_line):
+    """`Đơn vị: triệu đồng` (without `tính`) and a unit line ended by a full stop give the table's figures their
+    unit: five thousand million đồng, not five thousand."""
+    body = ("Điều 1. Giao kế hoạch vốn năm 2026 cho các dự án sau:\n" + unit_line + "\n"
+            "STT | Danh mục dự án | Kế hoạch vốn năm 2026\n"
+            "1 | Trường THCS Lam Hạ | 5.000\n")
+    assert [(t["value"], t["unit"]) for t in targets(body, DECISION_HEADER)] == [(5_000_000_000, "VND")]
+
+
 def test_a_capital_allocation_column_named_by_its_capital():
     """A decision that allocates capital names its column by the capital (`Số vốn phân bổ (đồng)`, no `Kế hoạch`
     in it): each project's sum is set there; the capital paid out already (`Vốn đã giải ngân`) is no goal."""
