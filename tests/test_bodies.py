@@ -215,6 +215,14 @@ def test_bodies_an_announcement_tells_to_know_and_carry_out():
     assert "lead" not in roles_by_name(got, "Ủy ban nhân dân tỉnh Lâm Đồng")
 
 
+def test_a_task_entrusted_or_handed_over():
+    """`ủy thác cho X thực hiện`, `chuyển giao ngay cho X điều tra`: X carries the task out."""
+    got = _body_of("Điều 5. Ủy thác cho Quỹ hỗ trợ phát triển thực hiện nghiệp vụ bảo lãnh.\n"
+                   "Điều 6. Đoàn kiểm tra chuyển giao ngay cho Công an tỉnh các vụ việc có dấu hiệu tội phạm.\n")
+    assert "lead" in roles_by_name(got, "Quỹ hỗ trợ phát triển")
+    assert "lead" in roles_by_name(got, "Công an tỉnh Lâm Đồng")
+
+
 def test_old_and_new_bodies_of_a_merger_stay_apart():
     got = _body_of("Điều 4. Hội Luật gia tỉnh Quảng Nam (cũ), Hội Luật gia thành phố Đà Nẵng (cũ) có trách nhiệm bàn giao "
                    "hồ sơ cho Hội Luật gia thành phố Đà Nẵng (mới).\n")

@@ -877,3 +877,11 @@ def test_land_registration_and_notary_offices_are_named_by_their_field_in_lower_
     assert names_in("Văn phòng công chứng Hòa Bình thực hiện công chứng.") == ["Văn phòng công chứng Hòa Bình"]
     # the office's older name holds a verb (`sử dụng`) that would end any other name
     assert names_in("Hồ sơ gửi đến Văn phòng đăng ký quyền sử dụng đất huyện.") == ["Văn phòng đăng ký quyền sử dụng đất huyện"]
+
+
+def test_funds_named_by_their_purpose_in_lower_case():
+    """A state fund is named by its purpose in lower case (`Quỹ hỗ trợ phát triển`, `Quỹ đầu tư phát triển tỉnh …`);
+    the fund a unit keeps (`quỹ đầu tư phát triển của đơn vị`, lower-case `quỹ`) is no body."""
+    assert names_in("Ủy thác cho Quỹ hỗ trợ phát triển thực hiện nghiệp vụ.") == ["Quỹ hỗ trợ phát triển"]
+    assert names_in("Quỹ đầu tư phát triển tỉnh Hà Nam cho vay.") == ["Quỹ đầu tư phát triển tỉnh Hà Nam"]
+    assert names_in("Trích quỹ đầu tư phát triển của đơn vị.") == []
