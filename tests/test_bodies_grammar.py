@@ -81,6 +81,7 @@ def test_abbreviations_of_fields_are_expanded():
     assert canonical("Phòng VH-XH xã") == "Phòng Văn hóa - Xã hội xã"
     assert canonical("Phòng KT-HT") == "Phòng Kinh tế - Hạ tầng"
     assert canonical("các thôn, TDP") == "các thôn, tổ dân phố"
+    assert canonical("Các đơn vị duy trì thoát nước và XLNT") == "Các đơn vị duy trì thoát nước và xử lý nước thải"
 
 
 def test_a_company_abbreviated_as_written_is_named_in_full():
