@@ -1046,3 +1046,17 @@ def test_an_elections_counts_of_voters_are_targets_and_the_case_a_rule_is_for_is
     got = targets("1. Đối với thôn có từ 200 cử tri trở lên: tổ chức hội nghị cử tri đại diện hộ gia đình, bảo đảm có "
                   "ít nhất là 60 cử tri tham dự hội nghị.\n", STATE_HEADER)
     assert [(t["value"], t["unit"], t["comparator"]) for t in got] == [(60, "count", ">=")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the verb opens the figure's own match (`đạt từ 15% trở lên`); the rate is named inside a longer clause
+    ("2. Đảng ủy các xã lãnh đạo chuẩn bị nhân sự cấp ủy bảo đảm tỷ lệ cán bộ nữ đạt từ 15% trở lên.\n",
+     [(15, "tỷ lệ cán bộ nữ")]),
+    # figures listed in one clause: each is named after the one before it, not by the whole clause
+    ("2. Phấn đấu thanh toán trực tuyến đạt trên 60%, tỷ lệ hồ sơ trực tuyến toàn trình trên 80%, số hóa kết quả "
+     "giải quyết thủ tục đạt 100%.\n",
+     [(60, "thanh toán trực tuyến"), (80, "tỷ lệ hồ sơ trực tuyến toàn trình"), (100, "số hóa kết quả giải quyết thủ tục")]),
+])
+def test_the_subject_of_a_figure_named_before_it(body, expected):
+    got = [(t["value"], t["subject"]) for t in targets(body, PLAN_HEADER)]
+    assert got == expected

@@ -38,6 +38,12 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+# the figure's match opening on the verb that carries it (`đạt từ 15% trở lên`): the subject is all before it
+_OWN_VERB = re.compile(r"\s*(?:đạt|tăng|giảm|chiếm|duy trì)\b", re.I)
+# a figure listed before this one in the clause, with its comma (`thanh toán trực tuyến trên 60%, `)
+_FIGURE_LISTED = re.compile(r"\d(?:[\d.,]*\d)?\s*%?\s*,\s+(?:trong đó(?:\s+có)?\s+)?")
+# a rate named inside a longer clause (`… bảo đảm tỷ lệ cán bộ nữ`): the subject starts at it
+_RATE = re.compile(r"(?i)(?<!\w)(?:tỷ lệ|tỉ lệ|tốc độ)(?!\w)")
 # an age that narrows whom a rate counts (`Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng`) is part of the subject, no figure
 _AGE = re.compile(r"\d+\s*tuổi\b")
 
@@ -57,27 +63,10 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
     subj = (after[:m.start()] if m else after).strip(" ,.-–")
     if len(subj.split()) < 2:
         before = text[clause_start:number_start]
-        v = cfg["verb_before"].search(before)
-        if not v and not subj and not re.search(r"[\d|:,;()\"“”]", _AGE.sub("tuổi", before)) \
-                and 2 <= len(cfg["lead"].sub("", before.strip() + " ").split()) <= 16 \
-                and not cfg["measure_before"].search(text, clause_start, number_start):
-            v = re.search(r"\s*\Z", before)   # `Tỷ lệ thất nghiệp không quá 3%`, `- Thanh toán trực tuyến ≥ 90%`: what
-            # the clause names, with no verb, before a figure that ends it
-        if v:
-            cand = before[:v.start()]
-            cand = re.split(r":|\(\d+\)|,\s*trong đó(?:\s+có)?\s", cand)[-1]   # after a label's colon, a goal's
-            # number `(1)` or `, trong đó` (`đạt 75%, trong đó có chứng chỉ đạt 35%`: the part is the subject)
-            first = cfg["verb_in_subject"].search(cand)
-            if first and cfg["figure"].search(cand[first.start():]):
-                cand = cand[:first.start()]   # `Quy mô … tăng trưởng 20%/năm, đạt 60 tỷ USD`: what grows and reaches
-            cand = YEAR.sub(" ", cand)
-            cand = cfg["lead"].sub("", cand.strip(" ,.-–") + " ")
-            cand = re.sub(r"\s+", " ", cand).strip(" ,.-–")
-            if len(cand.split()) >= 2:
-                subj = cand
-            elif not cand:
-                prev = _previous_subject(cfg, text, clause_start)
-                subj = prev or subj   # `… đạt khoảng 7%/năm; phấn đấu đạt 8%`: the same measure as before
+        listed = list(_FIGURE_LISTED.finditer(before))
+        # `… trên 60%, tỷ lệ hồ sơ trực tuyến trên 80%`: named after the figure listed before it, if it is named there
+        found = _named_before(cfg, text, before[listed[-1].end():], number_start, clause_start, subj) if listed else None
+        subj = found if len((found or "").split()) >= 2 else _named_before(cfg, text, before, number_start, clause_start, subj)
     if len((subj or "").split()) < 2:
         m = cfg["measure_before"].search(text, clause_start, number_start)
         if m:   # `tổng diện tích 150 ha`: the measure named before the figure
@@ -86,6 +75,37 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
         label = cfg["lead"].sub("", text[clause_start:number_start].strip()[:-1].strip())
         subj = label if len(label.split()) >= 2 else subj   # `Tỷ lệ hồ sơ đúng hạn: 100%`: the label
     return subj or None
+
+
+def _named_before(cfg: dict, text: str, before: str, number_start: int, clause_start: int, subj: str) -> str:
+    """The subject named before the figure: before the verb that carries it, or the clause's words when no verb
+    does (`_subject`); `subj` when none is named there."""
+    v = cfg["verb_before"].search(before) or _OWN_VERB.match(text, number_start) and re.search(r"\s*\Z", before)
+    if not v and not subj and not re.search(r"[\d|:,;()\"“”]", _AGE.sub("tuổi", before)) \
+            and 2 <= len(cfg["lead"].sub("", before.strip() + " ").split()) <= 16 \
+            and not cfg["measure_before"].search(text, clause_start, number_start):
+        v = re.search(r"\s*\Z", before)   # `Tỷ lệ thất nghiệp không quá 3%`, `- Thanh toán trực tuyến ≥ 90%`: what
+        # the clause names, with no verb, before a figure that ends it
+    if not v:
+        return subj
+    cand = before[:v.start()]
+    cand = re.split(r":|\(\d+\)|,\s*trong đó(?:\s+có)?\s", cand)[-1]   # after a label's colon, a goal's
+    # number `(1)` or `, trong đó` (`đạt 75%, trong đó có chứng chỉ đạt 35%`: the part is the subject)
+    first = cfg["verb_in_subject"].search(cand)
+    if first and cfg["figure"].search(cand[first.start():]):
+        cand = cand[:first.start()]   # `Quy mô … tăng trưởng 20%/năm, đạt 60 tỷ USD`: what grows and reaches
+    cand = YEAR.sub(" ", cand)
+    rate = [r.start() for r in _RATE.finditer(cand)]
+    if rate and rate[-1] > 0 and not re.search(r"\d", cand[rate[-1]:]):
+        cand = cand[rate[-1]:]   # `Đảng ủy … chuẩn bị nhân sự bảo đảm tỷ lệ cán bộ nữ đạt 15%`: the rate it names
+    cand = cfg["lead"].sub("", cand.strip(" ,.-–") + " ")
+    cand = re.sub(r"\s+", " ", cand).strip(" ,.-–")
+    if len(cand.split()) >= 2:
+        return cand
+    if not cand:
+        return _previous_subject(cfg, text, clause_start) or subj   # `… đạt khoảng 7%/năm; phấn đấu đạt 8%`: the
+        # same measure as before
+    return subj
 
 
 def _previous_subject(cfg: dict, text: str, clause_start: int) -> str | None:
