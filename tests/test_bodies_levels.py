@@ -462,3 +462,21 @@ def test_a_party_committee_s_standing_board_that_signs_for_it_speaks_as_the_issu
             "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nHà Văn Tâm\n")
     got = {(b["name"], b["role"]) for b in process_text("ct.txt", text)["bodies"]}
     assert {("Mặt trận Tổ quốc", "lead"), ("các đoàn thể", "lead")} <= got, got
+
+
+def test_a_youth_union_committee_s_plan():
+    """A Youth Union committee's plan: `ĐOÀN TNCS HỒ CHÍ MINH` stands where the motto stands (never the issuer);
+    `TỈNH ĐOÀN HÀ NAM` is the Youth Union of tỉnh Hà Nam (no province named `Đoàn Hà Nam`), so a bare `tỉnh` is Hà
+    Nam; its executive committee acts through its standing board, which writes the plan (the issuer)."""
+    text = ("BCH TỈNH ĐOÀN HÀ NAM\nĐOÀN TNCS HỒ CHÍ MINH\n***\nSố: 88-KH/TĐTN-TNTH\nHà Nam, ngày 02 tháng 6 năm 2026\n"
+            "KẾ HOẠCH\nTổ chức Ngày hội thanh niên với văn hóa giao thông năm 2026\n"
+            "Ban Thường vụ Tỉnh đoàn xây dựng kế hoạch như sau:\nI. TỔ CHỨC THỰC HIỆN\n"
+            "1. Ban Tuyên giáo Tỉnh đoàn chủ trì, phối hợp với Ban An toàn giao thông tỉnh tổ chức ngày hội.\n"
+            "2. Các huyện đoàn báo cáo kết quả về Tỉnh đoàn trước ngày 30/9/2026.\n"
+            "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN\nPHÓ BÍ THƯ\nLê Thị Hoa\n")
+    rec = process_text("kh.txt", text)
+    assert rec["metadata"]["issuer"] == "Ban Chấp hành Tỉnh đoàn Hà Nam"
+    got = {(b["name"], b["role"]) for b in rec["bodies"]}
+    assert {("Ban Tuyên giáo Tỉnh đoàn Hà Nam", "lead"), ("Ban An toàn giao thông tỉnh Hà Nam", "coordinate"),
+            ("Tỉnh đoàn Hà Nam", "report_to")} <= got, got
+    assert not any(name.startswith("Ban Thường vụ") for name, _ in got), got

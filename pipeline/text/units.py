@@ -33,6 +33,12 @@ def party_of() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def youth_of() -> dict[str, str]:
+    """Youth Union committee → its unit word (`Tỉnh đoàn` → `tỉnh`)."""
+    return {u["youth"]: u["word"] for u in table() if u.get("youth")}
+
+
+@lru_cache(maxsize=None)
 def alternation(*levels: str) -> str:
     """A regex alternation of the unit words (longest first), for patterns built around it."""
     return "|".join(re.escape(w) for w in words(*levels))

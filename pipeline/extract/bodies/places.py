@@ -12,8 +12,8 @@ from pipeline.text.names import canonical
 
 @lru_cache(maxsize=1024)
 def places_of(issuer: str | None, named: bool = True) -> dict[str, str]:
-    """`Ủy ban nhân dân tỉnh Lâm Đồng` → {"tỉnh": "Lâm Đồng", "Tỉnh ủy": "Lâm Đồng"}; a Party committee's
-    issuer gives its unit's place too (rules/admin_units.yaml `party`); with `named`, a body named with its
+    """`Ủy ban nhân dân tỉnh Lâm Đồng` → {"tỉnh": "Lâm Đồng", "Tỉnh ủy": "Lâm Đồng"}; a Party committee's or a
+    Youth Union committee's issuer gives its unit's place too (rules/admin_units.yaml `party`, `youth`); with `named`, a body named with its
     province and no unit word gives that province (`Sở Y tế Lào Cai`). Cached, not to be changed (`doc_places`
     copies it): a document's places are asked for by every part of the bodies stage, six times."""
     out: dict[str, str] = {}
@@ -25,6 +25,9 @@ def places_of(issuer: str | None, named: bool = True) -> dict[str, str]:
         return _province_named(issuer) if named else out
     if m:
         unit, place = m.group(1), m.group(2).strip()
+        youth = units.youth_of().get(unit[:1].upper() + unit[1:].lower())
+        if youth:                         # `Ban Chấp hành Tỉnh đoàn Hà Nam`: of tỉnh Hà Nam, its Tỉnh đoàn, its Tỉnh ủy
+            return {youth: place, units.party_of()[youth]: place, unit[:1].upper() + unit[1:].lower(): place}
         if unit.lower() in units.words():
             unit = unit.lower()
             if units.party_of().get(unit, "Đảng ủy") != "Đảng ủy":
@@ -43,8 +46,9 @@ def _issuer_place() -> re.Pattern:
     """A unit (or a Party committee's) and the place after it ending an issuer's name, compiled once per process (built
     from the units' tables, themselves read once): every document's places are read, twice."""
     party = {p: w for w, p in units.party_of().items() if p != "Đảng ủy"}
-    return re.compile(r"(?<![\wĐđ])((?i:" + "|".join(map(re.escape, party)) + "|"
-                      + units.alternation("province", "district", "commune") + r"))\s+((?!(?i:ủy)\b)(?:[A-ZĐÀ-Ỹ][^\s,]*\s*)+)$")
+    youth = sorted(units.youth_of(), key=len, reverse=True)
+    return re.compile(r"(?<![\wĐđ])((?i:" + "|".join(map(re.escape, [*party, *youth])) + "|"
+                      + units.alternation("province", "district", "commune") + r"))\s+((?!(?i:ủy|đoàn)\b)(?:[A-ZĐÀ-Ỹ][^\s,]*\s*)+)$")
 
 
 def _province_named(issuer: str) -> dict[str, str]:
@@ -100,6 +104,11 @@ def issuer_forms(issuer: str | None, places) -> set[str]:
         return {full.casefold(), held.group(1).casefold()}
     base = _place_tail().sub("", full)
     forms = {full, base, resolve_jurisdiction(base, places)}
+    # an executive committee acts through its standing board and is named by its committee alone (`Ban Chấp hành
+    # Tỉnh đoàn Hà Nam`: `Ban Thường vụ Tỉnh đoàn`, `Tỉnh đoàn Hà Nam`)
+    for f in list(forms):
+        if f.startswith("Ban Chấp hành ") and len(f) > 14:
+            forms |= {f[14:], "Ban Thường vụ " + f[14:]}
     # a Mặt trận committee is named with or without `Việt Nam` (`Ủy ban MTTQ xã`, `Ủy ban MTTQ Việt Nam xã`): one body
     forms |= {f.replace("Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc") for f in forms}
     return {f.casefold() for f in forms}
