@@ -400,7 +400,7 @@ def test_a_title_in_capitals_keeps_the_number_and_type_of_what_it_cites():
 @pytest.mark.parametrize("capitals,sentence", [
     ("BÁO CÁO TỔNG KẾT NHIỆM KỲ III VÀ PHƯƠNG HƯỚNG NHIỆM KỲ IV", "Báo cáo tổng kết nhiệm kỳ III và phương hướng nhiệm kỳ IV"),
     ("CHƯƠNG TRÌNH CÔNG TÁC QUÝ II NĂM 2026", "Chương trình công tác quý II năm 2026"),
-    ("TỔ CHỨC ĐẠI HỘI HỘI NÔNG DÂN XÃ LẦN THỨ XI", "Tổ chức đại hội hội nông dân xã lần thứ XI"),
+    ("TỔ CHỨC ĐẠI HỘI HỘI NÔNG DÂN XÃ LẦN THỨ XI", "Tổ chức đại hội Hội Nông dân xã lần thứ XI"),   # the organization by its name
     ("DỰ ÁN NHÀ MÁY XI MĂNG", "Dự án nhà máy xi măng"),        # a word spelled like a numeral, after no counting word
 ])
 def test_a_title_in_capitals_keeps_its_roman_numerals(capitals, sentence):
@@ -455,3 +455,22 @@ def test_a_signing_authority_typed_with_the_old_tones_is_spelt_as_names_are():
            "tổ chức hội nghị\nI. NỘI DUNG\nCác chi bộ học tập.\nNơi nhận:\n- Các chi bộ,\n- Lưu VP.\n"
            "T/M ĐẢNG UỶ\nBÍ THƯ\nNguyễn Thị Hoa\n")
     assert meta(raw)["signer"]["authority"] == "T/M Đảng ủy"
+
+
+# ------------------------------------------------------------------ mass organizations' headers
+
+def _mass(left: str) -> dict:
+    return meta(left + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-HND\n"
+                "Hà Nam, ngày 5 tháng 3 năm 2026\nKẾ HOẠCH\nTổ chức hội thi nhà nông giỏi\n1. Nội dung.\n")
+
+
+@pytest.mark.parametrize("left, issuer, parent", [
+    # the national organization above its committee, the committee's line opening on an abbreviated head
+    ("HỘI NÔNG DÂN VIỆT NAM\nBCH HỘI NÔNG DÂN TỈNH HÀ NAM", "Ban Chấp hành Hội Nông dân tỉnh Hà Nam", "Hội Nông dân Việt Nam"),
+    ("TỔNG LĐLĐ VIỆT NAM\nLĐLĐ TỈNH HÀ NAM", "Liên đoàn Lao động tỉnh Hà Nam", "Tổng Liên đoàn Lao động Việt Nam"),
+    # the Youth Union's name stands where the motto stands: the committee is the issuer
+    ("BCH TỈNH ĐOÀN HÀ NAM\nĐOÀN TNCS HỒ CHÍ MINH", "Ban Chấp hành Tỉnh đoàn Hà Nam", None),
+])
+def test_a_mass_organization_s_committee_under_its_national_organization(left, issuer, parent):
+    m = _mass(left)
+    assert (m["issuer"], m["parent_issuer"]) == (issuer, parent)
