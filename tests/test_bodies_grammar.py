@@ -82,6 +82,9 @@ def test_abbreviations_of_fields_are_expanded():
     assert canonical("Phòng KT-HT") == "Phòng Kinh tế - Hạ tầng"
     assert canonical("các thôn, TDP") == "các thôn, tổ dân phố"
     assert canonical("Các đơn vị duy trì thoát nước và XLNT") == "Các đơn vị duy trì thoát nước và xử lý nước thải"
+    # the office of both councils, glued by `&`; a Party committee's boards by their codes in a Nơi nhận
+    assert canonical("Văn phòng HĐND&UBND xã") == "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"
+    assert canonical("Ban TG Tỉnh ủy") == "Ban Tuyên giáo Tỉnh ủy" and canonical("Ban DV Huyện ủy") == "Ban Dân vận Huyện ủy"
 
 
 def test_a_company_abbreviated_as_written_is_named_in_full():

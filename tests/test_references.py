@@ -487,6 +487,14 @@ def test_a_footnote_digit_after_a_code_of_letters_and_more_issuer_codes():
     assert [r["issuer"] for r in found[:3]] == ["Văn phòng Ủy ban nhân dân", "Bảo hiểm xã hội", "Bộ Công an"]
 
 
+def test_a_division_s_number_written_every_time_is_no_footnote():
+    """`847/UBND-VX1` in the text and again in the attachment's line: a footnote is marked once, the division's number
+    (`VX1`) every time the document writes the number."""
+    found = refs("Ủy ban nhân dân tỉnh nhận được Công văn số 847/UBND-VX1 ngày 22/3/2026 của UBND tỉnh Quảng Ninh về "
+                 "tuyên truyền.\n(Đính kèm Công văn số 847/UBND-VX1 ngày 22/3/2026)\n", DEPT_HEADER)
+    assert {r["identifier"] for r in found} == {"847/UBND-VX1"}
+
+
 COMMUNE_HEADER = ("ỦY BAN NHÂN DÂN\nXÃ KIM SƠN\nSố: 21/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
                   "Độc lập - Tự do - Hạnh phúc\nKim Sơn, ngày 5 tháng 2 năm 2026\nBÁO CÁO\nKết quả công tác tháng 01\n")
 

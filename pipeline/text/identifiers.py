@@ -96,15 +96,17 @@ def type_from_identifier(ident: str | None) -> str | None:
     return None
 
 
-def drop_footnote(ident: str | None) -> str | None:
+def drop_footnote(ident: str | None, written: int = 1) -> str | None:
     """A footnote mark glued to a cited number: `105/2025/NĐ-CP2` → `105/2025/NĐ-CP`.
 
     Only the last code loses its digits, and only when without them it is an issuer code that
     never carries a number (`CP`, `TTg`, `UBND`), while with them it is no known code, or when it is
     one digit after a code of two letters or more (a unit's number is written `V01`, `PC04`, `BCĐ389`); a
-    National Assembly's term (`QH15`) and unit codes (`BCA-V01`) keep theirs.
+    National Assembly's term (`QH15`) and unit codes (`BCA-V01`) keep theirs. A number `written` the same way
+    twice or more in the document (`847/UBND-VX1` in the text and again in the attachment's line) keeps its
+    digit: a footnote is marked once, a division's number (`VX1`) every time.
     """
-    if not ident:
+    if not ident or written > 1:
         return ident
     m = re.search(r"(?<=[-/])([A-Za-zĐđ]+)(\d{1,2})$", ident)
     if not m or m.group(1).upper().endswith("QH"):   # `QH15`, `UBTVQH15`: the Assembly's term

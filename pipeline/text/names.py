@@ -277,11 +277,14 @@ def canonical(name: str) -> str:
     written `và` (`Sở Nông nghiệp & Phát triển nông thôn`). Cached: a document names the same bodies again and
     again, and the answer depends on the name and the rules (read once per process) alone."""
     name = place_tones(proper_name(expand_abbreviations(raise_legacy_head(case_name(trim_edges(name.replace(" & ", " và ")))))))
+    if "&" in name:               # `Văn phòng HĐND&UBND xã`, expanded: the office of both, glued by `&`
+        name = _GLUED_AND.sub(" và ", name)
     if name.startswith("Văn phòng Hội đồng nhân dân, "):
         name = name.replace(", ", " và ", 1)    # `Văn phòng HĐND, UBND xã`: the office of both, `Văn phòng HĐND và UBND xã`
     return _DOUBLED.sub(r"\1", name) if " " in name else name
 
 
+_GLUED_AND = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
 # a head typed twice (`UBND UBND cấp xã`, once expanded: `Ủy ban nhân dân Ủy ban nhân dân cấp xã`): one name
 _DOUBLED = re.compile(r"(?<!\S)((?:\S+ ){1,4}?\S+) \1(?!\S)")
 
