@@ -415,7 +415,8 @@ def find(doc: Doc) -> list[dict]:
             continue
         sep = m.group("sep") or ("" if m.group("year") else "-")   # `174 KL/TW` is the Party's `174-KL/TW`
         raw = m.group("num") + (m.group("year") or "") + sep + codes
-        ident = drop_footnote(normalize_identifier(raw), text.count(m.group(0)))
+        # how often the number is written, asked only of one whose code ends in a digit (a footnote mark's shape)
+        ident = drop_footnote(normalize_identifier(raw), text.count(m.group(0)) if raw[-1].isdigit() else 1)
         if not ident or ident.upper() == own.upper():
             prev_type = (m.end(), None)
             continue

@@ -13,8 +13,8 @@ from pipeline.text.names import canonical
 @lru_cache(maxsize=1024)
 def places_of(issuer: str | None, named: bool = True) -> dict[str, str]:
     """`Ủy ban nhân dân tỉnh Lâm Đồng` → {"tỉnh": "Lâm Đồng", "Tỉnh ủy": "Lâm Đồng"}; a Party committee's or a
-    Youth Union committee's issuer gives its unit's place too (rules/admin_units.yaml `party`, `youth`); with `named`, a body named with its
-    province and no unit word gives that province (`Sở Y tế Lào Cai`). Cached, not to be changed (`doc_places`
+    Youth Union committee's issuer gives its unit's place too (rules/admin_units.yaml `party`, `youth`); with
+    `named`, a body named with its province and no unit word gives that province (`Sở Y tế Lào Cai`). Cached, not to be changed (`doc_places`
     copies it): a document's places are asked for by every part of the bodies stage, six times."""
     out: dict[str, str] = {}
     if not issuer:
@@ -25,9 +25,10 @@ def places_of(issuer: str | None, named: bool = True) -> dict[str, str]:
         return _province_named(issuer) if named else out
     if m:
         unit, place = m.group(1), m.group(2).strip()
-        youth = units.youth_of().get(unit[:1].upper() + unit[1:].lower())
+        committee = unit[:1].upper() + unit[1:].lower()
+        youth = units.youth_of().get(committee)
         if youth:                         # `Ban Chấp hành Tỉnh đoàn Hà Nam`: of tỉnh Hà Nam, its Tỉnh đoàn, its Tỉnh ủy
-            return {youth: place, units.party_of()[youth]: place, unit[:1].upper() + unit[1:].lower(): place}
+            return {youth: place, units.party_of()[youth]: place, committee: place}
         if unit.lower() in units.words():
             unit = unit.lower()
             if units.party_of().get(unit, "Đảng ủy") != "Đảng ủy":
@@ -93,6 +94,9 @@ def _unit_tests(unit: str) -> tuple[re.Pattern, re.Pattern]:
             re.compile(r"\bcác\b|\bcấp\s+" + re.escape(unit) + "$"))
 
 
+_EXECUTIVE = "Ban Chấp hành "   # an executive committee's name before its committee's (`issuer_forms`)
+
+
 def issuer_forms(issuer: str | None, places) -> set[str]:
     """The issuer's name with and without its place: `Sở Nội vụ tỉnh Lâm Đồng`, `Sở Nội vụ`."""
     if not issuer:
@@ -107,8 +111,9 @@ def issuer_forms(issuer: str | None, places) -> set[str]:
     # an executive committee acts through its standing board and is named by its committee alone (`Ban Chấp hành
     # Tỉnh đoàn Hà Nam`: `Ban Thường vụ Tỉnh đoàn`, `Tỉnh đoàn Hà Nam`)
     for f in list(forms):
-        if f.startswith("Ban Chấp hành ") and len(f) > 14:
-            forms |= {f[14:], "Ban Thường vụ " + f[14:]}
+        committee = f[len(_EXECUTIVE):] if f.startswith(_EXECUTIVE) else ""
+        if committee:
+            forms |= {committee, "Ban Thường vụ " + committee}
     # a Mặt trận committee is named with or without `Việt Nam` (`Ủy ban MTTQ xã`, `Ủy ban MTTQ Việt Nam xã`): one body
     forms |= {f.replace("Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc") for f in forms}
     return {f.casefold() for f in forms}
