@@ -77,6 +77,14 @@ def test_skew_is_measured_and_corrected():
     assert abs(angle + 2.0) <= 0.3 and abs(ocr.skew_angle(straight)) <= 0.3
 
 
+@pytest.mark.parametrize("tilt", [-3.5, -0.6, 0.6, 3.5])
+def test_skew_measured_from_sheared_rows_is_the_tilt(tilt):
+    """The profile counted from the ink's sheared rows finds the page's tilt to the step the search takes (0.1°)."""
+    page = render(DECISION, dpi=150)
+    tilted = page.rotate(tilt, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    assert abs(ocr.skew_angle(tilted) + tilt) <= 0.15
+
+
 def test_low_resolution_is_upscaled_and_light_flattened():
     photo = render(DECISION[:3], dpi=100, shade=True)
     big, dpi = ocr.upscale(photo, ocr.source_dpi(photo, 100))
