@@ -335,21 +335,16 @@ def split_at_agents(toks, bounds, names) -> list[tuple[int, int]]:
     for a, b in bounds:
         cut = a
         for i in range(a + 1, b - 1):
-            if i + 1 not in starts:
-                continue
-            if toks[i].low in purpose:         # `thông báo để các sở, ngành biết, triển khai thực hiện`
-                j = list_end(toks, starts[i + 1], starts, b)
-                if j < b and toks[j].low in know:
-                    j += 1
-                    while j < b and toks[j].t in (",", "và"):
-                        j += 1
-                    if j < b and verbs.match(toks, j)[0]:
-                        out.append((cut, i))
-                        cut = i + 1
-                continue
-            if toks[i].low not in words or toks[i - 1].t == ",":
+            told = toks[i].low in purpose      # `thông báo để các sở, ngành biết, triển khai thực hiện`
+            if i + 1 not in starts or not told and (toks[i].low not in words or toks[i - 1].t == ","):
                 continue                       # (`…, do Hiệp hội thực hiện vai trò …`: after a comma `do` is `because`)
             j = list_end(toks, starts[i + 1], starts, b)   # `do Sở A và Sở B thực hiện`
+            if told:                           # the bodies told to know (`biết`), then their task
+                if not (j < b and toks[j].low in know):
+                    continue
+                j += 1
+                while j < b and toks[j].t in (",", "và"):
+                    j += 1
             if j < b and verbs.match(toks, j)[0]:
                 out.append((cut, i))
                 cut = i + 1
