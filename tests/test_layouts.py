@@ -132,6 +132,15 @@ def test_rules_titled_in_capitals_under_their_own_motto_start_their_own_root():
                           "Chương I/Điều 2/1"]
 
 
+def test_rules_under_a_header_whose_columns_a_scan_interleaved_start_their_own_root():
+    # OCR reads the issuer's column and the motto's in turn: the motto stands lines above the type line
+    after = ("BAN CHỈ ĐẠO\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVỀ CHUYỂN ĐỔI SỐ\nĐộc lập - Tự do - Hạnh phúc\n"
+             "TỔ GIÚP VIỆC\nQUY CHẾ HOẠT ĐỘNG\ncủa Tổ giúp việc\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n"
+             "Điều 2. Nguyên tắc\n")
+    raw = state_header() + "QUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\nĐiều 2. Hiệu lực.\n" + SIGNATURE + after
+    assert paths(raw) == ["Điều 1", "Điều 2", "Chương I", "Chương I/Điều 1", "Chương I/Điều 2"]
+
+
 def test_rules_titled_in_capitals_above_their_kem_theo_line_start_their_own_root():
     after = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nQUY CHẾ PHỐI HỢP QUẢN LÝ CỤM CÔNG NGHIỆP\n"
              "(Ban hành kèm theo Quyết định số 15/2025/QĐ-UBND)\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n")

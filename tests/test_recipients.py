@@ -280,6 +280,28 @@ def test_name_after_an_unclosed_item_is_the_signer_not_part_of_the_item():
     assert {b["name"] for b in rec["bodies"] if b["role"] == "recipient"} == {"Bộ Y tế"}
 
 
+def test_a_bulleted_list_whose_label_ocr_lost_is_still_the_list():
+    # a scan under the seal: `Nơi nhận:` read as `TH:`, the items interleaved with the signature column
+    rec = _closing_record("Điều 1. Thành lập Tổ công tác./.\nTH:\nKT. CHỦ TỊCH\n- Như trên;\n- Văn phòng Chính phủ;\n"
+                          "PHÓ CHỦ TỊCH\n- Thường trực Tỉnh ủy;\n- Lưu: VT, NC.\nNguyễn Văn Bình")
+    got = {b["name"] for b in rec["bodies"] if b["role"] == "recipient"}
+    assert {"Văn phòng Chính phủ", "Thường trực Tỉnh ủy Lào Cai"} <= got, got
+    assert rec["metadata"]["signer"]["name"] == "Nguyễn Văn Bình"
+
+
+def test_bullets_of_the_body_without_a_closing_list_are_no_recipients():
+    rec = _closing_record("Điều 1. Giao nhiệm vụ:\n- Sở Y tế chủ trì;\n- Sở Tài chính phối hợp.\n"
+                          "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn Bình")
+    assert not [b for b in rec["bodies"] if b["role"] == "recipient"]
+
+
+def test_an_enumeration_wrapped_after_its_semicolon_goes_on_in_the_next_line():
+    rec = _closing_record("Điều 1. Thành lập Tổ công tác.\nNơi nhận:\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n"
+                          "Nguyễn Văn Bình\n- Các sở, ngành: TC; XD; YT;\nKHCN, TP, Thanh tra tỉnh;\n- Lưu: VT.")
+    got = {b["name"] for b in rec["bodies"] if b["role"] == "recipient"}
+    assert {"Sở Tài chính", "Sở Y tế", "Sở Khoa học và Công nghệ", "Sở Tư pháp", "Thanh tra tỉnh Lào Cai"} <= got, got
+
+
 def _a4_page():
     """An A4 page in a Unicode font and `at(x, y, text, size)` to place a line on it (fpdf2)."""
     from fpdf import FPDF

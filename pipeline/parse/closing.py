@@ -263,6 +263,17 @@ def _name_in_rows(texts: list[str]) -> str | None:
     return found
 
 
+_STORE_ITEM = re.compile(r"[-+•]\s*Lưu\b")
+
+
+def _enumeration_goes_on(item: str, t: str) -> bool:
+    """An unbulleted line under a bulleted item that lists bodies after a colon (`- Các sở, ngành: TC; XD; YT;` /
+    `KHCN, TP, GD&ĐT, NV, Thanh tra tỉnh;`): the list wrapped at an item's `;`, not a new item, as every item of
+    the list carries its bullet."""
+    return ":" in item and not item.lstrip("-+• ").startswith("Lưu") and not t.startswith(("-", "+", "•")) \
+        and t[0].isupper() and not re.match(r"(?:Như|Lưu)\b", t)
+
+
 def _plain_item(t: str, name_re, not_name) -> bool:
     """A Nơi nhận line without a bullet that reads as an item: not a title in capitals nor a person's name, short,
     ending as items end (`;`, `.`, `,`) or opening with `Như`/`Lưu`."""
@@ -302,6 +313,9 @@ def parse_closing(lines: list[Line], start: int, stop: int,
     cells = _signing_column([(i, lines[i], c.strip()) for i in range(start, stop) for c in _CELL.split(lines[i].text)])
     after_authority = False
     last_bullet = max((i for i, _, t in cells if t.startswith(("-", "+", "•"))), default=-1)
+    # the `- Lưu` item that closes a bulleted Nơi nhận list: below a label OCR could not read (`TH:` under the
+    # seal), the bulleted lines down to it are still the list
+    store = next((i for i, _, t in cells if _STORE_ITEM.match(t)), None)
     for i, ln, t in cells:
         if after_authority and t and is_upper(t) and len(t.split()) <= 2 and not auth_re.match(t) \
                 and not title_re.match(t):
@@ -343,6 +357,8 @@ def parse_closing(lines: list[Line], start: int, stop: int,
             title = case_title_word(_capitals(t))
             title_i = i
             continue
+        if not in_recipients and not recipients and store is not None and i <= store and t.startswith(("-", "+", "•")):
+            in_recipients = True     # the list's label is lost: its first bullet opens it
         if in_recipients and t.startswith(("-", "+", "•")):
             plain = False
             split = _trailing_title(t) if title is None and name is None else None
@@ -352,7 +368,7 @@ def parse_closing(lines: list[Line], start: int, stop: int,
                 # the same in running case: only if no title line of its own comes later
                 row_title = (_trailing_title(t, after_authority=True) or (None, None))[1]
             recipients.append(ln if t == ln.text.strip() else Line(ln.start + ln.text.find(t), ln.start + ln.text.find(t) + len(t), t))
-            if re.match(r"[-+•]\s*Lưu\b", t):
+            if _STORE_ITEM.match(t):
                 in_recipients = False   # `- Lưu: VT` closes the list
             continue
         if in_recipients and t and (not any(ch.isalpha() for ch in t) or stamp_line.match(t)):
@@ -365,6 +381,10 @@ def parse_closing(lines: list[Line], start: int, stop: int,
                 name, t = split      # the signer's name read into the row of a wrapped item
         if in_recipients and recipients and t and _continues(recipients[-1].text, t, name_re, not_name) \
                 and not (plain and t[0].isupper() and recipients[-1].text.count("(") <= recipients[-1].text.count(")")):
+            recipients[-1] = _joined(recipients[-1], ln, t)
+            continue
+        if in_recipients and recipients and plain is False and t and _enumeration_goes_on(recipients[-1].text, t) \
+                and _plain_item(t, name_re, not_name):
             recipients[-1] = _joined(recipients[-1], ln, t)
             continue
         if in_recipients and plain is not False and t and _plain_item(t, name_re, not_name):

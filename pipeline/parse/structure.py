@@ -36,7 +36,9 @@ def _attached_starts(lines: list[Line], closing: int, appendix_starts: list[int]
     national = layout_rules()["header"]["national_lines"]
     stop = appendix_starts[0] if appendix_starts else len(lines)
     starts = []
-    prev = ""
+    recent: list[str] = []     # the header lines above: a scan reads the header's two columns interleaved, so
+    #   the motto of an attached document can stand a few lines above its type line, with only lines in capitals
+    #   (the issuer's column) between them
     # the lines that hold a `(Ban hành theo …)`, searched once each (not once for each of the five lines above them)
     under = {j for j in range(closing + 2, stop) if _ISSUED_UNDER.search(lines[j].text)}
     for i in range(closing + 1, stop):
@@ -47,12 +49,19 @@ def _attached_starts(lines: list[Line], closing: int, appendix_starts: list[int]
         issued = any(j in under for j in range(i + 1, min(i + 6, stop)))
         if issued or is_upper(t):     # else no type line: what stands above and below it is not asked
             nxt = next((lines[j].text for j in range(i + 1, min(i + 3, stop)) if lines[j].text), "")
-            stands = matches_any(national, prev) or bool(_ISSUED_WITH.match(nxt))
+            stands = any(matches_any(national, r) for r in recent) or bool(_ISSUED_WITH.match(nxt))
             found = type_line(t, caps_rest=stands)
             if found and (not found[1] or stands):
                 starts.append(i)
-        prev = t
+                recent = []
+                continue
+        recent = (recent + [t])[-_MOTTO_REACH:] if is_upper(t) or matches_any(national, t) else []
     return starts
+
+
+# how many lines with text above a type line its own header's motto may stand: the two header columns
+# (issuer over its number, motto over place and date) read in turn are at most six lines
+_MOTTO_REACH = 6
 
 
 # `(Ban hành kèm theo Quyết định số …)`, `(Ban hành theo Quyết định số …)` under the title of a document
