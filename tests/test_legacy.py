@@ -38,6 +38,16 @@ def test_unicode_is_left_alone():
     assert legacy.fix_text(text) == (text, None)
 
 
+def test_ocr_specks_that_read_as_legacy_codes_leave_a_unicode_text_alone():
+    # Tesseract's `Ñ`, `š`, `ff` at a line's end are TCVN3/VNI codes of Vietnamese letters; among hundreds of
+    # Unicode words they are no legacy text, and `Dân`, `các` must not become `Dõn`, `cỏc`
+    body = "\n".join(UNICODE[2:] * 30)
+    specks = "\n- Hội đồng Dân tộc và các Ủy ban của Quốc hội; Ñ\n- Văn phòng Trung ương và các Ban của Đảng; š\n" \
+             "- Văn phòng Chủ tịch nước; Ñ\n- Cơ quan Trung ương của các đoàn thể; Ñ\n"
+    text = body + specks
+    assert legacy.fix_text(text) == (text, None)
+
+
 def test_mixed_document_is_fixed_line_by_line():
     text = "\n".join([UNICODE[0], TCVN3[2], UNICODE[3], VNI[1], TCVN3[3]])
     fixed, _ = legacy.fix_text(text)

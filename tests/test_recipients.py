@@ -289,6 +289,14 @@ def test_a_bulleted_list_whose_label_ocr_lost_is_still_the_list():
     assert rec["metadata"]["signer"]["name"] == "Nguyễn Văn Bình"
 
 
+@pytest.mark.parametrize("label", ["Noi nhận:", "Nơi nhân:", "Nơinhận:", "NOI NHẬN:"])
+def test_a_label_whose_marks_ocr_dropped_opens_the_list(label):
+    rec = _closing_record(f"Điều 1. Thành lập Tổ công tác./.\n{label} THỦ TƯỚNG\n- Ban Bí thư Trung ương Đảng;\n"
+                          "- Văn phòng Quốc hội.\nNguyễn Văn Bình")
+    got = {b["name"] for b in rec["bodies"] if b["role"] == "recipient"}
+    assert {"Ban Bí thư Trung ương Đảng", "Văn phòng Quốc hội"} <= got, got
+
+
 def test_bullets_of_the_body_without_a_closing_list_are_no_recipients():
     rec = _closing_record("Điều 1. Giao nhiệm vụ:\n- Sở Y tế chủ trì;\n- Sở Tài chính phối hợp.\n"
                           "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn Bình")

@@ -205,12 +205,20 @@ def _convert_line(line: str, encoding: str, sure: bool) -> str:
 SAMPLE_LINES = 400
 
 
-def _totals(lines) -> list[int]:
-    totals = [0] * len(ENCODINGS)
+def _totals(lines) -> tuple[list[int], list[int]]:
+    """Per encoding: the lines' evidence for it, and against it (words the conversion would break)."""
+    totals, against = [0] * len(ENCODINGS), [0] * len(ENCODINGS)
     for line in lines:
         for i, ev in enumerate(_evidences(line)):
             totals[i] += max(0, ev)
-    return totals
+            against[i] += max(0, -ev)
+    return totals, against
+
+
+# a legacy file's own words are not broken by its conversion: evidence for an encoding counts only when the
+# words it would break are fewer than this many times as many (OCR junk such as `Ñ` or `š` reads as TCVN3 codes,
+# a handful of words in a text of hundreds of Unicode Vietnamese ones)
+AGAINST_RATIO = 10
 
 
 def detect(text: str) -> str | None:
@@ -223,14 +231,15 @@ def detect(text: str) -> str | None:
     if len(lines) > SAMPLE_LINES:
         step = len(lines) / SAMPLE_LINES
         picked = {int(i * step) for i in range(SAMPLE_LINES)}
-        totals = _totals(lines[i] for i in sorted(picked))
+        totals, against = _totals(lines[i] for i in sorted(picked))
         if max(totals) < 3:
-            rest = _totals(line for i, line in enumerate(lines) if i not in picked)
+            rest, rest_against = _totals(line for i, line in enumerate(lines) if i not in picked)
             totals = [a + b for a, b in zip(totals, rest)]
+            against = [a + b for a, b in zip(against, rest_against)]
     else:
-        totals = _totals(lines)
+        totals, against = _totals(lines)
     best = max(range(len(ENCODINGS)), key=lambda i: totals[i])
-    return ENCODINGS[best] if totals[best] >= 3 else None
+    return ENCODINGS[best] if totals[best] >= 3 and totals[best] * AGAINST_RATIO > against[best] else None
 
 
 def fix_text(text: str, hint: str | None = None) -> tuple[str, str | None]:
