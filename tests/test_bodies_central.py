@@ -253,3 +253,19 @@ def test_executing_article_wrapped_before_a_cited_article():
                 "Điều 1 chịu trách nhiệm thi hành Quyết định này./.")
     got = {(b["name"], b["role"]) for b in _rules_bodies(text)}
     assert {("các Bộ", "lead"), ("cơ quan ngang Bộ", "lead")} <= got, got
+
+
+def test_standard_recipients_of_a_central_act_and_the_associations_it_calls_on():
+    """`doanh nghiệp nhỏ và vừa` is one word of an association's name; the National Assembly's committees and the
+    trade associations are addressed together (`các Ủy ban của Quốc hội`, `các hiệp hội`); a speck OCR read after
+    an item's `;` is no part of it."""
+    text = _act("prime_minister", "", "Điều 1. Đề nghị Phòng Thương mại và Công nghiệp Việt Nam, Hiệp hội Doanh "
+                "nghiệp nhỏ và vừa Việt Nam có biện pháp động viên doanh nghiệp. Bộ Văn hóa, Thể thao và Du lịch phối hợp với các "
+                "hiệp hội nghề nghiệp về du lịch xây dựng Chương trình kích cầu du lịch.\n",
+                "Nơi nhận:\n- Văn phòng Trung ương và các Ban của Đảng; ff\n"
+                "- Hội đồng Dân tộc và các Ủy ban của Quốc hội; Ñ\n- Lưu: VT.\n")
+    got = {(b["name"], b["role"]) for b in _rules_bodies(text)}
+    assert {("Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam", "lead"), ("các hiệp hội nghề nghiệp", "coordinate"),
+            ("các Ban của Đảng", "recipient"), ("Hội đồng Dân tộc", "recipient"),
+            ("các Ủy ban của Quốc hội", "recipient")} <= got, got
+    assert not {n for n, _ in got if n.endswith(("ff", "Ñ")) or n == "Hiệp hội Doanh nghiệp nhỏ"}, got

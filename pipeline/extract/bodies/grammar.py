@@ -186,6 +186,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
             break
         if t in ("và",):
             nxt = toks[j + 1].t if j + 1 < len(toks) else ""
+            if f"{toks[j - 1].low} và {nxt.casefold()}" in c["joined_words"]:
+                j += 2                # `doanh nghiệp nhỏ và vừa`: one word of the field
+                continue
             k, _ = c["list_nouns"].match(toks, j + 1)
             if is_cap(nxt) and (not head_at(toks, j + 1) or toks[i].low == "văn" and toks[j - 1].t in ("HĐND", "dân")) \
                     and not after_place:

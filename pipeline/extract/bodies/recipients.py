@@ -173,7 +173,7 @@ def find_recipients(doc: Doc, places) -> list[dict]:
             s, item = s + members.end(), item[members.end():]
         if not item or c["skip"].match(item) or len(item) > 200:
             continue
-        out.extend(item_bodies(s, item, places))
+        out.extend(item_bodies(s, _OCR_SPECK.sub("", item), places))
     return out
 
 
@@ -235,6 +235,9 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
             out.append(body_item(name, "recipient", tk[a].s, tk[b - 1].e, raw, places, "recipient"))
     return out
 
+
+# what OCR makes of a speck or a stroke of the seal after an item's closing mark (`các Ban của Đảng; ff`, `; Ñ`)
+_OCR_SPECK = re.compile(r"(?<=[;.])\s+[^\s\d]{1,2}\s*$")
 
 _PRIME_MINISTERS = re.compile(r"\s*(?:Thủ tướng|TTg)(?:\s+Chính phủ)?\s*(?:,|và)\s*(?:các\s+)?(?:Phó Thủ tướng|PTTg|PTT)"
                               r"(?:\s+Chính phủ)?(?:\s*:[^;()]*)?\s*(?:\([^()]*\))?\s*[.,;]?\s*$")

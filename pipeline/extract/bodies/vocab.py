@@ -71,6 +71,7 @@ def _role_rules():
         "stop": Phrases([(s, True) for s in cfg["name_stop"]]),
         "list_nouns": Phrases([(s, True) for s in cfg["list_nouns"] + list(units.words())]),
         "compounds": frozenset(w.casefold() for w in cfg["name_compounds"]),
+        "joined_words": frozenset(w.casefold() for w in cfg["name_joined_words"]),
         "field_phrases": frozenset(tuple(TOKEN.findall(f.casefold())) for f in vocab.get("field_phrases", ())),
         "comma_fields": Phrases([(f, True) for f in vocab["comma_fields"]]),
         "board_fields": Phrases([(f, True) for f in vocab["board_fields"]]),
