@@ -315,6 +315,25 @@ def test_markdown_marks_go_and_tables_become_rows():
     assert lines.index("Số: 215/QĐ-UBND") < lines.index("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**")
 
 
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_a_transcription_tools_front_matter_is_not_the_documents_header(tmp_path: Path, suffix):
+    # the converter's own fields above the document (`title:` would otherwise be read as the header's first line)
+    front = '---\ntitle: "Doc Chi thi 11 2026"\ncategory: "Tax"\noriginal_format: "pdf"\ntags:\n  - thue\n---\n\n'
+    path = tmp_path / f"qd{suffix}"
+    path.write_text(front + MD, encoding="utf-8")
+    rec = process_file(path)
+    assert not rec["text"].lstrip().startswith(("---", "title"))
+    assert "original_format" not in rec["text"]
+    m = rec["metadata"]
+    assert (m["doc_type"], m["identifier"], m["issuer"]) == ("Quyết định", "215/QĐ-UBND", "Ủy ban nhân dân tỉnh Khánh Hòa")
+
+
+def test_a_document_opening_on_a_rule_of_dashes_keeps_its_first_lines():
+    from pipeline.read.markdown import drop_front_matter
+    text = "---\nỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA\n---\nSố: 215/QĐ-UBND\n"
+    assert drop_front_matter(text) == text
+
+
 def test_markdown_transcription_end_to_end(tmp_path: Path):
     path = tmp_path / "qd.md"
     path.write_text(MD, encoding="utf-8")

@@ -24,6 +24,23 @@ _HARD_BREAK = re.compile(r"(?:\s{2,}|\\)$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n((?:.*\n){1,40}?)---[ \t]*\n")
+_FRONT_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:")
+
+
+def drop_front_matter(text: str) -> str:
+    """The text without the YAML front matter a transcription tool writes above the document (`---` / `title: …` /
+    `original_format: "pdf"` / `---`): the tool's own fields, not the document's, whose header starts below.
+    Only a block of `key: value` lines is taken for one; a document opening on a rule of dashes keeps it."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text
+    lines = [ln for ln in m.group(1).split("\n") if ln.strip()]
+    if not lines or not all(_FRONT_KEY.match(ln) or ln.startswith((" ", "\t", "- ")) for ln in lines):
+        return text
+    return text[m.end():]
+
+
 def looks_like_markdown(text: str) -> bool:
     """ATX headings, or a pipe table with its separator row."""
     lines = text.split("\n")

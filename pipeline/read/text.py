@@ -6,7 +6,7 @@ from pathlib import Path
 from pipeline.read import legacy
 from pipeline.read.base import IngestError, Ingested, Limits, fix_legacy
 from pipeline.read.doc import unfold_ascii_tables
-from pipeline.read.markdown import looks_like_markdown, markdown_to_text
+from pipeline.read.markdown import drop_front_matter, looks_like_markdown, markdown_to_text
 from pipeline.read.sniff import decode_text
 
 
@@ -22,7 +22,7 @@ def check_text_size(path: Path, limits: Limits, what: str) -> None:
 def read_text(path: Path, limits: Limits) -> Ingested:
     check_text_size(path, limits, "text")
     data = path.read_bytes()
-    text = decode_text(data)
+    text = drop_front_matter(decode_text(data))
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
     if fmt == "md" or looks_like_markdown(text):
         text = markdown_to_text(text)      # headings, escapes, pipe tables as rows (markdown.py)
