@@ -345,3 +345,19 @@ def test_a_bulleted_recipient_wrapped_at_its_comma_goes_on_and_a_communes_joint_
                    "- Văn phòng HĐND, UBND xã Tà Nung;\n- Lưu: VT.")
     assert roles_by_name(got, "Văn phòng Đảng ủy") == {"recipient"}
     assert roles_by_name(got, "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Tà Nung") == {"recipient"}
+
+
+def test_one_body_is_given_one_spelling_in_a_document():
+    """A task names `Sở, ban, ngành thành phố`, the Nơi nhận `Sở, ban ngành thành phố`; one plan writes `Ban chỉ đạo`
+    and `Ban Chỉ đạo`: each body keeps one name, a proper name's most capitalized spelling."""
+    from pipeline.extract.bodies.filters import _one_spelling
+    items = [{"name": "Ban chỉ đạo Cải cách hành chính tỉnh", "role": "lead", "start": 10},
+             {"name": "Ban Chỉ đạo Cải cách hành chính tỉnh", "role": "monitor", "start": 50},
+             {"name": "Sở, ban, ngành thành phố", "role": "lead", "start": 20},
+             {"name": "Sở, ban ngành thành phố", "role": "recipient", "start": 90},
+             {"name": "các sở, ban, ngành liên quan", "role": "coordinate", "start": 30},
+             {"name": "Sở, ban, ngành liên quan", "role": "lead", "start": 60},
+             {"name": "Sở Tài chính", "role": "lead", "start": 70}]
+    assert [it["name"] for it in _one_spelling(items)] == [
+        "Ban Chỉ đạo Cải cách hành chính tỉnh", "Ban Chỉ đạo Cải cách hành chính tỉnh", "Sở, ban, ngành thành phố",
+        "Sở, ban, ngành thành phố", "các sở, ban, ngành liên quan", "các sở, ban, ngành liên quan", "Sở Tài chính"]

@@ -131,6 +131,32 @@ def _short_forms(items: list[dict]) -> list[dict]:
     return out
 
 
+def _one_spelling(items: list[dict]) -> list[dict]:
+    """One body, one name in a document: the names that differ only by case, punctuation or a leading `các`
+    (`Sở, ban, ngành thành phố` in a task, `Sở, ban ngành thành phố` in the Nơi nhận; `các sở, ban, ngành liên quan`
+    and `Sở, ban, ngành liên quan`) take one spelling: a proper name's with the most capitals (`Ban Chỉ đạo` over
+    `Ban chỉ đạo`), else the one written first (a collective's capitals come from where a sentence or an item
+    starts, not from its name)."""
+    best: dict[str, tuple] = {}
+    for it in items:
+        name = it["name"]
+        words = name.split()
+        proper = words[0].casefold() != "các"
+        rank = (sum(w[:1].isupper() for w in words[1:]) if proper else 0, -it["start"])
+        key = _spelling_key(name)
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, name)
+    return [{**it, "name": best[_spelling_key(it["name"])][1]} for it in items]
+
+
+def _spelling_key(name: str) -> str:
+    words = _PUNCTUATION.sub(" ", name).casefold().split()
+    return " ".join(words[1:] if words[:1] == ["các"] and len(words) > 2 else words)
+
+
+_PUNCTUATION = re.compile(r"[,;:.\-–&]")
+
+
 def _placed_tail(short: str, longer: str) -> bool:
     """Whether the longer name goes on from the short one as a name does, not as a sentence: what follows it opens
     with a capital, a place (`tỉnh Lâm Đồng`, `trên địa bàn …`, `cấp xã`) or is inside it (`Hội đồng cấp tỉnh xét
@@ -189,7 +215,7 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     aliases = _aliases(doc, places, found)
     items = [{**it, "name": aliases.get(it["name"].casefold(), it["name"])} for it in items]
     items = _expand_collective(found, items)
-    items = _short_forms(courtesy_addressees(doc, items))
+    items = _one_spelling(_short_forms(courtesy_addressees(doc, items)))
     keep_generic = role_rules()["raw"].get("generic_collectives")
     items = [it for it in items if not (not keep_generic and vague(it["name"])) and not _relative(doc, it)
              and ":" not in it["name"]]   # `Các đơn vị: TST, TCKT`: a list of codes the vocabulary cannot expand
