@@ -523,3 +523,10 @@ def test_example_spans_cover_the_example_line_and_the_deeper_bullets_under_it():
 def test_the_year_a_law_was_amended_is_its_titles():
     # `(sửa đổi, bổ sung một số điều năm 2017)` dates the law's amendment, not anything this document does
     assert values("Quán triệt Bộ luật Hình sự năm 2015 (sửa đổi, bổ sung một số điều năm 2017) đến cán bộ.") == {}
+
+
+def test_the_horizon_a_plan_looks_to():
+    assert values("Bộ Công Thương lập quy hoạch điện lực thời kỳ 2021 - 2030 tầm nhìn 2045; xử lý vướng mắc.\n") == \
+        {"2021/2030": "period", "2045": "period"}
+    assert values("Mục tiêu đến năm 2030, tầm nhìn đến năm 2050 là trở thành trung tâm.\n") == \
+        {"2030": "deadline", "2050": "period"}

@@ -37,7 +37,7 @@ _WITHIN = re.compile(r"trong\s*$", re.I)        # `trong` right before a date (`
 # `[.;](?=\s)|\n` written to open with one class (`re` skips to its characters in C): the same one-character matches
 _CLAUSE_END = re.compile(r"[.;\n](?:(?<=[.;])(?=\s)|(?<=\n))")
 _DAY_KINDS = ("day", "day_bare", "day_partial_bare", "day_list")
-_PERIOD_KINDS = ("quarter_pair", "month_numeric_range", "range_days", "range_days_bare", "range_days_short", "range_months", "month_pair", "range_year_day", "range_years", "period",
+_PERIOD_KINDS = ("vision", "quarter_pair", "month_numeric_range", "range_days", "range_days_bare", "range_days_short", "range_months", "month_pair", "range_year_day", "range_years", "period",
                  "paren_years", "months_of_year")
 # kinds whose year may be left out and is then taken from the text around them
 _PARTIAL_KINDS = _DAY_KINDS + ("month_bare", "month_label", "quarter_pair", "quarter", "half", "months_of_year", "range_days", "range_days_bare",
@@ -307,7 +307,7 @@ def _value(name: str, m: re.Match, text: str, year: int | None, school: tuple[in
     if name == "half":
         y = g["y"] or g["y_only"] or _year_near(text, m.start(), m.end(), year)
         return f"{int(y)}-H{2 if (g['which'] or '').lower() == 'cuối' else 1}" if y else None
-    if name in ("until_year", "year"):
+    if name in ("until_year", "year", "vision"):
         return g["y"]
     if name == "recurrence":
         word = re.sub(r"\s+", " ", g["word"].lower())
