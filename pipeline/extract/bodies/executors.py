@@ -114,8 +114,10 @@ def _through_head(doc: Doc, it: dict) -> bool:
 
 _POINTS_BACK = re.compile(r"\bcó tên tại\b|\bnêu tại\b|\bquy định tại\b", re.I)
 # a line opening on an article's label (`Điều 4.`) ends the sentence before it; not a citation the page wrapped
-# (`… các thành viên quy định tại` / `Điều 1 chịu trách nhiệm thi hành …`)
-_SENTENCE_END = re.compile(r"\.\s|[.:;!?]\s*\n|\n(?=\s*Điều\s+\S+?[.:])")
+# (`… các thành viên quy định tại` / `Điều 1 chịu trách nhiệm thi hành …`); a `;` at a line's end ends it only
+# before a bulleted or numbered item: a scanned page wraps the list of executors at its `;` (`Chánh Văn phòng UBND
+# tỉnh; các thành viên có tên tại Điều 1;` / `Chủ tịch UBND các xã … chịu trách nhiệm thi hành`)
+_SENTENCE_END = re.compile(r"\.\s|[.:!?]\s*\n|;\s*\n(?=\s*(?:[-+•–]|[a-zđ]\)|\d+[.)]))|\n(?=\s*Điều\s+\S+?[.:])")
 
 
 @lru_cache(maxsize=None)

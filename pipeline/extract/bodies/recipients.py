@@ -237,7 +237,7 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
 
 
 # what OCR makes of a speck or a stroke of the seal after an item's closing mark (`các Ban của Đảng; ff`, `; Ñ`)
-_OCR_SPECK = re.compile(r"(?<=[;.])\s+[^\s\d]{1,2}\s*$")
+_OCR_SPECK = re.compile(r"(?<=[;.])(?:\s+[^\s\d]{1,2}){1,2}\s*$")
 
 _PRIME_MINISTERS = re.compile(r"\s*(?:Thủ tướng|TTg)(?:\s+Chính phủ)?\s*(?:,|và)\s*(?:các\s+)?(?:Phó Thủ tướng|PTTg|PTT)"
                               r"(?:\s+Chính phủ)?(?:\s*:[^;()]*)?\s*(?:\([^()]*\))?\s*[.,;]?\s*$")
