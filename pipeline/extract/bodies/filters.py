@@ -132,11 +132,11 @@ def _short_forms(items: list[dict]) -> list[dict]:
 
 
 def _one_spelling(items: list[dict]) -> list[dict]:
-    """One body, one name in a document: the names that differ only by case, punctuation or a leading `các`
-    (`Sở, ban, ngành thành phố` in a task, `Sở, ban ngành thành phố` in the Nơi nhận; `các sở, ban, ngành liên quan`
-    and `Sở, ban, ngành liên quan`) take one spelling: a proper name's with the most capitals (`Ban Chỉ đạo` over
-    `Ban chỉ đạo`), else the one written first (a collective's capitals come from where a sentence or an item
-    starts, not from its name)."""
+    """One body, one name in a document: the names that differ only by case or punctuation (`Sở, ban, ngành thành
+    phố` in a task, `Sở, ban ngành thành phố` in the Nơi nhận) take one spelling, a proper name's with the most
+    capitals (`Ban Chỉ đạo` over `Ban chỉ đạo`), else the one written first (a collective's capitals come from where
+    a sentence or an item starts, not from its name). A leading `các` does not make another body either: a plan
+    writes `các sở, ban, ngành liên quan` in one task, `Sở, ban, ngành liên quan` in the next."""
     best: dict[str, tuple] = {}
     for it in items:
         name = it["name"]
