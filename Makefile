@@ -9,7 +9,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) fonts-dejavu-core chromium chromium-driver post
 DEBIAN_PACKAGES ?= $(RUN_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test eval eval-own eval-scans eval-styles eval-ocr eval-legacy bench setup system-deps bytecode train train-data eval-models clean graph lock
+.PHONY: run test eval eval-own eval-probes eval-scans eval-styles eval-ocr eval-legacy bench setup system-deps bytecode train train-data eval-models clean graph lock
 
 run: setup
 	$(VENV)/bin/vanban run corpus/seeds corpus/fixtures --out out || [ $$? -eq 1 ]   # 1: some fixtures are meant to fail
@@ -30,6 +30,11 @@ eval-own: setup
 	  { $(VENV)/bin/vanban run $$($(PY) scripts/eval_own.py --sources) --out out/own --quiet || [ $$? -eq 1 ]; } && \
 	  $(PY) scripts/eval_own.py --pred out/own/documents.jsonl; \
 	else echo "make eval-own: $(SHARED)/corpus is absent, nothing to score (skipped)"; fi
+
+# The probe sets of corpus/probes (corpus/probes/README.md): learn and held-out test per set
+eval-probes: setup
+	@{ $(VENV)/bin/vanban run $$($(PY) scripts/eval_probes.py --sources) --out out/probes --quiet || [ $$? -eq 1 ]; } && \
+	  $(PY) scripts/eval_probes.py --pred out/probes/documents.jsonl
 
 # The models learn from corpus/annotations alone (seeded; pipeline/models/MANIFEST.json lists the files
 # and their hashes). train-data rewrites those files from ../shared/corpus and the own gold.
