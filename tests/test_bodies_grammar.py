@@ -896,3 +896,10 @@ def test_a_name_ends_before_the_estimate_sent_to_it_and_keeps_an_sme_field():
     assert names_in("đồng thời gửi Kho bạc Nhà nước dự toán điều chỉnh để phối hợp thực hiện.") == ["Kho bạc Nhà nước"]
     assert names_in("Đề nghị Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam, các hội nghề nghiệp có biện pháp hỗ trợ.") == \
         ["Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam", "các hội nghề nghiệp"]
+
+
+def test_the_partys_groups_in_the_state_addressed_together_are_a_collective():
+    found = names_in("Căn cứ Kế hoạch này, các Đảng đoàn, Ban Cán sự đảng, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh "
+                     "xây dựng kế hoạch.")
+    assert [n.replace(" ,", ",") for n in found] == ["các Đảng đoàn, Ban Cán sự đảng",
+                                                     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]

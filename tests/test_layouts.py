@@ -590,3 +590,12 @@ def test_what_ocr_reads_of_a_seal_before_the_first_recipient_does_not_end_the_li
     rec = process_text("kh.txt", text)
     assert {b["name"] for b in rec["bodies"] if b["role"] == "recipient"} >= {"Sở Nội vụ", "Sở Tài chính"}
     assert rec["metadata"]["signer"]["name"] == "Trần Văn Bình"
+
+
+def test_a_party_acts_author_line_under_its_type_word_is_not_its_title():
+    raw = ("TỈNH ỦY NGHỆ AN\n*\nSố 25-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nNghệ An, ngày 15 tháng 4 năm 2026\nCHỈ THỊ\n"
+           "CỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tăng cường công tác phòng, chống tham nhũng\n"
+           "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt các nhiệm vụ sau:\n1. Quán triệt Chỉ thị.\n"
+           "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Đức Trung\n")
+    m = meta(raw)
+    assert (m["doc_type"], m["title"]) == ("Chỉ thị", "tăng cường công tác phòng, chống tham nhũng")

@@ -160,6 +160,11 @@ def _ocr_iso(m: re.Match) -> str | None:
     return iso_day(m.group("d"), m.group("m"), m.group("y")) if clean.match(m.group("d")) and clean.match(m.group("m")) else None
 
 
+# The author's line a Party act (and an old decision) prints under its type word, above the title: `CỦA BAN
+# THƯỜNG VỤ TỈNH ỦY`, `CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH`, `CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH`
+_AUTHOR_UNDER_TYPE = re.compile(r"CỦA\s+\w")
+
+
 # A number as titles and names print it: a year, a term, a period, a count (`(2019-2025)`, `2025–2030`,
 # `số 2`, `1.000`), with its brackets and separators. It is no ink: a debris test sets it aside.
 _NUMBER_TOKEN = re.compile(r"(?<!\S)\(?\d+(?:[-–/.,]\d+)*\)?[.,;:]?(?!\S)")
@@ -355,6 +360,9 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             if is_author_line(t, meta.get("_by")) or author_again(lines, j, body_re):
                 break      # the author set again above the preamble (`ỦY BAN NHÂN DÂN THÀNH PHỐ …`)
             first = not title_lines
+            if first and not rest and _AUTHOR_UNDER_TYPE.match(t) and is_upper(t):
+                end = max(end, j + 1)
+                continue   # `CHỈ THỊ` / `CỦA BAN THƯỜNG VỤ TỈNH ỦY` / `về …`: who issues it, above the title
             subject = bool(rules.compiled(cfg["subject"]).match(t))
             if first and t and not rules.compiled(cfg["separator"]).match(t) \
                     and not rules.compiled(cfg["not_title"]).match(t) \
