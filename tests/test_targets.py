@@ -1060,3 +1060,9 @@ def test_an_elections_counts_of_voters_are_targets_and_the_case_a_rule_is_for_is
 def test_the_subject_of_a_figure_named_before_it(body, expected):
     got = [(t["value"], t["subject"]) for t in targets(body, PLAN_HEADER)]
     assert got == expected
+
+
+def test_how_often_inside_a_rates_subject_is_no_count_target_but_a_floor_of_meetings_is():
+    got = found_of("Bảo đảm tỷ lệ học sinh học 2 buổi/ngày đạt ít nhất 80%.\n"
+                   "Tổ chức đối thoại với doanh nghiệp ít nhất 01 lần/năm.\n")
+    assert {(v, u) for v, u, *_ in got} == {(80, "%"), (1, "count")}, got

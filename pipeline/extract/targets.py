@@ -23,6 +23,7 @@ from pipeline.text.spans import Taken, last_break, next_break
 
 __all__ = ["find", "find_rules", "parse_number"]
 _SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
+_PER_TIME = re.compile(r"[ \t]*/[ \t]*(?:ngày|tuần|tháng|quý|năm|buổi|học kỳ|ca|kỳ)(?!\w)")
 _LABEL_AT = re.compile(r"\d+(?:\.\d+)*\s*[.)]\s")      # a section's number (`3. `), asked of every figure
 _NONE_LEFT = re.compile(word_led(r"\bkhông còn\s"), re.I)     # `\bkhông còn\s`, skipping to a `k` in C
 _DONE = re.compile(r"\bđã\b")
@@ -351,6 +352,8 @@ def find(doc: Doc) -> list[dict]:
             if match_kind == "count" and (re.match(r"\s*\(", text[e:e + 3])
                                     or (not cmp_word and cfg["count_not_after"].search(text[max(0, s - 25):s]))):
                 continue  # `của 3 tỉnh (Lâm Đồng, …)` names a known set, it does not set a goal
+            if match_kind == "count" and not cmp_word and _PER_TIME.match(text, e):
+                continue  # `học 2 buổi/ngày`: how often, part of what is measured; `ít nhất 01 lần/năm` is a floor
             value = parse_number(m.group("num"))
             if value is None or (value == 1 and cfg["per_one"].match(cmp_word)):
                 continue   # `trên 01 ha đất trồng trọt đạt 150 triệu đồng`: per hectare, a base, not a floor

@@ -205,20 +205,18 @@ def _convert_line(line: str, encoding: str, sure: bool) -> str:
 SAMPLE_LINES = 400
 
 
-def _totals(lines) -> tuple[list[int], list[int]]:
-    """Per encoding: the lines' evidence for it, and against it (words the conversion would break)."""
-    totals, against = [0] * len(ENCODINGS), [0] * len(ENCODINGS)
+def _totals(lines) -> list[int]:
+    """Per encoding, the evidence of the lines that hold two legacy words at least: OCR's specks (`Ñ`, `š`, `ff` at
+    a line's end) are TCVN3/VNI codes of single letters, one to a line, in a Unicode text; a legacy line holds
+    several."""
+    totals = [0] * len(ENCODINGS)
     for line in lines:
         for i, ev in enumerate(_evidences(line)):
-            totals[i] += max(0, ev)
-            against[i] += max(0, -ev)
-    return totals, against
+            totals[i] += ev if ev >= LINE_EVIDENCE else 0
+    return totals
 
 
-# a legacy file's own words are not broken by its conversion: evidence for an encoding counts only when the
-# words it would break are fewer than this many times as many (OCR junk such as `Ñ` or `š` reads as TCVN3 codes,
-# a handful of words in a text of hundreds of Unicode Vietnamese ones)
-AGAINST_RATIO = 10
+LINE_EVIDENCE = 2
 
 
 def detect(text: str) -> str | None:
@@ -231,15 +229,14 @@ def detect(text: str) -> str | None:
     if len(lines) > SAMPLE_LINES:
         step = len(lines) / SAMPLE_LINES
         picked = {int(i * step) for i in range(SAMPLE_LINES)}
-        totals, against = _totals(lines[i] for i in sorted(picked))
+        totals = _totals(lines[i] for i in sorted(picked))
         if max(totals) < 3:
-            rest, rest_against = _totals(line for i, line in enumerate(lines) if i not in picked)
+            rest = _totals(line for i, line in enumerate(lines) if i not in picked)
             totals = [a + b for a, b in zip(totals, rest)]
-            against = [a + b for a, b in zip(against, rest_against)]
     else:
-        totals, against = _totals(lines)
+        totals = _totals(lines)
     best = max(range(len(ENCODINGS)), key=lambda i: totals[i])
-    return ENCODINGS[best] if totals[best] >= 3 and totals[best] * AGAINST_RATIO > against[best] else None
+    return ENCODINGS[best] if totals[best] >= 3 else None
 
 
 def fix_text(text: str, hint: str | None = None) -> tuple[str, str | None]:
