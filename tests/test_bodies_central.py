@@ -285,3 +285,16 @@ def test_an_article_s_bulleted_tasks_before_its_executing_sentence_stay_apart():
     got = {(b["name"], b["role"]) for b in _rules_bodies(text)}
     assert {("Vụ Pháp chế", "lead"), ("Vụ Kế hoạch - Tài chính", "lead")} <= got, got
     assert not any("rà soát" in n for n, _ in got), got
+
+
+def test_the_national_assemblys_organs_and_codes_and_deputies_who_are_people():
+    text = _act("government", "", "Điều 1. Chính phủ báo cáo Ủy ban thường vụ Quốc hội kết quả thực hiện.\n"
+                "Điều 2. Ủy ban thường vụ Quốc hội, Hội đồng dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội, "
+                "đại biểu Quốc hội giám sát việc thực hiện Nghị quyết này.\n",
+                "Nơi nhận:\n- Ban Dân nguyện của QH;\n- VPTƯ Đảng, VPCP, VPCTN;\n- Các cơ quan của UBTVQH;\n- Lưu: VT.\n")
+    got = {(b["name"], b["role"]) for b in _rules_bodies(text)}
+    assert {("Ủy ban thường vụ Quốc hội", "report_to"), ("Hội đồng dân tộc", "monitor"),
+            ("Đoàn đại biểu Quốc hội", "monitor"), ("Ban Dân nguyện của Quốc hội", "recipient"),
+            ("Văn phòng Trung ương Đảng", "recipient"), ("Văn phòng Chủ tịch nước", "recipient"),
+            ("Các cơ quan của Ủy ban Thường vụ Quốc hội", "recipient")} <= got, got
+    assert ("Quốc hội", "monitor") not in got, got

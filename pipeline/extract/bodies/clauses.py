@@ -122,7 +122,13 @@ def subject_prefix(toks, a, names_in) -> tuple[list, int]:
                 continue
             break
         if title and title not in c["raw"]["acting_titles"] and title not in c["raw"]["title_keeps_head"]:
-            return [], a
+            if not subj:
+                return [], a
+            i = hit[1]                # people listed among the bodies (`…, Đoàn đại biểu Quốc hội, đại biểu Quốc hội,
+            if i < len(toks) and toks[i].t in (",", "và", ";"):   # Hội đồng nhân dân các cấp giám sát`): not one
+                i += 1                #   of them, and the list goes on
+                continue
+            break
         subj.append((hit, title))
         i = skip_brackets(toks, hit[1])
         if toks[hit[0]].low == "các" and i > hit[1]:
