@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from pipeline.read.flat import unflatten
+from pipeline.read.spacing import has_spelled_words, spelled_runs, spelled_words
 
 
 @dataclass
@@ -263,6 +264,8 @@ def _normalized(raw: str, fmt: str, wrapped: bool, join_lower: bool,
         text, offsets = _sub(_GLUED_BOLD, "\n", text, offsets)
         text, offsets = _sub(_EMPHASIS, "", text, offsets)
         text, offsets = unflatten(text, offsets)   # a web page's text: header and signature lines run together
+        if has_spelled_words(text):   # a copy spelled out letter by letter (`ỦY B AN NHÂN D Â N`): words again
+            text, offsets = _sub(spelled_runs(), spelled_words, text, offsets)
     if " – " in text or " — " in text:    # (what `_EN_DASH_SPACED` matches: most texts hold none, not scanned)
         text, offsets = _sub(_EN_DASH_SPACED, "-", text, offsets)
     if "CÔNG BÁO" in text:
