@@ -599,3 +599,10 @@ def test_a_party_acts_author_line_under_its_type_word_is_not_its_title():
            "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Đức Trung\n")
     m = meta(raw)
     assert (m["doc_type"], m["title"]) == ("Chỉ thị", "tăng cường công tác phòng, chống tham nhũng")
+
+
+def test_decimal_items_ending_in_a_letter_go_under_their_decimal():
+    body = ("I. MỤC TIÊU\n1. Mục tiêu chung\n2. Yêu cầu\n2.1. Yêu cầu về kỹ thuật:\n"
+            "2.1.a. Sở Xây dựng nghiên cứu, thiết kế mẫu nhà ở.\n2.1.b. Việc hỗ trợ được thực hiện.\n2.2. Yêu cầu khác\n"
+            "II. TỔ CHỨC THỰC HIỆN\n")
+    assert paths(report(body)) == ["I", "I/1", "I/2", "I/2/2.1", "I/2/2.1/2.1.a", "I/2/2.1/2.1.b", "I/2/2.2", "II"]

@@ -42,3 +42,9 @@ def roman_value(s: str) -> int:
         v = _ROMAN.get(a, 0)
         total += -v if _ROMAN.get(b, 0) > v else v
     return total
+
+
+def decimal_last(label: str) -> int:
+    """The last part of a decimal label as a number: `2.4` → 4, `4.1.a` → 1, `4.1.b` → 2 (a letter counts from a)."""
+    last = label.rsplit(".", 1)[1]
+    return int(last) if last.isdigit() else "abcdefgh".find(last) + 1

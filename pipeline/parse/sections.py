@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline import rules
-from pipeline.parse.common import is_upper, layout_rules, opens_source, roman_value
+from pipeline.parse.common import decimal_last as _decimal_last, is_upper, layout_rules, opens_source, roman_value
 from pipeline.text.spans import Line
 
 
@@ -32,10 +32,10 @@ def _first_and_next(kind: str, label: str, prev: str | None) -> bool:
         v = int(label.split()[-1])
         return v == 1 if prev is None else 1 <= v - int(prev.split()[-1]) <= 2
     if kind == "decimal":
-        last = int(label.rsplit(".", 1)[1])
+        last = _decimal_last(label)
         if prev is None:
             return last in (0, 1)
-        return label.rsplit(".", 1)[0] == prev.rsplit(".", 1)[0] and 1 <= last - int(prev.rsplit(".", 1)[1]) <= 2
+        return label.rsplit(".", 1)[0] == prev.rsplit(".", 1)[0] and 1 <= last - _decimal_last(prev) <= 2
     return True
 
 
@@ -205,8 +205,7 @@ def _next_of(kind: str, label: str, prev: str) -> bool:
     if kind == "letter":
         return _LETTERS.find(label) == _LETTERS.find(prev) + 1
     if kind == "decimal":
-        return label.rsplit(".", 1)[0] == prev.rsplit(".", 1)[0] and \
-            int(label.rsplit(".", 1)[1]) == int(prev.rsplit(".", 1)[1]) + 1
+        return label.rsplit(".", 1)[0] == prev.rsplit(".", 1)[0] and _decimal_last(label) == _decimal_last(prev) + 1
     if kind == "arabic":
         return int(label) == int(prev) + 1
     return _first_and_next(kind, label, prev)
