@@ -15,6 +15,7 @@ from pipeline.run.process import process_file
     ("Hội L iên h i ệ p P hụ nữ", "Hội Liên hiệp Phụ nữ"),
     ("Hội C h i ế n b i nh", "Hội Chiến binh"),
     ("Đặ ng Văn Minh", "Đặng Văn Minh"),
+    ("Thành đoàn T N C S Hồ Chí Minh", "Thành đoàn TNCS Hồ Chí Minh"),
 ])
 def test_spelled_out_words_are_joined(spelled, words):
     assert join_spelled(spelled) == words

@@ -33,9 +33,11 @@ def _codes() -> frozenset[str]:
     return frozenset(k for k in rules.load("abbreviations")["bodies"] if k.isupper() and k.isalpha())
 
 
-def _joined_word(group: str, m) -> bool:
-    """A group of fragments is a word the genre writes (a syllable seen in its text) or a known code."""
-    return group in _codes() or is_syllable(group) and m.uni.get(group.lower(), 0) >= _SEEN
+def _joined_word(group: str, m, fragments: list[str] = ()) -> bool:
+    """A group of fragments is a word the genre writes (a syllable seen in its text), a known code, or a code
+    spelled out in single capitals (`T N C S` → `TNCS`, `T P` → `TP`)."""
+    return group in _codes() or is_syllable(group) and m.uni.get(group.lower(), 0) >= _SEEN \
+        or len(fragments) > 1 and all(len(f) == 1 and f.isupper() and _CONSONANTS.fullmatch(f) for f in fragments)
 
 
 def regroup(fragments: list[str]) -> list[str]:
@@ -54,7 +56,8 @@ def regroup(fragments: list[str]) -> list[str]:
         bad, cost, words = best[i]
         for k in range(1, min(_MAX_GROUP, n - i) + 1):
             group = "".join(fragments[i:i + k])
-            if k > 1 and not (any(_CONSONANTS.fullmatch(f) for f in fragments[i:i + k]) and _joined_word(group, m)):
+            part = fragments[i:i + k]
+            if k > 1 and not (any(_CONSONANTS.fullmatch(f) for f in part) and _joined_word(group, m, part)):
                 continue
             word = k > 1 or is_syllable(group) or group in _codes()
             cand = (bad + (0 if word else 1), cost - math.log(m.p_uni(group.lower())), words + [group])
