@@ -1066,3 +1066,8 @@ def test_how_often_inside_a_rates_subject_is_no_count_target_but_a_floor_of_meet
     got = found_of("Bảo đảm tỷ lệ học sinh học 2 buổi/ngày đạt ít nhất 80%.\n"
                    "Tổ chức đối thoại với doanh nghiệp ít nhất 01 lần/năm.\n")
     assert {(v, u) for v, u, *_ in got} == {(80, "%"), (1, "count")}, got
+
+
+def test_a_count_of_a_thing_outside_the_vocabulary_after_an_action_and_its_floor():
+    got = found_of("II. NHIỆM VỤ\n1. Sở Xây dựng nghiên cứu, thiết kế tối thiểu 03 mẫu nhà ở điển hình.\n")
+    assert got == {(3, "count", ">=")}, got

@@ -55,7 +55,9 @@ def config() -> dict:
         # one (tests/test_speed.py checks the same figures are found). A third of the scan's time.
         "scan": {kind: re.compile(digit_led(p, r"[\w/.,+-]" if kind == "open_count" else r"[\w/.,+]"))
                  for kind, p in forms.items()},
-        "open_count_lead": re.compile(r"(?:" + cfg["goal_action"] + r")(?:\s+(?:mới|thêm|bổ sung))?\s*\Z", flags),
+        # (a floor may stand between the action and its figure: `thiết kế tối thiểu 03 mẫu nhà ở`)
+        "open_count_lead": re.compile(r"(?:" + cfg["goal_action"] + r")(?:\s+(?:mới|thêm|bổ sung))?"
+                                      r"(?:\s+(?:tối thiểu|ít nhất|không dưới|khoảng))?\s*\Z", flags),
         "cmp_before": re.compile(r"(?<!\w)(?P<cmp>" + cmp_alt + r")" + cfg["cmp_verb"] + r"(?:\s+|(?<=[≥≤<>=])[ \t]*)\Z"),   # a sign may touch the figure (`≥80%`)
         "left_guard": re.compile(r"[\w/.,+-]\Z"),
         "cmp": dict(cmp_words),
