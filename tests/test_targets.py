@@ -1071,3 +1071,21 @@ def test_how_often_inside_a_rates_subject_is_no_count_target_but_a_floor_of_meet
 def test_a_count_of_a_thing_outside_the_vocabulary_after_an_action_and_its_floor():
     got = found_of("II. NHIỆM VỤ\n1. Sở Xây dựng nghiên cứu, thiết kế tối thiểu 03 mẫu nhà ở điển hình.\n")
     assert got == {(3, "count", ">=")}, got
+
+
+def test_a_markdown_budget_table_keeps_its_empty_cells_and_each_rows_sum(tmp_path):
+    """A Markdown copy's allocation table (`| | TỔNG SỐ | | 30.000 | |` under `Đơn vị tính: triệu đồng`): the empty
+    cells stay, so every figure stays in its column and each row's sum is read, as from a DOCX table."""
+    from pipeline.run.process import process_file
+    path = tmp_path / "qd.md"
+    path.write_text(
+        "| ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+        "| Số: 777/QĐ-UBND | Hà Tĩnh, ngày 15 tháng 3 năm 2024 |\n\nQUYẾT ĐỊNH\n\nVề việc phân bổ kế hoạch vốn năm 2024\n\n"
+        "Điều 1. Phân bổ kế hoạch vốn năm 2024, chi tiết tại Phụ lục kèm theo.\n\nPHỤ LỤC\n\nPHÂN BỔ KẾ HOẠCH VỐN NĂM 2024\n\n"
+        "Đơn vị tính: triệu đồng\n\n| STT | Danh mục | Đơn vị thực hiện | Kế hoạch vốn năm 2024 | Ghi chú |\n"
+        "|---|---|---|---|---|\n| | TỔNG SỐ | | 12.000 | |\n| I | HUYỆN KỲ ANH | | 12.000 | |\n"
+        "| 1 | Trường Tiểu học Kỳ Tân: xây dựng 06 phòng học | UBND huyện Kỳ Anh | 7.000 | |\n"
+        "| 2 | Trường THCS Kỳ Sơn: nhà đa năng | UBND huyện Kỳ Anh | 5.000 | |\n", encoding="utf-8")
+    got = {(t["value"], t["unit"], t["subject"]) for t in process_file(path)["targets"]}
+    assert {(7000000000, "VND", "Trường Tiểu học Kỳ Tân: xây dựng 06 phòng học"),
+            (5000000000, "VND", "Trường THCS Kỳ Sơn: nhà đa năng")} <= got, got

@@ -74,9 +74,13 @@ def _flush_table(rows: list[list[str]], out: list[str]) -> None:
         return
     for r in rows:
         cells = [" ".join(p.strip() for p in _BREAK.split(c) if p.strip()) for c in r]
-        cells = [c for c in cells if c]
-        if cells:
-            out.append(" | ".join(cells) if len(cells) > 1 else cells[0])
+        filled = [c for c in cells if c]
+        if len(filled) > 1:
+            # every cell kept, the empty ones too (as a DOCX table's row reads): a figure stays in its column
+            # (`| | TỔNG SỐ | | 30.000 | |` under `STT | Danh mục | Đơn vị | Kế hoạch vốn | Ghi chú`)
+            out.append(" | ".join(cells))
+        elif filled:
+            out.append(filled[0])
 
 
 def markdown_to_text(text: str) -> str:

@@ -25,9 +25,9 @@ def read_text(path: Path, limits: Limits) -> Ingested:
     text = drop_front_matter(decode_text(data))
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
     if fmt == "md" or looks_like_markdown(text):
-        text = markdown_to_text(text)      # headings, escapes, pipe tables as rows (markdown.py)
-    if "|" in text:
-        text = unfold_ascii_tables(text)   # Markdown-style `| a | b |` tables, as in .doc output
+        text = markdown_to_text(text)      # headings, escapes, pipe tables as rows (markdown.py), empty cells kept
+    elif "|" in text:
+        text = unfold_ascii_tables(text)   # `| a | b |` tables without a separator row, as in .doc output
     result = Ingested(format=fmt, text=text, wrapped=True)
     if _is_8bit(data):
         # TCVN3/VNI bytes read best as Windows-1252, the way Word's fonts drew them
