@@ -55,8 +55,8 @@ def regroup(fragments: list[str]) -> list[str]:
             continue
         bad, cost, words = best[i]
         for k in range(1, min(_MAX_GROUP, n - i) + 1):
-            group = "".join(fragments[i:i + k])
             part = fragments[i:i + k]
+            group = "".join(part)
             if k > 1 and not (any(_CONSONANTS.fullmatch(f) for f in part) and _joined_word(group, m, part)):
                 continue
             word = k > 1 or is_syllable(group) or group in _codes()

@@ -138,15 +138,14 @@ def _one_spelling(items: list[dict]) -> list[dict]:
     a sentence or an item starts, not from its name). A leading `các` does not make another body either: a plan
     writes `các sở, ban, ngành liên quan` in one task, `Sở, ban, ngành liên quan` in the next."""
     best: dict[str, tuple] = {}
-    for it in items:
-        name = it["name"]
-        words = name.split()
+    keys = [_spelling_key(it["name"]) for it in items]
+    for it, key in zip(items, keys):
+        words = it["name"].split()
         proper = words[0].casefold() != "các"
         rank = (sum(w[:1].isupper() for w in words[1:]) if proper else 0, -it["start"])
-        key = _spelling_key(name)
         if key not in best or rank > best[key][0]:
-            best[key] = (rank, name)
-    return [{**it, "name": best[_spelling_key(it["name"])][1]} for it in items]
+            best[key] = (rank, it["name"])
+    return [{**it, "name": best[key][1]} for it, key in zip(items, keys)]
 
 
 def _spelling_key(name: str) -> str:
