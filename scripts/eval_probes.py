@@ -7,7 +7,7 @@
 Why: each probe set is a handful of whole documents of issuers the development corpus lacks (commune Mặt trận
 boards, other provinces, the Prime Minister, ministries), annotated from the documents by one helper and
 reviewed by a second (corpus/probes/README.md). `learn` gold may be read and tuned on; `test` gold is only
-scored: its table is the held-out figure. Earlier sessions' probe sets lived outside the repository and were
+scored: its table is the held-out figure; `seen` holds test documents a session came to know (scored apart). Earlier sessions' probe sets lived outside the repository and were
 lost with their machine; these are kept here. The shared scorer (`score.score`) does the scoring, as in
 scripts/eval_own.py.
 """
@@ -47,7 +47,7 @@ def main(argv=None) -> int:
     pred = load_pred(Path(a.pred))
     rows, learn = {}, {}
     for s in sets():
-        for split in ("learn", "test"):
+        for split in ("learn", "test", "seen"):
             gold = load_gold(s / "split" / split)
             if gold:
                 rows[f"{s.name} {split}"], _ = scorer.score(gold, pred, False)

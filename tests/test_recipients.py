@@ -491,3 +491,9 @@ def test_a_telegrams_addressees_are_its_recipients():
 def test_a_list_of_unit_codes_the_vocabulary_cannot_expand_gives_no_raw_list():
     got = recipients("ubnd", DECISION.format(executors="Giám đốc Sở Nội vụ", rest="- Các đơn vị: QLT, TTKT, GĐĐT;\n"))
     assert "Sở Nội vụ" in got and not any(":" in name for name in got), got
+
+
+def test_a_catalogue_column_naming_the_units_that_carry_it_out_lists_projects_not_bodies():
+    from pipeline.extract.bodies.tables import column_role
+    assert column_role("Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện") is None
+    assert column_role("Đơn vị thực hiện") == "lead"
