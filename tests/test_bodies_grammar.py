@@ -903,3 +903,8 @@ def test_the_partys_groups_in_the_state_addressed_together_are_a_collective():
                      "xây dựng kế hoạch.")
     assert [n.replace(" ,", ",") for n in found] == ["các Đảng đoàn, Ban Cán sự đảng",
                                                      "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+
+
+def test_units_given_a_budget_are_given_the_work():
+    got = _body_of("Điều 2. Các cơ quan, đơn vị, địa phương được phân bổ vốn tổ chức thực hiện đúng quy định.\n")
+    assert roles_by_name(got, "Các cơ quan, đơn vị, địa phương") == {"lead"}
