@@ -908,3 +908,9 @@ def test_the_partys_groups_in_the_state_addressed_together_are_a_collective():
 def test_units_given_a_budget_are_given_the_work():
     got = _body_of("Điều 2. Các cơ quan, đơn vị, địa phương được phân bổ vốn tổ chức thực hiện đúng quy định.\n")
     assert roles_by_name(got, "Các cơ quan, đơn vị, địa phương") == {"lead"}
+
+
+def test_associations_named_in_lower_case_by_whom_they_gather():
+    assert names_in("phối hợp với Sở Y tế, Hội đồng giám định Y khoa, Hội nạn nhân chất độc da cam/dioxin, "
+                    "Hội Cựu chiến binh") == ["Sở Y tế", "Hội đồng giám định Y khoa", "Hội nạn nhân chất độc da cam/dioxin",
+                                             "Hội Cựu chiến binh"]
