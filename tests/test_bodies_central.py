@@ -263,7 +263,7 @@ def test_standard_recipients_of_a_central_act_and_the_associations_it_calls_on()
                 "nghiệp nhỏ và vừa Việt Nam có biện pháp động viên doanh nghiệp. Bộ Văn hóa, Thể thao và Du lịch phối hợp với các "
                 "hiệp hội nghề nghiệp về du lịch xây dựng Chương trình kích cầu du lịch.\n",
                 "Nơi nhận:\n- Văn phòng Trung ương và các Ban của Đảng; ff\n"
-                "- Hội đồng Dân tộc và các Ủy ban của Quốc hội; z x\n- Hội đồng Dân tộc và các UB của Quốc hội;\n- Lưu: VT.\n")
+                "- Hội đồng Dân tộc và các Ủy ban của Quốc hội; z x\n- Lưu: VT.\n")
     got = {(b["name"], b["role"]) for b in _rules_bodies(text)}
     assert {("Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam", "lead"), ("các hiệp hội nghề nghiệp", "coordinate"),
             ("các Ban của Đảng", "recipient"), ("Hội đồng Dân tộc", "recipient"),
@@ -298,3 +298,9 @@ def test_the_national_assemblys_organs_and_codes_and_deputies_who_are_people():
             ("Văn phòng Trung ương Đảng", "recipient"), ("Văn phòng Chủ tịch nước", "recipient"),
             ("Các cơ quan của Ủy ban Thường vụ Quốc hội", "recipient")} <= got, got
     assert ("Quốc hội", "monitor") not in got, got
+
+
+def test_the_committees_of_the_national_assembly_written_short():
+    text = _act("prime_minister", "", DECIDE_1, "Nơi nhận:\n- Hội đồng Dân tộc và các UB của Quốc hội;\n- Lưu: VT.\n")
+    got = {(b["name"], b["role"]) for b in _rules_bodies(text) if b["role"] == "recipient"}
+    assert got == {("Hội đồng Dân tộc", "recipient"), ("các Ủy ban của Quốc hội", "recipient")}, got
