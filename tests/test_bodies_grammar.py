@@ -128,7 +128,7 @@ def test_forces_media_and_health_abbreviations():
     assert canonical("Bộ CHQS tỉnh") == "Bộ Chỉ huy Quân sự tỉnh"
     assert canonical("Ban CHQS xã") == "Ban Chỉ huy Quân sự xã"
     assert canonical("Đồn BĐBP Cửa khẩu") == "Đồn Bộ đội Biên phòng Cửa khẩu"
-    assert canonical("Đài PT-TH tỉnh") == "Đài Phát thanh - Truyền hình tỉnh"
+    assert canonical("Đài PT-TH tỉnh") == "Đài Phát thanh và Truyền hình tỉnh"   # a station's own name has `và`
     assert canonical("Trung tâm YTDP huyện") == "Trung tâm Y tế dự phòng huyện"
     assert canonical("Hội LHPN xã") == "Hội Liên hiệp Phụ nữ xã"
 
@@ -914,3 +914,9 @@ def test_associations_named_in_lower_case_by_whom_they_gather():
     assert names_in("phối hợp với Sở Y tế, Hội đồng giám định Y khoa, Hội nạn nhân chất độc da cam/dioxin, "
                     "Hội Cựu chiến binh") == ["Sở Y tế", "Hội đồng giám định Y khoa", "Hội nạn nhân chất độc da cam/dioxin",
                                              "Hội Cựu chiến binh"]
+
+
+def test_a_provinces_station_is_named_with_va_and_the_merged_paper_keeps_its_name():
+    assert canonical("Đài PTTH tỉnh") == "Đài Phát thanh và Truyền hình tỉnh"
+    assert canonical("Đài PT-TH tỉnh") == "Đài Phát thanh và Truyền hình tỉnh"
+    assert canonical("Báo và PT-TH Lâm Đồng") == "Báo và Phát thanh - Truyền hình Lâm Đồng"
