@@ -304,3 +304,9 @@ def test_the_committees_of_the_national_assembly_written_short():
     text = _act("prime_minister", "", DECIDE_1, "Nơi nhận:\n- Hội đồng Dân tộc và các UB của Quốc hội;\n- Lưu: VT.\n")
     got = {(b["name"], b["role"]) for b in _rules_bodies(text) if b["role"] == "recipient"}
     assert got == {("Hội đồng Dân tộc", "recipient"), ("các Ủy ban của Quốc hội", "recipient")}, got
+
+
+def test_the_national_assemblys_committee_written_with_ub():
+    text = _act("ministry", "", DECIDE_1, "Nơi nhận:\n- UB các vấn đề XH của QH;\n- Lưu: VT.\n")
+    got = {(b["name"], b["role"]) for b in _rules_bodies(text) if b["role"] == "recipient"}
+    assert ("Ủy ban các vấn đề xã hội của Quốc hội", "recipient") in got, got
