@@ -163,8 +163,8 @@ def test_a_title_line_with_years_is_no_ocr_debris():
     ("NHIỆM KỲ VII (2021-2026)", False), ("GIAI ĐOẠN 2026–2030", False), ("TRƯỜNG TIỂU HỌC SỐ 2", False),
     ("RIN,=T:", True), ("(1) 2-", True), ("12 34", True), ("í", True)])
 def test_debris_sets_numbers_aside(line, debris):
-    from pipeline.parse.header import _is_debris
-    assert _is_debris(line) is debris
+    from pipeline.parse.header_ocr import is_debris
+    assert is_debris(line) is debris
 
 
 # An appendix's first lines as OCR gives them under the seal stamped over its heading.

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from pipeline import rules
+from pipeline.parse import header_ocr
 from pipeline.parse.common import layout_rules, matches_any, is_upper
 from pipeline.parse.header_styles import (author_again, body_headed, gazette, is_author_line, issued_by,
                                           issuer_of_author, own_number, signed_by_body)
@@ -124,21 +125,9 @@ def _issuer_lines(lines: list[Line], top: int, national: list[int], ocr: bool, c
             if in_title and not any(t == h or t.startswith(h + " ") for h in heads):
                 continue
             in_title = False
-            if is_upper(t) and len(t) < 80 and not (ocr and _is_debris(t)):
+            if is_upper(t) and len(t) < 80 and not (ocr and header_ocr.is_debris(t)):
                 issuer_lines.append(t)
     return issuer_lines
-
-
-def _ocr_identifier(ident: str | None) -> str | None:
-    """An OCR'd identifier only in the official shape; a hand-written number OCR garbled is None."""
-    return ident if ident and rules.compiled(rules.load("ocr")["identifier"]).match(ident) else None
-
-
-def _number_below(lines: list[Line], i: int, m: re.Match) -> str | None:
-    """A scan's `Số:` alone on its line and its number opening the next (OCR parted the label from it)."""
-    if m.group("ident") or i + 1 >= len(lines) or not lines[i + 1].text.split():
-        return None
-    return _ocr_identifier(lines[i + 1].text.split()[0].rstrip(",.;:"))
 
 
 # what every place-and-date line holds (rules/structure.yaml header `place_date`): `, ngày ` after the place
@@ -151,46 +140,23 @@ def _place_date(cfg: dict, text: str) -> re.Match | None:
     return rules.compiled(cfg["place_date"]).search(text) if _PLACE_DATE_CUE.search(text) else None
 
 
-def _ocr_place_date(text: str) -> re.Match | None:
-    return rules.compiled(rules.load("ocr")["place_date"]).search(text)
-
-
-def _ocr_iso(m: re.Match) -> str | None:
-    clean = rules.compiled(rules.load("ocr")["clean_day"])
-    return iso_day(m.group("d"), m.group("m"), m.group("y")) if clean.match(m.group("d")) and clean.match(m.group("m")) else None
-
-
 # The author's line a Party act (and an old decision) prints under its type word, above the title: `CỦA BAN
 # THƯỜNG VỤ TỈNH ỦY`, `CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH`, `CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH`
 _AUTHOR_UNDER_TYPE = re.compile(r"CỦA\s+\w")
 
 
-# A number as titles and names print it: a year, a term, a period, a count (`(2019-2025)`, `2025–2030`,
-# `số 2`, `1.000`), with its brackets and separators. It is no ink: a debris test sets it aside.
-_NUMBER_TOKEN = re.compile(r"(?<!\S)\(?\d+(?:[-–/.,]\d+)*\)?[.,;:]?(?!\S)")
+def _type_after_ink(text: str) -> tuple[str, str] | None:
+    """The type word in capitals at the end of a line whose start is a stamp's ink as OCR read it (`DEN i: : _¬ CHỈ
+    THỊ`: the `ĐẾN` stamp an office puts on what it receives, left of the type word)."""
+    for up in _type_name_keys()[1]:
+        if text.endswith(" " + up):
+            ink = text[:-len(up)].strip()
+            if ink and len(ink) <= MAX_INK_CHARS and header_ocr.is_debris(ink):
+                return _type_line(up)
+    return None
 
 
-def _is_debris(text: str) -> bool:
-    """An OCR'd header line that is a stamp's edge or a signature's ink (`RIN,=T:`, `í`), not a
-    name: under three letters, few letters among its characters, or few real syllables. Numbers
-    written as numbers (`NHIỆM KỲ IV (2019-2025)`) are neither letters nor ink."""
-    from pipeline.read.legacy import is_syllable
-
-    chars = [c for c in _NUMBER_TOKEN.sub(" ", text) if not c.isspace()]
-    letters = sum(c.isalpha() for c in chars)
-    words = re.findall(r"[^\W\d_]+", text)
-    syllables = sum(1 for w in words if is_syllable(w) or (w.isupper() and len(w) <= 6))
-    share = rules.load("ocr")["min_vietnamese"]
-    return letters < 3 or letters < 0.8 * len(chars) or syllables < share * max(1, len(words))
-
-
-def _ocr_date_part(token: str, limit: int) -> int | None:
-    """A day (limit 31) or month (12) of an OCR'd attachment line: digits and their lookalikes (`lŠ`, `I0`)."""
-    table = str.maketrans(rules.load("ocr")["date_digit_lookalikes"])
-    if not token or len(token) > 2 or (len(token) == 1 and not token.isdigit()):
-        return None
-    fixed = token.translate(table)
-    return int(fixed) if fixed.isdigit() and 0 < int(fixed) <= limit else None
+MAX_INK_CHARS = 24
 
 
 def _ocr_attachment(head: list[Line]) -> dict | None:
@@ -203,7 +169,7 @@ def _ocr_attachment(head: list[Line]) -> dict | None:
             continue
         lead = re.search(r"\b(" + "|".join(map(re.escape, rules.doc_type_names())) + r")\s*$", m.group("lead").strip())
         doc_type = lead.group(1) if lead else None
-        num = _ocr_identifier(m.group("num"))    # clean digits and a code as printed, or none
+        num = header_ocr.ocr_identifier(m.group("num"))    # clean digits and a code as printed, or none
         if doc_type is None:
             # the type code right before the dash (`QĐ-BNV`); capitals before it are digits misread
             # (`1SZQĐ-BNV`), and the number is then no number
@@ -215,7 +181,7 @@ def _ocr_attachment(head: list[Line]) -> dict | None:
                 continue
             doc_type = codes[run.group(1)[k:].casefold()]
             num = num if k == 0 else None
-        d, mo = _ocr_date_part(m.group("d"), 31), _ocr_date_part(m.group("m"), 12)
+        d, mo = header_ocr.ocr_date_part(m.group("d"), 31), header_ocr.ocr_date_part(m.group("m"), 12)
         return {"type": doc_type, "num": num, "org": m.group("org"), "at": n,
                 "date": iso_day(str(d), str(mo), m.group("y")) if d and mo else None}
     return None
@@ -254,7 +220,7 @@ def _attachment_identity(lines: list[Line], meta: dict, type_i: int | None, nati
     meta["doc_type"] = parent_type
     own = normalize_identifier(own_number(found["num"])) if found["num"] else None
     if ocr:
-        own = _ocr_identifier(own)
+        own = header_ocr.ocr_identifier(own)
     meta["identifier"] = own or meta["identifier"]   # a blank number may have been stamped on the page
     if meta["issuer"] is None:
         meta["issuer"] = issuer_of_author(found["org"])
@@ -301,7 +267,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 number_i = i
                 meta["identifier"] = normalize_identifier(own_number(m.group("ident")))
                 if ocr:
-                    meta["identifier"] = _ocr_identifier(meta["identifier"]) or _number_below(lines, i, m)
+                    meta["identifier"] = header_ocr.ocr_identifier(meta["identifier"]) or header_ocr.number_below(lines, i, m)
         if place_i is None:
             m = _place_date(cfg, t)
             for form in cfg["place_date_forms"] if m is None or not m.group("d").strip(" .…_") else []:
@@ -309,7 +275,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 if m and m.group("d").strip(" .…_"):
                     break
             if m is None and ocr:
-                m = _ocr_place_date(t)
+                m = header_ocr.ocr_place_date(t)
             if m and i < 25:
                 place_i = i
                 place = m.group("place").strip(" .|-")
@@ -317,7 +283,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 place = re.sub(r"^\S*[/-]\S*\s+", "", place)   # an identifier before it on the line
                 meta["place"] = place if place and len(place) < 40 and place[0].isupper() \
                     and not re.match(r"[A-ZĐ]+[-/][A-ZĐ]+$", place) else None   # not a code (`QĐ-UBND, ngày`)
-                meta["issued_date"] = _ocr_iso(m) if ocr else iso_day(m.group("d"), m.group("m"), m.group("y"))
+                meta["issued_date"] = header_ocr.ocr_iso(m) if ocr else iso_day(m.group("d"), m.group("m"), m.group("y"))
         if type_i is None:
             by = issued_by(t)   # `Nghị định của chính phủ`: the type and its author, the title under it
             found = (by[0], "") if by else _type_line(t)
@@ -326,6 +292,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
                 found = _type_line(tail)   # the type word run onto the place-date line (`…năm 1998 thông tư`)
             if by:
                 meta["_by"] = by[1]
+            if found is None:
+                found = _type_after_ink(t)
             if found is None and is_upper(t) and (national and i > max(national) or number_i is not None) \
                     and not rules.compiled(cfg["number"]).search(t) and not matches_any(cfg["national_lines"], t):
                 found = _type_line(t, caps_rest=True)
@@ -351,7 +319,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             title_lines.append(rest)
         for j in range(type_i + 1, min(type_i + 6, len(lines))):
             t = lines[j].text
-            if ocr and t and _is_debris(t):
+            if ocr and t and header_ocr.is_debris(t):
                 continue   # a speck under the type word
             if title_lines and t and _DANGLING.search(title_lines[-1]) and not matches_any(stop_re, t):
                 title_lines.append(t)   # `… CỦA` / `THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC …`: the title goes on
@@ -360,6 +328,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
             if is_author_line(t, meta.get("_by")) or author_again(lines, j, body_re):
                 break      # the author set again above the preamble (`ỦY BAN NHÂN DÂN THÀNH PHỐ …`)
             first = not title_lines
+            if first:
+                t = header_ocr.subject_after_ink(t)
             if first and not rest and _AUTHOR_UNDER_TYPE.match(t) and is_upper(t):
                 end = max(end, j + 1)
                 continue   # `CHỈ THỊ` / `CỦA BAN THƯỜNG VỤ TỈNH ỦY` / `về …`: who issues it, above the title

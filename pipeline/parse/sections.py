@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline import rules
+from pipeline.parse import ocr_labels
 from pipeline.parse.common import decimal_last as _decimal_last, is_upper, layout_rules, opens_source, roman_value
 from pipeline.text.spans import Line
 
@@ -369,10 +370,12 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             if kind in _WORDED:
                 label = _label_text(label)
             if kind == "roman" and not label.isupper():
-                label = label.upper().replace("L", "I")
-                prev_roman = last_label.get("roman")
-                if not prev_roman or roman_value(label) != roman_value(prev_roman) + 1:
+                label = ocr_labels.mixed_roman(label, last_label.get("roman"), m.group("rest") or "")
+                if label is None:
                     continue
+            elif kind == "arabic" and label == "1" and "roman" not in last_label and ocr_labels.first_part_as_one(
+                    (w.text for w in work[i + 1:]), m.group("rest") or ""):
+                kind, label = "roman", "I"   # OCR read the first part's `I.` as `1.`
             if unworded and kind == "arabic" and _unworded_article(stack, label, m.group("rest") or "",
                                                                    last_label.get("article"), sentence_end):
                 kind, label = "article", f"Điều {label}"
@@ -405,8 +408,7 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             if not (m.group("rest") or "").strip(" .:") and kind in ("roman", "upper", "arabic"):
                 alone = _next_heading(work, i, len(work), kind, markers, cfg)
                 if alone is None and not (before.rstrip().endswith(":") and _first_and_next(kind, label, None)):
-                    break   # a label alone with no title under it: a table cell, a page number (not the
-                    # first item a draft leaves blank after `… kết luận như sau:`)
+                    break   # a label alone, no title under it: a table cell, a page number (not a draft's blank first item after `:`)
             if kind == "lroman" and _letter_follows(stack, label):
                 continue
             key = _kind_key(kind, label)

@@ -270,7 +270,8 @@ def _pad(image):
 
 # ---------------------------------------------------------------- a signing time printed beside a blank day
 
-_BLANK_DAY = re.compile(r"\bngày\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+# the day blank (`ngày   tháng 5`), or a stamp's ink OCR'd in its place (`ngày C4 tháng 3`: no day of 1 to 31)
+_BLANK_DAY = re.compile(r"\bngày\s+(?:(?P<ink>\S{1,3})\s+)?tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _STAMP_TIME = re.compile(r"(?:Thời gian ký|Ngày ký|Giờ ký)\s*:\s*(?:(\d{4})-(\d{2})-(\d{2})|"
                          r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))", re.I)
 
@@ -278,11 +279,13 @@ _STAMP_TIME = re.compile(r"(?:Thời gian ký|Ngày ký|Giờ ký)\s*:\s*(?:(\d{
 def stamped_date(first_page: str) -> str | None:
     """The issue date a signature stamp prints as its signing time (`Thời gian ký:
     2026-05-13T14:41:57+07:00`, `Ngày ký: 13/05/2026`) when the header leaves the day blank
-    (`ngày   tháng 5 năm 2026`) and the stamp's month and year are the header's; else None."""
+    (`ngày   tháng 5 năm 2026`) or unreadable (`ngày C4 tháng 3`: the stamp's ink where OCR read the day)
+    and the stamp's month and year are the header's; else None."""
     blank = _BLANK_DAY.search(first_page)
-    if not blank:
+    ink = blank.group("ink") if blank else None
+    if not blank or ink and (ink.isdigit() and 1 <= int(ink) <= 31 or not any(c.isdigit() for c in ink)):
         return None
-    month, year = int(blank.group(1)), int(blank.group(2))
+    month, year = int(blank.group(2)), int(blank.group(3))
     for m in _STAMP_TIME.finditer(first_page):
         if m.group(1):
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))

@@ -17,6 +17,10 @@ from pipeline.read.stamps import stamped_date
 from pipeline.parse.closing import certificate_signer
 from pipeline.parse.structure import parse
 
+# where a file without pages (a text, a Word file) is searched for a signature stamp's printed time: its first page
+FIRST_PAGE_CHARS = 4000
+
+
 def sha256_of(path: Path) -> str | None:
     h = hashlib.sha256()
     try:
@@ -123,9 +127,11 @@ def process_file(path: str | Path, source: str | None = None, limits: Limits | N
     # which reader read the file, why a faster one did not, and who signed it (PDF)
     rec["reader"], rec["reader_fallback"] = raw.reader, raw.reader_fallback
     rec["signatures"] = list(raw.signatures or [])
-    if rec["signatures"] and not rec["metadata"].get("issued_date"):
-        # the day a signature stamp prints as its signing time beside a blank `ngày   tháng 5`
-        first = rec["text"][:rec["page_starts"][1]] if len(rec.get("page_starts") or []) > 1 else rec["text"]
+    if not rec["metadata"].get("issued_date"):
+        # the day a signature stamp prints as its signing time beside a blank `ngày   tháng 5`: in a signed PDF,
+        # or printed in the text of a copy made from one (`Ký bởi: …` / `Thời gian ký: 01.03.2023 15:52`)
+        first = rec["text"][:rec["page_starts"][1]] if len(rec.get("page_starts") or []) > 1 \
+            else rec["text"][:FIRST_PAGE_CHARS]
         rec["metadata"]["issued_date"] = stamped_date(first)
     signer = rec["metadata"].get("signer") or {}
     if rec["signatures"] and not signer.get("name"):
