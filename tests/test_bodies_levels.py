@@ -480,3 +480,15 @@ def test_a_youth_union_committee_s_plan():
     assert {("Ban Tuyên giáo Tỉnh đoàn Hà Nam", "lead"), ("Ban An toàn giao thông tỉnh Hà Nam", "coordinate"),
             ("Tỉnh đoàn Hà Nam", "report_to")} <= got, got
     assert not any(name.startswith("Ban Thường vụ") for name, _ in got), got
+
+
+def test_a_task_after_an_opening_of_time_reports_to_whom_it_names():
+    """`Ngay sau hội nghị, gửi …`, `Trong thời hạn 05 ngày làm việc, báo cáo …`: the time the task is set for comes
+    first, and the task after its comma is read as if the sentence opened on it; `gửi X đến Y` names Y as well as
+    `gửi X về Y` does (rules/roles.yaml `report_about`)."""
+    text = ("1. Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã\n"
+            "- Ngay sau hội nghị, gửi báo cáo kết quả về Sở Tư pháp.\n"
+            "- Trong thời hạn 05 ngày làm việc, gửi biên bản về Sở Nội vụ.\n"
+            "- Gửi biên bản hội nghị và danh sách người ứng cử đến Ủy ban nhân dân tỉnh.\n")
+    got = {(b["name"], b["role"]) for b in _rules_bodies("front_commune", text)}
+    assert {("Sở Tư pháp", "report_to"), ("Sở Nội vụ", "report_to"), ("Ủy ban nhân dân tỉnh", "report_to")} <= got, got

@@ -280,6 +280,8 @@ def _after_condition(toks, a: int, b: int, acts: list[int]) -> int | None:
         cond = a                      # `Về nội dung nêu trên, Thủ tướng Chính phủ giao …`: what the sentence is about
     if cond is None and toks[a].low == "đối" and a + 1 < b and toks[a + 1].low == "với":
         cond = a                      # `Đối với đơn thư …: Ban Thường trực … chuyển ngay đến …`: the matter it is about
+    if cond is None and role_rules()["openers"].match(toks, a)[0]:
+        cond = a                      # `Ngay sau hội nghị, gửi …`, `Trong thời hạn 05 ngày, báo cáo …`: when, first
     first = next((x for x in acts if cond is not None and x > cond), None)
     if first is None:
         return None
