@@ -573,3 +573,11 @@ def test_a_share_closing_its_bracket_with_its_per_cent_sign_read_as_a_figure():
     # a year, a count that names its noun, an appendix's number and a small figure stay
     for line in ("(giai đoạn 2021 - 2024).", "(tối thiểu 109 hộ).", "(Phụ lục 04).", "(đạt 14)."):
         assert _read([line]) == [line]
+
+
+def test_a_speck_between_a_dates_word_and_its_figure_is_dropped():
+    # a table cell's speck read as a letter of its own: `ngày 10 tháng ý 7`, `tháng ỗ 3`
+    assert _read(["Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 10 tháng ý 7", "ngày 27 tháng ỗ 3 năm 2026"]) == \
+        ["Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 10 tháng 7", "ngày 27 tháng 3 năm 2026"]
+    # a word after `tháng` is kept (`tháng Tư`), and so is a letter with no figure after it
+    assert _read(["trong tháng Tư năm 2026", "Phụ lục tháng A và B"]) == ["trong tháng Tư năm 2026", "Phụ lục tháng A và B"]

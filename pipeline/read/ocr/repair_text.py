@@ -389,6 +389,19 @@ def _rejoin(texts: list[str], confs: list[float]) -> list[tuple[str, float]]:
     return out
 
 
+def drop_date_specks(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """`ngày 10 tháng ý 7`, `tháng ỗ 3`: a speck in a table cell read as a letter of its own between the word of
+    a date and its figure, dropped with its confidence (a letter there is no word: the month's figure follows)."""
+    drop = {i for i in range(1, len(words) - 1)
+            if len(words[i][0]) == 1 and words[i][0].isalpha() and words[i][0] not in DIGIT_LIKE_LETTERS
+            and fold(words[i - 1][0]) in ("ngay", "thang") and _DAY_OR_MONTH.fullmatch(words[i + 1][0])}
+    return [w for i, w in enumerate(words) if i not in drop] if drop else words
+
+
+DIGIT_LIKE_LETTERS = "IlOoSsZzBg"     # letters OCR reads for figures: the figure pass reads them back
+_DAY_OR_MONTH = re.compile(r"\d{1,2}[,.;:]?")
+
+
 def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, float]]]:
     """A document's OCR lines in reading order, each a list of (word, confidence), read back.
     One pass over the whole document, so roman labels are read in their sequence."""
@@ -406,6 +419,7 @@ def repair_lines(lines: list[list[tuple[str, float]]]) -> list[list[tuple[str, f
         # a quoted clause opened by its own label (`“c) …`) runs until its quote closes
         quoted = bool(words) and bool(_QUOTED_LABEL.match(words[0][0])) or quoted and open_quotes > 0
         letter = labels.get("letter")
+        words = drop_date_specks(words)
         texts = repair_words([w for w, _ in words], labels)
         if quoted:
             labels["letter"] = letter      # a quoted clause's points (`“c) …; d) …”`) are not the document's list
