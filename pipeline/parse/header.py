@@ -411,6 +411,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> tuple[dict, int]:
     _attachment_identity(lines, meta, type_i, national, number_i, ocr)
     # type: the code in the identifier wins over the word (DATASET.md); a letter has V/v
     by_code = type_from_identifier(meta["identifier"])
+    if by_code in rules.load("doc_types")["never_letters"] and type_i is None and subject_i is not None:
+        by_code = "Công văn"        # `Số: 5348/CT-CS` over `V/v …`: a letter whose issuer's code reads as a type
     if by_code:
         meta["doc_type"] = by_code
     elif meta["doc_type"] is None:

@@ -107,6 +107,42 @@ def _nulls(meta: dict) -> None:
             meta[key] = None
 
 
+# How far down a page's clutter may push a document's header, how many lines in capitals its issuer may take above
+# the motto (`ỦY BAN NHÂN` / `DÂN` / `TỈNH BẮC NINH` / `CỘNG HÒA XÃ` / `HỘI CHỦ NGHĨA VIỆT NAM`), and where a motto
+# sits when the header starts on the first lines (a signing stamp's lines, an issuer of three lines)
+CLUTTER_MAX_LINES = 150
+ISSUER_MAX_LINES = 8
+MOTTO_NEAR_TOP = 10
+
+
+def document_top(lines: list[Line]) -> int:
+    """The line where the document's own header starts: 0, unless a saved web page (a legal database's copy) puts
+    its banner and its own table of the document's fields (`Số hiệu:`, `Loại văn bản: Quyết định`, `Ngày ban
+    hành:`) above it. Then the header is the issuer's lines in capitals right above the first national motto, and
+    what is above them is no part of the document's header. Why: the header reader takes the first number and type
+    it meets, and the page's table holds both, out of their places. Only a top that holds nothing of a document's
+    own (no preamble or article, no signature, no Nơi nhận) is passed over: a motto far down under a document's body
+    is an attached document's, not this one's."""
+    cfg = layout_rules()
+    national = cfg["header"]["national_lines"]
+    motto = next((i for i in range(min(len(lines), CLUTTER_MAX_LINES)) if matches_any(national, lines[i].text)), None)
+    if motto is None or motto < MOTTO_NEAR_TOP:
+        return 0
+    start, k = motto, motto
+    while k > 0 and motto - k < ISSUER_MAX_LINES:
+        above = lines[k - 1].text
+        if above and not any(c.isalnum() for c in above):
+            k -= 1                      # the rule under the issuer (`--------`)
+            continue
+        if not above or not is_upper(above) or len(above) >= 80:
+            break
+        start = k = k - 1
+    closing = [cfg["closing"]["authority"], r"^Nơi nhận\b"]
+    if any(matches_any(cfg["header"]["body_start"], ln.text) or matches_any(closing, ln.text) for ln in lines[:start]):
+        return 0
+    return start
+
+
 def parse(text: str, ocr: bool = False) -> Structure:
     """The whole structure of one normalized document.
 
@@ -116,7 +152,9 @@ def parse(text: str, ocr: bool = False) -> Structure:
     lines = split_lines(text)
     if ocr:
         lines = [Line(ln.start, ln.end, repair_line(ln.text)) for ln in lines]
-    meta, header_end = parse_header(lines, ocr=ocr)
+    top = document_top(lines)
+    meta, header_end = parse_header(lines[top:], ocr=ocr)
+    header_end += top
     closing = find_closing(lines, header_end)
     cfg = layout_rules()["closing"]
     appendix_re = rules.compiled(cfg["appendix"])
