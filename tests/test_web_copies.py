@@ -78,3 +78,19 @@ def test_a_letter_whose_issuer_code_reads_as_a_type_is_a_letter(tmp_path):
     directive = letter.replace("V/v chính sách thuế đối với hoạt động góp vốn\n", "").replace(
         "Kính gửi: Thuế tỉnh Quảng Trị.\n", "CHỈ THỊ\nVề tăng cường quản lý thuế\n")
     assert parse(directive).metadata["doc_type"] == "Chỉ thị"
+
+
+def test_the_pages_matter_around_the_document_is_not_read(tmp_path):
+    """The page's table above (`Ngày ban hành: 20/03/2025`) and its list of related documents after the signature
+    (`Văn bản liên quan` / `Ban hành: 23/10/2024`, a notice citing `Nghị định 13/2023/NĐ-CP`) give no date, no
+    reference and no section; the record's text is still the whole file's."""
+    tail = ("Quyết định 88/QĐ-UBND năm 2025 phê duyệt Kế hoạch xúc tiến thương mại Văn bản này chưa cập nhật nội dung "
+            "Tiếng Anh\nVăn bản liên quan\nBan hành:\n23/10/2024\nCập nhật:\n27/10/2024\n"
+            "1. Thực hiện Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, chúng tôi cập nhật Quy chế.\n")
+    path = tmp_path / "qd.txt"
+    path.write_text(PAGE_TOP.format(number="88/QĐ-UBND", kind="Quyết định") + DECISION + tail, encoding="utf-8")
+    rec = process_file(path)
+    assert not [d for d in rec["dates"] if d["value"].startswith(("2024", "2025-03-20"))], rec["dates"]
+    assert [r["identifier"] for r in rec["references"]] == [None]          # Luật Thương mại only
+    assert [s["path"] for s in rec["sections"]] == ["Điều 1", "Điều 2"]
+    assert rec["text"].rstrip().endswith("chúng tôi cập nhật Quy chế.")

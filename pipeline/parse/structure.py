@@ -26,6 +26,8 @@ class Structure:
     body_start: int = 0          # first numbered section or the first line after the preamble
     closing_start: int = 0       # Nơi nhận / signature block
     recipients: list[Line] = field(default_factory=list)   # Nơi nhận and Kính gửi items
+    document_start: int = 0           # where the document begins after a saved web page's matter above it
+    document_end: int | None = None   # where a saved web page's own matter after the document begins (else the end)
 
 
 def _attached_starts(lines: list[Line], closing: int, appendix_starts: list[int]) -> list[int]:
@@ -156,6 +158,10 @@ def parse(text: str, ocr: bool = False) -> Structure:
     meta, header_end = parse_header(lines[top:], ocr=ocr)
     header_end += top
     closing = find_closing(lines, header_end)
+    chrome = rules.compiled(layout_rules()["page_chrome"])
+    tail = next((i for i in range(closing + 1, len(lines)) if chrome.search(lines[i].text)), None)
+    document_end = lines[tail].start if tail is not None else len(text)
+    lines = lines[:tail]        # a saved web page's own matter after the document (`Văn bản liên quan`, …): not read
     cfg = layout_rules()["closing"]
     appendix_re = rules.compiled(cfg["appendix"])
     appendix_starts = [i for i in range(closing + 1, len(lines)) if appendix_re.match(lines[i].text)]
@@ -201,4 +207,5 @@ def parse(text: str, ocr: bool = False) -> Structure:
     body_start = lines[header_end].start if header_end < len(lines) else len(text)
     closing_start = lines[closing].start if closing < len(lines) else len(text)
     return Structure(metadata=meta, sections=sections, header_end=body_start, body_start=body_start,
-                     closing_start=closing_start, recipients=recipients)
+                     closing_start=closing_start, recipients=recipients, document_start=lines[top].start if top else 0,
+                     document_end=document_end)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left, bisect_right
 import traceback
 from pathlib import Path
@@ -65,7 +66,7 @@ def _process(source: str, text: str, fmt: str, wrapped: bool, ocr: bool = False,
     """`offsets`: keep the map from the normalized text back to the raw one (pages and OCR spans)."""
     norm = normalize(text, fmt, wrapped, join_lower=not capital_fonts, offsets=offsets)
     structure = parse(norm.text, ocr=ocr)
-    doc = Doc(source=source, text=norm.text, structure=structure)
+    doc = Doc(source=source, text=document_text(norm.text, structure), structure=structure)
     found = extract_all(doc)
     rec = empty_record(source, None, fmt)   # the caller knows what to hash: the file, or the text
     rec["text"] = norm.text
@@ -76,6 +77,16 @@ def _process(source: str, text: str, fmt: str, wrapped: bool, ocr: bool = False,
     if doc.failed:
         rec["failed"] = doc.failed
     return rec, norm
+
+
+def document_text(text: str, structure) -> str:
+    """What the extractors read: the text without a saved web page's own matter above and after the document (its
+    banner and table of fields, its related documents and notices: parse/structure.py), the matter above blanked
+    out (every offset stays the text's), the matter after cut off."""
+    start, end = structure.document_start, structure.document_end
+    if not start and (end is None or end >= len(text)):
+        return text
+    return re.sub(r"[^\n]", " ", text[:start]) + text[start:end]
 
 
 def layout_parts(text: str, structure) -> tuple[dict, dict]:
