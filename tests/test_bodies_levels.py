@@ -492,3 +492,16 @@ def test_a_task_after_an_opening_of_time_reports_to_whom_it_names():
             "- Gửi biên bản hội nghị và danh sách người ứng cử đến Ủy ban nhân dân tỉnh.\n")
     got = {(b["name"], b["role"]) for b in _rules_bodies("front_commune", text)}
     assert {("Sở Tư pháp", "report_to"), ("Sở Nội vụ", "report_to"), ("Ủy ban nhân dân tỉnh", "report_to")} <= got, got
+
+
+def test_a_collective_titling_the_list_after_its_colon_is_no_body():
+    """`Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, …`, `phối hợp với các cơ quan chức năng: Sở Y tế,
+    …`: the listed bodies take the part, the collective before the colon names no one; a place said after a `;`
+    belongs to its own group (`…, Sở Công Thương; Chủ tịch UBND các xã, phường`), not to the bodies before it."""
+    text = ("1. Sở Lao động - Thương binh và Xã hội phối hợp với các cơ quan chức năng: Sở Y tế, Hội Cựu chiến binh "
+            "tỉnh tổ chức kiểm tra.\n2. Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, Sở Tài chính; "
+            "Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Kế hoạch này.\n")
+    got = {(b["name"], b["role"]) for b in _rules_bodies("province", text)}
+    assert {("Sở Y tế", "coordinate"), ("Hội Cựu chiến binh tỉnh Lào Cai", "coordinate"), ("Sở Công Thương", "lead"),
+            ("Sở Tài chính", "lead"), ("Ủy ban nhân dân các xã, phường", "lead")} <= got, got
+    assert not {name for name, _ in got if name.startswith(("các cơ quan", "Sở Công Thương ", "Sở Tài chính "))}, got

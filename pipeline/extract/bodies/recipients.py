@@ -9,6 +9,7 @@ from pipeline.parse.document import Doc
 from pipeline.extract.bodies.grammar import (body_item, find_names, head_at, listed_name, name_start, role_rules,
                                              scan_name, strip_title)
 from pipeline.extract.bodies.tokens import Tok, is_cap, tokenize
+from pipeline.extract.bodies.vocab import vague
 from pipeline.parse.common import is_upper
 from pipeline.text import units
 from pipeline.text.spans import Line
@@ -214,7 +215,10 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
         # a person with their body in brackets: `Trưởng Khối thi đua 6 (Báo cáo) (Ban Tuyên giáo Tỉnh ủy)`
         spans = [(toks, a, scan_name(toks, a)) for a, _ in _paren_spans(toks) if head_at(toks, a)]
     found = []
-    for tk, a, b in spans:
+    for k, (tk, a, b) in enumerate(spans):
+        colon = b - 1 if b > a and tk[b - 1].t == ":" else b if b < len(tk) and tk[b].t == ":" else None
+        if k + 1 < len(spans) and colon is not None and colon > a and vague(_written(item, s, tk[a].s, tk[colon - 1].e)):
+            continue    # `Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, …`: the list's own words, no body
         while b > a and tk[b - 1].t in (",", ".", ";", ":", "-"):
             b -= 1
         while b - a > 1 and tk[b - 2].t == "." and _initials(tk[b - 1].t):
@@ -227,7 +231,8 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
     for n, (tk, a, b) in enumerate(found):
         raw = _written(item, s, tk[a].s, tk[b - 1].e)
         raw = tk[a].t + raw[len(tk[a].t):]      # the head capitalised after a title (`Trưởng phòng …`)
-        if tail and n < len(found) - 1 and (_bare_head(tk, a, b) or tail.startswith("các tỉnh") and tk[a].t == "Sở"):
+        if tail and n < len(found) - 1 and (_bare_head(tk, a, b) or tail.startswith("các tỉnh") and tk[a].t == "Sở") \
+                and not _semicolon_between(found[n], found[-1]):
             # `HĐND, UBND xã`, `Ủy ban MTTQ và các đoàn thể tỉnh`: the place is said once; a department of every
             # province too (`Sở Tài chính, Cục Thuế các tỉnh, thành phố`)
             raw = f"{raw} {tail}"
@@ -243,6 +248,13 @@ _PRIME_MINISTERS = re.compile(r"\s*(?:Thủ tướng|TTg)(?:\s+Chính phủ)?\s*
                               r"(?:\s+Chính phủ)?(?:\s*:[^;()]*)?\s*(?:\([^()]*\))?\s*[.,;]?\s*$")
 # `Thủ tướng Chính phủ (để b/c)`, `TTg;`: the Prime Minister alone, an office of state as above (not `Chính phủ`)
 _PRIME_MINISTER = re.compile(r"\s*(?:Thủ tướng(?:\s+Chính phủ)?|TTg)\s*(?:\([^()]*\))?\s*[.,;]?\s*$")
+
+
+def _semicolon_between(first: tuple, last: tuple) -> bool:
+    """Whether a `;` parts two bodies of an item (`…, Sở Công Thương; Chủ tịch UBND các xã, phường`): the place said
+    once after a list is shared within its `;` group only."""
+    tk, last_tk = first[0], last[0]
+    return tk is last_tk and any(t.t == ";" for t in tk[first[2]:last[1]])
 
 
 def _bare_head(tk: list[Tok], a: int, b: int) -> bool:
