@@ -334,7 +334,7 @@ RESULTS_HEADER = state_header("ỦY BAN NHÂN DÂN\nTỈNH NAM AN", "Số: 402/B
     (STATE_HEADER, "- Kim ngạch xuất khẩu đạt 1,5 tỷ USD.", 1_500_000_000, "USD", "=", "Kim ngạch xuất khẩu", None),
     (STATE_HEADER, "- Sản lượng thủy sản đạt 1,2 triệu tấn.", 1_200_000, "tấn", "=", "Sản lượng thủy sản", None),
     (STATE_HEADER, "- Giải quyết việc làm cho 32.000 lao động.", 32000, "count", "=", "lao động", None),
-    (STATE_HEADER, "- Xây dựng 250.000 m2 sàn nhà ở xã hội.", 250000, "m²", "=", "sàn nhà ở xã hội", None),
+    (STATE_HEADER, "- Xây dựng 250.000 m2 sàn nhà ở xã hội.", 250000, "m2", "=", "sàn nhà ở xã hội", None),
     (STATE_HEADER, "- Có 25 xã đạt chuẩn nông thôn mới nâng cao.", 25, "count", "=", "xã", None),
     (STATE_HEADER, "- Số bác sĩ đạt 14 bác sĩ/vạn dân.", 14, "count", "=", "bác sĩ", None),
     (STATE_HEADER, "- Tổng vốn đầu tư toàn xã hội giai đoạn 2026 - 2030 đạt khoảng 420.000 tỷ đồng.",
@@ -343,6 +343,12 @@ RESULTS_HEADER = state_header("ỦY BAN NHÂN DÂN\nTỈNH NAM AN", "Số: 402/B
     # a hospital's decision and proposal: the sums they set
     (HOSPITAL_HEADER, "Điều 1. Phê duyệt giá gói thầu là 1.845.600.000 đồng (Bằng chữ: Một tỷ, tám trăm bốn mươi "
      "lăm triệu, sáu trăm nghìn đồng).", 1_845_600_000, "VND", "=", None, None),
+    # a standard set as a condition's consequence (`Đối với trường hợp … thì … phải bảo đảm …, tối thiểu là 30m2`),
+    # a `nếu … thì` after the figure its own; an area in the letters it is typed in (`m²` read as `m2`)
+    (STATE_HEADER, "- Đối với trường hợp nhà ở phải phá dỡ để xây dựng lại thì nhà ở mới phải bảo đảm tiêu chuẩn 3 cứng, "
+     "có diện tích sử dụng tối thiểu là 30m2 (nếu là hộ độc thân thì không thấp hơn 24m2).", 30, "m2", ">=",
+     "diện tích sử dụng", None),
+    (STATE_HEADER, "- Xây dựng 1.500 m² sân chơi cho trẻ em.", 1500, "m2", "=", "sân chơi cho trẻ em", None),
     (PROPOSAL_HEADER, "- Giá gói thầu: 735.000.000 đồng.", 735_000_000, "VND", "=", "Giá gói thầu", None),
     (PROPOSAL_HEADER, "Tổng giá trị các gói thầu đề nghị phê duyệt: 2.160.000.000 đồng.",
      2_160_000_000, "VND", "=", None, None),
@@ -932,7 +938,7 @@ def test_signs_set_floors_and_ceilings_and_a_bare_measure_is_the_subject():
 def test_a_communes_tasks_count_what_it_builds_and_mobilises():
     got = found_of("III. NHIỆM VỤ CỤ THỂ\n- Làm mới 3,2 km đường bê tông liên thôn.\n"
                    "- Vận động Nhân dân hiến 1.500 m2 đất mở rộng đường.\n- Mở 03 lớp dạy nghề ngắn hạn.\n")
-    assert got == {(3.2, "km", "="), (1500, "m²", "="), (3, "count", "=")}
+    assert got == {(3.2, "km", "="), (1500, "m2", "="), (3, "count", "=")}
 
 
 def test_a_reports_results_are_no_goals_but_its_tasks_for_the_year_are():

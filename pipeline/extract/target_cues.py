@@ -73,6 +73,7 @@ def config() -> dict:
         "share_before": case_blind(cfg["share_before"]),
         "past_after": case_blind(cfg["past_after"]),
         "not_goal_before": presence(cfg["not_goal_before"], re.I),     # searched for presence only
+        "required_after_condition": case_blind(cfg["required_after_condition"]),
         "band_after": case_blind(cfg["band_after"]),
         "band_before": case_blind(cfg["band_before"]),
         "score_after": case_blind(cfg["score_after"]),

@@ -150,8 +150,9 @@ def _is_goal(doc: Doc, text: str, s: int, e: int, cs: int, ce: int, has_cmp: boo
     """Does the text around the number set a goal rather than report a result or grade on a scale?"""
     cfg = config()
     before, after = text[cs:s], text[e:ce]
-    if cfg["not_goal_before"].search(before):
-        return False
+    if cfg["not_goal_before"].search(before) and not (
+            has_cmp and cfg["floor_ceiling"].search(text[s:e]) and cfg["required_after_condition"].search(before)):
+        return False    # a condition, a scale, a count of what is included (unless the condition's consequence is a standard)
     if cfg["band_after"].search(text[e:e + 12]) or (cfg["band_before"].search(text[max(0, s - 12):s])
                                                    and not _goal_range(cfg, text, s, e, ce)) \
             or cfg["score_after"].search(text[e:ce + 12]):
