@@ -581,3 +581,15 @@ def test_a_speck_between_a_dates_word_and_its_figure_is_dropped():
         ["Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 10 tháng 7", "ngày 27 tháng 3 năm 2026"]
     # a word after `tháng` is kept (`tháng Tư`), and so is a letter with no figure after it
     assert _read(["trong tháng Tư năm 2026", "Phụ lục tháng A và B"]) == ["trong tháng Tư năm 2026", "Phụ lục tháng A và B"]
+
+
+def test_a_speck_after_a_whole_name_in_a_table_cell_is_dropped():
+    from pipeline.run.process import process_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/KH-UBND\nLâm Đồng, ngày 05 tháng 1 năm 2026\nKẾ HOẠCH\nCải cách hành chính năm 2026\n"
+            "I. NHIỆM VỤ\nTT | Nhiệm vụ | Chủ trì | Phối hợp\n1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp K | "
+            "Sở Tài chính Ẹ\n2 | Kiểm tra công tác cải cách hành chính | Cục Thuế khu vực X | Sở Nội vụ\n")
+    names = {b["name"] for b in process_text("kh.txt", text)["bodies"]}
+    assert {"Sở Tư pháp", "Sở Tài chính"} <= names, names
+    assert not {n for n in names if n.endswith((" K", " Ẹ"))}, names

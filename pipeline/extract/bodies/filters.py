@@ -3,7 +3,9 @@ relative phrases dropped, aliases (`(sau đây gọi là …)`) read as the full
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from pipeline import rules
 from pipeline.parse.document import Doc, section_paths
 from pipeline.extract.bodies.places import doc_places, issuer_forms, resolve_jurisdiction
 from pipeline.extract.bodies.clauses import signing_organ
@@ -169,6 +171,24 @@ def _placed_tail(short: str, longer: str) -> bool:
 _PLACE_WORDS = {"trên", "thuộc", "trực", "cấp", "các", "của", "tại"}
 
 
+def _without_speck(name: str) -> str:
+    """`Sở Tư pháp K`, `Sở Tài chính Ẹ`: a whole name and one letter after it (not a roman numeral: `Cục Thuế khu vực
+    X`) is the name and a scan's speck at the end of its table cell."""
+    head, _, last = name.rpartition(" ")
+    return head if len(last) == 1 and last.isalpha() and last.isupper() and last not in "IVXLC" \
+        and head in _whole_names() else name
+
+
+@lru_cache(maxsize=None)
+def _whole_names() -> frozenset[str]:
+    """Names that are whole as they stand: a department and its field (`Sở Tư pháp`, `Bộ Nội vụ`: rules/abbreviations.yaml
+    `fields`, `issuers`); one letter more after such a name is no part of it (`_without_speck`)."""
+    abbreviations = rules.load("abbreviations")
+    fields = set((abbreviations.get("fields") or {}).values())
+    return frozenset(set((abbreviations.get("issuers") or {}).values())
+                     | {f"{head} {field}" for head in ("Sở", "Bộ", "Phòng") for field in fields})
+
+
 def _in_order(words: list[str], longer: list[str]) -> bool:
     """Whether `words` (case-folded) stand in `longer` in the same order (`Hội đồng xét duyệt` in `Hội đồng cấp tỉnh
     xét duyệt`, `Ban Chấp hành lâm thời` in `Ban Chấp hành Hội lâm thời`); a capitalized word put right before a
@@ -213,6 +233,7 @@ def finalize(doc: Doc, items: list[dict]) -> list[dict]:
     found = list(alias_matches(doc.text))     # `(gọi tắt là …)`, `(gọi chung là …)`: read once for both uses
     aliases = _aliases(doc, places, found)
     items = [{**it, "name": aliases.get(it["name"].casefold(), it["name"])} for it in items]
+    items = [{**it, "name": _without_speck(it["name"])} for it in items]
     items = _expand_collective(found, items)
     items = _one_spelling(_short_forms(courtesy_addressees(doc, items)))
     keep_generic = role_rules()["raw"].get("generic_collectives")
