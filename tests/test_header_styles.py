@@ -474,3 +474,15 @@ def _mass(left: str) -> dict:
 def test_a_mass_organization_s_committee_under_its_national_organization(left, issuer, parent):
     m = _mass(left)
     assert (m["issuer"], m["parent_issuer"]) == (issuer, parent)
+
+
+def test_a_sub_committee_under_its_committee_issues_in_its_committees_name():
+    """`ỦY BAN BẦU CỬ XÃ …` over `TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT`: the sub-committee is the issuer, named
+    with the committee it belongs to (a congress's and an election's sub-committees issue their own plans)."""
+    text = ("ỦY BAN BẦU CỬ XÃ PHÚ LƯƠNG\nTIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT\nSố: 02/KH-TBTT\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPhú Lương, ngày 12 tháng 12 năm 2025\n"
+            "KẾ HOẠCH\nTuyên truyền cuộc bầu cử\nI. NỘI DUNG\n1. Tuyên truyền trên hệ thống loa truyền thanh.\n")
+    meta = parse(text).metadata
+    assert meta["issuer"].casefold() == "tiểu ban thông tin, tuyên truyền, khánh tiết ủy ban bầu cử xã phú lương"
+    assert meta["issuer"].startswith("Tiểu ban ")
+    assert meta["parent_issuer"] == "Ủy ban Bầu cử xã Phú Lương"

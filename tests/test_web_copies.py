@@ -94,3 +94,4 @@ def test_the_pages_matter_around_the_document_is_not_read(tmp_path):
     assert [r["identifier"] for r in rec["references"]] == [None]          # Luật Thương mại only
     assert [s["path"] for s in rec["sections"]] == ["Điều 1", "Điều 2"]
     assert rec["text"].rstrip().endswith("chúng tôi cập nhật Quy chế.")
+
