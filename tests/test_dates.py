@@ -530,3 +530,13 @@ def test_the_horizon_a_plan_looks_to():
         {"2021/2030": "period", "2045": "period"}
     assert values("Mục tiêu đến năm 2030, tầm nhìn đến năm 2050 là trở thành trung tâm.\n") == \
         {"2030": "deadline", "2050": "period"}
+
+
+def test_the_days_of_a_trade_described_are_no_recurrence():
+    """`điều hành công việc hằng ngày của Quỹ`, `hoạt động hàng ngày của doanh nghiệp`: what happens every day, not a
+    task set for every day; a report sent every day is one."""
+    got = [(d["value"], d["text"]) for d in dates(
+        "1. Giám đốc Quỹ là người điều hành công việc hằng ngày của Quỹ.\n"
+        "2. Đối thoại về hoạt động hàng ngày của doanh nghiệp.\n"
+        "3. Các đơn vị báo cáo tình hình dịch bệnh hằng ngày về Sở Y tế.\n")]
+    assert got == [("daily", "hằng ngày")], got

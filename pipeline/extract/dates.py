@@ -107,6 +107,7 @@ def _cfg() -> dict:
         "time_relation_before": case_blind(cfg["time_relation_before"]),
         "cited_after": re.compile(cfg["cited_after"].replace("{doc_types}", doc_types)),
         "recurrence_not_before": presence(cfg["recurrence_not_before"]),
+        "recurrence_daily_not_before": presence(cfg["recurrence_daily_not_before"]),
         "date_only_cell": case_blind(cfg["date_only_cell"]),
         "place_date": presence(cfg["place_date"]),
         "place_date_word": required_literal(cfg["place_date"]),     # `ngày`: a cell without it is not searched
@@ -461,7 +462,8 @@ def find(doc: Doc) -> list[dict]:
                     and cfg["place_date"].search(cell)) \
                     and not cfg["time_column"].search(column_header(text, s)):
                 continue  # the place-and-date line of this or an attached document (not a timetable's cell)
-            if name == "recurrence" and cfg["recurrence_not_before"].search(text[max(0, s - 30):s]):
+            if name == "recurrence" and (cfg["recurrence_not_before"].search(text[max(0, s - 30):s]) or value == "daily"
+                                         and cfg["recurrence_daily_not_before"].search(text[max(0, s - 30):s])):
                 continue
             a, b = _clause_span(text, s, e)
             if _is_example(text, a, b):
