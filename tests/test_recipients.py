@@ -497,3 +497,17 @@ def test_a_catalogue_column_naming_the_units_that_carry_it_out_lists_projects_no
     from pipeline.extract.bodies.tables import column_role
     assert column_role("Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện") is None
     assert column_role("Đơn vị thực hiện") == "lead"
+
+
+def test_a_short_name_given_after_an_address_list_stands_for_the_name_it_shortens():
+    """`Kính gửi: - Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương; - Bảo hiểm xã hội Bộ Quốc phòng. (Sau đây
+    viết tắt là BHXH các tỉnh)`: the letter's `BHXH các tỉnh` is the first addressee, not a body of its own."""
+    from pipeline.run.process import process_text
+
+    text = ("BẢO HIỂM XÃ HỘI VIỆT NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 296/BHXH-CSYT\nV/v hướng dẫn thực hiện Luật Bảo hiểm y tế\nHà Nội, ngày 02 tháng 02 năm 2021\n"
+            "Kính gửi:\n- Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương;\n- Bảo hiểm xã hội Bộ Quốc phòng.\n"
+            "(Sau đây viết tắt là BHXH các tỉnh)\nBảo hiểm xã hội Việt Nam đề nghị BHXH các tỉnh chủ trì rà soát hồ sơ.\n")
+    got = {(b["name"], b["role"]) for b in process_text("cv.txt", text)["bodies"]}
+    assert ("Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương", "lead") in got, got
+    assert not {name for name, _ in got if name == "Bảo hiểm xã hội các tỉnh"}, got

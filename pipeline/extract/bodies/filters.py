@@ -11,7 +11,7 @@ from pipeline.extract.bodies.places import doc_places, issuer_forms, resolve_jur
 from pipeline.extract.bodies.clauses import signing_organ
 from pipeline.extract.bodies.vocab import vague
 from pipeline.text import units
-from pipeline.extract.bodies.grammar import find_names, role_rules
+from pipeline.extract.bodies.grammar import find_names, name_start, role_rules
 from pipeline.extract.bodies.tokens import TOKEN, tokenize
 from pipeline.text.names import canonical
 
@@ -75,6 +75,15 @@ def _aliases(doc: Doc, places, found: list) -> dict[str, str]:
             full = resolve_jurisdiction(canonical(full), places)
             if full.casefold() != short.casefold():
                 out[short.casefold()] = full
+        elif len(short.split()) >= 2:
+            # `Kính gửi: - Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương; - … (Sau đây viết tắt là BHXH các
+            # tỉnh)`: after a list, the short name stands for the listed name it shortens
+            before = doc.text[max(0, start - 300):start]
+            near = tokenize(before)
+            listed = {canonical(before[near[name_start(n)].s:near[n[1] - 1].e]) for n in find_names(near)}
+            cut = [n for n in listed if n.casefold().startswith((short.casefold() + ",", short.casefold() + " "))]
+            if len(cut) == 1:
+                out[short.casefold()] = cut[0]
     return out
 
 
