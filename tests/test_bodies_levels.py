@@ -505,3 +505,12 @@ def test_a_collective_titling_the_list_after_its_colon_is_no_body():
     assert {("Sở Y tế", "coordinate"), ("Hội Cựu chiến binh tỉnh Lào Cai", "coordinate"), ("Sở Công Thương", "lead"),
             ("Sở Tài chính", "lead"), ("Ủy ban nhân dân các xã, phường", "lead")} <= got, got
     assert not {name for name, _ in got if name.startswith(("các cơ quan", "Sở Công Thương ", "Sở Tài chính "))}, got
+
+
+def test_directing_paired_with_guiding_gives_the_body_after_both_the_task():
+    """`đề nghị BHXH Việt Nam chỉ đạo, hướng dẫn BHXH các tỉnh nghiên cứu, triển khai …`: the body after the pair carries
+    the task out, as after `chỉ đạo` alone."""
+    got = {(b["name"], b["role"]) for b in _rules_bodies("ministry", (
+        "1. Đề nghị Bảo hiểm xã hội Việt Nam chỉ đạo, hướng dẫn Bảo hiểm xã hội các tỉnh nghiên cứu, triển khai thực "
+        "hiện.\n2. Cục Quản lý khám, chữa bệnh chỉ đạo và đôn đốc các bệnh viện trực thuộc Bộ rà soát giường bệnh.\n"))}
+    assert {("Bảo hiểm xã hội các tỉnh", "lead"), ("các bệnh viện trực thuộc Bộ", "lead")} <= got, got
