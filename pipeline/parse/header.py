@@ -148,12 +148,19 @@ _AUTHOR_UNDER_TYPE = re.compile(r"CỦA\s+\w")
 def _type_after_ink(text: str) -> tuple[str, str] | None:
     """The type word in capitals at the end of a line whose start is a stamp's ink as OCR read it (`DEN i: : _¬ CHỈ
     THỊ`: the `ĐẾN` stamp an office puts on what it receives, left of the type word)."""
-    for up in _type_name_keys()[1]:
-        if text.endswith(" " + up):
-            ink = text[:-len(up)].strip()
-            if ink and len(ink) <= MAX_INK_CHARS and header_ocr.is_debris(ink):
-                return _type_line(up)
+    m = _type_at_end().search(text) if text[-1:].isupper() else None
+    if m:
+        ink = text[:m.start()].strip()
+        if ink and len(ink) <= MAX_INK_CHARS and header_ocr.is_debris(ink):
+            return _type_line(m.group(1))
     return None
+
+
+@lru_cache(maxsize=None)
+def _type_at_end() -> re.Pattern:
+    """A type word in capitals ending a line after a blank (one search, not one `endswith` per type name)."""
+    ups = sorted(_type_name_keys()[1], key=len, reverse=True)
+    return re.compile(r"\s(" + "|".join(map(re.escape, ups)) + r")$")
 
 
 MAX_INK_CHARS = 24
