@@ -15,7 +15,7 @@ from pipeline.extract.bodies.grammar import (body_item, find_names, listed_name,
                                              skip_brackets, strip_title)
 from pipeline.extract.bodies.places import issuer_forms, resolve_jurisdiction
 from pipeline.extract.bodies.tokens import LABEL, TOKEN, Tok, is_cap, line_rank, tokenize
-from pipeline.extract.bodies.vocab import vague
+from pipeline.extract.bodies.vocab import list_title
 
 
 def clause_bounds(toks: list[Tok]) -> list[tuple[int, int]]:
@@ -210,14 +210,6 @@ def read_line(doc: Doc, rs: int, ls: int, le: int, blocked, quote: list, carried
 
 _START = attrgetter("s")
 _EMPTY: frozenset = frozenset()
-
-
-def list_title(toks, a: int, b: int) -> bool:
-    """`Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, …`, `phối hợp với các cơ quan chức năng: Sở Y tế,
-    …`: a collective that names no one, before a colon and a body's name, is the title of the list that follows, not
-    a body (the listed bodies take the part; the clause still reads its role across it)."""
-    return b + 1 < len(toks) and toks[b].t == ":" and toks[a].low == "các" and is_cap(toks[b + 1].t) \
-        and vague(" ".join(t.t for t in toks[a:b]))
 
 
 def line_heading(ln: _Line):

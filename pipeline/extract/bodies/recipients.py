@@ -9,7 +9,7 @@ from pipeline.parse.document import Doc
 from pipeline.extract.bodies.grammar import (body_item, find_names, head_at, listed_name, name_start, role_rules,
                                              scan_name, strip_title)
 from pipeline.extract.bodies.tokens import Tok, is_cap, tokenize
-from pipeline.extract.bodies.vocab import vague
+from pipeline.extract.bodies.vocab import list_title
 from pipeline.parse.common import is_upper
 from pipeline.text import units
 from pipeline.text.spans import Line
@@ -215,9 +215,8 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
         # a person with their body in brackets: `Trưởng Khối thi đua 6 (Báo cáo) (Ban Tuyên giáo Tỉnh ủy)`
         spans = [(toks, a, scan_name(toks, a)) for a, _ in _paren_spans(toks) if head_at(toks, a)]
     found = []
-    for k, (tk, a, b) in enumerate(spans):
-        colon = b - 1 if b > a and tk[b - 1].t == ":" else b if b < len(tk) and tk[b].t == ":" else None
-        if k + 1 < len(spans) and colon is not None and colon > a and vague(_written(item, s, tk[a].s, tk[colon - 1].e)):
+    for tk, a, b in spans:
+        if list_title(tk, a, b - 1 if b > a and tk[b - 1].t == ":" else b):
             continue    # `Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, …`: the list's own words, no body
         while b > a and tk[b - 1].t in (",", ".", ";", ":", "-"):
             b -= 1

@@ -146,3 +146,11 @@ def vague(name: str) -> bool:
         words = words[:words.index("trên")]      # `… trên địa bàn tỉnh` only says where they are
     vague_words = set(role_rules()["raw"]["vague_words"])
     return all(w in vague_words for w in words[1:])
+
+
+def list_title(toks, a: int, b: int) -> bool:
+    """`Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, …`, `phối hợp với các cơ quan chức năng: Sở Y tế,
+    …`: a collective that names no one (tokens a..b), before a colon (token b) and a body's name, is the title of the
+    list that follows, not a body (the listed bodies take the part; a clause still reads its role across it)."""
+    return b + 1 < len(toks) and toks[b].t == ":" and toks[a].low == "các" and toks[b + 1].t[:1].isupper() \
+        and vague(" ".join(t.t for t in toks[a:b]))
