@@ -514,3 +514,12 @@ def test_directing_paired_with_guiding_gives_the_body_after_both_the_task():
         "1. Đề nghị Bảo hiểm xã hội Việt Nam chỉ đạo, hướng dẫn Bảo hiểm xã hội các tỉnh nghiên cứu, triển khai thực "
         "hiện.\n2. Cục Quản lý khám, chữa bệnh chỉ đạo và đôn đốc các bệnh viện trực thuộc Bộ rà soát giường bệnh.\n"))}
     assert {("Bảo hiểm xã hội các tỉnh", "lead"), ("các bệnh viện trực thuộc Bộ", "lead")} <= got, got
+
+
+def test_a_congress_s_sub_committees_in_lower_case_are_bodies():
+    """A Party congress plan gives its sub-committees their parts, often typed in lower case (`Tiểu ban văn kiện`,
+    `Tiểu ban nhân sự`): each is a body, as `Tiểu ban Văn kiện` is."""
+    got = {(b["name"], b["role"]) for b in _rules_bodies("party_commune", (
+        "1. Tiểu ban văn kiện chủ trì xây dựng dự thảo Báo cáo chính trị.\n"
+        "2. Tiểu ban nhân sự tham mưu phương án nhân sự Ban Chấp hành khóa mới.\n"))}
+    assert {("Tiểu ban văn kiện", "lead"), ("Tiểu ban nhân sự", "advise")} <= got, got
