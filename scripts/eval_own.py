@@ -77,7 +77,8 @@ def main(argv=None) -> int:
     ap.add_argument("--by", default="group,level,split", help="comma list of: group, level, split, doc")
     ap.add_argument("--scorer", default=str(SHARED / "eval" / "score.py"))
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--verbose", action="store_true", help="the scorer's misses and extras")
+    ap.add_argument("--verbose", choices=("train", "dev"), help="the scorer's misses and extras of one split "
+                    "(never of the held-out `test`: its gold is only scored)")
     ap.add_argument("--sources", action="store_true", help="print the input paths of the annotated documents")
     a = ap.parse_args(argv)
     gold = load_gold()
@@ -87,6 +88,8 @@ def main(argv=None) -> int:
         return 0
     if not a.pred:
         ap.error("--pred is required")
+    if a.verbose and "split" not in a.by:
+        a.by += ",split"
     if not Path(a.scorer).is_file():
         print(f"eval_own: the shared scorer {a.scorer} is absent (skipped)")
         return 0
@@ -109,9 +112,9 @@ def main(argv=None) -> int:
             groups[k][stem] = g
     results = {}
     for name in sorted(groups, key=lambda n: (n != "all", n.split("=")[0], n)):
-        result, misses = scorer.score(groups[name], pred, a.verbose and name == "all")
+        result, misses = scorer.score(groups[name], pred, bool(a.verbose) and name == f"split={a.verbose}")
         results[name] = result
-        if a.verbose and name == "all":
+        if a.verbose and name == f"split={a.verbose}":
             print("\n".join(misses))
     if a.json:
         print(json.dumps(results, ensure_ascii=False))

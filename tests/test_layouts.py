@@ -413,6 +413,24 @@ def test_a_unit_and_its_parent_each_keep_their_own_name(issuer, name):
     assert letter(issuer)["issuer"] == name
 
 
+@pytest.mark.parametrize("first_line,issuer,parent", [
+    ("BỘ NỘI VỤ", "Bộ Nội vụ", None),
+    ("BỘ QUỐC PHÒNG", "Bộ Quốc phòng", None),
+    ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Bộ Nông nghiệp và Môi trường", None),
+    ("TỈNH ỦY LÂM ĐỒNG ỦY BAN KIỂM TRA", "Ủy ban Kiểm tra Tỉnh ủy Lâm Đồng", "Tỉnh ủy Lâm Đồng"),
+    ("UBND TỈNH ĐỒNG NAI SỞ NỘI VỤ", "Sở Nội vụ tỉnh Đồng Nai", "Ủy ban nhân dân tỉnh Đồng Nai"),
+])
+def test_a_head_word_ending_a_common_word_does_not_cut_the_issuer_run_into_the_motto(first_line, issuer, parent):
+    """A text copy (a web page's) runs the issuer into the motto; the cut between a parent and
+    the unit under it is made before a head (`SỞ`, `VỤ`, `PHÒNG`, `TRƯỜNG`), but not where the head word ends a
+    common word of the name (`NỘI VỤ`, `QUỐC PHÒNG`, `MÔI TRƯỜNG`, `ỦY BAN`)."""
+    raw = (f"{first_line}      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n              Độc lập - Tự do - Hạnh phúc\n"
+           "Số: 88/KH-BNV                 Hà Nội, ngày 05 tháng 4 năm 2025\nKẾ HOẠCH\nChuyển đổi số năm 2025\n"
+           "Căn cứ Luật Tổ chức chính quyền địa phương.\n1. Nội dung.\n" + SIGNATURE)
+    m = meta(raw, "txt")
+    assert (m["issuer"], m["parent_issuer"]) == (issuer, parent)
+
+
 def test_a_party_title_stops_before_the_body():
     head = "ĐẢNG BỘ TỈNH LÀO CAI\nĐẢNG ỦY XÃ BẢO THẮNG\n*\nSố 07-KL/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n" \
            "Bảo Thắng, ngày 10 tháng 4 năm 2025\nKẾT LUẬN\ncủa Ban Thường vụ Đảng ủy xã\nvề công tác chuyển đổi số\n"

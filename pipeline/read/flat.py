@@ -52,6 +52,7 @@ def _patterns() -> dict:
         "issuer_after_preface": re.compile(flat["issuer_after_preface"]),
         "issuer_head": re.compile(r"(?P<gap>[ \t]+)(?=(?:" + "|".join(flat["issuer_heads"]) + r")\b)"),
         "issuer_parent": re.compile(flat["issuer_parent"]),
+        "issuer_head_compounds": frozenset(flat["issuer_head_compounds"]),
         "title": re.compile(r"(?<![\wÀ-ỹ])(?:" + caps_titles + r")(?![\wÀ-ỹ])"),
         "signer_name": re.compile(r"[ \t]+(?=" + flat["signer_name"] + r"[ \t]*$)"),
         "recipients": re.compile(cfg["closing"]["recipients"], re.M),
@@ -133,7 +134,9 @@ def _issuer_levels(head: str) -> list[tuple[int, int]]:
         text = line.group(0)
         for m in p["issuer_head"].finditer(text):
             before = text[:m.start()].rsplit(". ", 1)[-1]     # after a database's preface sentence
-            if before.strip() and before.isupper() and p["issuer_parent"].search(before):
+            compound = " ".join(before.split()[-1:] + text[m.end():].split(None, 1)[:1])
+            if before.strip() and before.isupper() and p["issuer_parent"].search(before) \
+                    and compound not in p["issuer_head_compounds"]:
                 out.append((line.start() + m.start(), line.start() + m.start() + len(m.group("gap"))))
                 break
     return out
