@@ -431,6 +431,19 @@ def test_a_head_word_ending_a_common_word_does_not_cut_the_issuer_run_into_the_m
     assert (m["issuer"], m["parent_issuer"]) == (issuer, parent)
 
 
+@pytest.mark.parametrize("issuer,name,parent", [
+    ("BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI TỈNH LÂM ĐỒNG", "Bảo hiểm xã hội tỉnh Lâm Đồng", "Bảo hiểm xã hội Việt Nam"),
+    ("KIỂM TOÁN NHÀ NƯỚC\nKIỂM TOÁN NHÀ NƯỚC KHU VỰC XII", "Kiểm toán nhà nước khu vực XII", "Kiểm toán nhà nước"),
+    ("—— BỘ XÂY DỰNG\nVIỆN KIẾN TRÚC QUỐC GIA", "Viện Kiến trúc quốc gia", "Bộ Xây dựng"),
+    ("BỘ XÂY DỰNG ——\nVIỆN KIẾN TRÚC QUỐC GIA", "Viện Kiến trúc quốc gia", "Bộ Xây dựng"),
+])
+def test_a_national_agency_branch_and_a_parent_beside_its_rule(issuer, name, parent):
+    """A national agency's provincial branch is a unit under it, not one name run on; the rule OCR reads beside
+    a parent's line (`——`) is no part of its name."""
+    m = letter(issuer)
+    assert (m["issuer"], m["parent_issuer"]) == (name, parent)
+
+
 def test_a_party_title_stops_before_the_body():
     head = "ĐẢNG BỘ TỈNH LÀO CAI\nĐẢNG ỦY XÃ BẢO THẮNG\n*\nSố 07-KL/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n" \
            "Bảo Thắng, ngày 10 tháng 4 năm 2025\nKẾT LUẬN\ncủa Ban Thường vụ Đảng ủy xã\nvề công tác chuyển đổi số\n"

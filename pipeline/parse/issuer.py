@@ -14,13 +14,18 @@ from pipeline.text import units as admin_units
 from pipeline.text.names import canonical, place_tones
 
 
+# the rule drawn under the issuer and the stars of a Party header, as a text layer or OCR keeps them beside a line
+# (`—— BỘ XÂY DỰNG`, `BỘ CÔNG AN ——`, `***`): dashes of every width, underscores, equals, tildes, dots
+RULE_MARKS = " \t*-_—–=~·•"
+
+
 def compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """Issuer and parent from the header's left column (`UBND TỈNH X` / `SỞ NỘI VỤ`)."""
     cfg = layout_rules()["header"]
     heads = sorted(rules.load("names")["org_heads"], key=len, reverse=True)
     units: list[str] = []
     for line in map(place_tones, lines):   # `UỶ BAN` in the old style is `ỦY BAN`, one of the heads
-        line = line.strip(" *-_")
+        line = line.strip(RULE_MARKS)
         if not line:
             continue
         starts_org = any(line == h or line.startswith(h + " ") for h in heads)
