@@ -518,3 +518,14 @@ def test_a_law_cited_by_name_takes_the_day_it_was_passed_as_its_date():
     found = refs("Căn cứ Luật Quy hoạch đô thị và nông thôn ngày 26 tháng 11 năm 2024; Bộ luật Dân sự ngày 24/11/2015.")
     assert [(r["title"], r["date"]) for r in found] == [("Luật Quy hoạch đô thị và nông thôn", "2024-11-26"),
                                                         ("Bộ luật Dân sự", "2015-11-24")]
+
+
+def test_the_constitution_is_cited_by_its_state_or_its_year_not_when_only_obeyed():
+    """`Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam` opens many decisions' grounds: the rest of its name is
+    in lower case, which the pattern of laws' names (a capital after the type) did not take; `tuân thủ Hiến pháp và
+    pháp luật` names no document."""
+    got = refs("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nCăn cứ Luật Đất đai ngày 18/01/2024;\n")
+    assert [(r["doc_type"], r["issuer"], r["relation"]) for r in got if r["doc_type"] == "Hiến pháp"] == \
+        [("Hiến pháp", "Quốc hội", "basis")]
+    assert refs("Căn cứ Hiến pháp năm 2013;\n")[0]["doc_type"] == "Hiến pháp"
+    assert [r for r in refs("Cán bộ phải tuân thủ Hiến pháp và pháp luật.\n") if r["doc_type"] == "Hiến pháp"] == []
