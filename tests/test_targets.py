@@ -1095,3 +1095,12 @@ def test_a_markdown_budget_table_keeps_its_empty_cells_and_each_rows_sum(tmp_pat
     got = {(t["value"], t["unit"], t["subject"]) for t in process_file(path)["targets"]}
     assert {(7000000000, "VND", "Trường Tiểu học Kỳ Tân: xây dựng 06 phòng học"),
             (5000000000, "VND", "Trường THCS Kỳ Sơn: nhà đa năng")} <= got, got
+
+
+@pytest.mark.parametrize("label", ["a)", "đ)", "(2)", "-"])
+def test_a_lettered_goal_with_no_verb_keeps_what_it_measures(label):
+    """`a) Phấn đấu tỷ lệ trường đạt chuẩn quốc gia không dưới 70%`: the item's label is no part of the clause the
+    subject is read from, whatever its mark (its bracket once made the clause look like more than a name)."""
+    got = targets(f"{label} Phấn đấu tỷ lệ trường đạt chuẩn quốc gia không dưới 70%.\n")
+    assert [(t["value"], t["comparator"], t["subject"]) for t in got] == \
+        [(70, ">=", "tỷ lệ trường đạt chuẩn quốc gia")]

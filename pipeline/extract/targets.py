@@ -82,8 +82,9 @@ def _named_before(cfg: dict, text: str, before: str, number_start: int, clause_s
     """The subject named before the figure: before the verb that carries it, or the clause's words when no verb
     does (`_subject`); `subj` when none is named there."""
     v = cfg["verb_before"].search(before) or _OWN_VERB.match(text, number_start) and re.search(r"\s*\Z", before)
-    if not v and not subj and not re.search(r"[\d|:,;()\"“”]", _AGE.sub("tuổi", before)) \
-            and 2 <= len(cfg["lead"].sub("", before.strip() + " ").split()) <= 16 \
+    bare = cfg["lead"].sub("", before.strip() + " ")   # after the item's label (`a)`, `(1)`) and its lead words
+    if not v and not subj and not re.search(r"[\d|:,;()\"“”]", _AGE.sub("tuổi", bare)) \
+            and 2 <= len(bare.split()) <= 16 \
             and not cfg["measure_before"].search(text, clause_start, number_start):
         v = re.search(r"\s*\Z", before)   # `Tỷ lệ thất nghiệp không quá 3%`, `- Thanh toán trực tuyến ≥ 90%`: what
         # the clause names, with no verb, before a figure that ends it
