@@ -310,3 +310,18 @@ def test_the_national_assemblys_committee_written_with_ub():
     text = _act("ministry", "", DECIDE_1, "Nơi nhận:\n- UB các vấn đề XH của QH;\n- Lưu: VT.\n")
     got = {(b["name"], b["role"]) for b in _rules_bodies(text) if b["role"] == "recipient"}
     assert ("Ủy ban các vấn đề xã hội của Quốc hội", "recipient") in got, got
+
+
+def test_a_task_written_in_a_table_cell_is_read_as_a_line_and_a_criterion_cell_is_not():
+    """A ministry's guidance tables its criteria: how each is scored and who does what are sentences in a cell
+    (`Bộ Tài chính sẽ phối hợp với các bộ, cơ quan liên quan để tổng hợp dữ liệu`); a body spared the work
+    (`Các tỉnh không bắt buộc thực hiện đánh giá`) is given none, and a cell that names what is assessed
+    (`Cổng thông tin điện tử đáp ứng yêu cầu …`) assigns nothing."""
+    text = (HEADS["ministry"] + "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Hướng dẫn chấm điểm.\n"
+            "STT | Tiêu chí | Cách chấm điểm | Tài liệu kiểm chứng\n"
+            "1. | Cổng thông tin điện tử đáp ứng yêu cầu chức năng, tính năng kỹ thuật theo quy định | 0.50 | Báo cáo\n"
+            "2. | Thu ngân sách hằng năm của tỉnh | Các tỉnh không bắt buộc thực hiện đánh giá. Bộ Tài chính sẽ phối "
+            "hợp với các bộ, cơ quan liên quan để tổng hợp dữ liệu và tính điểm. | Báo cáo của tỉnh\n"
+            + SIGN["ministry"])
+    got = {(b["name"], b["role"]) for b in _rules_bodies(text)}
+    assert got == {("Bộ Tài chính", "coordinate"), ("các bộ, cơ quan liên quan", "coordinate")}

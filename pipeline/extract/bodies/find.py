@@ -36,7 +36,7 @@ from pipeline.extract.bodies.grammar import role_rules
 from pipeline.extract.bodies.executors import executing_leads, merges, pointed_recipients
 from pipeline.extract.bodies.recipients import find_recipients
 from pipeline.extract.bodies.roles import read_clause
-from pipeline.extract.bodies.tables import table_bodies
+from pipeline.extract.bodies.tables import sentence_cells, table_bodies
 from pipeline.extract.bodies.tokens import body_regions, logical_lines
 
 
@@ -97,6 +97,17 @@ def find_rules(doc: Doc) -> list[dict]:
                 # no full stop: the lines under it are what those bodies are to do
                 heading_actor, heading_rank = actor, ln.rank
     table_bodies(doc, em)
+    for cs, ce in sentence_cells(doc):
+        if cs in addressed or any(a <= cs < b for a, b in narrated):
+            continue
+        ln = read_line(doc, cs, cs, ce, blocked, [False, 0], carried=False)
+        if ln is None or not ln.names:
+            continue
+        actor = []     # a cell is read as a line with no heading above it: its clauses name their own subjects
+        bounds = split_at_subjects(ln.toks, merge_name_lists(ln.toks, clause_bounds(ln.toks), 0, ln.names), ln.names)
+        for ca, cb in split_at_agents(ln.toks, bounds, ln.names):
+            if actor or any(ca <= n[0] and n[1] <= cb for n in ln.names):
+                actor = read_clause(em, ln.toks, ca, cb, ln.names, actor, ln.refs, ln.quoted)
     # the executing sentence read as a list adds the bodies the clause reading lost, not two of them read as one
     read = [it for it in em.out if it["role"] == "lead"]
     em.out.extend(it for it in executing_leads(doc, places) if not merges(it, read))

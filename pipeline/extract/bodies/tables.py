@@ -55,8 +55,35 @@ def _sub_heading(text: str, cells: list[tuple[int, int]]) -> list[str | None] | 
     return None
 
 
+# words of a cell read as a sentence (a column of units' names holds two to eight words a cell)
+SENTENCE_WORDS = 10
+
+
 def table_rows(doc: Doc):
     """(role, start, end) of every cell under a role column of a table in the body."""
+    return ((role, a, b) for role, a, b in table_cells(doc) if role)
+
+
+def sentence_cells(doc: Doc, min_words: int = SENTENCE_WORDS):
+    """(start, end) of the cells of a table's data rows that are under no role column and hold a sentence:
+    a plan's or a guidance's table says who does what in its cells as the text does in its lines (`Bộ Tài chính sẽ
+    phối hợp với các bộ, cơ quan liên quan để tổng hợp dữ liệu`), and those are read as lines are
+    (`find.find_rules`). A short cell (a name alone in a column of units scored, a figure, a date) is no clause."""
+    text = doc.text
+    for role, a, b in table_cells(doc, every_table=True):
+        if role is None and len(text[a:b].split()) >= min_words and _TASK_CUE.search(text, a, b):
+            yield a, b
+
+
+# a cell assigns work only in the words a task is given with (a criterion's or a project's cell names what is
+# assessed or built: `Cổng thông tin điện tử đáp ứng yêu cầu …`, `Trường MN An Hòa: Xây dựng 01 phòng …`)
+_TASK_CUE = re.compile(r"(?<!\w)(?:chủ trì|phối hợp với|tham mưu|(?:[Gg]iao|[Đđ]ề nghị) [A-ZĐÀ-Ỹ]|chịu trách nhiệm)(?!\w)")
+
+
+def table_cells(doc: Doc, every_table: bool = False):
+    """(role or None, start, end) of the cells of the data rows of the tables in the body: a table's first row
+    names its columns (and a second row of headings, their roles); with `every_table`, the cells of tables with
+    no role column too."""
     text = doc.text
     for rs, re_ in body_regions(doc):
         roles = None
@@ -79,11 +106,10 @@ def table_rows(doc: Doc):
                 heading_rows += 1
                 continue
             heading_rows = 9
-            if not any(roles) or _GROUP_ROW.match(text[cells[0][0]:cells[0][1]]):
+            if not (any(roles) or every_table) or _GROUP_ROW.match(text[cells[0][0]:cells[0][1]]):
                 continue
-            for (a, b), role in zip(cells, roles):
-                if role:
-                    yield role, a, b
+            for i, (a, b) in enumerate(cells):
+                yield (roles[i] if i < len(roles) else None), a, b
 
 
 def table_bodies(doc: Doc, em) -> None:
