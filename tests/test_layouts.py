@@ -534,6 +534,18 @@ def test_signature_block_in_a_table_row():
         ["name"] == "Võ Thành Trung"
 
 
+@pytest.mark.parametrize("block,signer", [
+    ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tín", ("KT. Chủ tịch", "Phó Chủ tịch", "Nguyễn Hữu Tín")),
+    ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Lê Thanh Liêm", ("TM. Ủy ban nhân dân", "Chủ tịch", "Lê Thanh Liêm")),
+    ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Trần Văn Bình", ("KT. Bộ trưởng", "Thứ trưởng", "Trần Văn Bình")),
+])
+def test_a_signature_block_run_into_one_line(block, signer):
+    """A database's copy runs the block into one line: authority and title in capitals, then the name."""
+    raw = state_header() + "Điều 1. Nội dung.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n" + block + "\n"
+    got = meta(raw, "txt")["signer"]
+    assert (got["authority"], got["title"], got["name"]) == signer
+
+
 def test_name_printed_only_by_the_signing_software():
     raw = ("Người ký: Hoàng Minh Tuấn\n" + state_header() + "Điều 1. Nội dung.\n"
            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n")

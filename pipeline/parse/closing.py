@@ -183,6 +183,19 @@ def _trailing_title(text: str, authority: bool = False, after_authority: bool = 
     return None
 
 
+# a person's name ending a line, after the capitals of an authority and a title, maybe with the signing mark between
+_NAME_AT_END = re.compile(r"(?:\s+\(?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\s*\)?)?\s+((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\s*$")
+
+
+def _signed_on_one_line(m: re.Match, name_re, not_name) -> tuple[str, str] | None:
+    """(authority and title in capitals, name) of a signature block run into one line, else None."""
+    tail = _NAME_AT_END.search(m.group("who"))
+    if not tail or not name_re.match(tail.group(1)) or not_name.search(tail.group(1)):
+        return None
+    caps = m.group("who")[:tail.start()].strip()
+    return (caps, tail.group(1)) if len(caps.split()) >= 2 and is_upper(caps) else None
+
+
 def _name_in_capitals(text: str) -> bool:
     """A signer's name printed in capitals (`NGUYỄN VĂN BÌNH`): two to five words, the first a family name."""
     words = text.split()
@@ -343,6 +356,10 @@ def parse_closing(lines: list[Line], start: int, stop: int,
                 recipients.append(Line(ln.start + ln.text.index(rest), ln.start + ln.text.index(rest) + len(rest), rest))
             continue
         m = auth_re.match(t)
+        one_line = _signed_on_one_line(m, name_re, not_name) if m and title is None and name is None else None
+        if one_line:
+            # `KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tín`: a copy that ran the block into one line; its name is split off
+            m, name = auth_re.match(f"{m.group('auth')} {one_line[0]}"), one_line[1]
         if m and is_upper(_capitals(m.group("who").strip())):
             split = _trailing_title(m.group("who").strip(), authority=True)
             if title is None and split:

@@ -57,7 +57,7 @@ def regroup(fragments: list[str]) -> list[str]:
         for k in range(1, min(_MAX_GROUP, n - i) + 1):
             part = fragments[i:i + k]
             group = "".join(part)
-            if k > 1 and not (any(_CONSONANTS.fullmatch(f) for f in part) and _joined_word(group, m, part)):
+            if k > 1 and not (any(_broken(f, m) for f in part) and _joined_word(group, m, part)):
                 continue
             word = k > 1 or is_syllable(group) or group in _codes()
             cand = (bad + (0 if word else 1), cost - math.log(m.p_uni(group.lower())), words + [group])
@@ -66,9 +66,21 @@ def regroup(fragments: list[str]) -> list[str]:
     return best[n][2]
 
 
+def _broken(fragment: str, m) -> bool:
+    """A fragment that can only be part of a word: consonants alone (`B`, `Th`), or a short piece the genre never
+    writes as a word of its own though it spells like one (`ễn` of `Ngu y ễn`, `ủ` of `Thành ủ y`, `Cự` of `Cự u`:
+    a database's copy breaks syllables where the original's markup changed)."""
+    return bool(_CONSONANTS.fullmatch(fragment)) or len(fragment) <= 3 and m is not None \
+        and m.uni.get(fragment.lower(), 0) == 0 and is_syllable(fragment)
+
+
 def has_spelled_words(text: str) -> bool:
-    """Whether a text may hold a word spelled out: a fragment of consonants alone before a letter (`Y B AN`)."""
-    return bool(_LONE_CONSONANTS.search(text))
+    """Whether a text may hold a word spelled out: a fragment of consonants alone before a letter (`Y B AN`), or a
+    run of short fragments holding a piece no word is (`_broken`)."""
+    if _LONE_CONSONANTS.search(text):
+        return True
+    m = model()
+    return m is not None and any(_broken(f, m) for run in _RUN.finditer(text) for f in run.group(0).split(" "))
 
 
 _LONE_CONSONANTS = re.compile(r"(?<!\S)[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX]{1,2} (?=[^\W\d_])")
@@ -82,7 +94,8 @@ def spelled_runs() -> re.Pattern:
 def spelled_words(mt: re.Match) -> str:
     """A run of fragments regrouped (`regroup`), or as it is when none is consonants alone."""
     fragments = mt.group(0).split(" ")
-    if not any(_CONSONANTS.fullmatch(f) for f in fragments):
+    m = model()
+    if not any(_broken(f, m) for f in fragments):
         return mt.group(0)
     return " ".join(regroup(fragments))
 
