@@ -920,3 +920,12 @@ def test_a_provinces_station_is_named_with_va_and_the_merged_paper_keeps_its_nam
     assert canonical("Đài PTTH tỉnh") == "Đài Phát thanh và Truyền hình tỉnh"
     assert canonical("Đài PT-TH tỉnh") == "Đài Phát thanh và Truyền hình tỉnh"
     assert canonical("Báo và PT-TH Lâm Đồng") == "Báo và Phát thanh - Truyền hình Lâm Đồng"
+
+
+def test_a_head_after_a_comma_at_the_line_end_is_not_part_of_the_name_before_it():
+    """`Đề nghị Hội Liên hiệp Phụ nữ tỉnh, Phòng` / `Thương mại và Công nghiệp …`: the page wrapped the next body's
+    name after its head; the head is not a kind of unit listed with the first name, as a unit after a
+    committee's is (`Ủy ban nhân dân các huyện, Thành phố`)."""
+    assert names_in("Đề nghị Hội Liên hiệp Phụ nữ tỉnh, Phòng") == ["Hội Liên hiệp Phụ nữ tỉnh"]
+    assert names_in("Đề nghị Sở Y tế, Ban") == ["Sở Y tế"]
+    assert names_in("Ủy ban nhân dân các huyện, Thành phố thực hiện") == ["Ủy ban nhân dân các huyện , Thành phố"]

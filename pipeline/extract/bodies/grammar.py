@@ -10,7 +10,7 @@ from pipeline.extract.bodies.tokens import DIGIT, ORDINAL, SMALL_NUMBER, TOKEN, 
 from pipeline.text import units
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.places import resolve_jurisdiction
-from pipeline.extract.bodies.vocab import UNIT_HEADS, role_rules  # noqa: F401  (role_rules re-exported)
+from pipeline.extract.bodies.vocab import UNIT_HEADS, field_across_comma, role_rules, wrapped_head  # noqa: F401  (role_rules re-exported)
 from pipeline.extract.bodies.numbers import party_committee, unit_number
 from pipeline.extract.bodies.spans import ListedSpan, listed_span, name_start, other_levels  # noqa: F401  (name_start re-exported)
 
@@ -100,16 +100,6 @@ def _field_reaches_unit(toks: list[Tok], k: int, c, most: int = 6) -> bool:
     return False
 
 
-def _field_across_comma(toks: list[Tok], a: int, j: int, c) -> int | None:
-    """End of a field of rules/body_heads.yaml `board_fields` that holds the comma at token j and starts after
-    token a (`khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số`), None when no such field does."""
-    for m in range(max(a, j - 4), j):
-        k, _ = c["board_fields"].match(toks, m)
-        if m + k > j + 1:
-            return m + k
-    return None
-
-
 def _board_number(toks: list[Tok], j: int) -> bool:
     """Whether the number at token j, right after a board's or team's opening, is its number (`Ban chỉ đạo 389`,
     `Đội kiểm tra 814`, `Tổ công tác 12`) rather than a count of the bodies named after it (`Ban Chấp hành 03 Hội
@@ -153,13 +143,15 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
             j += 1                    # `Văn phòng HĐND, UBND xã`: one office serves both, as with `và`
             continue
         if t == ",":
-            end = _field_across_comma(toks, i + n, j, c)
+            end = field_across_comma(toks, i + n, j, c)
             if end:
                 j = end               # `Hội đồng an toàn, vệ sinh lao động`: the comma is inside the board's field
                 continue
         if t == ",":
             k, _ = c["list_nouns"].match(toks, j + 1)
             nxt = toks[j + 1].t if j + 1 < len(toks) else ""
+            if k and toks[i].low != "các" and wrapped_head(toks, j + 1, c):
+                break                 # `… Tổ quốc Việt Nam, Phòng` / `Thương mại …`: the next body's head
             if k and (not head_at(toks, j + 1) or toks[i].low == "các" and not is_cap(nxt)):
                 unit = after_place and bool(c["units"].match(toks, j + 1)[0])
                 j += 1 + k

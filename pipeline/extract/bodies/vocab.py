@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.extract.bodies.phrases import Phrases
-from pipeline.extract.bodies.tokens import TOKEN
+from pipeline.extract.bodies.tokens import TOKEN, Tok, is_cap
 from pipeline.text import units
 from pipeline.text.matching import trie_pattern
 from pipeline.text.names import canonical
@@ -154,3 +154,22 @@ def list_title(toks, a: int, b: int) -> bool:
     list that follows, not a body (the listed bodies take the part; a clause still reads its role across it)."""
     return b + 1 < len(toks) and toks[b].t == ":" and toks[a].low == "các" and toks[b + 1].t[:1].isupper() \
         and vague(" ".join(t.t for t in toks[a:b]))
+
+
+def field_across_comma(toks: list[Tok], a: int, j: int, c) -> int | None:
+    """End of a field of rules/body_heads.yaml `board_fields` that holds the comma at token j and starts after
+    token a (`khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số`), None when no such field does."""
+    for m in range(max(a, j - 4), j):
+        k, _ = c["board_fields"].match(toks, m)
+        if m + k > j + 1:
+            return m + k
+    return None
+
+
+def wrapped_head(toks: list[Tok], j: int, c) -> bool:
+    """Whether the word at token j, after a comma that follows a body's proper name, is the head of the next body
+    in capitals even with its field cut off by the line's end (`Ủy ban … Việt Nam, Phòng` / `Thương mại và Công
+    nghiệp Việt Nam`), not a kind of unit listed with the first name (`Ủy ban nhân dân các huyện, Thành phố`)."""
+    nxt = toks[j].t if j < len(toks) else ""
+    return is_cap(nxt) and nxt in c["heads"].table \
+        and not c["units"].match([Tok(x.s, x.e, x.low) for x in toks[j:j + 2]], 0)[0]
