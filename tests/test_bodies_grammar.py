@@ -929,3 +929,10 @@ def test_a_head_after_a_comma_at_the_line_end_is_not_part_of_the_name_before_it(
     assert names_in("Đề nghị Hội Liên hiệp Phụ nữ tỉnh, Phòng") == ["Hội Liên hiệp Phụ nữ tỉnh"]
     assert names_in("Đề nghị Sở Y tế, Ban") == ["Sở Y tế"]
     assert names_in("Ủy ban nhân dân các huyện, Thành phố thực hiện") == ["Ủy ban nhân dân các huyện , Thành phố"]
+
+
+def test_a_task_verb_typed_in_capitals_ends_the_name_before_its_object():
+    """`- MTTQ Phối hợp với UBND xã`: a line typed with its verb capitalized; a capitalized word goes on with a name
+    (`Ban Quản lý`), but not a task verb right before its object (`với`, a comma)."""
+    assert names_in("- MTTQ Phối hợp với UBND xã tổ chức hội nghị.") == ["MTTQ", "UBND xã"]
+    assert names_in("Sở Y tế Chủ trì, phối hợp với Sở Tài chính") == ["Sở Y tế", "Sở Tài chính"]

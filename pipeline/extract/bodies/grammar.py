@@ -224,8 +224,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
                                       # hoạch tổng hợp`: `tổng hợp` ends the field
         if k and not is_cap(t):      # `Ban Quản lý`: a capitalized word continues the name
             break
-        kv = 0 if is_cap(t) or low not in c["subject_verbs"].firsts or in_compound(toks, j, c) \
-            else c["subject_verbs"].match(toks, j)[0]
+        kv = 0 if low not in c["subject_verbs"].firsts or in_compound(toks, j, c) else c["subject_verbs"].match(toks, j)[0]
+        if kv and is_cap(t):          # `MTTQ Phối hợp với UBND xã`: a task verb typed in capitals ends the name only
+            kv = kv if j + kv < len(toks) and toks[j + kv].low in ("với", ",") else 0    # right before its object
         if kv and _ends_field(toks, i + 1, j + kv, c):
             kv = 0
         if kv and (any(x.low == "các" for x in toks[i:j]) or toks[j - 1].t.isdigit()):
