@@ -936,3 +936,10 @@ def test_a_task_verb_typed_in_capitals_ends_the_name_before_its_object():
     (`Ban Quản lý`), but not a task verb right before its object (`với`, a comma)."""
     assert names_in("- MTTQ Phối hợp với UBND xã tổ chức hội nghị.") == ["MTTQ", "UBND xã"]
     assert names_in("Sở Y tế Chủ trì, phối hợp với Sở Tài chính") == ["Sở Y tế", "Sở Tài chính"]
+
+
+def test_what_a_body_is_after_a_dash_is_not_its_name():
+    """`Quốc hội Việt Nam - Cơ quan đại biểu cao nhất của Nhân dân`: the apposition says what the body is; a dash
+    inside a name joins its fields (`Sở Lao động - Thương binh và Xã hội`)."""
+    assert names_in("tuyên truyền về Quốc hội Việt Nam - Cơ quan đại biểu cao nhất của Nhân dân") == ["Quốc hội Việt Nam"]
+    assert names_in("Sở Lao động - Thương binh và Xã hội chủ trì") == ["Sở Lao động - Thương binh và Xã hội"]

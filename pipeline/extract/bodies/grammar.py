@@ -168,6 +168,8 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
             break
         if t in ("-", "–"):
             nxt = toks[j + 1].t if j + 1 < len(toks) else ""
+            if nxt == "Cơ" and j + 2 < len(toks) and toks[j + 2].low == "quan":
+                break                 # `Quốc hội Việt Nam - Cơ quan đại biểu cao nhất …`: what the body is, not its name
             if is_cap(nxt) or nxt.isdigit():
                 j += 1
                 continue
