@@ -540,3 +540,13 @@ def test_the_days_of_a_trade_described_are_no_recurrence():
         "2. Đối thoại về hoạt động hàng ngày của doanh nghiệp.\n"
         "3. Các đơn vị báo cáo tình hình dịch bệnh hằng ngày về Sở Y tế.\n")]
     assert got == [("daily", "hằng ngày")], got
+
+
+def test_a_period_in_a_cited_title_the_page_wrapped_is_the_titles():
+    """`Căn cứ Quyết định số 2107/QĐ-UBND ngày 05/12/2024 của UBND tỉnh` / `Thái Bình về việc giao quyền tự chủ …
+    giai đoạn 2025-2029;`: the page broke the citation's line before its title; the period is still the title's.
+    A period of the plan's own, on a line of its own, is kept."""
+    cited = ("Căn cứ Quyết định số 2107/QĐ-UBND ngày 05/12/2024 của Ủy ban nhân dân tỉnh\n"
+             "Thái Bình về việc giao quyền tự chủ tài chính cho các đơn vị sự nghiệp giai đoạn 2025-2029;\n")
+    assert "2025/2029" not in values(cited + "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n")
+    assert values(cited + "1. Các sở thực hiện trong giai đoạn 2025-2029.\n").get("2025/2029") == "period"

@@ -28,7 +28,7 @@ from pipeline.text.days import iso_day
 from pipeline.text.fold import lowered
 from pipeline.text.matching import (case_blind, matches_at, opening_words, presence, required_literal, trie_pattern,
                                     word_starts)
-from pipeline.text.spans import Taken, column_header, last_break, last_stop, next_break
+from pipeline.text.spans import Taken, column_header, last_break, last_stop, next_break, unwrapped
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
@@ -396,8 +396,9 @@ def _in_cited_title(name: str, text: str, s: int, ref_ends: list[int], own_type:
     cfg = _cfg()
     numbers = [m.end() for m in cfg["document_number"].finditer(text, max(0, s - 300), s)]
     for b in ref_ends[bisect_left(ref_ends, s - 300):bisect_right(ref_ends, s)] + numbers:   # (the ends near, not every one)
-        cue = cfg["title_after_ref"].search(text[b:s]) if b <= s and s - b <= 300 else None
-        if cue and not _SENTENCE_END.search(text, b, s) and not cfg["title_end"].search(text[b + cue.end():s]):
+        between = unwrapped(text, b, s) if b <= s and s - b <= 300 else None
+        cue = cfg["title_after_ref"].search(between) if between is not None else None
+        if cue and not _SENTENCE_END.search(between) and not cfg["title_end"].search(between[cue.end():]):
             return True
     if name in _PERIOD_KINDS + ("until_year",) and not re.match(r"(?:nhiệm kỳ|khóa|khoá)", text[s:s + 9], re.I):
         m = cfg["program_title_before"].search(text, max(0, s - 130), s)

@@ -148,3 +148,26 @@ def example_spans(text: str) -> tuple[tuple[int, int], ...]:
                 end = e
         out.append((m.start(), end))
     return tuple(out)      # (cached: every extractor of a document asks, through the registry)
+
+
+def unwrapped(text: str, b: int, s: int) -> str:
+    """`text[b:s]` with the line breaks the page made inside a sentence as spaces (`… ngày 05/12/2025 của UBND tỉnh` /
+    `Phú Thọ về việc …`): the line before is a full printed line with no closing mark (`.`, `;`, `:`), and the next
+    opens no item, label, new ground (`Căn cứ`) or line in capitals (a header's)."""
+    stretch = text[b:s]
+    if "\n" not in stretch:
+        return stretch
+    lines = stretch.split("\n")
+    out = lines[0]
+    first = text[text.rfind("\n", 0, b) + 1:b] + lines[0]       # the whole line the stretch starts in
+    for prev, line in zip([first] + lines[1:], lines[1:]):
+        wrapped = len(prev.strip()) >= _FULL_LINE and not prev.rstrip().endswith((".", ";", ":")) \
+            and not _NEW_LINE.match(line)
+        out += (" " if wrapped else "\n") + line
+    return out
+
+
+_FULL_LINE = 50        # characters of a printed line of body text the page wrapped (a date line, a title's, is shorter)
+# what opens a line of its own: an item's bullet or label, a new ground, a line in capitals
+_NEW_LINE = re.compile(r"\s*(?:[-+•*]|\d+[.)/]|[a-zđ][).]|[IVXLC]+[./]|Căn cứ|Thực hiện|Theo |Xét |Điều "
+                       r"|[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]{2,}|$)")
