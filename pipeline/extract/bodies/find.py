@@ -36,7 +36,7 @@ from pipeline.extract.bodies.grammar import role_rules
 from pipeline.extract.bodies.executors import executing_leads, merges, pointed_recipients
 from pipeline.extract.bodies.recipients import find_recipients
 from pipeline.extract.bodies.roles import read_clause
-from pipeline.extract.bodies.tables import sentence_cells, table_bodies
+from pipeline.extract.bodies.tables import table_bodies
 from pipeline.extract.bodies.tokens import body_regions, logical_lines
 
 
@@ -96,8 +96,7 @@ def find_rules(doc: Doc) -> list[dict]:
                 # `c) Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng và đề nghị Bộ Tư lệnh …` with
                 # no full stop: the lines under it are what those bodies are to do
                 heading_actor, heading_rank = actor, ln.rank
-    table_bodies(doc, em)
-    for cs, ce in sentence_cells(doc):
+    for cs, ce in table_bodies(doc, em):
         if cs in addressed or any(a <= cs < b for a, b in narrated):
             continue
         ln = read_line(doc, cs, cs, ce, blocked, [False, 0], carried=False)

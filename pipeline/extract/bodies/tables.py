@@ -59,22 +59,6 @@ def _sub_heading(text: str, cells: list[tuple[int, int]]) -> list[str | None] | 
 SENTENCE_WORDS = 10
 
 
-def table_rows(doc: Doc):
-    """(role, start, end) of every cell under a role column of a table in the body."""
-    return ((role, a, b) for role, a, b in table_cells(doc) if role)
-
-
-def sentence_cells(doc: Doc, min_words: int = SENTENCE_WORDS):
-    """(start, end) of the cells of a table's data rows that are under no role column and hold a sentence:
-    a plan's or a guidance's table says who does what in its cells as the text does in its lines (`Bộ Tài chính sẽ
-    phối hợp với các bộ, cơ quan liên quan để tổng hợp dữ liệu`), and those are read as lines are
-    (`find.find_rules`). A short cell (a name alone in a column of units scored, a figure, a date) is no clause."""
-    text = doc.text
-    for role, a, b in table_cells(doc, every_table=True):
-        if role is None and len(text[a:b].split()) >= min_words and _TASK_CUE.search(text, a, b):
-            yield a, b
-
-
 # a cell assigns work only in the words a task is given with (a criterion's or a project's cell names what is
 # assessed or built: `Cổng thông tin điện tử đáp ứng yêu cầu …`, `Trường MN An Hòa: Xây dựng 01 phòng …`)
 _TASK_CUE = re.compile(r"(?<!\w)(?:chủ trì|phối hợp với|tham mưu|(?:[Gg]iao|[Đđ]ề nghị) [A-ZĐÀ-Ỹ]|chịu trách nhiệm)(?!\w)")
@@ -112,15 +96,25 @@ def table_cells(doc: Doc, every_table: bool = False):
                 yield (roles[i] if i < len(roles) else None), a, b
 
 
-def table_bodies(doc: Doc, em) -> None:
-    """Emit the bodies of the role columns of the document's tables."""
-    for role, a, b in table_rows(doc):
-        toks = tokenize(doc.text[a:b], a)
+def table_bodies(doc: Doc, em) -> list[tuple[int, int]]:
+    """Emit the bodies of the role columns of the document's tables; give back the other cells that hold a task's
+    sentence, for the clause reading (`find.find_rules`): a plan's or a guidance's table says who does what in its
+    cells as the text does in its lines (`Bộ Tài chính sẽ phối hợp với các bộ, cơ quan liên quan để tổng hợp dữ
+    liệu`). A short cell (a name alone in a column of units scored, a figure, a date) is no clause. One pass over
+    the tables for both."""
+    text, sentences = doc.text, []
+    for role, a, b in table_cells(doc, every_table=True):
+        if role is None:
+            if _TASK_CUE.search(text, a, b) and len(text[a:b].split()) >= SENTENCE_WORDS:
+                sentences.append((a, b))
+            continue
+        toks = tokenize(text[a:b], a)
         names = find_names(toks)
         if names:
             for n in names:
                 em.add(toks, n, role, "table")
             continue
-        place = units.bare_place(doc.text[a:b])
+        place = units.bare_place(text[a:b])
         if place:                        # `Xã Đắk Song` in a column of bodies: its People's Committee
             em.add_name(f"Ủy ban nhân dân {place}", role, a, b, "table")
+    return sentences
