@@ -943,3 +943,12 @@ def test_what_a_body_is_after_a_dash_is_not_its_name():
     inside a name joins its fields (`Sở Lao động - Thương binh và Xã hội`)."""
     assert names_in("tuyên truyền về Quốc hội Việt Nam - Cơ quan đại biểu cao nhất của Nhân dân") == ["Quốc hội Việt Nam"]
     assert names_in("Sở Lao động - Thương binh và Xã hội chủ trì") == ["Sở Lao động - Thương binh và Xã hội"]
+
+
+def test_a_party_committee_by_its_code_after_its_board_or_standing_body():
+    """A provincial Nơi nhận writes the Party's standing board by codes (`TT. TU, HĐND tỉnh`, `TTHU`, `BTV TU`);
+    `TU`, `HU`, `ĐU` are also syllables, so a name in capitals is not cased over them."""
+    assert names_in("- TT. TU, HĐND tỉnh (b/c);") == ["TT . TU", "HĐND tỉnh"]
+    assert [canonical(n) for n in ("TT. TU", "TTHU", "BTV TU", "VP ĐU")] == \
+        ["Thường trực Tỉnh ủy", "Thường trực Huyện ủy", "Ban Thường vụ Tỉnh ủy", "Văn phòng Đảng ủy"]
+    assert canonical("SỞ TƯ PHÁP") == "Sở Tư pháp"

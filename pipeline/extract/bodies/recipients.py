@@ -261,7 +261,7 @@ def _bare_head(tk: list[Tok], a: int, b: int) -> bool:
     names no place of its own. A collective in lower case (`cơ quan ngang Bộ`) is central, it takes no place; a Party
     committee (`TT Tỉnh ủy`) names its unit already."""
     k = head_at(tk, a)
-    return k > 0 and tk[a].low != "các" and not tk[a].t[:1].islower() and tk[b - 1].low not in ("ủy", "uỷ") and all(t.t[:1].isupper() or not t.t[:1].isalpha() for t in tk[a + k:b])
+    return k > 0 and tk[a].low != "các" and not tk[a].t[:1].islower() and tk[b - 1].low not in ("ủy", "uỷ", "tu", "hu", "đu") and all(t.t[:1].isupper() or not t.t[:1].isalpha() for t in tk[a + k:b])
 
 
 def _head_any_case(keep: list[Tok], j: int) -> bool:
