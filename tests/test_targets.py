@@ -1104,3 +1104,14 @@ def test_a_lettered_goal_with_no_verb_keeps_what_it_measures(label):
     got = targets(f"{label} Phấn đấu tỷ lệ trường đạt chuẩn quốc gia không dưới 70%.\n")
     assert [(t["value"], t["comparator"], t["subject"]) for t in got] == \
         [(70, ">=", "tỷ lệ trường đạt chuẩn quốc gia")]
+
+
+@pytest.mark.parametrize("line,value,unit", [
+    ("- Kết nạp từ 50 đảng viên mới trở lên.", 50, "count"),
+    ("- Có từ 75% tổ chức cơ sở đảng trở lên hoàn thành tốt nhiệm vụ.", 75, "%"),
+])
+def test_a_floor_whose_thing_counted_stands_between_tu_and_tro_len(line, value, unit):
+    """`từ … trở lên` is a floor with the thing counted between the figure and `trở lên`, as a Party resolution's
+    targets write it; `từ 5 đến 10` stays a range."""
+    got = [(t["value"], t["unit"], t["comparator"]) for t in targets("1. Chỉ tiêu\n" + line + "\n")]
+    assert got == [(value, unit, ">=")]

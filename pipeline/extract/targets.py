@@ -408,7 +408,9 @@ def find(doc: Doc) -> list[dict]:
             elif cfg["at_most"].match(tail):
                 comparator = "<="
             elif cmp_word in ("từ", "đạt từ"):
-                comparator = "="  # `từ 5 đến 10` is a range; only `từ … trở lên` is a floor
+                # `từ 5 đến 10` is a range; only `từ … trở lên` is a floor, the thing counted maybe between
+                # (`kết nạp từ 50 đảng viên mới trở lên`, `có từ 75% tổ chức cơ sở đảng trở lên`)
+                comparator = ">=" if _FLOOR_AFTER.match(text, e, ce) else "="
             taken.append((s, e))
             kept.add(s, e)
             year = target_year(doc, text, cs, ce, s)
@@ -425,6 +427,9 @@ def find(doc: Doc) -> list[dict]:
                         "year": year, "text": text[s:e], "start": s, "end": e})
     out += _none_allowed(doc, blocked + taken)
     return _once(out)
+
+
+_FLOOR_AFTER = re.compile(r"[^,;.:\n\d]{0,60}?(?<!\w)trở lên(?!\w)")
 
 
 def _none_allowed(doc: Doc, taken: list[tuple[int, int]]) -> list[dict]:
