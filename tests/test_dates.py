@@ -46,7 +46,7 @@ def values(body: str, year: int = 2025) -> dict[str, str]:
     ("Thời gian thu nhận hồ sơ từ ngày 04/3/2026 đến hết ngày 25/4/2026.", "2026-03-04/2026-04-25", "period"),
     ("Trên thực tế, từ tháng 5 năm 2023 đến tháng 8 năm 2023, các xã đã rà soát.", "2023-05/2023-08", "period"),
     ("Nhiệm kỳ của Ban Chấp hành được tính từ năm 2024 đến năm 2029.", "2024/2029", "period"),
-    ("Mặt khác, từ thời điểm tháng 3 năm 2025 đến nay, nhiều hồ sơ chưa được cập nhật.", "2025-03", "period"),
+    ("Mặt khác, từ thời điểm tháng 3 năm 2025 đến nay, nhiều hồ sơ chưa được cập nhật.", "2025-03/2025-08", "period"),
     ("Phấn đấu đến năm 2035 có ít nhất 60% số thôn đạt chuẩn văn hóa.", "2035", "deadline"),
     ("Lồng ghép vào Kế hoạch chuyển đổi số hằng năm của đơn vị.", "yearly", "recurrence"),
     ("Đánh giá, xếp loại hàng năm đối với đảng viên.", "yearly", "recurrence"),
@@ -550,3 +550,15 @@ def test_a_period_in_a_cited_title_the_page_wrapped_is_the_titles():
              "Thái Bình về việc giao quyền tự chủ tài chính cho các đơn vị sự nghiệp giai đoạn 2025-2029;\n")
     assert "2025/2029" not in values(cited + "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n")
     assert values(cited + "1. Các sở thực hiện trong giai đoạn 2025-2029.\n").get("2025/2029") == "period"
+
+
+def test_since_a_time_until_now_is_a_period_to_the_issue_date():
+    """`từ năm 2019 đến nay` in a plan issued on 18 August 2025 is the period 2019/2025; the end has the start's
+    precision (a month's start ends in the issue month)."""
+    assert values("Kết quả từ năm 2019 đến nay cho thấy nhiều chuyển biến.\n").get("2019/2025") == "period"
+    assert values("Từ tháng 10 năm 2024 đến nay, tình hình ổn định.\n").get("2024-10/2025-08") == "period"
+
+
+def test_a_quarter_in_the_old_spelling():
+    """`quí` is how older documents spell `quý`."""
+    assert values("Các phòng hoàn thành việc rà soát trong quí III năm 2025.\n") == {"2025-Q3": "deadline"}

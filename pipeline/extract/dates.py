@@ -24,7 +24,7 @@ from re import _parser
 from pipeline import rules
 from pipeline.extract.registry import extractor
 from pipeline.parse.document import Doc
-from pipeline.text.days import iso_day
+from pipeline.text.days import iso_day, until_now
 from pipeline.text.fold import lowered
 from pipeline.text.matching import (case_blind, matches_at, opening_words, presence, required_literal, trie_pattern,
                                     word_starts)
@@ -472,6 +472,8 @@ def find(doc: Doc) -> list[dict]:
             if cfg["received_stamp_before"].search(text[max(0, s - 60):s]):
                 continue  # the day a scanned copy was received, stamped on it
             kind = "period" if name == "month_label" and "/" in value else _kind(name, text, s, e)
+            if kind == "period" and "/" not in value and cfg["since_after"].search(text[e:e + 40]):
+                value = until_now(value, doc.metadata.get("issued_date"))   # `từ năm 2001 đến nay`: to the issue
             if name in _DAY_KINDS and in_ref.overlaps(s, e):
                 continue  # inside a citation: the cited document's date (periods in its title still count)
             if kind == "event" and _is_cited(name, text, s, e):

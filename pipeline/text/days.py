@@ -36,3 +36,11 @@ def _figure(v) -> int:
     if v.__class__ is int and v >= 0:
         return v
     return int(_NOT_DIGIT.sub("", str(v if v is not None else "")) or 0)
+
+
+def until_now(start: str, issued: str | None) -> str:
+    """`từ năm 2001 đến nay` in a document issued on 2004-07-01 is the period `2001/2004`: the start, then the issue
+    date cut to the start's precision (year, month or day); the start alone when the issue date is unknown or
+    not after it."""
+    now = (issued or "")[:len(start)]
+    return f"{start}/{now}" if len(now) == len(start) and now > start else start
