@@ -952,3 +952,10 @@ def test_a_party_committee_by_its_code_after_its_board_or_standing_body():
     assert [canonical(n) for n in ("TT. TU", "TTHU", "BTV TU", "VP ĐU")] == \
         ["Thường trực Tỉnh ủy", "Thường trực Huyện ủy", "Ban Thường vụ Tỉnh ủy", "Văn phòng Đảng ủy"]
     assert canonical("SỞ TƯ PHÁP") == "Sở Tư pháp"
+
+
+def test_a_state_treasury_branch_by_its_code_is_expanded():
+    """`KBNN khu vực IX` in a Nơi nhận is the State Treasury's regional branch (its code is no longer only an
+    issuer's code of a cited number)."""
+    assert canonical("KBNN khu vực IX") == "Kho bạc Nhà nước khu vực IX"
+    assert canonical("BHXHVN") == "Bảo hiểm xã hội Việt Nam"
