@@ -959,3 +959,15 @@ def test_a_state_treasury_branch_by_its_code_is_expanded():
     issuer's code of a cited number)."""
     assert canonical("KBNN khu vực IX") == "Kho bạc Nhà nước khu vực IX"
     assert canonical("BHXHVN") == "Bảo hiểm xã hội Việt Nam"
+
+
+def test_police_courts_and_branches_by_their_codes_in_an_address_list():
+    """A provincial Nơi nhận shortens the police, the courts, the central bank's branch, a commune's health station
+    and the farmers' union (`CA tỉnh`, `TAND tỉnh, VKSND tỉnh`, `NHNN chi nhánh tỉnh`, `Trạm YT xã`, `Hội ND tỉnh`);
+    a bare `CA` is no police."""
+    assert names_in("- CA tỉnh; TAND tỉnh, VKSND tỉnh;") == ["CA tỉnh", "TAND tỉnh", "VKSND tỉnh"]
+    assert names_in("Ký bởi CA của đơn vị") == []
+    assert [canonical(n) for n in ("CA tỉnh", "TAND tỉnh", "VKSND tỉnh", "NHNN chi nhánh tỉnh", "Trạm YT xã",
+                                   "Hội ND tỉnh", "BCH QS tỉnh")] == \
+        ["Công an tỉnh", "Tòa án nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh", "Ngân hàng Nhà nước chi nhánh tỉnh",
+         "Trạm Y tế xã", "Hội Nông dân tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]
