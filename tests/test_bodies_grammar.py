@@ -959,6 +959,8 @@ def test_a_state_treasury_branch_by_its_code_is_expanded():
     issuer's code of a cited number)."""
     assert canonical("KBNN khu vực IX") == "Kho bạc Nhà nước khu vực IX"
     assert canonical("BHXHVN") == "Bảo hiểm xã hội Việt Nam"
+    # a commune's council and committee share one office, their codes joined by a dash
+    assert canonical("VP HĐND-UBND xã") == "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"
 
 
 def test_police_courts_and_branches_by_their_codes_in_an_address_list():
