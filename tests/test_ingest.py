@@ -206,6 +206,17 @@ def test_binary_named_txt(tmp_path):
     assert error_code(path) == "binary_content"
 
 
+def test_binary_named_pdf_says_it_holds_no_pdf(tmp_path):
+    """Bytes with no `%PDF` header behind a `.pdf` name: the error says the name promised a PDF, not only that the
+    bytes are no text (the code stays the one other systems count)."""
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(IngestError) as err:
+        ingest(path)
+    assert err.value.code == "binary_content"
+    assert "name says PDF" in err.value.message
+
+
 def test_corrupt_pdf(tmp_path):
     path = tmp_path / "broken.pdf"
     path.write_bytes(b"%PDF-1.4\n1 0 obj garbage endobj\n%%EOF\n")

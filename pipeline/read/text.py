@@ -7,7 +7,7 @@ from pipeline.read import legacy
 from pipeline.read.base import IngestError, Ingested, Limits, fix_legacy
 from pipeline.read.doc import unfold_ascii_tables
 from pipeline.read.markdown import drop_front_matter, looks_like_markdown, markdown_to_text
-from pipeline.read.sniff import decode_text
+from pipeline.read.sniff import EXTENSION_FORMATS, decode_text
 
 
 def check_text_size(path: Path, limits: Limits, what: str) -> None:
@@ -22,7 +22,15 @@ def check_text_size(path: Path, limits: Limits, what: str) -> None:
 def read_text(path: Path, limits: Limits) -> Ingested:
     check_text_size(path, limits, "text")
     data = path.read_bytes()
-    text = drop_front_matter(decode_text(data))
+    try:
+        text = drop_front_matter(decode_text(data))
+    except IngestError as exc:
+        named = EXTENSION_FORMATS.get(path.suffix.lower())
+        if exc.code != "binary_content" or named in (None, "txt", "md"):
+            raise
+        # a `.pdf`, `.docx` … whose bytes hold none of that format's structure: say so, not only that it is no text
+        raise IngestError(exc.code, f"the file's name says {named.upper()} but its bytes hold no {named.upper()} "
+                                    f"structure, and no text either: {exc.message}") from None
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
     if fmt == "md" or looks_like_markdown(text):
         text = markdown_to_text(text)      # headings, escapes, pipe tables as rows (markdown.py), empty cells kept
