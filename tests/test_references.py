@@ -529,3 +529,14 @@ def test_the_constitution_is_cited_by_its_state_or_its_year_not_when_only_obeyed
         [("Hiến pháp", "Quốc hội", "basis")]
     assert refs("Căn cứ Hiến pháp năm 2013;\n")[0]["doc_type"] == "Hiến pháp"
     assert [r for r in refs("Cán bộ phải tuân thủ Hiến pháp và pháp luật.\n") if r["doc_type"] == "Hiến pháp"] == []
+
+
+def test_a_footnote_mark_glued_to_the_number_keeps_the_date_and_the_issuer():
+    """`Quyết định số 11/2026/QĐ-UBND(1) ngày 05/01/2026 của UBND tỉnh`: the footnote's mark stands between the number
+    and what follows it; the citation still has its date and its issuer."""
+    got = refs("Căn cứ Quyết định số 11/2026/QĐ-UBND(1) ngày 05/01/2026 của Ủy ban nhân dân tỉnh;\n"
+               "Căn cứ Nghị định số 15/2025/NĐ-CP[2] của Chính phủ;\n")
+    by_id = {r["identifier"]: r for r in got}
+    assert by_id["11/2026/QĐ-UBND"]["date"] == "2026-01-05"
+    assert by_id["11/2026/QĐ-UBND"]["issuer"].startswith("Ủy ban nhân dân tỉnh")
+    assert by_id["15/2025/NĐ-CP"]["issuer"] == "Chính phủ"
