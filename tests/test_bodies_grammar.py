@@ -973,3 +973,10 @@ def test_police_courts_and_branches_by_their_codes_in_an_address_list():
                                    "Hội ND tỉnh", "BCH QS tỉnh")] == \
         ["Công an tỉnh", "Tòa án nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh", "Ngân hàng Nhà nước chi nhánh tỉnh",
          "Trạm Y tế xã", "Hội Nông dân tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]
+
+
+def test_a_committees_units_end_before_another_kind_of_body_in_the_list():
+    """`UBND các xã, phường, đơn vị liên quan`: the committees of the units, then other bodies; a Party list of
+    committees by their units goes on (`Ban Thường vụ các huyện, thị, thành ủy`)."""
+    assert names_in("Giao UBND các xã, phường, đơn vị liên quan tổ chức thực hiện.")[0] == "UBND các xã , phường"
+    assert names_in("Ban Thường vụ các huyện, thị, thành ủy chỉ đạo")[0].startswith("Ban Thường vụ các huyện , thị")

@@ -10,7 +10,7 @@ from pipeline.extract.bodies.tokens import DIGIT, ORDINAL, SMALL_NUMBER, TOKEN, 
 from pipeline.text import units
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.places import resolve_jurisdiction
-from pipeline.extract.bodies.vocab import UNIT_HEADS, field_across_comma, role_rules, wrapped_head  # noqa: F401  (role_rules re-exported)
+from pipeline.extract.bodies.vocab import UNIT_HEADS, field_across_comma, role_rules, units_then_other, wrapped_head  # noqa: F401  (role_rules re-exported)
 from pipeline.extract.bodies.numbers import party_committee, unit_number
 from pipeline.extract.bodies.spans import ListedSpan, listed_span, name_start, other_levels  # noqa: F401  (name_start re-exported)
 
@@ -150,8 +150,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
         if t == ",":
             k, _ = c["list_nouns"].match(toks, j + 1)
             nxt = toks[j + 1].t if j + 1 < len(toks) else ""
-            if k and toks[i].low != "các" and wrapped_head(toks, j + 1, c):
-                break                 # `… Tổ quốc Việt Nam, Phòng` / `Thương mại …`: the next body's head
+            if k and toks[i].low != "các" and (wrapped_head(toks, j + 1, c) or units_then_other(toks, i, j, c)):
+                break                 # `… Tổ quốc Việt Nam, Phòng` / `Thương mại …`: the next body's head; `UBND các xã,
+                                      # phường, đơn vị liên quan`: the units' committees, then other bodies
             if k and (not head_at(toks, j + 1) or toks[i].low == "các" and not is_cap(nxt)):
                 unit = after_place and bool(c["units"].match(toks, j + 1)[0])
                 j += 1 + k

@@ -173,3 +173,15 @@ def wrapped_head(toks: list[Tok], j: int, c) -> bool:
     nxt = toks[j].t if j < len(toks) else ""
     return is_cap(nxt) and nxt in c["heads"].table \
         and not c["units"].match([Tok(x.s, x.e, x.low) for x in toks[j:j + 2]], 0)[0]
+
+
+def units_then_other(toks: list[Tok], i: int, j: int, c) -> bool:
+    """Whether the comma at token j ends a list of administrative units of a committee's name opened at token i
+    (`UBND các xã, phường`) and what follows is another kind of body (`đơn vị liên quan`, `cơ quan`): the committees
+    of those units are one body, the others another. (A Party list goes on: `Ban Thường vụ các huyện, thị, thành ủy`.)"""
+    after_unit = any(c["units"].match(toks, j - n)[0] == n for n in (1, 2) if j - n > i)
+    return after_unit and " ".join(x.low for x in toks[j + 1:j + 3]) in _OTHER_BODIES
+
+
+# kinds of body that are no administrative unit, listed after a committee's units
+_OTHER_BODIES = frozenset({"đơn vị", "cơ quan", "doanh nghiệp", "tổ chức"})
