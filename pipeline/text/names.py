@@ -109,8 +109,7 @@ def _field_code_after_head(name: str) -> str:
 
 # `TT Tỉnh ủy`, `TT.HĐND tỉnh`: before a Party committee or a council `TT` is its standing board (elsewhere, `TT Y tế`,
 # it may be a centre, and is left as written)
-_STANDING = re.compile(r"(?<![\wĐđ-])(?i:TT)\.?\s*(?=(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|HĐND|Hội đồng nhân dân"
-                       r"|TU|HU|ĐU)\b)")
+_STANDING = re.compile(r"(?<![\wĐđ-])(?i:TT)\.?\s*(?=(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|HĐND|Hội đồng nhân dân)\b)")
 # `Ban công tác MT thôn`: after `công tác`, `MT` is the Mặt trận (elsewhere it may be môi trường, and is left as written)
 _FRONT_WORK = re.compile(r"(?<![\wĐđ-])(?i:công tác)\s+MT(?![\wĐđ-])")
 _CITY_TP = re.compile(r"(?<![\wĐđ-])TP\.?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")   # `TP. Hồ Chí Minh`
@@ -277,7 +276,7 @@ def canonical(name: str) -> str:
     """The canonical form of a body's name: expanded, cased, tones placed, edges trimmed; `&` between words
     written `và` (`Sở Nông nghiệp & Phát triển nông thôn`). Cached: a document names the same bodies again and
     again, and the answer depends on the name and the rules (read once per process) alone."""
-    name = _PARTY_CODE.sub(lambda m: m.group(1) + _PARTY_CODES[m.group(2)], name)   # before casing: `TU` is a word too
+    name = _PARTY_CODE.sub(_party_code, name)   # before casing: `TU` is a word too
     name = place_tones(proper_name(expand_abbreviations(raise_legacy_head(case_name(trim_edges(name.replace(" & ", " và ")))))))
     if "&" in name:               # `Văn phòng HĐND&UBND xã`, expanded: the office of both, glued by `&`
         name = _GLUED_AND.sub(" và ", name)
@@ -287,9 +286,12 @@ def canonical(name: str) -> str:
 
 
 # `TT. TU`, `BTV HU`, `VP ĐU`: a Party committee by its code after the code of its board or office (`tu`, `hu`, `đu` are
-# also syllables, which casing a name printed in capitals would lower)
-_PARTY_CODES = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "ĐU": "Đảng ủy"}
+# also syllables, which casing a name printed in capitals would lower); spelled out as rules/abbreviations.yaml says
 _PARTY_CODE = re.compile(r"(?<![\wĐđ-])((?:TT\.?|BTV|VP|UBKT|BTG|BDV|BTC|BCH|BXDĐ)\s*)(TU|HU|ĐU)(?![\wĐđ-])")
+
+
+def _party_code(m: re.Match) -> str:
+    return m.group(1) + rules.load("abbreviations")["bodies"][m.group(2)]
 _GLUED_AND = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
 # a head typed twice (`UBND UBND cấp xã`, once expanded: `Ủy ban nhân dân Ủy ban nhân dân cấp xã`): one name
 _DOUBLED = re.compile(r"(?<!\S)((?:\S+ ){1,4}?\S+) \1(?!\S)")

@@ -85,13 +85,7 @@ def find_rules(doc: Doc) -> list[dict]:
                 line_actor, first = heading_actor, 0
             if not names and not line_actor:
                 continue    # no body named here and none carried from a heading: no clause of it can give a role
-            actor = line_actor
-            bounds = split_at_subjects(toks, merge_name_lists(toks, clause_bounds(toks), first, names), names)
-            for ca, cb in split_at_agents(toks, bounds, names):
-                # a clause that names no body, with no subject carried into it, assigns nothing: `read_clause`
-                # would add no item and give no subject back (1186 of the 5237 clauses of the dev corpus)
-                if cb > first and (actor or any(max(ca, first) <= n[0] and n[1] <= cb for n in names)):
-                    actor = read_clause(em, toks, max(ca, first), cb, names, actor, ln.refs, ln.quoted)
+            actor = read_clauses(em, ln, first, line_actor)
             if ln.rank is not None and actor and actor is not line_actor and not re.search(r"[.;:!?…]\s*$", ln.text):
                 # `c) Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng và đề nghị Bộ Tư lệnh …` with
                 # no full stop: the lines under it are what those bodies are to do
@@ -100,18 +94,26 @@ def find_rules(doc: Doc) -> list[dict]:
         if cs in addressed or any(a <= cs < b for a, b in narrated):
             continue
         ln = read_line(doc, cs, cs, ce, blocked, [False, 0], carried=False)
-        if ln is None or not ln.names:
-            continue
-        actor = []     # a cell is read as a line with no heading above it: its clauses name their own subjects
-        bounds = split_at_subjects(ln.toks, merge_name_lists(ln.toks, clause_bounds(ln.toks), 0, ln.names), ln.names)
-        for ca, cb in split_at_agents(ln.toks, bounds, ln.names):
-            if actor or any(ca <= n[0] and n[1] <= cb for n in ln.names):
-                actor = read_clause(em, ln.toks, ca, cb, ln.names, actor, ln.refs, ln.quoted)
+        if ln is not None and ln.names:
+            read_clauses(em, ln, 0, [])   # a cell is a line with no heading above it: its clauses name their subjects
     # the executing sentence read as a list adds the bodies the clause reading lost, not two of them read as one
     read = [it for it in em.out if it["role"] == "lead"]
     em.out.extend(it for it in executing_leads(doc, places) if not merges(it, read))
     em.out.extend(pointed_recipients(doc, em.out))
     return em.out
+
+
+def read_clauses(em: Emitter, ln, first: int, actor: list):
+    """Read the clauses of a line from token `first` on, `actor` the subject carried into it (a heading's); returns the
+    subject the line leaves to the lines under it."""
+    toks, names = ln.toks, ln.names
+    bounds = split_at_subjects(toks, merge_name_lists(toks, clause_bounds(toks), first, names), names)
+    for ca, cb in split_at_agents(toks, bounds, names):
+        # a clause that names no body, with no subject carried into it, assigns nothing: `read_clause`
+        # would add no item and give no subject back (1186 of the 5237 clauses of the dev corpus)
+        if cb > first and (actor or any(max(ca, first) <= n[0] and n[1] <= cb for n in names)):
+            actor = read_clause(em, toks, max(ca, first), cb, names, actor, ln.refs, ln.quoted)
+    return actor
 
 
 def _not_clauses(doc: Doc) -> tuple[set[int], list[tuple[int, int]]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline import rules
 from pipeline.parse.document import Doc
 from pipeline.extract.bodies.grammar import find_names, role_rules
 from pipeline.extract.bodies.tokens import body_regions, tokenize
@@ -59,11 +60,6 @@ def _sub_heading(text: str, cells: list[tuple[int, int]]) -> list[str | None] | 
 SENTENCE_WORDS = 10
 
 
-# a cell assigns work only in the words a task is given with (a criterion's or a project's cell names what is
-# assessed or built: `Cổng thông tin điện tử đáp ứng yêu cầu …`, `Trường MN An Hòa: Xây dựng 01 phòng …`)
-_TASK_CUE = re.compile(r"(?<!\w)(?:chủ trì|phối hợp với|tham mưu|(?:[Gg]iao|[Đđ]ề nghị) [A-ZĐÀ-Ỹ]|chịu trách nhiệm)(?!\w)")
-
-
 def table_cells(doc: Doc, every_table: bool = False):
     """(role or None, start, end) of the cells of the data rows of the tables in the body: a table's first row
     names its columns (and a second row of headings, their roles); with `every_table`, the cells of tables with
@@ -103,9 +99,10 @@ def table_bodies(doc: Doc, em) -> list[tuple[int, int]]:
     liệu`). A short cell (a name alone in a column of units scored, a figure, a date) is no clause. One pass over
     the tables for both."""
     text, sentences = doc.text, []
+    task_cue = rules.compiled(role_rules()["raw"]["table_task_cues"])   # (a cell gives work in these words only)
     for role, a, b in table_cells(doc, every_table=True):
         if role is None:
-            if _TASK_CUE.search(text, a, b) and len(text[a:b].split()) >= SENTENCE_WORDS:
+            if task_cue.search(text, a, b) and len(text[a:b].split()) >= SENTENCE_WORDS:
                 sentences.append((a, b))
             continue
         toks = tokenize(text[a:b], a)

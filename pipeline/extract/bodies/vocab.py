@@ -180,8 +180,4 @@ def units_then_other(toks: list[Tok], i: int, j: int, c) -> bool:
     (`UBND các xã, phường`) and what follows is another kind of body (`đơn vị liên quan`, `cơ quan`): the committees
     of those units are one body, the others another. (A Party list goes on: `Ban Thường vụ các huyện, thị, thành ủy`.)"""
     after_unit = any(c["units"].match(toks, j - n)[0] == n for n in (1, 2) if j - n > i)
-    return after_unit and " ".join(x.low for x in toks[j + 1:j + 3]) in _OTHER_BODIES
-
-
-# kinds of body that are no administrative unit, listed after a committee's units
-_OTHER_BODIES = frozenset({"đơn vị", "cơ quan", "doanh nghiệp", "tổ chức"})
+    return after_unit and " ".join(x.low for x in toks[j + 1:j + 3]) in c["raw"]["other_than_units"]
