@@ -1115,3 +1115,10 @@ def test_a_floor_whose_thing_counted_stands_between_tu_and_tro_len(line, value, 
     targets write it; `từ 5 đến 10` stays a range."""
     got = [(t["value"], t["unit"], t["comparator"]) for t in targets("1. Chỉ tiêu\n" + line + "\n")]
     assert got == [(value, unit, ">=")]
+
+
+def test_a_rate_named_before_its_percentage_is_what_it_measures():
+    """`Tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số`: the rate before the figure is the subject, not the words after
+    the percentage (which name what the rate is taken over); with no rate named, the words after it are."""
+    got = targets("1. Chỉ tiêu\n- Tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số.\n- Đạt 95% số xã có nhà văn hóa.\n")
+    assert [(t["value"], t["subject"]) for t in got] == [(95, "Tỷ lệ bao phủ bảo hiểm y tế"), (95, "số xã có nhà văn hóa")]

@@ -56,6 +56,8 @@ def _subject(text: str, start: int, number_start: int, clause_start: int, clause
     # `1,2%/năm`, `3,5 tỷ đồng/hợp tác xã`: a figure per a base names what it measures before it; the base, however
     # many words, is no subject
     after = "" if cfg["rate_after"].match(after) else after
+    if "%" in text[number_start:start] and _RATE.search(text, clause_start, number_start):
+        after = ""    # `Tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số`: the rate named before the percentage is what it measures
     after = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", after)   # `90% trở lên đảng viên …`
     if re.match(r"\s*,", after):
         after = ""   # `đạt 15.000 tỷ đồng, tăng 10% …`: nothing after the figure names it
