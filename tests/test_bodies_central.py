@@ -325,3 +325,16 @@ def test_a_task_written_in_a_table_cell_is_read_as_a_line_and_a_criterion_cell_i
             + SIGN["ministry"])
     got = {(b["name"], b["role"]) for b in _rules_bodies(text)}
     assert got == {("Bộ Tài chính", "coordinate"), ("các bộ, cơ quan liên quan", "coordinate")}
+
+
+@pytest.mark.parametrize("mark", [".", ":", " -"])
+def test_an_articles_body_is_read_whatever_mark_follows_its_number(mark):
+    """`Điều 2 - Ban Chỉ đạo có nhiệm vụ:` in a district's decision: the article's number is a label whatever mark
+    follows it, so the body after it is the subject of the article's items, as after `Điều 2.`; the section keeps
+    its heading without the mark."""
+    text = (HEADS["ministry"] + "QUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác liên ngành.\n"
+            f"Điều 2{mark} Tổ công tác liên ngành có nhiệm vụ:\na) Kiểm tra việc thực hiện;\nb) Báo cáo kết quả.\n"
+            "Điều 3. Các đơn vị thi hành.\n" + SIGN["ministry"])
+    assert ("Tổ công tác liên ngành", "lead") in {(b["name"], b["role"]) for b in _rules_bodies(text)}
+    heading = next(s["heading"] for s in process_text("probe.txt", text)["sections"] if s["path"] == "Điều 2")
+    assert heading == "Tổ công tác liên ngành có nhiệm vụ"

@@ -23,8 +23,9 @@ ORDINAL = re.compile(r"\d+[A-Za-z]?|[IVXLC]+")
 DIGIT = re.compile(r"\d")
 
 
-# a label is not the start of a date running on from the line above (`30/11/2025.`)
-LABEL = re.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-/]+(?!\d)|[-+•*–])\s*")
+# a label is not the start of a date running on from the line above (`30/11/2025.`); an article's number is a label
+# too, whatever mark follows it (`Điều 2.`, `Điều 2:`, `Điều 2 -`)
+LABEL = re.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-/]+(?!\d)|[-+•*–]|(?:Điều|ĐIỀU)\s+\d+\s*(?:[.:]|[-–](?=\s)))\s*")
 
 
 _NUMBERED = re.compile(r"^\s*(?:(?P<roman>[IVXLC]+)|(?P<num>\d+(?:\.\d+)*)|(?P<letter>[a-zđ]))\s*[.)\-/](?!\d)")
