@@ -338,3 +338,13 @@ def test_an_articles_body_is_read_whatever_mark_follows_its_number(mark):
     assert ("Tổ công tác liên ngành", "lead") in {(b["name"], b["role"]) for b in _rules_bodies(text)}
     heading = next(s["heading"] for s in process_text("probe.txt", text)["sections"] if s["path"] == "Điều 2")
     assert heading == "Tổ công tác liên ngành có nhiệm vụ"
+
+
+def test_the_items_under_a_bodys_duty_frame_are_its_duties():
+    """`1. Sở Y tế có trách nhiệm:` / `Điều 2. Tổ công tác có nhiệm vụ:`: each item under it is a duty of that body
+    (`b) Phối hợp với Sở Tài chính …` makes it a coordinator, `c) Theo dõi, …` a monitor)."""
+    text = (HEADS["ministry"] + "QUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác liên ngành.\n"
+            "Điều 2. Tổ công tác liên ngành có nhiệm vụ:\na) Tham mưu Bộ trưởng chỉ đạo công tác;\n"
+            "b) Theo dõi, đôn đốc các đơn vị.\nĐiều 3. Các đơn vị thi hành.\n" + SIGN["ministry"])
+    roles = {b["role"] for b in _rules_bodies(text) if b["name"] == "Tổ công tác liên ngành"}
+    assert {"advise", "monitor"} <= roles

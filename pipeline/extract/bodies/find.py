@@ -86,9 +86,10 @@ def find_rules(doc: Doc) -> list[dict]:
             if not names and not line_actor:
                 continue    # no body named here and none carried from a heading: no clause of it can give a role
             actor = read_clauses(em, ln, first, line_actor)
-            if ln.rank is not None and actor and actor is not line_actor and not re.search(r"[.;:!?…]\s*$", ln.text):
+            if ln.rank is not None and actor and actor is not line_actor \
+                    and (not re.search(r"[.;:!?…]\s*$", ln.text) or _duty_frame(ln.text)):
                 # `c) Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng và đề nghị Bộ Tư lệnh …` with
-                # no full stop: the lines under it are what those bodies are to do
+                # no full stop, `1. Sở Y tế có trách nhiệm:`: the lines under it are what those bodies are to do
                 heading_actor, heading_rank = actor, ln.rank
     for cs, ce in table_bodies(doc, em):
         if cs in addressed or any(a <= cs < b for a, b in narrated):
@@ -114,6 +115,12 @@ def read_clauses(em: Emitter, ln, first: int, actor: list):
         if cb > first and (actor or any(max(ca, first) <= n[0] and n[1] <= cb for n in names)):
             actor = read_clause(em, toks, max(ca, first), cb, names, actor, ln.refs, ln.quoted)
     return actor
+
+
+def _duty_frame(line: str) -> bool:
+    """Whether a line ends on a duty's frame and a colon (rules/roles.yaml `duty_frames`: `… có trách nhiệm:`)."""
+    body = line.rstrip()
+    return body.endswith(":") and body[:-1].rstrip().casefold().endswith(tuple(role_rules()["raw"]["duty_frames"]))
 
 
 def _not_clauses(doc: Doc) -> tuple[set[int], list[tuple[int, int]]]:

@@ -28,15 +28,16 @@ DIGIT = re.compile(r"\d")
 LABEL = re.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-/]+(?!\d)|[-+•*–]|(?:Điều|ĐIỀU)\s+\d+\s*(?:[.:]|[-–](?=\s)))\s*")
 
 
-_NUMBERED = re.compile(r"^\s*(?:(?P<roman>[IVXLC]+)|(?P<num>\d+(?:\.\d+)*)|(?P<letter>[a-zđ]))\s*[.)\-/](?!\d)")
+_NUMBERED = re.compile(r"^\s*(?:(?P<roman>[IVXLC]+)|(?P<num>\d+(?:\.\d+)*)|(?P<letter>[a-zđ])|(?P<article>(?:Điều|ĐIỀU)\s+\d+))"
+                       r"\s*(?:[.)\-/](?!\d)|(?<=\d)\s*:)")
 
 
 def line_rank(line: str) -> int | None:
-    """Depth of a numbered line's label: I. < 1. < 1.1. < a); None for other lines."""
+    """Depth of a numbered line's label: I. (or an article, `Điều 2.`) < 1. < 1.1. < a); None for other lines."""
     m = _NUMBERED.match(line)
     if not m:
         return None
-    if m.group("roman"):
+    if m.group("roman") or m.group("article"):     # an article, like a part, holds the numbered items
         return 1
     if m.group("num"):
         return 2 + m.group("num").count(".")
