@@ -980,3 +980,13 @@ def test_a_committees_units_end_before_another_kind_of_body_in_the_list():
     committees by their units goes on (`Ban Thường vụ các huyện, thị, thành ủy`)."""
     assert names_in("Giao UBND các xã, phường, đơn vị liên quan tổ chức thực hiện.")[0] == "UBND các xã , phường"
     assert names_in("Ban Thường vụ các huyện, thị, thành ủy chỉ đạo")[0].startswith("Ban Thường vụ các huyện , thị")
+
+
+def test_a_plural_opening_a_line_takes_no_place_of_the_issuer():
+    """`Các xã thực hiện` in a commune's plan names every commune, not the issuer's own: a plural takes no place
+    whether its `các` opens a line (capitalized) or not."""
+    from pipeline.extract.bodies.places import resolve_jurisdiction
+    places = {"xã": "Lương Minh", "tỉnh": "Lâm Đồng"}
+    assert resolve_jurisdiction("Các xã", places) == "Các xã"
+    assert resolve_jurisdiction("các xã", places) == "các xã"
+    assert resolve_jurisdiction("Ủy ban nhân dân xã", places) == "Ủy ban nhân dân xã Lương Minh"

@@ -91,7 +91,7 @@ def _unit_tests(unit: str) -> tuple[re.Pattern, re.Pattern]:
     """A name ending in the unit, and one naming every unit or a level of it (`các`, `cấp tỉnh`): compiled once
     per unit (every body item of every document is resolved, a pattern built per call cost more than the search)."""
     return (re.compile(r"(?<![\wĐđ])" + re.escape(unit) + r"$"),
-            re.compile(r"\bcác\b|\bcấp\s+" + re.escape(unit) + "$"))
+            re.compile(r"\b[Cc]ác\b|\bcấp\s+" + re.escape(unit) + "$"))   # (`Các xã` opening a line too)
 
 
 _EXECUTIVE = "Ban Chấp hành "   # an executive committee's name before its committee's (`issuer_forms`)
