@@ -982,11 +982,14 @@ def test_a_committees_units_end_before_another_kind_of_body_in_the_list():
     assert names_in("Ban Thường vụ các huyện, thị, thành ủy chỉ đạo")[0].startswith("Ban Thường vụ các huyện , thị")
 
 
-def test_a_plural_opening_a_line_takes_no_place_of_the_issuer():
-    """`Các xã thực hiện` in a commune's plan names every commune, not the issuer's own: a plural takes no place
-    whether its `các` opens a line (capitalized) or not."""
+def test_a_plural_of_units_opening_a_line_takes_no_place_of_the_issuer():
+    """`Các xã thực hiện` in a commune's plan names every commune, not the issuer's own, whether its `các` opens a
+    line (capitalized) or not; a capitalized collective that names its owner unit (`Các tổ chức chính trị - xã hội
+    xã`) is the issuer's own, as before."""
     from pipeline.extract.bodies.places import resolve_jurisdiction
     places = {"xã": "Lương Minh", "tỉnh": "Lâm Đồng"}
     assert resolve_jurisdiction("Các xã", places) == "Các xã"
     assert resolve_jurisdiction("các xã", places) == "các xã"
     assert resolve_jurisdiction("Ủy ban nhân dân xã", places) == "Ủy ban nhân dân xã Lương Minh"
+    assert resolve_jurisdiction("Các tổ chức chính trị - xã hội xã", places) == \
+        "Các tổ chức chính trị - xã hội xã Lương Minh"

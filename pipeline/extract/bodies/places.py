@@ -88,10 +88,12 @@ def resolve_jurisdiction(name: str, places: dict[str, str]) -> str:
 
 @lru_cache(maxsize=None)
 def _unit_tests(unit: str) -> tuple[re.Pattern, re.Pattern]:
-    """A name ending in the unit, and one naming every unit or a level of it (`các`, `cấp tỉnh`): compiled once
-    per unit (every body item of every document is resolved, a pattern built per call cost more than the search)."""
+    """A name ending in the unit, and one naming every unit or a level of it (`các`, `Các xã` opening a line, `cấp
+    tỉnh`; a capitalized collective with an owner, `Các tổ chức chính trị - xã hội xã`, is the issuer's own): compiled
+    once per unit (every body item of every document is resolved, a pattern built per call cost more than the search)."""
     return (re.compile(r"(?<![\wĐđ])" + re.escape(unit) + r"$"),
-            re.compile(r"\b[Cc]ác\b|\bcấp\s+" + re.escape(unit) + "$"))   # (`Các xã` opening a line too)
+            re.compile(r"\bcác\b|\bCác\s+(?:" + "|".join(map(re.escape, sorted(units.words(), key=len, reverse=True)))
+                       + r")\b|\bcấp\s+" + re.escape(unit) + "$"))
 
 
 _EXECUTIVE = "Ban Chấp hành "   # an executive committee's name before its committee's (`issuer_forms`)
