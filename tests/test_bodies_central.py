@@ -348,3 +348,13 @@ def test_the_items_under_a_bodys_duty_frame_are_its_duties():
             "b) Theo dõi, đôn đốc các đơn vị.\nĐiều 3. Các đơn vị thi hành.\n" + SIGN["ministry"])
     roles = {b["role"] for b in _rules_bodies(text) if b["name"] == "Tổ công tác liên ngành"}
     assert {"advise", "monitor"} <= roles
+
+
+def test_a_letter_that_asks_for_reports_to_itself_by_its_head_alone():
+    """A department's letter asks its units to report `về Sở (qua Phòng …)`: the department itself is the addressee;
+    `về Sở Tài chính` names another body and is read as a name."""
+    head = ("ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSỞ XÂY DỰNG\nSố: 88/SXD-KHTC\nV/v báo cáo tiến độ\n"
+            "Ninh Bình, ngày 05 tháng 01 năm 2026\nKính gửi: Các đơn vị trực thuộc.\n")
+    text = head + ("Sở Xây dựng đề nghị các đơn vị báo cáo tiến độ về Sở (qua Phòng Kế hoạch - Tài chính) trước ngày "
+                   "15/01/2026.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLê Văn Tâm\n")
+    assert ("Sở Xây dựng tỉnh Ninh Bình", "report_to") in {(b["name"], b["role"]) for b in _rules_bodies(text)}

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pipeline.parse.document import Doc
 from pipeline.extract.bodies.places import doc_places
-from pipeline.extract.bodies.grammar import role_rules
+from pipeline.extract.bodies.grammar import body_item, role_rules
 from pipeline.extract.bodies.recipients import item_bodies
 from pipeline.extract.bodies.tokens import tokenize
 from pipeline.text.matching import word_led
@@ -149,3 +149,18 @@ def _executors(doc: Doc, a: int, b: int, places, executes: re.Pattern = _EXECUTE
             # `các cơ quan, đơn vị có tên tại Điều 1` points to bodies named there, it names none
             out.extend(it for it in item_bodies(a + begin, subject, places) if not _POINTS_BACK.search(it["name"]))
     return out
+
+
+# `báo cáo kết quả về Sở (qua Phòng …)`, `gửi về Bộ trước ngày …`: the issuer named by its head alone, as a letter names
+# itself, after a report's pointer (a head followed by a capitalized field names another body: `về Sở Y tế`)
+_SELF_POINTED = re.compile(r"\b(?:báo cáo|gửi)\b[^.;:\n]{0,80}?\bvề\s+(?P<head>Sở|Bộ|Cục|Tổng cục|Chi cục|Ban|Phòng|Trung tâm"
+                           r"|Viện|Hội|Trường|Bệnh viện)(?=\s*[(,.;\n]|\s+(?:qua|trước|để|theo|trong|chậm|vào|trên)\b)")
+
+
+def issuer_reported_to(doc: Doc, places) -> list[dict]:
+    """The issuer as a report's addressee where the text names it by its head alone (`báo cáo về Sở`): a letter of a
+    department asks for reports to itself so."""
+    issuer = doc.metadata.get("issuer") or ""
+    return [body_item(issuer, "report_to", m.start("head"), m.end("head"), m.group("head"), places, "issuer-pointed")
+            for m in _SELF_POINTED.finditer(doc.text, doc.structure.header_end, doc.structure.closing_start)
+            if issuer.startswith(m.group("head") + " ")]

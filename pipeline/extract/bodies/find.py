@@ -33,7 +33,7 @@ from pipeline.extract.bodies.clauses import (Emitter, clause_bounds, follow_quot
 from pipeline.extract.bodies.filters import finalize
 from pipeline.extract.bodies.places import doc_places
 from pipeline.extract.bodies.grammar import role_rules
-from pipeline.extract.bodies.executors import executing_leads, merges, pointed_recipients
+from pipeline.extract.bodies.executors import executing_leads, issuer_reported_to, merges, pointed_recipients
 from pipeline.extract.bodies.recipients import find_recipients
 from pipeline.extract.bodies.roles import read_clause
 from pipeline.extract.bodies.tables import table_bodies
@@ -101,6 +101,7 @@ def find_rules(doc: Doc) -> list[dict]:
     read = [it for it in em.out if it["role"] == "lead"]
     em.out.extend(it for it in executing_leads(doc, places) if not merges(it, read))
     em.out.extend(pointed_recipients(doc, em.out))
+    em.out.extend(issuer_reported_to(doc, places))
     return em.out
 
 
