@@ -25,10 +25,12 @@ DIGIT = re.compile(r"\d")
 
 # a label is not the start of a date running on from the line above (`30/11/2025.`); an article's number is a label
 # too, whatever mark follows it (`Điều 2.`, `Điều 2:`, `Điều 2 -`)
-LABEL = re.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-/]+(?!\d)|[-+•*–]|(?:Điều|ĐIỀU)\s+\d+\s*(?:[.:]|[-–](?=\s)))\s*")
+_ARTICLE = r"(?:Điều|ĐIỀU)\s+\d+"      # an article's number, in the label and in the rank below
+LABEL = re.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-/]+(?!\d)|[-+•*–]|" + _ARTICLE
+                   + r"\s*(?:[.:]|[-–](?=\s)))\s*")
 
 
-_NUMBERED = re.compile(r"^\s*(?:(?P<roman>[IVXLC]+)|(?P<num>\d+(?:\.\d+)*)|(?P<letter>[a-zđ])|(?P<article>(?:Điều|ĐIỀU)\s+\d+))"
+_NUMBERED = re.compile(r"^\s*(?:(?P<roman>[IVXLC]+)|(?P<num>\d+(?:\.\d+)*)|(?P<letter>[a-zđ])|(?P<article>" + _ARTICLE + "))"
                        r"\s*(?:[.)\-/](?!\d)|(?<=\d)\s*:)")
 
 
