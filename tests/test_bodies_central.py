@@ -358,3 +358,27 @@ def test_a_letter_that_asks_for_reports_to_itself_by_its_head_alone():
     text = head + ("Sở Xây dựng đề nghị các đơn vị báo cáo tiến độ về Sở (qua Phòng Kế hoạch - Tài chính) trước ngày "
                    "15/01/2026.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLê Văn Tâm\n")
     assert ("Sở Xây dựng tỉnh Ninh Bình", "report_to") in {(b["name"], b["role"]) for b in _rules_bodies(text)}
+
+
+def test_the_ministry_of_healths_letter_addresses_the_health_services_of_ministries():
+    """`Y tế các Bộ, ngành`, `Y tế Bộ Công an`: the health services of ministries and sectors, addressed beside the
+    Sở Y tế; a general tenet about health (`Y tế cơ sở cần được củng cố`) names no body."""
+    text = ("BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 77/BYT-KCB\n"
+            "Hà Nội, ngày 03 tháng 4 năm 2024\nV/v rà soát người hành nghề\nKính gửi:\n"
+            "- Sở Y tế các tỉnh, thành phố trực thuộc Trung ương;\n- Y tế các Bộ, ngành;\n- Y tế Bộ Công an.\n"
+            "Đề nghị các đơn vị rà soát danh sách người hành nghề. Y tế cơ sở cần được củng cố.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT, KCB.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nHoàng Minh Đức\n")
+    got = {(b["name"], b["role"]) for b in _rules_bodies(text)}
+    assert {("Y tế các Bộ, ngành", "recipient"), ("Y tế Bộ Công an", "recipient")} <= got
+    assert not any(name.startswith("Y tế cơ sở") for name, _ in got)
+
+
+def test_a_general_departments_deputy_head_is_spelled_as_the_title_is():
+    """`PHÓ TỔNG CỤC TRƯỞNG` is a `Phó Tổng cục trưởng` (the title's one capital, as `Cục trưởng`), and the authority
+    `KT. Tổng cục trưởng`."""
+    text = ("BỘ TÀI CHÍNH\nTỔNG CỤC HẢI QUAN\nSố: 515/TCHQ-GSQL\nV/v thủ tục hải quan\n"
+            "Hà Nội, ngày 02 tháng 02 năm 2017\nKính gửi: Cục Hải quan các tỉnh, thành phố.\n"
+            "Tổng cục Hải quan hướng dẫn các đơn vị thực hiện.\nNơi nhận:\n- Như trên;\n- Lưu: VT, GSQL.\n"
+            "KT. TỔNG CỤC TRƯỞNG\nPHÓ TỔNG CỤC TRƯỞNG\nVũ Ngọc Lâm\n")
+    signer = process_text("t.txt", text, "txt")["metadata"]["signer"]
+    assert signer == {"name": "Vũ Ngọc Lâm", "title": "Phó Tổng cục trưởng", "authority": "KT. Tổng cục trưởng"}

@@ -993,3 +993,23 @@ def test_a_plural_of_units_opening_a_line_takes_no_place_of_the_issuer():
     assert resolve_jurisdiction("Ủy ban nhân dân xã", places) == "Ủy ban nhân dân xã Lương Minh"
     assert resolve_jurisdiction("Các tổ chức chính trị - xã hội xã", places) == \
         "Các tổ chức chính trị - xã hội xã Lương Minh"
+
+
+def test_a_party_committees_office_and_boards_by_their_glued_codes():
+    """`VPTU`, `BTGTU` are codes of their own: the office of the Party committee, not `VP` + `Tỉnh ủy`; a code after
+    its board's code and a space or a dot is still the committee (`TT. TU`, `VP ĐU`)."""
+    assert canonical("VPTU") == "Văn phòng Tỉnh ủy" and canonical("VPHU") == "Văn phòng Huyện ủy"
+    assert canonical("BTGTU") == "Ban Tuyên giáo Tỉnh ủy" and canonical("UBKTTU") == "Ủy ban Kiểm tra Tỉnh ủy"
+    assert canonical("TT. TU") == "Thường trực Tỉnh ủy" and canonical("VP ĐU") == "Văn phòng Đảng ủy"
+    assert names_in("Gửi các ban đảng, VPTU, UBKT Tỉnh ủy.") == ["các ban đảng", "VPTU", "UBKT Tỉnh ủy"]
+
+
+def test_a_departments_field_typed_in_lower_case_is_one_name_spelled_as_the_field():
+    """`các sở giáo dục và đào tạo` is one collective (its `và` joins the two words of the field, not two bodies), and
+    a field typed in any case is written as rules/abbreviations.yaml `fields` spells it."""
+    assert names_in("Yêu cầu các sở giáo dục và đào tạo triển khai.") == ["các sở giáo dục và đào tạo"]
+    assert canonical("Bộ Giáo dục và đào tạo") == "Bộ Giáo dục và Đào tạo"
+    assert canonical("Sở Tài nguyên và môi trường tỉnh Lâm Đồng") == "Sở Tài nguyên và Môi trường tỉnh Lâm Đồng"
+    assert canonical("Sở Nội Vụ") == "Sở Nội vụ" and canonical("Bộ tài chính") == "Bộ Tài chính"
+    # a school named after a field keeps its name as written
+    assert canonical("Trường Đại học Giáo dục và đào tạo") == "Trường Đại học Giáo dục và đào tạo"

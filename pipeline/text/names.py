@@ -278,6 +278,7 @@ def canonical(name: str) -> str:
     again, and the answer depends on the name and the rules (read once per process) alone."""
     name = _PARTY_CODE.sub(_party_code, name)   # before casing: `TU` is a word too
     name = place_tones(proper_name(expand_abbreviations(raise_legacy_head(case_name(trim_edges(name.replace(" & ", " và ")))))))
+    name = _cased_field(name)
     if "&" in name:               # `Văn phòng HĐND&UBND xã`, expanded: the office of both, glued by `&`
         name = _GLUED_AND.sub(" và ", name)
     if name.startswith("Văn phòng Hội đồng nhân dân, "):
@@ -287,7 +288,8 @@ def canonical(name: str) -> str:
 
 # `TT. TU`, `BTV HU`, `VP ĐU`: a Party committee by its code after the code of its board or office (`tu`, `hu`, `đu` are
 # also syllables, which casing a name printed in capitals would lower); spelled out as rules/abbreviations.yaml says
-_PARTY_CODE = re.compile(r"(?<![\wĐđ-])((?:TT\.?|BTV|VP|UBKT|BTG|BDV|BTC|BCH|BXDĐ)\s*)(TU|HU|ĐU)(?![\wĐđ-])")
+# (glued to the code before it only by a dot: `VPTU`, `BTGTU` are codes of their own, rules/abbreviations.yaml `bodies`)
+_PARTY_CODE = re.compile(r"(?<![\wĐđ-])((?:TT\.|(?:TT|BTV|VP|UBKT|BTG|BDV|BTC|BCH|BXDĐ)\s)\s*)(TU|HU|ĐU)(?![\wĐđ-])")
 
 
 def _party_code(m: re.Match) -> str:
@@ -295,6 +297,22 @@ def _party_code(m: re.Match) -> str:
 _GLUED_AND = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
 # a head typed twice (`UBND UBND cấp xã`, once expanded: `Ủy ban nhân dân Ủy ban nhân dân cấp xã`): one name
 _DOUBLED = re.compile(r"(?<!\S)((?:\S+ ){1,4}?\S+) \1(?!\S)")
+
+
+def _cased_field(name: str) -> str:
+    """`Bộ Giáo dục và đào tạo`, `các sở giáo dục và đào tạo` → `… Giáo dục và Đào tạo`: a department's field after its
+    head is written as rules/abbreviations.yaml `fields` spells it, whatever case the text typed it in."""
+    pat, spelled = _field_spellings()
+    return pat.sub(lambda m: f"{m.group(1)} {spelled[m.group(2).casefold()]}", name) if " " in name else name
+
+
+@lru_cache(maxsize=1)
+def _field_spellings() -> tuple[re.Pattern, dict]:
+    fields = sorted(set((rules.load("abbreviations").get("fields") or {}).values()), key=len, reverse=True)
+    heads = sorted(_field_heads(), key=len, reverse=True)
+    pat = re.compile(r"(?i)(?<![\wĐđ])(" + "|".join(map(re.escape, heads)) + r") ("
+                     + "|".join(re.escape(f) for f in fields if " " in f) + r")(?![\wĐđ])")
+    return pat, {f.casefold(): f for f in fields}
 
 
 def raise_legacy_head(name: str) -> str:

@@ -10,7 +10,7 @@ from pipeline.extract.bodies.tokens import DIGIT, ORDINAL, SMALL_NUMBER, TOKEN, 
 from pipeline.text import units
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.places import resolve_jurisdiction
-from pipeline.extract.bodies.vocab import UNIT_HEADS, field_across_comma, role_rules, units_then_other, wrapped_head  # noqa: F401  (role_rules re-exported)
+from pipeline.extract.bodies.vocab import UNIT_HEADS, field_across_and, field_across_comma, role_rules, units_then_other, wrapped_head  # noqa: F401  (role_rules re-exported)
 from pipeline.extract.bodies.numbers import party_committee, unit_number
 from pipeline.extract.bodies.spans import ListedSpan, listed_span, name_start, other_levels  # noqa: F401  (name_start re-exported)
 
@@ -180,6 +180,10 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
                 continue
             break
         if t in ("và",):
+            end = field_across_and(toks, i + n, j, c)
+            if end:
+                j = end               # `các sở giáo dục và đào tạo`: the field of a department typed in lower case
+                continue
             nxt = toks[j + 1].t if j + 1 < len(toks) else ""
             if f"{toks[j - 1].low} và {nxt.casefold()}" in c["joined_words"]:
                 j += 2                # `doanh nghiệp nhỏ và vừa`: one word of the field

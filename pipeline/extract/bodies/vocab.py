@@ -75,6 +75,8 @@ def _role_rules():
         "field_phrases": frozenset(tuple(TOKEN.findall(f.casefold())) for f in vocab.get("field_phrases", ())),
         "comma_fields": Phrases([(f, True) for f in vocab["comma_fields"]]),
         "board_fields": Phrases([(f, True) for f in vocab["board_fields"]]),
+        # a department's whole field, whatever its case (rules/abbreviations.yaml `fields`: `giáo dục và đào tạo`)
+        "department_fields": Phrases([(f, True) for f in (rules.load("abbreviations").get("fields") or {}).values()]),
         "units": Phrases([(s, True) for s in unit_words], fold=False),
         "after_unit": Phrases([(s, True) for s in cfg["after_unit"]]),
         "collective_tails": Phrases([(s, True) for s in cfg["collective_tails"]]),
@@ -164,6 +166,14 @@ def field_across_comma(toks: list[Tok], a: int, j: int, c) -> int | None:
         if m + k > j + 1:
             return m + k
     return None
+
+
+def field_across_and(toks: list[Tok], a: int, j: int, c) -> int | None:
+    """End of a department's field (rules/abbreviations.yaml `fields`) that starts at token a, right after the head,
+    and holds the `và` at token j, None when none does: `các sở giáo dục và đào tạo`, `sở kế hoạch và đầu tư` typed in
+    lower case are one body each (in capitals the second word's capital already says the name goes on)."""
+    k, _ = c["department_fields"].match(toks, a)
+    return a + k if a + k > j + 1 else None
 
 
 def wrapped_head(toks: list[Tok], j: int, c) -> bool:
