@@ -364,7 +364,7 @@ def test_the_ministry_of_healths_letter_addresses_the_health_services_of_ministr
     """`Y tế các Bộ, ngành`, `Y tế Bộ Công an`: the health services of ministries and sectors, addressed beside the
     Sở Y tế; a general tenet about health (`Y tế cơ sở cần được củng cố`) names no body."""
     text = ("BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 77/BYT-KCB\n"
-            "Hà Nội, ngày 03 tháng 4 năm 2024\nV/v rà soát người hành nghề\nKính gửi:\n"
+            "Hà Nội, ngày 08 tháng 4 năm 2024\nV/v rà soát người hành nghề\nKính gửi:\n"
             "- Sở Y tế các tỉnh, thành phố trực thuộc Trung ương;\n- Y tế các Bộ, ngành;\n- Y tế Bộ Công an.\n"
             "Đề nghị các đơn vị rà soát danh sách người hành nghề. Y tế cơ sở cần được củng cố.\n"
             "Nơi nhận:\n- Như trên;\n- Lưu: VT, KCB.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nHoàng Minh Đức\n")
