@@ -382,3 +382,52 @@ def test_a_general_departments_deputy_head_is_spelled_as_the_title_is():
             "KT. TỔNG CỤC TRƯỞNG\nPHÓ TỔNG CỤC TRƯỞNG\nVũ Ngọc Lâm\n")
     signer = process_text("t.txt", text, "txt")["metadata"]["signer"]
     assert signer == {"name": "Vũ Ngọc Lâm", "title": "Phó Tổng cục trưởng", "authority": "KT. Tổng cục trưởng"}
+
+
+LETTER = ("BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 4321/BTC-TCHQ\n"
+          "Hà Nội, ngày 21 tháng 11 năm 2016\nV/v hướng dẫn xử lý hàng tồn đọng\nKính gửi: Cục Hải quan các tỉnh, thành phố.\n")
+
+
+def _letter_roles(body):
+    text = LETTER + body + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nĐỗ Văn Hòa\n"
+    return {(b["name"], b["role"]) for b in _rules_bodies(text)}
+
+
+def test_a_presiding_body_does_not_coordinate_with_a_partner_the_grammar_cannot_name():
+    """`X chủ trì, phối hợp với <partners>`: X leads and the partners coordinate, even when a partner is no name of the
+    vocabulary (`doanh nghiệp kinh doanh kho bãi`); the partners after it in the list are still read, and a partner
+    list past a comma is not a new clause."""
+    got = _letter_roles("1. Sở Công Thương chủ trì, phối hợp với doanh nghiệp kinh doanh kho bãi, chính quyền địa "
+                        "phương và cơ quan liên quan thực hiện tiêu hủy hàng hóa.\n"
+                        "2. Công an tỉnh chủ trì phối hợp cùng người dân giữ gìn trật tự.\n")
+    assert {("Sở Công Thương", "lead"), ("chính quyền địa phương", "coordinate"),
+            ("cơ quan liên quan", "coordinate"), ("Công an tỉnh", "lead")} <= got
+    assert ("Sở Công Thương", "coordinate") not in got and ("Công an tỉnh", "coordinate") not in got
+    assert ("chính quyền địa phương", "lead") not in got
+
+
+def test_a_partner_list_stops_at_a_complement():
+    """`phối hợp với Sở Nội vụ làm việc với … về nhân sự Ban Kiểm tra …`: bodies after a complement's word are what the
+    work is about, not partners."""
+    got = _letter_roles("Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ làm việc với Hiệp hội Du lịch về nhân sự "
+                        "Ban Chấp hành, Ban Kiểm tra Hiệp hội.\n")
+    assert ("Sở Nội vụ", "coordinate") in got
+    assert not any(name.startswith("Ban Kiểm tra") for name, _ in got)
+
+
+def test_a_task_set_for_a_case_is_the_subjects_after_the_case():
+    """`Trường hợp …, <body> chủ trì …`, `Nếu có vướng mắc, <body> báo cáo …`: the case is an opening adverbial."""
+    got = _letter_roles("Trường hợp hàng hóa không có người nhận, cơ quan hải quan chủ trì tổ chức thanh lý.\n"
+                        "Nếu phát sinh vướng mắc, Cục Hải quan các tỉnh, thành phố báo cáo Tổng cục Hải quan.\n")
+    assert {("cơ quan hải quan", "lead"), ("Cục Hải quan các tỉnh, thành phố", "lead"),
+            ("Tổng cục Hải quan", "report_to")} <= got
+
+
+def test_the_model_of_local_government_is_no_body():
+    """`chính quyền địa phương hai cấp` is how the state is organized, not a body; `chính quyền địa phương` given a part
+    is one, and its name ends there (`… vùng ven biển` says where)."""
+    got = _letter_roles("Sở Nội vụ phối hợp với chính quyền địa phương hai cấp hoàn thiện tổ chức bộ máy.\n"
+                        "Hội Nông dân tỉnh cùng chính quyền địa phương vùng ven biển vận động hội viên.\n"
+                        "Hội Cựu chiến binh tỉnh phối hợp với chính quyền địa phương vùng ven biển vận động hội viên.\n")
+    assert ("chính quyền địa phương", "coordinate") in got
+    assert not any("hai cấp" in name or "vùng" in name for name, _ in got)

@@ -307,9 +307,11 @@ def split_at_subjects(toks, bounds, names) -> list[tuple[int, int]]:
                 continue
             # the part before the comma: a name, then a task verb of its own after it
             before = [m for m in names if cut <= m[0] and m[1] <= i]
-            if not before or not any(c["subject_verbs"].match(toks, k)[0] or c["object_cues"].match(toks, k)[0]
-                                     for k in range(before[-1][1], i)):
-                continue
+            acts = [k for k in range(before[-1][1], i) if c["subject_verbs"].match(toks, k)[0]
+                    or c["object_cues"].match(toks, k)[0]] if before else []
+            if not acts or c["object_cues"].match(toks, acts[-1])[1] == "coordinate":
+                continue              # (`chủ trì, phối hợp với doanh nghiệp …, chính quyền địa phương và …`: the partners'
+                                      # list goes on past the comma)
             j = list_end(toks, n, starts, b)   # `, Sở A và Sở B phối hợp`
             if j < b and not is_cap(toks[j].t) and (c["subject_verbs"].match(toks, j)[0]
                                                     or c["object_cues"].match(toks, j)[0]):

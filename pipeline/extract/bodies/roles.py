@@ -332,8 +332,11 @@ def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
         roles.add("lead")             # `Đề nghị Ủy ban MTTQ tỉnh chỉ đạo hướng dẫn, kiểm tra …`: a lead cue with no body
                                       # after it, before any other body, is the subject's own task
     presides = any(" ".join(t.low for t in toks[x:y]) in role_rules()["raw"]["presiding_verbs"] for x, y, _ in verbs)
-    if any(r == "coordinate" and x < handed and (not presides or not _names_after(toks, cues, names_in, r))
-           and not _nominal(toks, x) for x, _, r in cues):
+    # (`chủ trì, phối hợp với doanh nghiệp kinh doanh cảng …`: a presiding subject works with a partner the grammar may
+    # not name, it does not coordinate itself)
+    if any(r == "coordinate" and x < handed and (not presides or not _names_after(toks, cues, names_in, r)
+                                                 and toks[y - 1].low not in ("với", "cùng"))
+           and not _nominal(toks, x) for x, y, r in cues):
         roles.add("coordinate")
     return roles
 
@@ -431,12 +434,30 @@ def _objects(toks, cues, verbs, names_in, refs):
             if i not in covered and i not in refs and toks[i].low not in _OBJECT_SEPARATORS:
                 gap += 1
             i += 1
-        if gap > (6 if role == "report_to" else 2):
+        # (a partner's list may hold one the grammar does not name: `phối hợp với doanh nghiệp kinh doanh cảng, kho, bãi,
+        # chính quyền địa phương …`; no verb between, checked above)
+        listed = role == "coordinate" and toks[cy - 1].low in ("với", "cùng") and toks[n[0] - 1].low in (",", "và", ";") \
+            and _list_items_only(toks, cy, n[0])
+        if gap > (10 if listed else 6 if role == "report_to" else 2):
             continue
         if role == "advise" and petitioner.match(toks[n[0]].t + " " + " ".join(t.t for t in toks[n[0] + 1:n[1]])):
             continue                          # `Theo đề nghị của Hội X tại Đơn …`: an applicant, not an adviser
         out.append((n, _told_role(toks, n, role, cue, acts, starts), cue))
     return out
+
+
+def _list_items_only(toks, a: int, b: int) -> bool:
+    """Whether tokens a..b read as items of a list (`doanh nghiệp kinh doanh cảng, kho, bãi,`), no word that opens a
+    complement between (`làm việc với Ban Chấp hành Hội … về nhân sự …`); a bracket's words are an aside."""
+    depth = 0
+    for t in toks[a:b]:
+        depth += (t.t == "(") - (t.t == ")")
+        if not depth and t.low in _COMPLEMENT_WORDS:
+            return False
+    return True
+
+
+_COMPLEMENT_WORDS = frozenset(("về", "với", "của", "cho", "tại", "trong", "để", "nhằm", "theo", "đến", "từ", "giữa"))
 
 
 def _told_role(toks, n, role, cue, acts, starts) -> str:
