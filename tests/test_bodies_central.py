@@ -431,3 +431,12 @@ def test_the_model_of_local_government_is_no_body():
                         "Hội Cựu chiến binh tỉnh phối hợp với chính quyền địa phương vùng ven biển vận động hội viên.\n")
     assert ("chính quyền địa phương", "coordinate") in got
     assert not any("hai cấp" in name or "vùng" in name for name, _ in got)
+
+
+def test_a_plural_written_before_the_head_is_the_same_body():
+    """`các Cục Hải quan tỉnh, thành phố` in a task is the `Cục Hải quan các tỉnh, thành phố` the letter is addressed to:
+    a list of unit kinds is plural whichever word `các` stands before; `Ủy ban nhân dân các tỉnh` stays apart from the
+    committee of one province."""
+    got = _letter_roles("Bộ Tài chính yêu cầu các Cục Hải quan tỉnh, thành phố triển khai thực hiện.\n")
+    assert ("Cục Hải quan các tỉnh, thành phố", "lead") in got
+    assert not any(name.startswith("các Cục") for name, _ in got)

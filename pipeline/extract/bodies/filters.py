@@ -160,11 +160,13 @@ def _one_spelling(items: list[dict]) -> list[dict]:
 
 
 def _spelling_key(name: str) -> str:
-    words = _PUNCTUATION.sub(" ", name).casefold().split()
+    # `các Cục Hải quan tỉnh, thành phố` is `Cục Hải quan các tỉnh, thành phố`: a list of unit kinds is plural already
+    words = _PUNCTUATION.sub(" ", _PLURAL_UNITS.sub("", name)).casefold().split()
     return " ".join(words[1:] if words[:1] == ["các"] and len(words) > 2 else words)
 
 
 _PUNCTUATION = re.compile(r"[,;:.\-–&]")
+_PLURAL_UNITS = re.compile(r"(?<=\S )các (?=(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường)\s*,)")
 
 
 def _placed_tail(short: str, longer: str) -> bool:
