@@ -311,3 +311,15 @@ def test_a_part_heading_in_capitals_one_numeral_past_the_next_still_opens_the_ne
             "II. NỘI DUNG LÀM VIỆC\n1. Sở Xây dựng báo cáo tiến độ.\n"
             "V. KẾT LUẬN CUỘC HỌP\n1. Thống nhất tiến độ đề ra.\n")
     assert "V" not in paths(report(body))
+
+
+# ------------------------------------------------------------------ a letter's own items
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_a_letters_own_items_are_sections_under_it(fmt):
+    """`a.1)`, `a.2)` under `a)` (a ministry's guidance): each its own item one level below the letter, also in a text
+    copy whose lines a wrap joiner would run together (a lower-case first letter)."""
+    body = ("1. Thẩm quyền gia hạn\na) Đối với hàng tạm nhập:\na.1) Chi cục trưởng gia hạn một lần.\n"
+            "a.2) Cục trưởng gia hạn lần thứ hai.\nb) Đối với hàng gửi kho ngoại quan.\nb.1) Thời hạn là 12 tháng.\n"
+            "2. Tổ chức thực hiện\n")
+    assert paths(letter(body), fmt) == ["1", "1/a", "1/a/a.1", "1/a/a.2", "1/b", "1/b/b.1", "2"]

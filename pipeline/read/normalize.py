@@ -113,8 +113,9 @@ _HEADER_DATE_SPLIT = re.compile(r"(,\s*ngày[\s.…_]*)\n(?=[\s.…_\d]*tháng)"
 _EN_DASH_SPACED = re.compile(r"[–—](?<= [–—])(?= )")   # a dash between spaces (the dash first: `re` skips to it)
 _WORD = re.compile(r"[^\W_]")
 # a list marker opening a line, then a space, or for `a)`/`ii)` a capital straight after (`a)Mạng lưới`: the
-# tab after the label lost in the PDF's text); `(1)`, `(2)` number the tasks of Party texts, one a line
-_MARKER = re.compile(r"^(?:(?:[-+*•]|[a-zđ]\)|[a-zđ][,.\-–/](?=\s[A-ZĐ])|[ivx]{1,4}\)|\d+(?:\.\d+)*[.)\-/]|\d+(?:\.\d+)+"
+# tab after the label lost in the PDF's text); `(1)`, `(2)` number the tasks of Party texts, one a line; `a.1)` a
+# letter's own items
+_MARKER = re.compile(r"^(?:(?:[-+*•]|[a-zđ]\)|[a-zđ]\.\d{1,2}\)|[a-zđ][,.\-–/](?=\s[A-ZĐ])|[ivx]{1,4}\)|\d+(?:\.\d+)*[.)\-/]|\d+(?:\.\d+)+"
                      r"|[IVX]+[.\-/]|\(\d{1,2}\))\s|(?:[a-zđ]|[ivx]{1,4})\)(?=[A-ZĐÀ-Ỹ]))")
 
 
