@@ -440,3 +440,12 @@ def test_a_plural_written_before_the_head_is_the_same_body():
     got = _letter_roles("Bộ Tài chính yêu cầu các Cục Hải quan tỉnh, thành phố triển khai thực hiện.\n")
     assert ("Cục Hải quan các tỉnh, thành phố", "lead") in got
     assert not any(name.startswith("các Cục") for name, _ in got)
+
+
+def test_working_together_said_with_ket_hop():
+    """`kết hợp với`, `phối kết hợp với` say what `phối hợp với` says: the bodies after it coordinate, and the verb ends
+    the name before it (`Sở Tư pháp`, not `Sở Tư pháp kết hợp`)."""
+    got = _letter_roles("Đề nghị Sở Tư pháp kết hợp với Công an tỉnh thực hiện việc cấp phiếu lý lịch tư pháp.\n"
+                        "Sở Công Thương chủ trì, phối kết hợp với Sở Tài chính thẩm định giá.\n")
+    assert {("Công an tỉnh", "coordinate"), ("Sở Tài chính", "coordinate"), ("Sở Công Thương", "lead")} <= got
+    assert not any("kết hợp" in name for name, _ in got)
