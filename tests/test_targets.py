@@ -1122,3 +1122,14 @@ def test_a_rate_named_before_its_percentage_is_what_it_measures():
     the percentage (which name what the rate is taken over); with no rate named, the words after it are."""
     got = targets("1. Chỉ tiêu\n- Tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số.\n- Đạt 95% số xã có nhà văn hóa.\n")
     assert [(t["value"], t["subject"]) for t in got] == [(95, "Tỷ lệ bao phủ bảo hiểm y tế"), (95, "số xã có nhà văn hóa")]
+
+
+def test_a_subject_stops_at_a_comma_whose_next_words_carry_their_own_figure():
+    """`ít nhất 40 dự án điện gió, tổng công suất không quá 1.800 MW`: two targets, each with its own subject; a period
+    after a comma (`…, công chức giai đoạn 2021-2025`) is no figure of its own and stays in the subject."""
+    got = {(t["value"], t["unit"]): t for t in targets("- Thu hút ít nhất 40 dự án điện gió, tổng công suất không quá "
+                                                      "1.800 MW.\n")}
+    assert got[(40, "count")]["subject"] == "dự án điện gió" and got[(40, "count")]["comparator"] == ">="
+    assert got[(1800, "MW")]["subject"] == "tổng công suất" and got[(1800, "MW")]["comparator"] == "<="
+    got = targets("- Phấn đấu 85% cán bộ được bồi dưỡng kiến thức quản lý, chuyên môn giai đoạn 2026-2030.\n")
+    assert [t["subject"] for t in got if t["value"] == 85] == ["cán bộ được bồi dưỡng kiến thức quản lý, chuyên môn giai đoạn 2026-2030"]
