@@ -523,3 +523,22 @@ def test_a_congress_s_sub_committees_in_lower_case_are_bodies():
         "1. Tiểu ban văn kiện chủ trì xây dựng dự thảo Báo cáo chính trị.\n"
         "2. Tiểu ban nhân sự tham mưu phương án nhân sự Ban Chấp hành khóa mới.\n"))}
     assert {("Tiểu ban văn kiện", "lead"), ("Tiểu ban nhân sự", "advise")} <= got, got
+
+
+def test_a_list_of_councils_names_its_unit_once():
+    """`Hội đồng nhân dân, Ủy ban nhân dân xã`, `Thường trực HĐND, UBND, Ủy ban MTTQ tỉnh`: each council of the list is
+    of the unit named after the last one (a lone `Sở Y tế, Sở Tài chính` list takes nothing)."""
+    got = {(b["name"], b["role"]) for b in _rules_bodies("front_commune", "1. Đề nghị Hội đồng nhân dân, Ủy ban nhân "
+                                                         "dân xã phối hợp, tạo điều kiện tổ chức hội nghị cử tri.\n")}
+    assert {("Hội đồng nhân dân xã Bảo Thắng", "coordinate"), ("Ủy ban nhân dân xã Bảo Thắng", "coordinate")} <= got
+
+
+def test_a_report_sent_to_bodies_named_after_its_object():
+    """`gửi biên bản … đến Thường trực HĐND, UBND, Ủy ban MTTQ tỉnh`: `đến` before a body's proper name names where the
+    report goes, whatever the model reads; `gửi thông tin đến các hộ gia đình` informs, no report goes to them."""
+    text = _plan("front_commune", "1. Ngay sau hội nghị, gửi biên bản và danh sách người ứng cử đến Thường trực HĐND, "
+                                  "UBND, Ủy ban MTTQ tỉnh.\n2. Gửi thông tin đến các hộ gia đình trong thôn.\n")
+    got = {(b["name"], b["role"]) for b in process_text("probe.txt", text)["bodies"]}
+    assert {("Thường trực Hội đồng nhân dân tỉnh", "report_to"), ("Ủy ban nhân dân tỉnh", "report_to"),
+            ("Ủy ban Mặt trận Tổ quốc tỉnh", "report_to")} <= got
+    assert not any(name.startswith("các hộ") for name, _ in got)

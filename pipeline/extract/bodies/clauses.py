@@ -13,7 +13,7 @@ from pipeline.parse.document import Doc
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.grammar import (body_item, find_names, listed_name, name_start, role_rules,
                                              skip_brackets, strip_title)
-from pipeline.extract.bodies.places import issuer_forms, resolve_jurisdiction
+from pipeline.extract.bodies.places import issuer_forms, resolve_jurisdiction, shared_unit
 from pipeline.extract.bodies.tokens import LABEL, TOKEN, Tok, is_cap, line_rank, tokenize
 from pipeline.extract.bodies.vocab import list_title
 
@@ -81,6 +81,9 @@ class Emitter:
             return
         raw = self.doc.text[toks[a].s:toks[b - 1].e]
         name = listed_name(head, raw) if head else raw
+        unit = shared_unit(name, self.doc.text[toks[b - 1].e:toks[b - 1].e + 200]) if not head else None
+        if unit:
+            name = f"{name} {unit}"   # `Hội đồng nhân dân, Ủy ban nhân dân xã`: the council of the unit named once
         self.out.append(body_item(name, role, toks[a].s, toks[b - 1].e, raw, self.places, how))
         if title:
             self.out[-1]["title"] = title

@@ -125,3 +125,26 @@ def issuer_forms(issuer: str | None, places) -> set[str]:
 def _place_tail() -> re.Pattern:
     """A unit and its place name ending a name (`… tỉnh Lâm Đồng`), compiled once per process."""
     return re.compile(r"\s+(?i:" + units.alternation("province", "district", "commune") + r")\s+(?:[A-ZĐÀ-Ỹ]\S*\s*)+$")
+
+
+def shared_unit(raw: str, after: str) -> str | None:
+    """The unit a list of councils names once, after its last member (`Hội đồng nhân dân, Ủy ban nhân dân xã`,
+    `Thường trực HĐND, UBND, Ủy ban MTTQ tỉnh`): `raw`, a council's head alone, is of that unit too; `after` is the
+    text right after it. None when `raw` names more than its head or no such list follows."""
+    heads, listed = _council_heads()
+    if raw.strip() not in heads:
+        return None
+    m = listed.match(after)
+    return m.group("unit") if m else None
+
+
+@lru_cache(maxsize=1)
+def _council_heads() -> tuple[frozenset, re.Pattern]:
+    """The councils listed by place (rules/body_heads.yaml `place_listed_heads`), alone or under their standing
+    board, and the pattern of a list of them that ends on a unit (its place name, if any, after it)."""
+    base = [h for h in rules.load("body_heads")["place_listed_heads"] if h not in ("Công an", "Trạm Y tế", "Ban Chỉ đạo")]
+    heads = base + [f"Thường trực {h}" for h in base] + [f"TT {h}" for h in base]
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    unit = "|".join(re.escape(w) for w in sorted(units.words(), key=len, reverse=True))
+    listed = re.compile(rf"(?:\s*(?:,|và)\s*(?:{alt}))+\s+(?P<unit>(?:{unit})(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ]*)*)(?![\wÀ-ỹĐđ])")
+    return frozenset(heads), listed

@@ -228,7 +228,9 @@ def read_clause(em: Emitter, toks, a, b, names, actor, refs=frozenset(), quoted=
     for n, role, cue in objects:
         before = len(em.out)
         em.add(toks, n, role, "object")
-        pointer = toks[cue[1] - 1].low in role_rules()["raw"]["report_pointers"]
+        raw = role_rules()["raw"]
+        pointer = toks[cue[1] - 1].low in raw["report_pointers"] or toks[n[0] - 1].low in raw["addressee_pointers"] \
+            and is_cap(toks[n[0]].t) and toks[n[0]].low not in ("các", "những")
         if role == "report_to" and len(em.out) > before and pointer:
             em.out[-1]["pointed"] = True    # `báo cáo kết quả về X`: the pointer names X the addressee
         if role == "lead" and cue[0] > a and not _nominal(toks, cue[0]):
