@@ -542,3 +542,10 @@ def test_a_report_sent_to_bodies_named_after_its_object():
     assert {("Thường trực Hội đồng nhân dân tỉnh", "report_to"), ("Ủy ban nhân dân tỉnh", "report_to"),
             ("Ủy ban Mặt trận Tổ quốc tỉnh", "report_to")} <= got
     assert not any(name.startswith("các hộ") for name, _ in got)
+
+
+def test_a_director_abbreviated_gd_stands_for_the_department():
+    """`GĐ các Sở, ngành`, `Giao GĐ Sở Y tế`: `GĐ` is `Giám đốc`, the head who stands for the department."""
+    got = {(b["name"], b["role"]) for b in _rules_bodies("province", "1. GĐ các Sở, ngành chịu trách nhiệm thi hành.\n"
+                                                         "2. Giao GĐ Sở Y tế chủ trì thực hiện.\n")}
+    assert {("các Sở, ngành", "lead"), ("Sở Y tế", "lead")} <= got
