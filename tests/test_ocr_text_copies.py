@@ -3,7 +3,7 @@ OCR misread, a receiving office's stamp printed into the header, a signature sta
 Every sentence here is invented."""
 from pipeline.parse.structure import parse
 from pipeline.read.stamps import stamped_date
-from pipeline.run.process import process_file
+from pipeline.run.process import process_file, process_text
 
 HEADER = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH BÌNH PHƯỚC Độc lập - Tự do - Hạnh phúc
@@ -62,3 +62,16 @@ def test_signing_time_printed_in_a_copy_fills_a_day_ocr_lost(tmp_path):
     assert process_file(path)["metadata"]["issued_date"] == "2023-03-01"
     path.write_text(page.replace("Thời gian ký: 01.03.2023 15:52\n", ""), encoding="utf-8")
     assert process_file(path)["metadata"]["issued_date"] is None             # no stamp: no day
+
+
+def test_a_signers_title_whose_marks_ocr_lost_is_spelt_as_the_title():
+    """`KT. TONG CỤC TRƯỞNG` / `PHO TONG CỤC TRƯỜNG`: the letters of a title, its marks lost; `THỨ TRƯỞNG` as printed
+    stays a deputy minister (its letters are also those of `Thủ trưởng`)."""
+    head = ("BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 77/TCT-TTKT\nHà Nội, ngày 14 tháng 3 năm 2023\nV/v kiểm tra hoàn thuế\nKính gửi: Cục Thuế các tỉnh.\n"
+            "Tổng cục Thuế đề nghị các Cục Thuế thực hiện.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    got = process_text("t.txt", head + "KT. TONG CỤC TRƯỞNG\nPHO TONG CỤC TRƯỜNG\nĐặng Ngọc Minh\n", "txt")
+    assert got["metadata"]["signer"] == {"name": "Đặng Ngọc Minh", "title": "Phó Tổng cục trưởng",
+                                         "authority": "KT. Tổng cục trưởng"}
+    got = process_text("t.txt", head + "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nĐặng Ngọc Minh\n", "txt")
+    assert got["metadata"]["signer"]["title"] == "Thứ trưởng"

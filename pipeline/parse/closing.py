@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.common import layout_rules, is_upper
-from pipeline.text.fold import letter_count
+from pipeline.text.fold import fold, letter_count
 from pipeline.text.names import case_name, place_tones
 from pipeline.text import units
 from pipeline.text.spans import Line
@@ -104,7 +104,32 @@ _CELL = re.compile(r"(?:^|\s)\|(?=\s|$)")
 def _authority_text(m: re.Match) -> str:
     auth = re.sub(r"\s+", "", m.group("auth").upper())
     auth = auth[:-1] + "." if auth.endswith("/") and len(auth) == 3 else auth   # `KT/` is `KT.`
-    return f"{auth} {case_title_word(_capitals(m.group('who').strip()))}".replace("  ", " ")
+    who = _capitals(m.group("who").strip())
+    return f"{auth} {case_title_word(marked_title(who) or who)}".replace("  ", " ")
+
+
+def marked_title(text: str) -> str | None:
+    """A title in capitals whose tone marks OCR lost (`PHO TONG CỤC TRƯỜNG`, `TONG CỤC TRƯỞNG`), as the title is spelt
+    (`PHÓ TỔNG CỤC TRƯỞNG`), else None: the letters match a title of rules/structure.yaml `title_spellings` and
+    only the marks differ (another tool's transcription of a signed PDF reads capitals' marks worst)."""
+    if not text.isupper():
+        return None
+    spelled = _unmarked_titles().get(fold(text).strip(), ())
+    # (a title as written is left as it is; so are letters two titles share: `THU TRUONG` is `THỨ` or `THỦ TRƯỞNG`)
+    return spelled[0] if len(spelled) == 1 and text.strip() not in _spelled_titles() else None
+
+
+@lru_cache(maxsize=1)
+def _unmarked_titles() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for t in layout_rules()["closing"]["title_spellings"]:
+        out[fold(t)] = tuple(dict.fromkeys(out.get(fold(t), ()) + (t.upper(),)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _spelled_titles() -> frozenset:
+    return frozenset(t.upper() for t in layout_rules()["closing"]["title_spellings"])
 
 
 def _continues(item: str, t: str, name_re, not_name) -> bool:
@@ -166,6 +191,8 @@ def _trailing_title(text: str, authority: bool = False, after_authority: bool = 
         if len(text) <= n + 1 or text[-n - 1] != " ":
             continue
         tail = text[-n:]
+        if tail.casefold() != folded:
+            tail = marked_title(tail) or tail          # `+ Như trên: . PHO TONG CỤC TRƯỜNG`: marks OCR lost
         if tail.casefold() != folded or not title_re.match(tail.upper()):
             continue
         rest = text[:-n].rstrip()
@@ -370,8 +397,9 @@ def parse_closing(lines: list[Line], start: int, stop: int,
                 authorities.append(_authority_text(m))
                 after_authority = True
             continue   # a PDF interleaves the signature with the Nơi nhận column
-        if title is None and is_upper(_capitals(t)) and title_re.match(_capitals(t)) and len(t) < 60:
-            title = case_title_word(_capitals(t))
+        if title is None and is_upper(_capitals(t)) and len(t) < 60 \
+                and (title_re.match(_capitals(t)) or marked_title(_capitals(t))):
+            title = case_title_word(marked_title(_capitals(t)) or _capitals(t))
             title_i = i
             continue
         if not in_recipients and not recipients and store is not None and i <= store and t.startswith(("-", "+", "•")):
