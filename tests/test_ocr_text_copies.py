@@ -75,3 +75,13 @@ def test_a_signers_title_whose_marks_ocr_lost_is_spelt_as_the_title():
                                          "authority": "KT. Tổng cục trưởng"}
     got = process_text("t.txt", head + "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nĐặng Ngọc Minh\n", "txt")
     assert got["metadata"]["signer"]["title"] == "Thứ trưởng"
+
+
+def test_an_issuers_line_whose_marks_ocr_lost_is_spelt_as_the_issuer():
+    """`BO TÀI CHÍNH` / `TONG CỤC THUÊ` (a transcription of a signed PDF that lost the capitals' marks) is the Tổng cục
+    Thuế under the Bộ Tài chính; words printed with marks of their own, and a name's own words, are left as printed."""
+    tail = "Số: 91/TCT-TTKT\nHà Nội, ngày 14 tháng 3 năm 2023\nV/v kiểm tra hoàn thuế\nKính gửi: Cục Thuế các tỉnh.\n"
+    meta = parse("BO TÀI CHÍNH\nTONG CỤC THUÊ\n" + tail).metadata
+    assert (meta["issuer"], meta["parent_issuer"]) == ("Tổng cục Thuế", "Bộ Tài chính")
+    meta = parse("BỘ XÂY DỰNG\nVIỆN KIẾN TRÚC QUỐC GIA\n" + tail).metadata
+    assert meta["issuer"] == "Viện Kiến trúc quốc gia"

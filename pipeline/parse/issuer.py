@@ -6,11 +6,14 @@ province's steering board, a school under its department)."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from pipeline import rules
 from pipeline.parse.common import layout_rules
 from pipeline.parse.header_styles import party_committee
 from pipeline.text import units as admin_units
+from pipeline.text.fold import fold
 from pipeline.text.names import canonical, place_tones
 
 
@@ -25,7 +28,7 @@ def compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     heads = sorted(rules.load("names")["org_heads"], key=len, reverse=True)
     units: list[str] = []
     for line in map(place_tones, lines):   # `UỶ BAN` in the old style is `ỦY BAN`, one of the heads
-        line = line.strip(RULE_MARKS)
+        line = marked_words(line.strip(RULE_MARKS))
         if not line:
             continue
         starts_org = any(line == h or line.startswith(h + " ") for h in heads)
@@ -83,3 +86,51 @@ def _ends_in_province(name: str) -> bool:
     parent's jurisdiction is no part of its name."""
     words = tuple(name.casefold().split())
     return any(words[-len(key):] == key for key in admin_units.provinces())
+
+
+def marked_words(line: str) -> str:
+    """An issuer's line in capitals with the tone marks OCR lost put back (`BO TÀI CHÍNH` → `BỘ TÀI CHÍNH`, `TONG CỤC
+    THUÊ` → `TỔNG CỤC THUẾ`): a word that is no word of the issuers' names (rules/names.yaml `org_heads`,
+    abbreviations.yaml `issuers` and `fields`) takes the one word of them with its letters; with none or two
+    (`THU`: `THƯ`, `THỦ`) it and the words after it are left as they are. Each word keeps its length."""
+    if not line.isupper():
+        return line
+    known, by_letters, firsts = _issuer_words()
+    words = line.split(" ")
+    for i, word in enumerate(words):
+        if word in known:
+            continue
+        spelled = by_letters.get(fold(word), ())
+        if i == 0 and len(spelled) > 1:
+            spelled = tuple(w for w in spelled if w in firsts)    # `BO` opening the line is `BỘ`, a head, not `BỔ`
+        spelled = tuple(w for w in spelled if _marks_added(word, w))
+        if len(spelled) != 1:
+            break             # the name's own words from here on (`TRƯỜNG THPT PHUOC BUU`): no guess at a proper name
+        words[i] = spelled[0]
+    return " ".join(words)
+
+
+def _marks_added(written: str, spelled: str) -> bool:
+    """Whether `spelled` is `written` with marks added, none taken away or changed (OCR loses marks; a word printed
+    with its own marks, `KIẾN`, `BẢNG`, is another word than `KIÊN`, `BẰNG`)."""
+    for a, b in zip(written, spelled):
+        da, db = unicodedata.normalize("NFD", a), unicodedata.normalize("NFD", b)
+        if da[0] != db[0] and not (da[0] == "D" and db[0] == "Đ") or not set(da[1:]) <= set(db[1:]):
+            return False
+    return len(written) == len(spelled)
+
+
+@lru_cache(maxsize=1)
+def _issuer_words() -> tuple[frozenset, dict[str, tuple[str, ...]], frozenset]:
+    abbreviations, places = rules.load("abbreviations"), rules.load("admin_units")
+    heads = [h for level in rules.load("body_heads")["heads"].values() for h in level]
+    # (the provinces' and cities' names are words of an issuer's line as printed: never "repaired" into another word)
+    names = list(rules.load("names")["org_heads"]) + list((abbreviations.get("issuers") or {}).values()) \
+        + list((abbreviations.get("fields") or {}).values()) + list((abbreviations.get("bodies") or {}).values()) \
+        + heads + list(places.get("provinces", ())) + list(places.get("central_cities", ()))
+    words = {w for name in names for w in place_tones(name).upper().replace(",", " ").split()}
+    by_letters: dict[str, tuple[str, ...]] = {}
+    for w in sorted(words):
+        by_letters[fold(w)] = by_letters.get(fold(w), ()) + (w,)
+    firsts = frozenset(place_tones(h).upper().split()[0] for h in list(rules.load("names")["org_heads"]) + heads)
+    return frozenset(words), by_letters, firsts
