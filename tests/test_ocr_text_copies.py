@@ -85,3 +85,5 @@ def test_an_issuers_line_whose_marks_ocr_lost_is_spelt_as_the_issuer():
     assert (meta["issuer"], meta["parent_issuer"]) == ("Tổng cục Thuế", "Bộ Tài chính")
     meta = parse("BỘ XÂY DỰNG\nVIỆN KIẾN TRÚC QUỐC GIA\n" + tail).metadata
     assert meta["issuer"] == "Viện Kiến trúc quốc gia"
+    meta = parse("ĐẢNG BỘ TỈNH PHÚ THỌ\nHUYỆN ỦY TÂN SƠN\n" + tail).metadata     # `TÂN` printed as it is, no mark lost
+    assert meta["issuer"] == "Huyện ủy Tân Sơn"

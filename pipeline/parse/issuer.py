@@ -97,6 +97,9 @@ def marked_words(line: str) -> str:
         return line
     known, by_letters, firsts = _issuer_words()
     words = line.split(" ")
+    if not any(w.isascii() and w.isalpha() and w not in known and fold(w) in by_letters for w in words):
+        return line           # no word bare of every mark that a word of the names has marks for: nothing was lost
+                              # (`HUYỆN ỦY TÂN LẬP` as printed: `TÂN` is a place's word, not `TẤN` that lost a mark)
     for i, word in enumerate(words):
         if word in known:
             continue
