@@ -549,3 +549,11 @@ def test_a_director_abbreviated_gd_stands_for_the_department():
     got = {(b["name"], b["role"]) for b in _rules_bodies("province", "1. GĐ các Sở, ngành chịu trách nhiệm thi hành.\n"
                                                          "2. Giao GĐ Sở Y tế chủ trì thực hiện.\n")}
     assert {("các Sở, ngành", "lead"), ("Sở Y tế", "lead")} <= got
+
+
+def test_a_fire_fighting_board_keeps_the_comma_of_its_field():
+    """`Ban Chỉ huy phòng cháy, chữa cháy rừng cấp xã`, `Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ`: the comma is
+    inside the field (rules/body_heads.yaml `board_fields`), the name goes on past it."""
+    got = {(b["name"], b["role"]) for b in _rules_bodies("province", "1. Ủy ban nhân dân các xã chỉ đạo Ban Chỉ huy phòng "
+                                                         "cháy, chữa cháy rừng cấp xã tổ chức trực ban.\n")}
+    assert any(name.startswith("Ban Chỉ huy phòng cháy, chữa cháy rừng cấp xã") and role == "lead" for name, role in got)
