@@ -310,9 +310,9 @@ def split_at_subjects(toks, bounds, names) -> list[tuple[int, int]]:
                 continue
             # the part before the comma: a name, then a task verb of its own after it
             before = [m for m in names if cut <= m[0] and m[1] <= i]
-            acts = [k for k in range(before[-1][1], i) if c["subject_verbs"].match(toks, k)[0]
-                    or c["object_cues"].match(toks, k)[0]] if before else []
-            if not acts or c["object_cues"].match(toks, acts[-1])[1] == "coordinate":
+            last_act = next((k for k in range(i - 1, before[-1][1] - 1, -1) if c["subject_verbs"].match(toks, k)[0]
+                             or c["object_cues"].match(toks, k)[0]), None) if before else None
+            if last_act is None or c["object_cues"].match(toks, last_act)[1] == "coordinate":
                 continue              # (`chủ trì, phối hợp với doanh nghiệp …, chính quyền địa phương và …`: the partners'
                                       # list goes on past the comma)
             j = list_end(toks, n, starts, b)   # `, Sở A và Sở B phối hợp`
