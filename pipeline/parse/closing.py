@@ -397,9 +397,10 @@ def parse_closing(lines: list[Line], start: int, stop: int,
                 authorities.append(_authority_text(m))
                 after_authority = True
             continue   # a PDF interleaves the signature with the Nơi nhận column
-        if title is None and is_upper(_capitals(t)) and len(t) < 60 \
-                and (title_re.match(_capitals(t)) or marked_title(_capitals(t))):
-            title = case_title_word(marked_title(_capitals(t)) or _capitals(t))
+        caps = _capitals(t) if title is None and len(t) < 60 else ""
+        marked = marked_title(caps) if caps and is_upper(caps) else None    # (`PHO TONG CỤC TRƯỜNG`: the marks OCR lost)
+        if caps and is_upper(caps) and (title_re.match(caps) or marked):
+            title = case_title_word(marked or caps)
             title_i = i
             continue
         if not in_recipients and not recipients and store is not None and i <= store and t.startswith(("-", "+", "•")):

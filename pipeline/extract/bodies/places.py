@@ -145,6 +145,6 @@ def _council_heads() -> tuple[frozenset, re.Pattern]:
     base = [h for h in rules.load("body_heads")["place_listed_heads"] if h not in ("Công an", "Trạm Y tế", "Ban Chỉ đạo")]
     heads = base + [f"Thường trực {h}" for h in base] + [f"TT {h}" for h in base]
     alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    unit = "|".join(re.escape(w) for w in sorted(units.words(), key=len, reverse=True))
-    listed = re.compile(rf"(?:\s*(?:,|và)\s*(?:{alt}))+\s+(?P<unit>(?:{unit})(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ]*)*)(?![\wÀ-ỹĐđ])")
+    listed = re.compile(rf"(?:\s*(?:,|và)\s*(?:{alt}))+\s+(?P<unit>(?:{units.alternation()})(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ]*)*)"
+                        r"(?![\wÀ-ỹĐđ])")
     return frozenset(heads), listed
