@@ -337,7 +337,7 @@ def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
     # (`chủ trì, phối hợp với doanh nghiệp kinh doanh cảng …`: a presiding subject works with a partner the grammar may
     # not name, it does not coordinate itself)
     if any(r == "coordinate" and x < handed and (not presides or not _names_after(toks, cues, names_in, r)
-                                                 and toks[y - 1].low not in ("với", "cùng"))
+                                                 and toks[y - 1].low not in _PARTNER_WORDS)
            and not _nominal(toks, x) for x, y, r in cues):
         roles.add("coordinate")
     return roles
@@ -438,7 +438,7 @@ def _objects(toks, cues, verbs, names_in, refs):
             i += 1
         # (a partner's list may hold one the grammar does not name: `phối hợp với doanh nghiệp kinh doanh cảng, kho, bãi,
         # chính quyền địa phương …`; no verb between, checked above)
-        listed = role == "coordinate" and toks[cy - 1].low in ("với", "cùng") and toks[n[0] - 1].low in (",", "và", ";") \
+        listed = role == "coordinate" and toks[cy - 1].low in _PARTNER_WORDS and toks[n[0] - 1].low in (",", "và", ";") \
             and _list_items_only(toks, cy, n[0])
         if gap > (10 if listed else 6 if role == "report_to" else 2):
             continue
@@ -459,6 +459,8 @@ def _list_items_only(toks, a: int, b: int) -> bool:
     return True
 
 
+# the words a coordinate cue names its partners after (`phối hợp với`, `phối hợp cùng`)
+_PARTNER_WORDS = ("với", "cùng")
 _COMPLEMENT_WORDS = frozenset(("về", "với", "của", "cho", "tại", "trong", "để", "nhằm", "theo", "đến", "từ", "giữa"))
 
 
