@@ -94,6 +94,22 @@ def test_the_paragraph_after_a_long_address_line_is_not_its_wrap():
     assert out[3] == "Kính gửi: Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương"
 
 
+def test_a_task_opening_in_capitals_is_not_the_wrap_of_a_long_heading():
+    """`4. Phòng Kinh tế, Trung tâm Dịch vụ nông nghiệp huyện` (long, no colon) / `Tăng cường …`: a common word is
+    capitalised only where a sentence starts, so the task is a line of its own and the heading keeps its bodies (a
+    verb that may continue a name, `Ban` / `Chỉ đạo huyện`, is not one of rules/structure.yaml `wrap.sentence_openers`)."""
+    raw = ("1. Phòng Tư pháp chủ trì tổ chức hội nghị triển khai cho cán bộ các xã và thị trấn.\n"
+           "2. Phòng Nội vụ phối hợp theo dõi việc thực hiện ở các cơ quan chuyên môn của huyện.\n"
+           "4. Phòng Kinh tế, Trung tâm Dịch vụ nông nghiệp và Ban Quản lý các chợ trên địa bàn huyện\n"
+           "Tăng cường kiểm tra các cơ sở kinh doanh vật tư nông nghiệp.\n"
+           "5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện cùng các thành viên của Ban\n"
+           "Chỉ đạo huyện theo dõi.")
+    out = normalize(raw, "txt", True).text.split("\n")
+    assert out[2] == "4. Phòng Kinh tế, Trung tâm Dịch vụ nông nghiệp và Ban Quản lý các chợ trên địa bàn huyện"
+    assert out[3] == "Tăng cường kiểm tra các cơ sở kinh doanh vật tư nông nghiệp."
+    assert out[4] == "5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện cùng các thành viên của Ban Chỉ đạo huyện theo dõi."
+
+
 @pytest.mark.parametrize("raw", [
     "Quyết định\u00a0số  1441/QÐ-UBND \u200bngày 25/9/2025",
     nfd("  Ủy ban nhân dân tỉnh   Lâm Đồng\n\n\n giai đoạn 2016 – 2020 "),

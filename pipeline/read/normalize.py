@@ -136,7 +136,17 @@ def _opens_paragraph(line: str) -> bool:
     """`Căn cứ …`, `Thực hiện …`: words that open a preamble paragraph, never continue a line."""
     from pipeline import rules
 
-    return any(rules.compiled(p).match(line) for p in rules.load("structure")["header"]["body_start"])
+    return any(rules.compiled(p).match(line) for p in rules.load("structure")["header"]["body_start"]) \
+        or _sentence_opener().match(line) is not None
+
+
+@lru_cache(maxsize=1)
+def _sentence_opener() -> re.Pattern:
+    """rules/structure.yaml `wrap.sentence_openers`, as one pattern: a task's capitalised verb and a word boundary."""
+    from pipeline import rules
+
+    words = rules.load("structure")["wrap"]["sentence_openers"]
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
 _MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _CHARMAP) + "]")
