@@ -397,6 +397,22 @@ def test_a_programme_issued_with_a_decision_starts_its_own_root_whatever_its_cas
     assert paths(raw) == ["Điều 1", "Điều 2", "I", "I/1", "I/2", "II"]
 
 
+def test_a_regulation_after_the_signature_whose_title_page_was_lost_keeps_its_chapters_and_articles():
+    # a copy of a decision and the regulation it issues that lost the regulation's first pages: after the decision's
+    # signature the text goes on mid-article, then `Chương II` in capitals; its articles go on from the lost chapter's
+    body = "Điều 1. Ban hành kèm theo Quyết định này Quy định về xét tặng danh hiệu.\nĐiều 2. Hiệu lực từ ngày ký.\n"
+    attached = ("5. Phòng Nội vụ thẩm định hồ sơ đề nghị của các xã.\n"
+                "Chương II\nTIÊU CHUẨN VÀ HỒ SƠ XÉT TẶNG\nĐiều 4. Tiêu chuẩn\n1. Có thành tích tiêu biểu.\n"
+                "2. Gương mẫu chấp hành pháp luật.\nĐiều 5. Hồ sơ\nHồ sơ gồm tờ trình và báo cáo thành tích.\n"
+                "Chương III\nTỔ CHỨC THỰC HIỆN\nĐiều 6. Trách nhiệm thi hành\n")
+    raw = state_header(type_word="QUYẾT ĐỊNH", title="Ban hành Quy định xét tặng danh hiệu") + body + SIGNATURE + attached
+    doc = parse(raw)
+    assert [s["path"] for s in doc.sections] == [
+        "Điều 1", "Điều 2", "Chương II", "Chương II/Điều 4", "Chương II/Điều 4/1", "Chương II/Điều 4/2",
+        "Chương II/Điều 5", "Chương III", "Chương III/Điều 6"]
+    assert doc.metadata["signer"]["name"] == "Nguyễn Văn Bình"
+
+
 def test_a_chapter_title_on_the_next_line_in_sentence_case():
     # a transcription that lost its caps font prints the chapter title in sentence case under `Chương I`
     raw = (state_header(issuer="CHÍNH PHỦ", number="Số: 12/2026/NĐ-CP", type_word="NGHỊ ĐỊNH",

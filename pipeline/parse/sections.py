@@ -5,51 +5,13 @@ import re
 
 from pipeline import rules
 from pipeline.parse import ocr_labels
-from pipeline.parse.common import decimal_last as _decimal_last, is_upper, layout_rules, opens_source, roman_value
+from pipeline.parse.common import decimal_last as _decimal_last, is_upper, layout_rules, opens_source
+from pipeline.parse.section_order import first_and_next, first_lost, resumed, roman_skips_one, upper_follows
 from pipeline.text.spans import Line
 
 
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _WORDED = ("book", "chapter", "part", "article")   # labels with their word (`Chương II`, `Điều 3`)
-
-
-def _first_and_next(kind: str, label: str, prev: str | None) -> bool:
-    """Whether `label` may open a new level (prev None) or follow `prev` at the same level."""
-    if kind == "roman":
-        v = roman_value(label)
-        return v == 1 if prev is None else v == roman_value(prev) + 1
-    if kind == "arabic":
-        v = int(label)
-        return v == 1 if prev is None else 1 <= v - int(prev) <= 2
-    if kind == "lroman":
-        v = roman_value(label.upper())
-        return v == 1 if prev is None else v == roman_value(prev.upper()) + 1
-    if kind == "upper":
-        order = "ABCDĐEFGHKLMNOPQRSTUWYZ"
-        return label == "A" if prev is None else 1 <= order.find(label) - order.find(prev) <= 2
-    if kind == "letter":
-        return label in "ab" if prev is None else label != prev
-    if kind == "article":
-        v = int(label.split()[-1])
-        return v == 1 if prev is None else 1 <= v - int(prev.split()[-1]) <= 2
-    if kind == "decimal":
-        last = _decimal_last(label)
-        if prev is None:
-            return last in (0, 1)
-        return label.rsplit(".", 1)[0] == prev.rsplit(".", 1)[0] and 1 <= last - _decimal_last(prev) <= 2
-    return True
-
-
-def _roman_skips_one(kind: str, label: str, prev: str, rest: str) -> bool:
-    """`IV. KẾT LUẬN` right after the items of `II.`: a part's heading in capitals one numeral past the next
-    (the drafter's slip, or a line a scan lost) still opens the next part; its items are not the last part's."""
-    return kind == "roman" and roman_value(label) == roman_value(prev) + 2 and len(rest) >= 8 and is_upper(rest)
-
-
-def _upper_follows(label: str, prev: str | None) -> bool:
-    """Whether a capital letter is the very next one after the document's last capital label (`B` after `A`)."""
-    order = "ABCDĐEFGHKLMNOPQRSTUWYZ"
-    return bool(prev) and order.find(label) == order.find(prev) + 1
 
 
 def _kind_key(kind: str, label: str) -> str:
@@ -125,7 +87,7 @@ def _goes_on(stack: list, markers: list, text: str) -> bool:
             lbl = _BLANKS.sub(" ", m.group("label"))
             if kind in _WORDED:
                 lbl = _label_text(lbl)
-            return _kind_key(kind, lbl) == key and _first_and_next(kind, lbl, label)
+            return _kind_key(kind, lbl) == key and first_and_next(kind, lbl, label)
     return False
 
 
@@ -209,7 +171,7 @@ def _next_of(kind: str, label: str, prev: str) -> bool:
         return label.rsplit(".", 1)[0] == prev.rsplit(".", 1)[0] and _decimal_last(label) == _decimal_last(prev) + 1
     if kind == "arabic":
         return int(label) == int(prev) + 1
-    return _first_and_next(kind, label, prev)
+    return first_and_next(kind, label, prev)
 
 
 _SUB_TAIL = re.compile(r"(?:[.)]\s*|\s+)(?=[A-ZĐÀ-Ỹ])")
@@ -266,20 +228,6 @@ def _run_on_item(text: str, stack: list, markers: list) -> tuple[int, int] | Non
                 return r.start(1), r.end(1)
             break
     return None
-
-
-def _first_lost(work: list[Line], i: int, kind: str, label: str, pat: re.Pattern) -> bool:
-    """Whether a document's first list starts at `2.` because its `1.` was lost (Word numbered the first
-    item and the reader kept no number): it goes on with `3.` before any `1.` of its kind."""
-    if kind not in ("arabic", "roman") or label not in ("2", "II"):
-        return False
-    for ln in work[i + 1:]:
-        m = pat.match(ln.text)
-        if m and m.group("label") in ("1", "I"):
-            return False
-        if m and m.group("label") in ("3", "III"):
-            return True
-    return False
 
 
 def _form_start(lines: list[Line], start: int, stop: int, cfg: dict) -> int:
@@ -380,17 +328,17 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
                                                                    last_label.get("article"), sentence_end):
                 kind, label = "article", f"Điều {label}"
             if kind == "upper" and (m.group("rest") or "")[:1].isalpha() and not m.group("rest")[:1].isupper() \
-                    and not _upper_follows(label, last_label.get("upper")):
+                    and not upper_follows(label, last_label.get("upper")):
                 continue   # `A. và …` in running text; but `B. nội dung …` right after an `A.` goes on with it
             if in_table and not (kind in ("book", "chapter", "roman", "upper", "article")
-                                 and _first_and_next(kind, label, None)):
+                                 and first_and_next(kind, label, None)):
                 break   # a row of the table
             if in_table:
                 in_table = False
             if table:
                 own = [k for k, _, _ in stack]
                 k = _kind_key(kind, label)
-                goes_on = k in own and _first_and_next(kind, label, stack[own.index(k)][1])
+                goes_on = k in own and first_and_next(kind, label, stack[own.index(k)][1])
                 extends = kind == "decimal" and any(lbl == label.rsplit(".", 1)[0] for _, lbl, _ in stack)
                 if not (goes_on or extends or kind in ("book", "chapter", "part", "roman", "article")):
                     if fallthrough:
@@ -400,14 +348,14 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             if cited:
                 own = [k for k, _, _ in stack]
                 k = _kind_key(kind, label)
-                if k not in own or not _first_and_next(kind, label, stack[own.index(k)][1]):
+                if k not in own or not first_and_next(kind, label, stack[own.index(k)][1]):
                     if fallthrough:
                         continue
                     break   # the cited text's own numbering
                 cited = False
             if not (m.group("rest") or "").strip(" .:") and kind in ("roman", "upper", "arabic"):
                 alone = _next_heading(work, i, len(work), kind, markers, cfg)
-                if alone is None and not (before.rstrip().endswith(":") and _first_and_next(kind, label, None)):
+                if alone is None and not (before.rstrip().endswith(":") and first_and_next(kind, label, None)):
                     break   # a label alone, no title under it: a table cell, a page number (not a draft's blank first item after `:`)
             if kind == "lroman" and _letter_follows(stack, label):
                 continue
@@ -417,20 +365,21 @@ def parse_sections(lines: list[Line], start: int, stop: int, root: list[str] | N
             keys = [k for k, _, _ in stack]
             if key in keys:
                 idx = keys.index(key)
-                if not _first_and_next(kind, label, stack[idx][1]) \
-                        and not _roman_skips_one(kind, label, stack[idx][1], m.group("rest") or ""):
+                if not first_and_next(kind, label, stack[idx][1]) \
+                        and not roman_skips_one(kind, label, stack[idx][1], m.group("rest") or ""):
                     m = None
                 else:
                     del stack[idx:]
-            elif kind == "article" and key in last_label and _first_and_next(kind, label, last_label[key]):
+            elif kind == "article" and key in last_label and first_and_next(kind, label, last_label[key]):
                 pass   # articles run on through the chapters of a law (Chương II / Điều 3)
             else:
                 if kind == "decimal" and stack:
                     parent_label = label.rsplit(".", 1)[0]
-                    if not any(lbl == parent_label for _, lbl, _ in stack) and not _first_and_next(kind, label, None):
+                    if not any(lbl == parent_label for _, lbl, _ in stack) and not first_and_next(kind, label, None):
                         m = None
-                elif not _first_and_next(kind, label, None) \
-                        and not (not sections and _first_lost(work, i, kind, label, pat)):
+                elif not first_and_next(kind, label, None) \
+                        and not (not sections and first_lost(work, i, kind, label, pat)) \
+                        and not (kind == "article" and key not in last_label and resumed(sections)):
                     m = None
                 if m and kind == "decimal":
                     # a decimal belongs under the item it extends (2.4.1 under 2.4)

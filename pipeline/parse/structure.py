@@ -61,6 +61,23 @@ def _attached_starts(lines: list[Line], closing: int, appendix_starts: list[int]
     return starts
 
 
+def _titleless_chapter(lines: list[Line], closing: int, stop: int) -> int | None:
+    """The first chapter label after the signature, before any attached document or appendix (`stop`), set as
+    a chapter's heading (`Chương II` over `TIÊU CHUẨN, QUY TRÌNH …`): a regulation issued with this one whose
+    title page the copy lost. A signature or a Nơi nhận never holds a chapter, so the chapters there are that
+    regulation's, and their articles its sections (their own root, as an attached document's)."""
+    chapter = next(rules.compiled(m["pattern"]) for m in layout_rules()["sections"]["markers"] if m["kind"] == "chapter")
+    for i in range(closing + 1, stop):
+        m = chapter.match(lines[i].text)
+        if m is None:
+            continue
+        rest = m.group("rest").strip(" .:-–")
+        nxt = next((lines[j].text for j in range(i + 1, min(i + 3, stop)) if lines[j].text), "")
+        if (is_upper(rest) if rest else is_upper(nxt)):
+            return i
+    return None
+
+
 # how many lines with text above a type line its own header's motto may stand: the two header columns
 # (issuer over its number, motto over place and date) read in turn are at most six lines
 _MOTTO_REACH = 6
@@ -167,6 +184,9 @@ def parse(text: str, ocr: bool = False) -> Structure:
     appendix_starts = [i for i in range(closing + 1, len(lines)) if appendix_re.match(lines[i].text)]
     attached = _attached_starts(lines, closing, appendix_starts)
     parts = sorted(appendix_starts + attached)
+    titleless = _titleless_chapter(lines, closing, parts[0] if parts else len(lines))
+    if titleless is not None:
+        parts.insert(0, titleless)
     sign_stop = parts[0] if parts else len(lines)
     signer, recipients = parse_closing(lines, closing, sign_stop, stamp_lines=lines)
     meta["signer"] = signer or {"name": None, "title": None, "authority": None}
@@ -180,6 +200,9 @@ def parse(text: str, ocr: bool = False) -> Structure:
         sections = parse_sections(lines, header_end, closing)
     for n, a in enumerate(parts):
         stop = parts[n + 1] if n + 1 < len(parts) else len(lines)
+        if a == titleless:      # the chapter line is the first of the sections, not a type line above them
+            sections.extend(parse_sections(lines, a, max(a + 1, min(stop, find_closing(lines, a + 1)))))
+            continue
         if a in attached:
             # a document issued with this one (a Quy chế, a Kế hoạch): its own root, up to its signature
             sections.extend(parse_sections(lines, a + 1, max(a + 1, min(stop, find_closing(lines, a + 1)))))
