@@ -162,7 +162,8 @@ CASES = [
     ("dangxa", "1. Giao Ủy ban nhân dân xã chủ trì triển khai.\nNơi nhận:\n- Ủy ban MTTQ và các đoàn thể xã;\n"
                "- Thường trực Tỉnh ủy, HĐND, UBND tỉnh;\n- Lưu Văn phòng Đảng ủy.",
      # the province's bodies take the place the parent line prints (`ĐẢNG BỘ TỈNH LÀO CAI`)
-     {"Ủy ban Mặt trận Tổ quốc xã Bản Hồ", "Thường trực Tỉnh ủy Lào Cai", "Hội đồng nhân dân tỉnh Lào Cai",
+     # (the council's standing board too, named once before them; not the committee's: corpus/probes p9, p16)
+     {"Ủy ban Mặt trận Tổ quốc xã Bản Hồ", "Thường trực Tỉnh ủy Lào Cai", "Thường trực Hội đồng nhân dân tỉnh Lào Cai",
       "Ủy ban nhân dân tỉnh Lào Cai"},
      {"Thường trực Tỉnh ủy tỉnh", "Ủy ban Mặt trận Tổ quốc"}),
     # ---- a commune Mặt trận board: its village boards listed by place
@@ -198,6 +199,19 @@ CASES = [
                "- Lưu Văn phòng Tỉnh ủy.",
      {"Ban Tổ chức Trung ương", "Các chi, đảng bộ trực thuộc"},
      {"Các đồng chí Tỉnh ủy viên", "Các đồng chí Tỉnh ủy Lào Cai", "Tỉnh ủy Lào Cai", "Ban Thường vụ Tỉnh ủy Lào Cai"}),
+    # a standing board or an office named once before the bodies it serves: after a colon, the one of each; before a
+    # comma list, of the Party committees and councils only (the People's Committee after them is itself)
+    ("ubnd", DECISION.format(executors="Giám đốc Sở Xây dựng",
+                             rest="- Thường trực: Tỉnh uỷ, HĐND tỉnh;\n- VP: Tỉnh ủy, Đoàn ĐBQH tỉnh;\n"
+                                  "- TT Huyện ủy, HĐND, UBND huyện Bảo Yên;\n"),
+     {"Thường trực Tỉnh ủy Lào Cai", "Thường trực Hội đồng nhân dân tỉnh Lào Cai", "Văn phòng Tỉnh ủy Lào Cai",
+      "Văn phòng Đoàn Đại biểu Quốc hội tỉnh Lào Cai", "Thường trực Huyện ủy",
+      "Thường trực Hội đồng nhân dân huyện Bảo Yên", "Ủy ban nhân dân huyện Bảo Yên"},
+     {"Thường trực", "Văn phòng", "Tỉnh ủy Lào Cai", "Thường trực Ủy ban nhân dân huyện Bảo Yên"}),
+    # the Ministry of Justice's department of every legal-normative decision, a city by its code
+    ("ubnd", DECISION.format(executors="Giám đốc Sở Tư pháp",
+                             rest="- Cục Kiểm tra VBQPPL - Bộ Tư pháp;\n- Công an TP.HCM;\n"),
+     {"Cục Kiểm tra văn bản quy phạm pháp luật - Bộ Tư pháp", "Công an Thành phố Hồ Chí Minh"}, {"Công an TP"}),
 ]
 
 

@@ -186,6 +186,12 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
     if pm or _PRIME_MINISTER.match(item):   # `Thủ tướng, các Phó Thủ tướng Chính phủ`: the Government's heads, offices
         names = ("Thủ tướng Chính phủ", "các Phó Thủ tướng Chính phủ") if pm else ("Thủ tướng Chính phủ",)   # of state
         return [body_item(name, "recipient", s, s + len(item.rstrip(" .,;")), item, places, "recipient") for name in names]
+    organ = _shared_organ(item)
+    if organ is not None:               # `Thường trực: Thành ủy, HĐND Thành phố`: the board of each body listed
+        head, cut = organ
+        return [body_item(f"{head} {b['name_as_written']}", "recipient", b["start"], b["end"],
+                          f"{head} {b['name_as_written']}", places, "recipient")
+                for b in item_bodies(s + cut, item[cut:], places)]
     toks = tokenize(item, s)
     depth, keep = 0, []
     for t in toks:
@@ -227,9 +233,13 @@ def item_bodies(s: int, item: str, places) -> list[dict]:
         found.append((tk, a, b))
     tail = _shared_place(_written(item, s, found[-1][0][found[-1][1]].s, found[-1][0][found[-1][2] - 1].e)) \
         if len(found) > 1 else None
+    standing = _standing_head(_written(item, s, found[0][0][found[0][1]].s, found[0][0][found[0][2] - 1].e)) \
+        if len(found) > 1 else None
     for n, (tk, a, b) in enumerate(found):
         raw = _written(item, s, tk[a].s, tk[b - 1].e)
         raw = tk[a].t + raw[len(tk[a].t):]      # the head capitalised after a title (`Trưởng phòng …`)
+        if standing and n and _organ_patterns()[1].match(raw):
+            raw = f"{standing} {raw}"           # `TT Thành ủy, HĐND Thành phố`: the council's standing board too
         if tail and n < len(found) - 1 and (_bare_head(tk, a, b) or tail.startswith("các tỉnh") and tk[a].t == "Sở") \
                 and not _semicolon_between(found[n], found[-1]):
             # `HĐND, UBND xã`, `Ủy ban MTTQ và các đoàn thể tỉnh`: the place is said once; a department of every
@@ -247,6 +257,35 @@ _PRIME_MINISTERS = re.compile(r"\s*(?:Thủ tướng|TTg)(?:\s+Chính phủ)?\s*
                               r"(?:\s+Chính phủ)?(?:\s*:[^;()]*)?\s*(?:\([^()]*\))?\s*[.,;]?\s*$")
 # `Thủ tướng Chính phủ (để b/c)`, `TTg;`: the Prime Minister alone, an office of state as above (not `Chính phủ`)
 _PRIME_MINISTER = re.compile(r"\s*(?:Thủ tướng(?:\s+Chính phủ)?|TTg)\s*(?:\([^()]*\))?\s*[.,;]?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _organ_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """rules/roles.yaml `shared_organs` (the words, as an item's opening) and `shared_organ_bodies`."""
+    c = role_rules()["raw"]
+    words = "|".join(re.escape(w) for w in sorted(c["shared_organs"], key=len, reverse=True))
+    return re.compile(rf"(?i:{words})(?=\s|:)"), re.compile(rf"(?:{c['shared_organ_bodies']})(?!\w)")
+
+
+def _shared_organ(item: str) -> tuple[str, int] | None:
+    """(`Thường trực`, where the bodies begin) for an item that names a standing board or office once, then a colon
+    and the bodies it serves (`VP: Thành ủy, Đoàn ĐBQH`); None for any other item."""
+    m = _organ_patterns()[0].match(item)
+    if m is None:
+        return None
+    colon = re.match(r"\s*:\s*", item[m.end():])
+    if colon is None or m.end() + colon.end() >= len(item):
+        return None
+    return role_rules()["raw"]["shared_organs"][m.group(0).casefold()], m.end() + colon.end()
+
+
+def _standing_head(first: str) -> str | None:
+    """The organ the first body of a comma list is named by when it is a Party committee's or a council's
+    (`TT Thành ủy` → `Thường trực`), else None."""
+    m = _organ_patterns()[0].match(first)
+    if m is None or not _organ_patterns()[1].match(first[m.end():].lstrip(" .")):
+        return None
+    return role_rules()["raw"]["shared_organs"][m.group(0).casefold()]
 
 
 def _semicolon_between(first: tuple, last: tuple) -> bool:
