@@ -33,6 +33,22 @@ def test_the_youth_union_committee_of_a_district_or_city_is_a_name_of_its_own():
     assert names_in("Thành đoàn chủ trì tổ chức chiến dịch tình nguyện hè.") == ["Thành đoàn"]
 
 
+def test_the_city_named_by_its_capitalised_word_ends_the_name():
+    # Hà Nội's and Hồ Chí Minh City's own documents call the city `Thành phố`: the name ends there, as at `tỉnh`
+    assert names_in("Các quận, huyện đề nghị Ủy ban nhân dân Thành phố xét tặng bằng khen.") == [
+        "Ủy ban nhân dân Thành phố"]
+    assert names_in("Sở Văn hóa và Thể thao Thành phố Hà Nội chủ trì.") == ["Sở Văn hóa và Thể thao Thành phố Hà Nội"]
+
+
+def test_the_office_of_the_assembly_delegation_and_the_council_is_one_body():
+    # one office has served a province's National Assembly delegation and its council since 2021
+    assert names_in("Văn phòng Đoàn ĐBQH và HĐND tỉnh phối hợp tổ chức tiếp xúc cử tri.") == [
+        "Văn phòng Đoàn ĐBQH và HĐND tỉnh"]
+    assert names_in("Đoàn ĐBQH và HĐND tỉnh giám sát.") == ["Đoàn ĐBQH", "HĐND tỉnh"]
+    assert canonical("Văn phòng Đoàn ĐBQH& HĐNDTP") == \
+        "Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân thành phố"
+
+
 def test_a_field_typed_in_lower_case_after_va_stays_in_the_name():
     assert "Sở Lao động - Thương binh và xã hội" in names_in(
         "Sở Lao động - Thương binh và xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh.")

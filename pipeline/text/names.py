@@ -279,7 +279,7 @@ def canonical(name: str) -> str:
     name = _PARTY_CODE.sub(_party_code, name)   # before casing: `TU` is a word too
     name = place_tones(proper_name(expand_abbreviations(raise_legacy_head(case_name(trim_edges(name.replace(" & ", " và ")))))))
     name = _cased_field(name)
-    if "&" in name:               # `Văn phòng HĐND&UBND xã`, expanded: the office of both, glued by `&`
+    if "&" in name:               # `Văn phòng HĐND&UBND xã`, expanded: the office of both, glued by `&` (on one side or two)
         name = _GLUED_AND.sub(" và ", name)
     if name.startswith("Văn phòng Hội đồng nhân dân, "):
         name = name.replace(", ", " và ", 1)    # `Văn phòng HĐND, UBND xã`: the office of both, `Văn phòng HĐND và UBND xã`
@@ -294,7 +294,7 @@ _PARTY_CODE = re.compile(r"(?<![\wĐđ-])((?:TT\.|(?:TT|BTV|VP|UBKT|BTG|BDV|BTC|
 
 def _party_code(m: re.Match) -> str:
     return m.group(1) + rules.load("abbreviations")["bodies"][m.group(2)]
-_GLUED_AND = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
+_GLUED_AND = re.compile(r"(?<=[^\W\d_])\s?&\s?(?=[^\W\d_])")   # (glued on one side too: `Đoàn ĐBQH& HĐND`)
 # a head typed twice (`UBND UBND cấp xã`, once expanded: `Ủy ban nhân dân Ủy ban nhân dân cấp xã`): one name
 _DOUBLED = re.compile(r"(?<!\S)((?:\S+ ){1,4}?\S+) \1(?!\S)")
 

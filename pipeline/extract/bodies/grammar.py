@@ -10,7 +10,8 @@ from pipeline.extract.bodies.tokens import DIGIT, ORDINAL, SMALL_NUMBER, TOKEN, 
 from pipeline.text import units
 from pipeline.text.names import canonical
 from pipeline.extract.bodies.places import resolve_jurisdiction
-from pipeline.extract.bodies.vocab import UNIT_HEADS, field_across_and, field_across_comma, role_rules, units_then_other, wrapped_head  # noqa: F401  (role_rules re-exported)
+from pipeline.extract.bodies.vocab import (UNIT_HEADS, field_across_and, field_across_comma, joint_office_of, role_rules,
+                                         units_then_other, wrapped_head)  # noqa: F401  (role_rules re-exported)
 from pipeline.extract.bodies.numbers import party_committee, unit_number
 from pipeline.extract.bodies.spans import ListedSpan, listed_span, name_start, other_levels  # noqa: F401  (name_start re-exported)
 
@@ -189,9 +190,9 @@ def scan_name(toks: list[Tok], i: int, max_lower: int = 7, head: int | None = No
                 j += 2                # `doanh nghiệp nhỏ và vừa`: one word of the field
                 continue
             k, _ = c["list_nouns"].match(toks, j + 1)
-            if is_cap(nxt) and (not head_at(toks, j + 1) or toks[i].low == "văn" and toks[j - 1].t in ("HĐND", "dân")) \
+            if is_cap(nxt) and (not head_at(toks, j + 1) or toks[i].low == "văn" and joint_office_of(toks, j)) \
                     and not after_place:
-                j += 1                # `Văn phòng HĐND và UBND xã`: one office serves both
+                j += 1                # `Văn phòng HĐND và UBND xã`, `Văn phòng Đoàn ĐBQH và HĐND tỉnh`: one office serves both
                 continue
             if k and not head_at(toks, j + 1) and toks[i].low == "các":
                 j += 1 + k

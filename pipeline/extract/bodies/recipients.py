@@ -9,7 +9,7 @@ from pipeline.parse.document import Doc
 from pipeline.extract.bodies.grammar import (body_item, find_names, head_at, listed_name, name_start, role_rules,
                                              scan_name, strip_title)
 from pipeline.extract.bodies.tokens import Tok, is_cap, tokenize
-from pipeline.extract.bodies.vocab import list_title
+from pipeline.extract.bodies.vocab import joint_office_of, list_title
 from pipeline.parse.common import is_upper
 from pipeline.text import units
 from pipeline.text.spans import Line
@@ -376,9 +376,10 @@ def _split_items(keep: list[Tok], i: int, stop: int, spans: list) -> None:
 def _joint_office(keep: list[Tok], i: int, end: int) -> bool:
     """`Văn phòng HĐND và UBND xã`, `Văn phòng HĐND, UBND xã`: one office serves the council and the committee, the
     `và` or the comma at `end` parts no items (as the name grammar reads it)."""
-    joins = keep[end].t == "và" or keep[end].t == "," and end + 1 < len(keep) and keep[end + 1].t in ("UBND", "Ủy", "Uỷ")
-    return joins and keep[end - 1].t in ("HĐND", "dân") \
-        and any(keep[k].low == "văn" and keep[k + 1].low == "phòng" for k in range(i, end - 1))
+    joins = keep[end].t == "và" and joint_office_of(keep, end) \
+        or keep[end].t == "," and end + 1 < len(keep) and keep[end + 1].t in ("UBND", "Ủy", "Uỷ") \
+        and keep[end - 1].t in ("HĐND", "dân")
+    return joins and any(keep[k].low == "văn" and keep[k + 1].low == "phòng" for k in range(i, end - 1))
 
 
 def _glued(keep: list[Tok], i: int) -> bool:

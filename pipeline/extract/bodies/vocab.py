@@ -63,7 +63,9 @@ def _role_rules():
     vocab = rules.load("body_heads")       # the bodies' head nouns by level
     name_heads = [h for level in vocab["heads"].values() for h in level]
     heads = [(h, "head") for h in name_heads] + [(h, "lower") for h in vocab["collectives"]]
-    unit_words = list(units.words()) + [w[:1].upper() + w[1:] for w in units.words("commune")]
+    # (a commune's word capitalised, `UBND Xã Tả Van`; and `Thành phố`, the word by which Hà Nội's and Hồ Chí Minh City's
+    # own documents name the city: `Ủy ban nhân dân Thành phố xét tặng` ends at the city, as `… tỉnh xét tặng` does)
+    unit_words = list(units.words()) + [w[:1].upper() + w[1:] for w in units.words("commune")] + ["Thành phố"]
     return {
         "raw": cfg,
         "heads": Phrases(heads, fold=False, fold_rest=True),
@@ -191,3 +193,11 @@ def units_then_other(toks: list[Tok], i: int, j: int, c) -> bool:
     of those units are one body, the others another. (A Party list goes on: `Ban Thường vụ các huyện, thị, thành ủy`.)"""
     after_unit = any(c["units"].match(toks, j - n)[0] == n for n in (1, 2) if j - n > i)
     return after_unit and " ".join(x.low for x in toks[j + 1:j + 3]) in c["raw"]["other_than_units"]
+
+
+def joint_office_of(toks: list[Tok], j: int) -> bool:
+    """Whether the `và` at `j` joins the two bodies one office serves: the council and the committee (`Văn phòng HĐND
+    và UBND`), or since 2021 the National Assembly delegation and the council (`Văn phòng Đoàn ĐBQH và HĐND tỉnh`)."""
+    before = toks[j - 1].t
+    return before in ("HĐND", "dân") or (before == "ĐBQH" or before == "hội" and toks[j - 2].t == "Quốc") \
+        and j + 1 < len(toks) and toks[j + 1].t in ("HĐND", "Hội")
