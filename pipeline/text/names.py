@@ -277,6 +277,8 @@ def canonical(name: str) -> str:
     written `và` (`Sở Nông nghiệp & Phát triển nông thôn`). Cached: a document names the same bodies again and
     again, and the answer depends on the name and the rules (read once per process) alone."""
     name = _PARTY_CODE.sub(_party_code, name)   # before casing: `TU` is a word too
+    if "TP" in name:
+        name = _GLUED_CITY.sub(r"\1 thành phố", name)
     name = place_tones(proper_name(expand_abbreviations(raise_legacy_head(case_name(trim_edges(name.replace(" & ", " và ")))))))
     name = _cased_field(name)
     if "&" in name:               # `Văn phòng HĐND&UBND xã`, expanded: the office of both, glued by `&` (on one side or two)
@@ -294,6 +296,10 @@ _PARTY_CODE = re.compile(r"(?<![\wĐđ-])((?:TT\.|(?:TT|BTV|VP|UBKT|BTG|BDV|BTC|
 
 def _party_code(m: re.Match) -> str:
     return m.group(1) + rules.load("abbreviations")["bodies"][m.group(2)]
+# the council or the committee of Hà Nội or Hồ Chí Minh City with the city's `TP` glued on (`Đoàn ĐBQH& HĐNDTP`, `VP
+# UBNDTP`); not an abbreviation of rules/abbreviations.yaml, whose words the reading of letter-spaced text joins up
+# (`UBND TP Lào Cai` would become `UBNDTP Lào Cai`)
+_GLUED_CITY = re.compile(r"(?<![\wĐđ])(HĐND|UBND)TP(?![\wĐđ])")
 _GLUED_AND = re.compile(r"(?<=[^\W\d_])\s?&\s?(?=[^\W\d_])")   # (glued on one side too: `Đoàn ĐBQH& HĐND`)
 # a head typed twice (`UBND UBND cấp xã`, once expanded: `Ủy ban nhân dân Ủy ban nhân dân cấp xã`): one name
 _DOUBLED = re.compile(r"(?<!\S)((?:\S+ ){1,4}?\S+) \1(?!\S)")
