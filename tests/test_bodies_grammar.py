@@ -40,6 +40,11 @@ def test_the_city_named_by_its_capitalised_word_ends_the_name():
     assert names_in("Sở Văn hóa và Thể thao Thành phố Hà Nội chủ trì.") == ["Sở Văn hóa và Thể thao Thành phố Hà Nội"]
 
 
+def test_the_competent_bodies_are_one_collective_to_their_tail():
+    assert names_in("Hồ sơ được chuyển các cơ quan, tổ chức có thẩm quyền xem xét.") == [
+        "các cơ quan , tổ chức có thẩm quyền"]   # (names_in joins the tokens with spaces)
+
+
 def test_the_office_of_the_assembly_delegation_and_the_council_is_one_body():
     # one office has served a province's National Assembly delegation and its council since 2021
     assert names_in("Văn phòng Đoàn ĐBQH và HĐND tỉnh phối hợp tổ chức tiếp xúc cử tri.") == [
