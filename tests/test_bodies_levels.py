@@ -557,3 +557,8 @@ def test_a_fire_fighting_board_keeps_the_comma_of_its_field():
     got = {(b["name"], b["role"]) for b in _rules_bodies("province", "1. Ủy ban nhân dân các xã chỉ đạo Ban Chỉ huy phòng "
                                                          "cháy, chữa cháy rừng cấp xã tổ chức trực ban.\n")}
     assert any(name.startswith("Ban Chỉ huy phòng cháy, chữa cháy rừng cấp xã") and role == "lead" for name, role in got)
+
+
+def test_a_party_committees_base_organizations_are_one_collective_subject():
+    text = _plan("party_commune", "4. Các đảng ủy, chi bộ cơ sở căn cứ Kế hoạch này xây dựng kế hoạch thực hiện.")
+    assert {(b["name"], b["role"]) for b in process_text("x", text)["bodies"]} == {("Các đảng ủy, chi bộ cơ sở", "lead")}
