@@ -80,6 +80,9 @@ CASES = [
     # the noun (the leaders of a body)
     ("party_commune", "7. Chi bộ thôn Tân Lập lãnh đạo Ban Công tác Mặt trận thôn vận động Nhân dân tham gia.",
      {"Chi bộ thôn Tân Lập": {"lead"}, "Ban Công tác Mặt trận thôn": {"lead"}}),
+    # the activities a body inspects are named, not done by it (`việc học tập, quán triệt`, `các tổ chức đảng`)
+    ("party_commune", "5. Ủy ban Kiểm tra Đảng ủy xã giám sát việc học tập, quán triệt ở các tổ chức đảng trực thuộc.",
+     {"Ủy ban Kiểm tra Đảng ủy xã": {"monitor"}}),
     ("party_commune", "8. Văn phòng Đảng ủy báo cáo lãnh đạo Hội Nông dân xã kết quả thực hiện.",
      {"Văn phòng Đảng ủy": {"lead"}, "Hội Nông dân xã": {"report_to"}}),
     ("party_commune", "1. Ủy ban Kiểm tra Đảng ủy xã chủ trì kiểm tra việc thực hiện Kế hoạch này.",

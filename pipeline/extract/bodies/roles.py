@@ -6,7 +6,7 @@ from functools import lru_cache
 from pipeline.extract.bodies.clauses import Emitter, list_end, subject_prefix
 from pipeline.extract.bodies.grammar import in_compound, name_start, role_rules, skip_brackets
 from pipeline.extract.bodies.tokens import is_cap
-from pipeline.extract.bodies.vocab import vague
+from pipeline.extract.bodies.vocab import nominal_list_comma, vague
 from pipeline.text import units
 
 
@@ -16,7 +16,7 @@ def _scan_cues(toks, a, b, skip, refs, name_ends=frozenset()):
     scan stops there and the second value is where it stopped."""
     c = role_rules()
     cues, verbs = [], []
-    nominal_end = -1                  # end of the last verb read as a noun (`công tác quản lý, kiểm tra`)
+    nominal_end = nominal_list_comma(toks, a, b, skip, c)   # end of the last verb read as a noun (`công tác quản lý, kiểm tra`)
     i = a
     firsts = c["cue_firsts"]
     # only the words that open a cue are read (found in one pass); of the others, a `,` or `và` right after a verb read

@@ -101,6 +101,7 @@ def _role_rules():
                                  re.I),
         "noun_before_cue": frozenset(w.casefold() for w in cfg["noun_before_cue"]),
         "noun_before_verb": frozenset(w.casefold() for w in cfg["noun_before_verb"]),
+        "nominal_lists": Phrases([(w, True) for w in cfg["nominal_lists"]]),
         "qualifiers": Phrases([(v, True) for v in cfg["name_qualifiers"]]),
         "report_about": Phrases([(s, True) for s in cfg["report_about"]]),
         "not_a_task": Phrases([(s, True) for s in cfg["not_a_task"]]),
@@ -201,3 +202,18 @@ def joint_office_of(toks: list[Tok], j: int) -> bool:
     before = toks[j - 1].t
     return before in ("HĐND", "dân") or (before == "ĐBQH" or before == "hội" and toks[j - 2].t == "Quốc") \
         and j + 1 < len(toks) and toks[j + 1].t in ("HĐND", "Hội")
+
+
+def nominal_list_comma(toks, a, b, skip, c) -> int:
+    """The comma after the first activity of a list opened by a noun (rules/roles.yaml `nominal_lists`: `việc học tập,
+    quán triệt`), when that activity is one or two words no cue opens; -1 when the clause has none. `_scan_cues` reads
+    the task word after it as the list's (a known verb first, `việc triển khai, thực hiện`, it finds by itself)."""
+    lists = c["nominal_lists"]
+    for v in range(a, b - 2):
+        if toks[v].low in lists.firsts and v not in skip:
+            k = lists.match(toks, v)[0]
+            comma = next((x for x in range(v + k + 1, min(v + k + 3, b)) if toks[x].t == ","), None)
+            if k and comma is not None and not any(c["subject_verbs"].match(toks, x)[0] or c["object_cues"].match(toks, x)[0]
+                                                   for x in range(v + k, comma)):
+                return comma
+    return -1
