@@ -108,6 +108,14 @@ def test_a_task_opening_in_capitals_is_not_the_wrap_of_a_long_heading():
     assert out[2] == "4. Phòng Kinh tế, Trung tâm Dịch vụ nông nghiệp và Ban Quản lý các chợ trên địa bàn huyện"
     assert out[3] == "Tăng cường kiểm tra các cơ sở kinh doanh vật tư nông nghiệp."
     assert out[4] == "5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện cùng các thành viên của Ban Chỉ đạo huyện theo dõi."
+    raw = ("1. Phòng Văn hóa và Thông tin chủ trì tổ chức tuyên truyền trên hệ thống truyền thanh của xã.\n"
+           "2. Đề nghị Ủy ban MTTQ Việt Nam xã, Hội Liên hiệp Phụ nữ, Hội Nông dân và Đoàn Thanh niên xã\n"
+           "Tuyên truyền, vận động hội viên thực hiện tốt các quy định.\n"
+           "3. Giao các cơ quan: Sở Tài chính, Sở Kế hoạch và Đầu tư, Sở Công Thương, Sở Tư pháp và Sở\n"
+           "Xây dựng hướng dẫn các chủ đầu tư lập hồ sơ.")
+    out = normalize(raw, "txt", True).text.split("\n")
+    assert out[1].endswith("Đoàn Thanh niên xã") and out[2].startswith("Tuyên truyền, vận động")
+    assert out[3].endswith("Sở Tư pháp và Sở Xây dựng hướng dẫn các chủ đầu tư lập hồ sơ.")
 
 
 @pytest.mark.parametrize("raw", [

@@ -136,8 +136,22 @@ def _opens_paragraph(line: str) -> bool:
     """`Căn cứ …`, `Thực hiện …`: words that open a preamble paragraph, never continue a line."""
     from pipeline import rules
 
-    return any(rules.compiled(p).match(line) for p in rules.load("structure")["header"]["body_start"]) \
-        or _sentence_opener().match(line) is not None
+    return any(rules.compiled(p).match(line) for p in rules.load("structure")["header"]["body_start"])
+
+
+def _name_goes_on(line: str) -> bool:
+    """Whether a line ends where a body's name or a list goes on (`… và Sở`, `… Ủy ban`, `…, `): rules/structure.yaml
+    `wrap.name_heads`, a comma, `và`."""
+    return _name_end().search(line) is not None
+
+
+@lru_cache(maxsize=1)
+def _name_end() -> re.Pattern:
+    from pipeline import rules
+
+    heads = rules.load("structure")["wrap"]["name_heads"]
+    return re.compile(r"(?:(?<!\w)(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+                      + r"|và)|,)\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -205,6 +219,7 @@ def _rejoin(text: str, offsets: list[int] | None, aggressive: bool,
                 joins.append(pos)
             elif aggressive and not ends_sentence and wide >= 40 and len(line) >= 0.85 * wide \
                     and not line.isupper() and not _opens_paragraph(nxt) and not (i and _type_line(lines[i - 1])) \
+                    and not (_sentence_opener().match(nxt) and not _name_goes_on(line)) \
                     and not (nxt.isupper() and len(_WORD.findall(nxt)) > 4) \
                     and not (line.lstrip().startswith("Kính gửi") and nxt[0].isupper()):
                 # (a heading in capitals is no wrap; nor is the paragraph after an address line: `Kính gửi: Bảo hiểm
