@@ -298,6 +298,9 @@ CASES = [
      {"Ban Quản lý dự án các chương trình mục tiêu tỉnh": {"lead"}}),
     ("province", "22. Quỹ Đền ơn đáp nghĩa tỉnh hỗ trợ NCC; HĐND các xã giám sát việc chi trả.",
      {"Quỹ Đền ơn đáp nghĩa tỉnh": {"lead"}, "Hội đồng nhân dân các xã": {"monitor"}}),
+    # the act after the person a body advises is that person's (`tham mưu Giám đốc Sở bố trí kinh phí`)
+    ("province", "24. Phòng Kế hoạch - Tài chính tham mưu Giám đốc Sở Xây dựng bố trí kinh phí thực hiện.",
+     {"Phòng Kế hoạch - Tài chính": {"advise"}}),
     ("province", "23. UBND TP Lào Cai chủ trì, phối hợp với Chi cục QLTT số 2 kiểm tra.",
      {"Ủy ban nhân dân thành phố Lào Cai": {"lead", "monitor"}, "Chi cục Quản lý thị trường số 2": {"coordinate"}}),
     ("province", "23b. Ban ATGT tỉnh chủ trì; Phòng Cảnh sát PCCC và CNCH phối hợp; Ban Quản lý KKT báo cáo kết quả.",

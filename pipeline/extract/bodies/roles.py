@@ -324,8 +324,11 @@ def _subject_roles(toks, cues, verbs, objects, names_in, after, b) -> set[str]:
     first_obj = min((x for x, _, _ in cues if x >= after), default=b)
     # a verb after a body the subject monitors or advises is that body's (`theo dõi, đôn đốc các sở thực hiện`,
     # `tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí`)
+    # (the person who heads it too: `tham mưu Giám đốc Sở bố trí`, `tham mưu Bộ trưởng quyết định`)
+    titles = role_rules()["titles"]
     first_obj = min([first_obj] + [n[0] for n in names_in if n[0] >= after
-                                   and any(r in ("monitor", "advise") and y <= n[0] <= y + 1 for _, y, r in verbs)])
+                                   and any(r in ("monitor", "advise") and y <= n[0] <= y + 1 for _, y, r in verbs)]
+                    + [y for _, y, r in verbs if r == "advise" and y >= after and titles.match(toks, y)[0]])
     handed = min([n[0] for n, r, cue in objects if r in ("lead", "report_to") or _requests(toks, cue)]
                  + [i for i in range(after, b) if toks[i].low == "biết"], default=b)
     roles = {r for x, _, r in verbs if x < first_obj or (r in ("advise", "monitor") and x < handed)}
