@@ -189,6 +189,19 @@ def test_issued_with_programme():
     assert ("Bộ Khoa học và Công nghệ", "recipient") in pred, pred
 
 
+def test_a_plan_issued_with_a_ministrys_decision_reports_to_the_ministry_named_by_its_head():
+    # `báo cáo kết quả về Bộ (qua Cục …)` in the plan after the decision's signature: the issuing ministry
+    text = _act("ministry", "", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm tra năm 2025.\n"
+                "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.") + (
+        "KẾ HOẠCH\nKiểm tra công tác quản lý chất lượng công trình năm 2025\n"
+        "(Ban hành kèm theo Quyết định số 215/QĐ-BXD ngày 20/6/2025 của Bộ trưởng Bộ Xây dựng)\n"
+        "I. NHIỆM VỤ\n1. Sở Xây dựng các tỉnh, thành phố tự kiểm tra các công trình trên địa bàn; báo cáo kết quả về Bộ "
+        "(qua Cục Giám định nhà nước về chất lượng công trình xây dựng) trước ngày 15/11/2025.\n")
+    pred = {(b["name"], b["role"]) for b in _rules_bodies(text)}
+    assert ("Bộ Xây dựng", "report_to") in pred, pred
+    assert ("Bộ Xây dựng", "recipient") not in pred and ("Bộ Xây dựng", "lead") not in pred, pred
+
+
 # a province's decision whose executing article opens with the courtesy form, names the office through its head's
 # title in lower case, lists departments after one title and a colon, and joins a field's words with `&`
 PROVINCE_DECISION = """ỦY BAN NHÂN DÂN

@@ -10,7 +10,7 @@ from pipeline.parse.document import Doc
 from pipeline.extract.bodies.places import doc_places
 from pipeline.extract.bodies.grammar import body_item, role_rules
 from pipeline.extract.bodies.recipients import item_bodies
-from pipeline.extract.bodies.tokens import tokenize
+from pipeline.extract.bodies.tokens import body_regions, tokenize
 from pipeline.text.matching import word_led
 
 
@@ -161,6 +161,7 @@ def issuer_reported_to(doc: Doc, places) -> list[dict]:
     """The issuer as a report's addressee where the text names it by its head alone (`báo cáo về Sở`): a letter of a
     department asks for reports to itself so."""
     issuer = doc.metadata.get("issuer") or ""
+    # (in the body and in what is issued with it: a Kế hoạch after a ministry's Quyết định asks `báo cáo về Bộ`)
     return [body_item(issuer, "report_to", m.start("head"), m.end("head"), m.group("head"), places, "issuer-pointed")
-            for m in _SELF_POINTED.finditer(doc.text, doc.structure.header_end, doc.structure.closing_start)
+            for a, b in body_regions(doc) for m in _SELF_POINTED.finditer(doc.text, a, b)
             if issuer.startswith(m.group("head") + " ")]
