@@ -11,10 +11,9 @@ from pipeline import rules
 from pipeline.parse.common import layout_rules
 from pipeline.parse.document import Doc
 from pipeline.text.names import canonical
-from pipeline.extract.bodies.grammar import (body_item, find_names, listed_name, name_start, role_rules,
-                                             skip_brackets, strip_title)
+from pipeline.extract.bodies.grammar import body_item, find_names, listed_name, name_start, role_rules, strip_title
 from pipeline.extract.bodies.places import issuer_forms, resolve_jurisdiction, shared_unit
-from pipeline.extract.bodies.tokens import LABEL, TOKEN, Tok, is_cap, line_rank, tokenize
+from pipeline.extract.bodies.tokens import LABEL, TOKEN, Tok, is_cap, line_rank, skip_brackets, tokenize
 from pipeline.extract.bodies.vocab import list_title
 
 

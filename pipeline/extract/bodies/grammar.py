@@ -459,17 +459,6 @@ def _qualified(toks: list[Tok], j: int) -> int:
     return j
 
 
-def skip_brackets(toks: list[Tok], i: int) -> int:
-    """Index after a bracketed remark that opens at i (i itself when none opens there)."""
-    if i < len(toks) and toks[i].t == "(":
-        depth = 0
-        for j in range(i, len(toks)):
-            depth += {"(": 1, ")": -1}.get(toks[j].t, 0)
-            if depth == 0:
-                return j + 1
-    return i
-
-
 def strip_title(toks: list[Tok], i: int) -> tuple[int, str | None]:
     """Skip a person's title before a name: (index where the body starts, title)."""
     c = role_rules()

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pipeline.extract.bodies.clauses import Emitter, list_end, subject_prefix
-from pipeline.extract.bodies.grammar import in_compound, name_start, role_rules, skip_brackets
-from pipeline.extract.bodies.tokens import is_cap
+from pipeline.extract.bodies.grammar import in_compound, name_start, role_rules
+from pipeline.extract.bodies.tokens import is_cap, skip_brackets
 from pipeline.extract.bodies.vocab import nominal_list_comma, vague
 from pipeline.text import units
 

@@ -169,3 +169,14 @@ def logical_lines(text: str, start: int, end: int):
         cur = last = (ls, le)
     if cur is not None:
         yield cur
+
+
+def skip_brackets(toks: list[Tok], i: int) -> int:
+    """Index after a bracketed remark that opens at i (i itself when none opens there)."""
+    if i < len(toks) and toks[i].t == "(":
+        depth = 0
+        for j in range(i, len(toks)):
+            depth += {"(": 1, ")": -1}.get(toks[j].t, 0)
+            if depth == 0:
+                return j + 1
+    return i
