@@ -141,6 +141,9 @@ def test_a_schools_proper_name_is_raised_but_a_colleges_field_keeps_its_case():
     assert canonical("Trường THPT lê quý đôn") == "Trường Trung học phổ thông Lê Quý Đôn"
     assert canonical("Trường Cao đẳng Kinh tế - Kỹ thuật Hà Tĩnh") == "Trường Cao đẳng Kinh tế - Kỹ thuật Hà Tĩnh"
     assert canonical("Trường Đại học Sư phạm Kỹ thuật Vinh") == "Trường Đại học Sư phạm Kỹ thuật Vinh"
+    # a school's number is no word of its proper name, printed in capitals or not
+    assert canonical("TRƯỜNG THPT YÊN DŨNG SỐ 2") == "Trường Trung học phổ thông Yên Dũng số 2"
+    assert canonical("Trường Tiểu học số 3 thị trấn Nham Biền") == "Trường Tiểu học số 3 thị trấn Nham Biền"
 
 
 def test_forces_media_and_health_abbreviations():

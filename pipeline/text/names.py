@@ -346,7 +346,8 @@ def proper_name(name: str) -> str:
             for n, w in enumerate(rest):
                 if w in units or " ".join(rest[n:n + 2]) in units:
                     break
-                rest[n] = _cap(w)
+                # (a school's number is no word of its name: `Trường THPT Lục Ngạn số 1`, `Trường Tiểu học số 2`)
+                rest[n] = w.lower() if w.casefold() == "số" and n + 1 < len(rest) and rest[n + 1].isdigit() else _cap(w)
             return head + " " + " ".join(rest)
     return name
 
