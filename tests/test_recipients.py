@@ -397,6 +397,14 @@ def test_first_sentence_of_a_letter_is_no_address_item():
     assert not any("Luật" in n for n in got)
 
 
+def test_an_address_run_into_the_letters_first_sentence_ends_where_the_sentence_opens():
+    # a copy that ran the Kính gửi line into the paragraph: the capitalised opening word ends the addressee
+    got = recipients("bo", "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương Trong năm 2024, "
+                           "các địa phương đã lập dự toán đúng hạn.\nBộ Tài chính đề nghị các tỉnh tiếp tục thực hiện./.\n"
+                           "Nơi nhận:\n- Như trên;\n- Lưu: VT.")
+    assert "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" in got, got
+
+
 @pytest.mark.skipif(importlib.util.find_spec("docx") is None, reason="python-docx builds the test file")
 def test_docx_closing_table_with_word_bullets(tmp_path):
     """A hospital decision whose Nơi nhận sits in the left cell of the closing table, in Word's bulleted style."""
