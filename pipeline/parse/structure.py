@@ -200,12 +200,11 @@ def parse(text: str, ocr: bool = False) -> Structure:
         sections = parse_sections(lines, header_end, closing)
     for n, a in enumerate(parts):
         stop = parts[n + 1] if n + 1 < len(parts) else len(lines)
-        if a == titleless:      # the chapter line is the first of the sections, not a type line above them
-            sections.extend(parse_sections(lines, a, max(a + 1, min(stop, find_closing(lines, a + 1)))))
-            continue
-        if a in attached:
-            # a document issued with this one (a Quy chế, a Kế hoạch): its own root, up to its signature
-            sections.extend(parse_sections(lines, a + 1, max(a + 1, min(stop, find_closing(lines, a + 1)))))
+        if a in attached or a == titleless:
+            # a document issued with this one (a Quy chế, a Kế hoạch): its own root, up to its signature; the chapter
+            # line of one whose title page was lost is the first of its sections, not a type line above them
+            first = a if a == titleless else a + 1
+            sections.extend(parse_sections(lines, first, max(a + 1, min(stop, find_closing(lines, a + 1)))))
             continue
         m = appendix_re.match(lines[a].text)
         label = f"Phụ lục {m.group('num')}" if m.group("num") else "Phụ lục"

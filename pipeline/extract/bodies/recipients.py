@@ -267,25 +267,27 @@ def _organ_patterns() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(rf"(?i:{words})(?=\s|:)"), re.compile(rf"(?:{c['shared_organ_bodies']})(?!\w)")
 
 
+def _organ_at(text: str) -> tuple[str, int] | None:
+    """(the organ, where its word ends) when `text` opens with one of rules/roles.yaml `shared_organs`, else None."""
+    m = _organ_patterns()[0].match(text)
+    return (role_rules()["raw"]["shared_organs"][m.group(0).casefold()], m.end()) if m else None
+
+
 def _shared_organ(item: str) -> tuple[str, int] | None:
     """(`Thường trực`, where the bodies begin) for an item that names a standing board or office once, then a colon
     and the bodies it serves (`VP: Thành ủy, Đoàn ĐBQH`); None for any other item."""
-    m = _organ_patterns()[0].match(item)
-    if m is None:
+    at = _organ_at(item)
+    colon = re.match(r"\s*:\s*", item[at[1]:]) if at else None
+    if colon is None or at[1] + colon.end() >= len(item):
         return None
-    colon = re.match(r"\s*:\s*", item[m.end():])
-    if colon is None or m.end() + colon.end() >= len(item):
-        return None
-    return role_rules()["raw"]["shared_organs"][m.group(0).casefold()], m.end() + colon.end()
+    return at[0], at[1] + colon.end()
 
 
 def _standing_head(first: str) -> str | None:
     """The organ the first body of a comma list is named by when it is a Party committee's or a council's
     (`TT Thành ủy` → `Thường trực`), else None."""
-    m = _organ_patterns()[0].match(first)
-    if m is None or not _organ_patterns()[1].match(first[m.end():].lstrip(" .")):
-        return None
-    return role_rules()["raw"]["shared_organs"][m.group(0).casefold()]
+    at = _organ_at(first)
+    return at[0] if at and _organ_patterns()[1].match(first[at[1]:].lstrip(" .")) else None
 
 
 def _semicolon_between(first: tuple, last: tuple) -> bool:
